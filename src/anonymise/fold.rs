@@ -1,0 +1,123 @@
+//! Folded text: a lower-case ASCII copy of a text for matching, with a map
+//! back to the original bytes.
+//!
+//! Folding makes one spelling match the others: case, diacritics ("Wiśniewska"
+//! and "Wisniewska"), typographic apostrophes and dashes, ligatures, and runs
+//! of whitespace (a name broken across a line). aho-corasick folds ASCII case
+//! only, so the folding is done here, once per text.
+
+use std::ops::Range;
+
+/// A folded copy of a text.
+#[derive(Debug, Clone)]
+pub(crate) struct Folded<'a> {
+    /// The original text.
+    pub orig: &'a str,
+    /// The folded text: lower-case ASCII where the original had letters.
+    pub key: String,
+    /// For every byte of `key` (and one past the end), the original byte
+    /// offset of the character it came from.
+    map: Vec<usize>,
+}
+
+impl<'a> Folded<'a> {
+    /// Folds `orig`.
+    pub fn new(orig: &'a str) -> Self {
+        let mut key = String::with_capacity(orig.len());
+        let mut map = Vec::with_capacity(orig.len() + 1);
+        let mut last_space = false;
+        for (at, c) in orig.char_indices() {
+            if c.is_whitespace() {
+                if !last_space {
+                    key.push(' ');
+                    map.push(at);
+                }
+                last_space = true;
+                continue;
+            }
+            last_space = false;
+            let before = key.len();
+            fold_char(c, &mut key);
+            map.extend(std::iter::repeat_n(at, key.len() - before));
+        }
+        map.push(orig.len());
+        Self { orig, key, map }
+    }
+
+    /// The original byte range of a range of `key`.
+    pub fn orig_range(&self, range: Range<usize>) -> Range<usize> {
+        let start = self.map[range.start];
+        // The end is the start of the character after the last matched byte.
+        let end = if range.end == 0 {
+            start
+        } else {
+            let last_char_start = self.map[range.end - 1];
+            let next = self.orig[last_char_start..].chars().next().map_or(0, char::len_utf8);
+            last_char_start + next
+        };
+        start..end
+    }
+}
+
+/// Folds one character into `out`.
+pub(crate) fn fold_char(c: char, out: &mut String) {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{02BC}' | '\u{2032}' | '`' | '\u{00B4}' => {
+            out.push('\'');
+        }
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE63}' | '\u{FF0D}' => out.push('-'),
+        '\u{00AD}' => {} // soft hyphen: invisible
+        c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+        c => match deunicode::deunicode_char(c) {
+            Some(s) if !s.is_empty() && s.is_ascii() => {
+                out.extend(s.chars().map(|c| c.to_ascii_lowercase()));
+            }
+            _ => out.extend(c.to_lowercase()),
+        },
+    }
+}
+
+/// Folds a whole string (for patterns).
+pub(crate) fn fold(s: &str) -> String {
+    Folded::new(s).key.trim().to_string()
+}
+
+/// Whether the byte before `start` and the byte at `end` of the folded text
+/// are not letters or digits, so a match stands as whole words.
+pub(crate) fn at_word_boundary(key: &str, range: &Range<usize>) -> bool {
+    let b = key.as_bytes();
+    let before_ok = range.start == 0 || !b[range.start - 1].is_ascii_alphanumeric();
+    let after_ok = range.end >= b.len() || !b[range.end].is_ascii_alphanumeric();
+    before_ok && after_ok
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_unifies_spellings_and_maps_back() {
+        let text = "Mrs  Wiśniewska\u{2019}s son, O\u{2019}Neill";
+        let f = Folded::new(text);
+        assert_eq!(f.key, "mrs wisniewska's son, o'neill");
+        let start = f.key.find("wisniewska").unwrap();
+        let r = f.orig_range(start..start + "wisniewska".len());
+        assert_eq!(&text[r], "Wiśniewska");
+        let start = f.key.find("o'neill").unwrap();
+        assert_eq!(&text[f.orig_range(start..f.key.len())], "O\u{2019}Neill");
+    }
+
+    #[test]
+    fn dashes_and_line_breaks_fold() {
+        assert_eq!(fold("Tranter\u{2013}Wilde"), "tranter-wilde");
+        assert_eq!(fold("Jane\n   Smith"), "jane smith");
+        assert_eq!(fold("Zoë Łukasz"), "zoe lukasz");
+    }
+
+    #[test]
+    fn word_boundaries() {
+        let key = "mrs smith's smithson";
+        assert!(at_word_boundary(key, &(4..9)));
+        assert!(!at_word_boundary(key, &(12..17)));
+    }
+}

@@ -1,0 +1,198 @@
+//! Table tests for listed identifiers: the hazards of DOMAIN.md §5.4 and the
+//! easily missed forms of ANONYMISATION.md §6.3.
+
+use super::*;
+use crate::case::{Coverage, load_str};
+
+const CASE: &str = r#"
+[case]
+reference = "22 012 345"
+jurisdiction = "lgsco"
+decision_date = 2024-03-01
+summary = "x"
+
+[[people]]
+id = "jane"
+name = "Jane Smith"
+title = "Mrs"
+role = "complainant"
+label = "Mrs X"
+born = 1948-03-12
+addresses = ["14 Acacia Avenue, Hadley Green, NE6 5JX"]
+phones = ["0191 498 0123", "07700 900123"]
+emails = ["jane.smith1948@example.com"]
+nhs_number = "485 777 3457"
+ni_number = "AB 12 34 56 C"
+
+[[people]]
+id = "hope"
+name = "Hope Smith"
+title = "Miss"
+role = "representative"
+label = "Miss Y"
+addresses = ["Flat 3, Rosemary Court, 27 Mill Lane, Leeds, LS6 2QT"]
+phones = ["+44 7700 900456"]
+
+[[people]]
+id = "peggy"
+name = "Margaret O'Neill"
+title = "Mrs"
+aliases = ["Peggy"]
+role = "person_affected"
+label = "Mrs Z"
+died = 2023-06-03
+
+[[people]]
+id = "debs"
+name = "Deborah Tranter-Wilde"
+title = "Mrs"
+aliases = ["Debs"]
+role = "relative"
+label = "Mrs B"
+
+[[people]]
+id = "sw"
+name = "Lorraine Pemberton"
+role = "officer"
+job_role = "the social worker"
+
+[[people]]
+id = "gp"
+name = "Sanjeev Anand"
+title = "Dr"
+role = "clinician"
+job_role = "the GP"
+
+[[people]]
+id = "pg"
+name = "Paula Grant-Evans"
+title = "Ms"
+role = "officer"
+job_role = "the ASB officer"
+
+[[people]]
+id = "halina"
+name = "Halina Wiśniewska"
+title = "Mrs"
+role = "relative"
+label = "Mrs C"
+
+[[bodies]]
+id = "council"
+name = "Northshire County Council"
+short_name = "the Council"
+kind = "council"
+reference = "22 012 345"
+
+[[bodies]]
+id = "gp_practice"
+name = "Dr S Anand & Partners"
+short_name = "the Practice"
+kind = "council"
+reference = "22 012 345a"
+
+[complaint]
+injustice = "x"
+points = [{ body = "council", text = "x" }]
+
+[outcome]
+decision = "upheld"
+"#;
+
+fn ids() -> Identifiers {
+    let loaded = load_str("t.toml", CASE, &Coverage::all());
+    assert!(!loaded.has_errors(), "{:#?}", loaded.diagnostics);
+    super::super::identifiers(&loaded.case.unwrap())
+}
+
+fn redact(text: &str) -> String {
+    super::super::anonymise_text(text, &ids()).0
+}
+
+#[test]
+fn names_in_every_form_become_one_label() {
+    let cases = [
+        ("Mrs Jane Smith complained.", "Mrs X complained."),
+        ("Mrs Smith's representative", "Mrs X's representative"),
+        ("J SMITH and SMITH J (Mrs)", "Mrs X and Mrs X"),
+        ("Mrs J. Smith wrote", "Mrs X wrote"),
+        ("Smith, Jane", "Mrs X"),
+        ("Miss Smith and Mrs Smith", "Miss Y and Mrs X"),
+        ("meant that Hope had to", "meant that Miss Y had to"),
+        ("Mrs O'Neill's daughter", "Mrs Z's daughter"),
+        ("Mrs O\u{2019}Neill", "Mrs Z"),
+        ("PEGGY said", "Mrs Z said"),
+        ("Mrs Tranter-Wilde and Mrs Wilde", "Mrs B and Mrs B"),
+        ("Tranter Wilde", "Mrs B"),
+        ("Debs wrote", "Mrs B wrote"),
+        ("Lorraine Pemberton said. Ms Pemberton's note", "The social worker said. The social worker's note"),
+        ("Dr Sanjeev Anand of Dr S Anand & Partners", "The GP of Dr S Anand & Partners"),
+        ("Mrs Wisniewska and Mrs Wiśniewska", "Mrs C and Mrs C"),
+    ];
+    for (text, want) in cases {
+        assert_eq!(redact(text), want, "{text}");
+    }
+}
+
+#[test]
+fn words_that_are_names_are_left_where_they_are_words() {
+    let cases = [
+        "we hope that the Council will",
+        "she lost hope",
+        "the Disabled Facilities grant",
+        "a grant of £500",
+    ];
+    for text in cases {
+        assert_eq!(redact(text), text);
+    }
+    // A hyphen part that is a word needs a title.
+    assert_eq!(redact("Ms Grant said"), "The ASB officer said");
+}
+
+#[test]
+fn bare_shared_surnames_are_not_guessed() {
+    let ids = ids();
+    let hits = ids.hits("the Smith household");
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].category, Category::AmbiguousName);
+    assert_eq!(redact("the Smith household"), "the [name] household");
+}
+
+#[test]
+fn values_in_any_format() {
+    let cases = [
+        ("born 12/03/1948", "born [date of birth]"),
+        ("born March 12, 1948", "born [date of birth]"),
+        ("born 12th March 1948.", "born [date of birth]."),
+        ("call 0191 498 0123 or 0044 191 498 0123", "call [phone number] or [phone number]"),
+        ("mobile 07700900123", "mobile [phone number]"),
+        ("on +44 7700 900456", "on [phone number]"),
+        ("NHS 4857773457 and 485-777-3457", "NHS [NHS number] and [NHS number]"),
+        ("NI AB123456C", "NI [National Insurance number]"),
+        ("postcode ne6 5jx and LS62QT", "postcode [postcode] and [postcode]"),
+        ("at 14 Acacia Avenue, Hadley Green", "at [address], Hadley Green"),
+        ("at Flat 3, Rosemary Court, 27 Mill Lane", "at [address]"),
+        ("email JANE.SMITH1948@example.com", "email [email address]"),
+        ("email peggy.oneill58@example.com", "email [email address]"),
+        ("She died on 3 June 2023.", "She died in June 2023."),
+    ];
+    for (text, want) in cases {
+        assert_eq!(redact(text), want, "{text}");
+    }
+}
+
+#[test]
+fn protected_text_is_untouched() {
+    let text = "Ref 22 012 345: section 117 of the Mental Health Act 1983, £2,340.50, on 14 June 2023, Mrs X.";
+    assert_eq!(redact(text), text);
+}
+
+#[test]
+fn leaks_find_stray_tokens_but_not_labels_or_bodies() {
+    let ids = ids();
+    assert!(ids.leaks("Mrs X and Miss Y met the GP at Dr S Anand & Partners.").is_empty());
+    let leaks = ids.leaks("a note by Pemberton");
+    assert_eq!(leaks.len(), 1);
+    assert_eq!(leaks[0].category, Category::Name);
+    assert!(!ids.leaks("the number 0191 498 0123").is_empty());
+}

@@ -1,0 +1,203 @@
+//! The anonymise stage: [`Case`] → [`AnonymisedCase`] + [`Redactions`].
+//!
+//! Every person becomes their one label, whatever form the text uses
+//! ("Mrs O'Neill's", "PEGGY", "O'Neill, M"); their addresses, phones,
+//! emails, dates of birth, NHS and NI numbers disappear; bodies stay named;
+//! references, statutes, money and event dates are untouched. The redacted
+//! render takes only an [`AnonymisedCase`], and only this module can build
+//! one, so a document for publication cannot be made from raw facts.
+//!
+//! The [`Redactions`] log says what was replaced, where and by what, and
+//! never holds an original value.
+
+mod fold;
+mod identifiers;
+mod labels;
+pub(crate) mod values;
+mod words;
+
+use serde::Serialize;
+
+pub use identifiers::{Category, Hit, Identifiers};
+
+use crate::case::{Case, Person};
+
+/// A case with every listed identifier replaced. Only [`anonymise`] makes one.
+#[derive(Debug, Clone)]
+pub struct AnonymisedCase {
+    case: Case,
+}
+
+impl AnonymisedCase {
+    /// The anonymised facts: names are labels, contact details are gone.
+    pub fn case(&self) -> &Case {
+        &self.case
+    }
+}
+
+/// What was replaced, where and by what; never the original values.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Redactions {
+    /// Each replacement, in field and text order.
+    pub entries: Vec<Redaction>,
+}
+
+/// One replacement in one field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Redaction {
+    /// The case-file field, e.g. `what_happened` or `people[0].name`.
+    pub field: String,
+    /// What kind of identifier it was.
+    pub category: Category,
+    /// What was printed instead (a label or a placeholder).
+    pub replacement: String,
+    /// Byte offset of the start in the original field text.
+    pub start: usize,
+    /// Byte offset of the end in the original field text.
+    pub end: usize,
+}
+
+/// A row of the redaction summary.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct SummaryRow {
+    /// What kind of identifier.
+    pub category: Category,
+    /// What was printed instead.
+    pub replacement: String,
+    /// How many times.
+    pub count: usize,
+}
+
+impl Redactions {
+    /// Counts per category and replacement, in a stable order.
+    pub fn summary(&self) -> Vec<SummaryRow> {
+        let mut counts: std::collections::BTreeMap<(Category, &str), usize> = Default::default();
+        for e in &self.entries {
+            *counts.entry((e.category, e.replacement.as_str())).or_default() += 1;
+        }
+        counts
+            .into_iter()
+            .map(|((category, replacement), count)| SummaryRow {
+                category,
+                replacement: replacement.to_string(),
+                count,
+            })
+            .collect()
+    }
+
+    /// Entries for names that belong to several people and could not be
+    /// attributed: printed as "[name]" and flagged for review.
+    pub fn ambiguous(&self) -> impl Iterator<Item = &Redaction> {
+        self.entries.iter().filter(|e| e.category == Category::AmbiguousName)
+    }
+}
+
+/// The labels of a case's people, assigned once (DOMAIN.md §5.1).
+pub fn labels(case: &Case) -> Vec<String> {
+    labels::assign(case)
+}
+
+/// Compiles the listed identifiers of a case (for anonymising and verifying).
+pub fn identifiers(case: &Case) -> Identifiers {
+    Identifiers::new(case, labels::assign(case))
+}
+
+/// Anonymises a case: the redacted facts and the log of what was replaced.
+pub fn anonymise(case: &Case, ids: &Identifiers) -> (AnonymisedCase, Redactions) {
+    let mut out = case.clone();
+    let mut redactions = Redactions::default();
+    for (field, text) in out.prose_mut() {
+        let (new, hits) = replace(text, ids);
+        for hit in hits {
+            redactions.entries.push(Redaction {
+                field: field.clone(),
+                category: hit.category,
+                replacement: hit.replacement,
+                start: hit.range.start,
+                end: hit.range.end,
+            });
+        }
+        *text = new;
+    }
+    for (i, person) in out.people.iter_mut().enumerate() {
+        strip_identity(person, ids.label(i));
+    }
+    for body in &mut out.bodies {
+        if let Some(addressee) = &mut body.addressee {
+            addressee.name = addressee.position.clone();
+        }
+    }
+    out.generalise.clear();
+    (AnonymisedCase { case: out }, redactions)
+}
+
+/// Anonymises free text (for `redress anonymise` and the bench): the text
+/// with replacements, and the hits in the original's byte offsets.
+pub fn anonymise_text(text: &str, ids: &Identifiers) -> (String, Vec<Hit>) {
+    replace(text, ids)
+}
+
+/// Replaces every hit in `text`.
+fn replace(text: &str, ids: &Identifiers) -> (String, Vec<Hit>) {
+    let hits = ids.hits(text);
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for hit in &hits {
+        out.push_str(&text[at..hit.range.start]);
+        if starts_sentence(&out) {
+            out.push_str(&capitalise(&hit.replacement));
+        } else {
+            out.push_str(&hit.replacement);
+        }
+        at = hit.range.end;
+    }
+    out.push_str(&text[at..]);
+    (out, hits)
+}
+
+/// Whether text appended to `before` starts a sentence (or a list item).
+fn starts_sentence(before: &str) -> bool {
+    let trimmed = before.trim_end_matches([' ', '\t']);
+    if trimmed.is_empty() || trimmed.ends_with('\n') {
+        return true;
+    }
+    let spaced = trimmed.len() < before.len();
+    spaced && (trimmed.ends_with(['.', '!', '?']) || trimmed == "-" || trimmed.ends_with("\n-"))
+}
+
+fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) if c.is_lowercase() => c.to_uppercase().chain(chars).collect(),
+        _ => s.to_string(),
+    }
+}
+
+/// Replaces a person's identity with their label and drops their details.
+fn strip_identity(person: &mut Person, label: &str) {
+    person.name = label.to_string();
+    person.label = Some(label.to_string());
+    person.family_name = None;
+    person.aliases.clear();
+    person.addresses.clear();
+    person.postcodes.clear();
+    person.phones.clear();
+    person.emails.clear();
+    person.born = None;
+    person.died = None;
+    person.nhs_number = None;
+    person.ni_number = None;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_start_sentences_with_a_capital() {
+        assert!(starts_sentence(""));
+        assert!(starts_sentence("The Council agreed. "));
+        assert!(!starts_sentence("she spoke to "));
+        assert_eq!(capitalise("the social worker"), "The social worker");
+    }
+}

@@ -1,0 +1,251 @@
+//! Candidate finders for structured values: email addresses, UK phone
+//! numbers, NHS numbers, National Insurance numbers, postcodes and dates in
+//! every written form (ANONYMISATION.md §6.2). A candidate is only a shape;
+//! the caller decides what it is by its key: a listed value, or (for the
+//! unlisted detectors) one that passes validation in context.
+//!
+//! The regexes are compiled once per process.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::case::Date;
+use crate::ids;
+
+/// What shape a candidate has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum Shape {
+    Email,
+    Phone,
+    Nhs,
+    Nino,
+    Postcode,
+    Date,
+}
+
+/// A value-shaped span of a text.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Candidate {
+    pub range: Range<usize>,
+    pub shape: Shape,
+    /// The normalised key (emails lower case, numbers digits only, …);
+    /// empty for dates.
+    pub key: String,
+    /// For dates: every calendar date the text could mean (day-month and
+    /// month-day orders, both centuries of a two-digit year).
+    pub dates: Vec<Date>,
+}
+
+const MONTH_RE: &str = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
+
+static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+")
+        .expect("valid regex")
+});
+static PHONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\+44\s?(?:\(0\)\s?)?|0044\s?|\(?0)\d[\d \-.()]{7,16}\d").expect("valid regex")
+});
+static NHS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b\d{3}[ -]?\d{3}[ -]?\d{4}\b").expect("valid regex"));
+static NINO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b[A-Z]{2}[ -]?\d{2}[ -]?\d{2}[ -]?\d{2}[ -]?[A-D]\b").expect("valid regex")
+});
+static POSTCODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b").expect("valid regex")
+});
+static DATE_NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\d{1,2})([/.\-])(\d{1,2})([/.\-])(\d{4}|\d{2})\b").expect("valid regex")
+});
+static DATE_ISO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").expect("valid regex"));
+static DATE_DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+{MONTH_RE}\.?,?\s+(\d{{4}})\b"))
+        .expect("valid regex")
+});
+static DATE_MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)\b{MONTH_RE}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"))
+        .expect("valid regex")
+});
+
+/// Every value-shaped candidate in `text`, in no particular order.
+pub(crate) fn candidates(text: &str) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    emails(text, &mut out);
+    phones(text, &mut out);
+    simple(text, &NHS, Shape::Nhs, &mut out, |s| {
+        Some(ids::digits(s)).filter(|d| d.len() == 10)
+    });
+    simple(text, &NINO, Shape::Nino, &mut out, ids::nino_key);
+    simple(text, &POSTCODE, Shape::Postcode, &mut out, ids::postcode_key);
+    dates(text, &mut out);
+    out
+}
+
+fn emails(text: &str, out: &mut Vec<Candidate>) {
+    for m in EMAIL.find_iter(text) {
+        let trimmed = m.as_str().trim_end_matches(['.', '-']);
+        let range = m.start()..m.start() + trimmed.len();
+        let key = ids::email_key(trimmed);
+        out.push(Candidate { range, shape: Shape::Email, key, dates: Vec::new() });
+    }
+}
+
+/// Phone candidates: the longest prefix of each run that is a UK number.
+fn phones(text: &str, out: &mut Vec<Candidate>) {
+    let digit_at = |s: &str| s.starts_with(|c: char| c.is_ascii_digit());
+    for m in PHONE.find_iter(text) {
+        if text[..m.start()].chars().next_back().is_some_and(|c| c.is_ascii_digit()) {
+            continue; // part of a longer number: a reference, not a phone
+        }
+        let s = m.as_str();
+        let mut ends: Vec<usize> =
+            s.char_indices().filter(|(_, c)| c.is_ascii_digit()).map(|(i, _)| i + 1).collect();
+        ends.reverse();
+        for end in ends {
+            let range = m.start()..m.start() + end;
+            if let Some(key) = ids::phone_key(&s[..end])
+                && !digit_at(&text[range.end..])
+            {
+                out.push(Candidate { range, shape: Shape::Phone, key, dates: Vec::new() });
+                break;
+            }
+        }
+    }
+}
+
+fn simple(
+    text: &str,
+    re: &Regex,
+    shape: Shape,
+    out: &mut Vec<Candidate>,
+    key: impl Fn(&str) -> Option<String>,
+) {
+    for m in re.find_iter(text) {
+        if matches!(shape, Shape::Nhs) && digit_adjacent(text, m.start(), m.end()) {
+            continue;
+        }
+        if let Some(key) = key(m.as_str()) {
+            out.push(Candidate { range: m.range(), shape, key, dates: Vec::new() });
+        }
+    }
+}
+
+/// Whether a digit sits next to `start..end`, directly or across one
+/// digit-group separator (so "0044 191 498 0123" does not hold an NHS number).
+pub(crate) fn digit_adjacent(text: &str, start: usize, end: usize) -> bool {
+    let before: Vec<char> = text[..start].chars().rev().take(2).collect();
+    let after: Vec<char> = text[end..].chars().take(2).collect();
+    let near = |side: &[char]| match side {
+        [d, ..] if d.is_ascii_digit() => true,
+        [s, d, ..] if matches!(s, ' ' | '-' | '.') && d.is_ascii_digit() => true,
+        _ => false,
+    };
+    near(&before) || near(&after)
+}
+
+fn dates(text: &str, out: &mut Vec<Candidate>) {
+    let push = |out: &mut Vec<Candidate>, range: Range<usize>, dates: Vec<Date>| {
+        if !dates.is_empty() {
+            out.push(Candidate { range, shape: Shape::Date, key: String::new(), dates });
+        }
+    };
+    for c in DATE_NUMERIC.captures_iter(text) {
+        if c[2] != c[4] {
+            continue;
+        }
+        let (a, b) = (num(&c[1]), num(&c[3]));
+        let mut dates = Vec::new();
+        for year in years(&c[5]) {
+            dates.extend(ymd(year, b, a)); // UK: day/month
+            dates.extend(ymd(year, a, b)); // US: month/day
+        }
+        dates.dedup();
+        push(out, c.get(0).expect("whole match").range(), dates);
+    }
+    for c in DATE_ISO.captures_iter(text) {
+        let dates = ymd(num(&c[1]) as i32, num(&c[2]), num(&c[3])).into_iter().collect();
+        push(out, c.get(0).expect("whole match").range(), dates);
+    }
+    for c in DATE_DAY_MONTH.captures_iter(text) {
+        let dates = month_number(&c[2])
+            .and_then(|m| ymd(num(&c[3]) as i32, m, num(&c[1])))
+            .into_iter()
+            .collect();
+        push(out, c.get(0).expect("whole match").range(), dates);
+    }
+    for c in DATE_MONTH_DAY.captures_iter(text) {
+        let dates = month_number(&c[1])
+            .and_then(|m| ymd(num(&c[3]) as i32, m, num(&c[2])))
+            .into_iter()
+            .collect();
+        push(out, c.get(0).expect("whole match").range(), dates);
+    }
+}
+
+fn num(s: &str) -> u32 {
+    s.parse().unwrap_or(0)
+}
+
+fn years(s: &str) -> Vec<i32> {
+    let y = num(s) as i32;
+    if s.len() == 4 { vec![y] } else { vec![1900 + y, 2000 + y] }
+}
+
+fn ymd(year: i32, month: u32, day: u32) -> Option<Date> {
+    Date::from_ymd(year, u8::try_from(month).ok()?, u8::try_from(day).ok()?)
+}
+
+/// The month number of an English month name or abbreviation.
+pub(crate) fn month_number(name: &str) -> Option<u32> {
+    let lower = name.to_ascii_lowercase();
+    let prefix = lower.get(..3)?;
+    crate::case::MONTHS
+        .iter()
+        .position(|m| m[..3].eq_ignore_ascii_case(prefix))
+        .map(|i| i as u32 + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str, shape: Shape) -> Vec<String> {
+        let mut c: Vec<Candidate> = candidates(text).into_iter().filter(|c| c.shape == shape).collect();
+        c.sort_by_key(|c| c.range.start);
+        c.into_iter().map(|c| text[c.range].to_string()).collect()
+    }
+
+    #[test]
+    fn phones_in_every_form() {
+        let text = "Call 0191 498 0123, 07700900789 or +44 7700 900456; (0113) 496 0412 and 0044 191 498 0123. Ref 22 012 345.";
+        assert_eq!(
+            found(text, Shape::Phone),
+            ["0191 498 0123", "07700900789", "+44 7700 900456", "(0113) 496 0412", "0044 191 498 0123"]
+        );
+    }
+
+    #[test]
+    fn nhs_numbers_are_not_found_inside_phones() {
+        let text = "phone 0044 191 498 0123, NHS number 485 777 3457 and 4857773457.";
+        assert_eq!(found(text, Shape::Nhs), ["485 777 3457", "4857773457"]);
+    }
+
+    #[test]
+    fn dates_in_every_form() {
+        let text = "born 12/03/1948, 12.3.48, 12th of March 1948, March 12, 1948, 1948-03-12, 12 Mar 1948";
+        let want = Date::from_ymd(1948, 3, 12).unwrap();
+        let c: Vec<Candidate> = candidates(text).into_iter().filter(|c| c.shape == Shape::Date).collect();
+        assert_eq!(c.len(), 6, "{c:?}");
+        assert!(c.iter().all(|c| c.dates.contains(&want)), "{c:?}");
+    }
+
+    #[test]
+    fn postcodes_ninos_and_emails() {
+        let text = "at ne6 5jx or LS62QT; NI AB 12 34 56 C; email jane.smith1948@example.com.";
+        assert_eq!(found(text, Shape::Postcode), ["ne6 5jx", "LS62QT"]);
+        assert_eq!(found(text, Shape::Nino), ["AB 12 34 56 C"]);
+        assert_eq!(found(text, Shape::Email), ["jane.smith1948@example.com"]);
+    }
+}

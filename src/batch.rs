@@ -1,0 +1,117 @@
+//! Many cases at once: one long-lived loop per worker, each taking the next
+//! case from an atomic counter (not `par_iter`: typst uses rayon inside, and
+//! a waiting rayon worker would run other documents on its own stack).
+//! One failing case never stops the others; outcomes come back in input
+//! order.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use crate::case::Loaded;
+use crate::pipeline::{CaseError, CaseReport, Engine};
+
+/// What happened to one case file.
+#[derive(Debug)]
+pub struct CaseOutcome {
+    /// The case file.
+    pub path: PathBuf,
+    /// The file as loaded, with its diagnostics (`None` when unreadable).
+    pub loaded: Option<Loaded>,
+    /// The documents made, or why none were.
+    pub result: Result<CaseReport, CaseFailure>,
+}
+
+/// Why a case produced nothing.
+#[derive(Debug, thiserror::Error)]
+pub enum CaseFailure {
+    /// The file could not be read.
+    #[error("cannot read the case file: {0}")]
+    Unreadable(std::io::Error),
+    /// The pipeline failed.
+    #[error(transparent)]
+    Case(#[from] CaseError),
+}
+
+impl CaseOutcome {
+    /// Whether the case produced its documents.
+    pub fn is_ok(&self) -> bool {
+        self.result.is_ok()
+    }
+}
+
+/// Loads and renders one case file.
+pub fn process(engine: &Engine, path: &Path, out: &Path) -> CaseOutcome {
+    let loaded = match engine.load(path) {
+        Ok(loaded) => loaded,
+        Err(e) => {
+            return CaseOutcome { path: path.into(), loaded: None, result: Err(CaseFailure::Unreadable(e)) };
+        }
+    };
+    let result = match &loaded.case {
+        Some(case) => engine.render_case(case, out).map_err(CaseFailure::from),
+        None => {
+            let errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
+            Err(CaseError::Invalid(crate::diag::count(errors, "error")).into())
+        }
+    };
+    CaseOutcome { path: path.into(), loaded: Some(loaded), result }
+}
+
+/// Runs every case on `workers` threads; `done` is called as each finishes.
+pub fn run(
+    engine: &Engine,
+    paths: &[PathBuf],
+    out: &Path,
+    workers: usize,
+    done: &(dyn Fn(&CaseOutcome) + Sync),
+) -> Vec<CaseOutcome> {
+    let next = AtomicUsize::new(0);
+    let slots: Mutex<Vec<Option<CaseOutcome>>> = Mutex::new((0..paths.len()).map(|_| None).collect());
+    std::thread::scope(|scope| {
+        for _ in 0..workers.clamp(1, paths.len().max(1)) {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(path) = paths.get(i) else { break };
+                    let outcome = process(engine, path, out);
+                    done(&outcome);
+                    slots.lock().expect("no worker panics while holding the lock")[i] = Some(outcome);
+                }
+            });
+        }
+    });
+    slots.into_inner().expect("workers finished").into_iter().map(|o| o.expect("every case ran")).collect()
+}
+
+/// Case files under the given paths: files as given, folders searched for
+/// `*.toml` and `*.json` (recursively), sorted so runs are repeatable.
+pub fn discover(paths: &[PathBuf]) -> std::io::Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            collect(path, &mut out)?;
+        } else if path.exists() {
+            out.push(path.clone());
+        } else {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                format!("`{}` does not exist", crate::diag::display_path(path)),
+            ));
+        }
+    }
+    Ok(out)
+}
+
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?.map(|e| e.map(|e| e.path())).collect::<Result<_, _>>()?;
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            collect(&path, out)?;
+        } else if matches!(path.extension().and_then(|e| e.to_str()), Some("toml" | "json")) {
+            out.push(path);
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,424 @@
+//! Reading a case file: bytes → text → spanned tree → [`Case`], then the
+//! semantic checks of [`validate`](super::validate).
+//!
+//! serde stops at the first error, but an investigator wants every problem
+//! at once. So deserialisation runs in a loop: each error is recorded with
+//! its path, the offending key (or list item) is set aside, and the rest is
+//! tried again. Paths are mapped back to the file through the tree, so every
+//! diagnostic has a line and column.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use super::tree::{self, Seg, Spanned, path_string};
+use super::validate::{Coverage, validate};
+use super::Case;
+use crate::diag::{Diagnostic, SourceFile, did_you_mean};
+
+/// A case file after loading: its text, the case if it is usable, and every
+/// diagnostic with its position resolved.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The file, for rendering diagnostics.
+    pub file: SourceFile,
+    /// The case, when there are no errors (warnings allowed).
+    pub case: Option<Case>,
+    /// Errors and warnings, in file order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Loaded {
+    /// Whether any diagnostic is an error.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// The two case-file formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// TOML, for people.
+    Toml,
+    /// JSON, for case systems.
+    Json,
+}
+
+/// Reads, parses and validates a case file. Only I/O failures are `Err`;
+/// everything wrong with the contents is a diagnostic.
+pub fn load(path: &Path, coverage: &Coverage) -> std::io::Result<Loaded> {
+    let bytes = std::fs::read(path)?;
+    Ok(load_bytes(path, &bytes, coverage))
+}
+
+/// Parses and validates case-file bytes read from `path`.
+pub fn load_bytes(path: &Path, bytes: &[u8], coverage: &Coverage) -> Loaded {
+    let (text, problem) = decode(bytes);
+    let file = SourceFile::new(path, text);
+    if let Some(diag) = problem {
+        return Loaded { file, case: None, diagnostics: vec![diag] };
+    }
+    let format = detect_format(path, &file.text);
+    load_text(file, format, coverage)
+}
+
+/// Parses and validates case-file text (for tests and stdin).
+pub fn load_str(name: &str, text: &str, coverage: &Coverage) -> Loaded {
+    load_bytes(Path::new(name), text.as_bytes(), coverage)
+}
+
+fn load_text(file: SourceFile, format: Format, coverage: &Coverage) -> Loaded {
+    let parsed = match format {
+        Format::Toml => tree::parse_toml(&file.text),
+        Format::Json => tree::parse_json(&file.text),
+    };
+    let tree = match parsed {
+        Ok(tree) => tree,
+        Err(diag) => return Loaded { file, case: None, diagnostics: vec![diag] },
+    };
+    let (case, mut diagnostics) = deserialize_all(&tree);
+    if let Some(case) = &case {
+        for (path, diag) in validate(case, coverage) {
+            let range = tree.locate(&path, false);
+            diagnostics.push(diag.at(path_string(&path)).with_range(range));
+        }
+    }
+    diagnostics.sort_by_key(|d| d.range.as_ref().map_or(0, |r| r.start));
+    let case = case.filter(|_| !diagnostics.iter().any(Diagnostic::is_error));
+    Loaded { file, case, diagnostics }
+}
+
+/// Decodes UTF-8, refusing a byte order mark and invalid bytes with a position.
+fn decode(bytes: &[u8]) -> (String, Option<Diagnostic>) {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        let text = String::from_utf8_lossy(bytes).into_owned();
+        let diag = Diagnostic::error("byte-order-mark", "the file starts with a byte order mark")
+            .hint("save the file as UTF-8 without a byte order mark (BOM)")
+            .with_range(0..3);
+        return (text, Some(diag));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => (text.to_string(), None),
+        Err(e) => {
+            let at = e.valid_up_to();
+            let text = String::from_utf8_lossy(bytes).into_owned();
+            let lossy_at = String::from_utf8_lossy(&bytes[..at]).len();
+            let diag = Diagnostic::error("not-utf8", "the file is not valid UTF-8")
+                .hint("save the file with UTF-8 encoding; this byte is not part of a UTF-8 character")
+                .with_range(lossy_at..lossy_at + 1);
+            (text, Some(diag))
+        }
+    }
+}
+
+fn detect_format(path: &Path, text: &str) -> Format {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some(e) if e.eq_ignore_ascii_case("json") => Format::Json,
+        Some(e) if e.eq_ignore_ascii_case("toml") => Format::Toml,
+        _ if text.trim_start().starts_with('{') => Format::Json,
+        _ => Format::Toml,
+    }
+}
+
+/// How many errors one file may produce before we stop looking.
+const MAX_ERRORS: usize = 50;
+
+/// Deserialises the whole case, collecting every error it can find.
+fn deserialize_all(tree: &Spanned) -> (Option<Case>, Vec<Diagnostic>) {
+    let mut value = tree.to_json();
+    let mut diagnostics = Vec::new();
+    let mut removed = Removed::default();
+    let mut set_aside: Vec<(Vec<Seg>, String)> = Vec::new();
+    while diagnostics.len() < MAX_ERRORS {
+        let err = match serde_path_to_error::deserialize::<_, Case>(value.clone()) {
+            Ok(case) if diagnostics.is_empty() => return (Some(case), diagnostics),
+            Ok(_) => return (None, diagnostics),
+            Err(err) => err,
+        };
+        let current = convert_path(err.path());
+        let message = err.inner().to_string();
+        let problem = Problem::classify(&message, current);
+        let original = removed.to_original(&problem.path);
+        let already_reported = matches!(&problem.kind, ProblemKind::Missing(field)
+            if set_aside.iter().any(|(p, f)| *p == original && f == field));
+        if !already_reported {
+            let key_only = matches!(problem.kind, ProblemKind::UnknownField { .. });
+            let range = tree.locate(&original, key_only);
+            diagnostics.push(problem.diagnostic(&original).with_range(range));
+        }
+        if !problem.set_aside(&mut value, &mut removed, &mut set_aside, &original) {
+            break;
+        }
+    }
+    (None, diagnostics)
+}
+
+fn convert_path(path: &serde_path_to_error::Path) -> Vec<Seg> {
+    use serde_path_to_error::Segment;
+    path.iter()
+        .filter_map(|seg| match seg {
+            Segment::Seq { index } => Some(Seg::Index(*index)),
+            Segment::Map { key } => Some(Seg::Key(key.clone())),
+            Segment::Enum { .. } | Segment::Unknown => None,
+        })
+        .collect()
+}
+
+/// One deserialisation error, understood.
+struct Problem {
+    /// Where, in the current (possibly pruned) value.
+    path: Vec<Seg>,
+    kind: ProblemKind,
+}
+
+enum ProblemKind {
+    UnknownField { field: String, expected: Vec<String> },
+    UnknownVariant { given: String, expected: Vec<String> },
+    Missing(String),
+    WrongType { expected: String, found: String },
+    Invalid(String),
+}
+
+impl Problem {
+    fn classify(message: &str, mut path: Vec<Seg>) -> Self {
+        let message = message.trim();
+        if let Some(rest) = message.strip_prefix("unknown field ") {
+            let field = first_ticked(rest).unwrap_or_default();
+            if path.last() != Some(&Seg::Key(field.clone())) {
+                path.push(Seg::Key(field.clone()));
+            }
+            let expected = ticked_list(rest).into_iter().skip(1).collect();
+            return Self { path, kind: ProblemKind::UnknownField { field, expected } };
+        }
+        if let Some(rest) = message.strip_prefix("unknown variant ") {
+            let mut names = ticked_list(rest).into_iter();
+            let given = names.next().unwrap_or_default();
+            let expected = names.collect();
+            return Self { path, kind: ProblemKind::UnknownVariant { given, expected } };
+        }
+        if let Some(rest) = message.strip_prefix("missing field ") {
+            let field = first_ticked(rest).unwrap_or_default();
+            return Self { path, kind: ProblemKind::Missing(field) };
+        }
+        if let Some(rest) = message.strip_prefix("invalid type: ") {
+            let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "another type"));
+            // Drop the value itself ("string \"yes\"" → "a string"): messages
+            // may end up in logs, and case values are personal data.
+            let kind = found.split_whitespace().next().unwrap_or("value");
+            let found = format!("{} {kind}", if kind.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" });
+            return Self { path, kind: ProblemKind::WrongType { expected: expected.to_string(), found } };
+        }
+        if message.starts_with("invalid value: ") || message.starts_with("invalid length") {
+            let expected = message.split_once(", expected ").map_or(message, |(_, e)| e);
+            return Self {
+                path,
+                kind: ProblemKind::WrongType { expected: expected.to_string(), found: "something else".into() },
+            };
+        }
+        Self { path, kind: ProblemKind::Invalid(message.to_string()) }
+    }
+
+    fn diagnostic(&self, original: &[Seg]) -> Diagnostic {
+        let where_ = path_string(original);
+        match &self.kind {
+            ProblemKind::UnknownField { field, expected } => {
+                let parent = path_string(&original[..original.len().saturating_sub(1)]);
+                let place = if parent.is_empty() { "at the top level".to_string() } else { format!("in `{parent}`") };
+                let diag = Diagnostic::error("unknown-field", format!("unknown field `{field}` {place}"));
+                match did_you_mean(field, expected.iter().map(String::as_str)) {
+                    Some(s) => diag.hint(format!("did you mean `{s}`?")),
+                    None => diag.hint(format!("the fields allowed here are {}", tick_join(expected))),
+                }
+            }
+            ProblemKind::UnknownVariant { given, expected } => {
+                let diag = Diagnostic::error("unknown-value", format!("`{where_}` has a value that is not allowed"));
+                match did_you_mean(given, expected.iter().map(String::as_str)) {
+                    Some(s) => diag.hint(format!("did you mean `{s}`?")),
+                    None => diag.hint(format!("use one of {}", tick_join(expected))),
+                }
+            }
+            ProblemKind::Missing(field) => {
+                let place = if where_.is_empty() { "the case file".to_string() } else { format!("`{where_}`") };
+                Diagnostic::error("missing-field", format!("{place} is missing the required field `{field}`"))
+                    .hint(format!("add `{field} = …` here"))
+            }
+            ProblemKind::WrongType { expected, found } => Diagnostic::error(
+                "wrong-type",
+                format!("`{where_}` should be {expected}, but is {found}"),
+            ),
+            ProblemKind::Invalid(message) => {
+                Diagnostic::error("invalid-value", format!("invalid value for `{where_}`: {message}"))
+            }
+        }
+    }
+
+    /// Sets the problem aside so deserialisation can go on; false when it
+    /// cannot (the error is in a required top-level part).
+    fn set_aside(
+        &self,
+        value: &mut Value,
+        removed: &mut Removed,
+        set_aside: &mut Vec<(Vec<Seg>, String)>,
+        original: &[Seg],
+    ) -> bool {
+        match (&self.kind, self.path.last()) {
+            (ProblemKind::Missing(_), _) | (_, Some(Seg::Index(_)) | None) => {
+                removed.remove_enclosing_item(value, &self.path)
+            }
+            (_, Some(Seg::Key(key))) => {
+                let parent = &self.path[..self.path.len() - 1];
+                if !matches!(self.kind, ProblemKind::UnknownField { .. }) {
+                    set_aside.push((original[..original.len() - 1].to_vec(), key.clone()));
+                }
+                match lookup_mut(value, parent).and_then(Value::as_object_mut) {
+                    Some(map) => map.remove(key).is_some(),
+                    None => false,
+                }
+            }
+        }
+    }
+}
+
+/// List items removed so far, to map paths back to the file.
+#[derive(Default)]
+struct Removed(Vec<(Vec<Seg>, usize)>);
+
+impl Removed {
+    /// Removes the innermost list item containing `path` (current indices).
+    fn remove_enclosing_item(&mut self, value: &mut Value, path: &[Seg]) -> bool {
+        let Some(at) = path.iter().rposition(|s| matches!(s, Seg::Index(_))) else {
+            return false;
+        };
+        let Seg::Index(index) = path[at] else { unreachable!() };
+        let original = self.to_original(&path[..=at]);
+        let Some(Value::Array(items)) = lookup_mut(value, &path[..at]) else {
+            return false;
+        };
+        if index >= items.len() {
+            return false;
+        }
+        items.remove(index);
+        let Seg::Index(original_index) = original[at] else { unreachable!() };
+        self.0.push((original[..at].to_vec(), original_index));
+        true
+    }
+
+    /// Maps a path with current indices to the indices in the file.
+    fn to_original(&self, path: &[Seg]) -> Vec<Seg> {
+        let mut out: Vec<Seg> = Vec::with_capacity(path.len());
+        for seg in path {
+            match seg {
+                Seg::Index(i) => {
+                    let mut gone: Vec<usize> =
+                        self.0.iter().filter(|(p, _)| *p == out).map(|(_, i)| *i).collect();
+                    gone.sort_unstable();
+                    let mut original = *i;
+                    for g in gone {
+                        if g <= original {
+                            original += 1;
+                        }
+                    }
+                    out.push(Seg::Index(original));
+                }
+                key => out.push(key.clone()),
+            }
+        }
+        out
+    }
+}
+
+fn lookup_mut<'a>(mut value: &'a mut Value, path: &[Seg]) -> Option<&'a mut Value> {
+    for seg in path {
+        value = match seg {
+            Seg::Key(k) => value.as_object_mut()?.get_mut(k)?,
+            Seg::Index(i) => value.as_array_mut()?.get_mut(*i)?,
+        };
+    }
+    Some(value)
+}
+
+fn first_ticked(s: &str) -> Option<String> {
+    ticked_list(s).into_iter().next()
+}
+
+/// The names between backticks in a serde message, in order.
+fn ticked_list(s: &str) -> Vec<String> {
+    s.split('`').skip(1).step_by(2).map(str::to_string).collect()
+}
+
+fn tick_join(names: &[String]) -> String {
+    if names.is_empty() {
+        return "none".into();
+    }
+    names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    use crate::case::tests_support::MINIMAL;
+
+    fn codes(loaded: &Loaded) -> Vec<&'static str> {
+        loaded.diagnostics.iter().map(|d| d.code).collect()
+    }
+
+    #[test]
+    fn serde_messages_keep_their_shape() {
+        // The recovery loop reads serde's messages: if serde changes them,
+        // this test says so before users see worse errors.
+        let err = serde_json::from_str::<super::super::Complaint>(
+            r#"{"points": [], "injustice": "", "nmae": 1}"#,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.starts_with("unknown field `nmae`, expected one of `points`"), "{err}");
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once() {
+        let text = MINIMAL.replace("short_name", "shortname").replace(
+            "[complaint]",
+            "[[people]]\nid = \"a\"\nname = \"A B\"\nrole = \"relative\"\nborn = \"1990-02-30\"\nchlid = true\n\n[complaint]",
+        );
+        let loaded = load_str("case.toml", &text, &Coverage::all());
+        let codes = codes(&loaded);
+        assert!(codes.contains(&"unknown-field"), "{codes:?}");
+        assert!(codes.contains(&"invalid-value"), "{codes:?}");
+        assert!(loaded.diagnostics.len() >= 3, "{:#?}", loaded.diagnostics);
+        let shortname = loaded.diagnostics.iter().find(|d| d.message.contains("shortname")).unwrap();
+        assert_eq!(shortname.hints, ["did you mean `short_name`?"]);
+        assert_eq!(&loaded.file.text[shortname.range.clone().unwrap()], "shortname");
+        assert!(loaded.case.is_none());
+    }
+
+    #[test]
+    fn a_minimal_case_loads() {
+        let loaded = load_str("case.toml", MINIMAL, &Coverage::all());
+        assert!(!loaded.has_errors(), "{:#?}", loaded.diagnostics);
+        assert!(loaded.case.is_some());
+    }
+
+    #[test]
+    fn bom_and_bad_bytes_are_explained() {
+        let cov = Coverage::all();
+        let bom = load_bytes(Path::new("c.json"), b"\xEF\xBB\xBF{}", &cov);
+        assert_eq!(codes(&bom), ["byte-order-mark"]);
+        let bad = load_bytes(Path::new("c.toml"), b"[case]\nreference = \"\xFF\"", &cov);
+        assert_eq!(codes(&bad), ["not-utf8"]);
+        let at = bad.diagnostics[0].range.clone().unwrap().start;
+        assert_eq!(bad.file.line_col(at), (2, 14));
+    }
+
+    #[test]
+    fn removed_items_map_back_to_file_indices() {
+        let mut removed = Removed::default();
+        let mut value = serde_json::json!({"people": [1, 2, 3, 4]});
+        let p = |i| vec![Seg::Key("people".into()), Seg::Index(i)];
+        assert!(removed.remove_enclosing_item(&mut value, &p(1)));
+        assert_eq!(removed.to_original(&p(1)), p(2));
+        assert!(removed.remove_enclosing_item(&mut value, &p(0)));
+        assert_eq!(removed.to_original(&p(0)), p(2));
+        assert_eq!(removed.to_original(&p(1)), p(3));
+    }
+}

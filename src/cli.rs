@@ -1,0 +1,322 @@
+//! The command line: arguments (clap) and what each command does.
+//!
+//! Exit codes: 0 when everything succeeded, 1 when some case failed (the
+//! others are still done), 2 for usage and I/O errors.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::{Args, Parser, Subcommand};
+use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+
+use crate::anonymise;
+use crate::batch::{self, CaseOutcome};
+use crate::case::Loaded;
+use crate::diag::{self, Format};
+use crate::pipeline::Engine;
+use crate::render::Templates;
+
+/// Turns the facts of an ombudsman complaint into verified, anonymised PDFs.
+#[derive(Debug, Parser)]
+#[command(name = "redress", version, about, max_term_width = 100)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Render every document of each case, both variants, verified.
+    Render(RenderArgs),
+    /// Check case files without rendering anything.
+    Check(CheckArgs),
+    /// Verify any PDF against a case's listed identifiers.
+    Verify(VerifyArgs),
+    /// Anonymise a text file with a case's identifiers.
+    Anonymise(AnonymiseArgs),
+    /// Print the documents a case calls for.
+    Plan(PlanArgs),
+}
+
+#[derive(Debug, Args)]
+struct RenderArgs {
+    /// Case files (TOML or JSON), or folders of them.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Where to write: one folder per case reference.
+    #[arg(short, long, default_value = "out")]
+    out: PathBuf,
+    /// Worker threads (default: the number of cores).
+    #[arg(short, long)]
+    jobs: Option<usize>,
+    /// A folder of templates overriding the bundled ones, file by file.
+    #[arg(long, value_name = "DIR")]
+    templates: Option<PathBuf>,
+    /// Also write the generated Typst source of every document beside it.
+    #[arg(long)]
+    emit_typst: bool,
+    #[command(flatten)]
+    diagnostics: DiagnosticArgs,
+}
+
+#[derive(Debug, Args)]
+struct CheckArgs {
+    /// Case files (TOML or JSON), or folders of them.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    diagnostics: DiagnosticArgs,
+}
+
+#[derive(Debug, Args)]
+struct DiagnosticArgs {
+    /// How to print problems in case files.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    diagnostic_format: Format,
+}
+
+#[derive(Debug, Args)]
+struct VerifyArgs {
+    /// The PDF to check.
+    pdf: PathBuf,
+    /// The case whose identifiers must not appear in it.
+    #[arg(long)]
+    case: PathBuf,
+    /// Print the report as JSON (categories and places, never values).
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, Args)]
+struct AnonymiseArgs {
+    /// A UTF-8 text file.
+    text: PathBuf,
+    /// The case whose identifiers to replace.
+    #[arg(long)]
+    case: PathBuf,
+    /// Print JSON spans (byte offsets) and the redacted text instead.
+    #[arg(long)]
+    spans: bool,
+}
+
+#[derive(Debug, Args)]
+struct PlanArgs {
+    /// The case file.
+    case: PathBuf,
+}
+
+/// Runs the command line; the exit code to return.
+pub fn run(cli: Cli) -> ExitCode {
+    let result = match cli.command {
+        Command::Render(args) => render(args),
+        Command::Check(args) => check(args),
+        Command::Verify(args) => verify(args),
+        Command::Anonymise(args) => anonymise_file(args),
+        Command::Plan(args) => plan(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e}");
+            for hint in e.hints {
+                eprintln!("hint: {hint}");
+            }
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// An error about the command itself (not a case): exit code 2.
+#[derive(Debug)]
+struct UsageError {
+    message: String,
+    hints: Vec<String>,
+}
+
+impl std::fmt::Display for UsageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl From<std::io::Error> for UsageError {
+    fn from(e: std::io::Error) -> Self {
+        Self { message: e.to_string(), hints: Vec::new() }
+    }
+}
+
+fn usage(message: impl Into<String>, hint: impl Into<String>) -> UsageError {
+    UsageError { message: message.into(), hints: vec![hint.into()] }
+}
+
+fn engine(templates: Option<&Path>) -> Result<Engine, UsageError> {
+    let templates = match templates {
+        None => Templates::bundled(),
+        Some(dir) => Templates::with_overrides(dir).map_err(|e| {
+            usage(format!("cannot read templates from `{}`: {e}", diag::display_path(dir)), "give a folder of `.typ.j2` files")
+        })?,
+    };
+    let templates = templates.map_err(|e| usage(e.to_string(), "fix the template, or remove it to use the bundled one"))?;
+    Ok(Engine::new(templates))
+}
+
+fn stderr() -> StandardStream {
+    let choice = if std::io::stderr().is_terminal() { ColorChoice::Auto } else { ColorChoice::Never };
+    StandardStream::stderr(choice)
+}
+
+fn print_diagnostics(loaded: &Loaded, format: Format) {
+    if loaded.diagnostics.is_empty() {
+        return;
+    }
+    let mut err = stderr();
+    let _ = diag::emit(&mut err, &loaded.file, &loaded.diagnostics, format);
+}
+
+fn render(args: RenderArgs) -> Result<ExitCode, UsageError> {
+    let paths = batch::discover(&args.paths)?;
+    if paths.is_empty() {
+        return Err(usage("no case files found", "give `.toml` or `.json` case files, or folders holding them"));
+    }
+    let engine = engine(args.templates.as_deref())?;
+    let started = Instant::now();
+    let workers = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let progress = progress_bar(paths.len());
+    let format = args.diagnostics.diagnostic_format;
+    let report = |outcome: &CaseOutcome| {
+        progress.suspend(|| report_outcome(outcome, format));
+        progress.inc(1);
+    };
+    let outcomes = batch::run(&engine, &paths, &args.out, workers, &report);
+    progress.finish_and_clear();
+    if args.emit_typst {
+        emit_typst(&engine, &outcomes, &args.out)?;
+    }
+    let failed = outcomes.iter().filter(|o| !o.is_ok()).count();
+    let documents: usize = outcomes.iter().filter_map(|o| o.result.as_ref().ok()).map(|r| r.documents.len()).sum();
+    eprintln!(
+        "rendered {} of {} in {:.2} s: {}, written to `{}`{}",
+        diag::count(outcomes.len() - failed, "case"),
+        diag::count(outcomes.len(), "case"),
+        started.elapsed().as_secs_f64(),
+        diag::count(documents, "document"),
+        diag::display_path(&args.out),
+        if failed > 0 { format!("; {} failed", diag::count(failed, "case")) } else { String::new() },
+    );
+    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn progress_bar(len: usize) -> indicatif::ProgressBar {
+    if len < 2 || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(len as u64);
+    let style = indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} cases  {elapsed} (about {eta} left)")
+        .expect("a valid template");
+    bar.set_style(style);
+    bar
+}
+
+fn report_outcome(outcome: &CaseOutcome, format: Format) {
+    let shown = diag::display_path(&outcome.path);
+    if let Some(loaded) = &outcome.loaded {
+        print_diagnostics(loaded, format);
+    }
+    match &outcome.result {
+        Ok(report) => eprintln!(
+            "ok      {} → {} ({}, {})",
+            shown,
+            diag::display_path(&report.dir),
+            diag::count(report.documents.len(), "document"),
+            diag::count(report.redactions, "redaction"),
+        ),
+        Err(e) => eprintln!("FAILED  {shown}: {e}"),
+    }
+}
+
+fn emit_typst(engine: &Engine, outcomes: &[CaseOutcome], out: &Path) -> Result<(), UsageError> {
+    for outcome in outcomes {
+        let (Some(loaded), Ok(report)) = (&outcome.loaded, &outcome.result) else { continue };
+        let Some(case) = &loaded.case else { continue };
+        let sources = engine.sources(case).map_err(|e| usage(e.to_string(), "fix the template"))?;
+        for (source, _) in sources {
+            let name = source.name.rsplit('/').next().unwrap_or("document");
+            std::fs::write(report.dir.join(format!("{name}.typ")), &source.text)?;
+        }
+        let _ = out;
+    }
+    Ok(())
+}
+
+fn check(args: CheckArgs) -> Result<ExitCode, UsageError> {
+    let paths = batch::discover(&args.paths)?;
+    let engine = engine(None)?;
+    let mut failed = 0;
+    for path in &paths {
+        let loaded = engine.load(path)?;
+        print_diagnostics(&loaded, args.diagnostics.diagnostic_format);
+        if loaded.has_errors() {
+            failed += 1;
+        } else if args.diagnostics.diagnostic_format != Format::Json {
+            eprintln!("ok      {}", diag::display_path(path));
+        }
+    }
+    if failed > 0 {
+        eprintln!("{} of {} has errors", diag::count(failed, "case file"), paths.len());
+    }
+    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// Loads a case for a command that needs a valid one.
+fn valid_case(engine: &Engine, path: &Path) -> Result<crate::case::Case, UsageError> {
+    let loaded = engine.load(path)?;
+    print_diagnostics(&loaded, Format::Human);
+    loaded.case.ok_or_else(|| usage(
+        format!("`{}` has errors", diag::display_path(path)),
+        format!("run `redress check {}` and fix what it reports", diag::display_path(path)),
+    ))
+}
+
+fn verify(args: VerifyArgs) -> Result<ExitCode, UsageError> {
+    let engine = engine(None)?;
+    let case = valid_case(&engine, &args.case)?;
+    let pdf = std::fs::read(&args.pdf)?;
+    let report = crate::verify::verify(&pdf, &anonymise::identifiers(&case));
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&report).expect("reports serialise"));
+    } else {
+        println!("{}: {} ({})", diag::display_path(&args.pdf), if report.is_clean() { "clean" } else { "NOT CLEAN" }, report.describe());
+    }
+    Ok(if report.is_clean() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+fn anonymise_file(args: AnonymiseArgs) -> Result<ExitCode, UsageError> {
+    let engine = engine(None)?;
+    let case = valid_case(&engine, &args.case)?;
+    let text = std::fs::read_to_string(&args.text)?;
+    let ids = anonymise::identifiers(&case);
+    let (redacted, hits) = anonymise::anonymise_text(&text, &ids);
+    let mut out = std::io::stdout().lock();
+    if args.spans {
+        let predictions: Vec<serde_json::Value> = hits
+            .iter()
+            .map(|h| serde_json::json!({"type": h.category, "start": h.range.start, "end": h.range.end}))
+            .collect();
+        let json = serde_json::json!({"predictions": predictions, "redacted_text": redacted});
+        writeln!(out, "{}", serde_json::to_string_pretty(&json).expect("json serialises"))?;
+    } else {
+        write!(out, "{redacted}")?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn plan(args: PlanArgs) -> Result<ExitCode, UsageError> {
+    let engine = engine(None)?;
+    let case = valid_case(&engine, &args.case)?;
+    for doc in crate::plan::plan(&case) {
+        println!("{:<28} {}", doc.file, doc.title);
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,39 @@
+//! redress turns the facts of an ombudsman complaint into finished,
+//! publishable documents: a redacted (publication) and an unredacted
+//! (internal) PDF of every document the case calls for, the redacted ones
+//! verified clean of every listed identifier.
+//!
+//! # The pipeline
+//!
+//! | stage | module | produces |
+//! | --- | --- | --- |
+//! | load + validate | [`case`] | [`case::Case`], or diagnostics with file:line:col and a hint |
+//! | anonymise | [`anonymise`] | [`anonymise::AnonymisedCase`] + [`anonymise::Redactions`] |
+//! | plan | [`plan`] | [`plan::DocumentPlan`]s: which documents, for whom, under which powers |
+//! | render | [`render`] | [`typeset::TypstSource`] per document and variant (minijinja) |
+//! | typeset | [`typeset`] | PDF bytes (typst, in-process, deterministic) |
+//! | verify | [`verify`] | [`verify::VerifyReport`]: a leak means the file is not written |
+//! | write | [`pipeline`] | files, `redactions.json`, `manifest.json` |
+//!
+//! [`batch`] runs many cases on worker threads; [`cli`] is the command line.
+//!
+//! ```no_run
+//! use redress::{pipeline::Engine, render::Templates};
+//! let engine = Engine::new(Templates::bundled().unwrap());
+//! let loaded = engine.load("samples/s01-hospital-discharge.toml".as_ref()).unwrap();
+//! let report = engine.render_case(loaded.case.as_ref().unwrap(), "out".as_ref()).unwrap();
+//! println!("{} documents", report.documents.len());
+//! ```
+
+pub mod anonymise;
+pub mod batch;
+pub mod calendar;
+pub mod case;
+pub mod cli;
+pub mod diag;
+pub mod ids;
+pub mod pipeline;
+pub mod plan;
+pub mod render;
+pub mod typeset;
+pub mod verify;

@@ -1,0 +1,336 @@
+//! One case, end to end: load → anonymise → plan → render → typeset →
+//! verify → write.
+//!
+//! Every document of a case is made and every redacted one verified in
+//! memory first; only when all of them are proven clean are the files
+//! written, each to a temporary file that is read back, verified again and
+//! then renamed into place. A case that fails leaves no new file behind.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::anonymise::{self, Identifiers, Redactions};
+use crate::case::{self, Case, Coverage, Loaded};
+use crate::plan::{self, DocumentPlan};
+use crate::render::{RenderError, Templates, Variant};
+use crate::typeset::{PdfSettings, TypesetError, Typesetter, TypstSource};
+use crate::verify::{self, Leak, Place, VerifyReport};
+
+/// What is built once per process and shared by every worker.
+pub struct Engine {
+    templates: Templates,
+    typesetter: Typesetter,
+    coverage: Coverage,
+}
+
+/// Why a case produced no documents.
+#[derive(Debug, thiserror::Error)]
+pub enum CaseError {
+    /// The case file has errors (reported as diagnostics).
+    #[error("the case file has {0}")]
+    Invalid(String),
+    /// A template failed.
+    #[error("{0}")]
+    Render(#[from] RenderError),
+    /// Typst failed on a generated document.
+    #[error("`{document}`: {error}")]
+    Typeset {
+        /// The document.
+        document: String,
+        /// What went wrong.
+        error: TypesetError,
+    },
+    /// A redacted document could not be proven clean; nothing was written.
+    #[error("`{document}` was not written: {}", report.describe())]
+    NotClean {
+        /// The document.
+        document: String,
+        /// What verification found (categories and places, no values).
+        report: VerifyReport,
+    },
+    /// Writing the output failed.
+    #[error("cannot write `{path}`: {error}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The error.
+        error: std::io::Error,
+    },
+}
+
+/// One document made for a case.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentReport {
+    /// The file name, relative to the case folder.
+    pub file: String,
+    /// Redacted or unredacted.
+    pub variant: Variant,
+    /// The document's title.
+    pub title: String,
+    /// Size in bytes.
+    pub bytes: usize,
+    /// Pages.
+    pub pages: usize,
+    /// SHA-256 of the file, hex.
+    pub sha256: String,
+    /// For redacted documents: the verification result.
+    pub verification: Verification,
+}
+
+/// What verification said about a file.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verification {
+    /// Proven clean of every listed identifier of the case.
+    Clean,
+    /// Not checked: the internal copy with real names, NOT FOR PUBLICATION.
+    NotForPublication,
+}
+
+/// What one case produced.
+#[derive(Debug, Clone, Serialize)]
+pub struct CaseReport {
+    /// The case reference.
+    pub reference: String,
+    /// The folder the files are in.
+    #[serde(skip)]
+    pub dir: PathBuf,
+    /// The documents, in plan order.
+    pub documents: Vec<DocumentReport>,
+    /// How many replacements the anonymiser made.
+    pub redactions: usize,
+}
+
+/// A document rendered and typeset, not yet written.
+struct Made {
+    plan: DocumentPlan,
+    variant: Variant,
+    pdf: Vec<u8>,
+    pages: usize,
+}
+
+impl Engine {
+    /// Builds the shared resources: templates, typst library, fonts.
+    pub fn new(templates: Templates) -> Self {
+        let typesetter = Typesetter::new(templates.house_style());
+        let coverage = typesetter.coverage();
+        Self { templates, typesetter, coverage }
+    }
+
+    /// The characters the bundled fonts cover (for case validation).
+    pub fn coverage(&self) -> &Coverage {
+        &self.coverage
+    }
+
+    /// The templates.
+    pub fn templates(&self) -> &Templates {
+        &self.templates
+    }
+
+    /// Reads and validates a case file.
+    pub fn load(&self, path: &Path) -> std::io::Result<Loaded> {
+        case::load(path, &self.coverage)
+    }
+
+    /// The Typst source of every document of a case, both variants (for
+    /// `--emit typst` and tests).
+    pub fn sources(&self, case: &Case) -> Result<Vec<(TypstSource, Variant)>, RenderError> {
+        let labels = anonymise::labels(case);
+        let ids = Identifiers::new(case, labels.clone());
+        let (anonymised, _) = anonymise::anonymise(case, &ids);
+        let mut out = Vec::new();
+        for plan in plan::plan(case) {
+            out.push((self.templates.render_redacted(&anonymised, &plan)?, Variant::Redacted));
+            out.push((self.templates.render_unredacted(case, &labels, &plan)?, Variant::Unredacted));
+        }
+        Ok(out)
+    }
+
+    /// Makes, verifies and writes every document of a case into
+    /// `out/<reference>/`.
+    pub fn render_case(&self, case: &Case, out: &Path) -> Result<CaseReport, CaseError> {
+        let labels = anonymise::labels(case);
+        let ids = Identifiers::new(case, labels.clone());
+        let (anonymised, redactions) = anonymise::anonymise(case, &ids);
+        let mut made = Vec::new();
+        for plan in plan::plan(case) {
+            for variant in [Variant::Redacted, Variant::Unredacted] {
+                let source = match variant {
+                    Variant::Redacted => self.templates.render_redacted(&anonymised, &plan)?,
+                    Variant::Unredacted => self.templates.render_unredacted(case, &labels, &plan)?,
+                };
+                made.push(self.make(case, &ids, plan.clone(), variant, &source)?);
+            }
+        }
+        let dir = out.join(case_dir_name(&case.case.reference));
+        let documents = write_all(&dir, &made, &ids)?;
+        write_json(&dir, "redactions.json", &redaction_log(case, &redactions))?;
+        let report = CaseReport {
+            reference: case.case.reference.clone(),
+            dir: dir.clone(),
+            documents,
+            redactions: redactions.entries.len(),
+        };
+        write_json(&dir, "manifest.json", &Manifest::new(&report, &dir)?)?;
+        Ok(report)
+    }
+
+    fn make(
+        &self,
+        case: &Case,
+        ids: &Identifiers,
+        plan: DocumentPlan,
+        variant: Variant,
+        source: &TypstSource,
+    ) -> Result<Made, CaseError> {
+        let document = format!("{}.{}.pdf", plan.file, variant.as_str());
+        if variant == Variant::Redacted {
+            let leaks: Vec<Leak> = ids
+                .leaks(&source.text)
+                .into_iter()
+                .map(|h| Leak { category: h.category, place: Place::Source })
+                .collect();
+            if !leaks.is_empty() {
+                let report = VerifyReport { leaks, ..Default::default() };
+                return Err(CaseError::NotClean { document, report });
+            }
+        }
+        let settings = PdfSettings {
+            date: case.case.decision_date,
+            ident: format!("{}/{}/{}", case.case.reference, plan.file, variant.as_str()),
+        };
+        let pdf = self
+            .typesetter
+            .typeset(source, &settings)
+            .map_err(|error| CaseError::Typeset { document: document.clone(), error })?;
+        let report = verify::verify(&pdf, ids);
+        if variant == Variant::Redacted && !report.is_clean() {
+            return Err(CaseError::NotClean { document, report });
+        }
+        Ok(Made { plan, variant, pages: report.pages, pdf })
+    }
+}
+
+/// `23 004 118` → `23-004-118`, the form LGSCO uses in addresses.
+pub fn case_dir_name(reference: &str) -> String {
+    reference.trim().replace(' ', "-")
+}
+
+/// Writes every document: temp file, read back, verify, rename.
+fn write_all(dir: &Path, made: &[Made], ids: &Identifiers) -> Result<Vec<DocumentReport>, CaseError> {
+    fs::create_dir_all(dir).map_err(|error| CaseError::Io { path: dir.to_path_buf(), error })?;
+    let mut reports = Vec::new();
+    for m in made {
+        let file = format!("{}.{}.pdf", m.plan.file, m.variant.as_str());
+        let path = dir.join(&file);
+        let verification = match m.variant {
+            Variant::Redacted => Verification::Clean,
+            Variant::Unredacted => Verification::NotForPublication,
+        };
+        write_atomically(&path, &m.pdf, |on_disk| {
+            if m.variant == Variant::Redacted {
+                let report = verify::verify(on_disk, ids);
+                if !report.is_clean() {
+                    return Err(CaseError::NotClean { document: file.clone(), report });
+                }
+            }
+            Ok(())
+        })?;
+        reports.push(DocumentReport {
+            file,
+            variant: m.variant,
+            title: m.plan.title.clone(),
+            bytes: m.pdf.len(),
+            pages: m.pages,
+            sha256: sha256_hex(&m.pdf),
+            verification,
+        });
+    }
+    Ok(reports)
+}
+
+/// Writes `bytes` to a temporary file beside `path`, reads it back, lets
+/// `check` accept it, then renames it into place. On any failure the
+/// temporary file is removed.
+fn write_atomically(
+    path: &Path,
+    bytes: &[u8],
+    check: impl FnOnce(&[u8]) -> Result<(), CaseError>,
+) -> Result<(), CaseError> {
+    let io = |error| CaseError::Io { path: path.to_path_buf(), error };
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("out");
+    let tmp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut file = fs::File::create(&tmp).map_err(io)?;
+        file.write_all(bytes).map_err(io)?;
+        file.sync_all().map_err(io)?;
+        drop(file);
+        let on_disk = fs::read(&tmp).map_err(io)?;
+        check(&on_disk)?;
+        fs::rename(&tmp, path).map_err(io)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+fn write_json(dir: &Path, name: &str, value: &impl Serialize) -> Result<(), CaseError> {
+    let mut text = serde_json::to_string_pretty(value).expect("reports serialise");
+    text.push('\n');
+    write_atomically(&dir.join(name), text.as_bytes(), |_| Ok(()))
+}
+
+/// SHA-256 as lower-case hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[derive(Serialize)]
+struct RedactionLog<'a> {
+    reference: &'a str,
+    note: &'static str,
+    summary: Vec<anonymise::SummaryRow>,
+    entries: &'a [anonymise::Redaction],
+}
+
+fn redaction_log<'a>(case: &'a Case, redactions: &'a Redactions) -> RedactionLog<'a> {
+    RedactionLog {
+        reference: &case.case.reference,
+        note: "positions are byte offsets into the case-file field named; original values are never recorded here",
+        summary: redactions.summary(),
+        entries: &redactions.entries,
+    }
+}
+
+/// Every file of a case with its hash and verification.
+#[derive(Serialize)]
+struct Manifest<'a> {
+    generator: String,
+    reference: &'a str,
+    documents: &'a [DocumentReport],
+    redactions: ManifestFile,
+}
+
+#[derive(Serialize)]
+struct ManifestFile {
+    file: &'static str,
+    sha256: String,
+}
+
+impl<'a> Manifest<'a> {
+    fn new(report: &'a CaseReport, dir: &Path) -> Result<Self, CaseError> {
+        let path = dir.join("redactions.json");
+        let bytes = fs::read(&path).map_err(|error| CaseError::Io { path, error })?;
+        Ok(Self {
+            generator: format!("redress {}", env!("CARGO_PKG_VERSION")),
+            reference: &report.reference,
+            documents: &report.documents,
+            redactions: ManifestFile { file: "redactions.json", sha256: sha256_hex(&bytes) },
+        })
+    }
+}

@@ -1,0 +1,142 @@
+//! The render stage: case facts → Typst source, through minijinja templates.
+//!
+//! Templates live in `templates/` and are embedded in the binary; a folder
+//! given with `--templates` overrides them file by file. Every value a
+//! template prints is escaped into a Typst string literal ([`escape`]), so
+//! case text is data, never markup or code.
+//!
+//! The redacted variant is rendered from an [`AnonymisedCase`] only; the
+//! unredacted variant from the raw [`Case`] with its labels.
+
+mod context;
+mod escape;
+mod prose;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use minijinja::{Environment, UndefinedBehavior};
+
+pub use context::{Context, Variant};
+pub use prose::{Block, blocks};
+
+use crate::anonymise::AnonymisedCase;
+use crate::case::Case;
+use crate::plan::DocumentPlan;
+use crate::typeset::TypstSource;
+
+/// The templates bundled with redress: (file name, text).
+pub const BUNDLED: &[(&str, &str)] = &[
+    ("house.typ", include_str!("../../templates/house.typ")),
+    ("macros.typ.j2", include_str!("../../templates/macros.typ.j2")),
+    ("decision.typ.j2", include_str!("../../templates/decision.typ.j2")),
+    ("letter.typ.j2", include_str!("../../templates/letter.typ.j2")),
+];
+
+/// Why a template could not be rendered.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("template `{template}`{}: {message}", line.map(|l| format!(", line {l}")).unwrap_or_default())]
+pub struct RenderError {
+    /// The template.
+    pub template: String,
+    /// The line in it, where known.
+    pub line: Option<usize>,
+    /// What went wrong.
+    pub message: String,
+}
+
+/// The template set, loaded once per process.
+pub struct Templates {
+    env: Environment<'static>,
+    house: String,
+}
+
+impl Templates {
+    /// The bundled templates.
+    pub fn bundled() -> Result<Self, RenderError> {
+        Self::from_files(BUNDLED.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect())
+    }
+
+    /// The bundled templates, with any file in `dir` replacing the bundled
+    /// one of the same name (and new ones added).
+    pub fn with_overrides(dir: &Path) -> std::io::Result<Result<Self, RenderError>> {
+        let mut files: BTreeMap<String, String> =
+            BUNDLED.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect();
+        for entry in std::fs::read_dir(dir)? {
+            let path = entry?.path();
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+            if name.ends_with(".j2") || name.ends_with(".typ") {
+                files.insert(name, std::fs::read_to_string(&path)?);
+            }
+        }
+        Ok(Self::from_files(files.into_iter().collect()))
+    }
+
+    fn from_files(files: Vec<(String, String)>) -> Result<Self, RenderError> {
+        let mut env = Environment::new();
+        env.set_undefined_behavior(UndefinedBehavior::Strict);
+        env.set_trim_blocks(true);
+        env.set_lstrip_blocks(true);
+        env.set_keep_trailing_newline(true);
+        env.set_formatter(escape::format_value);
+        env.add_filter("str", escape::str_filter);
+        let mut house = String::new();
+        for (name, text) in files {
+            if name == "house.typ" {
+                house = text;
+            } else {
+                env.add_template_owned(name.clone(), text).map_err(|e| error(&name, &e))?;
+            }
+        }
+        Ok(Self { env, house })
+    }
+
+    /// The house style (Typst), served to every document as `/house.typ`.
+    pub fn house_style(&self) -> &str {
+        &self.house
+    }
+
+    /// The publication variant, from anonymised facts only.
+    pub fn render_redacted(&self, case: &AnonymisedCase, plan: &DocumentPlan) -> Result<TypstSource, RenderError> {
+        let context = context::build(case.case(), plan, Variant::Redacted);
+        self.render(plan, &context, &case.case().case.reference, Variant::Redacted)
+    }
+
+    /// The internal variant, with real names, marked NOT FOR PUBLICATION.
+    pub fn render_unredacted(
+        &self,
+        case: &Case,
+        labels: &[String],
+        plan: &DocumentPlan,
+    ) -> Result<TypstSource, RenderError> {
+        let mut labelled = case.clone();
+        for (person, label) in labelled.people.iter_mut().zip(labels) {
+            person.label = Some(label.clone());
+        }
+        let context = context::build(&labelled, plan, Variant::Unredacted);
+        self.render(plan, &context, &case.case.reference, Variant::Unredacted)
+    }
+
+    fn render(
+        &self,
+        plan: &DocumentPlan,
+        context: &Context,
+        reference: &str,
+        variant: Variant,
+    ) -> Result<TypstSource, RenderError> {
+        let template = self.env.get_template(plan.template).map_err(|e| error(plan.template, &e))?;
+        let text = template.render(context).map_err(|e| error(plan.template, &e))?;
+        Ok(TypstSource {
+            name: format!("{}/{}.{}", reference.replace(' ', "-"), plan.file, variant.as_str()),
+            text,
+        })
+    }
+}
+
+fn error(template: &str, e: &minijinja::Error) -> RenderError {
+    let mut message = e.kind().to_string();
+    if let Some(detail) = e.detail() {
+        message = format!("{message}: {detail}");
+    }
+    RenderError { template: e.name().unwrap_or(template).to_string(), line: e.line(), message }
+}

@@ -1,0 +1,273 @@
+//! The verify stage: proves a redacted PDF clean, or refuses it.
+//!
+//! The PDF is read back with lopdf, independently of how it was made, and
+//! searched for every listed identifier of the case (the same
+//! [`Identifiers`] the anonymiser used, plus every name token on its own):
+//!
+//! - the text of every page, normalised (line-end hyphens joined, runs of
+//!   whitespace collapsed, typographic apostrophes folded);
+//! - every string outside the content streams: the Info dictionary, outline
+//!   titles, and the structure tree's `/T`, `/Alt`, `/ActualText`, `/E`;
+//! - the XMP metadata stream.
+//!
+//! It also refuses what a publication PDF must not hold: annotations, form
+//! fields, embedded files, JavaScript, actions that run on opening, hidden
+//! (optional-content) layers, and more than one revision. A PDF that cannot
+//! be read at all is not proven clean either: fail closed.
+//!
+//! Reports name the category and place of a leak, never its value.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use lopdf::{Document, Object};
+use regex::Regex;
+use serde::Serialize;
+
+use crate::anonymise::{Category, Identifiers};
+
+/// Where in a PDF something was found.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case", tag = "in", content = "page")]
+pub enum Place {
+    /// The text of a page (1-based).
+    Page(usize),
+    /// A string outside the page text: metadata, outline, structure tree.
+    Metadata,
+    /// The XMP metadata stream.
+    Xmp,
+    /// The generated Typst source (checked before typesetting).
+    Source,
+}
+
+impl std::fmt::Display for Place {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Page(n) => write!(f, "page {n}"),
+            Self::Metadata => f.write_str("document metadata"),
+            Self::Xmp => f.write_str("XMP metadata"),
+            Self::Source => f.write_str("generated source"),
+        }
+    }
+}
+
+/// A listed identifier found where it must not be.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Leak {
+    /// What kind of identifier.
+    pub category: Category,
+    /// Where.
+    pub place: Place,
+}
+
+/// The result of verifying one PDF.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct VerifyReport {
+    /// Pages read.
+    pub pages: usize,
+    /// Listed identifiers found.
+    pub leaks: Vec<Leak>,
+    /// Structural reasons to refuse the file.
+    pub refusals: Vec<String>,
+}
+
+impl VerifyReport {
+    /// Whether the PDF is proven clean.
+    pub fn is_clean(&self) -> bool {
+        self.leaks.is_empty() && self.refusals.is_empty()
+    }
+
+    /// One line for people: "2 leaks (name on page 3, phone number in
+    /// document metadata)" — categories and places only.
+    pub fn describe(&self) -> String {
+        let mut parts: Vec<String> =
+            self.leaks.iter().map(|l| format!("{} on {}", l.category.describe(), l.place)).collect();
+        parts.dedup();
+        parts.extend(self.refusals.iter().cloned());
+        if parts.is_empty() { "clean".into() } else { parts.join("; ") }
+    }
+}
+
+/// Verifies PDF bytes against a case's identifiers.
+pub fn verify(pdf: &[u8], ids: &Identifiers) -> VerifyReport {
+    let mut report = VerifyReport { refusals: revisions(pdf), ..Default::default() };
+    let doc = match Document::load_mem(pdf) {
+        Ok(doc) => doc,
+        Err(e) => {
+            report.refusals.push(format!("the PDF cannot be read ({e}), so it cannot be proven clean"));
+            return report;
+        }
+    };
+    report.refusals.extend(forbidden_content(&doc));
+    let pages = doc.get_pages();
+    report.pages = pages.len();
+    match page_texts(&doc) {
+        Ok(texts) => {
+            let (joined, starts) = join_pages(&texts);
+            for hit in ids.leaks(&joined) {
+                let page = starts.partition_point(|&s| s <= hit.range.start);
+                report.leaks.push(Leak { category: hit.category, place: Place::Page(page) });
+            }
+        }
+        Err(e) => report.refusals.push(format!("the text of the PDF cannot be extracted ({e})")),
+    }
+    for hit in ids.leaks(&strings_outside_content(&doc)) {
+        report.leaks.push(Leak { category: hit.category, place: Place::Metadata });
+    }
+    for hit in ids.leaks(&xmp(&doc)) {
+        report.leaks.push(Leak { category: hit.category, place: Place::Xmp });
+    }
+    report.leaks.sort_by(|a, b| a.place.cmp(&b.place));
+    report.leaks.dedup();
+    report
+}
+
+/// The normalised text of each page.
+pub fn page_texts(doc: &Document) -> Result<Vec<String>, lopdf::Error> {
+    doc.get_pages().keys().map(|&n| doc.extract_text(&[n]).map(|t| normalise(&t))).collect()
+}
+
+/// Extracts and normalises the text of every page of PDF bytes.
+pub fn extract_text(pdf: &[u8]) -> Result<Vec<String>, lopdf::Error> {
+    page_texts(&Document::load_mem(pdf)?)
+}
+
+fn join_pages(texts: &[String]) -> (String, Vec<usize>) {
+    let mut joined = String::new();
+    let mut starts = Vec::new();
+    for t in texts {
+        starts.push(joined.len());
+        joined.push_str(t);
+        joined.push('\n');
+    }
+    (joined, starts)
+}
+
+static SOFT_HYPHEN_RUN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[ \t]*\n-[ \t]*\n").expect("valid regex"));
+static LINE_END_HYPHEN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"-[ \t]*\n[ \t]*").expect("valid regex"));
+static WHITESPACE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s+").expect("valid regex"));
+
+/// Normalises extracted text (TYPST.md §7): typst's soft-hyphen runs
+/// removed, hard hyphens at line ends joined, whitespace collapsed,
+/// typographic apostrophes made plain.
+pub fn normalise(text: &str) -> String {
+    let text = SOFT_HYPHEN_RUN.replace_all(text, "");
+    let text = LINE_END_HYPHEN.replace_all(&text, "-");
+    let text = WHITESPACE.replace_all(&text, " ");
+    text.replace(['\u{2019}', '\u{2018}'], "'").trim().to_string()
+}
+
+/// More than one `%%EOF` or a `/Prev` key means incremental updates: earlier
+/// revisions stay in the file and can be recovered.
+fn revisions(pdf: &[u8]) -> Vec<String> {
+    let eofs = pdf.windows(5).filter(|w| w == b"%%EOF").count();
+    let mut out = Vec::new();
+    if eofs != 1 {
+        out.push(format!("the PDF has {eofs} end-of-file markers: earlier revisions may be recoverable"));
+    }
+    if pdf.windows(5).any(|w| w == b"/Prev") {
+        out.push("the PDF has been updated incrementally (/Prev): earlier revisions may be recoverable".into());
+    }
+    out
+}
+
+/// Annotations, forms, attachments, scripts, open actions, hidden layers.
+fn forbidden_content(doc: &Document) -> Vec<String> {
+    let mut found: Vec<&'static str> = Vec::new();
+    for object in doc.objects.values() {
+        let dict = match object {
+            Object::Dictionary(d) => d,
+            Object::Stream(s) => &s.dict,
+            _ => continue,
+        };
+        let name_is = |key: &[u8], value: &[u8]| {
+            dict.get(key).ok().and_then(|o| o.as_name().ok()).is_some_and(|n| n == value)
+        };
+        let checks: [(&'static str, bool); 8] = [
+            ("annotations", dict.get(b"Annots").is_ok_and(|a| !matches!(a, Object::Array(v) if v.is_empty())) || name_is(b"Type", b"Annot")),
+            ("form fields", dict.has(b"AcroForm")),
+            ("embedded files", dict.has(b"EmbeddedFiles") || name_is(b"Type", b"EmbeddedFile") || name_is(b"Type", b"Filespec")),
+            ("JavaScript", dict.has(b"JS") || dict.has(b"JavaScript") || name_is(b"S", b"JavaScript")),
+            ("an action run on opening", dict.has(b"OpenAction")),
+            ("additional actions", dict.has(b"AA")),
+            ("optional content (hidden layers)", dict.has(b"OCProperties")),
+            ("a launch action", name_is(b"S", b"Launch")),
+        ];
+        for (what, present) in checks {
+            if present && !found.contains(&what) {
+                found.push(what);
+            }
+        }
+    }
+    found.into_iter().map(|what| format!("the PDF contains {what}")).collect()
+}
+
+/// Every string in the document's objects (not inside content streams),
+/// decoded, one per line.
+fn strings_outside_content(doc: &Document) -> String {
+    fn walk(object: &Object, out: &mut String) {
+        match object {
+            Object::String(..) => {
+                if let Ok(s) = lopdf::decode_text_string(object) {
+                    out.push_str(&s);
+                    out.push('\n');
+                }
+            }
+            Object::Array(items) => items.iter().for_each(|o| walk(o, out)),
+            Object::Dictionary(d) => d.iter().for_each(|(_, o)| walk(o, out)),
+            Object::Stream(s) => s.dict.iter().for_each(|(_, o)| walk(o, out)),
+            _ => {}
+        }
+    }
+    let mut out = String::new();
+    doc.trailer.iter().for_each(|(_, o)| walk(o, &mut out));
+    doc.objects.values().for_each(|o| walk(o, &mut out));
+    out
+}
+
+/// The text of every XMP metadata stream.
+fn xmp(doc: &Document) -> String {
+    let mut out = String::new();
+    for object in doc.objects.values() {
+        if let Object::Stream(s) = object
+            && s.dict.get(b"Type").ok().and_then(|t| t.as_name().ok()) == Some(b"Metadata".as_slice())
+        {
+            let bytes = s.decompressed_content().unwrap_or_else(|_| s.content.clone());
+            out.push_str(&String::from_utf8_lossy(&bytes));
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// Where in `text` each hit lies, for tests and the review sheet.
+pub fn hit_ranges(text: &str, ids: &Identifiers) -> Vec<Range<usize>> {
+    ids.leaks(text).into_iter().map(|h| h.range).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalising_joins_line_end_hyphens_and_collapses_space() {
+        assert_eq!(normalise("Stafford- \nFitzwilliam  and\n\nO\u{2019}Neill"), "Stafford-Fitzwilliam and O'Neill");
+        assert_eq!(normalise("communica \n-\ntion"), "communication");
+    }
+
+    #[test]
+    fn unreadable_pdfs_are_refused() {
+        let ids = crate::anonymise::identifiers(&crate::case::tests_support::minimal_case());
+        let report = verify(b"not a pdf %%EOF", &ids);
+        assert!(!report.is_clean());
+        assert!(report.refusals.iter().any(|r| r.contains("cannot be read")), "{report:?}");
+    }
+
+    #[test]
+    fn incremental_updates_are_refused() {
+        assert_eq!(revisions(b"%PDF-1.7 ... %%EOF").len(), 0);
+        assert_eq!(revisions(b"%PDF ... %%EOF ... /Prev 123 ... %%EOF").len(), 2);
+    }
+}
