@@ -236,16 +236,18 @@ fn report_outcome(outcome: &CaseOutcome, format: Format) {
     }
 }
 
+/// Writes the generated Typst of every valid case beside its documents,
+/// also for cases that failed (a template bug is easiest to see there).
 fn emit_typst(engine: &Engine, outcomes: &[CaseOutcome], out: &Path) -> Result<(), UsageError> {
     for outcome in outcomes {
-        let (Some(loaded), Ok(report)) = (&outcome.loaded, &outcome.result) else { continue };
-        let Some(case) = &loaded.case else { continue };
+        let Some(case) = outcome.loaded.as_ref().and_then(|l| l.case.as_ref()) else { continue };
+        let dir = out.join(crate::pipeline::case_dir_name(&case.case.reference));
+        std::fs::create_dir_all(&dir)?;
         let sources = engine.sources(case).map_err(|e| usage(e.to_string(), "fix the template"))?;
         for (source, _) in sources {
             let name = source.name.rsplit('/').next().unwrap_or("document");
-            std::fs::write(report.dir.join(format!("{name}.typ")), &source.text)?;
+            std::fs::write(dir.join(format!("{name}.typ")), &source.text)?;
         }
-        let _ = out;
     }
     Ok(())
 }

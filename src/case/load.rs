@@ -120,6 +120,12 @@ fn detect_format(path: &Path, text: &str) -> Format {
     }
 }
 
+/// The top-level sections of a case file (checked against [`Case`] by a test).
+const TOP_LEVEL: [&str; 13] = [
+    "case", "people", "bodies", "complaint", "investigation", "law", "findings",
+    "recommendations", "outcome", "publication", "escalation", "generalise", "review",
+];
+
 /// How many errors one file may produce before we stop looking.
 const MAX_ERRORS: usize = 50;
 
@@ -225,6 +231,11 @@ impl Problem {
                 let parent = path_string(&original[..original.len().saturating_sub(1)]);
                 let place = if parent.is_empty() { "at the top level".to_string() } else { format!("in `{parent}`") };
                 let diag = Diagnostic::error("unknown-field", format!("unknown field `{field}` {place}"));
+                if !parent.is_empty() && TOP_LEVEL.contains(&field.as_str()) {
+                    return diag.hint(format!(
+                        "`{field}` is a top-level section: in TOML, keys after a `[table]` header belong to that table, so start it with its own `[{field}]` header (or `[[{field}]]` for a list)"
+                    ));
+                }
                 match did_you_mean(field, expected.iter().map(String::as_str)) {
                     Some(s) => diag.hint(format!("did you mean `{s}`?")),
                     None => diag.hint(format!("the fields allowed here are {}", tick_join(expected))),
@@ -373,6 +384,20 @@ mod tests {
         .unwrap_err()
         .to_string();
         assert!(err.starts_with("unknown field `nmae`, expected one of `points`"), "{err}");
+    }
+
+    #[test]
+    fn top_level_sections_are_listed() {
+        let err = serde_json::from_str::<Case>(r#"{"zzz": 1}"#).unwrap_err().to_string();
+        assert_eq!(ticked_list(&err)[1..], TOP_LEVEL.map(String::from));
+    }
+
+    #[test]
+    fn a_section_swallowed_by_a_table_gets_a_toml_hint() {
+        let text = format!("{MINIMAL}\n[[law]]\ntitle = \"Care Act 2014\"\ntext = \"x\"\noutcome = 1\n");
+        let loaded = load_str("case.toml", &text, &Coverage::all());
+        let d = loaded.diagnostics.iter().find(|d| d.code == "unknown-field").unwrap();
+        assert!(d.hints[0].contains("top-level section"), "{:?}", d.hints);
     }
 
     #[test]

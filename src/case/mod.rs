@@ -41,9 +41,6 @@ pub struct Case {
     /// Relevant law and guidance.
     #[serde(default)]
     pub law: Vec<LawItem>,
-    /// The facts found, as prose in date order.
-    #[serde(default)]
-    pub what_happened: String,
     /// Findings, per body.
     #[serde(default)]
     pub findings: Vec<Finding>,
@@ -361,7 +358,7 @@ pub struct ComplaintPoint {
     pub text: String,
 }
 
-/// The scope of the investigation and the evidence considered.
+/// The scope of the investigation, the evidence considered and the facts.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Investigation {
@@ -371,6 +368,9 @@ pub struct Investigation {
     /// How the complaint was considered: evidence, advice, comments.
     #[serde(default)]
     pub considered: String,
+    /// The facts found, as prose in date order.
+    #[serde(default)]
+    pub what_happened: String,
 }
 
 /// A piece of law or guidance.
@@ -757,7 +757,7 @@ impl Case {
             ("complaint.injustice".into(), &mut self.complaint.injustice),
             ("investigation.scope".into(), &mut self.investigation.scope),
             ("investigation.considered".into(), &mut self.investigation.considered),
-            ("what_happened".into(), &mut self.what_happened),
+            ("investigation.what_happened".into(), &mut self.investigation.what_happened),
         ];
         let optional = [
             ("case.category", &mut self.case.category),

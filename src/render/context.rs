@@ -199,7 +199,7 @@ pub(crate) fn build(case: &Case, plan: &DocumentPlan, variant: Variant) -> Conte
         scope: blocks(&case.investigation.scope),
         considered: blocks(&case.investigation.considered),
         law: case.law.iter().map(|l| LawView { title: l.title.clone(), blocks: blocks(&l.text) }).collect(),
-        what_happened: blocks(&case.what_happened),
+        what_happened: blocks(&case.investigation.what_happened),
         findings: findings(case, &bodies),
         actions: actions(case, &bodies),
         evidence: evidence(case, &bodies),
@@ -400,8 +400,8 @@ fn action_lead(case: &Case, b: &BodyView, draft: bool) -> String {
         .any(|r| r.instrument == Instrument::Order && r.body_ids().contains(&b.id.as_str()));
     match (draft, orders) {
         (_, true) => format!("The Housing Ombudsman orders {} to:", b.short),
-        (true, false) => format!("{} should:", b.short_cap),
-        (false, false) => format!("{} has agreed to:", b.short_cap),
+        (true, false) => format!("{} should:", b.short),
+        (false, false) => format!("{} has agreed to:", b.short),
     }
 }
 
@@ -485,10 +485,14 @@ fn letter(case: &Case, to: &Recipient, complainant: &PersonView, bodies: &[BodyV
     };
     let (name, salutation, address) = match (to, &body) {
         (Recipient::Body(_), Some(b)) => match &b.addressee {
-            Some(a) => (a.name.clone(), format!("Dear {}", a.name), a.address.clone()),
+            Some(a) => {
+                let mut address = vec![a.position.clone(), b.name.clone()];
+                address.extend(a.address.iter().cloned());
+                (a.name.clone(), format!("Dear {}", salutation(&a.name)), address)
+            }
             None => (b.name.clone(), "Dear Sir or Madam".into(), Vec::new()),
         },
-        _ => (complainant.name.clone(), format!("Dear {}", complainant.name), complainant.address.clone()),
+        _ => (complainant.name.clone(), format!("Dear {}", salutation(&complainant.name)), complainant.address.clone()),
     };
     let names = and_join(bodies.iter().map(|b| b.name.clone()).collect());
     let subject = match to {
@@ -508,6 +512,17 @@ fn letter(case: &Case, to: &Recipient, complainant: &PersonView, bodies: &[BodyV
         salutation,
         address,
         subject,
+    }
+}
+
+/// "Mrs Deborah Tranter-Wilde" → "Mrs Tranter-Wilde"; labels and
+/// positions ("Mrs X", "The Chief Executive") stay as they are.
+fn salutation(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let titled = words.first().is_some_and(|w| crate::case::Title::ALL.iter().any(|t| t.as_str() == *w));
+    match words.as_slice() {
+        [title, .., family] if titled && words.len() > 2 => format!("{title} {family}"),
+        _ => name.to_string(),
     }
 }
 

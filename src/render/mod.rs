@@ -15,7 +15,7 @@ mod prose;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use minijinja::{Environment, UndefinedBehavior};
+use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 
 pub use context::{Context, Variant};
 pub use prose::{Block, blocks};
@@ -78,6 +78,9 @@ impl Templates {
         env.set_trim_blocks(true);
         env.set_lstrip_blocks(true);
         env.set_keep_trailing_newline(true);
+        // A custom auto-escape mode: every value goes through our formatter,
+        // and macro output (already escaped) comes back marked safe.
+        env.set_auto_escape_callback(|_| AutoEscape::Custom("typst"));
         env.set_formatter(escape::format_value);
         env.add_filter("str", escape::str_filter);
         let mut house = String::new();
