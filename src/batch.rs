@@ -45,7 +45,11 @@ pub fn process(engine: &Engine, path: &Path, out: &Path) -> CaseOutcome {
     let loaded = match engine.load(path) {
         Ok(loaded) => loaded,
         Err(e) => {
-            return CaseOutcome { path: path.into(), loaded: None, result: Err(CaseFailure::Unreadable(e)) };
+            return CaseOutcome {
+                path: path.into(),
+                loaded: None,
+                result: Err(CaseFailure::Unreadable(e)),
+            };
         }
     };
     let result = match &loaded.case {
@@ -55,7 +59,11 @@ pub fn process(engine: &Engine, path: &Path, out: &Path) -> CaseOutcome {
             Err(CaseError::Invalid(crate::diag::count(errors, "error")).into())
         }
     };
-    CaseOutcome { path: path.into(), loaded: Some(loaded), result }
+    CaseOutcome {
+        path: path.into(),
+        loaded: Some(loaded),
+        result,
+    }
 }
 
 /// Runs every case on `workers` threads; `done` is called as each finishes.
@@ -67,7 +75,8 @@ pub fn run(
     done: &(dyn Fn(&CaseOutcome) + Sync),
 ) -> Vec<CaseOutcome> {
     let next = AtomicUsize::new(0);
-    let slots: Mutex<Vec<Option<CaseOutcome>>> = Mutex::new((0..paths.len()).map(|_| None).collect());
+    let slots: Mutex<Vec<Option<CaseOutcome>>> =
+        Mutex::new((0..paths.len()).map(|_| None).collect());
     std::thread::scope(|scope| {
         for _ in 0..workers.clamp(1, paths.len().max(1)) {
             scope.spawn(|| {
@@ -76,12 +85,19 @@ pub fn run(
                     let Some(path) = paths.get(i) else { break };
                     let outcome = process(engine, path, out);
                     done(&outcome);
-                    slots.lock().expect("no worker panics while holding the lock")[i] = Some(outcome);
+                    slots
+                        .lock()
+                        .expect("no worker panics while holding the lock")[i] = Some(outcome);
                 }
             });
         }
     });
-    slots.into_inner().expect("workers finished").into_iter().map(|o| o.expect("every case ran")).collect()
+    slots
+        .into_inner()
+        .expect("workers finished")
+        .into_iter()
+        .map(|o| o.expect("every case ran"))
+        .collect()
 }
 
 /// Case files under the given paths: files as given, folders searched for
@@ -104,12 +120,17 @@ pub fn discover(paths: &[PathBuf]) -> std::io::Result<Vec<PathBuf>> {
 }
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?.map(|e| e.map(|e| e.path())).collect::<Result<_, _>>()?;
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<Result<_, _>>()?;
     entries.sort();
     for path in entries {
         if path.is_dir() {
             collect(&path, out)?;
-        } else if matches!(path.extension().and_then(|e| e.to_str()), Some("toml" | "json")) {
+        } else if matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("toml" | "json")
+        ) {
             out.push(path);
         }
     }

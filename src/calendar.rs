@@ -20,9 +20,17 @@ pub fn holidays(year: i32) -> Vec<Date> {
         last_monday(year, 8),
     ];
     // Early May: the first Monday, moved for VE Day in 2020.
-    out.push(if year == 2020 { d(5, 8) } else { first_monday(year, 5) });
+    out.push(if year == 2020 {
+        d(5, 8)
+    } else {
+        first_monday(year, 5)
+    });
     // Spring: the last Monday of May, moved for the 2022 Platinum Jubilee.
-    out.push(if year == 2022 { d(6, 2) } else { last_monday(year, 5) });
+    out.push(if year == 2022 {
+        d(6, 2)
+    } else {
+        last_monday(year, 5)
+    });
     // Christmas and Boxing Day, with substitutes.
     let christmas = d(12, 25);
     let (xmas, boxing) = match christmas.weekday_index() {
@@ -55,7 +63,11 @@ fn first_monday(year: i32, month: u8) -> Date {
 }
 
 fn last_monday(year: i32, month: u8) -> Date {
-    let next = if month == 12 { Date::from_ymd(year + 1, 1, 1) } else { Date::from_ymd(year, month + 1, 1) };
+    let next = if month == 12 {
+        Date::from_ymd(year + 1, 1, 1)
+    } else {
+        Date::from_ymd(year, month + 1, 1)
+    };
     let last = next.expect("the first exists").plus_days(-1);
     last.plus_days(-i64::from(last.weekday_index()))
 }
@@ -92,11 +104,30 @@ mod tests {
         // gov.uk's published lists.
         assert_eq!(
             dates(2024),
-            ["2024-01-01", "2024-03-29", "2024-04-01", "2024-05-06", "2024-05-27", "2024-08-26", "2024-12-25", "2024-12-26"]
+            [
+                "2024-01-01",
+                "2024-03-29",
+                "2024-04-01",
+                "2024-05-06",
+                "2024-05-27",
+                "2024-08-26",
+                "2024-12-25",
+                "2024-12-26"
+            ]
         );
         assert_eq!(
             dates(2023),
-            ["2023-01-02", "2023-04-07", "2023-04-10", "2023-05-01", "2023-05-08", "2023-05-29", "2023-08-28", "2023-12-25", "2023-12-26"]
+            [
+                "2023-01-02",
+                "2023-04-07",
+                "2023-04-10",
+                "2023-05-01",
+                "2023-05-08",
+                "2023-05-29",
+                "2023-08-28",
+                "2023-12-25",
+                "2023-12-26"
+            ]
         );
         assert_eq!(dates(2022)[8..], ["2022-12-26", "2022-12-27"]);
         assert_eq!(dates(2021)[6..], ["2021-12-27", "2021-12-28"]);

@@ -143,27 +143,48 @@ impl std::fmt::Display for UsageError {
 
 impl From<std::io::Error> for UsageError {
     fn from(e: std::io::Error) -> Self {
-        Self { message: e.to_string(), hints: Vec::new() }
+        Self {
+            message: e.to_string(),
+            hints: Vec::new(),
+        }
     }
 }
 
 fn usage(message: impl Into<String>, hint: impl Into<String>) -> UsageError {
-    UsageError { message: message.into(), hints: vec![hint.into()] }
+    UsageError {
+        message: message.into(),
+        hints: vec![hint.into()],
+    }
 }
 
 fn engine(templates: Option<&Path>) -> Result<Engine, UsageError> {
     let templates = match templates {
         None => Templates::bundled(),
         Some(dir) => Templates::with_overrides(dir).map_err(|e| {
-            usage(format!("cannot read templates from `{}`: {e}", diag::display_path(dir)), "give a folder of `.typ.j2` files")
+            usage(
+                format!(
+                    "cannot read templates from `{}`: {e}",
+                    diag::display_path(dir)
+                ),
+                "give a folder of `.typ.j2` files",
+            )
         })?,
     };
-    let templates = templates.map_err(|e| usage(e.to_string(), "fix the template, or remove it to use the bundled one"))?;
+    let templates = templates.map_err(|e| {
+        usage(
+            e.to_string(),
+            "fix the template, or remove it to use the bundled one",
+        )
+    })?;
     Ok(Engine::new(templates))
 }
 
 fn stderr() -> StandardStream {
-    let choice = if std::io::stderr().is_terminal() { ColorChoice::Auto } else { ColorChoice::Never };
+    let choice = if std::io::stderr().is_terminal() {
+        ColorChoice::Auto
+    } else {
+        ColorChoice::Never
+    };
     StandardStream::stderr(choice)
 }
 
@@ -178,11 +199,16 @@ fn print_diagnostics(loaded: &Loaded, format: Format) {
 fn render(args: RenderArgs) -> Result<ExitCode, UsageError> {
     let paths = batch::discover(&args.paths)?;
     if paths.is_empty() {
-        return Err(usage("no case files found", "give `.toml` or `.json` case files, or folders holding them"));
+        return Err(usage(
+            "no case files found",
+            "give `.toml` or `.json` case files, or folders holding them",
+        ));
     }
     let engine = engine(args.templates.as_deref())?;
     let started = Instant::now();
-    let workers = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let workers = args
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     let progress = progress_bar(paths.len());
     let format = args.diagnostics.diagnostic_format;
     let report = |outcome: &CaseOutcome| {
@@ -195,7 +221,11 @@ fn render(args: RenderArgs) -> Result<ExitCode, UsageError> {
         emit_typst(&engine, &outcomes, &args.out)?;
     }
     let failed = outcomes.iter().filter(|o| !o.is_ok()).count();
-    let documents: usize = outcomes.iter().filter_map(|o| o.result.as_ref().ok()).map(|r| r.documents.len()).sum();
+    let documents: usize = outcomes
+        .iter()
+        .filter_map(|o| o.result.as_ref().ok())
+        .map(|r| r.documents.len())
+        .sum();
     eprintln!(
         "rendered {} of {} in {:.2} s: {}, written to `{}`{}",
         diag::count(outcomes.len() - failed, "case"),
@@ -203,9 +233,17 @@ fn render(args: RenderArgs) -> Result<ExitCode, UsageError> {
         started.elapsed().as_secs_f64(),
         diag::count(documents, "document"),
         diag::display_path(&args.out),
-        if failed > 0 { format!("; {} failed", diag::count(failed, "case")) } else { String::new() },
+        if failed > 0 {
+            format!("; {} failed", diag::count(failed, "case"))
+        } else {
+            String::new()
+        },
     );
-    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn progress_bar(len: usize) -> indicatif::ProgressBar {
@@ -213,8 +251,10 @@ fn progress_bar(len: usize) -> indicatif::ProgressBar {
         return indicatif::ProgressBar::hidden();
     }
     let bar = indicatif::ProgressBar::new(len as u64);
-    let style = indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} cases  {elapsed} (about {eta} left)")
-        .expect("a valid template");
+    let style = indicatif::ProgressStyle::with_template(
+        "{bar:40} {pos}/{len} cases  {elapsed} (about {eta} left)",
+    )
+    .expect("a valid template");
     bar.set_style(style);
     bar
 }
@@ -240,10 +280,14 @@ fn report_outcome(outcome: &CaseOutcome, format: Format) {
 /// also for cases that failed (a template bug is easiest to see there).
 fn emit_typst(engine: &Engine, outcomes: &[CaseOutcome], out: &Path) -> Result<(), UsageError> {
     for outcome in outcomes {
-        let Some(case) = outcome.loaded.as_ref().and_then(|l| l.case.as_ref()) else { continue };
+        let Some(case) = outcome.loaded.as_ref().and_then(|l| l.case.as_ref()) else {
+            continue;
+        };
         let dir = out.join(crate::pipeline::case_dir_name(&case.case.reference));
         std::fs::create_dir_all(&dir)?;
-        let sources = engine.sources(case).map_err(|e| usage(e.to_string(), "fix the template"))?;
+        let sources = engine
+            .sources(case)
+            .map_err(|e| usage(e.to_string(), "fix the template"))?;
         for (source, _) in sources {
             let name = source.name.rsplit('/').next().unwrap_or("document");
             std::fs::write(dir.join(format!("{name}.typ")), &source.text)?;
@@ -266,19 +310,32 @@ fn check(args: CheckArgs) -> Result<ExitCode, UsageError> {
         }
     }
     if failed > 0 {
-        eprintln!("{} of {} has errors", diag::count(failed, "case file"), paths.len());
+        eprintln!(
+            "{} of {} has errors",
+            diag::count(failed, "case file"),
+            paths.len()
+        );
     }
-    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// Loads a case for a command that needs a valid one.
 fn valid_case(engine: &Engine, path: &Path) -> Result<crate::case::Case, UsageError> {
     let loaded = engine.load(path)?;
     print_diagnostics(&loaded, Format::Human);
-    loaded.case.ok_or_else(|| usage(
-        format!("`{}` has errors", diag::display_path(path)),
-        format!("run `redress check {}` and fix what it reports", diag::display_path(path)),
-    ))
+    loaded.case.ok_or_else(|| {
+        usage(
+            format!("`{}` has errors", diag::display_path(path)),
+            format!(
+                "run `redress check {}` and fix what it reports",
+                diag::display_path(path)
+            ),
+        )
+    })
 }
 
 fn verify(args: VerifyArgs) -> Result<ExitCode, UsageError> {
@@ -287,11 +344,27 @@ fn verify(args: VerifyArgs) -> Result<ExitCode, UsageError> {
     let pdf = std::fs::read(&args.pdf)?;
     let report = crate::verify::verify(&pdf, &anonymise::identifiers(&case));
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&report).expect("reports serialise"));
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&report).expect("reports serialise")
+        );
     } else {
-        println!("{}: {} ({})", diag::display_path(&args.pdf), if report.is_clean() { "clean" } else { "NOT CLEAN" }, report.describe());
+        println!(
+            "{}: {} ({})",
+            diag::display_path(&args.pdf),
+            if report.is_clean() {
+                "clean"
+            } else {
+                "NOT CLEAN"
+            },
+            report.describe()
+        );
     }
-    Ok(if report.is_clean() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if report.is_clean() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 fn anonymise_file(args: AnonymiseArgs) -> Result<ExitCode, UsageError> {
@@ -307,7 +380,11 @@ fn anonymise_file(args: AnonymiseArgs) -> Result<ExitCode, UsageError> {
             .map(|h| serde_json::json!({"type": h.category, "start": h.range.start, "end": h.range.end}))
             .collect();
         let json = serde_json::json!({"predictions": predictions, "redacted_text": redacted});
-        writeln!(out, "{}", serde_json::to_string_pretty(&json).expect("json serialises"))?;
+        writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&json).expect("json serialises")
+        )?;
     } else {
         write!(out, "{redacted}")?;
     }

@@ -63,7 +63,10 @@ impl Diagnostic {
 
     /// A warning with a code and a message.
     pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
-        Self { severity: Severity::Warning, ..Self::error(code, message) }
+        Self {
+            severity: Severity::Warning,
+            ..Self::error(code, message)
+        }
     }
 
     /// Adds a hint.
@@ -105,7 +108,10 @@ pub struct SourceFile {
 impl SourceFile {
     /// A file with its text.
     pub fn new(path: impl Into<PathBuf>, text: impl Into<String>) -> Self {
-        Self { path: path.into(), text: text.into() }
+        Self {
+            path: path.into(),
+            text: text.into(),
+        }
     }
 
     /// One-based line and column (in characters) of a byte offset.
@@ -252,7 +258,11 @@ pub fn did_you_mean<'a>(
 
 /// "1 error", "2 warnings".
 pub fn count(n: usize, noun: &str) -> String {
-    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 #[cfg(test)]

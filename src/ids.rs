@@ -38,7 +38,10 @@ pub fn phone_key(s: &str) -> Option<String> {
         .filter(|c| c.is_ascii_digit() || *c == '+')
         .collect();
     let had_zero_in_brackets = trimmed.contains("(0)");
-    if let Some(r) = rest.strip_prefix("+44").or_else(|| rest.strip_prefix("0044")) {
+    if let Some(r) = rest
+        .strip_prefix("+44")
+        .or_else(|| rest.strip_prefix("0044"))
+    {
         let mut national = r.to_string();
         if had_zero_in_brackets && national.starts_with('0') {
             national.remove(0);
@@ -50,14 +53,21 @@ pub fn phone_key(s: &str) -> Option<String> {
     }
     let ok = (10..=11).contains(&rest.len())
         && rest.starts_with('0')
-        && rest.as_bytes().get(1).is_some_and(|b| (b'1'..=b'9').contains(b));
+        && rest
+            .as_bytes()
+            .get(1)
+            .is_some_and(|b| (b'1'..=b'9').contains(b));
     ok.then_some(rest)
 }
 
 /// Upper case without spaces: `ls6 2qt` → `LS62QT`, if it has a postcode's shape
 /// and letters (Royal Mail's positional rules).
 pub fn postcode_key(s: &str) -> Option<String> {
-    let key: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_uppercase();
+    let key: String = s
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_uppercase();
     postcode_valid(&key).then_some(key)
 }
 
@@ -72,7 +82,9 @@ pub fn postcode_valid(key: &str) -> bool {
     }
     let (outward, inward) = b.split_at(b.len() - 3);
     let inward_ok = inward[0].is_ascii_digit()
-        && inward[1..].iter().all(|c| c.is_ascii_uppercase() && !b"CIKMOV".contains(c));
+        && inward[1..]
+            .iter()
+            .all(|c| c.is_ascii_uppercase() && !b"CIKMOV".contains(c));
     inward_ok && outward_valid(outward)
 }
 
@@ -159,7 +171,9 @@ mod tests {
 
     #[test]
     fn postcodes_follow_the_positional_rules() {
-        for good in ["NE6 5JX", "ls6 2qt", "HX38RL", "W1A 1AA", "EC1A 1BB", "GIR 0AA", "M1 1AE"] {
+        for good in [
+            "NE6 5JX", "ls6 2qt", "HX38RL", "W1A 1AA", "EC1A 1BB", "GIR 0AA", "M1 1AE",
+        ] {
             assert!(postcode_key(good).is_some(), "{good}");
         }
         for bad in ["QX1 1AA", "NE6 5JC", "30AM", "AB1", "LS6 2Q"] {

@@ -118,7 +118,11 @@ impl Engine {
     pub fn new(templates: Templates) -> Self {
         let typesetter = Typesetter::new(templates.house_style());
         let coverage = typesetter.coverage();
-        Self { templates, typesetter, coverage }
+        Self {
+            templates,
+            typesetter,
+            coverage,
+        }
     }
 
     /// The characters the bundled fonts cover (for case validation).
@@ -144,8 +148,14 @@ impl Engine {
         let (anonymised, _) = anonymise::anonymise(case, &ids);
         let mut out = Vec::new();
         for plan in plan::plan(case) {
-            out.push((self.templates.render_redacted(&anonymised, &plan)?, Variant::Redacted));
-            out.push((self.templates.render_unredacted(case, &labels, &plan)?, Variant::Unredacted));
+            out.push((
+                self.templates.render_redacted(&anonymised, &plan)?,
+                Variant::Redacted,
+            ));
+            out.push((
+                self.templates.render_unredacted(case, &labels, &plan)?,
+                Variant::Unredacted,
+            ));
         }
         Ok(out)
     }
@@ -161,7 +171,9 @@ impl Engine {
             for variant in [Variant::Redacted, Variant::Unredacted] {
                 let source = match variant {
                     Variant::Redacted => self.templates.render_redacted(&anonymised, &plan)?,
-                    Variant::Unredacted => self.templates.render_unredacted(case, &labels, &plan)?,
+                    Variant::Unredacted => {
+                        self.templates.render_unredacted(case, &labels, &plan)?
+                    }
                 };
                 made.push(self.make(case, &ids, plan.clone(), variant, &source)?);
             }
@@ -192,10 +204,16 @@ impl Engine {
             let leaks: Vec<Leak> = ids
                 .leaks(&source.text)
                 .into_iter()
-                .map(|h| Leak { category: h.category, place: Place::Source })
+                .map(|h| Leak {
+                    category: h.category,
+                    place: Place::Source,
+                })
                 .collect();
             if !leaks.is_empty() {
-                let report = VerifyReport { leaks, ..Default::default() };
+                let report = VerifyReport {
+                    leaks,
+                    ..Default::default()
+                };
                 return Err(CaseError::NotClean { document, report });
             }
         }
@@ -206,12 +224,20 @@ impl Engine {
         let pdf = self
             .typesetter
             .typeset(source, &settings)
-            .map_err(|error| CaseError::Typeset { document: document.clone(), error })?;
+            .map_err(|error| CaseError::Typeset {
+                document: document.clone(),
+                error,
+            })?;
         let report = verify::verify(&pdf, ids);
         if variant == Variant::Redacted && !report.is_clean() {
             return Err(CaseError::NotClean { document, report });
         }
-        Ok(Made { plan, variant, pages: report.pages, pdf })
+        Ok(Made {
+            plan,
+            variant,
+            pages: report.pages,
+            pdf,
+        })
     }
 }
 
@@ -221,8 +247,15 @@ pub fn case_dir_name(reference: &str) -> String {
 }
 
 /// Writes every document: temp file, read back, verify, rename.
-fn write_all(dir: &Path, made: &[Made], ids: &Identifiers) -> Result<Vec<DocumentReport>, CaseError> {
-    fs::create_dir_all(dir).map_err(|error| CaseError::Io { path: dir.to_path_buf(), error })?;
+fn write_all(
+    dir: &Path,
+    made: &[Made],
+    ids: &Identifiers,
+) -> Result<Vec<DocumentReport>, CaseError> {
+    fs::create_dir_all(dir).map_err(|error| CaseError::Io {
+        path: dir.to_path_buf(),
+        error,
+    })?;
     let mut reports = Vec::new();
     for m in made {
         let file = format!("{}.{}.pdf", m.plan.file, m.variant.as_str());
@@ -235,7 +268,10 @@ fn write_all(dir: &Path, made: &[Made], ids: &Identifiers) -> Result<Vec<Documen
             if m.variant == Variant::Redacted {
                 let report = verify::verify(on_disk, ids);
                 if !report.is_clean() {
-                    return Err(CaseError::NotClean { document: file.clone(), report });
+                    return Err(CaseError::NotClean {
+                        document: file.clone(),
+                        report,
+                    });
                 }
             }
             Ok(())
@@ -261,7 +297,10 @@ fn write_atomically(
     bytes: &[u8],
     check: impl FnOnce(&[u8]) -> Result<(), CaseError>,
 ) -> Result<(), CaseError> {
-    let io = |error| CaseError::Io { path: path.to_path_buf(), error };
+    let io = |error| CaseError::Io {
+        path: path.to_path_buf(),
+        error,
+    };
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("out");
     let tmp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
@@ -287,7 +326,10 @@ fn write_json(dir: &Path, name: &str, value: &impl Serialize) -> Result<(), Case
 
 /// SHA-256 as lower-case hex.
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -330,7 +372,10 @@ impl<'a> Manifest<'a> {
             generator: format!("redress {}", env!("CARGO_PKG_VERSION")),
             reference: &report.reference,
             documents: &report.documents,
-            redactions: ManifestFile { file: "redactions.json", sha256: sha256_hex(&bytes) },
+            redactions: ManifestFile {
+                file: "redactions.json",
+                sha256: sha256_hex(&bytes),
+            },
         })
     }
 }

@@ -93,7 +93,11 @@ pub fn plan(case: &Case) -> Vec<DocumentPlan> {
 
 /// "The Ombudsmen's final decision" and its variants.
 pub fn decision_title(case: &Case) -> String {
-    let who = if case.case.jurisdiction.is_joint() { "Ombudsmen's" } else { "Ombudsman's" };
+    let who = if case.case.jurisdiction.is_joint() {
+        "Ombudsmen's"
+    } else {
+        "Ombudsman's"
+    };
     let stage = match case.case.stage {
         Stage::Draft => "draft decision",
         Stage::Final => "final decision",
@@ -111,11 +115,23 @@ fn letters(case: &Case, code: LetterCode) -> Vec<DocumentPlan> {
         recipient: Some(recipient),
     };
     if code == LetterCode::HosJoint {
-        return vec![letter("letter-joint".into(), Recipient::All, "the complainant and the organisations")];
+        return vec![letter(
+            "letter-joint".into(),
+            Recipient::All,
+            "the complainant and the organisations",
+        )];
     }
-    let mut out = vec![letter("letter-complainant".into(), Recipient::Complainant, "the complainant")];
+    let mut out = vec![letter(
+        "letter-complainant".into(),
+        Recipient::Complainant,
+        "the complainant",
+    )];
     for body in &case.bodies {
-        out.push(letter(format!("letter-{}", body.id), Recipient::Body(body.id.clone()), &body.short_name));
+        out.push(letter(
+            format!("letter-{}", body.id),
+            Recipient::Body(body.id.clone()),
+            &body.short_name,
+        ));
     }
     out
 }

@@ -80,26 +80,41 @@ impl VerifyReport {
     /// One line for people: "2 leaks (name on page 3, phone number in
     /// document metadata)" — categories and places only.
     pub fn describe(&self) -> String {
-        let mut parts: Vec<String> =
-            self.leaks.iter().map(|l| format!("{} on {}", l.category.describe(), l.place)).collect();
+        let mut parts: Vec<String> = self
+            .leaks
+            .iter()
+            .map(|l| format!("{} on {}", l.category.describe(), l.place))
+            .collect();
         parts.dedup();
         parts.extend(self.refusals.iter().cloned());
-        if parts.is_empty() { "clean".into() } else { parts.join("; ") }
+        if parts.is_empty() {
+            "clean".into()
+        } else {
+            parts.join("; ")
+        }
     }
 }
 
 /// Verifies PDF bytes against a case's identifiers.
 pub fn verify(pdf: &[u8], ids: &Identifiers) -> VerifyReport {
-    let mut report = VerifyReport { refusals: revisions(pdf), ..Default::default() };
+    let mut report = VerifyReport {
+        refusals: revisions(pdf),
+        ..Default::default()
+    };
     let doc = match Document::load_mem(pdf) {
         Ok(doc) => doc,
         Err(e) => {
-            report.refusals.push(format!("the PDF cannot be read ({e}), so it cannot be proven clean"));
+            report.refusals.push(format!(
+                "the PDF cannot be read ({e}), so it cannot be proven clean"
+            ));
             return report;
         }
     };
     if doc.trailer.has(b"Prev") {
-        report.refusals.push("the PDF has been updated incrementally (/Prev): earlier revisions may be recoverable".into());
+        report.refusals.push(
+            "the PDF has been updated incrementally (/Prev): earlier revisions may be recoverable"
+                .into(),
+        );
     }
     report.refusals.extend(forbidden_content(&doc));
     let pages = doc.get_pages();
@@ -109,16 +124,27 @@ pub fn verify(pdf: &[u8], ids: &Identifiers) -> VerifyReport {
             let (joined, starts) = join_pages(&texts);
             for hit in ids.leaks(&joined) {
                 let page = starts.partition_point(|&s| s <= hit.range.start);
-                report.leaks.push(Leak { category: hit.category, place: Place::Page(page) });
+                report.leaks.push(Leak {
+                    category: hit.category,
+                    place: Place::Page(page),
+                });
             }
         }
-        Err(e) => report.refusals.push(format!("the text of the PDF cannot be extracted ({e})")),
+        Err(e) => report
+            .refusals
+            .push(format!("the text of the PDF cannot be extracted ({e})")),
     }
     for hit in ids.leaks(&strings_outside_content(&doc)) {
-        report.leaks.push(Leak { category: hit.category, place: Place::Metadata });
+        report.leaks.push(Leak {
+            category: hit.category,
+            place: Place::Metadata,
+        });
     }
     for hit in ids.leaks(&xmp(&doc)) {
-        report.leaks.push(Leak { category: hit.category, place: Place::Xmp });
+        report.leaks.push(Leak {
+            category: hit.category,
+            place: Place::Xmp,
+        });
     }
     report.leaks.sort_by(|a, b| a.place.cmp(&b.place));
     report.leaks.dedup();
@@ -127,7 +153,10 @@ pub fn verify(pdf: &[u8], ids: &Identifiers) -> VerifyReport {
 
 /// The normalised text of each page.
 pub fn page_texts(doc: &Document) -> Result<Vec<String>, lopdf::Error> {
-    doc.get_pages().keys().map(|&n| doc.extract_text(&[n]).map(|t| normalise(&t))).collect()
+    doc.get_pages()
+        .keys()
+        .map(|&n| doc.extract_text(&[n]).map(|t| normalise(&t)))
+        .collect()
 }
 
 /// Extracts and normalises the text of every page of PDF bytes.
@@ -159,7 +188,9 @@ pub fn normalise(text: &str) -> String {
     let text = SOFT_HYPHEN_RUN.replace_all(text, "");
     let text = LINE_END_HYPHEN.replace_all(&text, "-");
     let text = WHITESPACE.replace_all(&text, " ");
-    text.replace(['\u{2019}', '\u{2018}'], "'").trim().to_string()
+    text.replace(['\u{2019}', '\u{2018}'], "'")
+        .trim()
+        .to_string()
 }
 
 /// More than one `%%EOF` or a `/Prev` key means incremental updates: earlier
@@ -168,7 +199,9 @@ fn revisions(pdf: &[u8]) -> Vec<String> {
     let eofs = pdf.windows(5).filter(|w| w == b"%%EOF").count();
     let mut out = Vec::new();
     if eofs != 1 {
-        out.push(format!("the PDF has {eofs} end-of-file markers: earlier revisions may be recoverable"));
+        out.push(format!(
+            "the PDF has {eofs} end-of-file markers: earlier revisions may be recoverable"
+        ));
     }
     out
 }
@@ -183,16 +216,35 @@ fn forbidden_content(doc: &Document) -> Vec<String> {
             _ => continue,
         };
         let name_is = |key: &[u8], value: &[u8]| {
-            dict.get(key).ok().and_then(|o| o.as_name().ok()).is_some_and(|n| n == value)
+            dict.get(key)
+                .ok()
+                .and_then(|o| o.as_name().ok())
+                .is_some_and(|n| n == value)
         };
         let checks: [(&'static str, bool); 8] = [
-            ("annotations", dict.get(b"Annots").is_ok_and(|a| !matches!(a, Object::Array(v) if v.is_empty())) || name_is(b"Type", b"Annot")),
+            (
+                "annotations",
+                dict.get(b"Annots")
+                    .is_ok_and(|a| !matches!(a, Object::Array(v) if v.is_empty()))
+                    || name_is(b"Type", b"Annot"),
+            ),
             ("form fields", dict.has(b"AcroForm")),
-            ("embedded files", dict.has(b"EmbeddedFiles") || name_is(b"Type", b"EmbeddedFile") || name_is(b"Type", b"Filespec")),
-            ("JavaScript", dict.has(b"JS") || dict.has(b"JavaScript") || name_is(b"S", b"JavaScript")),
+            (
+                "embedded files",
+                dict.has(b"EmbeddedFiles")
+                    || name_is(b"Type", b"EmbeddedFile")
+                    || name_is(b"Type", b"Filespec"),
+            ),
+            (
+                "JavaScript",
+                dict.has(b"JS") || dict.has(b"JavaScript") || name_is(b"S", b"JavaScript"),
+            ),
             ("an action run on opening", dict.has(b"OpenAction")),
             ("additional actions", dict.has(b"AA")),
-            ("optional content (hidden layers)", dict.has(b"OCProperties")),
+            (
+                "optional content (hidden layers)",
+                dict.has(b"OCProperties"),
+            ),
             ("a launch action", name_is(b"S", b"Launch")),
         ];
         for (what, present) in checks {
@@ -201,7 +253,10 @@ fn forbidden_content(doc: &Document) -> Vec<String> {
             }
         }
     }
-    found.into_iter().map(|what| format!("the PDF contains {what}")).collect()
+    found
+        .into_iter()
+        .map(|what| format!("the PDF contains {what}"))
+        .collect()
 }
 
 /// Every string in the document's objects (not inside content streams),
@@ -232,9 +287,12 @@ fn xmp(doc: &Document) -> String {
     let mut out = String::new();
     for object in doc.objects.values() {
         if let Object::Stream(s) = object
-            && s.dict.get(b"Type").ok().and_then(|t| t.as_name().ok()) == Some(b"Metadata".as_slice())
+            && s.dict.get(b"Type").ok().and_then(|t| t.as_name().ok())
+                == Some(b"Metadata".as_slice())
         {
-            let bytes = s.decompressed_content().unwrap_or_else(|_| s.content.clone());
+            let bytes = s
+                .decompressed_content()
+                .unwrap_or_else(|_| s.content.clone());
             out.push_str(&String::from_utf8_lossy(&bytes));
             out.push('\n');
         }
@@ -253,7 +311,10 @@ mod tests {
 
     #[test]
     fn normalising_joins_line_end_hyphens_and_collapses_space() {
-        assert_eq!(normalise("Stafford- \nFitzwilliam  and\n\nO\u{2019}Neill"), "Stafford-Fitzwilliam and O'Neill");
+        assert_eq!(
+            normalise("Stafford- \nFitzwilliam  and\n\nO\u{2019}Neill"),
+            "Stafford-Fitzwilliam and O'Neill"
+        );
         assert_eq!(normalise("communica \n-\ntion"), "communication");
     }
 
@@ -262,7 +323,10 @@ mod tests {
         let ids = crate::anonymise::identifiers(&crate::case::tests_support::minimal_case());
         let report = verify(b"not a pdf %%EOF", &ids);
         assert!(!report.is_clean());
-        assert!(report.refusals.iter().any(|r| r.contains("cannot be read")), "{report:?}");
+        assert!(
+            report.refusals.iter().any(|r| r.contains("cannot be read")),
+            "{report:?}"
+        );
     }
 
     #[test]

@@ -1,1 +1,8 @@
+//! The integration tests: one binary, a module per area. See tests/README.md.
 
+mod anon_bench;
+mod cli;
+mod injection;
+mod invalid;
+mod samples;
+mod util;

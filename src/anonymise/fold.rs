@@ -52,7 +52,10 @@ impl<'a> Folded<'a> {
             start
         } else {
             let last_char_start = self.map[range.end - 1];
-            let next = self.orig[last_char_start..].chars().next().map_or(0, char::len_utf8);
+            let next = self.orig[last_char_start..]
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8);
             last_char_start + next
         };
         start..end

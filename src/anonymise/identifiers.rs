@@ -126,7 +126,11 @@ enum NameForm {
 #[derive(Debug, Clone)]
 enum PatternKind {
     /// A name form, shared by the people listed.
-    Name { owners: Vec<(usize, NameForm)>, needs_capital: bool, needs_title: bool },
+    Name {
+        owners: Vec<(usize, NameForm)>,
+        needs_capital: bool,
+        needs_title: bool,
+    },
     /// A listed address (street part).
     Address(usize),
     /// Text never to touch: body names, labels.
@@ -228,7 +232,11 @@ impl Identifiers {
                     person: None,
                     replacement: with.clone(),
                 }),
-                PatternKind::Name { owners, needs_capital, needs_title } => {
+                PatternKind::Name {
+                    owners,
+                    needs_capital,
+                    needs_title,
+                } => {
                     if let Some(hit) =
                         self.name_hit(folded, key_range, owners, *needs_capital, *needs_title)
                     {
@@ -262,9 +270,17 @@ impl Identifiers {
         let person = self.attribute(owners, title.map(|(t, _)| t));
         let (category, replacement) = match person {
             Some(p) => (Category::Name, self.labels[p].clone()),
-            None => (Category::AmbiguousName, Category::Name.placeholder().to_string()),
+            None => (
+                Category::AmbiguousName,
+                Category::Name.placeholder().to_string(),
+            ),
         };
-        Some(Hit { range, category, person, replacement })
+        Some(Hit {
+            range,
+            category,
+            person,
+            replacement,
+        })
     }
 
     /// Whose name this is: by title, then by the surest form; `None` when
@@ -272,15 +288,21 @@ impl Identifiers {
     fn attribute(&self, owners: &[(usize, NameForm)], title: Option<Title>) -> Option<usize> {
         let mut candidates: Vec<(usize, NameForm)> = owners.to_vec();
         if let Some(t) = title {
-            let titled: Vec<_> =
-                candidates.iter().copied().filter(|(p, _)| self.titles[*p] == Some(t)).collect();
+            let titled: Vec<_> = candidates
+                .iter()
+                .copied()
+                .filter(|(p, _)| self.titles[*p] == Some(t))
+                .collect();
             if !titled.is_empty() {
                 candidates = titled;
             }
         }
         let best = candidates.iter().map(|(_, f)| *f).min()?;
-        let mut people: Vec<usize> =
-            candidates.iter().filter(|(_, f)| *f == best).map(|(p, _)| *p).collect();
+        let mut people: Vec<usize> = candidates
+            .iter()
+            .filter(|(_, f)| *f == best)
+            .map(|(p, _)| *p)
+            .collect();
         people.sort_unstable();
         people.dedup();
         let labels: HashSet<&str> = people.iter().map(|&p| self.labels[p].as_str()).collect();
@@ -314,12 +336,25 @@ impl Identifiers {
     }
 
     fn email_hit(&self, c: &values::Candidate) -> Option<Hit> {
-        let person = self.values.get(&(Shape::Email, c.key.clone())).copied().or_else(|| {
-            // An address nobody listed that carries a listed name is still
-            // that person's: "peggy.oneill58@…".
-            let local: String = c.key.split('@').next()?.chars().filter(char::is_ascii_alphabetic).collect();
-            self.email_tokens.iter().find(|(t, _)| local.contains(t.as_str())).map(|(_, p)| *p)
-        })?;
+        let person = self
+            .values
+            .get(&(Shape::Email, c.key.clone()))
+            .copied()
+            .or_else(|| {
+                // An address nobody listed that carries a listed name is still
+                // that person's: "peggy.oneill58@…".
+                let local: String = c
+                    .key
+                    .split('@')
+                    .next()?
+                    .chars()
+                    .filter(char::is_ascii_alphabetic)
+                    .collect();
+                self.email_tokens
+                    .iter()
+                    .find(|(t, _)| local.contains(t.as_str()))
+                    .map(|(_, p)| *p)
+            })?;
         Some(Hit {
             range: c.range.clone(),
             category: Category::Email,
@@ -337,7 +372,10 @@ impl Identifiers {
                 replacement: Category::DateOfBirth.placeholder().into(),
             });
         }
-        let (date, p) = c.dates.iter().find_map(|d| self.deaths.get(d).map(|p| (*d, *p)))?;
+        let (date, p) = c
+            .dates
+            .iter()
+            .find_map(|d| self.deaths.get(d).map(|p| (*d, *p)))?;
         // A date of death is published as month and year at most:
         // "on 3 June 2023" becomes "in June 2023".
         let before = &text[..c.range.start];
@@ -347,7 +385,12 @@ impl Identifiers {
             }
             _ => (c.range.start, date.month_year()),
         };
-        Some(Hit { range: start..c.range.end, category: Category::DateOfDeath, person: Some(p), replacement })
+        Some(Hit {
+            range: start..c.range.end,
+            category: Category::DateOfDeath,
+            person: Some(p),
+            replacement,
+        })
     }
 
     fn token_hits(&self, folded: &Folded<'_>) -> Vec<Hit> {
@@ -366,8 +409,14 @@ impl Identifiers {
                 continue;
             }
             let person = (owners.len() == 1).then(|| owners[0]);
-            let replacement = person.map_or_else(|| "[name]".to_string(), |p| self.labels[p].clone());
-            hits.push(Hit { range, category: Category::Name, person, replacement });
+            let replacement =
+                person.map_or_else(|| "[name]".to_string(), |p| self.labels[p].clone());
+            hits.push(Hit {
+                range,
+                category: Category::Name,
+                person,
+                replacement,
+            });
         }
         hits
     }
@@ -377,9 +426,7 @@ impl Identifiers {
 /// generalised terms that overlap protected text.
 fn resolve(mut hits: Vec<Hit>, protected: &[Range<usize>]) -> Vec<Hit> {
     let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
-    hits.retain(|h| {
-        priority(h.category) >= 5 || !protected.iter().any(|p| overlaps(p, &h.range))
-    });
+    hits.retain(|h| priority(h.category) >= 5 || !protected.iter().any(|p| overlaps(p, &h.range)));
     hits.sort_by(|a, b| {
         priority(b.category)
             .cmp(&priority(a.category))
@@ -411,7 +458,9 @@ fn title_before(key: &str, start: usize) -> Option<(Title, usize)> {
 /// The length of a bracketed title right after a name: "Smith J (Mrs)".
 fn bracketed_title_after(after: &str) -> usize {
     let trimmed = after.trim_start_matches(' ');
-    let Some(inner) = trimmed.strip_prefix('(') else { return 0 };
+    let Some(inner) = trimmed.strip_prefix('(') else {
+        return 0;
+    };
     Title::ALL
         .iter()
         .find_map(|t| {
@@ -465,7 +514,11 @@ impl Builder {
         let single = !text.trim().contains([' ', '.', ',']);
         let needs_capital = single && is_english_word(&text.replace(['\'', '-'], ""));
         let needs_title = form == NameForm::FamilyPart && family_part_word;
-        let kind = PatternKind::Name { owners: vec![(person, form)], needs_capital, needs_title };
+        let kind = PatternKind::Name {
+            owners: vec![(person, form)],
+            needs_capital,
+            needs_title,
+        };
         self.pattern(text, kind);
     }
 
@@ -480,7 +533,8 @@ impl Builder {
             None => {
                 self.token_index.insert(key.clone(), self.tokens.len());
                 self.tokens.push(key);
-                self.token_info.push((vec![person], word, word && hyphen_part));
+                self.token_info
+                    .push((vec![person], word, word && hyphen_part));
             }
         }
     }
@@ -489,9 +543,16 @@ impl Builder {
         let words: Vec<&str> = p
             .name
             .split_whitespace()
-            .filter(|w| !Title::ALL.iter().any(|t| t.as_str() == w.trim_end_matches('.')))
+            .filter(|w| {
+                !Title::ALL
+                    .iter()
+                    .any(|t| t.as_str() == w.trim_end_matches('.'))
+            })
             .collect();
-        let family = p.family_name.clone().unwrap_or_else(|| words.last().copied().unwrap_or_default().to_string());
+        let family = p
+            .family_name
+            .clone()
+            .unwrap_or_else(|| words.last().copied().unwrap_or_default().to_string());
         let family_words = family.split_whitespace().count();
         let given: Vec<&str> = words[..words.len().saturating_sub(family_words)].to_vec();
         self.name(i, &words.join(" "), NameForm::Full, false);
@@ -501,7 +562,13 @@ impl Builder {
                 self.name(i, &format!("{g1} {f}"), NameForm::Full, false);
                 self.name(i, &format!("{f}, {g1}"), NameForm::Full, false);
                 let initial: String = g1.chars().take(1).collect();
-                for form in [format!("{initial} {f}"), format!("{initial}. {f}"), format!("{initial}.{f}"), format!("{f} {initial}"), format!("{f}, {initial}")] {
+                for form in [
+                    format!("{initial} {f}"),
+                    format!("{initial}. {f}"),
+                    format!("{initial}.{f}"),
+                    format!("{f} {initial}"),
+                    format!("{f}, {initial}"),
+                ] {
                     self.name(i, &form, NameForm::Initialled, false);
                 }
             }
@@ -544,9 +611,17 @@ impl Builder {
         }
         let mut name_parts: Vec<String> = words.iter().map(|w| w.to_string()).collect();
         name_parts.extend(family.split(['-', ' ']).map(str::to_string));
-        name_parts.extend(p.aliases.iter().flat_map(|a| strip_title(a).split_whitespace().map(str::to_string).collect::<Vec<_>>()));
+        name_parts.extend(p.aliases.iter().flat_map(|a| {
+            strip_title(a)
+                .split_whitespace()
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        }));
         for part in name_parts {
-            let letters: String = fold(&part).chars().filter(char::is_ascii_alphabetic).collect();
+            let letters: String = fold(&part)
+                .chars()
+                .filter(char::is_ascii_alphabetic)
+                .collect();
             if letters.len() >= 3 {
                 self.email_tokens.push((letters, i));
             }
@@ -568,7 +643,8 @@ impl Builder {
             self.values.insert((Shape::Nhs, ids::digits(nhs)), i);
         }
         if let Some(nino) = &p.ni_number {
-            let key = ids::nino_key(nino).unwrap_or_else(|| nino.to_uppercase().replace([' ', '-'], ""));
+            let key =
+                ids::nino_key(nino).unwrap_or_else(|| nino.to_uppercase().replace([' ', '-'], ""));
             self.values.insert((Shape::Nino, key), i);
         }
         if let Some(born) = p.born {
@@ -580,14 +656,15 @@ impl Builder {
     }
 
     fn postcode(&mut self, postcode: &str, person: usize) {
-        let key = ids::postcode_key(postcode)
-            .unwrap_or_else(|| postcode.to_uppercase().replace(' ', ""));
+        let key =
+            ids::postcode_key(postcode).unwrap_or_else(|| postcode.to_uppercase().replace(' ', ""));
         self.values.insert((Shape::Postcode, key), person);
     }
 
-    /// The identifying parts of each address: everything before the town,
-    /// as written, joined, and part by part; the postcode as a value. Parts
-    /// that name a body (a care home) stay: the body is named anyway.
+    /// The identifying parts of each address, as written, joined, and part
+    /// by part; the postcode as a value. A part that is (in) a body's name
+    /// stays: a care home or a council's town is named anyway. A small
+    /// place that names no body ("Hadley Green") goes with the address.
     fn addresses(&mut self, i: usize, p: &Person, case: &Case) {
         let body_names: Vec<String> = case
             .bodies
@@ -607,12 +684,11 @@ impl Builder {
                     None => parts.push(part),
                 }
             }
-            if parts.len() >= 2 && parts.last().is_some_and(|p| !is_street(p)) {
-                parts.pop(); // the town: kept, as a place not a person
-            }
             parts.retain(|part| {
                 let f = fold(part);
-                !body_names.iter().any(|b| b.contains(&f) || f.contains(b.as_str()))
+                !body_names
+                    .iter()
+                    .any(|b| b.contains(&f) || f.contains(b.as_str()))
             });
             if parts.is_empty() {
                 continue;
@@ -639,7 +715,11 @@ impl Builder {
         self.extra_people += 1;
         let words: Vec<&str> = name
             .split_whitespace()
-            .filter(|w| !Title::ALL.iter().any(|t| t.as_str() == w.trim_end_matches('.')))
+            .filter(|w| {
+                !Title::ALL
+                    .iter()
+                    .any(|t| t.as_str() == w.trim_end_matches('.'))
+            })
             .collect();
         if words.is_empty() {
             return;
@@ -722,18 +802,6 @@ fn strip_brackets(part: &str) -> String {
         }
     }
     out.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Whether an address part names a street or building rather than a town.
-fn is_street(part: &str) -> bool {
-    const STREET_WORDS: [&str; 32] = [
-        "road", "street", "avenue", "lane", "close", "court", "row", "way", "drive", "rise",
-        "crescent", "place", "gardens", "grove", "terrace", "walk", "hill", "house", "mews",
-        "square", "view", "lodge", "cottage", "cottages", "farm", "yard", "parade", "hall",
-        "wharf", "quay", "croft", "flat",
-    ];
-    part.chars().any(|c| c.is_ascii_digit())
-        || part.split_whitespace().any(|w| STREET_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
 /// "Flat 2" or "Room 6" alone: too generic to match on its own.

@@ -14,8 +14,7 @@ const LETTERS: &str = "XYZBCDEFGHJKLMNPQRSTUVW";
 
 /// The label of each person, in the order of `case.people`.
 pub(crate) fn assign(case: &Case) -> Vec<String> {
-    let mut labels: Vec<Option<String>> =
-        case.people.iter().map(|p| chosen_or_role(p)).collect();
+    let mut labels: Vec<Option<String>> = case.people.iter().map(|p| chosen_or_role(p)).collect();
     let mut taken: Vec<char> = labels
         .iter()
         .flatten()
@@ -34,7 +33,10 @@ pub(crate) fn assign(case: &Case) -> Vec<String> {
         taken.push(letter);
         labels[i] = Some(letter_label(person, letter));
     }
-    labels.into_iter().map(|l| l.expect("every person labelled")).collect()
+    labels
+        .into_iter()
+        .map(|l| l.expect("every person labelled"))
+        .collect()
 }
 
 fn chosen_or_role(p: &Person) -> Option<String> {

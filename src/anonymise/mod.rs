@@ -73,7 +73,9 @@ impl Redactions {
     pub fn summary(&self) -> Vec<SummaryRow> {
         let mut counts: std::collections::BTreeMap<(Category, &str), usize> = Default::default();
         for e in &self.entries {
-            *counts.entry((e.category, e.replacement.as_str())).or_default() += 1;
+            *counts
+                .entry((e.category, e.replacement.as_str()))
+                .or_default() += 1;
         }
         counts
             .into_iter()
@@ -88,7 +90,9 @@ impl Redactions {
     /// Entries for names that belong to several people and could not be
     /// attributed: printed as "[name]" and flagged for review.
     pub fn ambiguous(&self) -> impl Iterator<Item = &Redaction> {
-        self.entries.iter().filter(|e| e.category == Category::AmbiguousName)
+        self.entries
+            .iter()
+            .filter(|e| e.category == Category::AmbiguousName)
     }
 }
 
@@ -122,9 +126,11 @@ pub fn anonymise(case: &Case, ids: &Identifiers) -> (AnonymisedCase, Redactions)
     for (i, person) in out.people.iter_mut().enumerate() {
         strip_identity(person, ids.label(i));
     }
+    neutral_ids(&mut out);
     for body in &mut out.bodies {
         if let Some(addressee) = &mut body.addressee {
             addressee.name = addressee.position.clone();
+            addressee.address = None;
         }
     }
     out.generalise.clear();
@@ -170,6 +176,33 @@ fn capitalise(s: &str) -> String {
     match chars.next() {
         Some(c) if c.is_lowercase() => c.to_uppercase().chain(chars).collect(),
         _ => s.to_string(),
+    }
+}
+
+/// Person ids are the case file's own keys and often a name ("peggy"):
+/// the anonymised facts use `person-1`, `person-2` … instead.
+fn neutral_ids(case: &mut Case) {
+    let renamed: Vec<(String, String)> = case
+        .people
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.clone(), format!("person-{}", i + 1)))
+        .collect();
+    let rename = |id: &mut String| {
+        if let Some((_, new)) = renamed.iter().find(|(old, _)| old == id) {
+            *id = new.clone();
+        }
+    };
+    for person in &mut case.people {
+        rename(&mut person.id);
+        if let Some(rel) = &mut person.relationship {
+            rename(&mut rel.to);
+        }
+    }
+    for rec in &mut case.recommendations {
+        if let Some(b) = &mut rec.beneficiary {
+            rename(b);
+        }
     }
 }
 

@@ -61,12 +61,16 @@ static DATE_NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
 static DATE_ISO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").expect("valid regex"));
 static DATE_DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+{MONTH_RE}\.?,?\s+(\d{{4}})\b"))
-        .expect("valid regex")
+    Regex::new(&format!(
+        r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+{MONTH_RE}\.?,?\s+(\d{{4}})\b"
+    ))
+    .expect("valid regex")
 });
 static DATE_MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)\b{MONTH_RE}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"))
-        .expect("valid regex")
+    Regex::new(&format!(
+        r"(?i)\b{MONTH_RE}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"
+    ))
+    .expect("valid regex")
 });
 
 /// Every value-shaped candidate in `text`, in no particular order.
@@ -78,7 +82,13 @@ pub(crate) fn candidates(text: &str) -> Vec<Candidate> {
         Some(ids::digits(s)).filter(|d| d.len() == 10)
     });
     simple(text, &NINO, Shape::Nino, &mut out, ids::nino_key);
-    simple(text, &POSTCODE, Shape::Postcode, &mut out, ids::postcode_key);
+    simple(
+        text,
+        &POSTCODE,
+        Shape::Postcode,
+        &mut out,
+        ids::postcode_key,
+    );
     dates(text, &mut out);
     out
 }
@@ -88,7 +98,12 @@ fn emails(text: &str, out: &mut Vec<Candidate>) {
         let trimmed = m.as_str().trim_end_matches(['.', '-']);
         let range = m.start()..m.start() + trimmed.len();
         let key = ids::email_key(trimmed);
-        out.push(Candidate { range, shape: Shape::Email, key, dates: Vec::new() });
+        out.push(Candidate {
+            range,
+            shape: Shape::Email,
+            key,
+            dates: Vec::new(),
+        });
     }
 }
 
@@ -96,19 +111,31 @@ fn emails(text: &str, out: &mut Vec<Candidate>) {
 fn phones(text: &str, out: &mut Vec<Candidate>) {
     let digit_at = |s: &str| s.starts_with(|c: char| c.is_ascii_digit());
     for m in PHONE.find_iter(text) {
-        if text[..m.start()].chars().next_back().is_some_and(|c| c.is_ascii_digit()) {
+        if text[..m.start()]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_digit())
+        {
             continue; // part of a longer number: a reference, not a phone
         }
         let s = m.as_str();
-        let mut ends: Vec<usize> =
-            s.char_indices().filter(|(_, c)| c.is_ascii_digit()).map(|(i, _)| i + 1).collect();
+        let mut ends: Vec<usize> = s
+            .char_indices()
+            .filter(|(_, c)| c.is_ascii_digit())
+            .map(|(i, _)| i + 1)
+            .collect();
         ends.reverse();
         for end in ends {
             let range = m.start()..m.start() + end;
             if let Some(key) = ids::phone_key(&s[..end])
                 && !digit_at(&text[range.end..])
             {
-                out.push(Candidate { range, shape: Shape::Phone, key, dates: Vec::new() });
+                out.push(Candidate {
+                    range,
+                    shape: Shape::Phone,
+                    key,
+                    dates: Vec::new(),
+                });
                 break;
             }
         }
@@ -127,7 +154,12 @@ fn simple(
             continue;
         }
         if let Some(key) = key(m.as_str()) {
-            out.push(Candidate { range: m.range(), shape, key, dates: Vec::new() });
+            out.push(Candidate {
+                range: m.range(),
+                shape,
+                key,
+                dates: Vec::new(),
+            });
         }
     }
 }
@@ -148,7 +180,12 @@ pub(crate) fn digit_adjacent(text: &str, start: usize, end: usize) -> bool {
 fn dates(text: &str, out: &mut Vec<Candidate>) {
     let push = |out: &mut Vec<Candidate>, range: Range<usize>, dates: Vec<Date>| {
         if !dates.is_empty() {
-            out.push(Candidate { range, shape: Shape::Date, key: String::new(), dates });
+            out.push(Candidate {
+                range,
+                shape: Shape::Date,
+                key: String::new(),
+                dates,
+            });
         }
     };
     for c in DATE_NUMERIC.captures_iter(text) {
@@ -165,7 +202,9 @@ fn dates(text: &str, out: &mut Vec<Candidate>) {
         push(out, c.get(0).expect("whole match").range(), dates);
     }
     for c in DATE_ISO.captures_iter(text) {
-        let dates = ymd(num(&c[1]) as i32, num(&c[2]), num(&c[3])).into_iter().collect();
+        let dates = ymd(num(&c[1]) as i32, num(&c[2]), num(&c[3]))
+            .into_iter()
+            .collect();
         push(out, c.get(0).expect("whole match").range(), dates);
     }
     for c in DATE_DAY_MONTH.captures_iter(text) {
@@ -190,7 +229,11 @@ fn num(s: &str) -> u32 {
 
 fn years(s: &str) -> Vec<i32> {
     let y = num(s) as i32;
-    if s.len() == 4 { vec![y] } else { vec![1900 + y, 2000 + y] }
+    if s.len() == 4 {
+        vec![y]
+    } else {
+        vec![1900 + y, 2000 + y]
+    }
 }
 
 fn ymd(year: i32, month: u32, day: u32) -> Option<Date> {
@@ -212,7 +255,10 @@ mod tests {
     use super::*;
 
     fn found(text: &str, shape: Shape) -> Vec<String> {
-        let mut c: Vec<Candidate> = candidates(text).into_iter().filter(|c| c.shape == shape).collect();
+        let mut c: Vec<Candidate> = candidates(text)
+            .into_iter()
+            .filter(|c| c.shape == shape)
+            .collect();
         c.sort_by_key(|c| c.range.start);
         c.into_iter().map(|c| text[c.range].to_string()).collect()
     }
@@ -222,7 +268,13 @@ mod tests {
         let text = "Call 0191 498 0123, 07700900789 or +44 7700 900456; (0113) 496 0412 and 0044 191 498 0123. Ref 22 012 345.";
         assert_eq!(
             found(text, Shape::Phone),
-            ["0191 498 0123", "07700900789", "+44 7700 900456", "(0113) 496 0412", "0044 191 498 0123"]
+            [
+                "0191 498 0123",
+                "07700900789",
+                "+44 7700 900456",
+                "(0113) 496 0412",
+                "0044 191 498 0123"
+            ]
         );
     }
 
@@ -234,9 +286,13 @@ mod tests {
 
     #[test]
     fn dates_in_every_form() {
-        let text = "born 12/03/1948, 12.3.48, 12th of March 1948, March 12, 1948, 1948-03-12, 12 Mar 1948";
+        let text =
+            "born 12/03/1948, 12.3.48, 12th of March 1948, March 12, 1948, 1948-03-12, 12 Mar 1948";
         let want = Date::from_ymd(1948, 3, 12).unwrap();
-        let c: Vec<Candidate> = candidates(text).into_iter().filter(|c| c.shape == Shape::Date).collect();
+        let c: Vec<Candidate> = candidates(text)
+            .into_iter()
+            .filter(|c| c.shape == Shape::Date)
+            .collect();
         assert_eq!(c.len(), 6, "{c:?}");
         assert!(c.iter().all(|c| c.dates.contains(&want)), "{c:?}");
     }

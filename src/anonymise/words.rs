@@ -8,8 +8,11 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-static WORDS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| include_str!("../../data/english-words.txt").lines().collect());
+static WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../../data/english-words.txt")
+        .lines()
+        .collect()
+});
 
 /// Whether `word` (any case) is an ordinary English word.
 pub(crate) fn is_english_word(word: &str) -> bool {
@@ -23,7 +26,9 @@ mod tests {
 
     #[test]
     fn common_word_names_are_words() {
-        for w in ["Hope", "mark", "Rose", "JOY", "faith", "bill", "church", "baker", "grant"] {
+        for w in [
+            "Hope", "mark", "Rose", "JOY", "faith", "bill", "church", "baker", "grant",
+        ] {
             assert!(is_english_word(w), "{w}");
         }
         for w in ["Okonkwo", "Tranter", "Wiśniewska", "Pemberton"] {

@@ -14,7 +14,9 @@ impl Date {
     /// A date from its parts, if it exists.
     pub fn from_ymd(year: i32, month: u8, day: u8) -> Option<Self> {
         let month = Month::try_from(month).ok()?;
-        time::Date::from_calendar_date(year, month, day).ok().map(Self)
+        time::Date::from_calendar_date(year, month, day)
+            .ok()
+            .map(Self)
     }
 
     /// Parses `YYYY-MM-DD`, explaining what is wrong otherwise.
@@ -66,7 +68,12 @@ impl Date {
 
     /// "14 Feb 2023", the form used in website metadata.
     pub fn short(self) -> String {
-        format!("{:02} {} {}", self.day(), &self.month_name()[..3], self.year())
+        format!(
+            "{:02} {} {}",
+            self.day(),
+            &self.month_name()[..3],
+            self.year()
+        )
     }
 
     /// "February 2023".
@@ -123,7 +130,13 @@ pub const MONTHS: [&str; 12] = [
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year(), self.month(), self.day())
+        write!(
+            f,
+            "{:04}-{:02}-{:02}",
+            self.year(),
+            self.month(),
+            self.day()
+        )
     }
 }
 
@@ -194,7 +207,11 @@ impl fmt::Display for Money {
             }
             grouped.push(ch);
         }
-        if pence == 0 { write!(f, "£{grouped}") } else { write!(f, "£{grouped}.{pence:02}") }
+        if pence == 0 {
+            write!(f, "£{grouped}")
+        } else {
+            write!(f, "£{grouped}.{pence:02}")
+        }
     }
 }
 
@@ -264,7 +281,11 @@ impl Deadline {
             [n, w, d] if w == "working" => (n, if d.starts_with("day") { "wd" } else { "?" }),
             _ => return Err(bad()),
         };
-        let n = n.parse::<u32>().ok().or_else(|| number_word(n)).ok_or_else(bad)?;
+        let n = n
+            .parse::<u32>()
+            .ok()
+            .or_else(|| number_word(n))
+            .ok_or_else(bad)?;
         if n == 0 || n > 24 * 31 {
             return Err(bad());
         }
@@ -284,7 +305,11 @@ impl Deadline {
             Self::WorkingDays(n) => return format!("{n} working days"),
         };
         let count = number_name(n).map_or_else(|| n.to_string(), str::to_string);
-        if n == 1 { format!("{count} {unit}") } else { format!("{count} {unit}s") }
+        if n == 1 {
+            format!("{count} {unit}")
+        } else {
+            format!("{count} {unit}s")
+        }
     }
 
     /// The date the deadline falls on, counted from `from`.
@@ -343,7 +368,10 @@ const NUMBER_NAMES: [&str; 12] = [
 ];
 
 fn number_word(word: &str) -> Option<u32> {
-    NUMBER_NAMES.iter().position(|w| *w == word).map(|i| i as u32 + 1)
+    NUMBER_NAMES
+        .iter()
+        .position(|w| *w == word)
+        .map(|i| i as u32 + 1)
 }
 
 /// "one" … "twelve" for small numbers.
@@ -357,12 +385,22 @@ mod tests {
 
     #[test]
     fn dates_parse_and_explain_impossible_ones() {
-        assert_eq!(Date::parse_iso("2023-02-14").unwrap().long(), "14 February 2023");
+        assert_eq!(
+            Date::parse_iso("2023-02-14").unwrap().long(),
+            "14 February 2023"
+        );
         let err = Date::parse_iso("2023-02-30").unwrap_err();
         assert!(err.contains("February 2023 has 28 days"), "{err}");
         assert!(Date::parse_iso("14/02/2023").is_err());
-        assert!(Date::parse_iso("2023-13-01").unwrap_err().contains("no month 13"));
-        assert_eq!(Date::parse_iso("2024-03-01").unwrap().short(), "01 Mar 2024");
+        assert!(
+            Date::parse_iso("2023-13-01")
+                .unwrap_err()
+                .contains("no month 13")
+        );
+        assert_eq!(
+            Date::parse_iso("2024-03-01").unwrap().short(),
+            "01 Mar 2024"
+        );
     }
 
     #[test]
@@ -375,7 +413,10 @@ mod tests {
     #[test]
     fn money_prints_like_the_ombudsman() {
         assert_eq!(Money::from_pounds(1140.0).unwrap().to_string(), "£1,140");
-        assert_eq!(Money::from_pounds(14236.5).unwrap().to_string(), "£14,236.50");
+        assert_eq!(
+            Money::from_pounds(14236.5).unwrap().to_string(),
+            "£14,236.50"
+        );
         assert_eq!(Money::from_pounds(650.0).unwrap().to_string(), "£650");
         assert!(Money::from_pounds(1.234).is_err());
         assert!(Money::from_pounds(-5.0).is_err());
@@ -386,8 +427,20 @@ mod tests {
         let from = Date::parse_iso("2024-03-01").unwrap();
         let none = |_: Date| false;
         assert_eq!(Deadline::parse("1 month").unwrap().phrase(), "one month");
-        assert_eq!(Deadline::parse("three months").unwrap().due(from, &none).to_string(), "2024-06-01");
-        assert_eq!(Deadline::parse("4 weeks").unwrap().due(from, &none).to_string(), "2024-03-29");
+        assert_eq!(
+            Deadline::parse("three months")
+                .unwrap()
+                .due(from, &none)
+                .to_string(),
+            "2024-06-01"
+        );
+        assert_eq!(
+            Deadline::parse("4 weeks")
+                .unwrap()
+                .due(from, &none)
+                .to_string(),
+            "2024-03-29"
+        );
         // Friday 1 March 2024 + 10 working days = Friday 15 March.
         let wd = Deadline::parse("10 working days").unwrap();
         assert_eq!(wd.due(from, &none).to_string(), "2024-03-15");

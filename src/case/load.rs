@@ -11,9 +11,9 @@ use std::path::Path;
 
 use serde_json::Value;
 
+use super::Case;
 use super::tree::{self, Seg, Spanned, path_string};
 use super::validate::{Coverage, validate};
-use super::Case;
 use crate::diag::{Diagnostic, SourceFile, did_you_mean};
 
 /// A case file after loading: its text, the case if it is usable, and every
@@ -56,7 +56,11 @@ pub fn load_bytes(path: &Path, bytes: &[u8], coverage: &Coverage) -> Loaded {
     let (text, problem) = decode(bytes);
     let file = SourceFile::new(path, text);
     if let Some(diag) = problem {
-        return Loaded { file, case: None, diagnostics: vec![diag] };
+        return Loaded {
+            file,
+            case: None,
+            diagnostics: vec![diag],
+        };
     }
     let format = detect_format(path, &file.text);
     load_text(file, format, coverage)
@@ -74,7 +78,13 @@ fn load_text(file: SourceFile, format: Format, coverage: &Coverage) -> Loaded {
     };
     let tree = match parsed {
         Ok(tree) => tree,
-        Err(diag) => return Loaded { file, case: None, diagnostics: vec![diag] },
+        Err(diag) => {
+            return Loaded {
+                file,
+                case: None,
+                diagnostics: vec![diag],
+            };
+        }
     };
     let (case, mut diagnostics) = deserialize_all(&tree);
     if let Some(case) = &case {
@@ -85,7 +95,11 @@ fn load_text(file: SourceFile, format: Format, coverage: &Coverage) -> Loaded {
     }
     diagnostics.sort_by_key(|d| d.range.as_ref().map_or(0, |r| r.start));
     let case = case.filter(|_| !diagnostics.iter().any(Diagnostic::is_error));
-    Loaded { file, case, diagnostics }
+    Loaded {
+        file,
+        case,
+        diagnostics,
+    }
 }
 
 /// Decodes UTF-8, refusing a byte order mark and invalid bytes with a position.
@@ -104,7 +118,9 @@ fn decode(bytes: &[u8]) -> (String, Option<Diagnostic>) {
             let text = String::from_utf8_lossy(bytes).into_owned();
             let lossy_at = String::from_utf8_lossy(&bytes[..at]).len();
             let diag = Diagnostic::error("not-utf8", "the file is not valid UTF-8")
-                .hint("save the file with UTF-8 encoding; this byte is not part of a UTF-8 character")
+                .hint(
+                    "save the file with UTF-8 encoding; this byte is not part of a UTF-8 character",
+                )
                 .with_range(lossy_at..lossy_at + 1);
             (text, Some(diag))
         }
@@ -122,8 +138,19 @@ fn detect_format(path: &Path, text: &str) -> Format {
 
 /// The top-level sections of a case file (checked against [`Case`] by a test).
 const TOP_LEVEL: [&str; 13] = [
-    "case", "people", "bodies", "complaint", "investigation", "law", "findings",
-    "recommendations", "outcome", "publication", "escalation", "generalise", "review",
+    "case",
+    "people",
+    "bodies",
+    "complaint",
+    "investigation",
+    "law",
+    "findings",
+    "recommendations",
+    "outcome",
+    "publication",
+    "escalation",
+    "generalise",
+    "review",
 ];
 
 /// How many errors one file may produce before we stop looking.
@@ -178,10 +205,19 @@ struct Problem {
 }
 
 enum ProblemKind {
-    UnknownField { field: String, expected: Vec<String> },
-    UnknownVariant { given: String, expected: Vec<String> },
+    UnknownField {
+        field: String,
+        expected: Vec<String>,
+    },
+    UnknownVariant {
+        given: String,
+        expected: Vec<String>,
+    },
     Missing(String),
-    WrongType { expected: String, found: String },
+    WrongType {
+        expected: String,
+        found: String,
+    },
     Invalid(String),
 }
 
@@ -194,34 +230,66 @@ impl Problem {
                 path.push(Seg::Key(field.clone()));
             }
             let expected = ticked_list(rest).into_iter().skip(1).collect();
-            return Self { path, kind: ProblemKind::UnknownField { field, expected } };
+            return Self {
+                path,
+                kind: ProblemKind::UnknownField { field, expected },
+            };
         }
         if let Some(rest) = message.strip_prefix("unknown variant ") {
             let mut names = ticked_list(rest).into_iter();
             let given = names.next().unwrap_or_default();
             let expected = names.collect();
-            return Self { path, kind: ProblemKind::UnknownVariant { given, expected } };
+            return Self {
+                path,
+                kind: ProblemKind::UnknownVariant { given, expected },
+            };
         }
         if let Some(rest) = message.strip_prefix("missing field ") {
             let field = first_ticked(rest).unwrap_or_default();
-            return Self { path, kind: ProblemKind::Missing(field) };
+            return Self {
+                path,
+                kind: ProblemKind::Missing(field),
+            };
         }
         if let Some(rest) = message.strip_prefix("invalid type: ") {
-            let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "another type"));
+            let (found, expected) = rest
+                .split_once(", expected ")
+                .unwrap_or((rest, "another type"));
             // Drop the value itself ("string \"yes\"" → "a string"): messages
             // may end up in logs, and case values are personal data.
             let kind = found.split_whitespace().next().unwrap_or("value");
-            let found = format!("{} {kind}", if kind.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" });
-            return Self { path, kind: ProblemKind::WrongType { expected: expected.to_string(), found } };
-        }
-        if message.starts_with("invalid value: ") || message.starts_with("invalid length") {
-            let expected = message.split_once(", expected ").map_or(message, |(_, e)| e);
+            let found = format!(
+                "{} {kind}",
+                if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                    "an"
+                } else {
+                    "a"
+                }
+            );
             return Self {
                 path,
-                kind: ProblemKind::WrongType { expected: expected.to_string(), found: "something else".into() },
+                kind: ProblemKind::WrongType {
+                    expected: expected.to_string(),
+                    found,
+                },
             };
         }
-        Self { path, kind: ProblemKind::Invalid(message.to_string()) }
+        if message.starts_with("invalid value: ") || message.starts_with("invalid length") {
+            let expected = message
+                .split_once(", expected ")
+                .map_or(message, |(_, e)| e);
+            return Self {
+                path,
+                kind: ProblemKind::WrongType {
+                    expected: expected.to_string(),
+                    found: "something else".into(),
+                },
+            };
+        }
+        Self {
+            path,
+            kind: ProblemKind::Invalid(message.to_string()),
+        }
     }
 
     fn diagnostic(&self, original: &[Seg]) -> Diagnostic {
@@ -229,8 +297,13 @@ impl Problem {
         match &self.kind {
             ProblemKind::UnknownField { field, expected } => {
                 let parent = path_string(&original[..original.len().saturating_sub(1)]);
-                let place = if parent.is_empty() { "at the top level".to_string() } else { format!("in `{parent}`") };
-                let diag = Diagnostic::error("unknown-field", format!("unknown field `{field}` {place}"));
+                let place = if parent.is_empty() {
+                    "at the top level".to_string()
+                } else {
+                    format!("in `{parent}`")
+                };
+                let diag =
+                    Diagnostic::error("unknown-field", format!("unknown field `{field}` {place}"));
                 if !parent.is_empty() && TOP_LEVEL.contains(&field.as_str()) {
                     return diag.hint(format!(
                         "`{field}` is a top-level section: in TOML, keys after a `[table]` header belong to that table, so start it with its own `[{field}]` header (or `[[{field}]]` for a list)"
@@ -238,28 +311,42 @@ impl Problem {
                 }
                 match did_you_mean(field, expected.iter().map(String::as_str)) {
                     Some(s) => diag.hint(format!("did you mean `{s}`?")),
-                    None => diag.hint(format!("the fields allowed here are {}", tick_join(expected))),
+                    None => diag.hint(format!(
+                        "the fields allowed here are {}",
+                        tick_join(expected)
+                    )),
                 }
             }
             ProblemKind::UnknownVariant { given, expected } => {
-                let diag = Diagnostic::error("unknown-value", format!("`{where_}` has a value that is not allowed"));
+                let diag = Diagnostic::error(
+                    "unknown-value",
+                    format!("`{where_}` has a value that is not allowed"),
+                );
                 match did_you_mean(given, expected.iter().map(String::as_str)) {
                     Some(s) => diag.hint(format!("did you mean `{s}`?")),
                     None => diag.hint(format!("use one of {}", tick_join(expected))),
                 }
             }
             ProblemKind::Missing(field) => {
-                let place = if where_.is_empty() { "the case file".to_string() } else { format!("`{where_}`") };
-                Diagnostic::error("missing-field", format!("{place} is missing the required field `{field}`"))
-                    .hint(format!("add `{field} = …` here"))
+                let place = if where_.is_empty() {
+                    "the case file".to_string()
+                } else {
+                    format!("`{where_}`")
+                };
+                Diagnostic::error(
+                    "missing-field",
+                    format!("{place} is missing the required field `{field}`"),
+                )
+                .hint(format!("add `{field} = …` here"))
             }
             ProblemKind::WrongType { expected, found } => Diagnostic::error(
                 "wrong-type",
                 format!("`{where_}` should be {expected}, but is {found}"),
             ),
-            ProblemKind::Invalid(message) => {
-                Diagnostic::error("invalid-value", format!("invalid value for `{where_}`: {message}"))
-            }
+            ProblemKind::Invalid(message) => Diagnostic::error(
+                "invalid-value",
+                format!("invalid value for `{where_}`: {message}"),
+            ),
         }
     }
 
@@ -300,7 +387,9 @@ impl Removed {
         let Some(at) = path.iter().rposition(|s| matches!(s, Seg::Index(_))) else {
             return false;
         };
-        let Seg::Index(index) = path[at] else { unreachable!() };
+        let Seg::Index(index) = path[at] else {
+            unreachable!()
+        };
         let original = self.to_original(&path[..=at]);
         let Some(Value::Array(items)) = lookup_mut(value, &path[..at]) else {
             return false;
@@ -309,7 +398,9 @@ impl Removed {
             return false;
         }
         items.remove(index);
-        let Seg::Index(original_index) = original[at] else { unreachable!() };
+        let Seg::Index(original_index) = original[at] else {
+            unreachable!()
+        };
         self.0.push((original[..at].to_vec(), original_index));
         true
     }
@@ -320,8 +411,12 @@ impl Removed {
         for seg in path {
             match seg {
                 Seg::Index(i) => {
-                    let mut gone: Vec<usize> =
-                        self.0.iter().filter(|(p, _)| *p == out).map(|(_, i)| *i).collect();
+                    let mut gone: Vec<usize> = self
+                        .0
+                        .iter()
+                        .filter(|(p, _)| *p == out)
+                        .map(|(_, i)| *i)
+                        .collect();
                     gone.sort_unstable();
                     let mut original = *i;
                     for g in gone {
@@ -354,14 +449,22 @@ fn first_ticked(s: &str) -> Option<String> {
 
 /// The names between backticks in a serde message, in order.
 fn ticked_list(s: &str) -> Vec<String> {
-    s.split('`').skip(1).step_by(2).map(str::to_string).collect()
+    s.split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect()
 }
 
 fn tick_join(names: &[String]) -> String {
     if names.is_empty() {
         return "none".into();
     }
-    names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 #[cfg(test)]
@@ -383,20 +486,30 @@ mod tests {
         )
         .unwrap_err()
         .to_string();
-        assert!(err.starts_with("unknown field `nmae`, expected one of `points`"), "{err}");
+        assert!(
+            err.starts_with("unknown field `nmae`, expected one of `points`"),
+            "{err}"
+        );
     }
 
     #[test]
     fn top_level_sections_are_listed() {
-        let err = serde_json::from_str::<Case>(r#"{"zzz": 1}"#).unwrap_err().to_string();
+        let err = serde_json::from_str::<Case>(r#"{"zzz": 1}"#)
+            .unwrap_err()
+            .to_string();
         assert_eq!(ticked_list(&err)[1..], TOP_LEVEL.map(String::from));
     }
 
     #[test]
     fn a_section_swallowed_by_a_table_gets_a_toml_hint() {
-        let text = format!("{MINIMAL}\n[[law]]\ntitle = \"Care Act 2014\"\ntext = \"x\"\noutcome = 1\n");
+        let text =
+            format!("{MINIMAL}\n[[law]]\ntitle = \"Care Act 2014\"\ntext = \"x\"\noutcome = 1\n");
         let loaded = load_str("case.toml", &text, &Coverage::all());
-        let d = loaded.diagnostics.iter().find(|d| d.code == "unknown-field").unwrap();
+        let d = loaded
+            .diagnostics
+            .iter()
+            .find(|d| d.code == "unknown-field")
+            .unwrap();
         assert!(d.hints[0].contains("top-level section"), "{:?}", d.hints);
     }
 
@@ -411,9 +524,16 @@ mod tests {
         assert!(codes.contains(&"unknown-field"), "{codes:?}");
         assert!(codes.contains(&"invalid-value"), "{codes:?}");
         assert!(loaded.diagnostics.len() >= 3, "{:#?}", loaded.diagnostics);
-        let shortname = loaded.diagnostics.iter().find(|d| d.message.contains("shortname")).unwrap();
+        let shortname = loaded
+            .diagnostics
+            .iter()
+            .find(|d| d.message.contains("shortname"))
+            .unwrap();
         assert_eq!(shortname.hints, ["did you mean `short_name`?"]);
-        assert_eq!(&loaded.file.text[shortname.range.clone().unwrap()], "shortname");
+        assert_eq!(
+            &loaded.file.text[shortname.range.clone().unwrap()],
+            "shortname"
+        );
         assert!(loaded.case.is_none());
     }
 

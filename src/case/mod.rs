@@ -19,8 +19,8 @@ use serde::{Deserialize, Serialize};
 
 pub use date::{Date, Deadline, MONTHS, Money, number_name};
 pub use load::{Loaded, load, load_str};
-pub(crate) use validate::{parse_label, real_initials};
 pub use validate::{Coverage, MAX_FIELD_CHARS};
+pub(crate) use validate::{parse_label, real_initials};
 
 /// The facts of one complaint.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -210,8 +210,14 @@ impl Title {
     }
 
     /// Every title, for matching.
-    pub const ALL: [Title; 6] =
-        [Self::Mr, Self::Mrs, Self::Ms, Self::Miss, Self::Mx, Self::Dr];
+    pub const ALL: [Title; 6] = [
+        Self::Mr,
+        Self::Mrs,
+        Self::Ms,
+        Self::Miss,
+        Self::Mx,
+        Self::Dr,
+    ];
 }
 
 /// A person's part in the case.
@@ -245,7 +251,10 @@ pub enum Role {
 impl Role {
     /// People referred to by their job role rather than a letter.
     pub fn is_staff(self) -> bool {
-        matches!(self, Self::Officer | Self::Clinician | Self::Councillor | Self::Mp)
+        matches!(
+            self,
+            Self::Officer | Self::Clinician | Self::Councillor | Self::Mp
+        )
     }
 
     /// How the key to names describes the role.
@@ -467,7 +476,11 @@ pub struct Recommendation {
 impl Recommendation {
     /// The bodies that must act.
     pub fn body_ids(&self) -> Vec<&str> {
-        self.body.iter().chain(&self.bodies).map(String::as_str).collect()
+        self.body
+            .iter()
+            .chain(&self.bodies)
+            .map(String::as_str)
+            .collect()
     }
 }
 
@@ -537,7 +550,10 @@ pub enum Compliance {
 impl Compliance {
     /// Whether the body will not (or did not) put things right.
     pub fn is_non_compliance(self) -> bool {
-        matches!(self, Self::Refused | Self::NotResponded | Self::PartiallyComplied)
+        matches!(
+            self,
+            Self::Refused | Self::NotResponded | Self::PartiallyComplied
+        )
     }
 }
 
@@ -596,7 +612,10 @@ fn yes() -> bool {
 
 impl Default for Publication {
     fn default() -> Self {
-        Self { publish: true, exception: None }
+        Self {
+            publish: true,
+            exception: None,
+        }
     }
 }
 
@@ -628,9 +647,7 @@ impl Exception {
         match self {
             Self::Premature => "the complaint is premature",
             Self::Review => "a review of the decision is under way",
-            Self::Identifiable => {
-                "the facts are unusual enough that someone could be identified"
-            }
+            Self::Identifiable => "the facts are unusual enough that someone could be identified",
             Self::Request => "we have agreed to a request not to publish",
             Self::SoleTrader => "the care provider is a sole trader",
             Self::Employment => "it concerns an employment matter",
@@ -756,12 +773,21 @@ impl Case {
             ("case.summary".into(), &mut self.case.summary),
             ("complaint.injustice".into(), &mut self.complaint.injustice),
             ("investigation.scope".into(), &mut self.investigation.scope),
-            ("investigation.considered".into(), &mut self.investigation.considered),
-            ("investigation.what_happened".into(), &mut self.investigation.what_happened),
+            (
+                "investigation.considered".into(),
+                &mut self.investigation.considered,
+            ),
+            (
+                "investigation.what_happened".into(),
+                &mut self.investigation.what_happened,
+            ),
         ];
         let optional = [
             ("case.category", &mut self.case.category),
-            ("complaint.outcome_sought", &mut self.complaint.outcome_sought),
+            (
+                "complaint.outcome_sought",
+                &mut self.complaint.outcome_sought,
+            ),
             ("outcome.final_decision", &mut self.outcome.final_decision),
         ];
         for (path, field) in optional {

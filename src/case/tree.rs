@@ -123,7 +123,10 @@ pub(crate) fn parse_toml(text: &str) -> Result<Spanned, Diagnostic> {
         }
     })?;
     let span = 0..text.len();
-    Ok(Spanned { node: toml_table(table.into_inner()), span })
+    Ok(Spanned {
+        node: toml_table(table.into_inner()),
+        span,
+    })
 }
 
 fn toml_table(table: toml::de::DeTable<'_>) -> Node {
@@ -131,7 +134,11 @@ fn toml_table(table: toml::de::DeTable<'_>) -> Node {
         .into_iter()
         .map(|(k, v)| {
             let key_span = k.span();
-            Entry { key: k.into_inner().into_owned(), key_span, value: toml_value(v) }
+            Entry {
+                key: k.into_inner().into_owned(),
+                key_span,
+                value: toml_value(v),
+            }
         })
         .collect();
     Node::Table(entries)
@@ -146,7 +153,11 @@ fn toml_value(value: toml::Spanned<toml::de::DeValue<'_>>) -> Spanned {
             let digits = i.as_str().replace('_', "");
             i64::from_str_radix(&digits, i.radix()).map_or(Node::Null, Node::Int)
         }
-        DeValue::Float(f) => f.as_str().replace('_', "").parse().map_or(Node::Null, Node::Float),
+        DeValue::Float(f) => f
+            .as_str()
+            .replace('_', "")
+            .parse()
+            .map_or(Node::Null, Node::Float),
         DeValue::Boolean(b) => Node::Bool(b),
         DeValue::Datetime(d) => Node::Str(d.to_string()),
         DeValue::Array(items) => Node::Array(items.into_iter().map(toml_value).collect()),
@@ -189,7 +200,11 @@ fn json_value(value: jsonc_parser::ast::Value<'_>) -> Result<Spanned, Diagnostic
         J::BooleanLit(b) => (Node::Bool(b.value), b.range),
         J::NullKeyword(n) => (Node::Null, n.range),
         J::Array(a) => {
-            let items = a.elements.into_iter().map(json_value).collect::<Result<_, _>>()?;
+            let items = a
+                .elements
+                .into_iter()
+                .map(json_value)
+                .collect::<Result<_, _>>()?;
             (Node::Array(items), a.range)
         }
         J::Object(o) => {
@@ -202,16 +217,26 @@ fn json_value(value: jsonc_parser::ast::Value<'_>) -> Result<Spanned, Diagnostic
                 let key = prop.name.into_string();
                 let key_span = key_range.start..key_range.end;
                 if entries.iter().any(|e| e.key == key) {
-                    return Err(Diagnostic::error("duplicate-key", format!("duplicate key `{key}`"))
-                        .with_range(key_span)
-                        .hint("each key may appear once in an object: remove or merge one of them"));
+                    return Err(Diagnostic::error(
+                        "duplicate-key",
+                        format!("duplicate key `{key}`"),
+                    )
+                    .with_range(key_span)
+                    .hint("each key may appear once in an object: remove or merge one of them"));
                 }
-                entries.push(Entry { key, key_span, value: json_value(prop.value)? });
+                entries.push(Entry {
+                    key,
+                    key_span,
+                    value: json_value(prop.value)?,
+                });
             }
             (Node::Table(entries), o.range)
         }
     };
-    Ok(Spanned { node, span: range.start..range.end })
+    Ok(Spanned {
+        node,
+        span: range.start..range.end,
+    })
 }
 
 #[cfg(test)]
@@ -222,7 +247,11 @@ mod tests {
     fn toml_paths_locate_keys_and_values() {
         let text = "[case]\nreference = \"23 004 118\"\n\n[[people]]\nid = \"a\"\n\n[[people]]\nid = \"b\"\nborn = 1990-02-03\n";
         let tree = parse_toml(text).unwrap();
-        let path = [Seg::Key("people".into()), Seg::Index(1), Seg::Key("born".into())];
+        let path = [
+            Seg::Key("people".into()),
+            Seg::Index(1),
+            Seg::Key("born".into()),
+        ];
         let value = tree.locate(&path, false);
         assert_eq!(&text[value], "1990-02-03");
         let key = tree.locate(&path, true);
@@ -235,7 +264,11 @@ mod tests {
     fn json_paths_locate_and_duplicates_are_errors() {
         let text = r#"{"people": [{"id": "a"}, {"id": "b", "nmae": "x"}]}"#;
         let tree = parse_json(text).unwrap();
-        let path = [Seg::Key("people".into()), Seg::Index(1), Seg::Key("nmae".into())];
+        let path = [
+            Seg::Key("people".into()),
+            Seg::Index(1),
+            Seg::Key("nmae".into()),
+        ];
         assert_eq!(&text[tree.locate(&path, true)], "\"nmae\"");
         let dup = parse_json(r#"{"a": 1, "a": 2}"#).unwrap_err();
         assert_eq!(dup.code, "duplicate-key");
@@ -246,6 +279,10 @@ mod tests {
     fn syntax_errors_have_positions() {
         let err = parse_toml("[case]\nreference = \"unterminated\n").unwrap_err();
         assert!(err.range.is_some());
-        assert!(err.message.starts_with("failed to parse TOML"), "{}", err.message);
+        assert!(
+            err.message.starts_with("failed to parse TOML"),
+            "{}",
+            err.message
+        );
     }
 }

@@ -36,7 +36,11 @@ impl Coverage {
 
 impl std::fmt::Debug for Coverage {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(if self.0.is_some() { "Coverage(fonts)" } else { "Coverage(all)" })
+        f.write_str(if self.0.is_some() {
+            "Coverage(fonts)"
+        } else {
+            "Coverage(all)"
+        })
     }
 }
 
@@ -48,7 +52,10 @@ type Found = Vec<(Vec<Seg>, Diagnostic)>;
 
 /// Checks a deserialised case; returns every problem with its path.
 pub(crate) fn validate(case: &Case, coverage: &Coverage) -> Found {
-    let mut v = Validator { case, out: Vec::new() };
+    let mut v = Validator {
+        case,
+        out: Vec::new(),
+    };
     v.references();
     v.ids();
     v.people();
@@ -93,10 +100,15 @@ impl Validator<'_> {
             return;
         }
         let ids = self.case.bodies.iter().map(|b| b.id.as_str());
-        let diag = Diagnostic::error("unknown-body", format!("{what} names the body `{id}`, which is not in the case"));
+        let diag = Diagnostic::error(
+            "unknown-body",
+            format!("{what} names the body `{id}`, which is not in the case"),
+        );
         let diag = match did_you_mean(id, ids) {
             Some(s) => diag.hint(format!("did you mean `{s}`?")),
-            None => diag.hint("add it under [[bodies]] or use the `id` of one of the bodies listed"),
+            None => {
+                diag.hint("add it under [[bodies]] or use the `id` of one of the bodies listed")
+            }
         };
         self.push(at, diag);
     }
@@ -106,7 +118,10 @@ impl Validator<'_> {
             return;
         }
         let ids = self.case.people.iter().map(|p| p.id.as_str());
-        let diag = Diagnostic::error("unknown-person", format!("{what} names the person `{id}`, who is not in the case"));
+        let diag = Diagnostic::error(
+            "unknown-person",
+            format!("{what} names the person `{id}`, who is not in the case"),
+        );
         let diag = match did_you_mean(id, ids) {
             Some(s) => diag.hint(format!("did you mean `{s}`?")),
             None => diag.hint("add them under [[people]] or use the `id` of someone listed"),
@@ -143,8 +158,11 @@ impl Validator<'_> {
         if self.case.case.jurisdiction == Jurisdiction::LgscoHos && hos.is_none() {
             self.push(
                 path(&[&"case", &"jurisdiction"]),
-                Diagnostic::error("missing-hos-reference", "a joint case with the Housing Ombudsman needs its reference")
-                    .hint("add `hos_reference = \"202312647\"` under [case]"),
+                Diagnostic::error(
+                    "missing-hos-reference",
+                    "a joint case with the Housing Ombudsman needs its reference",
+                )
+                .hint("add `hos_reference = \"202312647\"` under [case]"),
             );
         }
         if let Some(h) = hos
@@ -152,20 +170,36 @@ impl Validator<'_> {
         {
             self.push(
                 path(&[&"case", &"hos_reference"]),
-                Diagnostic::error("bad-reference", "a Housing Ombudsman reference is nine digits starting with the year")
-                    .hint("write it like `202312647`"),
+                Diagnostic::error(
+                    "bad-reference",
+                    "a Housing Ombudsman reference is nine digits starting with the year",
+                )
+                .hint("write it like `202312647`"),
             );
         }
     }
 
     fn ids(&mut self) {
         let mut seen: HashSet<&str> = HashSet::new();
-        let people = self.case.people.iter().enumerate().map(|(i, p)| ("people", i, p.id.as_str()));
-        let bodies = self.case.bodies.iter().enumerate().map(|(i, b)| ("bodies", i, b.id.as_str()));
+        let people = self
+            .case
+            .people
+            .iter()
+            .enumerate()
+            .map(|(i, p)| ("people", i, p.id.as_str()));
+        let bodies = self
+            .case
+            .bodies
+            .iter()
+            .enumerate()
+            .map(|(i, b)| ("bodies", i, b.id.as_str()));
         let all: Vec<_> = people.chain(bodies).collect();
         for (list, i, id) in all {
             if id.trim().is_empty() {
-                self.push(path(&[&list, &i, &"id"]), Diagnostic::error("empty-id", "an id cannot be empty"));
+                self.push(
+                    path(&[&list, &i, &"id"]),
+                    Diagnostic::error("empty-id", "an id cannot be empty"),
+                );
             } else if !seen.insert(id) {
                 self.push(
                     path(&[&list, &i, &"id"]),
@@ -205,8 +239,11 @@ impl Validator<'_> {
             {
                 self.push(
                     path(&[&"people", &i, &"label"]),
-                    Diagnostic::error("duplicate-label", format!("the label `{label}` is also used for `people[{first}]`"))
-                        .hint("each person needs their own letter, so readers can tell them apart"),
+                    Diagnostic::error(
+                        "duplicate-label",
+                        format!("the label `{label}` is also used for `people[{first}]`"),
+                    )
+                    .hint("each person needs their own letter, so readers can tell them apart"),
                 );
             }
         }
@@ -215,27 +252,41 @@ impl Validator<'_> {
     fn person(&mut self, i: usize, p: &Person) {
         let at = |field: &str| path(&[&"people", &i, &field]);
         if p.name.split_whitespace().next().is_none() {
-            self.push(at("name"), Diagnostic::error("empty-name", "a person's name cannot be empty"));
+            self.push(
+                at("name"),
+                Diagnostic::error("empty-name", "a person's name cannot be empty"),
+            );
         }
         if p.child && p.title.is_some() {
             self.push(
                 at("title"),
-                Diagnostic::error("child-title", "a child is given a title")
-                    .hint("children are referred to by a letter only (\"her son, C\"): remove `title`"),
+                Diagnostic::error("child-title", "a child is given a title").hint(
+                    "children are referred to by a letter only (\"her son, C\"): remove `title`",
+                ),
             );
         }
         if let Some(label) = &p.label {
             self.label(at("label"), p, label);
         }
-        if p.role.is_staff() && p.job_role.is_none() && !matches!(p.role, Role::Councillor | Role::Mp) {
+        if p.role.is_staff()
+            && p.job_role.is_none()
+            && !matches!(p.role, Role::Councillor | Role::Mp)
+        {
             self.push(
                 at("role"),
-                Diagnostic::error("missing-job-role", "officers and clinicians are referred to by their role, but none is given")
-                    .hint("add `job_role = \"the social worker\"` (or whatever their role is)"),
+                Diagnostic::error(
+                    "missing-job-role",
+                    "officers and clinicians are referred to by their role, but none is given",
+                )
+                .hint("add `job_role = \"the social worker\"` (or whatever their role is)"),
             );
         }
         if let Some(rel) = &p.relationship {
-            self.person_ref(path(&[&"people", &i, &"relationship", &"to"]), &rel.to, "the relationship");
+            self.person_ref(
+                path(&[&"people", &i, &"relationship", &"to"]),
+                &rel.to,
+                "the relationship",
+            );
         }
         if let Some(body) = &p.body {
             self.body_ref(at("body"), body, "this person");
@@ -277,19 +328,28 @@ impl Validator<'_> {
             if born > decision {
                 self.push(
                     path(&[&"people", &i, &"born"]),
-                    Diagnostic::error("impossible-date", "the date of birth is after the decision date"),
+                    Diagnostic::error(
+                        "impossible-date",
+                        "the date of birth is after the decision date",
+                    ),
                 );
             } else if born.years_until(decision) > 120 {
                 self.push(
                     path(&[&"people", &i, &"born"]),
-                    Diagnostic::warning("unlikely-date", "the date of birth makes this person over 120 years old"),
+                    Diagnostic::warning(
+                        "unlikely-date",
+                        "the date of birth makes this person over 120 years old",
+                    ),
                 );
             }
             if p.child && born.years_until(decision) >= 18 {
                 self.push(
                     path(&[&"people", &i, &"child"]),
-                    Diagnostic::warning("adult-child", "this person is marked as a child but was 18 or over at the decision")
-                        .hint("young adults are usually given a title and letter (\"Mr Y\")"),
+                    Diagnostic::warning(
+                        "adult-child",
+                        "this person is marked as a child but was 18 or over at the decision",
+                    )
+                    .hint("young adults are usually given a title and letter (\"Mr Y\")"),
                 );
             }
         }
@@ -298,7 +358,10 @@ impl Validator<'_> {
         {
             self.push(
                 path(&[&"people", &i, &"died"]),
-                Diagnostic::error("impossible-date", "the date of death is before the date of birth"),
+                Diagnostic::error(
+                    "impossible-date",
+                    "the date of death is before the date of birth",
+                ),
             );
         }
         if let Some(died) = p.died
@@ -306,7 +369,10 @@ impl Validator<'_> {
         {
             self.push(
                 path(&[&"people", &i, &"died"]),
-                Diagnostic::error("impossible-date", "the date of death is after the decision date"),
+                Diagnostic::error(
+                    "impossible-date",
+                    "the date of death is after the decision date",
+                ),
             );
         }
     }
@@ -314,9 +380,16 @@ impl Validator<'_> {
     fn person_numbers(&mut self, i: usize, p: &Person) {
         if let Some(nhs) = &p.nhs_number {
             let at = path(&[&"people", &i, &"nhs_number"]);
-            if ids::digits(nhs).len() != 10 || nhs.chars().any(|c| !(c.is_ascii_digit() || c == ' ' || c == '-')) {
-                self.push(at, Diagnostic::error("bad-nhs-number", "an NHS number is ten digits")
-                    .hint("write it as printed, e.g. \"999 954 2557\""));
+            if ids::digits(nhs).len() != 10
+                || nhs
+                    .chars()
+                    .any(|c| !(c.is_ascii_digit() || c == ' ' || c == '-'))
+            {
+                self.push(
+                    at,
+                    Diagnostic::error("bad-nhs-number", "an NHS number is ten digits")
+                        .hint("write it as printed, e.g. \"999 954 2557\""),
+                );
             } else if !ids::nhs_valid(nhs) {
                 self.push(at, Diagnostic::warning("nhs-check-digit", "this NHS number fails its check digit")
                     .hint("check it against the records; it is still treated as this person's number and redacted"));
@@ -333,35 +406,59 @@ impl Validator<'_> {
         }
         for (j, phone) in p.phones.iter().enumerate() {
             if ids::phone_key(phone).is_none() {
-                self.push(path(&[&"people", &i, &"phones", &j]), Diagnostic::warning("bad-phone", "this is not a UK phone number of 10 or 11 digits")
-                    .hint("it is still redacted wherever the same digits appear"));
+                self.push(
+                    path(&[&"people", &i, &"phones", &j]),
+                    Diagnostic::warning(
+                        "bad-phone",
+                        "this is not a UK phone number of 10 or 11 digits",
+                    )
+                    .hint("it is still redacted wherever the same digits appear"),
+                );
             }
         }
         for (j, email) in p.emails.iter().enumerate() {
-            let ok = email.split_once('@').is_some_and(|(l, d)| !l.is_empty() && d.contains('.'));
+            let ok = email
+                .split_once('@')
+                .is_some_and(|(l, d)| !l.is_empty() && d.contains('.'));
             if !ok {
-                self.push(path(&[&"people", &i, &"emails", &j]), Diagnostic::error("bad-email", "this is not an email address"));
+                self.push(
+                    path(&[&"people", &i, &"emails", &j]),
+                    Diagnostic::error("bad-email", "this is not an email address"),
+                );
             }
         }
         for (j, postcode) in p.postcodes.iter().enumerate() {
             if ids::postcode_key(postcode).is_none() {
-                self.push(path(&[&"people", &i, &"postcodes", &j]), Diagnostic::warning("bad-postcode", "this is not a valid UK postcode")
-                    .hint("it is still redacted where it appears"));
+                self.push(
+                    path(&[&"people", &i, &"postcodes", &j]),
+                    Diagnostic::warning("bad-postcode", "this is not a valid UK postcode")
+                        .hint("it is still redacted where it appears"),
+                );
             }
         }
     }
 
     fn bodies(&mut self) {
         if self.case.bodies.is_empty() {
-            self.push(path(&[&"bodies"]), Diagnostic::error("no-bodies", "the case names no body")
-                .hint("add the council or other organisation complained about under [[bodies]]"));
+            self.push(
+                path(&[&"bodies"]),
+                Diagnostic::error("no-bodies", "the case names no body").hint(
+                    "add the council or other organisation complained about under [[bodies]]",
+                ),
+            );
         }
         let has = |k: BodyKind| self.case.bodies.iter().any(|b| b.kind == k);
         let jurisdiction = self.case.case.jurisdiction;
         let at = path(&[&"case", &"jurisdiction"]);
         if jurisdiction == Jurisdiction::LgscoHos && !has(BodyKind::HousingLandlord) {
-            self.push(at.clone(), Diagnostic::error("jurisdiction-bodies", "a joint case with the Housing Ombudsman has no housing landlord")
-                .hint("add the landlord with `kind = \"housing_landlord\"`"));
+            self.push(
+                at.clone(),
+                Diagnostic::error(
+                    "jurisdiction-bodies",
+                    "a joint case with the Housing Ombudsman has no housing landlord",
+                )
+                .hint("add the landlord with `kind = \"housing_landlord\"`"),
+            );
         }
         if jurisdiction == Jurisdiction::LgscoPhso && !has(BodyKind::HealthBody) {
             self.push(at.clone(), Diagnostic::error("jurisdiction-bodies", "a joint case with the PHSO has no health body")
@@ -372,30 +469,56 @@ impl Validator<'_> {
                 .hint("health bodies are investigated with the PHSO: use `jurisdiction = \"lgsco_phso\"`"));
         }
         if jurisdiction != Jurisdiction::LgscoHos && has(BodyKind::HousingLandlord) {
-            self.push(at, Diagnostic::error("jurisdiction-bodies", "a housing landlord is named but the Housing Ombudsman is not involved")
-                .hint("use `jurisdiction = \"lgsco_hos\"`"));
+            self.push(
+                at,
+                Diagnostic::error(
+                    "jurisdiction-bodies",
+                    "a housing landlord is named but the Housing Ombudsman is not involved",
+                )
+                .hint("use `jurisdiction = \"lgsco_hos\"`"),
+            );
         }
     }
 
     fn complaint_and_findings(&mut self) {
         for (i, point) in self.case.complaint.points.iter().enumerate() {
-            self.body_ref(path(&[&"complaint", &"points", &i, &"body"]), &point.body, "this point of complaint");
+            self.body_ref(
+                path(&[&"complaint", &"points", &i, &"body"]),
+                &point.body,
+                "this point of complaint",
+            );
         }
         if self.case.complaint.points.is_empty() {
-            self.push(path(&[&"complaint", &"points"]), Diagnostic::error("no-points", "the complaint has no points")
-                .hint("add at least one `{ body = \"…\", text = \"…\" }`"));
+            self.push(
+                path(&[&"complaint", &"points"]),
+                Diagnostic::error("no-points", "the complaint has no points")
+                    .hint("add at least one `{ body = \"…\", text = \"…\" }`"),
+            );
         }
         for (i, finding) in self.case.findings.iter().enumerate() {
-            self.body_ref(path(&[&"findings", &i, &"body"]), &finding.body, "this finding");
+            self.body_ref(
+                path(&[&"findings", &i, &"body"]),
+                &finding.body,
+                "this finding",
+            );
             if finding.injustice && !finding.fault {
                 self.push(path(&[&"findings", &i, &"injustice"]), Diagnostic::error("injustice-without-fault", "injustice is found without fault")
                     .hint("the Ombudsmen find injustice caused by fault: set `fault = true` or `injustice = false`"));
             }
             if finding.determination.is_some()
-                && self.case.body(&finding.body).is_some_and(|b| b.kind != BodyKind::HousingLandlord)
+                && self
+                    .case
+                    .body(&finding.body)
+                    .is_some_and(|b| b.kind != BodyKind::HousingLandlord)
             {
-                self.push(path(&[&"findings", &i, &"determination"]), Diagnostic::error("determination-body", "only the Housing Ombudsman makes determinations, on landlords")
-                    .hint("remove `determination`, or move it to the landlord's finding"));
+                self.push(
+                    path(&[&"findings", &i, &"determination"]),
+                    Diagnostic::error(
+                        "determination-body",
+                        "only the Housing Ombudsman makes determinations, on landlords",
+                    )
+                    .hint("remove `determination`, or move it to the landlord's finding"),
+                );
             }
         }
     }
@@ -405,31 +528,60 @@ impl Validator<'_> {
             let at = |f: &str| path(&[&"recommendations", &i, &f]);
             match (&rec.body, rec.bodies.len()) {
                 (Some(_), 0) | (None, 2..) => {}
-                (Some(_), _) => self.push(at("bodies"), Diagnostic::error("body-and-bodies", "a recommendation has both `body` and `bodies`")
-                    .hint("use `body` for one body, or `bodies` for a joint action")),
-                (None, 0) => self.push(path(&[&"recommendations", &i]), Diagnostic::error("no-body", "a recommendation names no body")
-                    .hint("add `body = \"council\"` (or `bodies = [..]` for a joint action)")),
-                (None, _) => self.push(at("bodies"), Diagnostic::error("joint-of-one", "a joint action names only one body")
-                    .hint("use `body = \"…\"` for one body")),
+                (Some(_), _) => self.push(
+                    at("bodies"),
+                    Diagnostic::error(
+                        "body-and-bodies",
+                        "a recommendation has both `body` and `bodies`",
+                    )
+                    .hint("use `body` for one body, or `bodies` for a joint action"),
+                ),
+                (None, 0) => self.push(
+                    path(&[&"recommendations", &i]),
+                    Diagnostic::error("no-body", "a recommendation names no body")
+                        .hint("add `body = \"council\"` (or `bodies = [..]` for a joint action)"),
+                ),
+                (None, _) => self.push(
+                    at("bodies"),
+                    Diagnostic::error("joint-of-one", "a joint action names only one body")
+                        .hint("use `body = \"…\"` for one body"),
+                ),
             }
             if let Some(body) = &rec.body {
                 self.body_ref(at("body"), body, "this recommendation");
             }
             for (j, body) in rec.bodies.iter().enumerate() {
-                self.body_ref(path(&[&"recommendations", &i, &"bodies", &j]), body, "this recommendation");
+                self.body_ref(
+                    path(&[&"recommendations", &i, &"bodies", &j]),
+                    body,
+                    "this recommendation",
+                );
             }
             if let Some(b) = &rec.beneficiary {
                 self.person_ref(at("beneficiary"), b, "this recommendation");
             }
             if rec.kind.is_financial() && rec.amount.is_none() {
-                self.push(at("kind"), Diagnostic::error("missing-amount", "a financial remedy has no amount")
-                    .hint("add `amount = 500` (pounds)"));
+                self.push(
+                    at("kind"),
+                    Diagnostic::error("missing-amount", "a financial remedy has no amount")
+                        .hint("add `amount = 500` (pounds)"),
+                );
             }
             self.split(i, rec);
-            let landlord = rec.body_ids().iter().any(|b| self.case.body(b).is_some_and(|b| b.kind == BodyKind::HousingLandlord));
+            let landlord = rec.body_ids().iter().any(|b| {
+                self.case
+                    .body(b)
+                    .is_some_and(|b| b.kind == BodyKind::HousingLandlord)
+            });
             if rec.instrument == Instrument::Order && !landlord {
-                self.push(at("instrument"), Diagnostic::error("order-not-landlord", "only the Housing Ombudsman makes orders, and only to landlords")
-                    .hint("LGSCO and PHSO make recommendations: remove `instrument`"));
+                self.push(
+                    at("instrument"),
+                    Diagnostic::error(
+                        "order-not-landlord",
+                        "only the Housing Ombudsman makes orders, and only to landlords",
+                    )
+                    .hint("LGSCO and PHSO make recommendations: remove `instrument`"),
+                );
             }
         }
     }
@@ -455,16 +607,32 @@ impl Validator<'_> {
     fn outcome_and_publication(&mut self) {
         let keys: Vec<String> = self.case.outcome.per_body.keys().cloned().collect();
         for key in keys {
-            self.body_ref(path(&[&"outcome", &"per_body", &key.as_str()]), &key, "the outcome");
+            self.body_ref(
+                path(&[&"outcome", &"per_body", &key.as_str()]),
+                &key,
+                "the outcome",
+            );
         }
         let publication = &self.case.publication;
         if !publication.publish && publication.exception.is_none() {
-            self.push(path(&[&"publication", &"publish"]), Diagnostic::error("no-exception", "the decision is not to be published, but no exception says why")
-                .hint("add `exception = \"premature\"` (or another code from the README)"));
+            self.push(
+                path(&[&"publication", &"publish"]),
+                Diagnostic::error(
+                    "no-exception",
+                    "the decision is not to be published, but no exception says why",
+                )
+                .hint("add `exception = \"premature\"` (or another code from the README)"),
+            );
         }
         if publication.publish && publication.exception.is_some() {
-            self.push(path(&[&"publication", &"exception"]), Diagnostic::warning("exception-but-published", "an exception is recorded but the decision is still to be published")
-                .hint("set `publish = false` if the exception applies"));
+            self.push(
+                path(&[&"publication", &"exception"]),
+                Diagnostic::warning(
+                    "exception-but-published",
+                    "an exception is recorded but the decision is still to be published",
+                )
+                .hint("set `publish = false` if the exception applies"),
+            );
         }
     }
 
@@ -475,12 +643,27 @@ impl Validator<'_> {
         collect_strings(&value, &mut Vec::new(), &mut strings);
         for (at, s) in strings {
             if s.chars().count() > MAX_FIELD_CHARS {
-                self.push(at.clone(), Diagnostic::error("too-long", format!("this text is longer than {MAX_FIELD_CHARS} characters"))
-                    .hint("split it, or check that a file was not pasted in by mistake"));
+                self.push(
+                    at.clone(),
+                    Diagnostic::error(
+                        "too-long",
+                        format!("this text is longer than {MAX_FIELD_CHARS} characters"),
+                    )
+                    .hint("split it, or check that a file was not pasted in by mistake"),
+                );
             }
-            if let Some(c) = s.chars().find(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r')) {
-                self.push(at.clone(), Diagnostic::error("control-character", format!("the text holds the control character U+{:04X}", c as u32))
-                    .hint("remove it; it cannot be printed"));
+            if let Some(c) = s
+                .chars()
+                .find(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
+            {
+                self.push(
+                    at.clone(),
+                    Diagnostic::error(
+                        "control-character",
+                        format!("the text holds the control character U+{:04X}", c as u32),
+                    )
+                    .hint("remove it; it cannot be printed"),
+                );
             }
             let mut missing: Vec<char> = s.chars().filter(|&c| !coverage.contains(c)).collect();
             missing.dedup();
@@ -492,7 +675,11 @@ impl Validator<'_> {
     }
 }
 
-fn collect_strings<'a>(value: &'a serde_json::Value, at: &mut Vec<Seg>, out: &mut Vec<(Vec<Seg>, &'a str)>) {
+fn collect_strings<'a>(
+    value: &'a serde_json::Value,
+    at: &mut Vec<Seg>,
+    out: &mut Vec<(Vec<Seg>, &'a str)>,
+) {
     match value {
         serde_json::Value::String(s) => out.push((at.clone(), s)),
         serde_json::Value::Array(items) => {
@@ -541,7 +728,9 @@ pub(crate) fn parse_label(label: &str) -> Option<(Option<&str>, char)> {
     };
     match words.as_slice() {
         [l] => Some((None, letter(l)?)),
-        [t, l] if super::Title::ALL.iter().any(|x| x.as_str() == *t) => Some((Some(*t), letter(l)?)),
+        [t, l] if super::Title::ALL.iter().any(|x| x.as_str() == *t) => {
+            Some((Some(*t), letter(l)?))
+        }
         _ => None,
     }
 }

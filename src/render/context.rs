@@ -11,8 +11,7 @@ use serde::Serialize;
 
 use super::prose::{Block, blocks};
 use crate::case::{
-    Body, BodyKind, Case, Compliance, Date, Instrument, Jurisdiction, Person, Recommendation,
-    Stage,
+    Body, BodyKind, Case, Compliance, Date, Instrument, Jurisdiction, Person, Recommendation, Stage,
 };
 use crate::plan::{DocKind, DocumentPlan, Recipient};
 
@@ -184,7 +183,11 @@ struct LetterView {
 
 /// Builds the context of one document.
 pub(crate) fn build(case: &Case, plan: &DocumentPlan, variant: Variant) -> Context {
-    let people: Vec<PersonView> = case.people.iter().map(|p| person(case, p, variant)).collect();
+    let people: Vec<PersonView> = case
+        .people
+        .iter()
+        .map(|p| person(case, p, variant))
+        .collect();
     let complainant = case
         .people
         .iter()
@@ -192,13 +195,23 @@ pub(crate) fn build(case: &Case, plan: &DocumentPlan, variant: Variant) -> Conte
         .map_or_else(|| people[0].clone(), |i| people[i].clone());
     let bodies: Vec<BodyView> = case.bodies.iter().map(|b| body(case, b, variant)).collect();
     let doc = doc_view(case, plan, variant);
-    let letter = plan.recipient.as_ref().map(|r| letter(case, r, &complainant, &bodies, &doc));
+    let letter = plan
+        .recipient
+        .as_ref()
+        .map(|r| letter(case, r, &complainant, &bodies, &doc));
     Context {
         summary: blocks(&case.case.summary),
         complaint: complaint(case, &bodies),
         scope: blocks(&case.investigation.scope),
         considered: blocks(&case.investigation.considered),
-        law: case.law.iter().map(|l| LawView { title: l.title.clone(), blocks: blocks(&l.text) }).collect(),
+        law: case
+            .law
+            .iter()
+            .map(|l| LawView {
+                title: l.title.clone(),
+                blocks: blocks(&l.text),
+            })
+            .collect(),
         what_happened: blocks(&case.investigation.what_happened),
         findings: findings(case, &bodies),
         actions: actions(case, &bodies),
@@ -230,7 +243,11 @@ fn doc_view(case: &Case, plan: &DocumentPlan, variant: Variant) -> DocView {
     if !redacted {
         keywords.push("not for publication".into());
     }
-    let ombudsmen = if joint { "the Ombudsmen" } else { "the Ombudsman" };
+    let ombudsmen = if joint {
+        "the Ombudsmen"
+    } else {
+        "the Ombudsman"
+    };
     DocView {
         kind: plan.kind,
         file: plan.file.clone(),
@@ -242,7 +259,10 @@ fn doc_view(case: &Case, plan: &DocumentPlan, variant: Variant) -> DocView {
         references: case
             .bodies
             .iter()
-            .map(|b| RefView { reference: b.reference.clone(), body: b.name.clone() })
+            .map(|b| RefView {
+                reference: b.reference.clone(),
+                body: b.name.clone(),
+            })
             .collect(),
         hos_reference: info.hos_reference.clone(),
         date: info.decision_date.long(),
@@ -268,7 +288,9 @@ fn doc_view(case: &Case, plan: &DocumentPlan, variant: Variant) -> DocView {
 fn display(p: &Person, variant: Variant) -> String {
     match (variant, p.title) {
         (Variant::Redacted, _) => p.label.clone().unwrap_or_else(|| p.name.clone()),
-        (Variant::Unredacted, Some(t)) if !p.role.is_staff() => format!("{} {}", t.as_str(), p.name),
+        (Variant::Unredacted, Some(t)) if !p.role.is_staff() => {
+            format!("{} {}", t.as_str(), p.name)
+        }
         (Variant::Unredacted, _) => p.name.clone(),
     }
 }
@@ -297,12 +319,22 @@ fn person(case: &Case, p: &Person, variant: Variant) -> PersonView {
 }
 
 fn lines(address: &str) -> Vec<String> {
-    address.split(',').map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect()
+    address
+        .split(',')
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 fn body(case: &Case, b: &Body, variant: Variant) -> BodyView {
     let findings: Vec<_> = case.findings.iter().filter(|f| f.body == b.id).collect();
-    let decision = case.outcome.per_body.get(&b.id).copied().unwrap_or(case.outcome.decision);
+    let decision = case
+        .outcome
+        .per_body
+        .get(&b.id)
+        .copied()
+        .unwrap_or(case.outcome.decision);
     let addressee = b.addressee.as_ref().map(|a| AddresseeView {
         name: match variant {
             Variant::Redacted => format!("The {}", a.position.trim_start_matches("the ")),
@@ -335,14 +367,25 @@ fn complaint(case: &Case, bodies: &[BodyView]) -> ComplaintView {
         .iter()
         .map(|b| PointsView {
             short: b.short.clone(),
-            points: case.complaint.points.iter().filter(|p| p.body == b.id).map(|p| p.text.clone()).collect(),
+            points: case
+                .complaint
+                .points
+                .iter()
+                .filter(|p| p.body == b.id)
+                .map(|p| p.text.clone())
+                .collect(),
         })
         .collect();
     ComplaintView {
         bodies_defined: and_join(complained_of.iter().map(|b| b.defined.clone()).collect()),
         by_body,
         injustice: blocks(&case.complaint.injustice),
-        outcome_sought: case.complaint.outcome_sought.as_deref().map(blocks).unwrap_or_default(),
+        outcome_sought: case
+            .complaint
+            .outcome_sought
+            .as_deref()
+            .map(blocks)
+            .unwrap_or_default(),
     }
 }
 
@@ -350,9 +393,17 @@ fn findings(case: &Case, bodies: &[BodyView]) -> Vec<FindingsView> {
     bodies
         .iter()
         .filter_map(|b| {
-            let blocks: Vec<Block> =
-                case.findings.iter().filter(|f| f.body == b.id).flat_map(|f| blocks(&f.text)).collect();
-            (!blocks.is_empty()).then(|| FindingsView { short: b.short.clone(), short_cap: b.short_cap.clone(), blocks })
+            let blocks: Vec<Block> = case
+                .findings
+                .iter()
+                .filter(|f| f.body == b.id)
+                .flat_map(|f| blocks(&f.text))
+                .collect();
+            (!blocks.is_empty()).then(|| FindingsView {
+                short: b.short.clone(),
+                short_cap: b.short_cap.clone(),
+                blocks,
+            })
         })
         .collect()
 }
@@ -378,7 +429,10 @@ fn actions(case: &Case, bodies: &[BodyView]) -> Vec<ActionGroup> {
                         .filter(|r| r.deadline == deadline && r.body_ids().contains(&b.id.as_str()))
                         .map(|r| action_text(r, b, bodies))
                         .collect();
-                    (!items.is_empty()).then(|| BodyActions { lead: action_lead(case, b, draft), items })
+                    (!items.is_empty()).then(|| BodyActions {
+                        lead: action_lead(case, b, draft),
+                        items,
+                    })
                 })
                 .collect();
             ActionGroup { heading, bodies }
@@ -388,7 +442,10 @@ fn actions(case: &Case, bodies: &[BodyView]) -> Vec<ActionGroup> {
 
 fn deadline_heading(phrase: String, due: Option<Date>) -> String {
     match due {
-        Some(due) => format!("Within {phrase} of the date of the final decision (by {})", due.long()),
+        Some(due) => format!(
+            "Within {phrase} of the date of the final decision (by {})",
+            due.long()
+        ),
         None => format!("Within {phrase} of the date of the final decision"),
     }
 }
@@ -407,7 +464,13 @@ fn action_lead(case: &Case, b: &BodyView, draft: bool) -> String {
 
 fn action_text(r: &Recommendation, b: &BodyView, bodies: &[BodyView]) -> String {
     let mut text = r.text.trim().trim_end_matches('.').to_string();
-    if r.instrument == Instrument::Recommendation && r.body_ids().iter().any(|id| bodies.iter().any(|v| v.id == *id && v.kind == BodyKind::HousingLandlord)) {
+    if r.instrument == Instrument::Recommendation
+        && r.body_ids().iter().any(|id| {
+            bodies
+                .iter()
+                .any(|v| v.id == *id && v.kind == BodyKind::HousingLandlord)
+        })
+    {
         text.push_str(" (a recommendation)");
     }
     let others: Vec<String> = r
@@ -422,7 +485,10 @@ fn action_text(r: &Recommendation, b: &BodyView, bodies: &[BodyView]) -> String 
     let with = and_join(others);
     match (r.amount, r.split.get(&b.id)) {
         (Some(total), Some(share)) => {
-            format!("{text} (a joint payment of {total} with {with}: {}'s share is {share})", b.short)
+            format!(
+                "{text} (a joint payment of {total} with {with}: {}'s share is {share})",
+                b.short
+            )
         }
         (Some(total), None) => {
             format!("{text} (a joint payment of {total} with {with}, shared as the bodies agree)")
@@ -434,14 +500,25 @@ fn action_text(r: &Recommendation, b: &BodyView, bodies: &[BodyView]) -> String 
 fn evidence(case: &Case, bodies: &[BodyView]) -> String {
     let acting: Vec<String> = bodies
         .iter()
-        .filter(|b| case.recommendations.iter().any(|r| r.body_ids().contains(&b.id.as_str())))
+        .filter(|b| {
+            case.recommendations
+                .iter()
+                .any(|r| r.body_ids().contains(&b.id.as_str()))
+        })
         .map(|b| b.short.clone())
         .collect();
     if acting.is_empty() {
         return String::new();
     }
-    let they = if acting.len() == 1 { "it has" } else { "they have" };
-    format!("{} should provide us with evidence {they} complied with the above actions.", capitalise(&and_join(acting)))
+    let they = if acting.len() == 1 {
+        "it has"
+    } else {
+        "they have"
+    };
+    format!(
+        "{} should provide us with evidence {they} complied with the above actions.",
+        capitalise(&and_join(acting))
+    )
 }
 
 /// The Final decision paragraph: the case's own words, or one written from
@@ -458,27 +535,49 @@ fn final_decision(case: &Case, bodies: &[BodyView], complainant: &PersonView) ->
     }];
     for b in bodies {
         sentences.push(if b.injustice {
-            format!("There was fault by {} which caused injustice to {}.", b.short, complainant.name)
+            format!(
+                "There was fault by {} which caused injustice to {}.",
+                b.short, complainant.name
+            )
         } else if b.at_fault {
-            format!("There was fault by {}, but it did not cause {} an injustice.", b.short, complainant.name)
+            format!(
+                "There was fault by {}, but it did not cause {} an injustice.",
+                b.short, complainant.name
+            )
         } else {
             format!("There was no fault by {}.", b.short)
         });
     }
     let acting: Vec<String> = bodies
         .iter()
-        .filter(|b| case.recommendations.iter().any(|r| r.body_ids().contains(&b.id.as_str()) && r.status != Compliance::Refused))
+        .filter(|b| {
+            case.recommendations
+                .iter()
+                .any(|r| r.body_ids().contains(&b.id.as_str()) && r.status != Compliance::Refused)
+        })
         .map(|b| b.short.clone())
         .collect();
     if !acting.is_empty() {
         let verb = if acting.len() == 1 { "has" } else { "have" };
         let agreed = if draft { "been asked" } else { "agreed" };
-        sentences.push(format!("{} {verb} {agreed} to take action to remedy that injustice.", capitalise(&and_join(acting))));
+        sentences.push(format!(
+            "{} {verb} {agreed} to take action to remedy that injustice.",
+            capitalise(&and_join(acting))
+        ));
     }
-    vec![Block { text: sentences.join(" "), items: Vec::new() }]
+    vec![Block {
+        text: sentences.join(" "),
+        items: Vec::new(),
+    }]
 }
 
-fn letter(case: &Case, to: &Recipient, complainant: &PersonView, bodies: &[BodyView], doc: &DocView) -> LetterView {
+fn letter(
+    case: &Case,
+    to: &Recipient,
+    complainant: &PersonView,
+    bodies: &[BodyView],
+    doc: &DocView,
+) -> LetterView {
     let body = match to {
         Recipient::Body(id) => bodies.iter().find(|b| &b.id == id).cloned(),
         _ => None,
@@ -488,15 +587,27 @@ fn letter(case: &Case, to: &Recipient, complainant: &PersonView, bodies: &[BodyV
             Some(a) => {
                 let mut address = vec![a.position.clone(), b.name.clone()];
                 address.extend(a.address.iter().cloned());
-                (a.name.clone(), format!("Dear {}", salutation(&a.name)), address)
+                (
+                    a.name.clone(),
+                    format!("Dear {}", salutation(&a.name)),
+                    address,
+                )
             }
             None => (b.name.clone(), "Dear Sir or Madam".into(), Vec::new()),
         },
-        _ => (complainant.name.clone(), format!("Dear {}", salutation(&complainant.name)), complainant.address.clone()),
+        _ => (
+            complainant.name.clone(),
+            format!("Dear {}", salutation(&complainant.name)),
+            complainant.address.clone(),
+        ),
     };
     let names = and_join(bodies.iter().map(|b| b.name.clone()).collect());
     let subject = match to {
-        Recipient::Body(_) => format!("Complaint by {} (our reference {})", complainant.label, body.as_ref().map_or(&doc.reference, |b| &b.reference)),
+        Recipient::Body(_) => format!(
+            "Complaint by {} (our reference {})",
+            complainant.name,
+            body.as_ref().map_or(&doc.reference, |b| &b.reference)
+        ),
         _ => format!("Your complaint about {names}"),
     };
     LetterView {
@@ -519,7 +630,9 @@ fn letter(case: &Case, to: &Recipient, complainant: &PersonView, bodies: &[BodyV
 /// positions ("Mrs X", "The Chief Executive") stay as they are.
 fn salutation(name: &str) -> String {
     let words: Vec<&str> = name.split_whitespace().collect();
-    let titled = words.first().is_some_and(|w| crate::case::Title::ALL.iter().any(|t| t.as_str() == *w));
+    let titled = words
+        .first()
+        .is_some_and(|w| crate::case::Title::ALL.iter().any(|t| t.as_str() == *w));
     match words.as_slice() {
         [title, .., family] if titled && words.len() > 2 => format!("{title} {family}"),
         _ => name.to_string(),
@@ -573,6 +686,9 @@ mod tests {
     fn lists_join_in_english() {
         assert_eq!(and_join(vec![]), "");
         assert_eq!(and_join(vec!["the Council".into()]), "the Council");
-        assert_eq!(and_join(vec!["a".into(), "b".into(), "c".into()]), "a, b and c");
+        assert_eq!(
+            and_join(vec!["a".into(), "b".into(), "c".into()]),
+            "a, b and c"
+        );
     }
 }

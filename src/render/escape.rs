@@ -31,12 +31,19 @@ pub(crate) fn string_literal(s: &str) -> String {
 }
 
 /// The formatter for `{{ … }}`: values become `#"…";`.
-pub(crate) fn format_value(out: &mut Output<'_>, _state: &State<'_, '_>, value: &Value) -> Result<(), Error> {
+pub(crate) fn format_value(
+    out: &mut Output<'_>,
+    _state: &State<'_, '_>,
+    value: &Value,
+) -> Result<(), Error> {
     if value.is_safe() {
         return out.write_str(&value.to_string()).map_err(Error::from);
     }
     if value.is_undefined() || value.is_none() {
-        return Err(Error::new(ErrorKind::UndefinedError, "the template printed a value that is missing"));
+        return Err(Error::new(
+            ErrorKind::UndefinedError,
+            "the template printed a value that is missing",
+        ));
     }
     let text = value.to_string();
     if text.is_empty() {
@@ -48,7 +55,10 @@ pub(crate) fn format_value(out: &mut Output<'_>, _state: &State<'_, '_>, value: 
 /// The `str` filter: a bare Typst string literal, for code positions.
 pub(crate) fn str_filter(value: Value) -> Result<Value, Error> {
     if value.is_undefined() || value.is_none() {
-        return Err(Error::new(ErrorKind::UndefinedError, "`str` was given a value that is missing"));
+        return Err(Error::new(
+            ErrorKind::UndefinedError,
+            "`str` was given a value that is missing",
+        ));
     }
     Ok(Value::from_safe_string(string_literal(&value.to_string())))
 }
@@ -61,6 +71,9 @@ mod tests {
     fn literals_escape_exactly_what_typst_needs() {
         assert_eq!(string_literal(r#"a "b" \c"#), r#""a \"b\" \\c""#);
         assert_eq!(string_literal("x\ny"), r#""x\ny""#);
-        assert_eq!(string_literal("O'Sullivan #read() $x$ *b* <l> @l // c ]"), "\"O'Sullivan #read() $x$ *b* <l> @l // c ]\"");
+        assert_eq!(
+            string_literal("O'Sullivan #read() $x$ *b* <l> @l // c ]"),
+            "\"O'Sullivan #read() $x$ *b* <l> @l // c ]\""
+        );
     }
 }

@@ -28,9 +28,18 @@ use crate::typeset::TypstSource;
 /// The templates bundled with redress: (file name, text).
 pub const BUNDLED: &[(&str, &str)] = &[
     ("house.typ", include_str!("../../templates/house.typ")),
-    ("macros.typ.j2", include_str!("../../templates/macros.typ.j2")),
-    ("decision.typ.j2", include_str!("../../templates/decision.typ.j2")),
-    ("letter.typ.j2", include_str!("../../templates/letter.typ.j2")),
+    (
+        "macros.typ.j2",
+        include_str!("../../templates/macros.typ.j2"),
+    ),
+    (
+        "decision.typ.j2",
+        include_str!("../../templates/decision.typ.j2"),
+    ),
+    (
+        "letter.typ.j2",
+        include_str!("../../templates/letter.typ.j2"),
+    ),
 ];
 
 /// Why a template could not be rendered.
@@ -54,17 +63,28 @@ pub struct Templates {
 impl Templates {
     /// The bundled templates.
     pub fn bundled() -> Result<Self, RenderError> {
-        Self::from_files(BUNDLED.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect())
+        Self::from_files(
+            BUNDLED
+                .iter()
+                .map(|(n, t)| (n.to_string(), t.to_string()))
+                .collect(),
+        )
     }
 
     /// The bundled templates, with any file in `dir` replacing the bundled
     /// one of the same name (and new ones added).
     pub fn with_overrides(dir: &Path) -> std::io::Result<Result<Self, RenderError>> {
-        let mut files: BTreeMap<String, String> =
-            BUNDLED.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect();
+        let mut files: BTreeMap<String, String> = BUNDLED
+            .iter()
+            .map(|(n, t)| (n.to_string(), t.to_string()))
+            .collect();
         for entry in std::fs::read_dir(dir)? {
             let path = entry?.path();
-            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+            let name = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default()
+                .to_string();
             if name.ends_with(".j2") || name.ends_with(".typ") {
                 files.insert(name, std::fs::read_to_string(&path)?);
             }
@@ -88,7 +108,8 @@ impl Templates {
             if name == "house.typ" {
                 house = text;
             } else {
-                env.add_template_owned(name.clone(), text).map_err(|e| error(&name, &e))?;
+                env.add_template_owned(name.clone(), text)
+                    .map_err(|e| error(&name, &e))?;
             }
         }
         Ok(Self { env, house })
@@ -100,9 +121,18 @@ impl Templates {
     }
 
     /// The publication variant, from anonymised facts only.
-    pub fn render_redacted(&self, case: &AnonymisedCase, plan: &DocumentPlan) -> Result<TypstSource, RenderError> {
+    pub fn render_redacted(
+        &self,
+        case: &AnonymisedCase,
+        plan: &DocumentPlan,
+    ) -> Result<TypstSource, RenderError> {
         let context = context::build(case.case(), plan, Variant::Redacted);
-        self.render(plan, &context, &case.case().case.reference, Variant::Redacted)
+        self.render(
+            plan,
+            &context,
+            &case.case().case.reference,
+            Variant::Redacted,
+        )
     }
 
     /// The internal variant, with real names, marked NOT FOR PUBLICATION.
@@ -127,10 +157,20 @@ impl Templates {
         reference: &str,
         variant: Variant,
     ) -> Result<TypstSource, RenderError> {
-        let template = self.env.get_template(plan.template).map_err(|e| error(plan.template, &e))?;
-        let text = template.render(context).map_err(|e| error(plan.template, &e))?;
+        let template = self
+            .env
+            .get_template(plan.template)
+            .map_err(|e| error(plan.template, &e))?;
+        let text = template
+            .render(context)
+            .map_err(|e| error(plan.template, &e))?;
         Ok(TypstSource {
-            name: format!("{}/{}.{}", reference.replace(' ', "-"), plan.file, variant.as_str()),
+            name: format!(
+                "{}/{}.{}",
+                reference.replace(' ', "-"),
+                plan.file,
+                variant.as_str()
+            ),
             text,
         })
     }
@@ -141,5 +181,9 @@ fn error(template: &str, e: &minijinja::Error) -> RenderError {
     if let Some(detail) = e.detail() {
         message = format!("{message}: {detail}");
     }
-    RenderError { template: e.name().unwrap_or(template).to_string(), line: e.line(), message }
+    RenderError {
+        template: e.name().unwrap_or(template).to_string(),
+        line: e.line(),
+        message,
+    }
 }

@@ -17,7 +17,10 @@ pub struct Block {
 pub fn blocks(prose: &str) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
     for chunk in prose.replace("\r\n", "\n").split("\n\n") {
-        let mut block = Block { text: String::new(), items: Vec::new() };
+        let mut block = Block {
+            text: String::new(),
+            items: Vec::new(),
+        };
         for line in chunk.lines().map(str::trim) {
             if line.is_empty() {
                 continue;

@@ -39,7 +39,9 @@ impl FontBase {
 
     /// Whether some bundled font can draw `c`.
     pub fn covers(&self, c: char) -> bool {
-        self.infos.iter().any(|info| info.coverage.contains(c as u32))
+        self.infos
+            .iter()
+            .any(|info| info.coverage.contains(c as u32))
     }
 }
 

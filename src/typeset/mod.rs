@@ -103,16 +103,20 @@ impl Typesetter {
     }
 
     /// Compiles `source` and exports it as PDF/A-2b with PDF/UA-1 tagging.
-    pub fn typeset(&self, source: &TypstSource, settings: &PdfSettings) -> Result<Vec<u8>, TypesetError> {
+    pub fn typeset(
+        &self,
+        source: &TypstSource,
+        settings: &PdfSettings,
+    ) -> Result<Vec<u8>, TypesetError> {
         let world = DocWorld {
             env: self,
             main: Source::new(*MAIN, source.text.clone()),
             today: to_datetime(settings.date),
         };
         let result = typst::compile::<PagedDocument>(&world);
-        let document = result.output.map_err(|errors| {
-            TypesetError::Compile(describe(&world, &errors))
-        });
+        let document = result
+            .output
+            .map_err(|errors| TypesetError::Compile(describe(&world, &errors)));
         let outcome = document.and_then(|doc| {
             check_glyphs(&doc)?;
             let options = PdfOptions {
@@ -124,7 +128,8 @@ impl Typesetter {
                 tagged: true,
                 pretty: false,
             };
-            typst_pdf::pdf(&doc, &options).map_err(|errors| TypesetError::Export(describe(&world, &errors)))
+            typst_pdf::pdf(&doc, &options)
+                .map_err(|errors| TypesetError::Export(describe(&world, &errors)))
         });
         // Keep memory flat over long batches: the memo cache otherwise grows
         // by megabytes per document (DESIGN.md, facts measured).
@@ -178,7 +183,10 @@ fn check_glyphs(doc: &PagedDocument) -> Result<(), TypesetError> {
                 }
                 FrameItem::Text(text) => {
                     if let Some(glyph) = text.glyphs.iter().find(|g| g.id == 0) {
-                        let c = text.text[glyph.range()].chars().next().unwrap_or('\u{FFFD}');
+                        let c = text.text[glyph.range()]
+                            .chars()
+                            .next()
+                            .unwrap_or('\u{FFFD}');
                         return Some(c);
                     }
                 }
@@ -245,40 +253,63 @@ mod tests {
     use super::*;
 
     fn typesetter() -> &'static Typesetter {
-        static T: LazyLock<Typesetter> = LazyLock::new(|| Typesetter::new("#let house(body) = body"));
+        static T: LazyLock<Typesetter> =
+            LazyLock::new(|| Typesetter::new("#let house(body) = body"));
         &T
     }
 
     fn settings() -> PdfSettings {
-        PdfSettings { date: Date::from_ymd(2024, 3, 1).unwrap(), ident: "test".into() }
+        PdfSettings {
+            date: Date::from_ymd(2024, 3, 1).unwrap(),
+            ident: "test".into(),
+        }
     }
 
     fn source(text: &str) -> TypstSource {
         let text = format!(
             "#set document(title: \"Test\")\n#set text(font: \"{FAMILY}\", lang: \"en\", region: \"gb\")\n{text}"
         );
-        TypstSource { name: "test".into(), text }
+        TypstSource {
+            name: "test".into(),
+            text,
+        }
     }
 
     #[test]
     fn the_world_refuses_files_and_packages() {
-        for probe in ["#read(\"/etc/passwd\")", "#import \"@preview/cetz:0.3.0\": *", "#include \"/other.typ\""] {
-            let err = typesetter().typeset(&source(probe), &settings()).unwrap_err();
+        for probe in [
+            "#read(\"/etc/passwd\")",
+            "#import \"@preview/cetz:0.3.0\": *",
+            "#include \"/other.typ\"",
+        ] {
+            let err = typesetter()
+                .typeset(&source(probe), &settings())
+                .unwrap_err();
             assert!(matches!(err, TypesetError::Compile(_)), "{probe}: {err}");
         }
-        assert!(typesetter().typeset(&source("#import \"/house.typ\": *\nHello"), &settings()).is_ok());
+        assert!(
+            typesetter()
+                .typeset(&source("#import \"/house.typ\": *\nHello"), &settings())
+                .is_ok()
+        );
     }
 
     #[test]
     fn missing_glyphs_are_errors() {
-        let err = typesetter().typeset(&source("#\"王\";"), &settings()).unwrap_err();
+        let err = typesetter()
+            .typeset(&source("#\"王\";"), &settings())
+            .unwrap_err();
         assert!(matches!(err, TypesetError::MissingGlyph('王', _)), "{err}");
     }
 
     #[test]
     fn output_is_byte_identical() {
-        let a = typesetter().typeset(&source("= Heading\nSome text."), &settings()).unwrap();
-        let b = typesetter().typeset(&source("= Heading\nSome text."), &settings()).unwrap();
+        let a = typesetter()
+            .typeset(&source("= Heading\nSome text."), &settings())
+            .unwrap();
+        let b = typesetter()
+            .typeset(&source("= Heading\nSome text."), &settings())
+            .unwrap();
         assert!(a.starts_with(b"%PDF"));
         assert_eq!(a, b);
     }

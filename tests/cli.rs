@@ -1,0 +1,100 @@
+//! The command line: exit codes and what it prints.
+
+use std::process::Command;
+
+use crate::util::{root, samples, tempdir};
+
+fn redress() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_redress"));
+    cmd.current_dir(root()).env_clear();
+    cmd
+}
+
+#[test]
+fn check_exit_codes() {
+    let ok = redress().arg("check").args(samples()).output().unwrap();
+    assert_eq!(
+        ok.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    let bad = redress()
+        .args(["check", "tests/fixtures/invalid/unknown-field.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&bad.stderr);
+    assert!(stderr.contains("unknown-field.toml:"), "{stderr}");
+    assert!(stderr.contains("did you mean"), "{stderr}");
+    let missing = redress()
+        .args(["check", "no/such/file.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(2));
+}
+
+#[test]
+fn render_keeps_going_past_a_failing_case() {
+    let out = tempdir();
+    let output = redress()
+        .args(["render", "tests/fixtures/invalid/unknown-field.toml"])
+        .arg(&samples()[0])
+        .arg("-o")
+        .arg(out.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("rendered 1 case of 2 cases"), "{stderr}");
+    assert!(stderr.contains("1 case failed"), "{stderr}");
+}
+
+#[test]
+fn verify_refuses_an_unredacted_copy_and_reports_no_values() {
+    let out = tempdir();
+    let sample = &samples()[0];
+    let status = redress()
+        .arg("render")
+        .arg(sample)
+        .arg("-o")
+        .arg(out.path())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let case_dir = std::fs::read_dir(out.path())
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let verify = |file: &str| {
+        redress()
+            .arg("verify")
+            .arg(case_dir.join(file))
+            .arg("--case")
+            .arg(sample)
+            .arg("--json")
+            .output()
+            .unwrap()
+    };
+    let clean = verify("decision.redacted.pdf");
+    assert_eq!(clean.status.code(), Some(0));
+    let leaky = verify("decision.unredacted.pdf");
+    assert_eq!(leaky.status.code(), Some(1));
+    let report = String::from_utf8_lossy(&leaky.stdout);
+    assert!(report.contains("\"category\": \"name\""), "{report}");
+    let case = crate::util::load(sample);
+    let family = case
+        .complainant()
+        .unwrap()
+        .name
+        .split_whitespace()
+        .last()
+        .unwrap()
+        .to_string();
+    assert!(
+        !report.contains(&family),
+        "the report must not hold identifier values"
+    );
+}
