@@ -218,7 +218,7 @@ impl Engine {
             }
         }
         let settings = PdfSettings {
-            date: case.case.decision_date,
+            date: plan.date,
             ident: format!("{}/{}/{}", case.case.reference, plan.file, variant.as_str()),
         };
         let pdf = self

@@ -1,14 +1,27 @@
 //! The plan stage: which documents a case calls for, for whom, under which
-//! powers.
+//! powers (seed `000_cf15aaa24a13082c.txt`, DOMAIN.md §2 and §4).
 //!
-//! A final decision with agreed remedies is a decision statement and a
-//! covering letter to every recipient (the complainant and each body, or
-//! one joint letter in a case with the Housing Ombudsman). A draft is the
-//! draft statement and its covering letters.
+//! Every case has its decision statement and a covering letter to every
+//! recipient (one joint letter in a case with the Housing Ombudsman; the
+//! draft's letters when the decision is a draft). When a body at fault will
+//! not put things right, the case's state decides what follows:
+//!
+//! | body | document | letters |
+//! | --- | --- | --- |
+//! | council (1974 Act) | report under s30; if it persists after the report, a further report under s31(2A) | CL-S30 / CL-S31 to the council, CL-S30-NOTIFY to the complainant and the other bodies |
+//! | health body (1993 Act) | joint report under s18ZA / s33ZA, published under s14(2I); or, where the refusal is of particular importance, a special report under s14(3) | CL-S18ZA or CL-S14-3 to the body, notifications to the others |
+//! | care provider (Part 3A) | adverse findings notice (s34I) | CL-AFN to the provider, a notification to the complainant |
+//!
+//! [`problems`] says, with a path and a hint, when a case asks for a
+//! document its facts do not allow; [`plan`] assumes a case without them.
 
 use serde::Serialize;
 
-use crate::case::{Case, Jurisdiction, Stage};
+use crate::case::{
+    Body, BodyKind, Case, Date, DocumentRequest, EventKind, Jurisdiction, RequestKind, Stage,
+};
+use crate::case::Seg;
+use crate::diag::Diagnostic;
 
 /// The kinds of document redress makes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -16,6 +29,16 @@ use crate::case::{Case, Jurisdiction, Stage};
 pub enum DocKind {
     /// The decision statement (draft or final).
     Decision,
+    /// A report under s30 of the Local Government Act 1974.
+    Report,
+    /// A further report under s31(2A) of the 1974 Act.
+    FurtherReport,
+    /// A joint report under s18ZA of the 1993 Act and s33ZA of the 1974 Act.
+    JointReport,
+    /// A special report under s14(3) of the 1993 Act.
+    SpecialReport,
+    /// An adverse findings notice under s34I of the 1974 Act (Part 3A).
+    Notice,
     /// A covering letter.
     Letter(LetterCode),
 }
@@ -32,6 +55,24 @@ pub enum LetterCode {
     /// One joint letter for an LGSCO/Housing Ombudsman decision.
     #[serde(rename = "CL-HOS-JOINT")]
     HosJoint,
+    /// The decision is a report under s30: to the council at fault.
+    #[serde(rename = "CL-S30")]
+    S30,
+    /// A report was issued about another body: to everyone else.
+    #[serde(rename = "CL-S30-NOTIFY")]
+    S30Notify,
+    /// A further report under s31(2A): to the council.
+    #[serde(rename = "CL-S31")]
+    S31,
+    /// A joint report under s18ZA / s33ZA: to the health body.
+    #[serde(rename = "CL-S18ZA")]
+    S18za,
+    /// A special report under s14(3): to the health body and the complainant.
+    #[serde(rename = "CL-S14-3")]
+    S14_3,
+    /// An adverse findings notice: to the care provider.
+    #[serde(rename = "CL-AFN")]
+    Afn,
 }
 
 impl LetterCode {
@@ -41,6 +82,12 @@ impl LetterCode {
             Self::StdDraft => "CL-STD-DRAFT",
             Self::StdFinal => "CL-STD-FINAL",
             Self::HosJoint => "CL-HOS-JOINT",
+            Self::S30 => "CL-S30",
+            Self::S30Notify => "CL-S30-NOTIFY",
+            Self::S31 => "CL-S31",
+            Self::S18za => "CL-S18ZA",
+            Self::S14_3 => "CL-S14-3",
+            Self::Afn => "CL-AFN",
         }
     }
 }
@@ -62,42 +109,66 @@ pub enum Recipient {
 pub struct DocumentPlan {
     /// What it is.
     pub kind: DocKind,
-    /// The file stem: `decision`, `letter-complainant`, `letter-council`.
+    /// The file stem: `decision`, `report`, `letter-s30-council`.
     pub file: String,
     /// The template that renders it.
     pub template: &'static str,
     /// Its title, as in the PDF metadata.
     pub title: String,
+    /// The powers it is issued under, in words.
+    pub powers: &'static str,
     /// Who it is addressed to (letters).
     pub recipient: Option<Recipient>,
+    /// The body whose non-compliance it is about (escalation documents).
+    pub about: Option<String>,
+    /// The escalation document a letter covers.
+    pub covers: Option<DocKind>,
+    /// The document's date (also its PDF date).
+    pub date: Date,
 }
 
-/// The documents a case calls for.
+/// Where a body stands after the decision.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BodyState<'a> {
+    /// The body.
+    pub body: &'a Body,
+    /// At fault in some finding.
+    pub at_fault: bool,
+    /// Refused (or did not carry out) a remedy it was asked for.
+    pub non_compliant: bool,
+}
+
+/// Each body's state.
+pub fn states(case: &Case) -> Vec<BodyState<'_>> {
+    case.bodies
+        .iter()
+        .map(|body| {
+            let at_fault = case.at_fault(&body.id);
+            let non_compliant = at_fault
+                && case
+                    .recommendations
+                    .iter()
+                    .any(|r| r.body_ids().contains(&body.id.as_str()) && r.status.is_non_compliance());
+            BodyState { body, at_fault, non_compliant }
+        })
+        .collect()
+}
+
+/// The documents a case calls for, in the order they would be issued.
 pub fn plan(case: &Case) -> Vec<DocumentPlan> {
-    let draft = case.case.stage == Stage::Draft;
-    let mut docs = vec![DocumentPlan {
-        kind: DocKind::Decision,
-        file: if draft { "draft-decision" } else { "decision" }.into(),
-        template: "decision.typ.j2",
-        title: decision_title(case),
-        recipient: None,
-    }];
-    let code = match (draft, case.case.jurisdiction) {
-        (true, _) => LetterCode::StdDraft,
-        (false, Jurisdiction::LgscoHos) => LetterCode::HosJoint,
-        (false, _) => LetterCode::StdFinal,
-    };
-    docs.extend(letters(case, code));
+    let mut docs = vec![decision(case)];
+    docs.extend(standard_letters(case));
+    if case.case.stage == Stage::Final {
+        for state in states(case).iter().filter(|s| s.non_compliant) {
+            docs.extend(escalation(case, state.body));
+        }
+    }
     docs
 }
 
 /// "The Ombudsmen's final decision" and its variants.
 pub fn decision_title(case: &Case) -> String {
-    let who = if case.case.jurisdiction.is_joint() {
-        "Ombudsmen's"
-    } else {
-        "Ombudsman's"
-    };
+    let who = if case.case.jurisdiction.is_joint() { "Ombudsmen's" } else { "Ombudsman's" };
     let stage = match case.case.stage {
         Stage::Draft => "draft decision",
         Stage::Final => "final decision",
@@ -105,47 +176,307 @@ pub fn decision_title(case: &Case) -> String {
     format!("The {who} {stage}")
 }
 
-/// One covering letter per recipient, or one joint letter.
-fn letters(case: &Case, code: LetterCode) -> Vec<DocumentPlan> {
-    let letter = |file: String, recipient: Recipient, to: &str| DocumentPlan {
+fn decision(case: &Case) -> DocumentPlan {
+    let draft = case.case.stage == Stage::Draft;
+    DocumentPlan {
+        kind: DocKind::Decision,
+        file: if draft { "draft-decision" } else { "decision" }.into(),
+        template: "decision.typ.j2",
+        title: decision_title(case),
+        powers: decision_powers(case),
+        recipient: None,
+        about: None,
+        covers: None,
+        date: case.case.decision_date,
+    }
+}
+
+fn decision_powers(case: &Case) -> &'static str {
+    match (case.case.stage, case.case.jurisdiction) {
+        (Stage::Draft, _) => "draft for comment",
+        (_, Jurisdiction::LgscoPhso) => "LGA 1974 s30(1B) / s34H; HSCA 1993 s14(1); joint under s33ZA / s18ZA",
+        (_, Jurisdiction::LgscoHos) => "LGA 1974 s30(1B); Housing Ombudsman Scheme",
+        (_, Jurisdiction::Lgsco) => "LGA 1974 s30(1B) / s34H",
+    }
+}
+
+fn letter(
+    code: LetterCode,
+    file: String,
+    to: Recipient,
+    to_name: &str,
+    about: Option<&Body>,
+    covers: Option<DocKind>,
+    date: Date,
+) -> DocumentPlan {
+    DocumentPlan {
+        date,
         kind: DocKind::Letter(code),
         file,
         template: "letter.typ.j2",
-        title: format!("Covering letter to {to}"),
-        recipient: Some(recipient),
+        title: format!("Covering letter to {to_name}"),
+        powers: letter_powers(code),
+        recipient: Some(to),
+        about: about.map(|b| b.id.clone()),
+        covers,
+    }
+}
+
+fn letter_powers(code: LetterCode) -> &'static str {
+    match code {
+        LetterCode::StdDraft => "draft for comment",
+        LetterCode::StdFinal => "statement of reasons (s30(1B)) / report of results (HSCA s14(1)) / written statement (s34H)",
+        LetterCode::HosJoint => "LGA 1974 s30(1B); Housing Ombudsman Scheme",
+        LetterCode::S30 => "report under LGA 1974 s30(1); duties under ss30-31",
+        LetterCode::S30Notify => "for information",
+        LetterCode::S31 => "further report under LGA 1974 s31(2A)",
+        LetterCode::S18za => "joint report under HSCA 1993 s18ZA / LGA 1974 s33ZA; published under s14(2I)",
+        LetterCode::S14_3 => "special report under HSCA 1993 s14(3), laid before Parliament",
+        LetterCode::Afn => "adverse findings notice under LGA 1974 s34I",
+    }
+}
+
+/// One covering letter per recipient, or one joint letter.
+fn standard_letters(case: &Case) -> Vec<DocumentPlan> {
+    let date = case.case.decision_date;
+    let code = match (case.case.stage, case.case.jurisdiction) {
+        (Stage::Draft, _) => LetterCode::StdDraft,
+        (Stage::Final, Jurisdiction::LgscoHos) => LetterCode::HosJoint,
+        (Stage::Final, _) => LetterCode::StdFinal,
     };
     if code == LetterCode::HosJoint {
-        return vec![letter(
-            "letter-joint".into(),
-            Recipient::All,
-            "the complainant and the organisations",
-        )];
+        let to = "the complainant, the council and the landlord";
+        return vec![letter(code, "letter-joint".into(), Recipient::All, to, None, None, date)];
     }
-    let mut out = vec![letter(
-        "letter-complainant".into(),
-        Recipient::Complainant,
-        "the complainant",
-    )];
+    let mut out = vec![letter(code, "letter-complainant".into(), Recipient::Complainant, "the complainant", None, None, date)];
     for body in &case.bodies {
-        out.push(letter(
-            format!("letter-{}", body.id),
-            Recipient::Body(body.id.clone()),
-            &body.short_name,
-        ));
+        let to = Recipient::Body(body.id.clone());
+        out.push(letter(code, format!("letter-{}", body.id), to, &body.short_name, None, None, date));
     }
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_final_decision_has_a_letter_for_everyone() {
-        let case = crate::case::tests_support::minimal_case();
-        let docs = plan(&case);
-        let files: Vec<&str> = docs.iter().map(|d| d.file.as_str()).collect();
-        assert_eq!(files, ["decision", "letter-complainant", "letter-council"]);
-        assert_eq!(docs[0].title, "The Ombudsman's final decision");
+/// What a requested document needs of a body, in words for errors.
+fn request_kind_of(kind: RequestKind) -> (DocKind, BodyKind, &'static str) {
+    match kind {
+        RequestKind::Report => (DocKind::Report, BodyKind::Council, "a report under s30 of the Local Government Act 1974 is for a council"),
+        RequestKind::FurtherReport => (DocKind::FurtherReport, BodyKind::Council, "a further report under s31(2A) is for a council"),
+        RequestKind::JointReport => (DocKind::JointReport, BodyKind::HealthBody, "a joint report under s18ZA of the 1993 Act is for a health body"),
+        RequestKind::SpecialReport => (DocKind::SpecialReport, BodyKind::HealthBody, "a special report under s14(3) of the 1993 Act is for a health body"),
+        RequestKind::AdverseFindingsNotice => (DocKind::Notice, BodyKind::CareProvider, "an adverse findings notice is for an independent adult social care provider (Part 3A)"),
     }
 }
+
+/// The escalation documents for a body that will not comply.
+fn escalation(case: &Case, body: &Body) -> Vec<DocumentPlan> {
+    let requested: Vec<DocKind> = case
+        .escalation
+        .requested
+        .iter()
+        .filter(|r| r.body.as_deref().is_none_or(|b| b == body.id))
+        .map(|r| request_kind_of(r.document).0)
+        .collect();
+    match body.kind {
+        BodyKind::Council => {
+            let mut docs = report_and_letters(case, body, DocKind::Report);
+            if persists_after_report(case, body) || requested.contains(&DocKind::FurtherReport) {
+                docs.extend(report_and_letters(case, body, DocKind::FurtherReport));
+            }
+            docs
+        }
+        BodyKind::HealthBody => {
+            let special = body.particular_importance.is_some() || requested.contains(&DocKind::SpecialReport);
+            let kind = if special { DocKind::SpecialReport } else { DocKind::JointReport };
+            report_and_letters(case, body, kind)
+        }
+        BodyKind::CareProvider => report_and_letters(case, body, DocKind::Notice),
+        // The Housing Ombudsman enforces its orders through its own
+        // process, outside the joint escalation routes of seed 000.
+        BodyKind::HousingLandlord => Vec::new(),
+    }
+}
+
+/// A council that refused (or did not answer) after its s30 report.
+pub fn persists_after_report(case: &Case, body: &Body) -> bool {
+    let events = || case.escalation.events.iter().filter(|e| e.body.as_deref() == Some(body.id.as_str()));
+    if events().any(|e| e.kind == EventKind::FurtherReport) {
+        return true;
+    }
+    let Some(report) = events().find(|e| e.kind == EventKind::Report).map(|e| e.date) else {
+        return false;
+    };
+    events().any(|e| e.date > report && matches!(e.kind, EventKind::Refusal | EventKind::Response))
+}
+
+fn report_and_letters(case: &Case, body: &Body, kind: DocKind) -> Vec<DocumentPlan> {
+    let (file, template, title, powers, code) = match kind {
+        DocKind::Report => ("report", "report.typ.j2", "Report by the Local Government and Social Care Ombudsman", "LGA 1974 s30(1)", LetterCode::S30),
+        DocKind::FurtherReport => ("further-report", "further-report.typ.j2", "Further report by the Local Government and Social Care Ombudsman", "LGA 1974 s31(2A)", LetterCode::S31),
+        DocKind::JointReport => ("joint-report", "joint-report.typ.j2", "Joint report by the Local Government and Social Care Ombudsman and the Parliamentary and Health Service Ombudsman", "HSCA 1993 s18ZA / LGA 1974 s33ZA; published under HSCA 1993 s14(2I)", LetterCode::S18za),
+        DocKind::SpecialReport => ("special-report", "special-report.typ.j2", "Special report of the Parliamentary and Health Service Ombudsman", "HSCA 1993 s14(3)", LetterCode::S14_3),
+        _ => ("adverse-findings-notice", "notice.typ.j2", "Adverse findings notice", "LGA 1974 s34I", LetterCode::Afn),
+    };
+    let joint = case.case.jurisdiction == Jurisdiction::LgscoPhso;
+    let title = match kind {
+        DocKind::Report | DocKind::FurtherReport if joint => format!("{title} and the Parliamentary and Health Service Ombudsman"),
+        _ => title.to_string(),
+    };
+    let date = document_date(case, body, kind);
+    let mut docs = vec![DocumentPlan {
+        kind,
+        file: format!("{file}-{}", body.id),
+        template,
+        title,
+        powers,
+        recipient: None,
+        about: Some(body.id.clone()),
+        covers: None,
+        date,
+    }];
+    let tag = code.code().to_lowercase().trim_start_matches("cl-").to_string();
+    let to = Recipient::Body(body.id.clone());
+    docs.push(letter(code, format!("letter-{tag}-{}", body.id), to, &body.short_name, Some(body), Some(kind), date));
+    let notify = match kind {
+        DocKind::SpecialReport => LetterCode::S14_3,
+        DocKind::Notice | DocKind::JointReport => LetterCode::S30Notify,
+        _ => LetterCode::S30Notify,
+    };
+    let file = format!("letter-{tag}-complainant");
+    docs.push(letter(notify, file, Recipient::Complainant, "the complainant", Some(body), Some(kind), date));
+    if kind != DocKind::Notice {
+        for other in case.bodies.iter().filter(|b| b.id != body.id) {
+            let to = Recipient::Body(other.id.clone());
+            let file = format!("letter-{tag}-{}", other.id);
+            docs.push(letter(LetterCode::S30Notify, file, to, &other.short_name, Some(body), Some(kind), date));
+        }
+    }
+    docs
+}
+
+/// The date an escalation document was (or is) issued: its event's date
+/// when recorded, else the body's latest event, else the decision date.
+fn document_date(case: &Case, body: &Body, kind: DocKind) -> Date {
+    let event = match kind {
+        DocKind::Report => EventKind::Report,
+        DocKind::FurtherReport => EventKind::FurtherReport,
+        DocKind::JointReport => EventKind::JointReport,
+        DocKind::SpecialReport => EventKind::SpecialReport,
+        _ => EventKind::NoticeRequired,
+    };
+    let events = || case.escalation.events.iter().filter(|e| e.body.as_deref() == Some(body.id.as_str()));
+    events()
+        .find(|e| e.kind == event)
+        .or_else(|| events().last())
+        .map_or(case.case.decision_date, |e| e.date)
+}
+
+/// Documents asked for (or events recorded) that the facts do not allow,
+/// each with the path of the request and a hint.
+pub(crate) fn problems(case: &Case) -> Vec<(Vec<Seg>, Diagnostic)> {
+    let mut out = Vec::new();
+    let states = states(case);
+    let at = |parts: Vec<Seg>| parts;
+    for (i, request) in case.escalation.requested.iter().enumerate() {
+        let path = at(vec![Seg::Key("escalation".into()), Seg::Key("requested".into()), Seg::Index(i)]);
+        if let Some(diag) = request_problem(case, &states, request) {
+            out.push((path, diag));
+        }
+    }
+    let escalating = states.iter().any(|s| s.non_compliant);
+    if escalating && case.case.stage == Stage::Draft {
+        out.push((
+            vec![Seg::Key("case".into()), Seg::Key("stage".into())],
+            Diagnostic::error("escalation-on-draft", "a recommendation is refused, but the decision is still a draft")
+                .hint("escalation follows a final decision: set `stage = \"final\"`, or set the recommendations' `status` to `agreed`"),
+        ));
+    }
+    for state in states.iter().filter(|s| s.non_compliant) {
+        let special = state.body.kind == BodyKind::HealthBody
+            && (state.body.particular_importance.is_some()
+                || case.escalation.requested.iter().any(|r| r.document == RequestKind::SpecialReport));
+        if special && case.escalation.parliament.is_none() && case.case.stage == Stage::Final {
+            out.push((
+                vec![Seg::Key("escalation".into())],
+                Diagnostic::error("missing-parliament", "a special report under s14(3) is due, but its parliamentary details are missing")
+                    .hint("add `[escalation.parliament]` with `hc_number`, `session` and `ordered_printed`"),
+            ));
+        }
+        if state.body.kind == BodyKind::CareProvider && case.escalation.notice.is_none() && case.case.stage == Stage::Final {
+            out.push((
+                vec![Seg::Key("escalation".into())],
+                Diagnostic::error("missing-notice-directions", "an adverse findings notice is due, but where and how long it must be published is not given")
+                    .hint("add `[escalation.notice]` with `places`, `period` and `by`"),
+            ));
+        }
+    }
+    for (i, event) in case.escalation.events.iter().enumerate() {
+        if let Some(diag) = event_problem(case, event) {
+            out.push((vec![Seg::Key("escalation".into()), Seg::Key("events".into()), Seg::Index(i)], diag));
+        }
+    }
+    out
+}
+
+fn request_problem(case: &Case, states: &[BodyState<'_>], request: &DocumentRequest) -> Option<Diagnostic> {
+    let (kind, needs, rule) = request_kind_of(request.document);
+    let candidates: Vec<&BodyState<'_>> = match &request.body {
+        Some(id) => {
+            let state = states.iter().find(|s| &s.body.id == id)?; // unknown bodies are reported by validate
+            if state.body.kind != needs {
+                return Some(Diagnostic::error("document-not-allowed", format!("`{id}` is not the right kind of body: {rule}"))
+                    .hint(format!("`{id}` is a {}; ask for the document its kind allows (see `redress plan`)", kind_word(state.body.kind))));
+            }
+            vec![state]
+        }
+        None => states.iter().filter(|s| s.body.kind == needs).collect(),
+    };
+    if candidates.is_empty() {
+        return Some(Diagnostic::error("document-not-allowed", format!("no body in the case can receive this document: {rule}"))
+            .hint("remove the request, or check the bodies' `kind`"));
+    }
+    let Some(state) = candidates.iter().find(|s| s.non_compliant) else {
+        let what = if candidates.iter().any(|s| s.at_fault) { "has refused no recommendation" } else { "was not found at fault" };
+        return Some(Diagnostic::error("document-not-allowed", format!("the facts do not allow this document: the body {what}"))
+            .hint("escalation needs a finding of fault and a recommendation with `status = \"refused\"`, `\"not_responded\"` or `\"partially_complied\"`"));
+    };
+    if kind == DocKind::FurtherReport {
+        let report = case.escalation.events.iter().any(|e| e.kind == EventKind::Report && e.body.as_deref() == Some(state.body.id.as_str()));
+        if !report {
+            return Some(Diagnostic::error("document-not-allowed", "a further report is asked for before a report")
+                .hint("a further report under s31(2A) follows a report under s30: record the report as an event (`kind = \"report\"`) with its date"));
+        }
+    }
+    None
+}
+
+fn event_problem(case: &Case, event: &crate::case::EscalationEvent) -> Option<Diagnostic> {
+    if event.date < case.case.decision_date {
+        return Some(
+            Diagnostic::error("event-before-decision", "this event is dated before the final decision")
+                .hint("escalation events follow the decision date in `[case]`"),
+        );
+    }
+    let body = case.body(event.body.as_deref()?)?;
+    let needs = match event.kind {
+        EventKind::Report | EventKind::FurtherReport | EventKind::PublicNotice | EventKind::Meeting => BodyKind::Council,
+        EventKind::JointReport | EventKind::SpecialReport => BodyKind::HealthBody,
+        EventKind::NoticeRequired | EventKind::NoticePublished => BodyKind::CareProvider,
+        _ => return None,
+    };
+    (body.kind != needs).then(|| {
+        Diagnostic::error("event-wrong-body", format!("this kind of event does not apply to a {}", kind_word(body.kind)))
+            .hint(format!("it applies to a {}", kind_word(needs)))
+    })
+}
+
+fn kind_word(kind: BodyKind) -> &'static str {
+    match kind {
+        BodyKind::Council => "council",
+        BodyKind::HealthBody => "health body",
+        BodyKind::CareProvider => "care provider",
+        BodyKind::HousingLandlord => "housing landlord",
+    }
+}
+
+#[cfg(test)]
+mod tests;

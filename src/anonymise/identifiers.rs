@@ -143,6 +143,7 @@ enum PatternKind {
 #[derive(Debug)]
 pub struct Identifiers {
     labels: Vec<String>,
+    hos_labels: Vec<Option<String>>,
     titles: Vec<Option<Title>>,
     automaton: AhoCorasick,
     patterns: Vec<PatternKind>,
@@ -167,7 +168,8 @@ impl Identifiers {
                 b.pattern(name, PatternKind::Protected);
             }
         }
-        for label in &labels {
+        let hos_labels = case.people.iter().filter_map(|p| p.hos_label.as_ref());
+        for label in labels.iter().chain(hos_labels) {
             if crate::case::parse_label(label).is_some() {
                 b.pattern(label, PatternKind::Protected);
             }
@@ -189,6 +191,11 @@ impl Identifiers {
     /// The label of person `i`.
     pub fn label(&self, person: usize) -> &str {
         &self.labels[person]
+    }
+
+    /// The Housing Ombudsman's label for person `i`, if the case gives one.
+    pub fn hos_label(&self, person: usize) -> Option<&str> {
+        self.hos_labels.get(person)?.as_deref()
     }
 
     /// Every listed identifier in `text`, non-overlapping, in text order.
@@ -749,6 +756,7 @@ impl Builder {
         };
         Identifiers {
             labels,
+            hos_labels: case.people.iter().map(|p| p.hos_label.clone()).collect(),
             titles,
             automaton: build(&self.patterns),
             patterns: self.kinds,

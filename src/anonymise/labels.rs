@@ -88,6 +88,7 @@ mod tests {
             relationship: None,
             label: None,
             job_role: None,
+            hos_label: None,
             body: None,
             addresses: vec![],
             postcodes: vec![],

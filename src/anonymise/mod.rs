@@ -108,10 +108,12 @@ pub fn identifiers(case: &Case) -> Identifiers {
 
 /// Anonymises a case: the redacted facts and the log of what was replaced.
 pub fn anonymise(case: &Case, ids: &Identifiers) -> (AnonymisedCase, Redactions) {
+    let housing = housing_fields(case);
     let mut out = case.clone();
     let mut redactions = Redactions::default();
     for (field, text) in out.prose_mut() {
-        let (new, hits) = replace(text, ids);
+        let labels = if housing.contains(&field) { LabelSet::Housing } else { LabelSet::Ombudsman };
+        let (new, hits) = replace(text, ids, labels);
         for hit in hits {
             redactions.entries.push(Redaction {
                 field: field.clone(),
@@ -140,12 +142,41 @@ pub fn anonymise(case: &Case, ids: &Identifiers) -> (AnonymisedCase, Redactions)
 /// Anonymises free text (for `redress anonymise` and the bench): the text
 /// with replacements, and the hits in the original's byte offsets.
 pub fn anonymise_text(text: &str, ids: &Identifiers) -> (String, Vec<Hit>) {
-    replace(text, ids)
+    replace(text, ids, LabelSet::Ombudsman)
+}
+
+/// Which labels a field uses: the Housing Ombudsman's parts of a joint
+/// document call people "the resident", "Mr A" (DOMAIN.md §4.3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LabelSet {
+    Ombudsman,
+    Housing,
+}
+
+/// The fields that are the Housing Ombudsman's: findings about a landlord and
+/// remedies for one.
+fn housing_fields(case: &Case) -> Vec<String> {
+    let landlord = |id: &str| case.body(id).is_some_and(|b| b.kind == crate::case::BodyKind::HousingLandlord);
+    let findings = case.findings.iter().enumerate().filter(|(_, f)| landlord(&f.body)).map(|(i, _)| format!("findings[{i}].text"));
+    let remedies = case
+        .recommendations
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.body_ids().into_iter().any(landlord))
+        .map(|(i, _)| format!("recommendations[{i}].text"));
+    findings.chain(remedies).collect()
 }
 
 /// Replaces every hit in `text`.
-fn replace(text: &str, ids: &Identifiers) -> (String, Vec<Hit>) {
-    let hits = ids.hits(text);
+fn replace(text: &str, ids: &Identifiers, labels: LabelSet) -> (String, Vec<Hit>) {
+    let mut hits = ids.hits(text);
+    if labels == LabelSet::Housing {
+        for hit in &mut hits {
+            if let Some(label) = hit.person.and_then(|p| ids.hos_label(p)) {
+                hit.replacement = label.to_string();
+            }
+        }
+    }
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
     for hit in &hits {

@@ -20,6 +20,7 @@ use serde::{Deserialize, Serialize};
 pub use date::{Date, Deadline, MONTHS, Money, number_name};
 pub use load::{Loaded, load, load_str};
 pub use validate::{Coverage, MAX_FIELD_CHARS};
+pub(crate) use tree::Seg;
 pub(crate) use validate::{parse_label, real_initials};
 
 /// The facts of one complaint.
@@ -150,6 +151,10 @@ pub struct Person {
     /// For officers and clinicians: the role used instead of the name.
     #[serde(default)]
     pub job_role: Option<String>,
+    /// In a joint case with the Housing Ombudsman: how its parts of the
+    /// document refer to this person ("the resident", "Mr A").
+    #[serde(default)]
+    pub hos_label: Option<String>,
     /// For officers and clinicians: the body they work for.
     #[serde(default)]
     pub body: Option<String>,
@@ -427,6 +432,19 @@ pub enum Determination {
 }
 
 impl Determination {
+    /// The determination as a sentence about `landlord` ("the landlord").
+    pub fn sentence(self, landlord: &str) -> String {
+        match self {
+            Self::ReasonableRedress => format!(
+                "The Housing Ombudsman's determination is that {landlord} offered reasonable redress."
+            ),
+            other => format!(
+                "The Housing Ombudsman's determination is that there was {} by {landlord}.",
+                other.phrase()
+            ),
+        }
+    }
+
     /// The wording used in the determination.
     pub fn phrase(self) -> &'static str {
         match self {
@@ -667,13 +685,43 @@ pub struct Escalation {
     /// Parliamentary details for a special report under s14(3).
     #[serde(default)]
     pub parliament: Option<Parliament>,
-    /// The documents asked for explicitly; when empty, redress plans them
-    /// from the facts.
+    /// Documents asked for explicitly (checked against the facts). Without
+    /// any, redress plans them from the facts alone.
     #[serde(default)]
-    pub requested: Vec<String>,
+    pub requested: Vec<DocumentRequest>,
     /// How and where an adverse findings notice must be published.
     #[serde(default)]
     pub notice: Option<NoticeDirections>,
+    /// The Ombudsmen's view of the body's response, for the reports.
+    #[serde(default)]
+    pub view: Option<String>,
+}
+
+/// An escalation document asked for by the case.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentRequest {
+    /// Which document.
+    pub document: RequestKind,
+    /// The body it concerns; inferred when only one body fits.
+    #[serde(default)]
+    pub body: Option<String>,
+}
+
+/// The escalation documents a case can ask for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RequestKind {
+    /// A report under s30 of the 1974 Act (councils).
+    Report,
+    /// A further report under s31(2A) of the 1974 Act (councils).
+    FurtherReport,
+    /// A joint report under s18ZA / s33ZA (health bodies).
+    JointReport,
+    /// A special report under s14(3) of the 1993 Act (health bodies).
+    SpecialReport,
+    /// An adverse findings notice under s34I (Part 3A care providers).
+    AdverseFindingsNotice,
 }
 
 /// One dated event after the decision.
@@ -835,6 +883,9 @@ impl Case {
             if let Some(reasons) = &mut notice.provider_reasons {
                 out.push(("escalation.notice.provider_reasons".into(), reasons));
             }
+        }
+        if let Some(view) = &mut self.escalation.view {
+            out.push(("escalation.view".into(), view));
         }
         out
     }

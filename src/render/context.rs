@@ -9,9 +9,12 @@
 
 use serde::Serialize;
 
+use super::escalation::{self, EscalationView};
 use super::prose::{Block, blocks};
+use super::rules::Rules;
 use crate::case::{
-    Body, BodyKind, Case, Compliance, Date, Instrument, Jurisdiction, Person, Recommendation, Stage,
+    Body, BodyKind, Case, Compliance, Date, Deadline, Instrument, Jurisdiction, Person,
+    Recommendation, Stage,
 };
 use crate::plan::{DocKind, DocumentPlan, Recipient};
 
@@ -52,12 +55,50 @@ pub struct Context {
     actions: Vec<ActionGroup>,
     evidence: String,
     final_decision: Vec<Block>,
+    remedies: Vec<BodyRemedies>,
+    key: Vec<KeyRow>,
     letter: Option<LetterView>,
+    escalation: Option<EscalationView>,
+    rules: Rules,
+}
+
+/// One row of the key to names.
+#[derive(Debug, Clone, Serialize)]
+pub(super) struct KeyRow {
+    label: String,
+    description: String,
+}
+
+/// A body's remedies, kept apart by who makes them (DOMAIN.md §4.3).
+#[derive(Debug, Clone, Serialize)]
+pub(super) struct BodyRemedies {
+    pub body: BodyView,
+    /// "recommendations of the Local Government and Social Care Ombudsman".
+    pub maker: String,
+    pub orders: Vec<ActionView>,
+    pub recommendations: Vec<ActionView>,
+}
+
+/// One remedy, with its deadline and whether it was done.
+#[derive(Debug, Clone, Serialize)]
+pub(super) struct ActionView {
+    pub text: String,
+    /// "Within one month of … (by 1 April 2024)".
+    pub deadline: String,
+    /// The same, starting lower case, for the middle of a sentence.
+    pub within: String,
+    /// "by 1 April 2024" (or the deadline in words, for a draft).
+    pub by: String,
+    pub status: &'static str,
+    pub refused: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
-struct DocView {
+pub(super) struct DocView {
     kind: DocKind,
+    /// The short running header: "Final decision", "Report".
+    running: &'static str,
+    decision_date: String,
     file: String,
     title: String,
     meta_title: String,
@@ -106,24 +147,28 @@ struct PersonView {
 }
 
 #[derive(Debug, Clone, Serialize)]
-struct BodyView {
-    id: String,
-    name: String,
-    short: String,
+pub(super) struct BodyView {
+    pub id: String,
+    pub name: String,
+    pub short: String,
     /// The short name at the start of a sentence.
-    short_cap: String,
+    pub short_cap: String,
     /// "Calderbrook Metropolitan Borough Council (the Council)".
-    defined: String,
-    kind: BodyKind,
-    reference: String,
-    at_fault: bool,
-    injustice: bool,
-    decision: &'static str,
-    addressee: Option<AddresseeView>,
+    pub defined: String,
+    /// Trading names.
+    pub other_names: Vec<String>,
+    pub kind: BodyKind,
+    pub reference: String,
+    pub at_fault: bool,
+    pub injustice: bool,
+    /// Refused, or did not carry out, a remedy.
+    pub non_compliant: bool,
+    pub decision: &'static str,
+    pub addressee: Option<AddresseeView>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-struct AddresseeView {
+pub(super) struct AddresseeView {
     name: String,
     position: String,
     address: Vec<String>,
@@ -153,7 +198,10 @@ struct LawView {
 struct FindingsView {
     short: String,
     short_cap: String,
+    landlord: bool,
     blocks: Vec<Block>,
+    /// The Housing Ombudsman's determinations on a landlord, as sentences.
+    determinations: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -179,10 +227,14 @@ struct LetterView {
     address: Vec<String>,
     subject: String,
     powers: Vec<String>,
+    /// The escalation document the letter covers.
+    covers: Option<String>,
+    /// For a draft: the date comments are due.
+    comments_due: Option<String>,
 }
 
 /// Builds the context of one document.
-pub(crate) fn build(case: &Case, plan: &DocumentPlan, variant: Variant) -> Context {
+pub(crate) fn build(case: &Case, plan: &DocumentPlan, variant: Variant, rules: &Rules) -> Context {
     let people: Vec<PersonView> = case
         .people
         .iter()
@@ -198,8 +250,16 @@ pub(crate) fn build(case: &Case, plan: &DocumentPlan, variant: Variant) -> Conte
     let letter = plan
         .recipient
         .as_ref()
-        .map(|r| letter(case, r, &complainant, &bodies, &doc));
+        .map(|r| letter(case, plan, r, &complainant, &bodies, &doc, rules));
+    let escalation = plan
+        .about
+        .as_ref()
+        .and_then(|id| escalation::build(case, id, &bodies, rules));
     Context {
+        remedies: remedies(case, &bodies),
+        key: key_to_names(case, &people),
+        escalation,
+        rules: rules.clone(),
         summary: blocks(&case.case.summary),
         complaint: complaint(case, &bodies),
         scope: blocks(&case.investigation.scope),
@@ -265,8 +325,10 @@ fn doc_view(case: &Case, plan: &DocumentPlan, variant: Variant) -> DocView {
             })
             .collect(),
         hos_reference: info.hos_reference.clone(),
-        date: info.decision_date.long(),
-        date_short: info.decision_date.short(),
+        running: running_title(plan.kind, info.stage),
+        date: plan.date.long(),
+        date_short: plan.date.short(),
+        decision_date: info.decision_date.long(),
         draft: info.stage == Stage::Draft,
         redacted,
         jurisdiction: info.jurisdiction,
@@ -343,12 +405,16 @@ fn body(case: &Case, b: &Body, variant: Variant) -> BodyView {
         position: a.position.clone(),
         address: a.address.as_deref().map(lines).unwrap_or_default(),
     });
+    let non_compliant = findings.iter().any(|f| f.fault)
+        && case.recommendations.iter().any(|r| r.body_ids().contains(&b.id.as_str()) && r.status.is_non_compliance());
     BodyView {
+        non_compliant,
         id: b.id.clone(),
         name: b.name.clone(),
         short: b.short_name.clone(),
         short_cap: capitalise(&b.short_name),
         defined: format!("{} ({})", b.name, b.short_name),
+        other_names: b.other_names.clone(),
         kind: b.kind,
         reference: b.reference.clone(),
         at_fault: findings.iter().any(|f| f.fault),
@@ -393,16 +459,16 @@ fn findings(case: &Case, bodies: &[BodyView]) -> Vec<FindingsView> {
     bodies
         .iter()
         .filter_map(|b| {
-            let blocks: Vec<Block> = case
-                .findings
-                .iter()
-                .filter(|f| f.body == b.id)
-                .flat_map(|f| blocks(&f.text))
-                .collect();
+            let own: Vec<_> = case.findings.iter().filter(|f| f.body == b.id).collect();
+            let blocks: Vec<Block> = own.iter().flat_map(|f| blocks(&f.text)).collect();
+            let determinations =
+                own.iter().filter_map(|f| f.determination).map(|d| d.sentence(&b.short)).collect();
             (!blocks.is_empty()).then(|| FindingsView {
                 short: b.short.clone(),
                 short_cap: b.short_cap.clone(),
+                landlord: b.kind == BodyKind::HousingLandlord,
                 blocks,
+                determinations,
             })
         })
         .collect()
@@ -440,7 +506,7 @@ fn actions(case: &Case, bodies: &[BodyView]) -> Vec<ActionGroup> {
         .collect()
 }
 
-fn deadline_heading(phrase: String, due: Option<Date>) -> String {
+pub(super) fn deadline_heading(phrase: String, due: Option<Date>) -> String {
     match due {
         Some(due) => format!(
             "Within {phrase} of the date of the final decision (by {})",
@@ -456,13 +522,13 @@ fn action_lead(case: &Case, b: &BodyView, draft: bool) -> String {
         .iter()
         .any(|r| r.instrument == Instrument::Order && r.body_ids().contains(&b.id.as_str()));
     match (draft, orders) {
-        (_, true) => format!("The Housing Ombudsman orders {} to:", b.short),
+        (_, true) => format!("the Housing Ombudsman orders {} to:", b.short),
         (true, false) => format!("{} should:", b.short),
         (false, false) => format!("{} has agreed to:", b.short),
     }
 }
 
-fn action_text(r: &Recommendation, b: &BodyView, bodies: &[BodyView]) -> String {
+pub(super) fn action_text(r: &Recommendation, b: &BodyView, bodies: &[BodyView]) -> String {
     let mut text = r.text.trim().trim_end_matches('.').to_string();
     if r.instrument == Instrument::Recommendation
         && r.body_ids().iter().any(|id| {
@@ -573,10 +639,12 @@ fn final_decision(case: &Case, bodies: &[BodyView], complainant: &PersonView) ->
 
 fn letter(
     case: &Case,
+    plan: &DocumentPlan,
     to: &Recipient,
     complainant: &PersonView,
     bodies: &[BodyView],
     doc: &DocView,
+    rules: &Rules,
 ) -> LetterView {
     let body = match to {
         Recipient::Body(id) => bodies.iter().find(|b| &b.id == id).cloned(),
@@ -613,16 +681,120 @@ fn letter(
     LetterView {
         code: match doc.kind {
             DocKind::Letter(code) => code.code(),
-            DocKind::Decision => "",
+            _ => "",
         },
         to_complainant: matches!(to, Recipient::Complainant),
         to_all: matches!(to, Recipient::All),
         powers: powers(case, bodies, body.as_ref()),
+        covers: plan.covers.map(|_| plan_title_of_covered(case, plan)),
+        comments_due: (case.case.stage == Stage::Draft).then(|| {
+            Deadline::WorkingDays(rules.draft_comment_working_days)
+                .due(case.case.decision_date, &crate::calendar::is_bank_holiday)
+                .long()
+        }),
         body,
         name,
         salutation,
         address,
         subject,
+    }
+}
+
+/// The title of the escalation document a letter covers.
+fn plan_title_of_covered(case: &Case, letter: &DocumentPlan) -> String {
+    crate::plan::plan(case)
+        .into_iter()
+        .find(|d| Some(d.kind) == letter.covers && d.about == letter.about && d.recipient.is_none())
+        .map_or_else(String::new, |d| d.title)
+}
+
+/// Each body's remedies: orders apart from recommendations.
+fn remedies(case: &Case, bodies: &[BodyView]) -> Vec<BodyRemedies> {
+    let draft = case.case.stage == Stage::Draft;
+    bodies
+        .iter()
+        .filter_map(|b| {
+            let own: Vec<&Recommendation> =
+                case.recommendations.iter().filter(|r| r.body_ids().contains(&b.id.as_str())).collect();
+            if own.is_empty() {
+                return None;
+            }
+            let view = |r: &&Recommendation| {
+                let due = r.deadline.due(case.case.decision_date, &crate::calendar::is_bank_holiday);
+                ActionView {
+                    text: action_text(r, b, bodies),
+                    within: lower_first(&deadline_heading(r.deadline.phrase(), (!draft).then_some(due))),
+                deadline: deadline_heading(r.deadline.phrase(), (!draft).then_some(due)),
+                by: by_date(r.deadline, due, draft),
+                    status: status_phrase(r.status),
+                    refused: r.status.is_non_compliance(),
+                }
+            };
+            let maker = match b.kind {
+                BodyKind::HousingLandlord => "orders and recommendations of the Housing Ombudsman",
+                BodyKind::HealthBody => "recommendations of the Parliamentary and Health Service Ombudsman",
+                _ => "recommendations of the Local Government and Social Care Ombudsman",
+            };
+            Some(BodyRemedies {
+                body: b.clone(),
+                maker: maker.into(),
+                orders: own.iter().filter(|r| r.instrument == Instrument::Order).map(view).collect(),
+                recommendations: own.iter().filter(|r| r.instrument == Instrument::Recommendation).map(view).collect(),
+            })
+        })
+        .collect()
+}
+
+/// How compliance is described in reports.
+pub(super) fn status_phrase(status: Compliance) -> &'static str {
+    match status {
+        Compliance::Agreed => "agreed",
+        Compliance::Complied => "done",
+        Compliance::CompliedLate => "done, late",
+        Compliance::PartiallyComplied => "done in part",
+        Compliance::Refused => "refused",
+        Compliance::NotResponded => "no response",
+    }
+}
+
+/// The key to names: every person's label and who they are.
+fn key_to_names(case: &Case, people: &[PersonView]) -> Vec<KeyRow> {
+    let mut rows: Vec<(u8, KeyRow)> = case
+        .people
+        .iter()
+        .zip(people)
+        .map(|(p, view)| {
+            let rank = match p.role {
+                crate::case::Role::Complainant => 0,
+                crate::case::Role::PersonAffected => 1,
+                _ if p.role.is_staff() => 3,
+                _ => 2,
+            };
+            let employer = p.body.as_deref().and_then(|b| case.body(b)).map(|b| b.short_name.clone());
+            let description = match (&view.relation, employer) {
+                (Some(rel), _) if p.role != crate::case::Role::Complainant => rel.clone(),
+                (_, Some(employer)) => format!("{} of {}", p.role.describe(), employer),
+                _ => p.role.describe().to_string(),
+            };
+            let label = if view.staff { capitalise(&view.label) } else { view.label.clone() };
+            (rank, KeyRow { label, description: capitalise(&description) })
+        })
+        .collect();
+    rows.sort_by_key(|(rank, _)| *rank);
+    rows.into_iter().map(|(_, row)| row).collect()
+}
+
+/// The short title printed at the top of every page.
+fn running_title(kind: DocKind, stage: Stage) -> &'static str {
+    match kind {
+        DocKind::Decision if stage == Stage::Draft => "Draft decision",
+        DocKind::Decision => "Final decision",
+        DocKind::Report => "Report",
+        DocKind::FurtherReport => "Further report",
+        DocKind::JointReport => "Joint report",
+        DocKind::SpecialReport => "Special report",
+        DocKind::Notice => "Adverse findings notice",
+        DocKind::Letter(_) => "Covering letter",
     }
 }
 
@@ -666,6 +838,24 @@ pub(crate) fn and_join(items: Vec<String>) -> String {
         [] => String::new(),
         [one] => one.clone(),
         [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// "by 1 April 2024", or for a draft "within one month of the final decision".
+pub(super) fn by_date(deadline: Deadline, due: Date, draft: bool) -> String {
+    if draft {
+        format!("within {} of the final decision", deadline.phrase())
+    } else {
+        format!("by {}", due.long())
+    }
+}
+
+/// Lower-cases the first letter.
+pub(super) fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 

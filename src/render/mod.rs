@@ -9,8 +9,10 @@
 //! unredacted variant from the raw [`Case`] with its labels.
 
 mod context;
+mod escalation;
 mod escape;
 mod prose;
+mod rules;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -19,27 +21,32 @@ use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 
 pub use context::{Context, Variant};
 pub use prose::{Block, blocks};
+pub use rules::Rules;
 
 use crate::anonymise::AnonymisedCase;
 use crate::case::Case;
 use crate::plan::DocumentPlan;
 use crate::typeset::TypstSource;
 
+/// A bundled template: its file name and text.
+macro_rules! bundled {
+    ($name:literal) => {
+        ($name, include_str!(concat!("../../templates/", $name)))
+    };
+}
+
 /// The templates bundled with redress: (file name, text).
 pub const BUNDLED: &[(&str, &str)] = &[
-    ("house.typ", include_str!("../../templates/house.typ")),
-    (
-        "macros.typ.j2",
-        include_str!("../../templates/macros.typ.j2"),
-    ),
-    (
-        "decision.typ.j2",
-        include_str!("../../templates/decision.typ.j2"),
-    ),
-    (
-        "letter.typ.j2",
-        include_str!("../../templates/letter.typ.j2"),
-    ),
+    bundled!("house.typ"),
+    bundled!("macros.typ.j2"),
+    bundled!("decision.typ.j2"),
+    bundled!("letter.typ.j2"),
+    bundled!("report.typ.j2"),
+    bundled!("further-report.typ.j2"),
+    bundled!("joint-report.typ.j2"),
+    bundled!("special-report.typ.j2"),
+    bundled!("notice.typ.j2"),
+    bundled!("rules.toml"),
 ];
 
 /// Why a template could not be rendered.
@@ -58,6 +65,7 @@ pub struct RenderError {
 pub struct Templates {
     env: Environment<'static>,
     house: String,
+    rules: Rules,
 }
 
 impl Templates {
@@ -85,7 +93,7 @@ impl Templates {
                 .and_then(|n| n.to_str())
                 .unwrap_or_default()
                 .to_string();
-            if name.ends_with(".j2") || name.ends_with(".typ") {
+            if name.ends_with(".j2") || name.ends_with(".typ") || name == "rules.toml" {
                 files.insert(name, std::fs::read_to_string(&path)?);
             }
         }
@@ -104,15 +112,33 @@ impl Templates {
         env.set_formatter(escape::format_value);
         env.add_filter("str", escape::str_filter);
         let mut house = String::new();
+        let mut rules = None;
         for (name, text) in files {
             if name == "house.typ" {
                 house = text;
+            } else if name == "rules.toml" {
+                let parsed = Rules::parse(&text).map_err(|message| RenderError {
+                    template: name.clone(),
+                    line: None,
+                    message,
+                })?;
+                rules = Some(parsed);
             } else {
                 env.add_template_owned(name.clone(), text)
                     .map_err(|e| error(&name, &e))?;
             }
         }
-        Ok(Self { env, house })
+        let rules = rules.ok_or_else(|| RenderError {
+            template: "rules.toml".into(),
+            line: None,
+            message: "missing".into(),
+        })?;
+        Ok(Self { env, house, rules })
+    }
+
+    /// The configuration values of `rules.toml`.
+    pub fn rules(&self) -> &Rules {
+        &self.rules
     }
 
     /// The house style (Typst), served to every document as `/house.typ`.
@@ -126,7 +152,7 @@ impl Templates {
         case: &AnonymisedCase,
         plan: &DocumentPlan,
     ) -> Result<TypstSource, RenderError> {
-        let context = context::build(case.case(), plan, Variant::Redacted);
+        let context = context::build(case.case(), plan, Variant::Redacted, &self.rules);
         self.render(
             plan,
             &context,
@@ -146,7 +172,7 @@ impl Templates {
         for (person, label) in labelled.people.iter_mut().zip(labels) {
             person.label = Some(label.clone());
         }
-        let context = context::build(&labelled, plan, Variant::Unredacted);
+        let context = context::build(&labelled, plan, Variant::Unredacted, &self.rules);
         self.render(plan, &context, &case.case.reference, Variant::Unredacted)
     }
 
