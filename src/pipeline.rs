@@ -179,7 +179,7 @@ impl Engine {
             }
         }
         let dir = out.join(case_dir_name(&case.case.reference));
-        let documents = write_all(&dir, &made, &ids)?;
+        let documents = write_all(&dir, &made)?;
         write_json(&dir, "redactions.json", &redaction_log(case, &redactions))?;
         let report = CaseReport {
             reference: case.case.reference.clone(),
@@ -221,22 +221,24 @@ impl Engine {
             date: plan.date,
             ident: format!("{}/{}/{}", case.case.reference, plan.file, variant.as_str()),
         };
-        let pdf = self
+        let typeset = self
             .typesetter
             .typeset(source, &settings)
             .map_err(|error| CaseError::Typeset {
                 document: document.clone(),
                 error,
             })?;
-        let report = verify::verify(&pdf, ids);
-        if variant == Variant::Redacted && !report.is_clean() {
-            return Err(CaseError::NotClean { document, report });
+        if variant == Variant::Redacted {
+            let report = verify::verify(&typeset.pdf, ids);
+            if !report.is_clean() {
+                return Err(CaseError::NotClean { document, report });
+            }
         }
         Ok(Made {
             plan,
             variant,
-            pages: report.pages,
-            pdf,
+            pages: typeset.pages,
+            pdf: typeset.pdf,
         })
     }
 }
@@ -247,11 +249,7 @@ pub fn case_dir_name(reference: &str) -> String {
 }
 
 /// Writes every document: temp file, read back, verify, rename.
-fn write_all(
-    dir: &Path,
-    made: &[Made],
-    ids: &Identifiers,
-) -> Result<Vec<DocumentReport>, CaseError> {
+fn write_all(dir: &Path, made: &[Made]) -> Result<Vec<DocumentReport>, CaseError> {
     fs::create_dir_all(dir).map_err(|error| CaseError::Io {
         path: dir.to_path_buf(),
         error,
@@ -264,17 +262,18 @@ fn write_all(
             Variant::Redacted => Verification::Clean,
             Variant::Unredacted => Verification::NotForPublication,
         };
+        // The bytes read back must be the bytes verified in memory.
         write_atomically(&path, &m.pdf, |on_disk| {
-            if m.variant == Variant::Redacted {
-                let report = verify::verify(on_disk, ids);
-                if !report.is_clean() {
-                    return Err(CaseError::NotClean {
-                        document: file.clone(),
-                        report,
-                    });
-                }
+            if on_disk == m.pdf.as_slice() {
+                Ok(())
+            } else {
+                Err(CaseError::Io {
+                    path: path.clone(),
+                    error: std::io::Error::other(
+                        "the file read back differs from what was verified",
+                    ),
+                })
             }
-            Ok(())
         })?;
         reports.push(DocumentReport {
             file,

@@ -17,10 +17,10 @@
 
 use serde::Serialize;
 
+use crate::case::Seg;
 use crate::case::{
     Body, BodyKind, Case, Date, DocumentRequest, EventKind, Jurisdiction, RequestKind, Stage,
 };
-use crate::case::Seg;
 use crate::diag::Diagnostic;
 
 /// The kinds of document redress makes.
@@ -145,11 +145,14 @@ pub fn states(case: &Case) -> Vec<BodyState<'_>> {
         .map(|body| {
             let at_fault = case.at_fault(&body.id);
             let non_compliant = at_fault
-                && case
-                    .recommendations
-                    .iter()
-                    .any(|r| r.body_ids().contains(&body.id.as_str()) && r.status.is_non_compliance());
-            BodyState { body, at_fault, non_compliant }
+                && case.recommendations.iter().any(|r| {
+                    r.body_ids().contains(&body.id.as_str()) && r.status.is_non_compliance()
+                });
+            BodyState {
+                body,
+                at_fault,
+                non_compliant,
+            }
         })
         .collect()
 }
@@ -168,7 +171,11 @@ pub fn plan(case: &Case) -> Vec<DocumentPlan> {
 
 /// "The Ombudsmen's final decision" and its variants.
 pub fn decision_title(case: &Case) -> String {
-    let who = if case.case.jurisdiction.is_joint() { "Ombudsmen's" } else { "Ombudsman's" };
+    let who = if case.case.jurisdiction.is_joint() {
+        "Ombudsmen's"
+    } else {
+        "Ombudsman's"
+    };
     let stage = match case.case.stage {
         Stage::Draft => "draft decision",
         Stage::Final => "final decision",
@@ -194,7 +201,9 @@ fn decision(case: &Case) -> DocumentPlan {
 fn decision_powers(case: &Case) -> &'static str {
     match (case.case.stage, case.case.jurisdiction) {
         (Stage::Draft, _) => "draft for comment",
-        (_, Jurisdiction::LgscoPhso) => "LGA 1974 s30(1B) / s34H; HSCA 1993 s14(1); joint under s33ZA / s18ZA",
+        (_, Jurisdiction::LgscoPhso) => {
+            "LGA 1974 s30(1B) / s34H; HSCA 1993 s14(1); joint under s33ZA / s18ZA"
+        }
         (_, Jurisdiction::LgscoHos) => "LGA 1974 s30(1B); Housing Ombudsman Scheme",
         (_, Jurisdiction::Lgsco) => "LGA 1974 s30(1B) / s34H",
     }
@@ -225,12 +234,16 @@ fn letter(
 fn letter_powers(code: LetterCode) -> &'static str {
     match code {
         LetterCode::StdDraft => "draft for comment",
-        LetterCode::StdFinal => "statement of reasons (s30(1B)) / report of results (HSCA s14(1)) / written statement (s34H)",
+        LetterCode::StdFinal => {
+            "statement of reasons (s30(1B)) / report of results (HSCA s14(1)) / written statement (s34H)"
+        }
         LetterCode::HosJoint => "LGA 1974 s30(1B); Housing Ombudsman Scheme",
         LetterCode::S30 => "report under LGA 1974 s30(1); duties under ss30-31",
         LetterCode::S30Notify => "for information",
         LetterCode::S31 => "further report under LGA 1974 s31(2A)",
-        LetterCode::S18za => "joint report under HSCA 1993 s18ZA / LGA 1974 s33ZA; published under s14(2I)",
+        LetterCode::S18za => {
+            "joint report under HSCA 1993 s18ZA / LGA 1974 s33ZA; published under s14(2I)"
+        }
         LetterCode::S14_3 => "special report under HSCA 1993 s14(3), laid before Parliament",
         LetterCode::Afn => "adverse findings notice under LGA 1974 s34I",
     }
@@ -246,12 +259,36 @@ fn standard_letters(case: &Case) -> Vec<DocumentPlan> {
     };
     if code == LetterCode::HosJoint {
         let to = "the complainant, the council and the landlord";
-        return vec![letter(code, "letter-joint".into(), Recipient::All, to, None, None, date)];
+        return vec![letter(
+            code,
+            "letter-joint".into(),
+            Recipient::All,
+            to,
+            None,
+            None,
+            date,
+        )];
     }
-    let mut out = vec![letter(code, "letter-complainant".into(), Recipient::Complainant, "the complainant", None, None, date)];
+    let mut out = vec![letter(
+        code,
+        "letter-complainant".into(),
+        Recipient::Complainant,
+        "the complainant",
+        None,
+        None,
+        date,
+    )];
     for body in &case.bodies {
         let to = Recipient::Body(body.id.clone());
-        out.push(letter(code, format!("letter-{}", body.id), to, &body.short_name, None, None, date));
+        out.push(letter(
+            code,
+            format!("letter-{}", body.id),
+            to,
+            &body.short_name,
+            None,
+            None,
+            date,
+        ));
     }
     out
 }
@@ -259,11 +296,31 @@ fn standard_letters(case: &Case) -> Vec<DocumentPlan> {
 /// What a requested document needs of a body, in words for errors.
 fn request_kind_of(kind: RequestKind) -> (DocKind, BodyKind, &'static str) {
     match kind {
-        RequestKind::Report => (DocKind::Report, BodyKind::Council, "a report under s30 of the Local Government Act 1974 is for a council"),
-        RequestKind::FurtherReport => (DocKind::FurtherReport, BodyKind::Council, "a further report under s31(2A) is for a council"),
-        RequestKind::JointReport => (DocKind::JointReport, BodyKind::HealthBody, "a joint report under s18ZA of the 1993 Act is for a health body"),
-        RequestKind::SpecialReport => (DocKind::SpecialReport, BodyKind::HealthBody, "a special report under s14(3) of the 1993 Act is for a health body"),
-        RequestKind::AdverseFindingsNotice => (DocKind::Notice, BodyKind::CareProvider, "an adverse findings notice is for an independent adult social care provider (Part 3A)"),
+        RequestKind::Report => (
+            DocKind::Report,
+            BodyKind::Council,
+            "a report under s30 of the Local Government Act 1974 is for a council",
+        ),
+        RequestKind::FurtherReport => (
+            DocKind::FurtherReport,
+            BodyKind::Council,
+            "a further report under s31(2A) is for a council",
+        ),
+        RequestKind::JointReport => (
+            DocKind::JointReport,
+            BodyKind::HealthBody,
+            "a joint report under s18ZA of the 1993 Act is for a health body",
+        ),
+        RequestKind::SpecialReport => (
+            DocKind::SpecialReport,
+            BodyKind::HealthBody,
+            "a special report under s14(3) of the 1993 Act is for a health body",
+        ),
+        RequestKind::AdverseFindingsNotice => (
+            DocKind::Notice,
+            BodyKind::CareProvider,
+            "an adverse findings notice is for an independent adult social care provider (Part 3A)",
+        ),
     }
 }
 
@@ -285,8 +342,13 @@ fn escalation(case: &Case, body: &Body) -> Vec<DocumentPlan> {
             docs
         }
         BodyKind::HealthBody => {
-            let special = body.particular_importance.is_some() || requested.contains(&DocKind::SpecialReport);
-            let kind = if special { DocKind::SpecialReport } else { DocKind::JointReport };
+            let special =
+                body.particular_importance.is_some() || requested.contains(&DocKind::SpecialReport);
+            let kind = if special {
+                DocKind::SpecialReport
+            } else {
+                DocKind::JointReport
+            };
             report_and_letters(case, body, kind)
         }
         BodyKind::CareProvider => report_and_letters(case, body, DocKind::Notice),
@@ -298,11 +360,19 @@ fn escalation(case: &Case, body: &Body) -> Vec<DocumentPlan> {
 
 /// A council that refused (or did not answer) after its s30 report.
 pub fn persists_after_report(case: &Case, body: &Body) -> bool {
-    let events = || case.escalation.events.iter().filter(|e| e.body.as_deref() == Some(body.id.as_str()));
+    let events = || {
+        case.escalation
+            .events
+            .iter()
+            .filter(|e| e.body.as_deref() == Some(body.id.as_str()))
+    };
     if events().any(|e| e.kind == EventKind::FurtherReport) {
         return true;
     }
-    let Some(report) = events().find(|e| e.kind == EventKind::Report).map(|e| e.date) else {
+    let Some(report) = events()
+        .find(|e| e.kind == EventKind::Report)
+        .map(|e| e.date)
+    else {
         return false;
     };
     events().any(|e| e.date > report && matches!(e.kind, EventKind::Refusal | EventKind::Response))
@@ -310,15 +380,47 @@ pub fn persists_after_report(case: &Case, body: &Body) -> bool {
 
 fn report_and_letters(case: &Case, body: &Body, kind: DocKind) -> Vec<DocumentPlan> {
     let (file, template, title, powers, code) = match kind {
-        DocKind::Report => ("report", "report.typ.j2", "Report by the Local Government and Social Care Ombudsman", "LGA 1974 s30(1)", LetterCode::S30),
-        DocKind::FurtherReport => ("further-report", "further-report.typ.j2", "Further report by the Local Government and Social Care Ombudsman", "LGA 1974 s31(2A)", LetterCode::S31),
-        DocKind::JointReport => ("joint-report", "joint-report.typ.j2", "Joint report by the Local Government and Social Care Ombudsman and the Parliamentary and Health Service Ombudsman", "HSCA 1993 s18ZA / LGA 1974 s33ZA; published under HSCA 1993 s14(2I)", LetterCode::S18za),
-        DocKind::SpecialReport => ("special-report", "special-report.typ.j2", "Special report of the Parliamentary and Health Service Ombudsman", "HSCA 1993 s14(3)", LetterCode::S14_3),
-        _ => ("adverse-findings-notice", "notice.typ.j2", "Adverse findings notice", "LGA 1974 s34I", LetterCode::Afn),
+        DocKind::Report => (
+            "report",
+            "report.typ.j2",
+            "Report by the Local Government and Social Care Ombudsman",
+            "LGA 1974 s30(1)",
+            LetterCode::S30,
+        ),
+        DocKind::FurtherReport => (
+            "further-report",
+            "further-report.typ.j2",
+            "Further report by the Local Government and Social Care Ombudsman",
+            "LGA 1974 s31(2A)",
+            LetterCode::S31,
+        ),
+        DocKind::JointReport => (
+            "joint-report",
+            "joint-report.typ.j2",
+            "Joint report by the Local Government and Social Care Ombudsman and the Parliamentary and Health Service Ombudsman",
+            "HSCA 1993 s18ZA / LGA 1974 s33ZA; published under HSCA 1993 s14(2I)",
+            LetterCode::S18za,
+        ),
+        DocKind::SpecialReport => (
+            "special-report",
+            "special-report.typ.j2",
+            "Special report of the Parliamentary and Health Service Ombudsman",
+            "HSCA 1993 s14(3)",
+            LetterCode::S14_3,
+        ),
+        _ => (
+            "adverse-findings-notice",
+            "notice.typ.j2",
+            "Adverse findings notice",
+            "LGA 1974 s34I",
+            LetterCode::Afn,
+        ),
     };
     let joint = case.case.jurisdiction == Jurisdiction::LgscoPhso;
     let title = match kind {
-        DocKind::Report | DocKind::FurtherReport if joint => format!("{title} and the Parliamentary and Health Service Ombudsman"),
+        DocKind::Report | DocKind::FurtherReport if joint => {
+            format!("{title} and the Parliamentary and Health Service Ombudsman")
+        }
         _ => title.to_string(),
     };
     let date = document_date(case, body, kind);
@@ -333,21 +435,49 @@ fn report_and_letters(case: &Case, body: &Body, kind: DocKind) -> Vec<DocumentPl
         covers: None,
         date,
     }];
-    let tag = code.code().to_lowercase().trim_start_matches("cl-").to_string();
+    let tag = code
+        .code()
+        .to_lowercase()
+        .trim_start_matches("cl-")
+        .to_string();
     let to = Recipient::Body(body.id.clone());
-    docs.push(letter(code, format!("letter-{tag}-{}", body.id), to, &body.short_name, Some(body), Some(kind), date));
+    docs.push(letter(
+        code,
+        format!("letter-{tag}-{}", body.id),
+        to,
+        &body.short_name,
+        Some(body),
+        Some(kind),
+        date,
+    ));
     let notify = match kind {
         DocKind::SpecialReport => LetterCode::S14_3,
         DocKind::Notice | DocKind::JointReport => LetterCode::S30Notify,
         _ => LetterCode::S30Notify,
     };
     let file = format!("letter-{tag}-complainant");
-    docs.push(letter(notify, file, Recipient::Complainant, "the complainant", Some(body), Some(kind), date));
+    docs.push(letter(
+        notify,
+        file,
+        Recipient::Complainant,
+        "the complainant",
+        Some(body),
+        Some(kind),
+        date,
+    ));
     if kind != DocKind::Notice {
         for other in case.bodies.iter().filter(|b| b.id != body.id) {
             let to = Recipient::Body(other.id.clone());
             let file = format!("letter-{tag}-{}", other.id);
-            docs.push(letter(LetterCode::S30Notify, file, to, &other.short_name, Some(body), Some(kind), date));
+            docs.push(letter(
+                LetterCode::S30Notify,
+                file,
+                to,
+                &other.short_name,
+                Some(body),
+                Some(kind),
+                date,
+            ));
         }
     }
     docs
@@ -363,7 +493,12 @@ fn document_date(case: &Case, body: &Body, kind: DocKind) -> Date {
         DocKind::SpecialReport => EventKind::SpecialReport,
         _ => EventKind::NoticeRequired,
     };
-    let events = || case.escalation.events.iter().filter(|e| e.body.as_deref() == Some(body.id.as_str()));
+    let events = || {
+        case.escalation
+            .events
+            .iter()
+            .filter(|e| e.body.as_deref() == Some(body.id.as_str()))
+    };
     events()
         .find(|e| e.kind == event)
         .or_else(|| events().last())
@@ -377,7 +512,11 @@ pub(crate) fn problems(case: &Case) -> Vec<(Vec<Seg>, Diagnostic)> {
     let states = states(case);
     let at = |parts: Vec<Seg>| parts;
     for (i, request) in case.escalation.requested.iter().enumerate() {
-        let path = at(vec![Seg::Key("escalation".into()), Seg::Key("requested".into()), Seg::Index(i)]);
+        let path = at(vec![
+            Seg::Key("escalation".into()),
+            Seg::Key("requested".into()),
+            Seg::Index(i),
+        ]);
         if let Some(diag) = request_problem(case, &states, request) {
             out.push((path, diag));
         }
@@ -393,7 +532,11 @@ pub(crate) fn problems(case: &Case) -> Vec<(Vec<Seg>, Diagnostic)> {
     for state in states.iter().filter(|s| s.non_compliant) {
         let special = state.body.kind == BodyKind::HealthBody
             && (state.body.particular_importance.is_some()
-                || case.escalation.requested.iter().any(|r| r.document == RequestKind::SpecialReport));
+                || case
+                    .escalation
+                    .requested
+                    .iter()
+                    .any(|r| r.document == RequestKind::SpecialReport));
         if special && case.escalation.parliament.is_none() && case.case.stage == Stage::Final {
             out.push((
                 vec![Seg::Key("escalation".into())],
@@ -401,7 +544,10 @@ pub(crate) fn problems(case: &Case) -> Vec<(Vec<Seg>, Diagnostic)> {
                     .hint("add `[escalation.parliament]` with `hc_number`, `session` and `ordered_printed`"),
             ));
         }
-        if state.body.kind == BodyKind::CareProvider && case.escalation.notice.is_none() && case.case.stage == Stage::Final {
+        if state.body.kind == BodyKind::CareProvider
+            && case.escalation.notice.is_none()
+            && case.case.stage == Stage::Final
+        {
             out.push((
                 vec![Seg::Key("escalation".into())],
                 Diagnostic::error("missing-notice-directions", "an adverse findings notice is due, but where and how long it must be published is not given")
@@ -411,36 +557,66 @@ pub(crate) fn problems(case: &Case) -> Vec<(Vec<Seg>, Diagnostic)> {
     }
     for (i, event) in case.escalation.events.iter().enumerate() {
         if let Some(diag) = event_problem(case, event) {
-            out.push((vec![Seg::Key("escalation".into()), Seg::Key("events".into()), Seg::Index(i)], diag));
+            out.push((
+                vec![
+                    Seg::Key("escalation".into()),
+                    Seg::Key("events".into()),
+                    Seg::Index(i),
+                ],
+                diag,
+            ));
         }
     }
     out
 }
 
-fn request_problem(case: &Case, states: &[BodyState<'_>], request: &DocumentRequest) -> Option<Diagnostic> {
+fn request_problem(
+    case: &Case,
+    states: &[BodyState<'_>],
+    request: &DocumentRequest,
+) -> Option<Diagnostic> {
     let (kind, needs, rule) = request_kind_of(request.document);
     let candidates: Vec<&BodyState<'_>> = match &request.body {
         Some(id) => {
             let state = states.iter().find(|s| &s.body.id == id)?; // unknown bodies are reported by validate
             if state.body.kind != needs {
-                return Some(Diagnostic::error("document-not-allowed", format!("`{id}` is not the right kind of body: {rule}"))
-                    .hint(format!("`{id}` is a {}; ask for the document its kind allows (see `redress plan`)", kind_word(state.body.kind))));
+                return Some(
+                    Diagnostic::error(
+                        "document-not-allowed",
+                        format!("`{id}` is not the right kind of body: {rule}"),
+                    )
+                    .hint(format!(
+                        "`{id}` is a {}; ask for the document its kind allows (see `redress plan`)",
+                        kind_word(state.body.kind)
+                    )),
+                );
             }
             vec![state]
         }
         None => states.iter().filter(|s| s.body.kind == needs).collect(),
     };
     if candidates.is_empty() {
-        return Some(Diagnostic::error("document-not-allowed", format!("no body in the case can receive this document: {rule}"))
-            .hint("remove the request, or check the bodies' `kind`"));
+        return Some(
+            Diagnostic::error(
+                "document-not-allowed",
+                format!("no body in the case can receive this document: {rule}"),
+            )
+            .hint("remove the request, or check the bodies' `kind`"),
+        );
     }
     let Some(state) = candidates.iter().find(|s| s.non_compliant) else {
-        let what = if candidates.iter().any(|s| s.at_fault) { "has refused no recommendation" } else { "was not found at fault" };
+        let what = if candidates.iter().any(|s| s.at_fault) {
+            "has refused no recommendation"
+        } else {
+            "was not found at fault"
+        };
         return Some(Diagnostic::error("document-not-allowed", format!("the facts do not allow this document: the body {what}"))
             .hint("escalation needs a finding of fault and a recommendation with `status = \"refused\"`, `\"not_responded\"` or `\"partially_complied\"`"));
     };
     if kind == DocKind::FurtherReport {
-        let report = case.escalation.events.iter().any(|e| e.kind == EventKind::Report && e.body.as_deref() == Some(state.body.id.as_str()));
+        let report = case.escalation.events.iter().any(|e| {
+            e.kind == EventKind::Report && e.body.as_deref() == Some(state.body.id.as_str())
+        });
         if !report {
             return Some(Diagnostic::error("document-not-allowed", "a further report is asked for before a report")
                 .hint("a further report under s31(2A) follows a report under s30: record the report as an event (`kind = \"report\"`) with its date"));
@@ -452,20 +628,32 @@ fn request_problem(case: &Case, states: &[BodyState<'_>], request: &DocumentRequ
 fn event_problem(case: &Case, event: &crate::case::EscalationEvent) -> Option<Diagnostic> {
     if event.date < case.case.decision_date {
         return Some(
-            Diagnostic::error("event-before-decision", "this event is dated before the final decision")
-                .hint("escalation events follow the decision date in `[case]`"),
+            Diagnostic::error(
+                "event-before-decision",
+                "this event is dated before the final decision",
+            )
+            .hint("escalation events follow the decision date in `[case]`"),
         );
     }
     let body = case.body(event.body.as_deref()?)?;
     let needs = match event.kind {
-        EventKind::Report | EventKind::FurtherReport | EventKind::PublicNotice | EventKind::Meeting => BodyKind::Council,
+        EventKind::Report
+        | EventKind::FurtherReport
+        | EventKind::PublicNotice
+        | EventKind::Meeting => BodyKind::Council,
         EventKind::JointReport | EventKind::SpecialReport => BodyKind::HealthBody,
         EventKind::NoticeRequired | EventKind::NoticePublished => BodyKind::CareProvider,
         _ => return None,
     };
     (body.kind != needs).then(|| {
-        Diagnostic::error("event-wrong-body", format!("this kind of event does not apply to a {}", kind_word(body.kind)))
-            .hint(format!("it applies to a {}", kind_word(needs)))
+        Diagnostic::error(
+            "event-wrong-body",
+            format!(
+                "this kind of event does not apply to a {}",
+                kind_word(body.kind)
+            ),
+        )
+        .hint(format!("it applies to a {}", kind_word(needs)))
     })
 }
 

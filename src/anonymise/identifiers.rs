@@ -700,8 +700,14 @@ impl Builder {
             if parts.is_empty() {
                 continue;
             }
-            self.pattern(&parts.join(", "), PatternKind::Address(i));
-            self.pattern(&parts.join(" "), PatternKind::Address(i));
+            // Every run of two or more consecutive parts, as a text may quote
+            // only the start of an address ("Flat 3, Rosemary Court").
+            for start in 0..parts.len() {
+                for end in start + 2..=parts.len() {
+                    self.pattern(&parts[start..end].join(", "), PatternKind::Address(i));
+                    self.pattern(&parts[start..end].join(" "), PatternKind::Address(i));
+                }
+            }
             for part in &parts {
                 if is_bare_unit(part) {
                     continue;

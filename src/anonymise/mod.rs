@@ -112,7 +112,11 @@ pub fn anonymise(case: &Case, ids: &Identifiers) -> (AnonymisedCase, Redactions)
     let mut out = case.clone();
     let mut redactions = Redactions::default();
     for (field, text) in out.prose_mut() {
-        let labels = if housing.contains(&field) { LabelSet::Housing } else { LabelSet::Ombudsman };
+        let labels = if housing.contains(&field) {
+            LabelSet::Housing
+        } else {
+            LabelSet::Ombudsman
+        };
         let (new, hits) = replace(text, ids, labels);
         for hit in hits {
             redactions.entries.push(Redaction {
@@ -156,8 +160,16 @@ enum LabelSet {
 /// The fields that are the Housing Ombudsman's: findings about a landlord and
 /// remedies for one.
 fn housing_fields(case: &Case) -> Vec<String> {
-    let landlord = |id: &str| case.body(id).is_some_and(|b| b.kind == crate::case::BodyKind::HousingLandlord);
-    let findings = case.findings.iter().enumerate().filter(|(_, f)| landlord(&f.body)).map(|(i, _)| format!("findings[{i}].text"));
+    let landlord = |id: &str| {
+        case.body(id)
+            .is_some_and(|b| b.kind == crate::case::BodyKind::HousingLandlord)
+    };
+    let findings = case
+        .findings
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| landlord(&f.body))
+        .map(|(i, _)| format!("findings[{i}].text"));
     let remedies = case
         .recommendations
         .iter()

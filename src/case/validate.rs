@@ -641,19 +641,30 @@ impl Validator<'_> {
         let esc = &self.case.escalation;
         for (i, r) in esc.requested.iter().enumerate() {
             if let Some(body) = &r.body {
-                self.body_ref(path(&[&"escalation", &"requested", &i, &"body"]), body, "this request");
+                self.body_ref(
+                    path(&[&"escalation", &"requested", &i, &"body"]),
+                    body,
+                    "this request",
+                );
             }
         }
         for (i, e) in esc.events.iter().enumerate() {
             if let Some(body) = &e.body {
-                self.body_ref(path(&[&"escalation", &"events", &i, &"body"]), body, "this event");
+                self.body_ref(
+                    path(&[&"escalation", &"events", &i, &"body"]),
+                    body,
+                    "this event",
+                );
             }
         }
         let mut dates: Vec<_> = esc.events.iter().map(|e| e.date).collect();
         if !dates.is_sorted() {
             dates.sort();
-            self.push(path(&[&"escalation", &"events"]), Diagnostic::warning("events-out-of-order", "the events are not in date order")
-                .hint("list them oldest first; the chronology is printed in this order"));
+            self.push(
+                path(&[&"escalation", &"events"]),
+                Diagnostic::warning("events-out-of-order", "the events are not in date order")
+                    .hint("list them oldest first; the chronology is printed in this order"),
+            );
         }
         for (at, diag) in crate::plan::problems(self.case) {
             self.push(at, diag);

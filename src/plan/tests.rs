@@ -97,17 +97,33 @@ fn case(council: &str, trust: &str, home: &str, extra: &str) -> crate::case::Loa
 
 fn files(council: &str, trust: &str, home: &str, extra: &str) -> Vec<String> {
     let loaded = case(council, trust, home, extra);
-    let shown: Vec<_> = loaded.diagnostics.iter().map(|d| (d.code, d.message.clone())).collect();
+    let shown: Vec<_> = loaded
+        .diagnostics
+        .iter()
+        .map(|d| (d.code, d.message.clone()))
+        .collect();
     let case = loaded.case.unwrap_or_else(|| panic!("{shown:?}"));
     plan(&case).into_iter().map(|d| d.file).collect()
 }
 
 fn errors(council: &str, trust: &str, home: &str, extra: &str) -> Vec<&'static str> {
-    case(council, trust, home, extra).diagnostics.iter().filter(|d| d.is_error()).map(|d| d.code).collect()
+    case(council, trust, home, extra)
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.code)
+        .collect()
 }
 
-const STANDARD: [&str; 5] = ["decision", "letter-complainant", "letter-council", "letter-trust", "letter-home"];
-const NOTICE: &str = "\n[escalation.notice]\nplaces = [\"its website\"]\nperiod = \"6 months\"\nby = 2024-06-01\n";
+const STANDARD: [&str; 5] = [
+    "decision",
+    "letter-complainant",
+    "letter-council",
+    "letter-trust",
+    "letter-home",
+];
+const NOTICE: &str =
+    "\n[escalation.notice]\nplaces = [\"its website\"]\nperiod = \"6 months\"\nby = 2024-06-01\n";
 const PARLIAMENT: &str = "\n[escalation.parliament]\nhc_number = \"HC 101\"\nsession = \"2024–25\"\nordered_printed = 2024-07-01\n";
 
 #[test]
@@ -120,7 +136,13 @@ fn seed_000_route_1_a_council_that_refuses_gets_a_report() {
     let f = files("refused", "complied", "complied", "");
     assert_eq!(
         f[5..],
-        ["report-council", "letter-s30-council", "letter-s30-complainant", "letter-s30-trust", "letter-s30-home"]
+        [
+            "report-council",
+            "letter-s30-council",
+            "letter-s30-complainant",
+            "letter-s30-trust",
+            "letter-s30-home"
+        ]
     );
 }
 
@@ -151,7 +173,13 @@ fn seed_000_route_2a_a_health_body_that_refuses_gets_a_joint_report() {
     let f = files("complied", "refused", "complied", "");
     assert_eq!(
         f[5..],
-        ["joint-report-trust", "letter-s18za-trust", "letter-s18za-complainant", "letter-s18za-council", "letter-s18za-home"]
+        [
+            "joint-report-trust",
+            "letter-s18za-trust",
+            "letter-s18za-complainant",
+            "letter-s18za-council",
+            "letter-s18za-home"
+        ]
     );
 }
 
@@ -161,13 +189,29 @@ fn seed_000_route_2b_a_refusal_of_particular_importance_gets_a_special_report() 
     let mut c = loaded.case.unwrap();
     c.bodies[1].particular_importance = Some("Many patients are at risk.".into());
     let f: Vec<String> = plan(&c).into_iter().map(|d| d.file).collect();
-    assert_eq!(f[5..], ["special-report-trust", "letter-s14-3-trust", "letter-s14-3-complainant", "letter-s14-3-council", "letter-s14-3-home"]);
+    assert_eq!(
+        f[5..],
+        [
+            "special-report-trust",
+            "letter-s14-3-trust",
+            "letter-s14-3-complainant",
+            "letter-s14-3-council",
+            "letter-s14-3-home"
+        ]
+    );
 }
 
 #[test]
 fn seed_000_route_3_a_care_provider_that_refuses_gets_an_adverse_findings_notice() {
     let f = files("complied", "complied", "refused", NOTICE);
-    assert_eq!(f[5..], ["adverse-findings-notice-home", "letter-afn-home", "letter-afn-complainant"]);
+    assert_eq!(
+        f[5..],
+        [
+            "adverse-findings-notice-home",
+            "letter-afn-home",
+            "letter-afn-complainant"
+        ]
+    );
 }
 
 #[test]
@@ -178,11 +222,24 @@ fn a_partial_refusal_counts_as_non_compliance() {
 
 #[test]
 fn a_draft_has_draft_letters_and_no_escalation() {
-    let text = BASE.replace("COUNCIL", "agreed").replace("TRUST", "agreed").replace("HOME", "agreed").replace("decision_date = 2024-03-01", "decision_date = 2024-03-01\nstage = \"draft\"");
-    let c = load_str("draft.toml", &text, &Coverage::all()).case.unwrap();
+    let text = BASE
+        .replace("COUNCIL", "agreed")
+        .replace("TRUST", "agreed")
+        .replace("HOME", "agreed")
+        .replace(
+            "decision_date = 2024-03-01",
+            "decision_date = 2024-03-01\nstage = \"draft\"",
+        );
+    let c = load_str("draft.toml", &text, &Coverage::all())
+        .case
+        .unwrap();
     let docs = plan(&c);
     assert_eq!(docs[0].file, "draft-decision");
-    assert!(docs[1..].iter().all(|d| d.kind == DocKind::Letter(LetterCode::StdDraft)));
+    assert!(
+        docs[1..]
+            .iter()
+            .all(|d| d.kind == DocKind::Letter(LetterCode::StdDraft))
+    );
 }
 
 #[test]
@@ -207,20 +264,37 @@ fn refusals_each_have_an_error() {
     ];
     for (council, trust, home, extra, code) in cases {
         let found = errors(council, trust, home, &extra);
-        assert!(found.contains(&code), "{extra}: expected `{code}`, got {found:?}");
+        assert!(
+            found.contains(&code),
+            "{extra}: expected `{code}`, got {found:?}"
+        );
     }
 }
 
 #[test]
 fn a_special_report_needs_its_parliamentary_details() {
-    let found = errors("complied", "refused", "complied", "\n[escalation]\nrequested = [{ document = \"special_report\" }]\n");
+    let found = errors(
+        "complied",
+        "refused",
+        "complied",
+        "\n[escalation]\nrequested = [{ document = \"special_report\" }]\n",
+    );
     assert!(found.contains(&"missing-parliament"), "{found:?}");
 }
 
 #[test]
 fn requested_documents_are_located_and_hinted() {
-    let loaded = case("refused", "complied", "complied", "\n[escalation]\nrequested = [{ document = \"special_report\" }]\n");
-    let d = loaded.diagnostics.iter().find(|d| d.code == "document-not-allowed").unwrap();
+    let loaded = case(
+        "refused",
+        "complied",
+        "complied",
+        "\n[escalation]\nrequested = [{ document = \"special_report\" }]\n",
+    );
+    let d = loaded
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "document-not-allowed")
+        .unwrap();
     assert_eq!(d.path.as_deref(), Some("escalation.requested[0]"));
     assert!(d.range.is_some() && !d.hints.is_empty());
 }

@@ -406,7 +406,10 @@ fn body(case: &Case, b: &Body, variant: Variant) -> BodyView {
         address: a.address.as_deref().map(lines).unwrap_or_default(),
     });
     let non_compliant = findings.iter().any(|f| f.fault)
-        && case.recommendations.iter().any(|r| r.body_ids().contains(&b.id.as_str()) && r.status.is_non_compliance());
+        && case
+            .recommendations
+            .iter()
+            .any(|r| r.body_ids().contains(&b.id.as_str()) && r.status.is_non_compliance());
     BodyView {
         non_compliant,
         id: b.id.clone(),
@@ -461,8 +464,11 @@ fn findings(case: &Case, bodies: &[BodyView]) -> Vec<FindingsView> {
         .filter_map(|b| {
             let own: Vec<_> = case.findings.iter().filter(|f| f.body == b.id).collect();
             let blocks: Vec<Block> = own.iter().flat_map(|f| blocks(&f.text)).collect();
-            let determinations =
-                own.iter().filter_map(|f| f.determination).map(|d| d.sentence(&b.short)).collect();
+            let determinations = own
+                .iter()
+                .filter_map(|f| f.determination)
+                .map(|d| d.sentence(&b.short))
+                .collect();
             (!blocks.is_empty()).then(|| FindingsView {
                 short: b.short.clone(),
                 short_cap: b.short_cap.clone(),
@@ -714,32 +720,50 @@ fn remedies(case: &Case, bodies: &[BodyView]) -> Vec<BodyRemedies> {
     bodies
         .iter()
         .filter_map(|b| {
-            let own: Vec<&Recommendation> =
-                case.recommendations.iter().filter(|r| r.body_ids().contains(&b.id.as_str())).collect();
+            let own: Vec<&Recommendation> = case
+                .recommendations
+                .iter()
+                .filter(|r| r.body_ids().contains(&b.id.as_str()))
+                .collect();
             if own.is_empty() {
                 return None;
             }
             let view = |r: &&Recommendation| {
-                let due = r.deadline.due(case.case.decision_date, &crate::calendar::is_bank_holiday);
+                let due = r
+                    .deadline
+                    .due(case.case.decision_date, &crate::calendar::is_bank_holiday);
                 ActionView {
                     text: action_text(r, b, bodies),
-                    within: lower_first(&deadline_heading(r.deadline.phrase(), (!draft).then_some(due))),
-                deadline: deadline_heading(r.deadline.phrase(), (!draft).then_some(due)),
-                by: by_date(r.deadline, due, draft),
+                    within: lower_first(&deadline_heading(
+                        r.deadline.phrase(),
+                        (!draft).then_some(due),
+                    )),
+                    deadline: deadline_heading(r.deadline.phrase(), (!draft).then_some(due)),
+                    by: by_date(r.deadline, due, draft),
                     status: status_phrase(r.status),
                     refused: r.status.is_non_compliance(),
                 }
             };
             let maker = match b.kind {
                 BodyKind::HousingLandlord => "orders and recommendations of the Housing Ombudsman",
-                BodyKind::HealthBody => "recommendations of the Parliamentary and Health Service Ombudsman",
+                BodyKind::HealthBody => {
+                    "recommendations of the Parliamentary and Health Service Ombudsman"
+                }
                 _ => "recommendations of the Local Government and Social Care Ombudsman",
             };
             Some(BodyRemedies {
                 body: b.clone(),
                 maker: maker.into(),
-                orders: own.iter().filter(|r| r.instrument == Instrument::Order).map(view).collect(),
-                recommendations: own.iter().filter(|r| r.instrument == Instrument::Recommendation).map(view).collect(),
+                orders: own
+                    .iter()
+                    .filter(|r| r.instrument == Instrument::Order)
+                    .map(view)
+                    .collect(),
+                recommendations: own
+                    .iter()
+                    .filter(|r| r.instrument == Instrument::Recommendation)
+                    .map(view)
+                    .collect(),
             })
         })
         .collect()
@@ -770,14 +794,28 @@ fn key_to_names(case: &Case, people: &[PersonView]) -> Vec<KeyRow> {
                 _ if p.role.is_staff() => 3,
                 _ => 2,
             };
-            let employer = p.body.as_deref().and_then(|b| case.body(b)).map(|b| b.short_name.clone());
+            let employer = p
+                .body
+                .as_deref()
+                .and_then(|b| case.body(b))
+                .map(|b| b.short_name.clone());
             let description = match (&view.relation, employer) {
                 (Some(rel), _) if p.role != crate::case::Role::Complainant => rel.clone(),
                 (_, Some(employer)) => format!("{} of {}", p.role.describe(), employer),
                 _ => p.role.describe().to_string(),
             };
-            let label = if view.staff { capitalise(&view.label) } else { view.label.clone() };
-            (rank, KeyRow { label, description: capitalise(&description) })
+            let label = if view.staff {
+                capitalise(&view.label)
+            } else {
+                view.label.clone()
+            };
+            (
+                rank,
+                KeyRow {
+                    label,
+                    description: capitalise(&description),
+                },
+            )
         })
         .collect();
     rows.sort_by_key(|(rank, _)| *rank);

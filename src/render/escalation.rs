@@ -63,18 +63,28 @@ struct NoticeView {
 }
 
 /// The escalation view for the body with id `about`.
-pub(crate) fn build(case: &Case, about: &str, bodies: &[BodyView], rules: &Rules) -> Option<EscalationView> {
+pub(crate) fn build(
+    case: &Case,
+    about: &str,
+    bodies: &[BodyView],
+    rules: &Rules,
+) -> Option<EscalationView> {
     let body = bodies.iter().find(|b| b.id == about)?.clone();
     let remedies: Vec<ActionView> = case
         .recommendations
         .iter()
         .filter(|r| r.body_ids().contains(&about))
         .map(|r| {
-            let due = r.deadline.due(case.case.decision_date, &crate::calendar::is_bank_holiday);
+            let due = r
+                .deadline
+                .due(case.case.decision_date, &crate::calendar::is_bank_holiday);
             let draft = case.case.stage == Stage::Draft;
             ActionView {
                 text: action_text(r, &body, bodies),
-                within: lower_first(&deadline_heading(r.deadline.phrase(), (!draft).then_some(due))),
+                within: lower_first(&deadline_heading(
+                    r.deadline.phrase(),
+                    (!draft).then_some(due),
+                )),
                 deadline: deadline_heading(r.deadline.phrase(), (!draft).then_some(due)),
                 by: by_date(r.deadline, due, draft),
                 status: status_phrase(r.status),
@@ -82,7 +92,12 @@ pub(crate) fn build(case: &Case, about: &str, bodies: &[BodyView], rules: &Rules
             }
         })
         .collect();
-    let own_events = || case.escalation.events.iter().filter(|e| e.body.as_deref() == Some(about));
+    let own_events = || {
+        case.escalation
+            .events
+            .iter()
+            .filter(|e| e.body.as_deref() == Some(about))
+    };
     let date_of = |kind: EventKind| own_events().find(|e| e.kind == kind).map(|e| e.date);
     let report = date_of(EventKind::Report);
     let base = report.unwrap_or(case.case.decision_date);
@@ -90,10 +105,17 @@ pub(crate) fn build(case: &Case, about: &str, bodies: &[BodyView], rules: &Rules
         places: n.places.clone(),
         period: n.period.clone(),
         by: n.by.long(),
-        provider_reasons: n.provider_reasons.as_deref().map(blocks).unwrap_or_default(),
+        provider_reasons: n
+            .provider_reasons
+            .as_deref()
+            .map(blocks)
+            .unwrap_or_default(),
     });
     let response_due = match body.kind {
-        crate::case::BodyKind::CareProvider => case.case.decision_date.plus_months(rules.notice_response_months),
+        crate::case::BodyKind::CareProvider => case
+            .case
+            .decision_date
+            .plus_months(rules.notice_response_months),
         _ => base.plus_months(rules.report_response_months),
     };
     Some(EscalationView {
@@ -105,15 +127,25 @@ pub(crate) fn build(case: &Case, about: &str, bodies: &[BodyView], rules: &Rules
             .escalation
             .events
             .iter()
-            .map(|e| EventView { date: e.date.long(), text: e.text.clone() })
+            .map(|e| EventView {
+                date: e.date.long(),
+                text: e.text.clone(),
+            })
             .collect(),
         report_date: report.map(Date::long),
         further_report_date: date_of(EventKind::FurtherReport).map(Date::long),
         further_response_due: date_of(EventKind::FurtherReport)
             .map(|d| d.plus_months(rules.report_response_months).long()),
-        notice_due: base.plus_days(7 * i64::from(rules.report_notice_weeks)).long(),
+        notice_due: base
+            .plus_days(7 * i64::from(rules.report_notice_weeks))
+            .long(),
         response_due: response_due.long(),
-        view: case.escalation.view.as_deref().map(blocks).unwrap_or_default(),
+        view: case
+            .escalation
+            .view
+            .as_deref()
+            .map(blocks)
+            .unwrap_or_default(),
         importance: case
             .body(about)
             .and_then(|b| b.particular_importance.as_deref())
@@ -151,11 +183,20 @@ fn fault_sentence(body: &BodyView, bodies: &[BodyView], about: &str) -> String {
     let names = super::context::and_join(named);
     let count = bodies.len();
     let opening = if count > 1 {
-        format!("This document names all {count} organisations involved in the complaint: {names}. ")
+        format!(
+            "This document names all {count} organisations involved in the complaint: {names}. "
+        )
     } else {
         String::new()
     };
     let others = bodies.iter().filter(|b| b.id != about).count();
-    let lies = if others > 0 { format!("lies with {} alone", body.short) } else { format!("lies with {}", body.short) };
-    format!("{opening}The injustice that has not been remedied is the responsibility of {}: the fault for it {lies}.", body.short)
+    let lies = if others > 0 {
+        format!("lies with {} alone", body.short)
+    } else {
+        format!("lies with {}", body.short)
+    };
+    format!(
+        "{opening}The injustice that has not been remedied is the responsibility of {}: the fault for it {lies}.",
+        body.short
+    )
 }

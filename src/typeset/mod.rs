@@ -42,6 +42,15 @@ pub struct TypstSource {
     pub text: String,
 }
 
+/// A typeset document.
+#[derive(Debug, Clone)]
+pub struct Typeset {
+    /// The PDF bytes.
+    pub pdf: Vec<u8>,
+    /// Its page count.
+    pub pages: usize,
+}
+
 /// What makes a PDF reproducible.
 #[derive(Debug, Clone)]
 pub struct PdfSettings {
@@ -107,7 +116,7 @@ impl Typesetter {
         &self,
         source: &TypstSource,
         settings: &PdfSettings,
-    ) -> Result<Vec<u8>, TypesetError> {
+    ) -> Result<Typeset, TypesetError> {
         let world = DocWorld {
             env: self,
             main: Source::new(*MAIN, source.text.clone()),
@@ -128,8 +137,12 @@ impl Typesetter {
                 tagged: true,
                 pretty: false,
             };
-            typst_pdf::pdf(&doc, &options)
-                .map_err(|errors| TypesetError::Export(describe(&world, &errors)))
+            let pdf = typst_pdf::pdf(&doc, &options)
+                .map_err(|errors| TypesetError::Export(describe(&world, &errors)))?;
+            Ok(Typeset {
+                pdf,
+                pages: doc.pages().len(),
+            })
         });
         // Keep memory flat over long batches: the memo cache otherwise grows
         // by megabytes per document (DESIGN.md, facts measured).
@@ -306,10 +319,12 @@ mod tests {
     fn output_is_byte_identical() {
         let a = typesetter()
             .typeset(&source("= Heading\nSome text."), &settings())
-            .unwrap();
+            .unwrap()
+            .pdf;
         let b = typesetter()
             .typeset(&source("= Heading\nSome text."), &settings())
-            .unwrap();
+            .unwrap()
+            .pdf;
         assert!(a.starts_with(b"%PDF"));
         assert_eq!(a, b);
     }
