@@ -377,7 +377,8 @@ fn anonymise_file(args: AnonymiseArgs) -> Result<ExitCode, UsageError> {
     if args.spans {
         let predictions: Vec<serde_json::Value> = hits
             .iter()
-            .map(|h| serde_json::json!({"type": h.category, "start": h.range.start, "end": h.range.end}))
+            .filter(|h| h.source != anonymise::Source::Flagged)
+            .map(|h| serde_json::json!({"type": h.category.bench_type(), "start": h.range.start, "end": h.range.end}))
             .collect();
         let json = serde_json::json!({"predictions": predictions, "redacted_text": redacted});
         writeln!(

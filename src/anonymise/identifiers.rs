@@ -16,9 +16,13 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
+use std::sync::LazyLock;
+
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::Regex;
 use serde::Serialize;
 
+use super::detect::{self, AllowList, Confidence};
 use super::fold::{Folded, at_word_boundary, fold};
 use super::values::{self, Shape};
 use super::words::is_english_word;
@@ -51,9 +55,30 @@ pub enum Category {
     DateOfDeath,
     /// A term the case asked to generalise.
     Generalised,
+    /// A vehicle registration.
+    Vehicle,
+    /// A bank sort code, account number or IBAN.
+    BankDetails,
 }
 
 impl Category {
+    /// The entity name the anon-bench scorer (Presidio's names) uses.
+    pub fn bench_type(self) -> &'static str {
+        match self {
+            Self::Name | Self::AmbiguousName => "PERSON",
+            Self::Address => "LOCATION",
+            Self::Postcode => "UK_POSTCODE",
+            Self::Phone => "PHONE_NUMBER",
+            Self::Email => "EMAIL_ADDRESS",
+            Self::NhsNumber => "UK_NHS",
+            Self::NiNumber => "UK_NINO",
+            Self::DateOfBirth | Self::DateOfDeath => "DATE_TIME",
+            Self::Generalised => "GENERALISED",
+            Self::Vehicle => "UK_VEHICLE_REGISTRATION",
+            Self::BankDetails => "IBAN_CODE",
+        }
+    }
+
     /// The placeholder printed in its place (names print the label instead).
     pub fn placeholder(self) -> &'static str {
         match self {
@@ -67,6 +92,8 @@ impl Category {
             Self::DateOfBirth => "[date of birth]",
             Self::DateOfDeath => "[date of death]",
             Self::Generalised => "[generalised]",
+            Self::Vehicle => "[vehicle registration]",
+            Self::BankDetails => "[bank details]",
         }
     }
 
@@ -84,6 +111,8 @@ impl Category {
             Self::DateOfBirth => "date of birth",
             Self::DateOfDeath => "date of death",
             Self::Generalised => "term to generalise",
+            Self::Vehicle => "vehicle registration",
+            Self::BankDetails => "bank details",
         }
     }
 }
@@ -91,6 +120,8 @@ impl Category {
 /// One listed identifier found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
+    /// Listed in the case, or found by a detector.
+    pub source: Source,
     /// Byte range in the text.
     pub range: Range<usize>,
     /// What it is.
@@ -101,14 +132,37 @@ pub struct Hit {
     pub replacement: String,
 }
 
-/// How strong a claim a hit makes, for resolving overlaps.
-fn priority(category: Category) -> u8 {
-    match category {
-        Category::Email | Category::Phone | Category::NhsNumber | Category::NiNumber => 5,
-        Category::Postcode | Category::DateOfBirth | Category::DateOfDeath => 5,
-        Category::Address => 4,
-        Category::Name | Category::AmbiguousName => 3,
-        Category::Generalised => 2,
+/// Where a hit comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Source {
+    /// A detector found it and it is only reported (too weak to replace).
+    Flagged,
+    /// A detector found it: a heuristic shape.
+    Heuristic,
+    /// A detector found it: a validated shape.
+    Validated,
+    /// A term the case asked to generalise.
+    Generalised,
+    /// Listed in the case file.
+    Listed,
+}
+
+/// How strong a claim a hit makes, for resolving overlaps: listed beats
+/// validated beats heuristic; within listed, structured values beat
+/// addresses beat names.
+fn priority(hit: &Hit) -> u8 {
+    let within = match hit.category {
+        Category::Address => 1,
+        Category::Name | Category::AmbiguousName => 0,
+        _ => 2,
+    };
+    match hit.source {
+        Source::Listed => 10 + within,
+        Source::Generalised => 8,
+        Source::Validated => 6,
+        Source::Heuristic => 4,
+        Source::Flagged => 2,
     }
 }
 
@@ -143,6 +197,12 @@ enum PatternKind {
 #[derive(Debug)]
 pub struct Identifiers {
     labels: Vec<String>,
+    /// Public numbers and mailboxes the detectors leave alone.
+    allow: AllowList,
+    /// Every label as printed ("Mrs X", "Mr A"), to tell them from initials.
+    label_texts: HashSet<String>,
+    /// The real initials of every listed person.
+    initials: Vec<char>,
     hos_labels: Vec<Option<String>>,
     titles: Vec<Option<Title>>,
     automaton: AhoCorasick,
@@ -181,11 +241,27 @@ impl Identifiers {
             b.addresses(i, person, case);
         }
         for body in &case.bodies {
-            if let Some(addressee) = &body.addressee {
-                b.addressee_name(&addressee.name, case.people.len());
+            let Some(addressee) = &body.addressee else {
+                continue;
+            };
+            // An addressee who is also a listed person is that person.
+            let listed = case
+                .people
+                .iter()
+                .any(|p| fold(strip_title(&p.name)) == fold(strip_title(&addressee.name)));
+            if !listed {
+                b.addressee_name(&addressee.name, &addressee.position, case.people.len());
             }
         }
         b.finish(case, labels)
+    }
+
+    /// The same identifiers, with public numbers and mailboxes the
+    /// detectors must leave alone.
+    #[must_use]
+    pub fn with_allow_list(mut self, allow: AllowList) -> Self {
+        self.allow = allow;
+        self
     }
 
     /// The label of person `i`.
@@ -206,6 +282,50 @@ impl Identifiers {
         resolve(hits, &protected)
     }
 
+    /// Every listed identifier and every detected one in `text`, resolved:
+    /// what the anonymiser replaces (all but [`Source::Flagged`] hits).
+    pub fn find(&self, text: &str) -> Vec<Hit> {
+        let folded = Folded::new(text);
+        let (mut hits, mut protected) = self.pattern_hits(&folded);
+        hits.extend(self.value_hits(text));
+        protected.extend(protected_text(text));
+        for d in detect::detect(text, &self.allow) {
+            let source = match (d.redact, d.confidence) {
+                (false, _) => Source::Flagged,
+                (true, Confidence::Validated) => Source::Validated,
+                (true, Confidence::Heuristic) => Source::Heuristic,
+            };
+            let replacement = d.category.placeholder().to_string();
+            hits.push(Hit {
+                source,
+                range: d.range,
+                category: d.category,
+                person: None,
+                replacement,
+            });
+        }
+        let kept = resolve(hits, &protected);
+        // Surnames of the titled names that survived, standing alone.
+        let names: Vec<&str> = kept
+            .iter()
+            .filter(|h| h.source == Source::Heuristic && h.category == Category::Name)
+            .map(|h| &text[h.range.clone()])
+            .collect();
+        let bare = detect::bare_surnames(text, &names);
+        if bare.is_empty() {
+            return kept;
+        }
+        let mut hits = kept;
+        hits.extend(bare.into_iter().map(|d| Hit {
+            source: Source::Heuristic,
+            range: d.range,
+            category: Category::Name,
+            person: None,
+            replacement: Category::Name.placeholder().into(),
+        }));
+        resolve(hits, &protected)
+    }
+
     /// Listed identifiers left in text that should have none (a redacted
     /// document's text): every hit of [`hits`](Self::hits), plus any single
     /// name token standing on its own. Labels and body names are ignored.
@@ -214,7 +334,31 @@ impl Identifiers {
         let (mut hits, protected) = self.pattern_hits(&folded);
         hits.extend(self.value_hits(text));
         hits.extend(self.token_hits(&folded));
+        hits.extend(self.initial_hits(text));
         resolve(hits, &protected)
+    }
+
+    /// A title with a real initial that is no label ("Mr M", "Mrs H."): what
+    /// is left when a name was only partly replaced.
+    fn initial_hits(&self, text: &str) -> Vec<Hit> {
+        static TITLED_INITIAL: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? ([A-Z])\b").expect("valid regex")
+        });
+        TITLED_INITIAL
+            .captures_iter(text)
+            .filter(|c| {
+                let whole = c.get(0).expect("whole match").as_str().replace('.', "");
+                let letter = c[1].chars().next().expect("one letter");
+                !self.label_texts.contains(&whole) && self.initials.contains(&letter)
+            })
+            .map(|c| Hit {
+                source: Source::Listed,
+                range: c.get(0).expect("whole match").range(),
+                category: Category::Name,
+                person: None,
+                replacement: "[name]".into(),
+            })
+            .collect()
     }
 
     fn pattern_hits(&self, folded: &Folded<'_>) -> (Vec<Hit>, Vec<Range<usize>>) {
@@ -228,12 +372,14 @@ impl Identifiers {
             match &self.patterns[m.pattern().as_usize()] {
                 PatternKind::Protected => protected.push(folded.orig_range(key_range)),
                 PatternKind::Address(p) => hits.push(Hit {
+                    source: Source::Listed,
                     range: folded.orig_range(key_range),
                     category: Category::Address,
                     person: Some(*p),
                     replacement: Category::Address.placeholder().into(),
                 }),
                 PatternKind::Generalise(with) => hits.push(Hit {
+                    source: Source::Generalised,
                     range: folded.orig_range(key_range),
                     category: Category::Generalised,
                     person: None,
@@ -271,10 +417,14 @@ impl Identifiers {
         if needs_title && title.is_none() {
             return None;
         }
+        // "Smith, Jane" is a name; "Mrs Smith, Jane and …" is a list.
+        if title.is_some() && folded.key[key_range.clone()].contains(',') {
+            return None;
+        }
         let start = title.map_or(key_range.start, |(_, at)| at);
         let end = key_range.end + bracketed_title_after(&folded.key[key_range.end..]);
         let range = folded.orig_range(start..end);
-        let person = self.attribute(owners, title.map(|(t, _)| t));
+        let person = self.attribute(owners, title.and_then(|(t, _)| t));
         let (category, replacement) = match person {
             Some(p) => (Category::Name, self.labels[p].clone()),
             None => (
@@ -283,6 +433,7 @@ impl Identifiers {
             ),
         };
         Some(Hit {
+            source: Source::Listed,
             range,
             category,
             person,
@@ -295,14 +446,21 @@ impl Identifiers {
     fn attribute(&self, owners: &[(usize, NameForm)], title: Option<Title>) -> Option<usize> {
         let mut candidates: Vec<(usize, NameForm)> = owners.to_vec();
         if let Some(t) = title {
-            let titled: Vec<_> = candidates
+            let exact: Vec<_> = candidates
                 .iter()
                 .copied()
                 .filter(|(p, _)| self.titles[*p] == Some(t))
                 .collect();
-            if !titled.is_empty() {
-                candidates = titled;
-            }
+            candidates = if exact.is_empty() {
+                // Nobody has this exact title: keep those it could still fit;
+                // when it fits nobody, the name is not attributed (never guess).
+                candidates
+                    .into_iter()
+                    .filter(|(p, _)| self.titles[*p].is_none_or(|own| titles_compatible(own, t)))
+                    .collect()
+            } else {
+                exact
+            };
         }
         let best = candidates.iter().map(|(_, f)| *f).min()?;
         let mut people: Vec<usize> = candidates
@@ -330,6 +488,7 @@ impl Identifiers {
                         _ => Category::Postcode,
                     };
                     Hit {
+                        source: Source::Listed,
                         range: c.range.clone(),
                         category,
                         person: Some(p),
@@ -363,6 +522,7 @@ impl Identifiers {
                     .map(|(_, p)| *p)
             })?;
         Some(Hit {
+            source: Source::Listed,
             range: c.range.clone(),
             category: Category::Email,
             person: Some(person),
@@ -373,6 +533,7 @@ impl Identifiers {
     fn date_hit(&self, text: &str, c: &values::Candidate) -> Option<Hit> {
         if let Some(p) = c.dates.iter().find_map(|d| self.births.get(d)) {
             return Some(Hit {
+                source: Source::Listed,
                 range: c.range.clone(),
                 category: Category::DateOfBirth,
                 person: Some(*p),
@@ -393,6 +554,7 @@ impl Identifiers {
             _ => (c.range.start, date.month_year()),
         };
         Some(Hit {
+            source: Source::Listed,
             range: start..c.range.end,
             category: Category::DateOfDeath,
             person: Some(p),
@@ -419,6 +581,7 @@ impl Identifiers {
             let replacement =
                 person.map_or_else(|| "[name]".to_string(), |p| self.labels[p].clone());
             hits.push(Hit {
+                source: Source::Listed,
                 range,
                 category: Category::Name,
                 person,
@@ -433,10 +596,12 @@ impl Identifiers {
 /// generalised terms that overlap protected text.
 fn resolve(mut hits: Vec<Hit>, protected: &[Range<usize>]) -> Vec<Hit> {
     let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
-    hits.retain(|h| priority(h.category) >= 5 || !protected.iter().any(|p| overlaps(p, &h.range)));
+    // Protected text (bodies, labels, references, money, statutes) yields
+    // only to listed structured values.
+    hits.retain(|h| priority(h) >= 12 || !protected.iter().any(|p| overlaps(p, &h.range)));
     hits.sort_by(|a, b| {
-        priority(b.category)
-            .cmp(&priority(a.category))
+        priority(b)
+            .cmp(&priority(a))
             .then((b.range.end - b.range.start).cmp(&(a.range.end - a.range.start)))
             .then(a.range.start.cmp(&b.range.start))
     });
@@ -450,16 +615,78 @@ fn resolve(mut hits: Vec<Hit>, protected: &[Range<usize>]) -> Vec<Hit> {
     kept
 }
 
-/// A title immediately before `start` in folded text: its kind and offset.
-fn title_before(key: &str, start: usize) -> Option<(Title, usize)> {
+/// Text that detectors must never touch: case references, sums of money,
+/// statutes and their sections (the listed values of a case still win).
+fn protected_text(text: &str) -> Vec<Range<usize>> {
+    static PROTECTED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(concat!(
+            r"\b\d{2} \d{3} \d{3}[a-z]?\b",
+            r"|\b20\d{7}\b",
+            r"|£\d{1,3}(?:,\d{3})+(?:\.\d{2})?|£\d+(?:\.\d{2})?",
+            r"|(?i:\b(?:sections?|ss?|paragraphs?|para|regulations?|reg|articles?|schedule|part)\.? ?\d+[a-z]*(?:\([0-9a-z]+\))*(?:\.\d+)?)",
+            r"|\b[A-Z][A-Za-z]*(?: (?:[A-Z][A-Za-z]*|and|of|for|the))* Act \d{4}\b",
+            r"|\bSI \d{4}/\d+\b",
+        ))
+        .expect("valid regex")
+    });
+    PROTECTED.find_iter(text).map(|m| m.range()).collect()
+}
+
+/// Words that stand before a name. Titles say who is meant; the others
+/// ("Councillor", "Cllr") only extend the span.
+const HONORIFICS: [(&str, Option<Title>); 15] = [
+    ("mrs", Some(Title::Mrs)),
+    ("mr", Some(Title::Mr)),
+    ("ms", Some(Title::Ms)),
+    ("miss", Some(Title::Miss)),
+    ("mx", Some(Title::Mx)),
+    ("dr", Some(Title::Dr)),
+    ("councillor", None),
+    ("cllr", None),
+    ("professor", None),
+    ("prof", None),
+    ("rev", None),
+    ("sir", None),
+    ("lady", None),
+    ("dame", None),
+    ("lord", None),
+];
+
+/// An honorific immediately before `start` in folded text, possibly with an
+/// initial between ("Mr M Clarke", "Mrs H. Wisniewski"): the title it gives
+/// (if any) and the offset where the span should start.
+fn title_before(key: &str, start: usize) -> Option<(Option<Title>, usize)> {
     let before = key[..start].strip_suffix(' ')?;
+    honorific_at_end(before).or_else(|| honorific_at_end(strip_initial(before)?))
+}
+
+fn honorific_at_end(before: &str) -> Option<(Option<Title>, usize)> {
     let before = before.strip_suffix('.').unwrap_or(before);
-    Title::ALL.iter().find_map(|t| {
-        let word = t.as_str().to_ascii_lowercase();
-        let rest = before.strip_suffix(word.as_str())?;
+    HONORIFICS.iter().find_map(|(word, title)| {
+        let rest = before.strip_suffix(word)?;
         let boundary = rest.is_empty() || !rest.as_bytes()[rest.len() - 1].is_ascii_alphanumeric();
-        boundary.then_some((*t, rest.len()))
+        boundary.then_some((*title, rest.len()))
     })
+}
+
+/// "mr m" → "mr": drops one initial (with an optional full stop).
+fn strip_initial(before: &str) -> Option<&str> {
+    let b = before.strip_suffix('.').unwrap_or(before);
+    let (rest, last) = b.split_at(b.len().checked_sub(1)?);
+    (last.as_bytes()[0].is_ascii_alphabetic()).then_some(())?;
+    rest.strip_suffix(' ')
+}
+
+/// Whether two titles may name the same person (a listed "Mrs" written
+/// "Ms"); "Dr" and "Mx" go with any.
+fn titles_compatible(a: Title, b: Title) -> bool {
+    use Title::{Dr, Miss, Mr, Mrs, Ms, Mx};
+    let female = |t| matches!(t, Mrs | Ms | Miss);
+    a == b
+        || matches!(a, Dr | Mx)
+        || matches!(b, Dr | Mx)
+        || (female(a) && female(b))
+        || (a == Mr && b == Mr)
 }
 
 /// The length of a bracketed title right after a name: "Smith J (Mrs)".
@@ -491,7 +718,8 @@ struct Builder {
     births: HashMap<Date, usize>,
     deaths: HashMap<Date, usize>,
     email_tokens: Vec<(String, usize)>,
-    extra_people: usize,
+    /// Labels of the people who are only addressees of letters.
+    extra_labels: Vec<String>,
 }
 
 impl Builder {
@@ -590,6 +818,21 @@ impl Builder {
         }
         for alias in &p.aliases {
             let alias = strip_title(alias);
+            let alias_words: Vec<&str> = alias.split_whitespace().collect();
+            if let [first, .., last] = alias_words.as_slice() {
+                // "Halina Wiśniewski": the last word is a family name too.
+                for f in spellings(last) {
+                    self.name(i, &f, NameForm::Family, false);
+                    let initial: String = first.chars().take(1).collect();
+                    for form in [
+                        format!("{initial} {f}"),
+                        format!("{initial}. {f}"),
+                        format!("{f}, {initial}"),
+                    ] {
+                        self.name(i, &form, NameForm::Initialled, false);
+                    }
+                }
+            }
             for a in spellings(alias) {
                 self.name(i, &a, NameForm::Alias, false);
                 if !a.contains(' ') && given.first().is_some_and(|g| !g.eq_ignore_ascii_case(&a)) {
@@ -723,9 +966,10 @@ impl Builder {
 
     /// The named addressee of a body's letters is a person too: their name
     /// must not reach a redacted document.
-    fn addressee_name(&mut self, name: &str, people: usize) {
-        let person = people + self.extra_people;
-        self.extra_people += 1;
+    fn addressee_name(&mut self, name: &str, position: &str, people: usize) {
+        let person = people + self.extra_labels.len();
+        self.extra_labels
+            .push(format!("the {}", position.trim_start_matches("the ")));
         let words: Vec<&str> = name
             .split_whitespace()
             .filter(|w| {
@@ -748,19 +992,30 @@ impl Builder {
 
     fn finish(self, case: &Case, mut labels: Vec<String>) -> Identifiers {
         let mut titles: Vec<Option<Title>> = case.people.iter().map(|p| p.title).collect();
-        for body in &case.bodies {
-            if let Some(a) = &body.addressee {
-                labels.push(format!("the {}", a.position.trim_start_matches("the ")));
-                titles.push(None);
-            }
-        }
+        titles.extend(self.extra_labels.iter().map(|_| None));
+        labels.extend(self.extra_labels);
         let build = |patterns: &[String]| {
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::Standard)
                 .build(patterns)
                 .expect("patterns are plain strings")
         };
+        let mut initials: Vec<char> = case
+            .people
+            .iter()
+            .flat_map(crate::case::real_initials)
+            .collect();
+        initials.sort_unstable();
+        initials.dedup();
+        let label_texts = labels
+            .iter()
+            .cloned()
+            .chain(case.people.iter().filter_map(|p| p.hos_label.clone()))
+            .collect();
         Identifiers {
+            allow: AllowList::default(),
+            label_texts,
+            initials,
             labels,
             hos_labels: case.people.iter().map(|p| p.hos_label.clone()).collect(),
             titles,

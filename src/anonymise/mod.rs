@@ -10,6 +10,7 @@
 //! The [`Redactions`] log says what was replaced, where and by what, and
 //! never holds an original value.
 
+mod detect;
 mod fold;
 mod identifiers;
 mod labels;
@@ -18,7 +19,8 @@ mod words;
 
 use serde::Serialize;
 
-pub use identifiers::{Category, Hit, Identifiers};
+pub use detect::{AllowList, Confidence};
+pub use identifiers::{Category, Hit, Identifiers, Source};
 
 use crate::case::{Case, Person};
 
@@ -49,6 +51,9 @@ pub struct Redaction {
     pub field: String,
     /// What kind of identifier it was.
     pub category: Category,
+    /// Listed in the case, or found by a detector (flagged ones are only
+    /// reported, not replaced).
+    pub source: Source,
     /// What was printed instead (a label or a placeholder).
     pub replacement: String,
     /// Byte offset of the start in the original field text.
@@ -122,6 +127,7 @@ pub fn anonymise(case: &Case, ids: &Identifiers) -> (AnonymisedCase, Redactions)
             redactions.entries.push(Redaction {
                 field: field.clone(),
                 category: hit.category,
+                source: hit.source,
                 replacement: hit.replacement,
                 start: hit.range.start,
                 end: hit.range.end,
@@ -181,7 +187,7 @@ fn housing_fields(case: &Case) -> Vec<String> {
 
 /// Replaces every hit in `text`.
 fn replace(text: &str, ids: &Identifiers, labels: LabelSet) -> (String, Vec<Hit>) {
-    let mut hits = ids.hits(text);
+    let mut hits = ids.find(text);
     if labels == LabelSet::Housing {
         for hit in &mut hits {
             if let Some(label) = hit.person.and_then(|p| ids.hos_label(p)) {
@@ -191,7 +197,7 @@ fn replace(text: &str, ids: &Identifiers, labels: LabelSet) -> (String, Vec<Hit>
     }
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
-    for hit in &hits {
+    for hit in hits.iter().filter(|h| h.source != Source::Flagged) {
         out.push_str(&text[at..hit.range.start]);
         if starts_sentence(&out) {
             out.push_str(&capitalise(&hit.replacement));

@@ -141,6 +141,11 @@ impl Validator<'_> {
         }
         for (i, body) in self.case.bodies.iter().enumerate() {
             let at = path(&[&"bodies", &i, &"reference"]);
+            let hos_record =
+                body.kind == BodyKind::HousingLandlord && is_hos_reference(&body.reference);
+            if hos_record {
+                continue;
+            }
             if !is_reference(&body.reference, true) {
                 self.push(
                     at,
@@ -167,7 +172,7 @@ impl Validator<'_> {
             );
         }
         if let Some(h) = hos
-            && !(h.len() == 9 && h.starts_with("20") && h.bytes().all(|b| b.is_ascii_digit()))
+            && !is_hos_reference(h)
         {
             self.push(
                 path(&[&"case", &"hos_reference"]),
@@ -733,6 +738,11 @@ fn collect_strings<'a>(
         }
         _ => {}
     }
+}
+
+/// Whether `s` is a Housing Ombudsman reference: nine digits, year first.
+fn is_hos_reference(s: &str) -> bool {
+    s.len() == 9 && s.starts_with("20") && s.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Whether `s` is `YY NNN NNN`, optionally with a lower-case letter.

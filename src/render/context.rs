@@ -535,16 +535,7 @@ fn action_lead(case: &Case, b: &BodyView, draft: bool) -> String {
 }
 
 pub(super) fn action_text(r: &Recommendation, b: &BodyView, bodies: &[BodyView]) -> String {
-    let mut text = r.text.trim().trim_end_matches('.').to_string();
-    if r.instrument == Instrument::Recommendation
-        && r.body_ids().iter().any(|id| {
-            bodies
-                .iter()
-                .any(|v| v.id == *id && v.kind == BodyKind::HousingLandlord)
-        })
-    {
-        text.push_str(" (a recommendation)");
-    }
+    let text = r.text.trim().trim_end_matches('.').to_string();
     let others: Vec<String> = r
         .body_ids()
         .into_iter()

@@ -156,6 +156,40 @@ fn words_that_are_names_are_left_where_they_are_words() {
 }
 
 #[test]
+fn titles_decide_and_initials_between_title_and_name_go_too() {
+    let cases = [
+        // A list, not "Surname, Given".
+        (
+            "sent to Mrs Tranter-Wilde, Peggy and the GP",
+            "sent to Mrs B, Mrs Z and the GP",
+        ),
+        ("Mrs J Smith and Miss H. Smith", "Mrs X and Miss Y"),
+        ("Mrs L Pemberton", "The social worker"),
+        (
+            "Councillor Pemberton and Cllr Pemberton",
+            "The social worker and the social worker",
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(redact(text), want, "{text}");
+    }
+    // A title that fits nobody who bears the name: not guessed.
+    assert_eq!(redact("Mr Tranter-Wilde"), "[name]");
+}
+
+#[test]
+fn leaks_catch_a_real_initial_left_behind() {
+    let ids = ids();
+    // M is Margaret O'Neill's initial.
+    assert!(!ids.leaks("a letter to Mrs M about it").is_empty());
+    assert!(!ids.leaks("a letter to Mrs J. [name]").is_empty());
+    assert!(
+        ids.leaks("Mrs X and Miss Y and Dr S Anand & Partners")
+            .is_empty()
+    );
+}
+
+#[test]
 fn bare_shared_surnames_are_not_guessed() {
     let ids = ids();
     let hits = ids.hits("the Smith household");

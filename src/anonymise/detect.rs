@@ -1,0 +1,436 @@
+//! Detectors for identifiers nobody listed (ANONYMISATION.md §6.2, §6.4).
+//!
+//! Each detector validates what it finds: NHS numbers by their check digit
+//! and a context word, National Insurance numbers by HMRC's prefix rules,
+//! postcodes by Royal Mail's positional rules, phone numbers by length and
+//! prefix (Ofcom's drama ranges included), dates of birth only with a
+//! context word, bank details only with theirs. Heuristics (titled names,
+//! street addresses) rank below validated values. Nothing here is a generic
+//! date or number detector: event dates, durations, references, statutes
+//! and money are left alone.
+//!
+//! What the detectors find is replaced by a category placeholder in the
+//! redacted variant and listed as a finding for publication staff.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::identifiers::Category;
+use super::values::{self, Shape};
+use crate::ids;
+
+/// How sure a detector is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Confidence {
+    /// A shape plus a heuristic (a title before a capitalised word).
+    Heuristic,
+    /// A shape that passed validation (check digit, prefix rules, context).
+    Validated,
+}
+
+/// Something that looks like an identifier nobody listed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Detection {
+    /// Byte range in the text.
+    pub range: Range<usize>,
+    /// What it looks like.
+    pub category: Category,
+    /// How sure.
+    pub confidence: Confidence,
+    /// Whether it is replaced (some weak shapes are only reported).
+    pub redact: bool,
+}
+
+/// Public numbers and mailboxes that are never redacted (organisations'
+/// published lines).
+#[derive(Debug, Clone, Default)]
+pub struct AllowList {
+    phones: Vec<String>,
+    emails: Vec<String>,
+}
+
+impl AllowList {
+    /// An allow list of phone numbers (any format) and email addresses or
+    /// local parts ending in `@` ("enquiries@").
+    pub fn new(phones: &[String], emails: &[String]) -> Self {
+        Self {
+            phones: phones.iter().filter_map(|p| ids::phone_key(p)).collect(),
+            emails: emails.iter().map(|e| ids::email_key(e)).collect(),
+        }
+    }
+
+    fn allows_phone(&self, key: &str) -> bool {
+        // Public-body lines (03) and freephone (0800/0808) are organisations'.
+        self.phones.iter().any(|p| p == key)
+    }
+
+    fn allows_email(&self, key: &str) -> bool {
+        self.emails.iter().any(|e| {
+            if e.ends_with('@') {
+                key.starts_with(e.as_str())
+            } else {
+                e == key
+            }
+        })
+    }
+}
+
+static TITLED_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Rev|Councillor|Cllr)\.? (?:[A-Z]\.? )?[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?(?: [A-Z][a-z]+(?:[-'][A-Z][a-z]+)?){0,2}")
+        .expect("valid regex")
+});
+const STREET_TYPES: &str = "Road|Street|Avenue|Lane|Close|Court|Row|Way|Drive|Rise|Crescent|Place|Gardens|Grove|Terrace|Walk|Hill|Mews|Square|View|Parade|Quay|Croft|Green|Park|Gate|Wharf|Yard";
+static STREET_ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?:(?:Flat|Apartment|Unit|Room) \d+[A-Z]?, )?(?:[A-Z][a-z]+ (?:Court|House|Lodge|Mansions|Buildings), )?\d{{1,4}}[A-Z]? (?:[A-Z][a-z]+ ){{1,3}}(?:{STREET_TYPES})\b"
+    ))
+    .expect("valid regex")
+});
+static VEHICLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b[A-HJ-PR-Y]{2}(0[2-9]|[1-7]\d) ?[A-HJ-PR-Z]{3}\b").expect("valid regex")
+});
+static OLD_VEHICLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:[A-Z]\d{1,3} ?[A-Z]{3}|[A-Z]{3} ?\d{1,3}[A-Z])\b").expect("valid regex")
+});
+static SORT_CODE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b\d{2}[- ]\d{2}[- ]\d{2}\b|\b\d{6}\b").expect("valid regex"));
+static ACCOUNT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b\d{8}\b").expect("valid regex"));
+static IBAN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\bGB\d{2} ?[A-Z]{4}(?: ?\d){14}\b").expect("valid regex"));
+
+/// Context words: a weak shape counts only near one of these.
+const NHS_CONTEXT: [&str; 6] = [
+    "nhs",
+    "chi",
+    "h&c",
+    "patient",
+    "hospital number",
+    "health number",
+];
+const BIRTH_CONTEXT: [&str; 6] = ["born", "date of birth", "dob", "d.o.b", "b.", "birthday"];
+const VEHICLE_CONTEXT: [&str; 8] = [
+    "registration",
+    "reg",
+    "vehicle",
+    "car",
+    "number plate",
+    "vrm",
+    "pcn",
+    "dvla",
+];
+
+/// Runs every detector over `text`.
+pub(crate) fn detect(text: &str, allow: &AllowList) -> Vec<Detection> {
+    let mut out = Vec::new();
+    let lower = text.to_lowercase();
+    for c in values::candidates(text) {
+        if let Some(d) = candidate(text, &lower, &c, allow) {
+            out.push(d);
+        }
+    }
+    titled_names(text, &mut out);
+    street_addresses(text, &mut out);
+    vehicles(text, &lower, &mut out);
+    bank_details(text, &lower, &mut out);
+    out
+}
+
+fn validated(range: Range<usize>, category: Category) -> Detection {
+    Detection {
+        range,
+        category,
+        confidence: Confidence::Validated,
+        redact: true,
+    }
+}
+
+fn candidate(
+    text: &str,
+    lower: &str,
+    c: &values::Candidate,
+    allow: &AllowList,
+) -> Option<Detection> {
+    let range = c.range.clone();
+    match c.shape {
+        Shape::Email => (!allow.allows_email(&c.key)).then(|| validated(range, Category::Email)),
+        Shape::Phone if allow.allows_phone(&c.key) => None,
+        // 03 (public bodies) and 0800/0808 (freephone) are organisations'
+        // lines: reported for a person to check, not replaced.
+        Shape::Phone if is_organisation_line(&c.key) => Some(Detection {
+            redact: false,
+            ..validated(range, Category::Phone)
+        }),
+        Shape::Phone => Some(validated(range, Category::Phone)),
+        Shape::Nino => ids::nino_valid(&c.key).then(|| validated(range, Category::NiNumber)),
+        Shape::Postcode => {
+            // Without its space a postcode is also a reference code: it
+            // needs an address around it (a street, a town, "postcode").
+            let spaced = text[range.clone()].contains(' ');
+            (spaced
+                || near(
+                    lower,
+                    &range,
+                    40,
+                    &["postcode", "road", "street", "lane", "avenue", ","],
+                ))
+            .then(|| validated(range, Category::Postcode))
+        }
+        Shape::Nhs => {
+            if !ids::nhs_valid(&c.key) {
+                return None;
+            }
+            // A valid number with no context word is reported, not replaced:
+            // one random ten-digit number in eleven passes the check.
+            let context = near(lower, &range, 60, &NHS_CONTEXT);
+            Some(Detection {
+                redact: context,
+                ..validated(range, Category::NhsNumber)
+            })
+        }
+        Shape::Date => near_before(lower, range.start, 40, &BIRTH_CONTEXT).then(|| Detection {
+            confidence: Confidence::Heuristic,
+            ..validated(range, Category::DateOfBirth)
+        }),
+    }
+}
+
+/// "Dr Eleanor Fairfax-Hughes", "Mr Mason". Labels ("Mrs X") and what
+/// follows them ("Mrs X. The Council") are protected text, so the caller
+/// drops those.
+fn titled_names(text: &str, out: &mut Vec<Detection>) {
+    for m in TITLED_NAME.find_iter(text) {
+        out.push(Detection {
+            range: m.range(),
+            category: Category::Name,
+            confidence: Confidence::Heuristic,
+            redact: true,
+        });
+    }
+}
+
+/// The surname of each titled name that was kept, wherever else it stands
+/// capitalised on its own ("Mr Will Mason … Mason said").
+pub(crate) fn bare_surnames(text: &str, names: &[&str]) -> Vec<Detection> {
+    let mut surnames: Vec<&str> = names
+        .iter()
+        .filter_map(|n| n.split(' ').next_back())
+        .collect();
+    surnames.sort_unstable();
+    surnames.dedup();
+    let mut out = Vec::new();
+    for surname in surnames.into_iter().filter(|s| s.len() > 2) {
+        for (at, _) in text.match_indices(surname) {
+            let range = at..at + surname.len();
+            let before = text[..at].chars().next_back();
+            let after = text[range.end..].chars().next();
+            let boundary = !before.is_some_and(char::is_alphanumeric)
+                && !after.is_some_and(char::is_alphanumeric);
+            if boundary {
+                out.push(Detection {
+                    range,
+                    category: Category::Name,
+                    confidence: Confidence::Heuristic,
+                    redact: true,
+                });
+            }
+        }
+    }
+    out
+}
+
+fn street_addresses(text: &str, out: &mut Vec<Detection>) {
+    for m in STREET_ADDRESS.find_iter(text) {
+        out.push(Detection {
+            range: m.range(),
+            category: Category::Address,
+            confidence: Confidence::Heuristic,
+            redact: true,
+        });
+    }
+}
+
+fn vehicles(text: &str, lower: &str, out: &mut Vec<Detection>) {
+    for c in VEHICLE.captures_iter(text) {
+        let age: u32 = c[1].parse().unwrap_or(0);
+        if (2..=29).contains(&age) || (51..=79).contains(&age) {
+            out.push(validated(
+                c.get(0).expect("whole match").range(),
+                Category::Vehicle,
+            ));
+        }
+    }
+    for m in OLD_VEHICLE.find_iter(text) {
+        if near(lower, &m.range(), 30, &VEHICLE_CONTEXT) {
+            out.push(Detection {
+                confidence: Confidence::Heuristic,
+                ..validated(m.range(), Category::Vehicle)
+            });
+        }
+    }
+}
+
+fn bank_details(text: &str, lower: &str, out: &mut Vec<Detection>) {
+    for m in SORT_CODE.find_iter(text) {
+        if near_before(lower, m.start(), 30, &["sort code"]) {
+            out.push(validated(m.range(), Category::BankDetails));
+        }
+    }
+    for m in ACCOUNT.find_iter(text) {
+        if near_before(
+            lower,
+            m.start(),
+            40,
+            &["account number", "a/c", "acc no", "account no"],
+        ) {
+            out.push(validated(m.range(), Category::BankDetails));
+        }
+    }
+    for m in IBAN.find_iter(text) {
+        if iban_valid(m.as_str()) {
+            out.push(validated(m.range(), Category::BankDetails));
+        }
+    }
+}
+
+/// Whether a national number is in a range organisations use.
+fn is_organisation_line(key: &str) -> bool {
+    key.starts_with("03") || key.starts_with("0800") || key.starts_with("0808")
+}
+
+/// The IBAN mod-97 check.
+fn iban_valid(iban: &str) -> bool {
+    let compact: String = iban.chars().filter(|c| !c.is_whitespace()).collect();
+    if compact.len() < 5 {
+        return false;
+    }
+    let rearranged = format!("{}{}", &compact[4..], &compact[..4]);
+    let mut remainder: u64 = 0;
+    for c in rearranged.chars() {
+        let value = match c.to_digit(36) {
+            Some(v) => v as u64,
+            None => return false,
+        };
+        let digits = if value >= 10 { 100 } else { 10 };
+        remainder = (remainder * digits + value) % 97;
+    }
+    remainder == 1
+}
+
+/// Whether a context word is within `chars` bytes of `range` (either side).
+fn near(lower: &str, range: &Range<usize>, chars: usize, words: &[&str]) -> bool {
+    let start = floor(lower, range.start.saturating_sub(chars));
+    let end = floor(lower, (range.end + chars).min(lower.len()));
+    let window = &lower[start..end];
+    words.iter().any(|w| contains_word(window, w))
+}
+
+/// Whether a context word is within `chars` bytes before `at`.
+fn near_before(lower: &str, at: usize, chars: usize, words: &[&str]) -> bool {
+    let start = floor(lower, at.saturating_sub(chars));
+    let window = &lower[start..floor(lower, at)];
+    words.iter().any(|w| contains_word(window, w))
+}
+
+fn contains_word(window: &str, word: &str) -> bool {
+    window.match_indices(word).any(|(i, _)| {
+        let before = window[..i].chars().next_back();
+        let after = window[i + word.len()..].chars().next();
+        let edge = |c: Option<char>| !c.is_some_and(char::is_alphanumeric);
+        edge(before) && (word.ends_with('.') || edge(after))
+    })
+}
+
+fn floor(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(Category, String, bool)> {
+        let mut d = detect(
+            text,
+            &AllowList::new(&["0300 123 4567".into()], &["enquiries@".into()]),
+        );
+        let names: Vec<&str> = d
+            .iter()
+            .filter(|d| d.category == Category::Name)
+            .map(|d| &text[d.range.clone()])
+            .collect();
+        let more = bare_surnames(text, &names);
+        d.extend(more);
+        d.sort_by_key(|d| d.range.start);
+        d.into_iter()
+            .map(|d| (d.category, text[d.range].to_string(), d.redact))
+            .collect()
+    }
+
+    #[test]
+    fn validated_values_are_found() {
+        let text = "Call 07700900789 or +44 (0)113 496 0789, not our line 0300 123 4567. Email will.mason@example.net or enquiries@council.example. NI AB 12 34 56 C; QQ 12 34 56 C is invalid. He lives at DH1 3LE.";
+        let f = found(text);
+        let values: Vec<&str> = f.iter().map(|(_, v, _)| v.as_str()).collect();
+        assert!(values.contains(&"07700900789"), "{f:?}");
+        assert!(values.contains(&"+44 (0)113 496 0789"), "{f:?}");
+        assert!(!values.contains(&"0300 123 4567"), "{f:?}");
+        let other_line = found("the national line 0300 555 0100");
+        assert_eq!(
+            other_line,
+            [(Category::Phone, "0300 555 0100".into(), false)]
+        );
+        assert!(values.contains(&"will.mason@example.net"), "{f:?}");
+        assert!(!values.iter().any(|v| v.starts_with("enquiries@")), "{f:?}");
+        assert!(values.contains(&"AB 12 34 56 C"), "{f:?}");
+        assert!(!values.contains(&"QQ 12 34 56 C"), "{f:?}");
+        assert!(values.contains(&"DH1 3LE"), "{f:?}");
+    }
+
+    #[test]
+    fn nhs_numbers_need_context_to_be_replaced() {
+        let with = found("Her NHS number is 943 476 5919.");
+        assert_eq!(with, [(Category::NhsNumber, "943 476 5919".into(), true)]);
+        let without = found("Invoice 943 476 5919 was sent.");
+        assert_eq!(
+            without,
+            [(Category::NhsNumber, "943 476 5919".into(), false)]
+        );
+        assert!(found("Account 5012345678 was used.").is_empty());
+    }
+
+    #[test]
+    fn names_addresses_vehicles_and_bank_details() {
+        let text = "Dr Eleanor Fairfax-Hughes wrote. Mr Will Mason lives at 2 Quarry Row. Mason said so. Her car, registration LR63 XKP, was fined. Sort code 20-45-67 and account number 43218765.";
+        let f = found(text);
+        let values: Vec<&str> = f.iter().map(|(_, v, _)| v.as_str()).collect();
+        for want in [
+            "Dr Eleanor Fairfax-Hughes",
+            "Mr Will Mason",
+            "2 Quarry Row",
+            "Mason",
+            "LR63 XKP",
+            "20-45-67",
+            "43218765",
+        ] {
+            assert!(values.contains(&want), "{want}: {f:?}");
+        }
+    }
+
+    #[test]
+    fn ordinary_text_is_left_alone() {
+        let text = "On 14 June 2023, five months later, the Council (ref 22 012 345) paid £2,340.50 under section 117 of the Mental Health Act 1983 and paragraph 12.66; Mrs X and Miss Y agreed. Invoice INV-2023-04561 and council tax account 5012345678.";
+        assert!(found(text).is_empty(), "{:?}", found(text));
+    }
+
+    #[test]
+    fn ibans_check() {
+        assert!(iban_valid("GB82 WEST 1234 5698 7654 32"));
+        assert!(!iban_valid("GB82 WEST 1234 5698 7654 33"));
+    }
+}
