@@ -9,7 +9,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::case::Loaded;
-use crate::pipeline::{CaseError, CaseReport, Engine};
+use crate::pipeline::{CaseError, CaseReport, Engine, RenderOptions};
 
 /// What happened to one case file.
 #[derive(Debug)]
@@ -41,7 +41,7 @@ impl CaseOutcome {
 }
 
 /// Loads and renders one case file.
-pub fn process(engine: &Engine, path: &Path, out: &Path) -> CaseOutcome {
+pub fn process(engine: &Engine, path: &Path, out: &Path, options: RenderOptions) -> CaseOutcome {
     let loaded = match engine.load(path) {
         Ok(loaded) => loaded,
         Err(e) => {
@@ -53,7 +53,9 @@ pub fn process(engine: &Engine, path: &Path, out: &Path) -> CaseOutcome {
         }
     };
     let result = match &loaded.case {
-        Some(case) => engine.render_case(case, out).map_err(CaseFailure::from),
+        Some(case) => engine
+            .render_case(case, out, options)
+            .map_err(CaseFailure::from),
         None => {
             let errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
             Err(CaseError::Invalid(crate::diag::count(errors, "error")).into())
@@ -71,6 +73,7 @@ pub fn run(
     engine: &Engine,
     paths: &[PathBuf],
     out: &Path,
+    options: RenderOptions,
     workers: usize,
     done: &(dyn Fn(&CaseOutcome) + Sync),
 ) -> Vec<CaseOutcome> {
@@ -83,7 +86,7 @@ pub fn run(
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(path) = paths.get(i) else { break };
-                    let outcome = process(engine, path, out);
+                    let outcome = process(engine, path, out, options);
                     done(&outcome);
                     slots
                         .lock()

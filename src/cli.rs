@@ -15,7 +15,7 @@ use crate::anonymise;
 use crate::batch::{self, CaseOutcome};
 use crate::case::Loaded;
 use crate::diag::{self, Format};
-use crate::pipeline::Engine;
+use crate::pipeline::{Engine, RenderOptions};
 use crate::render::Templates;
 
 /// Turns the facts of an ombudsman complaint into verified, anonymised PDFs.
@@ -57,6 +57,10 @@ struct RenderArgs {
     /// Also write the generated Typst source of every document beside it.
     #[arg(long)]
     emit_typst: bool,
+    /// Withhold the publication (redacted) PDFs of a case while identifiers
+    /// nobody listed remain unreviewed (see its review-sheet.pdf).
+    #[arg(long)]
+    require_review: bool,
     #[command(flatten)]
     diagnostics: DiagnosticArgs,
 }
@@ -215,7 +219,10 @@ fn render(args: RenderArgs) -> Result<ExitCode, UsageError> {
         progress.suspend(|| report_outcome(outcome, format));
         progress.inc(1);
     };
-    let outcomes = batch::run(&engine, &paths, &args.out, workers, &report);
+    let options = RenderOptions {
+        require_review: args.require_review,
+    };
+    let outcomes = batch::run(&engine, &paths, &args.out, options, workers, &report);
     progress.finish_and_clear();
     if args.emit_typst {
         emit_typst(&engine, &outcomes, &args.out)?;
@@ -266,11 +273,18 @@ fn report_outcome(outcome: &CaseOutcome, format: Format) {
     }
     match &outcome.result {
         Ok(report) => eprintln!(
-            "ok      {} → {} ({}, {})",
+            "ok      {} → {} ({}, {}{})",
             shown,
             diag::display_path(&report.dir),
             diag::count(report.documents.len(), "document"),
             diag::count(report.redactions, "redaction"),
+            match report.unreviewed.len() {
+                0 => String::new(),
+                n => format!(
+                    ", {} to review in review-sheet.pdf",
+                    diag::count(n, "finding")
+                ),
+            },
         ),
         Err(e) => eprintln!("FAILED  {shown}: {e}"),
     }
@@ -342,7 +356,7 @@ fn verify(args: VerifyArgs) -> Result<ExitCode, UsageError> {
     let engine = engine(None)?;
     let case = valid_case(&engine, &args.case)?;
     let pdf = std::fs::read(&args.pdf)?;
-    let report = crate::verify::verify(&pdf, &anonymise::identifiers(&case));
+    let report = crate::verify::verify(&pdf, &engine.identifiers(&case).1);
     if args.json {
         println!(
             "{}",
@@ -371,7 +385,7 @@ fn anonymise_file(args: AnonymiseArgs) -> Result<ExitCode, UsageError> {
     let engine = engine(None)?;
     let case = valid_case(&engine, &args.case)?;
     let text = std::fs::read_to_string(&args.text)?;
-    let ids = anonymise::identifiers(&case);
+    let (_, ids) = engine.identifiers(&case);
     let (redacted, hits) = anonymise::anonymise_text(&text, &ids);
     let mut out = std::io::stdout().lock();
     if args.spans {

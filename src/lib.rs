@@ -35,5 +35,6 @@ pub mod ids;
 pub mod pipeline;
 pub mod plan;
 pub mod render;
+pub mod review;
 pub mod typeset;
 pub mod verify;

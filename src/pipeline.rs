@@ -13,10 +13,11 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use crate::anonymise::{self, Identifiers, Redactions};
+use crate::anonymise::{self, AllowList, Identifiers, Redactions};
 use crate::case::{self, Case, Coverage, Loaded};
 use crate::plan::{self, DocumentPlan};
 use crate::render::{RenderError, Templates, Variant};
+use crate::review::{self, ReviewSheet};
 use crate::typeset::{PdfSettings, TypesetError, Typesetter, TypstSource};
 use crate::verify::{self, Leak, Place, VerifyReport};
 
@@ -25,6 +26,15 @@ pub struct Engine {
     templates: Templates,
     typesetter: Typesetter,
     coverage: Coverage,
+    allow: AllowList,
+}
+
+/// How a case is rendered.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RenderOptions {
+    /// Withhold the publication (redacted) PDFs while findings nobody
+    /// listed have not been reviewed.
+    pub require_review: bool,
 }
 
 /// Why a case produced no documents.
@@ -43,6 +53,13 @@ pub enum CaseError {
         document: String,
         /// What went wrong.
         error: TypesetError,
+    },
+    /// Findings nobody listed are unreviewed and `--require-review` was given:
+    /// the publication PDFs were withheld.
+    #[error("publication PDFs withheld: {} not reviewed ({}); check them in review-sheet.pdf and list them in `review.accepted`", crate::diag::count(ids.len(), "finding"), ids.join(", "))]
+    Unreviewed {
+        /// The finding ids.
+        ids: Vec<String>,
     },
     /// A redacted document could not be proven clean; nothing was written.
     #[error("`{document}` was not written: {}", report.describe())]
@@ -67,8 +84,6 @@ pub enum CaseError {
 pub struct DocumentReport {
     /// The file name, relative to the case folder.
     pub file: String,
-    /// Redacted or unredacted.
-    pub variant: Variant,
     /// The document's title.
     pub title: String,
     /// Size in bytes.
@@ -82,13 +97,15 @@ pub struct DocumentReport {
 }
 
 /// What verification said about a file.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Verification {
-    /// Proven clean of every listed identifier of the case.
+    /// A publication copy, proven clean of every listed identifier.
     Clean,
     /// Not checked: the internal copy with real names, NOT FOR PUBLICATION.
     NotForPublication,
+    /// Not checked: the review sheet, internal and showing originals.
+    Internal,
 }
 
 /// What one case produced.
@@ -103,12 +120,18 @@ pub struct CaseReport {
     pub documents: Vec<DocumentReport>,
     /// How many replacements the anonymiser made.
     pub redactions: usize,
+    /// Findings nobody listed that are not yet reviewed.
+    pub unreviewed: Vec<String>,
 }
 
 /// A document rendered and typeset, not yet written.
 struct Made {
-    plan: DocumentPlan,
-    variant: Variant,
+    /// The file name: `decision.redacted.pdf`.
+    file: String,
+    title: String,
+    /// What it is (`None` for the review sheet).
+    kind: Option<plan::DocKind>,
+    verification: Verification,
     pdf: Vec<u8>,
     pages: usize,
 }
@@ -118,11 +141,22 @@ impl Engine {
     pub fn new(templates: Templates) -> Self {
         let typesetter = Typesetter::new(templates.house_style());
         let coverage = typesetter.coverage();
+        let rules = templates.rules();
+        let allow = AllowList::new(&rules.allow.phones, &rules.allow.emails);
         Self {
             templates,
             typesetter,
             coverage,
+            allow,
         }
+    }
+
+    /// A case's labels and compiled identifiers (with the public lines and
+    /// mailboxes of `rules.toml` allowed).
+    pub fn identifiers(&self, case: &Case) -> (Vec<String>, Identifiers) {
+        let labels = anonymise::labels(case);
+        let ids = Identifiers::new(case, labels.clone()).with_allow_list(self.allow.clone());
+        (labels, ids)
     }
 
     /// The characters the bundled fonts cover (for case validation).
@@ -143,8 +177,7 @@ impl Engine {
     /// The Typst source of every document of a case, both variants (for
     /// `--emit typst` and tests).
     pub fn sources(&self, case: &Case) -> Result<Vec<(TypstSource, Variant)>, RenderError> {
-        let labels = anonymise::labels(case);
-        let ids = Identifiers::new(case, labels.clone());
+        let (labels, ids) = self.identifiers(case);
         let (anonymised, _) = anonymise::anonymise(case, &ids);
         let mut out = Vec::new();
         for plan in plan::plan(case) {
@@ -162,9 +195,13 @@ impl Engine {
 
     /// Makes, verifies and writes every document of a case into
     /// `out/<reference>/`.
-    pub fn render_case(&self, case: &Case, out: &Path) -> Result<CaseReport, CaseError> {
-        let labels = anonymise::labels(case);
-        let ids = Identifiers::new(case, labels.clone());
+    pub fn render_case(
+        &self,
+        case: &Case,
+        out: &Path,
+        options: RenderOptions,
+    ) -> Result<CaseReport, CaseError> {
+        let (labels, ids) = self.identifiers(case);
         let (anonymised, redactions) = anonymise::anonymise(case, &ids);
         let mut made = Vec::new();
         for plan in plan::plan(case) {
@@ -178,17 +215,71 @@ impl Engine {
                 made.push(self.make(case, &ids, plan.clone(), variant, &source)?);
             }
         }
+        let sheet = self.review_sheet(case, &redactions, &anonymised, &made)?;
+        let withheld = options.require_review && !sheet.unreviewed.is_empty();
+        if withheld {
+            made.retain(|m| m.verification != Verification::Clean);
+        }
+        made.push(self.make_review(case, &sheet)?);
         let dir = out.join(case_dir_name(&case.case.reference));
         let documents = write_all(&dir, &made)?;
         write_json(&dir, "redactions.json", &redaction_log(case, &redactions))?;
+        write_json(&dir, "review.json", &sheet)?;
         let report = CaseReport {
             reference: case.case.reference.clone(),
             dir: dir.clone(),
             documents,
             redactions: redactions.entries.len(),
+            unreviewed: sheet.unreviewed.clone(),
         };
         write_json(&dir, "manifest.json", &Manifest::new(&report, &dir)?)?;
+        if withheld {
+            return Err(CaseError::Unreviewed {
+                ids: sheet.unreviewed,
+            });
+        }
         Ok(report)
+    }
+
+    /// The review sheet, placed against the redacted decision's pages.
+    fn review_sheet(
+        &self,
+        case: &Case,
+        redactions: &Redactions,
+        anonymised: &anonymise::AnonymisedCase,
+        made: &[Made],
+    ) -> Result<ReviewSheet, CaseError> {
+        let decision = made.iter().find(|m| {
+            m.verification == Verification::Clean && m.kind == Some(plan::DocKind::Decision)
+        });
+        let pages = decision
+            .map(|m| verify::raw_page_texts(&m.pdf).unwrap_or_default())
+            .unwrap_or_default();
+        Ok(review::build(case, redactions, anonymised, &pages))
+    }
+
+    /// The review sheet as a PDF (internal, never verified as clean).
+    fn make_review(&self, case: &Case, sheet: &ReviewSheet) -> Result<Made, CaseError> {
+        let source = self.templates.render_review(case, sheet)?;
+        let settings = PdfSettings {
+            date: case.case.decision_date,
+            ident: format!("{}/review-sheet", case.case.reference),
+        };
+        let typeset = self
+            .typesetter
+            .typeset(&source, &settings)
+            .map_err(|error| CaseError::Typeset {
+                document: "review-sheet.pdf".into(),
+                error,
+            })?;
+        Ok(Made {
+            file: "review-sheet.pdf".into(),
+            title: "Review sheet (internal)".into(),
+            kind: None,
+            verification: Verification::Internal,
+            pages: typeset.pages,
+            pdf: typeset.pdf,
+        })
     }
 
     fn make(
@@ -235,8 +326,13 @@ impl Engine {
             }
         }
         Ok(Made {
-            plan,
-            variant,
+            file: document,
+            title: plan.title,
+            kind: Some(plan.kind),
+            verification: match variant {
+                Variant::Redacted => Verification::Clean,
+                Variant::Unredacted => Verification::NotForPublication,
+            },
             pages: typeset.pages,
             pdf: typeset.pdf,
         })
@@ -256,12 +352,7 @@ fn write_all(dir: &Path, made: &[Made]) -> Result<Vec<DocumentReport>, CaseError
     })?;
     let mut reports = Vec::new();
     for m in made {
-        let file = format!("{}.{}.pdf", m.plan.file, m.variant.as_str());
-        let path = dir.join(&file);
-        let verification = match m.variant {
-            Variant::Redacted => Verification::Clean,
-            Variant::Unredacted => Verification::NotForPublication,
-        };
+        let path = dir.join(&m.file);
         // The bytes read back must be the bytes verified in memory.
         write_atomically(&path, &m.pdf, |on_disk| {
             if on_disk == m.pdf.as_slice() {
@@ -276,13 +367,12 @@ fn write_all(dir: &Path, made: &[Made]) -> Result<Vec<DocumentReport>, CaseError
             }
         })?;
         reports.push(DocumentReport {
-            file,
-            variant: m.variant,
-            title: m.plan.title.clone(),
+            file: m.file.clone(),
+            title: m.title.clone(),
             bytes: m.pdf.len(),
             pages: m.pages,
             sha256: sha256_hex(&m.pdf),
-            verification,
+            verification: m.verification,
         });
     }
     Ok(reports)

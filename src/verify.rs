@@ -159,6 +159,15 @@ pub fn page_texts(doc: &Document) -> Result<Vec<String>, lopdf::Error> {
         .collect()
 }
 
+/// The text of every page as lopdf extracts it, line by line.
+pub fn raw_page_texts(pdf: &[u8]) -> Result<Vec<String>, lopdf::Error> {
+    let doc = Document::load_mem(pdf)?;
+    doc.get_pages()
+        .keys()
+        .map(|&n| doc.extract_text(&[n]))
+        .collect()
+}
+
 /// Extracts and normalises the text of every page of PDF bytes.
 pub fn extract_text(pdf: &[u8]) -> Result<Vec<String>, lopdf::Error> {
     page_texts(&Document::load_mem(pdf)?)

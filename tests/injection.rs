@@ -2,6 +2,7 @@
 //! a sample renders literally, in both variants.
 
 use redress::case::{Case, load_str};
+use redress::pipeline::RenderOptions;
 use serde_json::Value;
 
 use crate::util::{engine, load, pdftotext, samples, tempdir};
@@ -35,7 +36,7 @@ fn hostile_text_in_every_field_renders_literally() {
     );
     let out = tempdir();
     let report = engine()
-        .render_case(&hostile, out.path())
+        .render_case(&hostile, out.path(), RenderOptions::default())
         .unwrap_or_else(|e| panic!("{e}"));
     for doc in &report.documents {
         let text = redress::verify::normalise(&pdftotext(&report.dir.join(&doc.file)));

@@ -4,5 +4,6 @@ mod anon_bench;
 mod cli;
 mod injection;
 mod invalid;
+mod properties;
 mod samples;
 mod util;

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use redress::anonymise;
+use redress::pipeline::{RenderOptions, Verification};
 use redress::render::Variant;
 use redress::verify;
 
@@ -19,7 +20,7 @@ fn every_sample_renders_both_variants_and_no_redacted_file_leaks() {
         let ids = anonymise::identifiers(&case);
         let out = tempdir();
         let report = engine()
-            .render_case(&case, out.path())
+            .render_case(&case, out.path(), RenderOptions::default())
             .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let plans = redress::plan::plan(&case);
         assert_eq!(
@@ -31,7 +32,7 @@ fn every_sample_renders_both_variants_and_no_redacted_file_leaks() {
         for doc in report
             .documents
             .iter()
-            .filter(|d| d.variant == Variant::Redacted)
+            .filter(|d| d.verification == Verification::Clean)
         {
             let file = report.dir.join(&doc.file);
             let bytes = std::fs::read(&file).expect("written");
@@ -122,11 +123,13 @@ fn redacted_text_matches_the_snapshots() {
     for path in samples() {
         let case = load(&path);
         let out = tempdir();
-        let report = engine().render_case(&case, out.path()).expect("renders");
+        let report = engine()
+            .render_case(&case, out.path(), RenderOptions::default())
+            .expect("renders");
         for doc in report
             .documents
             .iter()
-            .filter(|d| d.variant == Variant::Redacted)
+            .filter(|d| d.verification == Verification::Clean)
         {
             let bytes = std::fs::read(report.dir.join(&doc.file)).unwrap();
             let text = page_text(&bytes);
@@ -156,8 +159,12 @@ fn rendering_twice_gives_identical_bytes() {
     let path = &samples()[0];
     let case = load(path);
     let (a, b) = (tempdir(), tempdir());
-    let ra = engine().render_case(&case, a.path()).unwrap();
-    let rb = engine().render_case(&case, b.path()).unwrap();
+    let ra = engine()
+        .render_case(&case, a.path(), RenderOptions::default())
+        .unwrap();
+    let rb = engine()
+        .render_case(&case, b.path(), RenderOptions::default())
+        .unwrap();
     let files = |dir: &Path| -> BTreeMap<String, Vec<u8>> {
         std::fs::read_dir(dir)
             .unwrap()
@@ -182,13 +189,15 @@ fn unredacted_copies_are_marked_and_hold_the_real_names() {
     let path = &samples()[0];
     let case = load(path);
     let out = tempdir();
-    let report = engine().render_case(&case, out.path()).unwrap();
+    let report = engine()
+        .render_case(&case, out.path(), RenderOptions::default())
+        .unwrap();
     let complainant = case.complainant().unwrap();
     let family = complainant.name.split_whitespace().last().unwrap();
     for doc in report
         .documents
         .iter()
-        .filter(|d| d.variant == Variant::Unredacted)
+        .filter(|d| d.verification == Verification::NotForPublication)
     {
         let file = report.dir.join(&doc.file);
         let text = verify::normalise(&pdftotext(&file));
@@ -204,7 +213,7 @@ fn unredacted_copies_are_marked_and_hold_the_real_names() {
     for doc in report
         .documents
         .iter()
-        .filter(|d| d.variant == Variant::Redacted)
+        .filter(|d| d.verification == Verification::Clean)
     {
         let info = metadata(&std::fs::read(report.dir.join(&doc.file)).unwrap());
         assert_eq!(

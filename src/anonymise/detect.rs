@@ -335,6 +335,9 @@ fn near_before(lower: &str, at: usize, chars: usize, words: &[&str]) -> bool {
 }
 
 fn contains_word(window: &str, word: &str) -> bool {
+    if !word.starts_with(char::is_alphanumeric) {
+        return window.contains(word);
+    }
     window.match_indices(word).any(|(i, _)| {
         let before = window[..i].chars().next_back();
         let after = window[i + word.len()..].chars().next();

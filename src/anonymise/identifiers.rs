@@ -597,8 +597,14 @@ impl Identifiers {
 fn resolve(mut hits: Vec<Hit>, protected: &[Range<usize>]) -> Vec<Hit> {
     let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
     // Protected text (bodies, labels, references, money, statutes) yields
-    // only to listed structured values.
-    hits.retain(|h| priority(h) >= 12 || !protected.iter().any(|p| overlaps(p, &h.range)));
+    // only to structured values, listed or validated.
+    hits.retain(|h| {
+        let structured = !matches!(
+            h.category,
+            Category::Name | Category::AmbiguousName | Category::Address | Category::Generalised
+        );
+        (structured && priority(h) >= 6) || !protected.iter().any(|p| overlaps(p, &h.range))
+    });
     hits.sort_by(|a, b| {
         priority(b)
             .cmp(&priority(a))
@@ -623,7 +629,8 @@ fn protected_text(text: &str) -> Vec<Range<usize>> {
             r"\b\d{2} \d{3} \d{3}[a-z]?\b",
             r"|\b20\d{7}\b",
             r"|£\d{1,3}(?:,\d{3})+(?:\.\d{2})?|£\d+(?:\.\d{2})?",
-            r"|(?i:\b(?:sections?|ss?|paragraphs?|para|regulations?|reg|articles?|schedule|part)\.? ?\d+[a-z]*(?:\([0-9a-z]+\))*(?:\.\d+)?)",
+            r"|(?i:\b(?:sections?|paragraphs?|para|regulations?|reg|articles?|schedule|part)\.? ?\d+[a-z]*(?:\([0-9a-z]+\))*(?:\.\d+)?)",
+            r"|\bss? ?\d+[A-Z]*(?:\([0-9a-zA-Z]+\))*",
             r"|\b[A-Z][A-Za-z]*(?: (?:[A-Z][A-Za-z]*|and|of|for|the))* Act \d{4}\b",
             r"|\bSI \d{4}/\d+\b",
         ))

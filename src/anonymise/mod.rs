@@ -14,6 +14,7 @@ mod detect;
 mod fold;
 mod identifiers;
 mod labels;
+mod quasi;
 pub(crate) mod values;
 mod words;
 
@@ -21,6 +22,7 @@ use serde::Serialize;
 
 pub use detect::{AllowList, Confidence};
 pub use identifiers::{Category, Hit, Identifiers, Source};
+pub use quasi::QuasiKind;
 
 use crate::case::{Case, Person};
 
@@ -42,6 +44,21 @@ impl AnonymisedCase {
 pub struct Redactions {
     /// Each replacement, in field and text order.
     pub entries: Vec<Redaction>,
+    /// Quasi-identifiers left in the redacted text for a person to judge.
+    pub quasi: Vec<Quasi>,
+}
+
+/// A quasi-identifier in a redacted field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Quasi {
+    /// The case-file field.
+    pub field: String,
+    /// What kind.
+    pub kind: QuasiKind,
+    /// Byte offset of the start in the *redacted* field text.
+    pub start: usize,
+    /// Byte offset of the end in the redacted field text.
+    pub end: usize,
 }
 
 /// One replacement in one field.
@@ -131,6 +148,14 @@ pub fn anonymise(case: &Case, ids: &Identifiers) -> (AnonymisedCase, Redactions)
                 replacement: hit.replacement,
                 start: hit.range.start,
                 end: hit.range.end,
+            });
+        }
+        for (kind, range) in quasi::find(&new, &|place| names_a_body(case, place)) {
+            redactions.quasi.push(Quasi {
+                field: field.clone(),
+                kind,
+                start: range.start,
+                end: range.end,
             });
         }
         *text = new;
@@ -226,6 +251,15 @@ fn capitalise(s: &str) -> String {
         Some(c) if c.is_lowercase() => c.to_uppercase().chain(chars).collect(),
         _ => s.to_string(),
     }
+}
+
+/// Whether a place is (part of) the name of one of the case's bodies.
+fn names_a_body(case: &Case, place: &str) -> bool {
+    let place = place.to_lowercase();
+    case.bodies
+        .iter()
+        .flat_map(|b| std::iter::once(&b.name).chain(&b.other_names))
+        .any(|n| n.to_lowercase().contains(&place))
 }
 
 /// Person ids are the case file's own keys and often a name ("peggy"):

@@ -46,6 +46,7 @@ pub const BUNDLED: &[(&str, &str)] = &[
     bundled!("joint-report.typ.j2"),
     bundled!("special-report.typ.j2"),
     bundled!("notice.typ.j2"),
+    bundled!("review.typ.j2"),
     bundled!("rules.toml"),
 ];
 
@@ -174,6 +175,37 @@ impl Templates {
         }
         let context = context::build(&labelled, plan, Variant::Unredacted, &self.rules);
         self.render(plan, &context, &case.case.reference, Variant::Unredacted)
+    }
+
+    /// The review sheet (internal: it shows original values).
+    pub fn render_review(
+        &self,
+        case: &Case,
+        sheet: &crate::review::ReviewSheet,
+    ) -> Result<TypstSource, RenderError> {
+        let reference = &case.case.reference;
+        let context = minijinja::context! {
+            doc => minijinja::context! {
+                meta_title => format!("INTERNAL: Review sheet {reference}"),
+                authors => vec!["Local Government and Social Care Ombudsman"],
+                keywords => vec![reference.clone(), "internal".to_string()],
+                reference => reference,
+                running => "Review sheet (internal)",
+                redacted => false,
+            },
+            sheet => sheet,
+        };
+        let template = self
+            .env
+            .get_template("review.typ.j2")
+            .map_err(|e| error("review.typ.j2", &e))?;
+        let text = template
+            .render(context)
+            .map_err(|e| error("review.typ.j2", &e))?;
+        Ok(TypstSource {
+            name: format!("{}/review-sheet", reference.replace(' ', "-")),
+            text,
+        })
     }
 
     fn render(

@@ -26,6 +26,18 @@ pub struct Rules {
     pub signatories: Signatories,
     /// Who a special report is addressed to besides the parties.
     pub special_report: SpecialReport,
+    /// Public lines and mailboxes the detectors leave alone.
+    pub allow: Allow,
+}
+
+/// Organisations' public phone lines and mailboxes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Allow {
+    /// Phone numbers, any format.
+    pub phones: Vec<String>,
+    /// Email addresses, or local parts ending in `@`.
+    pub emails: Vec<String>,
 }
 
 /// Who signs reports and notices.

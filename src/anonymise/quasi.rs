@@ -1,0 +1,162 @@
+//! Quasi-identifiers: details that do not name anyone but could identify
+//! them to a motivated intruder (ANONYMISATION.md §5.1): exact ages, years of
+//! birth, named schools, small places, rare conditions. They are reported
+//! for a person to decide, never changed silently.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Serialize;
+
+use super::words::is_english_word;
+
+/// What kind of quasi-identifier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuasiKind {
+    /// An exact age ("who was 75", "an 85-year-old").
+    Age,
+    /// A year or month of birth.
+    BirthYear,
+    /// A named school, nursery or college.
+    School,
+    /// A place that is not a body's area.
+    Place,
+    /// A named medical condition (rare ones identify people).
+    Condition,
+}
+
+impl QuasiKind {
+    /// In words.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Self::Age => "exact age",
+            Self::BirthYear => "year of birth",
+            Self::School => "named school",
+            Self::Place => "place",
+            Self::Condition => "named condition",
+        }
+    }
+}
+
+static AGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:aged|who (?:was|is)|age of) \d{1,3}\b|\b\d{1,3}[- ]years?[- ]old\b")
+        .expect("valid regex")
+});
+static BIRTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bborn (?:in )?(?:(?:january|february|march|april|may|june|july|august|september|october|november|december) )?(?:19|20)\d{2}\b")
+        .expect("valid regex")
+});
+static SCHOOL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:St\.? )?(?:[A-Z][a-z']+ ){1,4}(?:Primary|Secondary|Infant|Junior|Grammar|High) School\b|\b(?:[A-Z][a-z']+ ){1,4}(?:Primary|Academy|Nursery|College|School)\b")
+        .expect("valid regex")
+});
+static PLACE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:in|at|from|near|of) ((?:[A-Z][a-z]+)(?: [A-Z][a-z]+){0,2})\b")
+        .expect("valid regex")
+});
+static CONDITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b[A-Z][a-z]+(?:'s)?(?: [a-z]+)?[ -](?:syndrome|disease|dystrophy|palsy|ataxia)\b")
+        .expect("valid regex")
+});
+
+/// Quasi-identifiers in `text`; `named` says whether a place is a body's
+/// (the council's area is named anyway).
+pub(crate) fn find(text: &str, named: &dyn Fn(&str) -> bool) -> Vec<(QuasiKind, Range<usize>)> {
+    let mut out: Vec<(QuasiKind, Range<usize>)> = Vec::new();
+    out.extend(AGE.find_iter(text).map(|m| (QuasiKind::Age, m.range())));
+    out.extend(
+        BIRTH
+            .find_iter(text)
+            .map(|m| (QuasiKind::BirthYear, m.range())),
+    );
+    out.extend(
+        SCHOOL
+            .find_iter(text)
+            .map(|m| (QuasiKind::School, m.range())),
+    );
+    out.extend(
+        CONDITION
+            .find_iter(text)
+            .map(|m| (QuasiKind::Condition, m.range())),
+    );
+    for c in PLACE.captures_iter(text) {
+        let place = c.get(1).expect("group 1");
+        let words: Vec<&str> = place.as_str().split(' ').collect();
+        // Proper nouns only: no ordinary words ("in March", "at Home"), no
+        // body's area, nothing that is a placeholder or label.
+        const NOT_PLACES: [&str; 14] = [
+            "Mr",
+            "Mrs",
+            "Ms",
+            "Miss",
+            "Mx",
+            "Dr",
+            "The",
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+        ];
+        let first = words[0];
+        let ordinary = is_english_word(first)
+            || NOT_PLACES.contains(&first)
+            || crate::case::MONTHS.contains(&first);
+        let proper = !ordinary && first.len() > 2;
+        if proper && !named(place.as_str()) {
+            out.push((QuasiKind::Place, place.range()));
+        }
+    }
+    out.sort_by_key(|(_, r)| r.start);
+    out.dedup_by(|a, b| a.1.start < b.1.end && b.1.start < a.1.end);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reports_ages_schools_places_and_conditions() {
+        let text = "Mrs X, who was 75, lives in Hadley Green near Calderbrook. Her son, C, an 11-year-old with Duchenne muscular dystrophy, attends Larkspur Primary School. He was born in 2013.";
+        let found: Vec<(QuasiKind, &str)> = find(text, &|p| p == "Calderbrook")
+            .into_iter()
+            .map(|(k, r)| (k, &text[r]))
+            .collect();
+        assert!(found.contains(&(QuasiKind::Age, "who was 75")), "{found:?}");
+        assert!(
+            found.contains(&(QuasiKind::Age, "11-year-old")),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&(QuasiKind::Place, "Hadley Green")),
+            "{found:?}"
+        );
+        assert!(!found.iter().any(|(_, t)| *t == "Calderbrook"), "{found:?}");
+        assert!(
+            found.contains(&(QuasiKind::School, "Larkspur Primary School")),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&(QuasiKind::BirthYear, "born in 2013")),
+            "{found:?}"
+        );
+        assert!(
+            found.iter().any(|(k, _)| *k == QuasiKind::Condition),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn ordinary_phrases_are_not_places() {
+        let found = find(
+            "She spoke to him in March at Home and in June 2023.",
+            &|_| false,
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+}
