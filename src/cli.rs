@@ -38,6 +38,28 @@ enum Command {
     Anonymise(AnonymiseArgs),
     /// Print the documents a case calls for.
     Plan(PlanArgs),
+    /// Measure performance on a generated corpus and print the figures.
+    Bench(BenchArgs),
+    /// Typeset one Typst file in this process (the benchmark's anchor for
+    /// typst run as one process per document).
+    #[command(hide = true)]
+    TypesetOne {
+        /// The Typst source.
+        source: PathBuf,
+        /// Where to write the PDF.
+        pdf: PathBuf,
+    },
+}
+
+#[derive(Debug, Args)]
+struct BenchArgs {
+    /// A short run (under two minutes on two cores): memory over 600
+    /// documents instead of 10,000.
+    #[arg(long)]
+    quick: bool,
+    /// The corpus seed.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
 }
 
 #[derive(Debug, Args)]
@@ -119,6 +141,10 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Verify(args) => verify(args),
         Command::Anonymise(args) => anonymise_file(args),
         Command::Plan(args) => plan(args),
+        Command::Bench(args) => bench(args),
+        Command::TypesetOne { source, pdf } => engine(None)
+            .and_then(|e| crate::bench::typeset_one(&e, &source, &pdf).map_err(UsageError::from))
+            .map(|()| ExitCode::SUCCESS),
     };
     match result {
         Ok(code) => code,
@@ -212,7 +238,13 @@ fn render(args: RenderArgs) -> Result<ExitCode, UsageError> {
     let started = Instant::now();
     let workers = args
         .jobs
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
+    // typst works in parallel inside a document on rayon's global pool:
+    // size it to the workers asked for, so `-j 1` uses one core.
+    let _ = rayon::ThreadPoolBuilder::new()
+        .num_threads(workers)
+        .build_global();
     let progress = progress_bar(paths.len());
     let format = args.diagnostics.diagnostic_format;
     let report = |outcome: &CaseOutcome| {
@@ -403,6 +435,18 @@ fn anonymise_file(args: AnonymiseArgs) -> Result<ExitCode, UsageError> {
     } else {
         write!(out, "{redacted}")?;
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn bench(args: BenchArgs) -> Result<ExitCode, UsageError> {
+    let engine = engine(None)?;
+    let mut config = if args.quick {
+        crate::bench::BenchConfig::quick()
+    } else {
+        crate::bench::BenchConfig::full()
+    };
+    config.seed = args.seed;
+    crate::bench::run(&engine, config, &mut std::io::stdout().lock())?;
     Ok(ExitCode::SUCCESS)
 }
 

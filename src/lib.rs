@@ -27,9 +27,11 @@
 
 pub mod anonymise;
 pub mod batch;
+pub mod bench;
 pub mod calendar;
 pub mod case;
 pub mod cli;
+pub mod corpus;
 pub mod diag;
 pub mod ids;
 pub mod pipeline;

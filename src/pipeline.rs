@@ -164,6 +164,11 @@ impl Engine {
         &self.coverage
     }
 
+    /// The typesetter (for benchmarks of the typst floor).
+    pub fn typesetter(&self) -> &Typesetter {
+        &self.typesetter
+    }
+
     /// The templates.
     pub fn templates(&self) -> &Templates {
         &self.templates

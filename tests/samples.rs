@@ -25,8 +25,8 @@ fn every_sample_renders_both_variants_and_no_redacted_file_leaks() {
         let plans = redress::plan::plan(&case);
         assert_eq!(
             report.documents.len(),
-            plans.len() * 2,
-            "{}: both variants of every document",
+            plans.len() * 2 + 1,
+            "{}: both variants of every document, and the review sheet",
             path.display()
         );
         for doc in report

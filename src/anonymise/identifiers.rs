@@ -194,7 +194,7 @@ enum PatternKind {
 }
 
 /// The listed identifiers of one case, compiled.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Identifiers {
     labels: Vec<String>,
     /// Public numbers and mailboxes the detectors leave alone.
@@ -1080,11 +1080,11 @@ fn strip_brackets(part: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// "Flat 2" or "Room 6" alone: too generic to match on its own.
+/// A single word with no digit ("Leeds"): a town, matched only as part of
+/// the address around it. ("Room 6" beside a named care home does identify
+/// its resident, so units are matched on their own.)
 fn is_bare_unit(part: &str) -> bool {
-    let words: Vec<&str> = part.split_whitespace().collect();
-    matches!(words.as_slice(), [unit, n] if ["flat", "room", "apartment", "unit"].contains(&unit.to_lowercase().as_str()) && n.chars().all(|c| c.is_ascii_alphanumeric()))
-        || words.len() < 2 && !part.chars().any(|c| c.is_ascii_digit())
+    part.split_whitespace().count() < 2 && !part.chars().any(|c| c.is_ascii_digit())
 }
 
 #[cfg(test)]

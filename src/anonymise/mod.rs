@@ -224,6 +224,19 @@ fn replace(text: &str, ids: &Identifiers, labels: LabelSet) -> (String, Vec<Hit>
     let mut at = 0;
     for hit in hits.iter().filter(|h| h.source != Source::Flagged) {
         out.push_str(&text[at..hit.range.start]);
+        // "the safeguarding officer, Imran Qureshi, said": the role is
+        // already there, so the name goes with its commas.
+        if let Some(cut) = role_in_apposition(&out, &hit.replacement, &text[hit.range.end..]) {
+            out.truncate(cut);
+            at = hit.range.end + usize::from(text[hit.range.end..].starts_with(','));
+            continue;
+        }
+        // "the Okonkwo family": a surname the family shares names no one
+        // in particular, so it simply goes.
+        if hit.category == Category::AmbiguousName && text[hit.range.end..].starts_with(" family") {
+            at = hit.range.end + 1;
+            continue;
+        }
         if starts_sentence(&out) {
             out.push_str(&capitalise(&hit.replacement));
         } else {
@@ -233,6 +246,21 @@ fn replace(text: &str, ids: &Identifiers, labels: LabelSet) -> (String, Vec<Hit>
     }
     out.push_str(&text[at..]);
     (out, hits)
+}
+
+/// When `before` ends with "<role>, " and the replacement is that role
+/// ("the social worker"), and the name is followed by a comma or the end of
+/// the clause: where to cut `before` so the role is not said twice.
+fn role_in_apposition(before: &str, replacement: &str, after: &str) -> Option<usize> {
+    let role = replacement
+        .strip_prefix("the ")
+        .or_else(|| replacement.strip_prefix("a "))?;
+    let head = before.strip_suffix(", ")?;
+    let ends_with_role = head.len() >= role.len()
+        && head.is_char_boundary(head.len() - role.len())
+        && head[head.len() - role.len()..].eq_ignore_ascii_case(role);
+    let clause_ends = after.starts_with([',', '.', ';', ')']) || after.is_empty();
+    (ends_with_role && clause_ends).then_some(head.len())
 }
 
 /// Whether text appended to `before` starts a sentence (or a list item).
@@ -308,6 +336,26 @@ fn strip_identity(person: &mut Person, label: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_role_is_not_said_twice() {
+        assert_eq!(
+            role_in_apposition(
+                "The Council's safeguarding officer, ",
+                "the safeguarding officer",
+                ", said"
+            ),
+            Some(34)
+        );
+        assert_eq!(
+            role_in_apposition("The registered manager, ", "the Manager", ", wrote"),
+            Some(22)
+        );
+        assert_eq!(
+            role_in_apposition("She spoke to the nurse, ", "the social worker", ","),
+            None
+        );
+    }
 
     #[test]
     fn labels_start_sentences_with_a_capital() {

@@ -649,6 +649,15 @@ fn letter(
     };
     let (name, salutation, address) = match (to, &body) {
         (Recipient::Body(_), Some(b)) => match &b.addressee {
+            // Redacted, the addressee is their position alone.
+            Some(a) if a.name.eq_ignore_ascii_case(&format!("the {}", a.position)) => {
+                let position = capitalise(&a.position);
+                (
+                    position.clone(),
+                    format!("Dear {position}"),
+                    vec![b.name.clone()],
+                )
+            }
             Some(a) => {
                 let mut address = vec![a.position.clone(), b.name.clone()];
                 address.extend(a.address.iter().cloned());
@@ -852,6 +861,7 @@ fn powers(case: &Case, bodies: &[BodyView], to: Option<&BodyView>) -> Vec<String
     };
     for b in relevant {
         out.push(match b.kind {
+            BodyKind::Council if !b.at_fault => format!("For {}, the decision is a statement of reasons: we found no fault by {}, so we have completed the investigation without issuing a report (Local Government Act 1974, section 30(1B)).", b.short, b.short),
             BodyKind::Council => format!("For {}, the decision is a statement of reasons: we are satisfied with the action {} has taken or agreed to take, so we have completed the investigation without issuing a report (Local Government Act 1974, section 30(1B)).", b.short, b.short),
             BodyKind::CareProvider => format!("For {}, the decision is a written statement of our reasons and conclusions under Part 3A of the Local Government Act 1974 (section 34H).", b.short),
             BodyKind::HealthBody => format!("For {}, the decision is the report of the results of the investigation (Health Service Commissioners Act 1993, section 14(1)).", b.short),

@@ -196,6 +196,10 @@ fn bare_shared_surnames_are_not_guessed() {
     assert_eq!(hits.len(), 1);
     assert_eq!(hits[0].category, Category::AmbiguousName);
     assert_eq!(redact("the Smith household"), "the [name] household");
+    assert_eq!(
+        redact("the Smith family's complaint"),
+        "the family's complaint"
+    );
 }
 
 #[test]

@@ -1,0 +1,458 @@
+//! `redress bench`: whole-run performance figures you can quote.
+//!
+//! Everything is measured on a generated corpus ([`corpus`](crate::corpus)),
+//! against typst's own compile + export of the very documents redress
+//! generates (the floor no pipeline built on typst can beat):
+//!
+//! | figure | how |
+//! | --- | --- |
+//! | typst floor | compile + export of each generated source, in this process |
+//! | pipeline | load, anonymise, plan, render, typeset, verify, write, per document |
+//! | anonymise, verify | the stages alone |
+//! | throughput | `redress render` run as a child process with 1, 2 (and N) workers |
+//! | memory | resident memory of that child sampled as cases finish |
+//! | cold start | `redress render` of one case, process start to exit |
+//! | one process per document | a child process that typesets a single document |
+//!
+//! Timings are medians over rounds, with their spread. Nothing here is a
+//! test: a slow machine changes the figures, not a verdict.
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::anonymise;
+use crate::pipeline::{Engine, RenderOptions};
+use crate::plan;
+use crate::render::Variant;
+use crate::typeset::{PdfSettings, TypstSource};
+
+/// How big a run.
+#[derive(Debug, Clone, Copy)]
+pub struct BenchConfig {
+    /// Cases for the in-process figures.
+    pub cases: usize,
+    /// Documents for the memory run.
+    pub memory_documents: usize,
+    /// Rounds per in-process figure.
+    pub rounds: usize,
+    /// The corpus seed.
+    pub seed: u64,
+}
+
+impl BenchConfig {
+    /// Under two minutes on a 2-core machine.
+    pub fn quick() -> Self {
+        Self {
+            cases: 12,
+            memory_documents: 600,
+            rounds: 3,
+            seed: 1,
+        }
+    }
+
+    /// The full run: memory over 10,000 documents.
+    pub fn full() -> Self {
+        Self {
+            cases: 40,
+            memory_documents: 10_000,
+            rounds: 5,
+            seed: 1,
+        }
+    }
+}
+
+/// One row of the results table.
+struct Row {
+    figure: String,
+    value: String,
+    note: String,
+}
+
+/// Median and spread (min–max) of durations, in milliseconds.
+fn stats(samples: &mut [f64]) -> (f64, f64, f64) {
+    samples.sort_by(f64::total_cmp);
+    let n = samples.len();
+    let median = if n % 2 == 1 {
+        samples[n / 2]
+    } else {
+        (samples[n / 2 - 1] + samples[n / 2]) / 2.0
+    };
+    (median, samples[0], samples[n - 1])
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+/// Runs the benchmarks and prints the table; the last line is
+/// `pipeline/typst ratio: <x.xx>`.
+pub fn run(engine: &Engine, config: BenchConfig, out: &mut dyn Write) -> std::io::Result<()> {
+    let work = tempfile::Builder::new()
+        .prefix("redress-bench-")
+        .tempdir()?;
+    let corpus_dir = work.path().join("corpus");
+    let paths = crate::corpus::write(&corpus_dir, config.seed, config.cases)?;
+    let cases: Vec<_> = paths
+        .iter()
+        .map(|p| {
+            engine
+                .load(p)
+                .map(|l| l.case.expect("generated cases are valid"))
+        })
+        .collect::<Result<_, _>>()?;
+    let sources: Vec<(TypstSource, PdfSettings)> =
+        cases.iter().flat_map(|c| typst_inputs(engine, c)).collect();
+    let documents = sources.len();
+    writeln!(
+        out,
+        "redress bench: {} cases, {documents} documents, {} rounds",
+        cases.len(),
+        config.rounds
+    )?;
+    let mut rows = Vec::new();
+
+    // The floor: typst alone on the generated sources.
+    let mut floor = Vec::new();
+    let mut pipeline = Vec::new();
+    for round in 0..config.rounds {
+        let started = Instant::now();
+        for (source, settings) in &sources {
+            engine
+                .typesetter()
+                .typeset(source, settings)
+                .expect("generated sources compile");
+        }
+        floor.push(ms(started.elapsed()) / documents as f64);
+        let dir = work.path().join(format!("pipeline-{round}"));
+        let started = Instant::now();
+        for path in &paths {
+            let loaded = engine.load(path)?;
+            let case = loaded.case.expect("valid");
+            engine
+                .render_case(&case, &dir, RenderOptions::default())
+                .expect("renders");
+        }
+        pipeline.push(ms(started.elapsed()) / documents as f64);
+    }
+    let (floor_ms, floor_lo, floor_hi) = stats(&mut floor);
+    let (pipe_ms, pipe_lo, pipe_hi) = stats(&mut pipeline);
+    rows.push(Row {
+        figure: "typst compile + export (floor)".into(),
+        value: format!("{floor_ms:.1} ms/doc"),
+        note: format!("range {floor_lo:.1}–{floor_hi:.1}"),
+    });
+    rows.push(Row { figure: "whole pipeline".into(), value: format!("{pipe_ms:.1} ms/doc"), note: format!("range {pipe_lo:.1}–{pipe_hi:.1}; load, anonymise, render, typeset, verify, write, review sheet") });
+
+    rows.push(stage_anonymise(engine, &cases, config.rounds));
+    rows.push(stage_verify(engine, &cases, config.rounds)?);
+
+    let exe = std::env::current_exe()?;
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let mut one = 0.0;
+    for workers in worker_counts(cores) {
+        let (docs_per_s, _) = throughput(
+            &exe,
+            &corpus_dir,
+            &work.path().join(format!("batch-{workers}")),
+            workers,
+        )?;
+        if workers == 1 {
+            one = docs_per_s;
+        }
+        let note = if workers == 1 {
+            String::new()
+        } else {
+            format!("{:.2}× one worker", docs_per_s / one)
+        };
+        rows.push(Row {
+            figure: format!(
+                "batch, {workers} worker{}",
+                if workers == 1 { "" } else { "s" }
+            ),
+            value: format!("{docs_per_s:.1} docs/s"),
+            note,
+        });
+    }
+
+    rows.push(memory(&exe, work.path(), config, cores)?);
+    rows.push(cold_start(&exe, &paths[0], work.path())?);
+    rows.push(process_per_document(&exe, &sources[0].0, work.path())?);
+
+    let ratio = pipe_ms / floor_ms;
+    let width = rows.iter().map(|r| r.figure.len()).max().unwrap_or(0);
+    for r in &rows {
+        writeln!(out, "{:<width$}  {:>14}  {}", r.figure, r.value, r.note)?;
+    }
+    writeln!(out, "pipeline/typst ratio: {ratio:.2}")
+}
+
+/// The generated sources of a case's documents and their PDF settings.
+fn typst_inputs(engine: &Engine, case: &crate::case::Case) -> Vec<(TypstSource, PdfSettings)> {
+    let plans = plan::plan(case);
+    let sources = engine.sources(case).expect("generated cases render");
+    sources
+        .into_iter()
+        .zip(plans.iter().flat_map(|p| [p, p]))
+        .map(
+            |((source, variant), p): ((TypstSource, Variant), &plan::DocumentPlan)| {
+                let settings = PdfSettings {
+                    date: p.date,
+                    ident: format!("{}/{}/{}", case.case.reference, p.file, variant.as_str()),
+                };
+                (source, settings)
+            },
+        )
+        .collect()
+}
+
+fn stage_anonymise(engine: &Engine, cases: &[crate::case::Case], rounds: usize) -> Row {
+    let words: usize = cases
+        .iter()
+        .map(|c| {
+            let mut c = c.clone();
+            c.prose_mut()
+                .iter()
+                .map(|(_, t)| t.split_whitespace().count())
+                .sum::<usize>()
+        })
+        .sum();
+    let mut samples = Vec::new();
+    for _ in 0..rounds.max(3) {
+        let started = Instant::now();
+        for case in cases {
+            let (_, ids) = engine.identifiers(case);
+            let _ = anonymise::anonymise(case, &ids);
+        }
+        samples.push(ms(started.elapsed()) / cases.len() as f64);
+    }
+    let (median, lo, hi) = stats(&mut samples);
+    let per_word = median * 1500.0 / (words as f64 / cases.len() as f64);
+    Row {
+        figure: "anonymise (listed + detectors)".into(),
+        value: format!("{median:.2} ms/case"),
+        note: format!("range {lo:.2}–{hi:.2}; {per_word:.2} ms per 1,500 words (Presidio: 340 ms)"),
+    }
+}
+
+fn stage_verify(
+    engine: &Engine,
+    cases: &[crate::case::Case],
+    rounds: usize,
+) -> std::io::Result<Row> {
+    let mut pdfs = Vec::new();
+    for case in cases.iter().take(4) {
+        let (_, ids) = engine.identifiers(case);
+        for (source, settings) in typst_inputs(engine, case).into_iter().step_by(2) {
+            pdfs.push((
+                engine
+                    .typesetter()
+                    .typeset(&source, &settings)
+                    .expect("compiles")
+                    .pdf,
+                ids.clone(),
+            ));
+        }
+    }
+    let mut samples = Vec::new();
+    for _ in 0..rounds.max(3) {
+        let started = Instant::now();
+        for (pdf, ids) in &pdfs {
+            assert!(crate::verify::verify(pdf, ids).is_clean());
+        }
+        samples.push(ms(started.elapsed()) / pdfs.len() as f64);
+    }
+    let (median, lo, hi) = stats(&mut samples);
+    Ok(Row {
+        figure: "verify (lopdf, one redacted PDF)".into(),
+        value: format!("{median:.2} ms/doc"),
+        note: format!("range {lo:.2}–{hi:.2}"),
+    })
+}
+
+fn worker_counts(cores: usize) -> Vec<usize> {
+    let mut counts = vec![1, 2];
+    if cores > 2 {
+        counts.push(cores);
+    }
+    counts
+}
+
+/// Runs `redress render` on the corpus with `workers`; documents per second.
+fn throughput(
+    exe: &Path,
+    corpus: &Path,
+    out: &Path,
+    workers: usize,
+) -> std::io::Result<(f64, usize)> {
+    let started = Instant::now();
+    let output = Command::new(exe)
+        .arg("render")
+        .arg(corpus)
+        .arg("-o")
+        .arg(out)
+        .arg("-j")
+        .arg(workers.to_string())
+        .output()?;
+    let elapsed = started.elapsed().as_secs_f64();
+    if !output.status.success() {
+        return Err(std::io::Error::other(
+            String::from_utf8_lossy(&output.stderr).into_owned(),
+        ));
+    }
+    let documents = count_pdfs(out);
+    Ok((documents as f64 / elapsed, documents))
+}
+
+fn count_pdfs(dir: &Path) -> usize {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    entries
+        .flatten()
+        .map(|e| {
+            let p = e.path();
+            if p.is_dir() {
+                count_pdfs(&p)
+            } else {
+                usize::from(p.extension().is_some_and(|x| x == "pdf"))
+            }
+        })
+        .sum()
+}
+
+/// Resident memory of a child rendering a large corpus, sampled each time a
+/// case finishes: growth after the first hundred documents means a leak.
+fn memory(exe: &Path, work: &Path, config: BenchConfig, cores: usize) -> std::io::Result<Row> {
+    let cases = (config.memory_documents / 8).max(10);
+    let dir = work.join("memory-corpus");
+    crate::corpus::write(&dir, config.seed + 1, cases)?;
+    let out = work.join("memory-out");
+    let mut child = Command::new(exe)
+        .arg("render")
+        .arg(&dir)
+        .arg("-o")
+        .arg(&out)
+        .arg("-j")
+        .arg(cores.min(2).to_string())
+        .stderr(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()?;
+    let pid = child.id();
+    let mut samples: Vec<(usize, u64)> = Vec::new();
+    let mut documents = 0;
+    for line in BufReader::new(child.stderr.take().expect("piped")).lines() {
+        let line = line?;
+        if let Some(n) = line
+            .split(" (")
+            .nth(1)
+            .and_then(|s| s.split(' ').next())
+            .and_then(|n| n.parse::<usize>().ok())
+        {
+            documents += n;
+        }
+        if let Some(rss) = rss_kib(pid) {
+            samples.push((documents, rss));
+        }
+    }
+    child.wait()?;
+    let after_warmup: Vec<u64> = samples
+        .iter()
+        .filter(|(d, _)| *d >= 100)
+        .map(|(_, r)| *r)
+        .collect();
+    let at_100 = after_warmup.first().copied().unwrap_or(0);
+    let peak = samples.iter().map(|(_, r)| *r).max().unwrap_or(0);
+    let last = samples.last().map_or(0, |(_, r)| *r);
+    Ok(Row {
+        figure: format!("memory over {documents} documents"),
+        value: format!("{:.0} MiB peak", peak as f64 / 1024.0),
+        note: format!(
+            "{:.0} MiB after 100 documents, {:.0} MiB at the end",
+            at_100 as f64 / 1024.0,
+            last as f64 / 1024.0
+        ),
+    })
+}
+
+/// VmRSS of a process, in KiB (Linux).
+fn rss_kib(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// One case, both variants, every document: process start to exit.
+fn cold_start(exe: &Path, case: &Path, work: &Path) -> std::io::Result<Row> {
+    let mut samples = Vec::new();
+    for round in 0..5 {
+        let out = work.join(format!("cold-{round}"));
+        let started = Instant::now();
+        let status = Command::new(exe)
+            .arg("render")
+            .arg(case)
+            .arg("-o")
+            .arg(&out)
+            .stderr(Stdio::null())
+            .status()?;
+        samples.push(ms(started.elapsed()));
+        if !status.success() {
+            return Err(std::io::Error::other("cold-start render failed"));
+        }
+    }
+    let (median, lo, hi) = stats(&mut samples);
+    let documents = count_pdfs(&work.join("cold-0"));
+    Ok(Row {
+        figure: "cold start, one case".into(),
+        value: format!("{median:.0} ms"),
+        note: format!("range {lo:.0}–{hi:.0}; {documents} PDFs incl. review sheet"),
+    })
+}
+
+/// The anchor of typst run as one process per document: a child that loads
+/// fonts and library, typesets one generated document and exits.
+fn process_per_document(exe: &Path, source: &TypstSource, work: &Path) -> std::io::Result<Row> {
+    let file = work.join("one.typ");
+    std::fs::write(&file, &source.text)?;
+    let mut samples = Vec::new();
+    for _ in 0..5 {
+        let started = Instant::now();
+        let status = Command::new(exe)
+            .arg("typeset-one")
+            .arg(&file)
+            .arg(work.join("one.pdf"))
+            .status()?;
+        samples.push(ms(started.elapsed()));
+        if !status.success() {
+            return Err(std::io::Error::other("typeset-one failed"));
+        }
+    }
+    let (median, lo, hi) = stats(&mut samples);
+    Ok(Row {
+        figure: "typst, one process per document".into(),
+        value: format!("{median:.0} ms/doc"),
+        note: format!("range {lo:.0}–{hi:.0}"),
+    })
+}
+
+/// The hidden `typeset-one` command: typesets one Typst file in a fresh
+/// process (the per-document-process anchor).
+pub fn typeset_one(engine: &Engine, source: &Path, pdf: &PathBuf) -> std::io::Result<()> {
+    let text = std::fs::read_to_string(source)?;
+    let settings = PdfSettings {
+        date: crate::case::Date::from_ymd(2024, 1, 1).expect("a date"),
+        ident: "bench".into(),
+    };
+    let typeset = engine
+        .typesetter()
+        .typeset(
+            &TypstSource {
+                name: "bench".into(),
+                text,
+            },
+            &settings,
+        )
+        .map_err(|e| std::io::Error::other(e.to_string()))?;
+    std::fs::write(pdf, typeset.pdf)
+}
