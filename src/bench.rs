@@ -192,18 +192,30 @@ pub fn run(engine: &Engine, config: BenchConfig, out: &mut dyn Write) -> std::io
 fn typst_inputs(engine: &Engine, case: &crate::case::Case) -> Vec<(TypstSource, PdfSettings)> {
     let plans = plan::plan(case);
     let sources = engine.sources(case).expect("generated cases render");
+    let review = engine
+        .review_source(case)
+        .expect("the review sheet renders");
+    let reference = &case.case.reference;
+    let review_settings = PdfSettings {
+        date: case.case.decision_date,
+        ident: format!("{reference}/review-sheet"),
+    };
     sources
         .into_iter()
         .zip(plans.iter().flat_map(|p| [p, p]))
         .map(
             |((source, variant), p): ((TypstSource, Variant), &plan::DocumentPlan)| {
-                let settings = PdfSettings {
-                    date: p.date,
-                    ident: format!("{}/{}/{}", case.case.reference, p.file, variant.as_str()),
-                };
-                (source, settings)
+                let ident = format!("{reference}/{}/{}", p.file, variant.as_str());
+                (
+                    source,
+                    PdfSettings {
+                        date: p.date,
+                        ident,
+                    },
+                )
             },
         )
+        .chain(std::iter::once((review, review_settings)))
         .collect()
 }
 
@@ -244,7 +256,10 @@ fn stage_verify(
     let mut pdfs = Vec::new();
     for case in cases.iter().take(4) {
         let (_, ids) = engine.identifiers(case);
-        for (source, settings) in typst_inputs(engine, case).into_iter().step_by(2) {
+        for (source, settings) in typst_inputs(engine, case)
+            .into_iter()
+            .filter(|(_, s)| s.ident.ends_with("/redacted"))
+        {
             pdfs.push((
                 engine
                     .typesetter()

@@ -198,6 +198,15 @@ impl Engine {
         Ok(out)
     }
 
+    /// The review sheet's Typst source, without page places (for
+    /// benchmarks of the typst floor).
+    pub fn review_source(&self, case: &Case) -> Result<TypstSource, RenderError> {
+        let (_, ids) = self.identifiers(case);
+        let (anonymised, redactions) = anonymise::anonymise(case, &ids);
+        let sheet = review::build(case, &redactions, &anonymised, &[]);
+        self.templates.render_review(case, &sheet)
+    }
+
     /// Makes, verifies and writes every document of a case into
     /// `out/<reference>/`.
     pub fn render_case(

@@ -79,27 +79,29 @@ impl AllowList {
 }
 
 static TITLED_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Rev|Councillor|Cllr)\.? (?:[A-Z]\.? )?[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?(?: [A-Z][a-z]+(?:[-'][A-Z][a-z]+)?){0,2}")
+    Regex::new(r"(?-u)\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Rev|Councillor|Cllr)\.? (?:[A-Z]\.? )?[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?(?: [A-Z][a-z]+(?:[-'][A-Z][a-z]+)?){0,2}")
         .expect("valid regex")
 });
 const STREET_TYPES: &str = "Road|Street|Avenue|Lane|Close|Court|Row|Way|Drive|Rise|Crescent|Place|Gardens|Grove|Terrace|Walk|Hill|Mews|Square|View|Parade|Quay|Croft|Green|Park|Gate|Wharf|Yard";
 static STREET_ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?:(?:Flat|Apartment|Unit|Room) \d+[A-Z]?, )?(?:[A-Z][a-z]+ (?:Court|House|Lodge|Mansions|Buildings), )?\d{{1,4}}[A-Z]? (?:[A-Z][a-z]+ ){{1,3}}(?:{STREET_TYPES})\b"
+        r"(?-u)\b(?:(?:Flat|Apartment|Unit|Room) \d+[A-Z]?, )?(?:[A-Z][a-z]+ (?:Court|House|Lodge|Mansions|Buildings), )?\d{{1,4}}[A-Z]? (?:[A-Z][a-z]+ ){{1,3}}(?:{STREET_TYPES})\b"
     ))
     .expect("valid regex")
 });
 static VEHICLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b[A-HJ-PR-Y]{2}(0[2-9]|[1-7]\d) ?[A-HJ-PR-Z]{3}\b").expect("valid regex")
+    Regex::new(r"(?-u)\b[A-HJ-PR-Y]{2}(0[2-9]|[1-7]\d) ?[A-HJ-PR-Z]{3}\b").expect("valid regex")
 });
 static OLD_VEHICLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:[A-Z]\d{1,3} ?[A-Z]{3}|[A-Z]{3} ?\d{1,3}[A-Z])\b").expect("valid regex")
+    Regex::new(r"(?-u)\b(?:[A-Z]\d{1,3} ?[A-Z]{3}|[A-Z]{3} ?\d{1,3}[A-Z])\b").expect("valid regex")
 });
-static SORT_CODE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b\d{2}[- ]\d{2}[- ]\d{2}\b|\b\d{6}\b").expect("valid regex"));
-static ACCOUNT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b\d{8}\b").expect("valid regex"));
+static SORT_CODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)\b\d{2}[- ]\d{2}[- ]\d{2}\b|\b\d{6}\b").expect("valid regex")
+});
+static ACCOUNT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u)\b\d{8}\b").expect("valid regex"));
 static IBAN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\bGB\d{2} ?[A-Z]{4}(?: ?\d){14}\b").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"(?-u)\bGB\d{2} ?[A-Z]{4}(?: ?\d){14}\b").expect("valid regex"));
 
 /// Context words: a weak shape counts only near one of these.
 const NHS_CONTEXT: [&str; 6] = [

@@ -342,7 +342,7 @@ impl Identifiers {
     /// is left when a name was only partly replaced.
     fn initial_hits(&self, text: &str) -> Vec<Hit> {
         static TITLED_INITIAL: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? ([A-Z])\b").expect("valid regex")
+            Regex::new(r"(?-u)\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? ([A-Z])\b").expect("valid regex")
         });
         TITLED_INITIAL
             .captures_iter(text)
@@ -626,7 +626,7 @@ fn resolve(mut hits: Vec<Hit>, protected: &[Range<usize>]) -> Vec<Hit> {
 fn protected_text(text: &str) -> Vec<Range<usize>> {
     static PROTECTED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(concat!(
-            r"\b\d{2} \d{3} \d{3}[a-z]?\b",
+            r"(?-u)\b\d{2} \d{3} \d{3}[a-z]?\b",
             r"|\b20\d{7}\b",
             r"|£\d{1,3}(?:,\d{3})+(?:\.\d{2})?|£\d+(?:\.\d{2})?",
             r"|(?i:\b(?:sections?|paragraphs?|para|regulations?|reg|articles?|schedule|part)\.? ?\d+[a-z]*(?:\([0-9a-z]+\))*(?:\.\d+)?)",

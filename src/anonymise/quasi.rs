@@ -41,24 +41,26 @@ impl QuasiKind {
 }
 
 static AGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:aged|who (?:was|is)|age of) \d{1,3}\b|\b\d{1,3}[- ]years?[- ]old\b")
+    Regex::new(r"(?-u)\b(?:aged|who (?:was|is)|age of) \d{1,3}\b|\b\d{1,3}[- ]years?[- ]old\b")
         .expect("valid regex")
 });
 static BIRTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bborn (?:in )?(?:(?:january|february|march|april|may|june|july|august|september|october|november|december) )?(?:19|20)\d{2}\b")
+    Regex::new(r"(?i-u)\bborn (?:in )?(?:(?:january|february|march|april|may|june|july|august|september|october|november|december) )?(?:19|20)\d{2}\b")
         .expect("valid regex")
 });
 static SCHOOL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:St\.? )?(?:[A-Z][a-z']+ ){1,4}(?:Primary|Secondary|Infant|Junior|Grammar|High) School\b|\b(?:[A-Z][a-z']+ ){1,4}(?:Primary|Academy|Nursery|College|School)\b")
+    Regex::new(r"(?-u)\b(?:St\.? )?(?:[A-Z][a-z']+ ){1,4}(?:Primary|Secondary|Infant|Junior|Grammar|High) School\b|\b(?:[A-Z][a-z']+ ){1,4}(?:Primary|Academy|Nursery|College|School)\b")
         .expect("valid regex")
 });
 static PLACE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:in|at|from|near|of) ((?:[A-Z][a-z]+)(?: [A-Z][a-z]+){0,2})\b")
+    Regex::new(r"(?-u)\b(?:in|at|from|near|of) ((?:[A-Z][a-z]+)(?: [A-Z][a-z]+){0,2})\b")
         .expect("valid regex")
 });
 static CONDITION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b[A-Z][a-z]+(?:'s)?(?: [a-z]+)?[ -](?:syndrome|disease|dystrophy|palsy|ataxia)\b")
-        .expect("valid regex")
+    Regex::new(
+        r"(?-u)\b[A-Z][a-z]+(?:'s)?(?: [a-z]+)?[ -](?:syndrome|disease|dystrophy|palsy|ataxia)\b",
+    )
+    .expect("valid regex")
 });
 
 /// Quasi-identifiers in `text`; `named` says whether a place is a body's

@@ -152,7 +152,11 @@ pub(crate) fn build(
             .map(blocks)
             .unwrap_or_default(),
         parliament: case.escalation.parliament.as_ref().map(|p| ParliamentView {
-            hc_number: p.hc_number.clone(),
+            hc_number: if p.hc_number.trim_start().starts_with("HC") {
+                p.hc_number.trim().to_string()
+            } else {
+                format!("HC {}", p.hc_number.trim())
+            },
             session: p.session.clone(),
             ordered_printed: p.ordered_printed.long(),
         }),

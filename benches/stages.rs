@@ -1,0 +1,82 @@
+//! Criterion benchmarks of the in-process stages, one sample document each.
+//! `cargo bench` runs them; `redress bench` measures whole runs.
+
+use std::path::Path;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use redress::anonymise;
+use redress::pipeline::Engine;
+use redress::render::Templates;
+use redress::typeset::PdfSettings;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn stages(c: &mut Criterion) {
+    let engine = Engine::new(Templates::bundled().expect("bundled templates"));
+    let case = engine
+        .load(&root().join("samples/s01-hospital-discharge.toml"))
+        .expect("readable")
+        .case
+        .expect("valid");
+
+    // Anonymisation on the anon-bench text (1,476 words), listed and
+    // detector passes; the identifiers are compiled once per case.
+    let bench_case = engine
+        .load(&root().join("tests/fixtures/anon-bench.toml"))
+        .unwrap()
+        .case
+        .unwrap();
+    let text = std::fs::read_to_string(root().join("../shared/anon-bench/complaint.txt"))
+        .unwrap_or_else(|_| case.investigation.what_happened.repeat(4));
+    let (_, ids) = engine.identifiers(&bench_case);
+    c.bench_function("anonymise/text (anon-bench, steady state)", |b| {
+        b.iter(|| anonymise::anonymise_text(&text, &ids))
+    });
+    c.bench_function("anonymise/compile identifiers (one case)", |b| {
+        b.iter(|| engine.identifiers(&bench_case))
+    });
+    c.bench_function("anonymise/whole case (S01)", |b| {
+        let (_, ids) = engine.identifiers(&case);
+        b.iter(|| anonymise::anonymise(&case, &ids))
+    });
+
+    c.bench_function("load/parse and validate (S01)", |b| {
+        b.iter(|| {
+            engine
+                .load(&root().join("samples/s01-hospital-discharge.toml"))
+                .unwrap()
+        })
+    });
+
+    let sources = engine.sources(&case).expect("renders");
+    let (decision, _) = &sources[0];
+    c.bench_function("render/minijinja (S01 decision)", |b| {
+        b.iter(|| engine.sources(&case).unwrap())
+    });
+
+    let settings = PdfSettings {
+        date: case.case.decision_date,
+        ident: "bench".into(),
+    };
+    let mut group = c.benchmark_group("typeset");
+    group.sample_size(20);
+    group.bench_function("typst compile + export (S01 decision)", |b| {
+        b.iter(|| engine.typesetter().typeset(decision, &settings).unwrap())
+    });
+    group.finish();
+
+    let pdf = engine
+        .typesetter()
+        .typeset(decision, &settings)
+        .unwrap()
+        .pdf;
+    let (_, ids) = engine.identifiers(&case);
+    c.bench_function("verify/lopdf (S01 redacted decision)", |b| {
+        b.iter(|| redress::verify::verify(&pdf, &ids))
+    });
+}
+
+criterion_group!(benches, stages);
+criterion_main!(benches);
