@@ -79,4 +79,40 @@ fn stages(c: &mut Criterion) {
 }
 
 criterion_group!(benches, stages);
-criterion_main!(benches);
+
+fn verify_parts(c: &mut Criterion) {
+    let engine = Engine::new(Templates::bundled().expect("bundled templates"));
+    let case = engine
+        .load(&root().join("samples/s01-hospital-discharge.toml"))
+        .unwrap()
+        .case
+        .unwrap();
+    let sources = engine.sources(&case).unwrap();
+    let settings = PdfSettings {
+        date: case.case.decision_date,
+        ident: "bench".into(),
+    };
+    let pdf = engine
+        .typesetter()
+        .typeset(&sources[0].0, &settings)
+        .unwrap()
+        .pdf;
+    c.bench_function("verify-part/load_mem", |b| {
+        b.iter(|| lopdf::Document::load_mem(&pdf).unwrap())
+    });
+    let doc = lopdf::Document::load_mem(&pdf).unwrap();
+    c.bench_function("verify-part/page texts", |b| {
+        b.iter(|| redress::verify::page_texts(&doc).unwrap())
+    });
+    let pages = doc.get_pages();
+    let all: Vec<u32> = pages.keys().copied().collect();
+    c.bench_function("verify-part/extract all at once", |b| {
+        b.iter(|| doc.extract_text(&all).unwrap())
+    });
+    let text = redress::verify::page_texts(&doc).unwrap().join("\n");
+    let (_, ids) = engine.identifiers(&case);
+    c.bench_function("verify-part/leaks on text", |b| b.iter(|| ids.leaks(&text)));
+}
+
+criterion_group!(parts, verify_parts);
+criterion_main!(benches, parts);

@@ -18,10 +18,12 @@
 //! [`batch`] runs many cases on worker threads; [`cli`] is the command line.
 //!
 //! ```no_run
-//! use redress::{pipeline::Engine, render::Templates};
+//! use redress::pipeline::{Engine, RenderOptions};
+//! use redress::render::Templates;
 //! let engine = Engine::new(Templates::bundled().unwrap());
 //! let loaded = engine.load("samples/s01-hospital-discharge.toml".as_ref()).unwrap();
-//! let report = engine.render_case(loaded.case.as_ref().unwrap(), "out".as_ref()).unwrap();
+//! let case = loaded.case.as_ref().unwrap();
+//! let report = engine.render_case(case, "out".as_ref(), RenderOptions::default()).unwrap();
 //! println!("{} documents", report.documents.len());
 //! ```
 

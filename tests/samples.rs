@@ -240,3 +240,29 @@ fn metadata(pdf: &[u8]) -> BTreeMap<String, String> {
         })
         .collect()
 }
+
+#[test]
+fn the_fast_text_scanner_reads_what_lopdf_reads() {
+    for path in samples() {
+        let case = load(&path);
+        for (source, variant) in engine().sources(&case).unwrap().into_iter().take(4) {
+            let settings = redress::typeset::PdfSettings {
+                date: case.case.decision_date,
+                ident: "t".into(),
+            };
+            let pdf = engine()
+                .typesetter()
+                .typeset(&source, &settings)
+                .unwrap()
+                .pdf;
+            let doc = lopdf::Document::load_mem(&pdf).unwrap();
+            let ours = verify::page_texts(&doc).unwrap();
+            let theirs: Vec<String> = doc
+                .get_pages()
+                .keys()
+                .map(|&n| verify::normalise(&doc.extract_text(&[n]).unwrap()))
+                .collect();
+            assert_eq!(ours, theirs, "{} ({variant:?})", source.name);
+        }
+    }
+}

@@ -17,6 +17,8 @@
 //!
 //! Reports name the category and place of a leak, never its value.
 
+mod text;
+
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -153,19 +155,15 @@ pub fn verify(pdf: &[u8], ids: &Identifiers) -> VerifyReport {
 
 /// The normalised text of each page.
 pub fn page_texts(doc: &Document) -> Result<Vec<String>, lopdf::Error> {
-    doc.get_pages()
-        .keys()
-        .map(|&n| doc.extract_text(&[n]).map(|t| normalise(&t)))
-        .collect()
+    Ok(text::page_texts(doc)?
+        .iter()
+        .map(|t| normalise(t))
+        .collect())
 }
 
-/// The text of every page as lopdf extracts it, line by line.
+/// The text of every page as extracted, line by line.
 pub fn raw_page_texts(pdf: &[u8]) -> Result<Vec<String>, lopdf::Error> {
-    let doc = Document::load_mem(pdf)?;
-    doc.get_pages()
-        .keys()
-        .map(|&n| doc.extract_text(&[n]))
-        .collect()
+    text::page_texts(&Document::load_mem(pdf)?)
 }
 
 /// Extracts and normalises the text of every page of PDF bytes.
