@@ -80,21 +80,30 @@ pub fn run(
     let next = AtomicUsize::new(0);
     let slots: Mutex<Vec<Option<CaseOutcome>>> =
         Mutex::new((0..paths.len()).map(|_| None).collect());
-    std::thread::scope(|scope| {
-        for _ in 0..workers.clamp(1, paths.len().max(1)) {
-            scope.spawn(|| {
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(path) = paths.get(i) else { break };
-                    let outcome = process(engine, path, out, options);
-                    done(&outcome);
-                    slots
-                        .lock()
-                        .expect("no worker panics while holding the lock")[i] = Some(outcome);
-                }
-            });
+        let work = || {
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(path) = paths.get(i) else { break };
+            let outcome = process(engine, path, out, options);
+            done(&outcome);
+            slots.lock().expect("no worker panics while holding the lock")[i] = Some(outcome);
         }
-    });
+    };
+    // The workers are the threads of a rayon pool of their own: typst's
+    // parallel work inside a document then runs on (or is stolen by) the
+    // worker threads instead of blocking them. There is no other job in the
+    // pool, so a worker that waits never picks up a second document.
+    let threads = workers.clamp(1, paths.len().max(1));
+    match rayon::ThreadPoolBuilder::new().num_threads(threads).stack_size(32 << 20).build() {
+        Ok(pool) => {
+            pool.broadcast(|_| work());
+        }
+        Err(_) => std::thread::scope(|scope| {
+            for _ in 0..threads {
+                scope.spawn(work);
+            }
+        }),
+    }
     slots
         .into_inner()
         .expect("workers finished")

@@ -31,8 +31,10 @@ use crate::typeset::{PdfSettings, TypstSource};
 /// How big a run.
 #[derive(Debug, Clone, Copy)]
 pub struct BenchConfig {
-    /// Cases for the in-process figures.
+        /// Cases for the in-process figures.
     pub cases: usize,
+    /// Cases for the throughput runs.
+    pub batch_cases: usize,
     /// Documents for the memory run.
     pub memory_documents: usize,
     /// Rounds per in-process figure.
@@ -45,7 +47,8 @@ impl BenchConfig {
     /// Under two minutes on a 2-core machine.
     pub fn quick() -> Self {
         Self {
-            cases: 12,
+                        cases: 12,
+            batch_cases: 40,
             memory_documents: 600,
             rounds: 3,
             seed: 1,
@@ -55,7 +58,8 @@ impl BenchConfig {
     /// The full run: memory over 10,000 documents.
     pub fn full() -> Self {
         Self {
-            cases: 40,
+                        cases: 40,
+            batch_cases: 120,
             memory_documents: 10_000,
             rounds: 5,
             seed: 1,
@@ -150,11 +154,13 @@ pub fn run(engine: &Engine, config: BenchConfig, out: &mut dyn Write) -> std::io
 
     let exe = std::env::current_exe()?;
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let batch_dir = work.path().join("batch-corpus");
+    crate::corpus::write(&batch_dir, config.seed + 2, config.batch_cases)?;
     let mut one = 0.0;
     for workers in worker_counts(cores) {
         let (docs_per_s, _) = throughput(
             &exe,
-            &corpus_dir,
+            &batch_dir,
             &work.path().join(format!("batch-{workers}")),
             workers,
         )?;

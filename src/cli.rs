@@ -38,8 +38,10 @@ enum Command {
     Anonymise(AnonymiseArgs),
     /// Print the documents a case calls for.
     Plan(PlanArgs),
-    /// Measure performance on a generated corpus and print the figures.
+        /// Measure performance on a generated corpus and print the figures.
     Bench(BenchArgs),
+    /// Write a synthetic corpus of case files (deterministic from a seed).
+    Corpus(CorpusArgs),
     /// Typeset one Typst file in this process (the benchmark's anchor for
     /// typst run as one process per document).
     #[command(hide = true)]
@@ -49,6 +51,19 @@ enum Command {
         /// Where to write the PDF.
         pdf: PathBuf,
     },
+}
+
+#[derive(Debug, Args)]
+struct CorpusArgs {
+    /// How many case files.
+    #[arg(long, default_value_t = 100)]
+    cases: usize,
+    /// The seed: the same seed gives the same files.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// The folder to write them to.
+    #[arg(short, long)]
+    out: PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -141,7 +156,13 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Verify(args) => verify(args),
         Command::Anonymise(args) => anonymise_file(args),
         Command::Plan(args) => plan(args),
-        Command::Bench(args) => bench(args),
+                Command::Bench(args) => bench(args),
+        Command::Corpus(args) => crate::corpus::write(&args.out, args.seed, args.cases)
+            .map(|paths| {
+                eprintln!("wrote {} to `{}`", diag::count(paths.len(), "case file"), diag::display_path(&args.out));
+                ExitCode::SUCCESS
+            })
+            .map_err(UsageError::from),
         Command::TypesetOne { source, pdf } => engine(None)
             .and_then(|e| crate::bench::typeset_one(&e, &source, &pdf).map_err(UsageError::from))
             .map(|()| ExitCode::SUCCESS),

@@ -255,9 +255,9 @@ pub fn case(seed: u64, index: usize) -> String {
         };
         let _ = writeln!(
             t,
-            "[[findings]]\nbody = \"{id}\"\nfault = true\ninjustice = true\n{determination}text = \"\"\"\n{} did not do what the law and its own procedures required. That was fault. It caused {} distress and uncertainty, and time and trouble.\"\"\"\n",
-            capital(short),
-            complainant.titled()
+            "[[findings]]\nbody = \"{id}\"\nfault = true\ninjustice = true\n{determination}text = \"\"\"\n{short_cap} did not do what the law and its own procedures required. It had the information it needed to act, and its records do not show that it considered the guidance or explained why it departed from it. That was fault.\n\n{short_cap} also took too long to respond to the complaint, and its response did not answer the points {who} had raised. That was fault.\n\nThese faults caused {who} distress and uncertainty about what would have happened otherwise, and time and trouble in pursuing the complaint.\"\"\"\n",
+            short_cap = capital(short),
+            who = complainant.titled(),
         );
     }
     recommendations(&mut t, &mut rng, &bodies, &people, &refused);
@@ -379,7 +379,7 @@ fn complaint(
 fn investigation(t: &mut String, rng: &mut Rng, people: &[Person], decision: &str) {
     let year: u32 = decision[..4].parse().unwrap_or(2024) - 1;
     let mut happened = String::new();
-    for n in 0..3 + rng.usize(0..8) {
+    for n in 0..8 + rng.usize(0..12) {
         let person = &people[rng.usize(..people.len())];
         let name = match n % 3 {
             0 => person.full(),
@@ -391,10 +391,12 @@ fn investigation(t: &mut String, rng: &mut Rng, people: &[Person], decision: &st
             rng.u32(1..29),
             crate::case::MONTHS[rng.usize(..12)]
         );
-        let sentence = EVENTS[rng.usize(..EVENTS.len())]
-            .replace("NAME", &name)
-            .replace("DATE", &date);
-        let _ = write!(happened, "{sentence} ");
+        for _ in 0..2 + rng.usize(0..3) {
+            let sentence = EVENTS[rng.usize(..EVENTS.len())]
+                .replace("NAME", &name)
+                .replace("DATE", &date);
+            let _ = write!(happened, "{sentence} ");
+        }
         if rng.u32(0..3) == 0 {
             let _ = write!(
                 happened,

@@ -99,6 +99,12 @@ impl VerifyReport {
 
 /// Verifies PDF bytes against a case's identifiers.
 pub fn verify(pdf: &[u8], ids: &Identifiers) -> VerifyReport {
+    verify_with_text(pdf, ids).0
+}
+
+/// [`verify`], also returning the text of each page as extracted (line by
+/// line), for the review sheet to place findings.
+pub fn verify_with_text(pdf: &[u8], ids: &Identifiers) -> (VerifyReport, Vec<String>) {
     let mut report = VerifyReport {
         refusals: revisions(pdf),
         ..Default::default()
@@ -109,7 +115,7 @@ pub fn verify(pdf: &[u8], ids: &Identifiers) -> VerifyReport {
             report.refusals.push(format!(
                 "the PDF cannot be read ({e}), so it cannot be proven clean"
             ));
-            return report;
+            return (report, Vec::new());
         }
     };
     if doc.trailer.has(b"Prev") {
@@ -121,8 +127,10 @@ pub fn verify(pdf: &[u8], ids: &Identifiers) -> VerifyReport {
     report.refusals.extend(forbidden_content(&doc));
     let pages = doc.get_pages();
     report.pages = pages.len();
-    match page_texts(&doc) {
-        Ok(texts) => {
+    let raw = text::page_texts(&doc);
+    match &raw {
+        Ok(raw) => {
+            let texts: Vec<String> = raw.iter().map(|t| normalise(t)).collect();
             let (joined, starts) = join_pages(&texts);
             for hit in ids.leaks(&joined) {
                 let page = starts.partition_point(|&s| s <= hit.range.start);
@@ -150,7 +158,7 @@ pub fn verify(pdf: &[u8], ids: &Identifiers) -> VerifyReport {
     }
     report.leaks.sort_by(|a, b| a.place.cmp(&b.place));
     report.leaks.dedup();
-    report
+    (report, raw.unwrap_or_default())
 }
 
 /// The normalised text of each page.
