@@ -68,7 +68,20 @@ pub fn process(engine: &Engine, path: &Path, out: &Path, options: RenderOptions)
     }
 }
 
-/// Runs every case on `workers` threads; `done` is called as each finishes.
+/// What is kept of a case once it has been reported: enough for the final
+/// summary, and small, so a batch of any size stays flat in memory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseSummary {
+    /// The case file.
+    pub path: PathBuf,
+    /// Documents written.
+    pub documents: usize,
+    /// Whether the case failed.
+    pub failed: bool,
+}
+
+/// Runs every case on `workers` threads; `done` is called with the full
+/// outcome as each finishes; the summaries come back in input order.
 pub fn run(
     engine: &Engine,
     paths: &[PathBuf],
@@ -76,25 +89,42 @@ pub fn run(
     options: RenderOptions,
     workers: usize,
     done: &(dyn Fn(&CaseOutcome) + Sync),
-) -> Vec<CaseOutcome> {
+) -> Vec<CaseSummary> {
+    let threads = workers.clamp(1, paths.len().max(1));
+    // Fewer cases than workers (one case, say): the spare cores typeset a
+    // case's documents side by side instead.
+    let options = RenderOptions {
+        document_threads: workers / threads,
+        ..options
+    };
     let next = AtomicUsize::new(0);
-    let slots: Mutex<Vec<Option<CaseOutcome>>> =
+    let slots: Mutex<Vec<Option<CaseSummary>>> =
         Mutex::new((0..paths.len()).map(|_| None).collect());
-        let work = || {
+    let work = || {
         loop {
             let i = next.fetch_add(1, Ordering::Relaxed);
             let Some(path) = paths.get(i) else { break };
             let outcome = process(engine, path, out, options);
             done(&outcome);
-            slots.lock().expect("no worker panics while holding the lock")[i] = Some(outcome);
+            let summary = CaseSummary {
+                path: path.clone(),
+                documents: outcome.result.as_ref().map_or(0, |r| r.documents.len()),
+                failed: outcome.result.is_err(),
+            };
+            slots
+                .lock()
+                .expect("no worker panics while holding the lock")[i] = Some(summary);
         }
     };
     // The workers are the threads of a rayon pool of their own: typst's
     // parallel work inside a document then runs on (or is stolen by) the
     // worker threads instead of blocking them. There is no other job in the
     // pool, so a worker that waits never picks up a second document.
-    let threads = workers.clamp(1, paths.len().max(1));
-    match rayon::ThreadPoolBuilder::new().num_threads(threads).stack_size(32 << 20).build() {
+    match rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .stack_size(32 << 20)
+        .build()
+    {
         Ok(pool) => {
             pool.broadcast(|_| work());
         }

@@ -31,7 +31,7 @@ use crate::typeset::{PdfSettings, TypstSource};
 /// How big a run.
 #[derive(Debug, Clone, Copy)]
 pub struct BenchConfig {
-        /// Cases for the in-process figures.
+    /// Cases for the in-process figures.
     pub cases: usize,
     /// Cases for the throughput runs.
     pub batch_cases: usize,
@@ -47,10 +47,10 @@ impl BenchConfig {
     /// Under two minutes on a 2-core machine.
     pub fn quick() -> Self {
         Self {
-                        cases: 12,
+            cases: 12,
             batch_cases: 40,
             memory_documents: 600,
-            rounds: 3,
+            rounds: 5,
             seed: 1,
         }
     }
@@ -58,10 +58,10 @@ impl BenchConfig {
     /// The full run: memory over 10,000 documents.
     pub fn full() -> Self {
         Self {
-                        cases: 40,
+            cases: 40,
             batch_cases: 120,
             memory_documents: 10_000,
-            rounds: 5,
+            rounds: 9,
             seed: 1,
         }
     }
@@ -118,34 +118,57 @@ pub fn run(engine: &Engine, config: BenchConfig, out: &mut dyn Write) -> std::io
     let mut rows = Vec::new();
 
     // The floor: typst alone on the generated sources.
+    // Floor and pipeline alternate, round by round, and the ratio is taken
+    // per round: a machine that slows down for a while (other tenants)
+    // slows both halves of a round alike.
     let mut floor = Vec::new();
     let mut pipeline = Vec::new();
+    let mut ratios = Vec::new();
     for round in 0..config.rounds {
-        let started = Instant::now();
-        for (source, settings) in &sources {
-            engine
-                .typesetter()
-                .typeset(source, settings)
-                .expect("generated sources compile");
-        }
-        floor.push(ms(started.elapsed()) / documents as f64);
+        let time_floor = || -> f64 {
+            let started = Instant::now();
+            for (source, settings) in &sources {
+                engine
+                    .typesetter()
+                    .typeset(source, settings)
+                    .expect("generated sources compile");
+            }
+            ms(started.elapsed()) / documents as f64
+        };
         let dir = work.path().join(format!("pipeline-{round}"));
-        let started = Instant::now();
-        for path in &paths {
-            let loaded = engine.load(path)?;
-            let case = loaded.case.expect("valid");
-            engine
-                .render_case(&case, &dir, RenderOptions::default())
-                .expect("renders");
-        }
-        pipeline.push(ms(started.elapsed()) / documents as f64);
+        let time_pipeline = || -> std::io::Result<f64> {
+            let started = Instant::now();
+            for path in &paths {
+                let case = engine.load(path)?.case.expect("valid");
+                engine
+                    .render_case(&case, &dir, RenderOptions::default())
+                    .expect("renders");
+            }
+            Ok(ms(started.elapsed()) / documents as f64)
+        };
+        let (f, p) = if round % 2 == 0 {
+            let f = time_floor();
+            (f, time_pipeline()?)
+        } else {
+            let p = time_pipeline()?;
+            (time_floor(), p)
+        };
+        floor.push(f);
+        pipeline.push(p);
+        ratios.push(p / f);
     }
     let (floor_ms, floor_lo, floor_hi) = stats(&mut floor);
     let (pipe_ms, pipe_lo, pipe_hi) = stats(&mut pipeline);
+    let (ratio, ratio_lo, ratio_hi) = stats(&mut ratios);
     rows.push(Row {
         figure: "typst compile + export (floor)".into(),
         value: format!("{floor_ms:.1} ms/doc"),
         note: format!("range {floor_lo:.1}–{floor_hi:.1}"),
+    });
+    rows.push(Row {
+        figure: "pipeline / floor, per round".into(),
+        value: format!("{ratio:.2}×"),
+        note: format!("range {ratio_lo:.2}–{ratio_hi:.2}"),
     });
     rows.push(Row { figure: "whole pipeline".into(), value: format!("{pipe_ms:.1} ms/doc"), note: format!("range {pipe_lo:.1}–{pipe_hi:.1}; load, anonymise, render, typeset, verify, write, review sheet") });
 
@@ -154,7 +177,7 @@ pub fn run(engine: &Engine, config: BenchConfig, out: &mut dyn Write) -> std::io
 
     let exe = std::env::current_exe()?;
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let batch_dir = work.path().join("batch-corpus");
+    let batch_dir = work.path().join("batch-corpus");
     crate::corpus::write(&batch_dir, config.seed + 2, config.batch_cases)?;
     let mut one = 0.0;
     for workers in worker_counts(cores) {
@@ -186,7 +209,6 @@ pub fn run(engine: &Engine, config: BenchConfig, out: &mut dyn Write) -> std::io
     rows.push(cold_start(&exe, &paths[0], work.path())?);
     rows.push(process_per_document(&exe, &sources[0].0, work.path())?);
 
-    let ratio = pipe_ms / floor_ms;
     let width = rows.iter().map(|r| r.figure.len()).max().unwrap_or(0);
     for r in &rows {
         writeln!(out, "{:<width$}  {:>14}  {}", r.figure, r.value, r.note)?;

@@ -38,7 +38,7 @@ enum Command {
     Anonymise(AnonymiseArgs),
     /// Print the documents a case calls for.
     Plan(PlanArgs),
-        /// Measure performance on a generated corpus and print the figures.
+    /// Measure performance on a generated corpus and print the figures.
     Bench(BenchArgs),
     /// Write a synthetic corpus of case files (deterministic from a seed).
     Corpus(CorpusArgs),
@@ -156,10 +156,14 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Verify(args) => verify(args),
         Command::Anonymise(args) => anonymise_file(args),
         Command::Plan(args) => plan(args),
-                Command::Bench(args) => bench(args),
+        Command::Bench(args) => bench(args),
         Command::Corpus(args) => crate::corpus::write(&args.out, args.seed, args.cases)
             .map(|paths| {
-                eprintln!("wrote {} to `{}`", diag::count(paths.len(), "case file"), diag::display_path(&args.out));
+                eprintln!(
+                    "wrote {} to `{}`",
+                    diag::count(paths.len(), "case file"),
+                    diag::display_path(&args.out)
+                );
                 ExitCode::SUCCESS
             })
             .map_err(UsageError::from),
@@ -274,18 +278,15 @@ fn render(args: RenderArgs) -> Result<ExitCode, UsageError> {
     };
     let options = RenderOptions {
         require_review: args.require_review,
+        ..RenderOptions::default()
     };
     let outcomes = batch::run(&engine, &paths, &args.out, options, workers, &report);
     progress.finish_and_clear();
     if args.emit_typst {
         emit_typst(&engine, &outcomes, &args.out)?;
     }
-    let failed = outcomes.iter().filter(|o| !o.is_ok()).count();
-    let documents: usize = outcomes
-        .iter()
-        .filter_map(|o| o.result.as_ref().ok())
-        .map(|r| r.documents.len())
-        .sum();
+    let failed = outcomes.iter().filter(|o| o.failed).count();
+    let documents: usize = outcomes.iter().map(|o| o.documents).sum();
     eprintln!(
         "rendered {} of {} in {:.2} s: {}, written to `{}`{}",
         diag::count(outcomes.len() - failed, "case"),
@@ -345,15 +346,19 @@ fn report_outcome(outcome: &CaseOutcome, format: Format) {
 
 /// Writes the generated Typst of every valid case beside its documents,
 /// also for cases that failed (a template bug is easiest to see there).
-fn emit_typst(engine: &Engine, outcomes: &[CaseOutcome], out: &Path) -> Result<(), UsageError> {
+fn emit_typst(
+    engine: &Engine,
+    outcomes: &[batch::CaseSummary],
+    out: &Path,
+) -> Result<(), UsageError> {
     for outcome in outcomes {
-        let Some(case) = outcome.loaded.as_ref().and_then(|l| l.case.as_ref()) else {
+        let Some(case) = engine.load(&outcome.path)?.case else {
             continue;
         };
         let dir = out.join(crate::pipeline::case_dir_name(&case.case.reference));
         std::fs::create_dir_all(&dir)?;
         let sources = engine
-            .sources(case)
+            .sources(&case)
             .map_err(|e| usage(e.to_string(), "fix the template"))?;
         for (source, _) in sources {
             let name = source.name.rsplit('/').next().unwrap_or("document");

@@ -19,7 +19,7 @@ use crate::plan::{self, DocumentPlan};
 use crate::render::{RenderError, Templates, Variant};
 use crate::review::{self, ReviewSheet};
 use crate::typeset::{PdfSettings, TypesetError, Typesetter, TypstSource};
-use crate::verify::{self, Leak, Place, VerifyReport};
+use crate::verify::{self, VerifyReport};
 
 /// What is built once per process and shared by every worker.
 pub struct Engine {
@@ -35,6 +35,9 @@ pub struct RenderOptions {
     /// Withhold the publication (redacted) PDFs while findings nobody
     /// listed have not been reviewed.
     pub require_review: bool,
+    /// Threads that typeset one case's documents side by side (when there
+    /// are fewer cases than cores, as for a single case). 0 or 1: one.
+    pub document_threads: usize,
 }
 
 /// Why a case produced no documents.
@@ -219,18 +222,20 @@ impl Engine {
     ) -> Result<CaseReport, CaseError> {
         let (labels, ids) = self.identifiers(case);
         let (anonymised, redactions) = anonymise::anonymise(case, &ids);
-        let mut made = Vec::new();
-        for plan in plan::plan(case) {
-            for variant in [Variant::Redacted, Variant::Unredacted] {
-                let source = match variant {
-                    Variant::Redacted => self.templates.render_redacted(&anonymised, &plan)?,
-                    Variant::Unredacted => {
-                        self.templates.render_unredacted(case, &labels, &plan)?
-                    }
-                };
-                made.push(self.make(case, &ids, plan.clone(), variant, &source)?);
-            }
-        }
+        let jobs: Vec<(DocumentPlan, Variant)> = plan::plan(case)
+            .into_iter()
+            .flat_map(|p| [(p.clone(), Variant::Redacted), (p, Variant::Unredacted)])
+            .collect();
+        let make = |(plan, variant): &(DocumentPlan, Variant)| {
+            let source = match variant {
+                Variant::Redacted => self.templates.render_redacted(&anonymised, plan)?,
+                Variant::Unredacted => self.templates.render_unredacted(case, &labels, plan)?,
+            };
+            self.make(case, &ids, plan.clone(), *variant, &source)
+        };
+        let mut made = in_parallel(&jobs, options.document_threads, make)
+            .into_iter()
+            .collect::<Result<Vec<_>, _>>()?;
         let sheet = self.review_sheet(case, &redactions, &anonymised, &made)?;
         let withheld = options.require_review && !sheet.unreviewed.is_empty();
         if withheld {
@@ -306,23 +311,6 @@ impl Engine {
         source: &TypstSource,
     ) -> Result<Made, CaseError> {
         let document = format!("{}.{}.pdf", plan.file, variant.as_str());
-        if variant == Variant::Redacted {
-            let leaks: Vec<Leak> = ids
-                .leaks(&source.text)
-                .into_iter()
-                .map(|h| Leak {
-                    category: h.category,
-                    place: Place::Source,
-                })
-                .collect();
-            if !leaks.is_empty() {
-                let report = VerifyReport {
-                    leaks,
-                    ..Default::default()
-                };
-                return Err(CaseError::NotClean { document, report });
-            }
-        }
         let settings = PdfSettings {
             date: plan.date,
             ident: format!("{}/{}/{}", case.case.reference, plan.file, variant.as_str()),
@@ -355,6 +343,38 @@ impl Engine {
             page_text,
         })
     }
+}
+
+/// Runs `work` over `items` on up to `threads` threads, each taking the next
+/// item from a shared counter; results come back in input order.
+fn in_parallel<T: Sync, R: Send>(
+    items: &[T],
+    threads: usize,
+    work: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
+    if threads <= 1 || items.len() <= 1 {
+        return items.iter().map(work).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let slots: std::sync::Mutex<Vec<Option<R>>> =
+        std::sync::Mutex::new((0..items.len()).map(|_| None).collect());
+    std::thread::scope(|scope| {
+        for _ in 0..threads.min(items.len()) {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(item) = items.get(i) else { break };
+                    let result = work(item);
+                    slots.lock().expect("no thread panics holding the lock")[i] = Some(result);
+                }
+            });
+        }
+    });
+    let slots = slots.into_inner().expect("threads finished");
+    slots
+        .into_iter()
+        .map(|r| r.expect("every item ran"))
+        .collect()
 }
 
 /// `23 004 118` → `23-004-118`, the form LGSCO uses in addresses.

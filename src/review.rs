@@ -200,20 +200,21 @@ fn field_texts(mut case: Case) -> HashMap<String, String> {
         .collect()
 }
 
-/// Up to six words either side of a range.
+/// Up to six words either side of a range, keeping the space (or not)
+/// that touches it: "Mrs Smith" + "'s complaint".
 fn context(text: &str, start: usize, end: usize) -> (String, String) {
-    let before: Vec<&str> = text
-        .get(..start)
-        .unwrap_or_default()
-        .split_whitespace()
-        .collect();
-    let after: Vec<&str> = text
-        .get(end..)
-        .unwrap_or_default()
-        .split_whitespace()
-        .collect();
-    let before = before[before.len().saturating_sub(6)..].join(" ");
-    let after = after[..after.len().min(6)].join(" ");
+    let head = text.get(..start).unwrap_or_default();
+    let tail = text.get(end..).unwrap_or_default();
+    let before: Vec<&str> = head.split_whitespace().collect();
+    let after: Vec<&str> = tail.split_whitespace().collect();
+    let mut before = before[before.len().saturating_sub(6)..].join(" ");
+    let mut after = after[..after.len().min(6)].join(" ");
+    if head.ends_with(char::is_whitespace) && !before.is_empty() {
+        before.push(' ');
+    }
+    if tail.starts_with(char::is_whitespace) && !after.is_empty() {
+        after.insert(0, ' ');
+    }
     (before, after)
 }
 

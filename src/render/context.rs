@@ -85,8 +85,6 @@ pub(super) struct ActionView {
     pub text: String,
     /// "Within one month of … (by 1 April 2024)".
     pub deadline: String,
-    /// The same, starting lower case, for the middle of a sentence.
-    pub within: String,
     /// "by 1 April 2024" (or the deadline in words, for a draft).
     pub by: String,
     pub status: &'static str,
@@ -716,7 +714,6 @@ fn plan_title_of_covered(case: &Case, letter: &DocumentPlan) -> String {
 
 /// Each body's remedies: orders apart from recommendations.
 fn remedies(case: &Case, bodies: &[BodyView]) -> Vec<BodyRemedies> {
-    let draft = case.case.stage == Stage::Draft;
     bodies
         .iter()
         .filter_map(|b| {
@@ -728,22 +725,7 @@ fn remedies(case: &Case, bodies: &[BodyView]) -> Vec<BodyRemedies> {
             if own.is_empty() {
                 return None;
             }
-            let view = |r: &&Recommendation| {
-                let due = r
-                    .deadline
-                    .due(case.case.decision_date, &crate::calendar::is_bank_holiday);
-                ActionView {
-                    text: action_text(r, b, bodies),
-                    within: lower_first(&deadline_heading(
-                        r.deadline.phrase(),
-                        (!draft).then_some(due),
-                    )),
-                    deadline: deadline_heading(r.deadline.phrase(), (!draft).then_some(due)),
-                    by: by_date(r.deadline, due, draft),
-                    status: status_phrase(r.status),
-                    refused: r.status.is_non_compliance(),
-                }
-            };
+            let view = |r: &&Recommendation| action_view(case, r, b, bodies);
             let maker = match b.kind {
                 BodyKind::HousingLandlord => "orders and recommendations of the Housing Ombudsman",
                 BodyKind::HealthBody => {
@@ -880,21 +862,33 @@ pub(crate) fn and_join(items: Vec<String>) -> String {
     }
 }
 
+/// One remedy as body `b` sees it: its text (with the share of a joint
+/// payment), deadline, due date and compliance.
+pub(super) fn action_view(
+    case: &Case,
+    r: &Recommendation,
+    b: &BodyView,
+    bodies: &[BodyView],
+) -> ActionView {
+    let draft = case.case.stage == Stage::Draft;
+    let due = r
+        .deadline
+        .due(case.case.decision_date, &crate::calendar::is_bank_holiday);
+    ActionView {
+        text: action_text(r, b, bodies),
+        deadline: deadline_heading(r.deadline.phrase(), (!draft).then_some(due)),
+        by: by_date(r.deadline, due, draft),
+        status: status_phrase(r.status),
+        refused: r.status.is_non_compliance(),
+    }
+}
+
 /// "by 1 April 2024", or for a draft "within one month of the final decision".
 pub(super) fn by_date(deadline: Deadline, due: Date, draft: bool) -> String {
     if draft {
         format!("within {} of the final decision", deadline.phrase())
     } else {
         format!("by {}", due.long())
-    }
-}
-
-/// Lower-cases the first letter.
-pub(super) fn lower_first(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 

@@ -5,12 +5,10 @@
 
 use serde::Serialize;
 
-use super::context::{
-    ActionView, BodyView, action_text, by_date, deadline_heading, lower_first, status_phrase,
-};
+use super::context::{ActionView, BodyView, action_view};
 use super::prose::{Block, blocks};
 use super::rules::Rules;
-use crate::case::{Case, Date, EventKind, Stage};
+use crate::case::{Case, Date, EventKind};
 
 /// The escalation facts of one body.
 #[derive(Debug, Clone, Serialize)]
@@ -74,23 +72,7 @@ pub(crate) fn build(
         .recommendations
         .iter()
         .filter(|r| r.body_ids().contains(&about))
-        .map(|r| {
-            let due = r
-                .deadline
-                .due(case.case.decision_date, &crate::calendar::is_bank_holiday);
-            let draft = case.case.stage == Stage::Draft;
-            ActionView {
-                text: action_text(r, &body, bodies),
-                within: lower_first(&deadline_heading(
-                    r.deadline.phrase(),
-                    (!draft).then_some(due),
-                )),
-                deadline: deadline_heading(r.deadline.phrase(), (!draft).then_some(due)),
-                by: by_date(r.deadline, due, draft),
-                status: status_phrase(r.status),
-                refused: r.status.is_non_compliance(),
-            }
-        })
+        .map(|r| action_view(case, r, &body, bodies))
         .collect();
     let own_events = || {
         case.escalation

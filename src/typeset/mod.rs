@@ -144,7 +144,7 @@ impl Typesetter {
                 pages: doc.pages().len(),
             })
         });
-                // Keep memory flat over long batches: the memo cache otherwise grows
+        // Keep memory flat over long batches: the memo cache otherwise grows
         // by megabytes per document (DESIGN.md, facts measured). An age of 1
         // keeps what another worker's document is using right now; measured
         // on 40 generated cases it was as fast as 0 and 2 with one worker and

@@ -19,7 +19,6 @@
 
 mod text;
 
-use std::ops::Range;
 use std::sync::LazyLock;
 
 use lopdf::{Document, Object};
@@ -38,8 +37,6 @@ pub enum Place {
     Metadata,
     /// The XMP metadata stream.
     Xmp,
-    /// The generated Typst source (checked before typesetting).
-    Source,
 }
 
 impl std::fmt::Display for Place {
@@ -48,7 +45,6 @@ impl std::fmt::Display for Place {
             Self::Page(n) => write!(f, "page {n}"),
             Self::Metadata => f.write_str("document metadata"),
             Self::Xmp => f.write_str("XMP metadata"),
-            Self::Source => f.write_str("generated source"),
         }
     }
 }
@@ -167,16 +163,6 @@ pub fn page_texts(doc: &Document) -> Result<Vec<String>, lopdf::Error> {
         .iter()
         .map(|t| normalise(t))
         .collect())
-}
-
-/// The text of every page as extracted, line by line.
-pub fn raw_page_texts(pdf: &[u8]) -> Result<Vec<String>, lopdf::Error> {
-    text::page_texts(&Document::load_mem(pdf)?)
-}
-
-/// Extracts and normalises the text of every page of PDF bytes.
-pub fn extract_text(pdf: &[u8]) -> Result<Vec<String>, lopdf::Error> {
-    page_texts(&Document::load_mem(pdf)?)
 }
 
 fn join_pages(texts: &[String]) -> (String, Vec<usize>) {
@@ -313,11 +299,6 @@ fn xmp(doc: &Document) -> String {
         }
     }
     out
-}
-
-/// Where in `text` each hit lies, for tests and the review sheet.
-pub fn hit_ranges(text: &str, ids: &Identifiers) -> Vec<Range<usize>> {
-    ids.leaks(text).into_iter().map(|h| h.range).collect()
 }
 
 #[cfg(test)]
