@@ -200,12 +200,20 @@ pub fn run(engine: &Engine, config: BenchConfig, out: &mut dyn Write) -> std::io
         let note = if workers == 1 {
             format!("range {lo:.1}–{hi:.1}")
         } else {
-            let mut ratios: Vec<f64> = speeds[k].iter().zip(&speeds[0]).map(|(n, one)| n / one).collect();
+            let mut ratios: Vec<f64> = speeds[k]
+                .iter()
+                .zip(&speeds[0])
+                .map(|(n, one)| n / one)
+                .collect();
             let (ratio, rlo, rhi) = stats(&mut ratios);
             format!("range {lo:.1}–{hi:.1}; {ratio:.2}× one worker (range {rlo:.2}–{rhi:.2})")
         };
         let plural = if workers == 1 { "" } else { "s" };
-        rows.push(Row { figure: format!("batch, {workers} worker{plural}"), value: format!("{median:.1} docs/s"), note });
+        rows.push(Row {
+            figure: format!("batch, {workers} worker{plural}"),
+            value: format!("{median:.1} docs/s"),
+            note,
+        });
     }
 
     rows.push(memory(&exe, work.path(), config, cores)?);
@@ -261,7 +269,7 @@ fn stage_anonymise(engine: &Engine, cases: &[crate::case::Case], rounds: usize) 
                 .sum::<usize>()
         })
         .sum();
-        // The identifiers are compiled once per case; the text passes run on
+    // The identifiers are compiled once per case; the text passes run on
     // every field. Both are timed, apart.
     let compiled: Vec<_> = cases.iter().map(|c| engine.identifiers(c).1).collect();
     let mut compile = Vec::new();

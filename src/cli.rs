@@ -479,8 +479,37 @@ fn bench(args: BenchArgs) -> Result<ExitCode, UsageError> {
 fn plan(args: PlanArgs) -> Result<ExitCode, UsageError> {
     let engine = engine(None)?;
     let case = valid_case(&engine, &args.case)?;
-    for doc in crate::plan::plan(&case) {
-        println!("{:<28} {}", doc.file, doc.title);
+    let plan = crate::plan::plan(&case);
+    for state in crate::plan::states(&case) {
+        let standing = match (state.at_fault, state.non_compliant) {
+            (false, _) => "not at fault",
+            (true, false) => "at fault; remedies agreed or done",
+            (true, true) => "at fault; will not put things right",
+        };
+        println!("{} ({}): {standing}", state.body.name, state.body.reference);
+    }
+    println!();
+    let width = plan.iter().map(|d| d.file.len()).max().unwrap_or(0);
+    for doc in &plan {
+        let to = match &doc.recipient {
+            None => String::new(),
+            Some(crate::plan::Recipient::Complainant) => " to the complainant".into(),
+            Some(crate::plan::Recipient::All) => " to everyone".into(),
+            Some(crate::plan::Recipient::Body(id)) => {
+                format!(
+                    " to {}",
+                    case.body(id).map_or(id.as_str(), |b| b.short_name.as_str())
+                )
+            }
+        };
+        let kind = match doc.kind {
+            crate::plan::DocKind::Letter(code) => format!("{}{to}", code.code()),
+            _ => doc.title.clone(),
+        };
+        println!(
+            "{:<width$}  {}  {kind}  [{}]",
+            doc.file, doc.date, doc.powers
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -2,6 +2,7 @@
 
 mod anon_bench;
 mod cli;
+mod documents;
 mod injection;
 mod invalid;
 mod properties;

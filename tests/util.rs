@@ -80,6 +80,38 @@ pub fn pdftotext(pdf: &Path) -> String {
     String::from_utf8(out.stdout).expect("pdftotext prints UTF-8")
 }
 
+/// Every sample rendered once per test process: (case, folder of its files).
+pub fn rendered() -> &'static [(redress::case::Case, std::path::PathBuf)] {
+    static RENDERED: LazyLock<(tempfile::TempDir, Vec<(Case, PathBuf)>)> = LazyLock::new(|| {
+        let out = tempdir();
+        let cases = samples()
+            .iter()
+            .map(|path| {
+                let case = load(path);
+                let report = engine()
+                    .render_case(
+                        &case,
+                        out.path(),
+                        redress::pipeline::RenderOptions::default(),
+                    )
+                    .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+                (case, report.dir)
+            })
+            .collect();
+        (out, cases)
+    });
+    &RENDERED.1
+}
+
+/// The normalised text of a rendered sample's file, by poppler.
+pub fn text_of(reference: &str, file: &str) -> String {
+    let (_, dir) = rendered()
+        .iter()
+        .find(|(c, _)| c.case.reference == reference)
+        .unwrap_or_else(|| panic!("no sample with reference {reference}"));
+    redress::verify::normalise(&pdftotext(&dir.join(file)))
+}
+
 /// A fresh temporary folder.
 pub fn tempdir() -> tempfile::TempDir {
     tempfile::tempdir().expect("a temporary folder")
