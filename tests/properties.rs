@@ -138,23 +138,8 @@ fn date() -> impl Strategy<Value = (i32, u32, u32, u8)> {
     (1920i32..2020, 1u32..13, 1u32..29, 0u8..8)
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 fn write_date(y: i32, m: u32, d: u32, style: u8) -> String {
-    let month = MONTHS[(m - 1) as usize];
+    let month = redress::case::MONTHS[(m - 1) as usize];
     match style {
         0 => format!("{d:02}/{m:02}/{y}"),
         1 => format!("{d}/{m}/{:02}", y % 100),

@@ -782,15 +782,7 @@ impl Builder {
     }
 
     fn person(&mut self, i: usize, p: &Person) {
-        let words: Vec<&str> = p
-            .name
-            .split_whitespace()
-            .filter(|w| {
-                !Title::ALL
-                    .iter()
-                    .any(|t| t.as_str() == w.trim_end_matches('.'))
-            })
-            .collect();
+        let words = untitled_words(&p.name);
         let family = p
             .family_name
             .clone()
@@ -977,14 +969,7 @@ impl Builder {
         let person = people + self.extra_labels.len();
         self.extra_labels
             .push(format!("the {}", position.trim_start_matches("the ")));
-        let words: Vec<&str> = name
-            .split_whitespace()
-            .filter(|w| {
-                !Title::ALL
-                    .iter()
-                    .any(|t| t.as_str() == w.trim_end_matches('.'))
-            })
-            .collect();
+        let words = untitled_words(name);
         if words.is_empty() {
             return;
         }
@@ -1052,6 +1037,16 @@ fn spellings(name: &str) -> Vec<String> {
     out.sort();
     out.dedup();
     out
+}
+
+/// The words of a name without its titles: "Mrs Jane Smith" → Jane, Smith.
+fn untitled_words(name: &str) -> Vec<&str> {
+    let is_title = |w: &str| {
+        Title::ALL
+            .iter()
+            .any(|t| t.as_str() == w.trim_end_matches('.'))
+    };
+    name.split_whitespace().filter(|w| !is_title(w)).collect()
 }
 
 fn strip_title(name: &str) -> &str {
