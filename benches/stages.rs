@@ -62,8 +62,12 @@ fn stages(c: &mut Criterion) {
     };
     let mut group = c.benchmark_group("typeset");
     group.sample_size(20);
-    group.bench_function("typst compile + export (S01 decision)", |b| {
-        b.iter(|| engine.typesetter().typeset(decision, &settings).unwrap())
+    group.bench_function("typst compile + export (S01 decision, from scratch)", |b| {
+        b.iter_batched(
+            redress::typeset::forget_caches,
+            |()| engine.typesetter().typeset(decision, &settings).unwrap(),
+            criterion::BatchSize::PerIteration,
+        )
     });
     group.finish();
 

@@ -154,6 +154,12 @@ impl Typesetter {
     }
 }
 
+/// Empties typst's memo cache, so that the next document is typeset from
+/// scratch (benchmarks of the same document use it between iterations).
+pub fn forget_caches() {
+    typst::comemo::evict(0);
+}
+
 fn standards() -> PdfStandards {
     PdfStandards::new(&[PdfStandard::A_2b, PdfStandard::Ua_1])
         .expect("PDF/A-2b and PDF/UA-1 are compatible")

@@ -10,7 +10,9 @@
 
 use std::collections::HashMap;
 
-use lopdf::{Document, Encoding};
+use std::cell::RefCell;
+
+use lopdf::{Document, Encoding, Object};
 
 /// The most a page's content may inflate to (a guard against PDF bombs).
 const MAX_CONTENT: usize = 64 * 1024 * 1024;
@@ -18,14 +20,23 @@ const MAX_CONTENT: usize = 64 * 1024 * 1024;
 /// The text of every page: a line per text object, strings decoded through
 /// their font's encoding.
 pub fn page_texts(doc: &Document) -> Result<Vec<String>, lopdf::Error> {
-    let mut encodings: HashMap<usize, Encoding<'_>> = HashMap::new();
+    let mut encodings: HashMap<usize, Decoder<'_>> = HashMap::new();
     let mut out = Vec::new();
     for page in doc.get_pages().into_values() {
         let mut names: HashMap<Vec<u8>, usize> = HashMap::new();
         for (name, font) in doc.get_page_fonts(page)? {
             let key = std::ptr::from_ref(font) as usize;
             if let std::collections::hash_map::Entry::Vacant(slot) = encodings.entry(key) {
-                slot.insert(font.get_font_encoding_with_limit(doc, MAX_CONTENT)?);
+                let composite = font
+                    .get(b"Subtype")
+                    .and_then(Object::as_name)
+                    .is_ok_and(|s| s == b"Type0");
+                let encoding = font.get_font_encoding_with_limit(doc, MAX_CONTENT)?;
+                slot.insert(Decoder {
+                    encoding,
+                    composite,
+                    glyphs: RefCell::new(HashMap::new()),
+                });
             }
             names.insert(name, key);
         }
@@ -43,7 +54,7 @@ pub fn page_texts(doc: &Document) -> Result<Vec<String>, lopdf::Error> {
 enum Token<'a> {
     Str(Vec<u8>),
     Name(&'a [u8]),
-    Number(f64),
+    Number(&'a [u8]),
     ArrayStart,
     ArrayEnd,
     Other,
@@ -52,11 +63,11 @@ enum Token<'a> {
 /// Runs through a content stream, appending the text it shows to `text`.
 fn scan<'m, 'd>(
     content: &[u8],
-    fonts: &dyn Fn(&[u8]) -> Option<&'m Encoding<'d>>,
+    fonts: &dyn Fn(&[u8]) -> Option<&'m Decoder<'d>>,
     text: &mut String,
 ) {
     let mut operands: Vec<Token<'_>> = Vec::new();
-    let mut font: Option<&Encoding<'_>> = None;
+    let mut font: Option<&Decoder<'_>> = None;
     let mut at = 0;
     while at < content.len() {
         let b = content[at];
@@ -95,11 +106,9 @@ fn scan<'m, 'd>(
                 let end = word_end(content, at + 1).max(at + 1);
                 let word = &content[at..end];
                 at = end;
-                if let Some(n) = std::str::from_utf8(word)
-                    .ok()
-                    .and_then(|w| w.parse::<f64>().ok())
-                {
-                    operands.push(Token::Number(n));
+                // Numbers are kept as written; only TJ's kerns are ever read.
+                if word[0].is_ascii_digit() || matches!(word[0], b'-' | b'+' | b'.') {
+                    operands.push(Token::Number(word));
                     continue;
                 }
                 match word {
@@ -121,7 +130,36 @@ fn scan<'m, 'd>(
     }
 }
 
-fn show(operands: &[Token<'_>], font: Option<&Encoding<'_>>, operator: &[u8], text: &mut String) {
+/// A font's encoding, with what it has decoded so far.
+struct Decoder<'d> {
+    encoding: Encoding<'d>,
+    /// A Type0 font (typst's): two-byte codes, each decoded once.
+    composite: bool,
+    glyphs: RefCell<HashMap<u16, Box<str>>>,
+}
+
+impl Decoder<'_> {
+    /// Appends the text of `bytes`. Decoding through the ToUnicode map is
+    /// slow per call, and a document repeats the same few hundred glyphs.
+    fn write(&self, bytes: &[u8], text: &mut String) {
+        if !self.composite || bytes.len() % 2 == 1 {
+            let _ = self.encoding.write_to_string(bytes, text);
+            return;
+        }
+        let mut glyphs = self.glyphs.borrow_mut();
+        for pair in bytes.chunks_exact(2) {
+            let code = u16::from_be_bytes([pair[0], pair[1]]);
+            let decoded = glyphs.entry(code).or_insert_with(|| {
+                let mut s = String::new();
+                let _ = self.encoding.write_to_string(pair, &mut s);
+                s.into_boxed_str()
+            });
+            text.push_str(decoded);
+        }
+    }
+}
+
+fn show(operands: &[Token<'_>], font: Option<&Decoder<'_>>, operator: &[u8], text: &mut String) {
     let Some(encoding) = font else { return };
     if operator != b"Tj" && operator != b"TJ" {
         newline(text);
@@ -129,16 +167,23 @@ fn show(operands: &[Token<'_>], font: Option<&Encoding<'_>>, operator: &[u8], te
     for t in operands {
         match t {
             Token::Str(bytes) => {
-                let _ = encoding.write_to_string(bytes, text);
+                encoding.write(bytes, text);
             }
             // A large backwards kern inside TJ is a word space.
-            Token::Number(n) if *n < -100.0 && operator == b"TJ" => text.push(' '),
+            Token::Number(n) if operator == b"TJ" && kern(n) < -100.0 => text.push(' '),
             _ => {}
         }
     }
     if operator == b"TJ" {
         text.push(' ');
     }
+}
+
+fn kern(number: &[u8]) -> f64 {
+    std::str::from_utf8(number)
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0.0)
 }
 
 fn newline(text: &mut String) {
