@@ -52,9 +52,10 @@ fn stages(c: &mut Criterion) {
 
     let sources = engine.sources(&case).expect("renders");
     let (decision, _) = &sources[0];
-    c.bench_function("render/minijinja (S01 decision)", |b| {
-        b.iter(|| engine.sources(&case).unwrap())
-    });
+    c.bench_function(
+        "render/minijinja (all S01 sources, with anonymisation)",
+        |b| b.iter(|| engine.sources(&case).unwrap()),
+    );
 
     let settings = PdfSettings {
         date: case.case.decision_date,

@@ -146,9 +146,9 @@ pub fn run(engine: &Engine, config: BenchConfig, out: &mut dyn Write) -> std::io
                 .map(|l| l.case.expect("generated cases are valid"))
         })
         .collect::<Result<_, _>>()?;
-    let sources: Vec<(TypstSource, PdfSettings)> =
-        cases.iter().flat_map(|c| typst_inputs(engine, c)).collect();
-    let documents = sources.len();
+    let sources: Vec<Vec<(TypstSource, PdfSettings)>> =
+        cases.iter().map(|c| typst_inputs(engine, c)).collect();
+    let documents: usize = sources.iter().map(Vec::len).sum();
     writeln!(
         out,
         "redress bench: {} cases, {documents} documents, {} rounds",
@@ -157,47 +157,51 @@ pub fn run(engine: &Engine, config: BenchConfig, out: &mut dyn Write) -> std::io
     )?;
     let mut rows = Vec::new();
 
-    // The floor: typst alone on the generated sources.
-    // Floor and pipeline alternate, round by round, and the ratio is taken
-    // per round: a machine that slows down for a while (other tenants)
-    // slows both halves of a round alike.
+    // The floor: typst alone on the generated sources. Floor and pipeline
+    // alternate case by case (which goes first alternates too), and the
+    // ratio is taken per round: a machine that slows down for a while
+    // (other tenants) slows both sides alike.
     let mut floor = Vec::new();
     let mut pipeline = Vec::new();
     let mut ratios = Vec::new();
     for round in 0..config.rounds {
-        let time_floor = || -> (f64, f64) {
-            let started = Clock::now();
-            for (source, settings) in &sources {
-                engine
-                    .typesetter()
-                    .typeset(source, settings)
-                    .expect("generated sources compile");
-            }
-            started.per(documents)
-        };
         let dir = work.path().join(format!("pipeline-{round}"));
-        let time_pipeline = || -> std::io::Result<(f64, f64)> {
-            let started = Clock::now();
-            for path in &paths {
+        // Wall-clock and processor milliseconds, summed over the round.
+        let (mut floor_round, mut pipe_round) = ((0.0, 0.0), (0.0, 0.0));
+        for (i, (path, inputs)) in paths.iter().zip(&sources).enumerate() {
+            let time_floor = || {
+                let started = Clock::now();
+                for (source, settings) in inputs {
+                    engine
+                        .typesetter()
+                        .typeset(source, settings)
+                        .expect("generated sources compile");
+                }
+                started.per(1)
+            };
+            let time_pipeline = || -> std::io::Result<(f64, f64)> {
+                let started = Clock::now();
                 let case = engine.load(path)?.case.expect("valid");
                 engine
                     .render_case(&case, &dir, RenderOptions::default())
                     .expect("renders");
-            }
-            Ok(started.per(documents))
-        };
-        let (f, p) = if round % 2 == 0 {
-            let f = time_floor();
-            (f, time_pipeline()?)
-        } else {
-            let p = time_pipeline()?;
-            (time_floor(), p)
-        };
-        floor.push(f.0);
-        pipeline.push(p.0);
+                Ok(started.per(1))
+            };
+            let (f, p) = if (round + i) % 2 == 0 {
+                let f = time_floor();
+                (f, time_pipeline()?)
+            } else {
+                let p = time_pipeline()?;
+                (time_floor(), p)
+            };
+            floor_round = (floor_round.0 + f.0, floor_round.1 + f.1);
+            pipe_round = (pipe_round.0 + p.0, pipe_round.1 + p.1);
+        }
+        floor.push(floor_round.0 / documents as f64);
+        pipeline.push(pipe_round.0 / documents as f64);
         // The ratio is of processor time, which other tenants of a shared
         // machine disturb far less than wall-clock time.
-        ratios.push(p.1 / f.1);
+        ratios.push(pipe_round.1 / floor_round.1);
     }
     let (floor_ms, floor_lo, floor_hi) = stats(&mut floor);
     let (pipe_ms, pipe_lo, pipe_hi) = stats(&mut pipeline);
@@ -256,7 +260,7 @@ pub fn run(engine: &Engine, config: BenchConfig, out: &mut dyn Write) -> std::io
 
     rows.push(memory(&exe, work.path(), config, cores)?);
     rows.push(cold_start(&exe, &paths[0], work.path())?);
-    rows.push(process_per_document(&exe, &sources[0].0, work.path())?);
+    rows.push(process_per_document(&exe, &sources[0][0].0, work.path())?);
 
     let width = rows.iter().map(|r| r.figure.len()).max().unwrap_or(0);
     for r in &rows {

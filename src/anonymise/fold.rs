@@ -27,6 +27,13 @@ impl<'a> Folded<'a> {
         let mut map = Vec::with_capacity(orig.len() + 1);
         let mut last_space = false;
         for (at, c) in orig.char_indices() {
+            // Most text is ASCII: fold it without the general path below.
+            if c.is_ascii() && !c.is_ascii_whitespace() && c != '\x0B' && c != '`' {
+                key.push(c.to_ascii_lowercase());
+                map.push(at);
+                last_space = false;
+                continue;
+            }
             if c.is_whitespace() {
                 if !last_space {
                     key.push(' ');

@@ -180,7 +180,6 @@ static SOFT_HYPHEN_RUN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[ \t]*\n-[ \t]*\n").expect("valid regex"));
 static LINE_END_HYPHEN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"-[ \t]*\n[ \t]*").expect("valid regex"));
-static WHITESPACE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s+").expect("valid regex"));
 
 /// Normalises extracted text (TYPST.md §7): typst's soft-hyphen runs
 /// removed, hard hyphens at line ends joined, whitespace collapsed,
@@ -188,16 +187,23 @@ static WHITESPACE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s+").expect(
 pub fn normalise(text: &str) -> String {
     let text = SOFT_HYPHEN_RUN.replace_all(text, "");
     let text = LINE_END_HYPHEN.replace_all(&text, "-");
-    let text = WHITESPACE.replace_all(&text, " ");
-    text.replace(['\u{2019}', '\u{2018}'], "'")
-        .trim()
-        .to_string()
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().map(|c| match c {
+            '\u{2019}' | '\u{2018}' => '\'',
+            c => c,
+        }));
+    }
+    out
 }
 
 /// More than one `%%EOF` or a `/Prev` key means incremental updates: earlier
 /// revisions stay in the file and can be recovered.
 fn revisions(pdf: &[u8]) -> Vec<String> {
-    let eofs = pdf.windows(5).filter(|w| w == b"%%EOF").count();
+    let eofs = memchr::memmem::find_iter(pdf, b"%%EOF").count();
     let mut out = Vec::new();
     if eofs != 1 {
         out.push(format!(
@@ -294,16 +300,56 @@ fn xmp(doc: &Document) -> String {
             let bytes = s
                 .decompressed_content()
                 .unwrap_or_else(|_| s.content.clone());
-            out.push_str(&String::from_utf8_lossy(&bytes));
-            out.push('\n');
+            xml_values(&String::from_utf8_lossy(&bytes), &mut out);
         }
     }
     out
 }
 
+/// What an XML packet says, as opposed to how it is marked up: its text
+/// and attribute values, entities decoded ("O&apos;Neill" is O'Neill). Two
+/// thirds of typst's XMP is element and namespace names, which the leak
+/// check need not read. XML that does not parse is searched whole.
+fn xml_values(xml: &str, out: &mut String) {
+    let Ok(tree) = roxmltree::Document::parse(xml) else {
+        out.push_str(xml);
+        out.push('\n');
+        return;
+    };
+    for node in tree.descendants() {
+        for attribute in node.attributes() {
+            out.push_str(attribute.value());
+            out.push('\n');
+        }
+        if let Some(text) = node.text().filter(|_| node.is_text() || node.is_comment()) {
+            out.push_str(text);
+            out.push('\n');
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn xmp_values_are_read_with_entities_decoded() {
+        let mut out = String::new();
+        xml_values(
+            r#"<x:xmpmeta xmlns:x="adobe:ns:meta/"><dc:title xmlns:dc="d" x:about="Ann Lee">Mrs O&apos;Neill &#x26; son</dc:title><!-- 07700 900123 --></x:xmpmeta>"#,
+            &mut out,
+        );
+        assert!(out.contains("Ann Lee"), "{out}");
+        assert!(out.contains("Mrs O'Neill & son"), "{out}");
+        assert!(out.contains("07700 900123"), "{out}");
+        assert!(!out.contains("xmpmeta"), "{out}");
+        let mut broken = String::new();
+        xml_values("<a>Ann Lee", &mut broken);
+        assert!(
+            broken.contains("Ann Lee"),
+            "XML that does not parse is searched whole"
+        );
+    }
 
     #[test]
     fn normalising_joins_line_end_hyphens_and_collapses_space() {
