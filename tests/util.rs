@@ -65,6 +65,18 @@ pub fn load(path: &Path) -> Case {
 
 /// The text of a PDF by poppler's `pdftotext -raw`: an extractor
 /// independent of lopdf (installed by .ci/run).
+/// The complainant's family name: what a leak would show first.
+pub fn complainant_surname(case: &Case) -> String {
+    let name = &case
+        .complainant()
+        .expect("every sample has a complainant")
+        .name;
+    name.split_whitespace()
+        .last()
+        .unwrap_or_default()
+        .to_string()
+}
+
 pub fn pdftotext(pdf: &Path) -> String {
     let out = Command::new("pdftotext")
         .arg("-raw")
