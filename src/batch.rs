@@ -97,24 +97,17 @@ pub fn run(
         document_threads: workers / threads,
         ..options
     };
-    let next = AtomicUsize::new(0);
-    let slots: Mutex<Vec<Option<CaseSummary>>> =
-        Mutex::new((0..paths.len()).map(|_| None).collect());
+    let queue = Queue::new(paths);
     let work = || {
-        loop {
-            let i = next.fetch_add(1, Ordering::Relaxed);
-            let Some(path) = paths.get(i) else { break };
+        queue.drain(|path| {
             let outcome = process(engine, path, out, options);
             done(&outcome);
-            let summary = CaseSummary {
+            CaseSummary {
                 path: path.clone(),
                 documents: outcome.result.as_ref().map_or(0, |r| r.documents.len()),
                 failed: outcome.result.is_err(),
-            };
-            slots
-                .lock()
-                .expect("no worker panics while holding the lock")[i] = Some(summary);
-        }
+            }
+        });
     };
     // The workers are the threads of a rayon pool of their own: typst's
     // parallel work inside a document then runs on (or is stolen by) the
@@ -134,12 +127,47 @@ pub fn run(
             }
         }),
     }
-    slots
-        .into_inner()
-        .expect("workers finished")
-        .into_iter()
-        .map(|o| o.expect("every case ran"))
-        .collect()
+    queue.results()
+}
+
+/// Items handed out one at a time, from a shared counter, to every thread
+/// that calls [`Queue::drain`]; the results are kept in input order.
+pub(crate) struct Queue<'a, T, R> {
+    items: &'a [T],
+    next: AtomicUsize,
+    slots: Mutex<Vec<Option<R>>>,
+}
+
+impl<'a, T, R> Queue<'a, T, R> {
+    pub(crate) fn new(items: &'a [T]) -> Self {
+        Self {
+            items,
+            next: AtomicUsize::new(0),
+            slots: Mutex::new((0..items.len()).map(|_| None).collect()),
+        }
+    }
+
+    /// Runs `work` on the next item until none is left.
+    pub(crate) fn drain(&self, work: impl Fn(&T) -> R) {
+        loop {
+            let i = self.next.fetch_add(1, Ordering::Relaxed);
+            let Some(item) = self.items.get(i) else { break };
+            let result = work(item);
+            self.slots
+                .lock()
+                .expect("no thread panics while holding the lock")[i] = Some(result);
+        }
+    }
+
+    /// The results, in input order, once every thread has drained.
+    pub(crate) fn results(self) -> Vec<R> {
+        self.slots
+            .into_inner()
+            .expect("no thread panicked")
+            .into_iter()
+            .map(|r| r.expect("every item ran"))
+            .collect()
+    }
 }
 
 /// Case files under the given paths: files as given, folders searched for

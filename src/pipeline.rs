@@ -355,26 +355,13 @@ fn in_parallel<T: Sync, R: Send>(
     if threads <= 1 || items.len() <= 1 {
         return items.iter().map(work).collect();
     }
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let slots: std::sync::Mutex<Vec<Option<R>>> =
-        std::sync::Mutex::new((0..items.len()).map(|_| None).collect());
+    let queue = crate::batch::Queue::new(items);
     std::thread::scope(|scope| {
         for _ in 0..threads.min(items.len()) {
-            scope.spawn(|| {
-                loop {
-                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    let Some(item) = items.get(i) else { break };
-                    let result = work(item);
-                    slots.lock().expect("no thread panics holding the lock")[i] = Some(result);
-                }
-            });
+            scope.spawn(|| queue.drain(&work));
         }
     });
-    let slots = slots.into_inner().expect("threads finished");
-    slots
-        .into_iter()
-        .map(|r| r.expect("every item ran"))
-        .collect()
+    queue.results()
 }
 
 /// `23 004 118` → `23-004-118`, the form LGSCO uses in addresses.
