@@ -109,7 +109,7 @@ fn outward_valid(o: &[u8]) -> bool {
 pub fn nino_key(s: &str) -> Option<String> {
     let key: String = s
         .chars()
-        .filter(|c| !c.is_whitespace() && *c != '-')
+        .filter(char::is_ascii_alphanumeric)
         .collect::<String>()
         .to_uppercase();
     let b = key.as_bytes();

@@ -17,7 +17,7 @@ use regex::Regex;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use crate::anonymise::{AnonymisedCase, Redaction, Redactions, Source};
+use crate::anonymise::{AnonymisedCase, Doubt, Redaction, Redactions, Source};
 use crate::case::Case;
 
 /// The review sheet of one case.
@@ -77,6 +77,10 @@ pub struct FindingRow {
     pub place: String,
     /// Whether `review.accepted` lists it.
     pub accepted: bool,
+    /// For a listed name the anonymiser could not be sure of: why, and what
+    /// to do.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub why: Option<String>,
 }
 
 /// A quasi-identifier.
@@ -111,7 +115,7 @@ pub fn build(
         let text = original.get(&e.field).map_or("", String::as_str);
         let value = text.get(e.start..e.end).unwrap_or_default().to_string();
         let (before, after) = context(text, e.start, e.end);
-        if matches!(e.source, Source::Listed | Source::Generalised) {
+        if matches!(e.source, Source::Listed | Source::Generalised) && e.doubt.is_none() {
             replacements.push(ReplacementRow {
                 field: e.field.clone(),
                 category: e.category.describe(),
@@ -123,7 +127,11 @@ pub fn build(
             });
             continue;
         }
-        let id = finding_id(e.category.describe(), &value);
+        // A doubt is about one sentence: its id takes in the words around.
+        let id = match &e.doubt {
+            Some(_) => finding_id(e.category.describe(), &format!("{before}{value}{after}")),
+            None => finding_id(e.category.describe(), &value),
+        };
         if findings.iter().any(|f| f.id == id && f.place.is_empty()) {
             continue;
         }
@@ -140,6 +148,7 @@ pub fn build(
             after,
             replaced: e.source != Source::Flagged,
             place,
+            why: e.doubt.as_ref().map(|d| explain(d, &e.replacement)),
         });
     }
     let quasi = redactions
@@ -171,6 +180,32 @@ pub fn build(
         findings,
         quasi,
         unreviewed,
+    }
+}
+
+/// Why a replacement needs checking, and how to settle it, in words.
+pub fn explain(doubt: &Doubt, printed: &str) -> String {
+    match doubt {
+        Doubt::UndecidedWord { label } => format!(
+            "a name that is also a word, and nothing in the sentence says which it is: printed as {label}; if it is the word, reword the sentence (for example so that it does not start it), otherwise accept it"
+        ),
+        Doubt::Shared { candidates } => format!(
+            "{} share this name and nothing tells them apart: printed as {printed}; give the person meant an alias, or use the given name or title in the text",
+            join_and(candidates)
+        ),
+        Doubt::NearMiss { candidates } => format!(
+            "a letter or two from the name of {}: printed as {printed}; if it is a misspelling, correct it in the case file (or add it to that person's aliases)",
+            join_and(candidates)
+        ),
+    }
+}
+
+/// "A", "A and B", "A, B and C".
+fn join_and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
 }
 

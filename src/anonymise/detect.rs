@@ -159,6 +159,9 @@ fn candidate(
     match c.shape {
         Shape::Email => (!allow.allows_email(&c.key)).then(|| validated(range, Category::Email)),
         Shape::Phone if allow.allows_phone(&c.key) => None,
+        // A slash belongs to dates and references; only a listed number
+        // written with one is a phone number.
+        Shape::Phone if text[range.clone()].contains('/') => None,
         // 03 (public bodies) and 0800/0808 (freephone) are organisations'
         // lines: reported for a person to check, not replaced.
         Shape::Phone if is_organisation_line(&c.key) => Some(Detection {

@@ -2,9 +2,13 @@
 //! back to the original bytes.
 //!
 //! Folding makes one spelling match the others: case, diacritics ("Wiśniewska"
-//! and "Wisniewska"), typographic apostrophes and dashes, ligatures, and runs
-//! of whitespace (a name broken across a line). aho-corasick folds ASCII case
-//! only, so the folding is done here, once per text.
+//! and "Wisniewska", composed or decomposed), typographic apostrophes and
+//! dashes, ligatures and compatibility forms (fullwidth letters), runs of
+//! whitespace (a name broken across a line), and characters a reader never
+//! sees: combining marks added to a letter and format characters (zero-width
+//! spaces and joiners, soft hyphens, bidi controls) fold to nothing, so
+//! "Pem\u{200B}berton" is still Pemberton. aho-corasick folds ASCII case only,
+//! so the folding is done here, once per text.
 
 use std::ops::Range;
 
@@ -42,6 +46,9 @@ impl<'a> Folded<'a> {
                 last_space = true;
                 continue;
             }
+            if is_invisible(c) {
+                continue;
+            }
             last_space = false;
             let before = key.len();
             fold_char(c, &mut key);
@@ -51,7 +58,9 @@ impl<'a> Folded<'a> {
         Self { orig, key, map }
     }
 
-    /// The original byte range of a range of `key`.
+    /// The original byte range of a range of `key`. The end takes in the
+    /// invisible characters that follow the last matched one (a combining
+    /// accent, a zero-width joiner), so nothing of the match is left behind.
     pub fn orig_range(&self, range: Range<usize>) -> Range<usize> {
         let start = self.map[range.start];
         // The end is the start of the character after the last matched byte.
@@ -59,11 +68,15 @@ impl<'a> Folded<'a> {
             start
         } else {
             let last_char_start = self.map[range.end - 1];
-            let next = self.orig[last_char_start..]
-                .chars()
-                .next()
-                .map_or(0, char::len_utf8);
-            last_char_start + next
+            let mut chars = self.orig[last_char_start..].chars();
+            let mut end = last_char_start + chars.next().map_or(0, char::len_utf8);
+            for c in chars {
+                if !is_invisible(c) {
+                    break;
+                }
+                end += c.len_utf8();
+            }
+            end
         };
         start..end
     }
@@ -76,7 +89,7 @@ pub(crate) fn fold_char(c: char, out: &mut String) {
             out.push('\'');
         }
         '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE63}' | '\u{FF0D}' => out.push('-'),
-        '\u{00AD}' => {} // soft hyphen: invisible
+        c if is_invisible(c) => {}
         c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
         c => match deunicode::deunicode_char(c) {
             Some(s) if !s.is_empty() && s.is_ascii() => {
@@ -85,6 +98,32 @@ pub(crate) fn fold_char(c: char, out: &mut String) {
             _ => out.extend(c.to_lowercase()),
         },
     }
+}
+
+/// Whether a character adds nothing a reader sees to the letters around it:
+/// a combining mark (an accent typed as a separate character) or a format
+/// character (zero-width space, joiners, soft hyphen, bidi controls, word
+/// joiner, byte-order mark).
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{034F}'
+            | '\u{061C}'
+            | '\u{115F}'
+            | '\u{1160}'
+            | '\u{17B4}'
+            | '\u{17B5}'
+            | '\u{180B}'..='\u{180F}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}'
+            | '\u{3164}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FEFF}'
+            | '\u{FFA0}'
+            | '\u{E0000}'..='\u{E007F}'
+    ) || unicode_normalization::char::is_combining_mark(c)
 }
 
 /// Folds a whole string (for patterns).
@@ -122,6 +161,25 @@ mod tests {
         assert_eq!(fold("Tranter\u{2013}Wilde"), "tranter-wilde");
         assert_eq!(fold("Jane\n   Smith"), "jane smith");
         assert_eq!(fold("Zoë Łukasz"), "zoe lukasz");
+    }
+
+    #[test]
+    fn invisible_characters_and_decomposed_letters_fold_away() {
+        assert_eq!(
+            fold("Zoe\u{0308} Pem\u{200B}ber\u{00AD}ton"),
+            "zoe pemberton"
+        );
+        assert_eq!(fold("Wis\u{0301}niewska"), fold("Wiśniewska"));
+        assert_eq!(fold("\u{202E}Smith\u{202C}"), "smith");
+        assert_eq!(fold("ＳＭＩＴＨ"), "smith");
+        let text = "Mrs Zoe\u{0308}\u{200D} said";
+        let f = Folded::new(text);
+        let start = f.key.find("zoe").unwrap();
+        let r = f.orig_range(start..start + 3);
+        assert_eq!(
+            &text[r], "Zoe\u{0308}\u{200D}",
+            "trailing marks go with the match"
+        );
     }
 
     #[test]

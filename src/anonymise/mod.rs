@@ -15,13 +15,14 @@ mod fold;
 mod identifiers;
 mod labels;
 mod quasi;
+mod reading;
 pub(crate) mod values;
 mod words;
 
 use serde::Serialize;
 
 pub use detect::{AllowList, Confidence};
-pub use identifiers::{Category, Hit, Identifiers, Source};
+pub use identifiers::{Category, Doubt, Hit, Identifiers, Source};
 pub use quasi::QuasiKind;
 
 use crate::case::{Case, Person};
@@ -77,6 +78,9 @@ pub struct Redaction {
     pub start: usize,
     /// Byte offset of the end in the original field text.
     pub end: usize,
+    /// Why a person should check this replacement, if they should.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub doubt: Option<Doubt>,
 }
 
 /// A row of the redaction summary.
@@ -116,6 +120,14 @@ impl Redactions {
             .iter()
             .filter(|e| e.category == Category::AmbiguousName)
     }
+
+    /// Entries a person must check before publication: what detectors
+    /// found, and listed names the anonymiser could not be sure of.
+    pub fn doubtful(&self) -> impl Iterator<Item = &Redaction> {
+        self.entries.iter().filter(|e| {
+            e.doubt.is_some() || !matches!(e.source, Source::Listed | Source::Generalised)
+        })
+    }
 }
 
 /// The labels of a case's people, assigned once (DOMAIN.md §5.1).
@@ -148,6 +160,7 @@ pub fn anonymise(case: &Case, ids: &Identifiers) -> (AnonymisedCase, Redactions)
                 replacement: hit.replacement,
                 start: hit.range.start,
                 end: hit.range.end,
+                doubt: hit.doubt,
             });
         }
         for (kind, range) in quasi::find(&new, &|place| names_a_body(case, place)) {
@@ -237,7 +250,10 @@ fn replace(text: &str, ids: &Identifiers, labels: LabelSet) -> (String, Vec<Hit>
             at = hit.range.end + 1;
             continue;
         }
-        if starts_sentence(&out) {
+        // A label that starts a sentence starts with a capital, unless the
+        // text itself did not ("the Smith family" at the start of a field).
+        let lower_in_text = text[hit.range.clone()].starts_with(char::is_lowercase);
+        if starts_sentence(&out) && !lower_in_text {
             out.push_str(&capitalise(&hit.replacement));
         } else {
             out.push_str(&hit.replacement);

@@ -4,6 +4,12 @@
 //! the caller decides what it is by its key: a listed value, or (for the
 //! unlisted detectors) one that passes validation in context.
 //!
+//! Numbers are found whatever separates their digits: spaces, hyphens, en
+//! and em dashes, dots, slashes or nothing. Text with characters outside
+//! ASCII is searched through an ASCII view of it (typographic dashes and
+//! spaces made plain, fullwidth digits made ASCII, invisible characters
+//! dropped), mapped back to the original bytes.
+//!
 //! The regexes are compiled once per process. Two of them (phone numbers,
 //! month-first dates) run without the regex crate's literal prefilter: their
 //! literals ("0", month names such as "Dec") occur in nearly every line of a
@@ -51,12 +57,13 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static PHONE: LazyLock<meta::Regex> = LazyLock::new(|| {
-    without_prefilter(r"(?:\+44\s?(?:\(0\)\s?)?|0044\s?|\(?0)\d[\d \-.()]{7,16}\d")
+    without_prefilter(r"(?:\+44\s?(?:\(0\)\s?)?|0044\s?|\(?0)\d[\d \-.()/]{7,16}\d")
 });
 static NHS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u)\b\d{3}[ -]?\d{3}[ -]?\d{4}\b").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"(?-u)\b\d{3}[ ./-]?\d{3}[ ./-]?\d{4}\b").expect("valid regex"));
 static NINO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i-u)\b[A-Z]{2}[ -]?\d{2}[ -]?\d{2}[ -]?\d{2}[ -]?[A-D]\b").expect("valid regex")
+    Regex::new(r"(?i-u)\b[A-Z]{2}[ ./-]?\d{2}[ ./-]?\d{2}[ ./-]?\d{2}[ ./-]?[A-D]\b")
+        .expect("valid regex")
 });
 static POSTCODE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i-u)\b(?:GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b").expect("valid regex")
@@ -68,13 +75,13 @@ static DATE_ISO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u)\b(\d{4})-(\d{2})-(\d{2})\b").expect("valid regex"));
 static DATE_DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i-u)\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+{MONTH_RE}\.?,?\s+(\d{{4}})\b"
+        r"(?i-u)\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?[\s-]+{MONTH_RE}\.?,?[\s-]+'?(\d{{4}}|\d{{2}})\b"
     ))
     .expect("valid regex")
 });
 static DATE_MONTH_DAY: LazyLock<meta::Regex> = LazyLock::new(|| {
     without_prefilter(&format!(
-        r"(?i)\b{MONTH_RE}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"
+        r"(?i)\b{MONTH_RE}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+'?(\d{{4}}|\d{{2}})\b"
     ))
 });
 
@@ -89,6 +96,65 @@ fn without_prefilter(pattern: &str) -> meta::Regex {
 
 /// Every value-shaped candidate in `text`, in no particular order.
 pub(crate) fn candidates(text: &str) -> Vec<Candidate> {
+    if text.is_ascii() {
+        return ascii_candidates(text);
+    }
+    let view = AsciiView::new(text);
+    let mut out = ascii_candidates(&view.text);
+    for c in &mut out {
+        c.range = view.orig_range(c.range.clone());
+    }
+    out
+}
+
+/// An ASCII copy of a text for the value regexes, with a map back.
+struct AsciiView<'a> {
+    orig: &'a str,
+    text: String,
+    /// The original byte offset of each byte of `text`.
+    map: Vec<usize>,
+}
+
+impl<'a> AsciiView<'a> {
+    fn new(orig: &'a str) -> Self {
+        let mut text = String::with_capacity(orig.len());
+        let mut map = Vec::with_capacity(orig.len());
+        for (at, c) in orig.char_indices() {
+            let plain = match c {
+                c if c.is_ascii() => c,
+                '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE63}' | '\u{FF0D}' => '-',
+                '\u{FF0E}' => '.',
+                '\u{FF0F}' | '\u{2044}' | '\u{2215}' => '/',
+                '\u{FF10}'..='\u{FF19}' => char::from(b'0' + (c as u32 - 0xFF10) as u8),
+                '\u{FF08}' => '(',
+                '\u{FF09}' => ')',
+                '\u{FF0B}' => '+',
+                c if super::fold::is_invisible(c) => continue,
+                c if c.is_whitespace() => ' ',
+                // Any other character: not part of a number, a boundary.
+                _ => '\u{1}',
+            };
+            text.push(plain);
+            map.push(at);
+        }
+        Self { orig, text, map }
+    }
+
+    fn orig_range(&self, range: Range<usize>) -> Range<usize> {
+        let start = self
+            .map
+            .get(range.start)
+            .copied()
+            .unwrap_or(self.orig.len());
+        let end = match range.end.checked_sub(1).and_then(|i| self.map.get(i)) {
+            Some(&last) => last + self.orig[last..].chars().next().map_or(0, char::len_utf8),
+            None => start,
+        };
+        start..end
+    }
+}
+
+fn ascii_candidates(text: &str) -> Vec<Candidate> {
     let mut out = Vec::new();
     emails(text, &mut out);
     phones(text, &mut out);
@@ -185,7 +251,7 @@ pub(crate) fn digit_adjacent(text: &str, start: usize, end: usize) -> bool {
     let after: Vec<char> = text[end..].chars().take(2).collect();
     let near = |side: &[char]| match side {
         [d, ..] if d.is_ascii_digit() => true,
-        [s, d, ..] if matches!(s, ' ' | '-' | '.') && d.is_ascii_digit() => true,
+        [s, d, ..] if matches!(s, ' ' | '-' | '.' | '/') && d.is_ascii_digit() => true,
         _ => false,
     };
     near(&before) || near(&after)
@@ -223,17 +289,25 @@ fn dates(text: &str, out: &mut Vec<Candidate>) {
     }
     for c in DATE_DAY_MONTH.captures_iter(text) {
         let dates = month_number(&c[2])
-            .and_then(|m| ymd(num(&c[3]) as i32, m, num(&c[1])))
-            .into_iter()
-            .collect();
+            .map(|m| {
+                years(&c[3])
+                    .into_iter()
+                    .filter_map(|y| ymd(y, m, num(&c[1])))
+                    .collect()
+            })
+            .unwrap_or_default();
         push(out, c.get(0).expect("whole match").range(), dates);
     }
     for c in DATE_MONTH_DAY.captures_iter(text) {
         let group = |i| c.get_group(i).map_or("", |span| &text[span.range()]);
         let dates = month_number(group(1))
-            .and_then(|m| ymd(num(group(3)) as i32, m, num(group(2))))
-            .into_iter()
-            .collect();
+            .map(|m| {
+                years(group(3))
+                    .into_iter()
+                    .filter_map(|y| ymd(y, m, num(group(2))))
+                    .collect()
+            })
+            .unwrap_or_default();
         push(out, c.get_match().expect("a match").range(), dates);
     }
 }
@@ -310,6 +384,61 @@ mod tests {
             .collect();
         assert_eq!(c.len(), 6, "{c:?}");
         assert!(c.iter().all(|c| c.dates.contains(&want)), "{c:?}");
+    }
+
+    #[test]
+    fn two_digit_years_and_abbreviated_months() {
+        let want = Date::from_ymd(1968, 11, 9).unwrap();
+        for text in [
+            "born 9 Nov 68",
+            "born 9th Nov '68",
+            "born Nov 9, 68",
+            "born 9-Nov-68",
+        ] {
+            let c: Vec<Candidate> = candidates(text)
+                .into_iter()
+                .filter(|c| c.shape == Shape::Date)
+                .collect();
+            assert!(c.iter().any(|c| c.dates.contains(&want)), "{text}: {c:?}");
+        }
+    }
+
+    #[test]
+    fn numbers_with_any_separator() {
+        for (text, shape, value) in [
+            (
+                "tel 07700\u{2013}900\u{2013}461 ok",
+                Shape::Phone,
+                "07700\u{2013}900\u{2013}461",
+            ),
+            ("tel 07700.900.461 ok", Shape::Phone, "07700.900.461"),
+            ("tel 07700/900461 ok", Shape::Phone, "07700/900461"),
+            (
+                "tel ０７７００ ９００４６１ ok",
+                Shape::Phone,
+                "０７７００ ９００４６１",
+            ),
+            (
+                "tel 0770\u{200B}0 900461 ok",
+                Shape::Phone,
+                "0770\u{200B}0 900461",
+            ),
+            (
+                "NHS 999\u{2014}954\u{2014}2557 ok",
+                Shape::Nhs,
+                "999\u{2014}954\u{2014}2557",
+            ),
+            ("NHS 999.954.2557 ok", Shape::Nhs, "999.954.2557"),
+            ("NHS 999/954/2557 ok", Shape::Nhs, "999/954/2557"),
+            ("NI AB.12.34.56.C ok", Shape::Nino, "AB.12.34.56.C"),
+            (
+                "NI AB\u{2013}12\u{2013}34\u{2013}56\u{2013}C ok",
+                Shape::Nino,
+                "AB\u{2013}12\u{2013}34\u{2013}56\u{2013}C",
+            ),
+        ] {
+            assert_eq!(found(text, shape), [value], "{text}");
+        }
     }
 
     #[test]

@@ -1,9 +1,11 @@
-//! English words, to tell names that are also words ("Hope", "Mark", "Rose")
-//! from names that are not. A name that is a word is matched only where it is
-//! capitalised, so "we hope" and "to mark the occasion" are left alone.
+//! English words, to tell names that are also words ("Hope", "Mark", "June",
+//! "Brook") from names that are not. A name that is a word is replaced only
+//! where the text reads it as a name (see [`reading`](super::reading)).
 //!
 //! The list is SCOWL's British English dictionary (lower-case entries only);
-//! its licence is in `data/english-words.LICENSE`.
+//! its licence is in `data/english-words.LICENSE`. Month and weekday names
+//! are proper nouns there, so they are added here: a person called June or
+//! April shares her name with every date in that month.
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -14,10 +16,53 @@ static WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The months, in order.
+pub(crate) const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Whether `word` (any case) is an ordinary English word.
 pub(crate) fn is_english_word(word: &str) -> bool {
     let lower = word.to_lowercase();
     WORDS.contains(lower.as_str())
+}
+
+/// Whether `word` (any case) is a month name.
+pub(crate) fn is_month(word: &str) -> bool {
+    MONTHS.iter().any(|m| m.eq_ignore_ascii_case(word))
+}
+
+/// Whether a name part is also a word a text uses for something else: an
+/// English word, a month or a weekday.
+pub(crate) fn is_word_name(word: &str) -> bool {
+    let bare: String = word
+        .chars()
+        .filter(|c| !matches!(c, '\'' | '\u{2019}' | '-'))
+        .collect();
+    is_english_word(&bare)
+        || is_month(&bare)
+        || WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(&bare))
 }
 
 #[cfg(test)]
@@ -34,5 +79,14 @@ mod tests {
         for w in ["Okonkwo", "Tranter", "Wiśniewska", "Pemberton"] {
             assert!(!is_english_word(w), "{w}");
         }
+    }
+
+    #[test]
+    fn months_and_weekdays_are_word_names() {
+        for w in ["June", "APRIL", "May", "August", "Friday", "Brook", "Young"] {
+            assert!(is_word_name(w), "{w}");
+        }
+        assert!(!is_word_name("Okonkwo"));
+        assert!(is_month("june") && !is_month("Junes"));
     }
 }

@@ -1,0 +1,460 @@
+//! Building the listed identifiers of a case: every surface form of every
+//! name, every address and its parts, every structured value as a key.
+
+use std::collections::{HashMap, HashSet};
+
+use aho_corasick::{AhoCorasickBuilder, MatchKind};
+
+use super::disguise::NEAR_MIN;
+use super::forms::{
+    distinctive_parts, initials, is_bare_unit, is_word_form, joined, spellings, street_variants,
+    strip_brackets, strip_title, untitled_words,
+};
+use super::{Identifiers, NameForm, PatternKind, TokenInfo};
+use crate::anonymise::detect::AllowList;
+use crate::anonymise::fold::fold;
+use crate::anonymise::values::Shape;
+use crate::anonymise::words::{is_english_word, is_word_name};
+use crate::case::{Case, Date, Person, Title};
+use crate::ids;
+
+#[derive(Default)]
+pub(super) struct Builder {
+    patterns: Vec<String>,
+    kinds: Vec<PatternKind>,
+    index: HashMap<String, usize>,
+    tokens: Vec<String>,
+    token_info: Vec<TokenInfo>,
+    token_index: HashMap<String, usize>,
+    /// Each person's name parts, folded.
+    parts: Vec<HashSet<String>>,
+    spelt: HashMap<String, Vec<usize>>,
+    near: HashMap<String, Vec<usize>>,
+    values: HashMap<(Shape, String), usize>,
+    births: HashMap<Date, usize>,
+    deaths: HashMap<Date, usize>,
+    email_tokens: Vec<(String, usize)>,
+    /// Labels of the people who are only addressees of letters.
+    extra_labels: Vec<String>,
+}
+
+impl Builder {
+    pub(super) fn pattern(&mut self, text: &str, kind: PatternKind) {
+        let key = fold(text);
+        if key.len() < 2 {
+            return;
+        }
+        match self.index.get(&key) {
+            // Protected text wins over a name form with the same spelling.
+            Some(&i) => match (&mut self.kinds[i], kind) {
+                (PatternKind::Name { owners, .. }, PatternKind::Name { owners: new, .. }) => {
+                    owners.extend(new);
+                }
+                (PatternKind::Family { owners, .. }, PatternKind::Family { owners: new, .. })
+                | (
+                    PatternKind::Initials { owners, .. },
+                    PatternKind::Initials { owners: new, .. },
+                )
+                | (PatternKind::Joined(owners), PatternKind::Joined(new)) => owners.extend(new),
+                (slot, PatternKind::Protected) => *slot = PatternKind::Protected,
+                _ => {}
+            },
+            None => {
+                self.index.insert(key.clone(), self.patterns.len());
+                self.patterns.push(key);
+                self.kinds.push(kind);
+            }
+        }
+    }
+
+    pub(super) fn name(
+        &mut self,
+        person: usize,
+        text: &str,
+        form: NameForm,
+        family_part_word: bool,
+    ) {
+        let needs_title = form == NameForm::FamilyPart && family_part_word;
+        let kind = PatternKind::Name {
+            owners: vec![(person, form)],
+            word: is_word_form(text),
+            needs_title,
+        };
+        self.pattern(text, kind);
+        if !text.contains(' ') {
+            self.part(person, text);
+        }
+    }
+
+    /// Records a word of a person's name (for reading "June Pargeter" as
+    /// one name, spelt-out letters and near misses).
+    fn part(&mut self, person: usize, word: &str) {
+        if self.parts.len() <= person {
+            self.parts.resize_with(person + 1, HashSet::new);
+        }
+        for w in word.split(['-', ' ']).chain([word]) {
+            let key = fold(w.trim_end_matches(['.', ',']));
+            if key.is_empty() {
+                continue;
+            }
+            let letters: String = key.chars().filter(char::is_ascii_alphabetic).collect();
+            if letters.len() >= 4 {
+                self.spelt.entry(letters.clone()).or_default().push(person);
+            }
+            if letters.len() >= NEAR_MIN && !is_word_name(&letters) {
+                self.near.entry(letters).or_default().push(person);
+            }
+            self.parts[person].insert(key);
+        }
+    }
+
+    pub(super) fn token(&mut self, person: usize, token: &str, hyphen_part: bool, family: bool) {
+        let key = fold(token);
+        if key.len() < 2 || key.chars().all(|c| !c.is_ascii_alphabetic()) {
+            return;
+        }
+        let word = is_word_name(&key);
+        match self.token_index.get(&key) {
+            Some(&i) => {
+                let info = &mut self.token_info[i];
+                info.owners.push(person);
+                info.family &= family;
+            }
+            None => {
+                self.token_index.insert(key.clone(), self.tokens.len());
+                self.tokens.push(key);
+                self.token_info.push(TokenInfo {
+                    owners: vec![person],
+                    word,
+                    needs_title: word && hyphen_part,
+                    family,
+                });
+            }
+        }
+    }
+
+    /// The family by its surname: "the Pargeters", "the Pargeter family".
+    fn family(&mut self, person: usize, family: &str) {
+        for f in spellings(family) {
+            let word = is_word_form(&f);
+            for form in [format!("{f}s"), format!("{f} family")] {
+                let owners = vec![person];
+                self.pattern(&form, PatternKind::Family { owners, word });
+            }
+        }
+    }
+
+    /// A term to generalise, and its distinctive words on their own.
+    pub(super) fn generalise(&mut self, term: &str, replacement: &str, case: &Case) {
+        self.pattern(term, PatternKind::Generalise(replacement.to_string()));
+        let body_names: Vec<String> = case
+            .bodies
+            .iter()
+            .flat_map(|b| std::iter::once(&b.name).chain(&b.other_names))
+            .map(|n| fold(n))
+            .collect();
+        for part in distinctive_parts(term) {
+            let key = fold(&part);
+            if !body_names.iter().any(|b| b.contains(&key)) {
+                self.pattern(&part, PatternKind::Generalise(replacement.to_string()));
+            }
+        }
+    }
+
+    pub(super) fn person(&mut self, i: usize, p: &Person) {
+        let words = untitled_words(&p.name);
+        let family = p
+            .family_name
+            .clone()
+            .unwrap_or_else(|| words.last().copied().unwrap_or_default().to_string());
+        let family_words = family.split_whitespace().count();
+        let given: Vec<&str> = words[..words.len().saturating_sub(family_words)].to_vec();
+        self.name(i, &words.join(" "), NameForm::Full, false);
+        for f in spellings(&family) {
+            self.name(i, &f, NameForm::Family, false);
+            if let Some(g1) = given.first() {
+                self.name(i, &format!("{g1} {f}"), NameForm::Full, false);
+                self.name(i, &format!("{f}, {g1}"), NameForm::Full, false);
+                let initial: String = g1.chars().take(1).collect();
+                for form in [
+                    format!("{initial} {f}"),
+                    format!("{initial}. {f}"),
+                    format!("{initial}.{f}"),
+                    format!("{f} {initial}"),
+                    format!("{f}, {initial}"),
+                ] {
+                    self.name(i, &form, NameForm::Initialled, false);
+                }
+            }
+        }
+        for g in &given {
+            self.name(i, g, NameForm::Given, false);
+        }
+        if family.contains('-') {
+            for part in family.split('-') {
+                self.name(i, part, NameForm::FamilyPart, is_english_word(part));
+            }
+        }
+        for alias in &p.aliases {
+            let alias = strip_title(alias);
+            let alias_words: Vec<&str> = alias.split_whitespace().collect();
+            if let [first, .., last] = alias_words.as_slice() {
+                // "Halina Wiśniewski": the last word is a family name too.
+                for f in spellings(last) {
+                    self.name(i, &f, NameForm::Family, false);
+                    let initial: String = first.chars().take(1).collect();
+                    for form in [
+                        format!("{initial} {f}"),
+                        format!("{initial}. {f}"),
+                        format!("{f}, {initial}"),
+                    ] {
+                        self.name(i, &form, NameForm::Initialled, false);
+                    }
+                }
+            }
+            for a in spellings(alias) {
+                self.name(i, &a, NameForm::Alias, false);
+                if !a.contains(' ') && given.first().is_some_and(|g| !g.eq_ignore_ascii_case(&a)) {
+                    self.name(i, &format!("{a} {family}"), NameForm::Alias, false);
+                }
+            }
+        }
+        self.family(i, &family);
+        for (form, dotted) in initials(&given, &family) {
+            self.pattern(
+                &form,
+                PatternKind::Initials {
+                    owners: vec![i],
+                    dotted,
+                },
+            );
+        }
+        let mut firsts: Vec<&str> = given.clone();
+        firsts.extend(
+            p.aliases
+                .iter()
+                .map(|a| strip_title(a))
+                .filter(|a| !a.contains(' ')),
+        );
+        for j in joined(&firsts, &family) {
+            self.pattern(&j, PatternKind::Joined(vec![i]));
+        }
+        let whole: String = fold(&words.join(""))
+            .chars()
+            .filter(char::is_ascii_alphabetic)
+            .collect();
+        self.spelt.entry(whole).or_default().push(i);
+        self.person_tokens(i, p, &words, &family);
+        self.person_values(i, p);
+    }
+
+    pub(super) fn person_tokens(&mut self, i: usize, p: &Person, words: &[&str], family: &str) {
+        let family_words: Vec<&str> = family.split_whitespace().collect();
+        for w in words {
+            self.token(i, w, false, family_words.contains(w));
+        }
+        for f in spellings(family) {
+            self.token(i, &f, false, true);
+        }
+        for part in family.split('-').filter(|_| family.contains('-')) {
+            self.token(i, part, true, true);
+        }
+        for alias in &p.aliases {
+            for w in strip_title(alias).split_whitespace() {
+                let w = w.trim_end_matches('.');
+                self.token(i, w, false, false);
+                self.part(i, w);
+            }
+        }
+        let mut name_parts: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+        name_parts.extend(family.split(['-', ' ']).map(str::to_string));
+        name_parts.extend(p.aliases.iter().flat_map(|a| {
+            strip_title(a)
+                .split_whitespace()
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        }));
+        for part in name_parts {
+            let letters: String = fold(&part)
+                .chars()
+                .filter(char::is_ascii_alphabetic)
+                .collect();
+            if letters.len() >= 3 {
+                self.email_tokens.push((letters, i));
+            }
+        }
+    }
+
+    pub(super) fn person_values(&mut self, i: usize, p: &Person) {
+        for phone in &p.phones {
+            let key = ids::phone_key(phone).unwrap_or_else(|| ids::digits(phone));
+            self.values.insert((Shape::Phone, key), i);
+        }
+        for email in &p.emails {
+            self.values.insert((Shape::Email, ids::email_key(email)), i);
+        }
+        for postcode in &p.postcodes {
+            self.postcode(postcode, i);
+        }
+        if let Some(nhs) = &p.nhs_number {
+            self.values.insert((Shape::Nhs, ids::digits(nhs)), i);
+        }
+        if let Some(nino) = &p.ni_number {
+            let key =
+                ids::nino_key(nino).unwrap_or_else(|| nino.to_uppercase().replace([' ', '-'], ""));
+            self.values.insert((Shape::Nino, key), i);
+        }
+        if let Some(born) = p.born {
+            self.births.insert(born, i);
+        }
+        if let Some(died) = p.died {
+            self.deaths.insert(died, i);
+        }
+    }
+
+    pub(super) fn postcode(&mut self, postcode: &str, person: usize) {
+        let key =
+            ids::postcode_key(postcode).unwrap_or_else(|| postcode.to_uppercase().replace(' ', ""));
+        self.values.insert((Shape::Postcode, key), person);
+    }
+
+    /// The identifying parts of each address, as written, joined, and part
+    /// by part; the postcode as a value. A part that is (in) a body's name
+    /// stays: a care home or a council's town is named anyway. A small
+    /// place that names no body ("Hadley Green") goes with the address.
+    pub(super) fn addresses(&mut self, i: usize, p: &Person, case: &Case) {
+        let body_names: Vec<String> = case
+            .bodies
+            .iter()
+            .flat_map(|b| std::iter::once(&b.name).chain(&b.other_names))
+            .map(|n| fold(n))
+            .collect();
+        for address in &p.addresses {
+            let mut parts: Vec<String> = Vec::new();
+            for part in address.split(',') {
+                let part = strip_brackets(part);
+                if part.is_empty() {
+                    continue;
+                }
+                match ids::postcode_key(&part) {
+                    Some(_) => self.postcode(&part, i),
+                    None => parts.push(part),
+                }
+            }
+            parts.retain(|part| {
+                let f = fold(part);
+                !body_names
+                    .iter()
+                    .any(|b| b.contains(&f) || f.contains(b.as_str()))
+            });
+            if parts.is_empty() {
+                continue;
+            }
+            // Every run of two or more consecutive parts, as a text may quote
+            // only the start of an address ("Flat 3, Rosemary Court").
+            for start in 0..parts.len() {
+                for end in start + 2..=parts.len() {
+                    self.address_forms(&parts[start..end].join(", "), i);
+                    self.address_forms(&parts[start..end].join(" "), i);
+                }
+            }
+            for part in &parts {
+                if is_bare_unit(part) {
+                    continue;
+                }
+                self.address_forms(part, i);
+                let street: Vec<&str> = part.split_whitespace().collect();
+                if street.len() >= 3 && street[0].chars().all(|c| c.is_ascii_digit()) {
+                    self.address_forms(&street[1..].join(" "), i);
+                }
+            }
+        }
+    }
+
+    /// An address as listed, and with its street type written the other
+    /// ways ("Heron Crescent", "Heron Cres", "Heron Cres.").
+    fn address_forms(&mut self, text: &str, person: usize) {
+        self.pattern(text, PatternKind::Address(person));
+        let (street, rest) = match text.split_once(',') {
+            Some((street, rest)) => (street, Some(rest)),
+            None => (text, None),
+        };
+        for variant in street_variants(street) {
+            let whole = match rest {
+                Some(rest) => format!("{variant},{rest}"),
+                None => variant,
+            };
+            self.pattern(&whole, PatternKind::Address(person));
+        }
+    }
+
+    /// The named addressee of a body's letters is a person too: their name
+    /// must not reach a redacted document.
+    pub(super) fn addressee_name(&mut self, name: &str, position: &str, people: usize) {
+        let person = people + self.extra_labels.len();
+        self.extra_labels
+            .push(format!("the {}", position.trim_start_matches("the ")));
+        let words = untitled_words(name);
+        if words.is_empty() {
+            return;
+        }
+        self.name(person, &words.join(" "), NameForm::Full, false);
+        if let Some(last) = words.last() {
+            self.name(person, last, NameForm::Family, false);
+        }
+        for w in &words {
+            self.token(person, w, false, false);
+        }
+    }
+
+    pub(super) fn finish(self, case: &Case, mut labels: Vec<String>) -> Identifiers {
+        let mut titles: Vec<Option<Title>> = case.people.iter().map(|p| p.title).collect();
+        titles.extend(self.extra_labels.iter().map(|_| None));
+        labels.extend(self.extra_labels);
+        let build = |patterns: &[String]| {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .build(patterns)
+                .expect("patterns are plain strings")
+        };
+        let mut initials: Vec<char> = case
+            .people
+            .iter()
+            .flat_map(crate::case::real_initials)
+            .collect();
+        initials.sort_unstable();
+        initials.dedup();
+        let label_texts = labels
+            .iter()
+            .cloned()
+            .chain(case.people.iter().filter_map(|p| p.hos_label.clone()))
+            .collect();
+        let mut parts = self.parts;
+        parts.resize_with(labels.len(), HashSet::new);
+        let all_parts = parts.iter().flatten().cloned().collect();
+        Identifiers {
+            parts,
+            all_parts,
+            spelt: self.spelt,
+            near: {
+                let mut near: Vec<(String, Vec<usize>)> = self.near.into_iter().collect();
+                near.sort();
+                near
+            },
+            allow: AllowList::default(),
+            label_texts,
+            initials,
+            labels,
+            hos_labels: case.people.iter().map(|p| p.hos_label.clone()).collect(),
+            titles,
+            automaton: build(&self.patterns),
+            patterns: self.kinds,
+            tokens: build(&self.tokens),
+            token_info: self.token_info,
+            values: self.values,
+            births: self.births,
+            deaths: self.deaths,
+            email_tokens: self.email_tokens,
+        }
+    }
+}

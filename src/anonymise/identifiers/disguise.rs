@@ -1,0 +1,256 @@
+//! Names in disguise: spelt out letter by letter ("P E M B E R T O N"), run
+//! into web addresses and usernames ("facebook.com/DebsTranterWilde"), or
+//! misspelt by a letter or two ("Kowalczik" for "Kowalczyk").
+
+use std::ops::Range;
+
+use super::{Category, Doubt, Hit, Identifiers, Source};
+use crate::anonymise::fold::fold;
+use crate::anonymise::words::is_word_name;
+
+/// The fewest letters a spelt-out name has.
+const SPELT_MIN: usize = 4;
+
+/// The fewest letters a name has for a near miss to count: shorter names
+/// are a letter away from too many words.
+pub(super) const NEAR_MIN: usize = 6;
+
+impl Identifiers {
+    /// Names written one letter at a time: "P E M B E R T O N",
+    /// "P.E.M.B.E.R.T.O.N", "J-A-N-E S-M-I-T-H".
+    pub(super) fn spelt_hits(&self, text: &str) -> Vec<Hit> {
+        if self.spelt.is_empty() {
+            return Vec::new();
+        }
+        spelt_runs(text)
+            .into_iter()
+            .filter_map(|(range, letters)| {
+                let owners = self.spelt.get(&letters)?;
+                let person = self.single(owners);
+                let replacement = person.map_or_else(
+                    || Category::Name.placeholder().to_string(),
+                    |p| self.labels[p].clone(),
+                );
+                Some(Hit::new(
+                    Source::Listed,
+                    range,
+                    Category::Name,
+                    person,
+                    replacement,
+                ))
+            })
+            .collect()
+    }
+
+    /// Capitalised words a letter or two from a long listed name, outside
+    /// every hit: "[name]", with a doubt naming whose name it is near. A
+    /// near miss never takes anyone's label.
+    pub(super) fn near_misses(&self, text: &str, kept: &[Hit]) -> Vec<Hit> {
+        if self.near.is_empty() {
+            return Vec::new();
+        }
+        let inside = |r: &Range<usize>| {
+            kept.iter()
+                .any(|h| h.range.start < r.end && r.start < h.range.end)
+        };
+        capitalised_words(text)
+            .filter(|r| !inside(r))
+            .filter_map(|r| {
+                let candidates = self.near_candidates(&text[r.clone()])?;
+                let placeholder = Category::Name.placeholder();
+                let hit = Hit::new(Source::Heuristic, r, Category::Name, None, placeholder);
+                Some(hit.doubted(Some(Doubt::NearMiss { candidates })))
+            })
+            .collect()
+    }
+
+    /// Names found by detectors ("Mr Kowalczik") that are a letter or two
+    /// from a listed name get a doubt saying so.
+    pub(super) fn doubt_near_misses(&self, text: &str, mut hits: Vec<Hit>) -> Vec<Hit> {
+        for hit in &mut hits {
+            let detected = matches!(hit.source, Source::Heuristic | Source::Flagged);
+            if hit.doubt.is_some() || !detected || hit.category != Category::Name {
+                continue;
+            }
+            let near = text[hit.range.clone()]
+                .split_whitespace()
+                .find_map(|w| self.near_candidates(w));
+            if let Some(candidates) = near {
+                hit.doubt = Some(Doubt::NearMiss { candidates });
+            }
+        }
+        hits
+    }
+
+    /// The labels of the people whose long name `word` nearly is.
+    fn near_candidates(&self, word: &str) -> Option<Vec<String>> {
+        let key: String = fold(word)
+            .chars()
+            .filter(char::is_ascii_alphabetic)
+            .collect();
+        if key.len() < NEAR_MIN || self.all_parts.contains(&key) || is_word_name(&key) {
+            return None;
+        }
+        let allowed = if key.len() >= 9 { 2 } else { 1 };
+        let mut owners: Vec<usize> = self
+            .near
+            .iter()
+            .filter(|(name, _)| name.len().abs_diff(key.len()) <= allowed)
+            .filter(|(name, _)| {
+                let d = strsim::damerau_levenshtein(name, &key);
+                d > 0 && d <= allowed
+            })
+            .flat_map(|(_, owners)| owners.iter().copied())
+            .collect();
+        owners.sort_unstable();
+        owners.dedup();
+        (!owners.is_empty()).then(|| self.labels_of(&owners))
+    }
+}
+
+/// Runs of single letters with one separator between them, at least
+/// [`SPELT_MIN`] long: their range and their letters, folded.
+fn spelt_runs(text: &str) -> Vec<(Range<usize>, String)> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let alone = |i: usize| {
+        chars[i].1.is_alphabetic()
+            && (i == 0 || !chars[i - 1].1.is_alphanumeric())
+            && chars.get(i + 1).is_none_or(|(_, c)| !c.is_alphanumeric())
+    };
+    let separator = |c: char| matches!(c, ' ' | '.' | '-' | '_' | '\u{a0}');
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !alone(i) {
+            i += 1;
+            continue;
+        }
+        let mut letters = vec![chars[i].1];
+        let mut j = i;
+        // Within a word the separator is one character; between the words
+        // of a name it may be wider ("J A N E   S M I T H").
+        while let Some(next) = (j + 2..(j + 5).min(chars.len()))
+            .find(|&k| alone(k) && chars[j + 1..k].iter().all(|(_, c)| separator(*c)))
+        {
+            letters.push(chars[next].1);
+            j = next;
+        }
+        if letters.len() >= SPELT_MIN {
+            let end = chars[j].0 + chars[j].1.len_utf8();
+            let folded: String = fold(&letters.iter().collect::<String>());
+            out.push((chars[i].0..end, folded));
+            i = j + 1;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The byte ranges of capitalised words (letters, apostrophes and hyphens
+/// inside), in text order.
+fn capitalised_words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < text.len() {
+            let rest = &text[at..];
+            let skip = rest.find(char::is_alphabetic)?;
+            let start = at + skip;
+            let word_len = text[start..]
+                .find(|c: char| {
+                    !(c.is_alphabetic() || matches!(c, '\'' | '\u{2019}' | '-'))
+                        && !crate::anonymise::fold::is_invisible(c)
+                })
+                .unwrap_or(text.len() - start);
+            at = start + word_len.max(1);
+            let whole = &text[start..start + word_len];
+            let word = whole
+                .strip_suffix("'s")
+                .or_else(|| whole.strip_suffix("\u{2019}s"))
+                .unwrap_or(whole)
+                .trim_end_matches(['\'', '\u{2019}', '-']);
+            let before = text[..start].chars().next_back();
+            let glued = before.is_some_and(char::is_alphanumeric);
+            if !glued && word.starts_with(char::is_uppercase) && word.chars().count() >= NEAR_MIN {
+                return Some(start..start + word.len());
+            }
+        }
+        None
+    })
+}
+
+/// Names inside web addresses and usernames: the whole address or username
+/// goes, as "[web address]" or "[username]", so no part of it is left.
+pub(super) fn online_ids(text: &str, hits: Vec<Hit>) -> Vec<Hit> {
+    let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
+    for mut hit in hits {
+        let expandable = matches!(hit.category, Category::Name | Category::OnlineId)
+            && hit.source == Source::Listed;
+        if expandable {
+            let token = token_around(text, &hit.range);
+            let written = &text[token.clone()];
+            let url = written.contains("://")
+                || written.to_ascii_lowercase().starts_with("www.")
+                || (written.contains('/') && written.contains('.'));
+            let handle = written.starts_with('@') || written.contains('_');
+            if url || handle || hit.category == Category::OnlineId {
+                hit.range = token;
+                hit.category = Category::OnlineId;
+                hit.replacement = if url { "[web address]" } else { "[username]" }.into();
+            }
+        }
+        match out.last_mut() {
+            Some(last)
+                if last.range.end > hit.range.start && last.category == Category::OnlineId =>
+            {
+                last.range.end = last.range.end.max(hit.range.end);
+            }
+            _ => out.push(hit),
+        }
+    }
+    out
+}
+
+/// The whitespace-delimited token around `range`, without the punctuation
+/// that ends a sentence or closes a bracket.
+fn token_around(text: &str, range: &Range<usize>) -> Range<usize> {
+    let start = text[..range.start]
+        .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '[' | '"' | '\u{201C}' | '<'))
+        .map_or(0, |i| {
+            i + text[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let end = text[range.end..]
+        .find(|c: char| c.is_whitespace() || matches!(c, ')' | ']' | '"' | '\u{201D}' | '>'))
+        .map_or(text.len(), |i| range.end + i);
+    let trimmed =
+        text[start..end].trim_end_matches(['.', ',', ';', ':', '!', '?', '\'', '\u{2019}']);
+    let end = (start + trimmed.len()).max(range.end);
+    start.min(range.start)..end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn letters_spelt_out_are_runs() {
+        let runs = spelt_runs("it was P E M B E R T O N, not A B C, and J.A.N.E S.M.I.T.H.");
+        let letters: Vec<&str> = runs.iter().map(|(_, l)| l.as_str()).collect();
+        assert_eq!(letters, ["pemberton", "janesmith"]);
+    }
+
+    #[test]
+    fn tokens_around_names() {
+        let text = "see (www.example.com/debs_tw). Then";
+        let at = text.find("debs").unwrap();
+        let r = token_around(text, &(at..at + 4));
+        assert_eq!(&text[r], "www.example.com/debs_tw");
+    }
+
+    #[test]
+    fn capitalised_words_are_found_whole() {
+        let text = "Mr Kowalczik and Ms Chloë Harrowgate-Smith's dog";
+        let words: Vec<&str> = capitalised_words(text).map(|r| &text[r]).collect();
+        assert_eq!(words, ["Kowalczik", "Harrowgate-Smith"]);
+    }
+}

@@ -1,0 +1,345 @@
+//! The listed identifiers of one case, compiled for matching
+//! (ANONYMISATION.md §6.3 and §7).
+//!
+//! Every surface form a listed name can take is generated up front (full
+//! name, surname, given name, initials in both orders, hyphen and apostrophe
+//! variants, aliases) and compiled into one aho-corasick automaton together
+//! with the listed addresses, the terms to generalise and the protected text
+//! (body names and labels). Structured values (phones, NHS and NI numbers,
+//! postcodes, emails, dates of birth) are kept as normalised keys and found
+//! through the candidate finders of [`values`](super::values).
+//!
+//! The same [`Identifiers`] serve the anonymiser ([`Identifiers::hits`]) and
+//! the verifier ([`Identifiers::leaks`]), so what is redacted and what is
+//! checked cannot drift apart.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+use regex::Regex;
+
+use super::detect::{self, AllowList, Confidence};
+use super::fold::{Folded, at_word_boundary, fold};
+use super::values::Shape;
+use crate::case::{Case, Date, Title};
+
+mod build;
+mod disguise;
+mod forms;
+mod hit;
+mod listed_values;
+mod names;
+mod resolve;
+mod titles;
+
+use hit::priority;
+pub use hit::{Category, Doubt, Hit, Source};
+
+use build::Builder;
+use forms::strip_title;
+use resolve::{protected_text, resolve};
+
+/// Which surface form of a name a pattern is; lower ranks are surer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum NameForm {
+    Full,
+    Alias,
+    Family,
+    Initialled,
+    Given,
+    FamilyPart,
+}
+
+#[derive(Debug, Clone)]
+enum PatternKind {
+    /// A name form, shared by the people listed.
+    Name {
+        owners: Vec<(usize, NameForm)>,
+        /// Every word of it is also an English word, a month or a weekday:
+        /// the text must read it as a name ([`reading`](super::reading)).
+        word: bool,
+        /// Only after a title (a hyphen part that is a word: "Ms Grant").
+        needs_title: bool,
+    },
+    /// A family by its surname: "the Pargeters", "the Pargeter family".
+    Family { owners: Vec<usize>, word: bool },
+    /// A person's initials: "L.P.", "L. P." (dotted) or "LP" (upper case
+    /// only, and never a common abbreviation).
+    Initials { owners: Vec<usize>, dotted: bool },
+    /// Name parts run together, as in a username or web address:
+    /// "DebsTranterWilde".
+    Joined(Vec<usize>),
+    /// A listed address (street part).
+    Address(usize),
+    /// Text never to touch: body names, labels.
+    Protected,
+    /// A term to replace with the case's wording.
+    Generalise(String),
+}
+
+/// The listed identifiers of one case, compiled.
+#[derive(Debug, Clone)]
+pub struct Identifiers {
+    labels: Vec<String>,
+    /// Public numbers and mailboxes the detectors leave alone.
+    allow: AllowList,
+    /// Every label as printed ("Mrs X", "Mr A"), to tell them from initials.
+    label_texts: HashSet<String>,
+    /// The real initials of every listed person.
+    initials: Vec<char>,
+    hos_labels: Vec<Option<String>>,
+    titles: Vec<Option<Title>>,
+    automaton: AhoCorasick,
+    patterns: Vec<PatternKind>,
+    /// Name tokens for the verifier's token search, and for names in emails.
+    tokens: AhoCorasick,
+    token_info: Vec<TokenInfo>,
+    /// Each person's name parts, folded: to read "June Pargeter" as one name.
+    parts: Vec<HashSet<String>>,
+    /// Every listed person's name parts, folded.
+    all_parts: HashSet<String>,
+    /// Name parts and whole names, letters only, for letters spelt out
+    /// ("P E M B E R T O N"), with their owners.
+    spelt: HashMap<String, Vec<usize>>,
+    /// Long names that are not words, for near misses ("Kowalczik").
+    near: Vec<(String, Vec<usize>)>,
+    values: HashMap<(Shape, String), usize>,
+    births: HashMap<Date, usize>,
+    deaths: HashMap<Date, usize>,
+    email_tokens: Vec<(String, usize)>,
+}
+
+/// A name token for the leak search: whose, and how it must be read.
+#[derive(Debug, Clone)]
+struct TokenInfo {
+    owners: Vec<usize>,
+    word: bool,
+    needs_title: bool,
+    family: bool,
+}
+
+impl Identifiers {
+    /// Compiles the identifiers of `case`, with each person's label.
+    pub(crate) fn new(case: &Case, labels: Vec<String>) -> Self {
+        let mut b = Builder::default();
+        for (i, person) in case.people.iter().enumerate() {
+            b.person(i, person);
+        }
+        for body in &case.bodies {
+            for name in std::iter::once(&body.name).chain(&body.other_names) {
+                b.pattern(name, PatternKind::Protected);
+            }
+        }
+        let hos_labels = case.people.iter().filter_map(|p| p.hos_label.as_ref());
+        for label in labels.iter().chain(hos_labels) {
+            if crate::case::parse_label(label).is_some() {
+                b.pattern(label, PatternKind::Protected);
+            }
+        }
+        for g in &case.generalise {
+            b.generalise(&g.term, &g.replacement, case);
+        }
+        for (i, person) in case.people.iter().enumerate() {
+            b.addresses(i, person, case);
+        }
+        for body in &case.bodies {
+            let Some(addressee) = &body.addressee else {
+                continue;
+            };
+            // An addressee who is also a listed person is that person.
+            let listed = case
+                .people
+                .iter()
+                .any(|p| fold(strip_title(&p.name)) == fold(strip_title(&addressee.name)));
+            if !listed {
+                b.addressee_name(&addressee.name, &addressee.position, case.people.len());
+            }
+        }
+        b.finish(case, labels)
+    }
+
+    /// The same identifiers, with public numbers and mailboxes the
+    /// detectors must leave alone.
+    #[must_use]
+    pub fn with_allow_list(mut self, allow: AllowList) -> Self {
+        self.allow = allow;
+        self
+    }
+
+    /// The label of person `i`.
+    pub fn label(&self, person: usize) -> &str {
+        &self.labels[person]
+    }
+
+    /// The Housing Ombudsman's label for person `i`, if the case gives one.
+    pub fn hos_label(&self, person: usize) -> Option<&str> {
+        self.hos_labels.get(person)?.as_deref()
+    }
+
+    /// Every listed identifier in `text`, non-overlapping, in text order.
+    pub fn hits(&self, text: &str) -> Vec<Hit> {
+        let folded = Folded::new(text);
+        let (mut hits, protected) = self.pattern_hits(&folded);
+        hits.extend(self.value_hits(text));
+        hits.extend(self.spelt_hits(text));
+        disguise::online_ids(text, resolve(hits, &protected))
+    }
+
+    /// Every listed identifier and every detected one in `text`, resolved:
+    /// what the anonymiser replaces (all but [`Source::Flagged`] hits).
+    pub fn find(&self, text: &str) -> Vec<Hit> {
+        let folded = Folded::new(text);
+        let (mut hits, mut protected) = self.pattern_hits(&folded);
+        hits.extend(self.value_hits(text));
+        hits.extend(self.spelt_hits(text));
+        protected.extend(protected_text(text));
+        for d in detect::detect(text, &self.allow) {
+            let source = match (d.redact, d.confidence) {
+                (false, _) => Source::Flagged,
+                (true, Confidence::Validated) => Source::Validated,
+                (true, Confidence::Heuristic) => Source::Heuristic,
+            };
+            hits.push(Hit::new(
+                source,
+                d.range,
+                d.category,
+                None,
+                d.category.placeholder(),
+            ));
+        }
+        let kept = resolve(hits, &protected);
+        // Surnames of the titled names that survived, standing alone.
+        let names: Vec<&str> = kept
+            .iter()
+            .filter(|h| h.source == Source::Heuristic && h.category == Category::Name)
+            .map(|h| &text[h.range.clone()])
+            .collect();
+        let mut hits = detect::bare_surnames(text, &names)
+            .into_iter()
+            .map(|d| {
+                let placeholder = Category::Name.placeholder();
+                Hit::new(
+                    Source::Heuristic,
+                    d.range,
+                    Category::Name,
+                    None,
+                    placeholder,
+                )
+            })
+            .collect::<Vec<_>>();
+        hits.extend(self.near_misses(text, &kept));
+        hits.extend(kept);
+        let kept = resolve(hits, &protected);
+        disguise::online_ids(text, self.doubt_near_misses(text, kept))
+    }
+
+    /// Listed identifiers left in text that should have none (a redacted
+    /// document's text): every hit of [`hits`](Self::hits), plus any single
+    /// name token standing on its own. Labels and body names are ignored.
+    pub fn leaks(&self, text: &str) -> Vec<Hit> {
+        let folded = Folded::new(text);
+        let (mut hits, protected) = self.pattern_hits(&folded);
+        hits.extend(self.value_hits(text));
+        hits.extend(self.spelt_hits(text));
+        hits.extend(self.token_hits(&folded));
+        hits.extend(self.initial_hits(text));
+        resolve(hits, &protected)
+    }
+
+    /// A title with a real initial that is no label ("Mr M", "Mrs H."): what
+    /// is left when a name was only partly replaced.
+    fn initial_hits(&self, text: &str) -> Vec<Hit> {
+        static TITLED_INITIAL: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?-u)\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? ([A-Z])\b").expect("valid regex")
+        });
+        TITLED_INITIAL
+            .captures_iter(text)
+            .filter(|c| {
+                let whole = c.get(0).expect("whole match").as_str().replace('.', "");
+                let letter = c[1].chars().next().expect("one letter");
+                !self.label_texts.contains(&whole) && self.initials.contains(&letter)
+            })
+            .map(|c| {
+                let range = c.get(0).expect("whole match").range();
+                Hit::new(Source::Listed, range, Category::Name, None, "[name]")
+            })
+            .collect()
+    }
+
+    fn pattern_hits(&self, folded: &Folded<'_>) -> (Vec<Hit>, Vec<Range<usize>>) {
+        let mut hits = Vec::new();
+        let mut protected = Vec::new();
+        for m in self.automaton.find_overlapping_iter(&folded.key) {
+            let key_range = m.start()..m.end();
+            let kind = &self.patterns[m.pattern().as_usize()];
+            // A name run into a username may be followed by digits
+            // ("debstranterwilde58").
+            let bounded = match kind {
+                PatternKind::Joined(_) => at_joined_boundary(&folded.key, &key_range),
+                _ => at_word_boundary(&folded.key, &key_range),
+            };
+            if !bounded {
+                continue;
+            }
+            let orig = || folded.orig_range(key_range.clone());
+            match kind {
+                PatternKind::Protected => protected.push(orig()),
+                PatternKind::Address(p) => hits.push(Hit::new(
+                    Source::Listed,
+                    orig(),
+                    Category::Address,
+                    Some(*p),
+                    Category::Address.placeholder(),
+                )),
+                PatternKind::Generalise(with) => hits.push(Hit::new(
+                    Source::Generalised,
+                    orig(),
+                    Category::Generalised,
+                    None,
+                    with.clone(),
+                )),
+                PatternKind::Name {
+                    owners,
+                    word,
+                    needs_title,
+                } => hits.extend(self.name_hit(folded, key_range, owners, *word, *needs_title)),
+                PatternKind::Family { owners, word } => {
+                    hits.extend(self.family_hit(folded.orig, orig(), owners, *word));
+                }
+                PatternKind::Initials { owners, dotted } => {
+                    hits.extend(self.initials_hit(folded.orig, orig(), owners, *dotted));
+                }
+                PatternKind::Joined(owners) => hits.push(Hit::new(
+                    Source::Listed,
+                    orig(),
+                    Category::OnlineId,
+                    self.single(owners),
+                    Category::OnlineId.placeholder(),
+                )),
+            }
+        }
+        (hits, protected)
+    }
+
+    /// The one person of a list of owners, if there is one.
+    fn single(&self, owners: &[usize]) -> Option<usize> {
+        let mut labels: Vec<&str> = owners.iter().map(|&p| self.labels[p].as_str()).collect();
+        labels.dedup();
+        (labels.len() == 1).then(|| owners[0])
+    }
+}
+
+/// Whether a run-together name stands alone: no letter before it, and no
+/// letter after it (digits may follow, as in "debstranterwilde58").
+fn at_joined_boundary(key: &str, range: &Range<usize>) -> bool {
+    let b = key.as_bytes();
+    let before_ok = range.start == 0 || !b[range.start - 1].is_ascii_alphabetic();
+    let after_ok = range.end >= b.len() || !b[range.end].is_ascii_alphabetic();
+    before_ok && after_ok
+}
+
+#[cfg(test)]
+mod tests;

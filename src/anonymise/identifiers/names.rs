@@ -1,0 +1,273 @@
+//! Matching listed names: who a name form belongs to, whether a name that
+//! is also a word is read as a name here, families and initials.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use super::titles::{bracketed_title_after, title_before, titles_compatible};
+use super::{Category, Doubt, Hit, Identifiers, NameForm, Source};
+use crate::anonymise::fold::{Folded, at_word_boundary, fold};
+use crate::anonymise::reading::{self, Occurrence, Reading};
+use crate::case::Title;
+
+/// Two- and three-letter abbreviations a decision uses that a person's
+/// initials may spell: never read as initials without dots.
+const ABBREVIATIONS: &[&str] = &[
+    "ae", "am", "as", "asb", "asd", "ba", "cc", "chc", "cpa", "cqc", "ct", "dc", "dn", "dr", "ec",
+    "eu", "fnc", "gp", "hb", "hmrc", "ho", "hr", "ic", "icb", "id", "idt", "it", "ld", "lgsco",
+    "ma", "mdt", "mh", "mp", "mri", "nhs", "ni", "ok", "ot", "pa", "pc", "phso", "pm", "sab",
+    "sen", "sw", "tv", "uk", "us",
+];
+
+impl Identifiers {
+    pub(super) fn name_hit(
+        &self,
+        folded: &Folded<'_>,
+        key_range: Range<usize>,
+        owners: &[(usize, NameForm)],
+        word: bool,
+        needs_title: bool,
+    ) -> Option<Hit> {
+        let orig = folded.orig_range(key_range.clone());
+        let title = title_before(&folded.key, key_range.start);
+        if needs_title && title.is_none() {
+            return None;
+        }
+        // "Smith, Jane" is a name; "Mrs Smith, Jane and …" is a list.
+        if title.is_some() && folded.key[key_range.clone()].contains(',') {
+            return None;
+        }
+        let people: Vec<usize> = owners.iter().map(|(p, _)| *p).collect();
+        let family = owners
+            .iter()
+            .all(|(_, f)| matches!(f, NameForm::Family | NameForm::FamilyPart));
+        // A word written in lower case is the word, title or not ("a
+        // councillor a councillor of" has no Councillor A in it).
+        if word && folded.orig[orig.clone()].starts_with(char::is_lowercase) {
+            return None;
+        }
+        let undecided = match (word, title) {
+            (true, None) => match self.read(folded.orig, orig.clone(), &people, family) {
+                Reading::Word => return None,
+                Reading::Name => false,
+                Reading::Undecided => true,
+            },
+            _ => false,
+        };
+        let start = title.map_or(key_range.start, |(_, at)| at);
+        let end = key_range.end + bracketed_title_after(&folded.key[key_range.end..]);
+        let range = folded.orig_range(start..end);
+        let hit = match self.attribute(owners, title.and_then(|(t, _)| t)) {
+            Ok(p) => {
+                let label = self.labels[p].clone();
+                let doubt = undecided.then(|| Doubt::UndecidedWord {
+                    label: label.clone(),
+                });
+                Hit::new(Source::Listed, range, Category::Name, Some(p), label).doubted(doubt)
+            }
+            Err(candidates) => Hit::new(
+                Source::Listed,
+                range,
+                Category::AmbiguousName,
+                None,
+                Category::Name.placeholder(),
+            )
+            .doubted(Some(Doubt::Shared {
+                candidates: self.labels_of(&candidates),
+            })),
+        };
+        Some(hit)
+    }
+
+    /// How the text reads a name that is also a word, at `range`.
+    pub(super) fn read(
+        &self,
+        text: &str,
+        range: Range<usize>,
+        owners: &[usize],
+        family: bool,
+    ) -> Reading {
+        let same_person = |w: &str| {
+            let w = fold(w);
+            owners.iter().any(|&p| self.parts[p].contains(&w))
+        };
+        let any_person = |w: &str| self.all_parts.contains(&fold(w));
+        let occurrence = Occurrence {
+            text,
+            range: range.clone(),
+            family,
+            same_person: &same_person,
+            any_person: &any_person,
+        };
+        if text[range].contains(' ') {
+            reading::read_phrase(&occurrence)
+        } else {
+            reading::read(&occurrence)
+        }
+    }
+
+    /// The labels of some people, sorted, once each.
+    pub(super) fn labels_of(&self, people: &[usize]) -> Vec<String> {
+        let mut labels: Vec<String> = people.iter().map(|&p| self.labels[p].clone()).collect();
+        labels.sort();
+        labels.dedup();
+        labels
+    }
+
+    /// Whose name this is: by title, then by the surest form. When it is
+    /// still more than one person's, the candidates (never guess).
+    fn attribute(
+        &self,
+        owners: &[(usize, NameForm)],
+        title: Option<Title>,
+    ) -> Result<usize, Vec<usize>> {
+        let mut candidates: Vec<(usize, NameForm)> = owners.to_vec();
+        if let Some(t) = title {
+            let exact: Vec<_> = candidates
+                .iter()
+                .copied()
+                .filter(|(p, _)| self.titles[*p] == Some(t))
+                .collect();
+            candidates = if exact.is_empty() {
+                // Nobody has this exact title: keep those it could still fit;
+                // when it fits nobody, the name is not attributed (never guess).
+                candidates
+                    .into_iter()
+                    .filter(|(p, _)| self.titles[*p].is_none_or(|own| titles_compatible(own, t)))
+                    .collect()
+            } else {
+                exact
+            };
+        }
+        let Some(best) = candidates.iter().map(|(_, f)| *f).min() else {
+            let mut all: Vec<usize> = owners.iter().map(|(p, _)| *p).collect();
+            all.dedup();
+            return Err(all);
+        };
+        let mut people: Vec<usize> = candidates
+            .iter()
+            .filter(|(_, f)| *f == best)
+            .map(|(p, _)| *p)
+            .collect();
+        people.sort_unstable();
+        people.dedup();
+        let labels: HashSet<&str> = people.iter().map(|&p| self.labels[p].as_str()).collect();
+        if labels.len() == 1 {
+            Ok(people[0])
+        } else {
+            Err(people)
+        }
+    }
+
+    /// "the Pargeters", "the Pargeter family", "Pargeters'": the family, by
+    /// no one's label ("the family"), with the article and a plural
+    /// possessive taken in.
+    pub(super) fn family_hit(
+        &self,
+        text: &str,
+        range: Range<usize>,
+        owners: &[usize],
+        word: bool,
+    ) -> Option<Hit> {
+        if word && self.read(text, range.clone(), owners, true) == Reading::Word {
+            return None;
+        }
+        let before = &text[..range.start];
+        let start = match before.len().checked_sub(4) {
+            Some(at) if before[at..].eq_ignore_ascii_case("the ") => at,
+            _ => range.start,
+        };
+        let after = &text[range.end..];
+        let apostrophe = ["'", "\u{2019}"].iter().find(|a| {
+            after.starts_with(*a) && !after[a.len()..].starts_with(char::is_alphanumeric)
+        });
+        let (end, replacement) = match apostrophe {
+            Some(a) => (range.end + a.len(), "the family's"),
+            None => (range.end, "the family"),
+        };
+        let person = self.single(owners);
+        Some(Hit::new(
+            Source::Listed,
+            start..end,
+            Category::Name,
+            person,
+            replacement,
+        ))
+    }
+
+    /// A person's initials, as their label: dotted always; without dots only
+    /// in capitals and never where they spell a common abbreviation.
+    pub(super) fn initials_hit(
+        &self,
+        text: &str,
+        range: Range<usize>,
+        owners: &[usize],
+        dotted: bool,
+    ) -> Option<Hit> {
+        let written = &text[range.clone()];
+        if !dotted {
+            let letters: String = written.chars().filter(|c| c.is_alphabetic()).collect();
+            let lower = letters.to_lowercase();
+            if !letters.chars().all(char::is_uppercase)
+                || ABBREVIATIONS.contains(&lower.as_str())
+                || crate::anonymise::words::is_english_word(&lower)
+            {
+                return None;
+            }
+        }
+        let person = self.single(owners);
+        let replacement = person.map_or_else(
+            || Category::Name.placeholder().to_string(),
+            |p| self.labels[p].clone(),
+        );
+        let category = if person.is_some() {
+            Category::Name
+        } else {
+            Category::AmbiguousName
+        };
+        Some(Hit::new(
+            Source::Listed,
+            range,
+            category,
+            person,
+            replacement,
+        ))
+    }
+
+    /// Every name token standing on its own (the leak search).
+    pub(super) fn token_hits(&self, folded: &Folded<'_>) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        for m in self.tokens.find_overlapping_iter(&folded.key) {
+            let key_range = m.start()..m.end();
+            if !at_word_boundary(&folded.key, &key_range) {
+                continue;
+            }
+            let info = &self.token_info[m.pattern().as_usize()];
+            let range = folded.orig_range(key_range.clone());
+            let title = title_before(&folded.key, key_range.start);
+            if info.needs_title && title.is_none() {
+                continue;
+            }
+            let lower = folded.orig[range.clone()].starts_with(char::is_lowercase);
+            if info.word
+                && (lower
+                    || (title.is_none()
+                        && self.read(folded.orig, range.clone(), &info.owners, info.family)
+                            == Reading::Word))
+            {
+                continue;
+            }
+            let person = self.single(&info.owners);
+            let replacement =
+                person.map_or_else(|| "[name]".to_string(), |p| self.labels[p].clone());
+            hits.push(Hit::new(
+                Source::Listed,
+                range,
+                Category::Name,
+                person,
+                replacement,
+            ));
+        }
+        hits
+    }
+}
