@@ -22,6 +22,7 @@ use crate::case::{
     Body, BodyKind, Case, Date, DocumentRequest, EventKind, Jurisdiction, RequestKind, Stage,
 };
 use crate::diag::Diagnostic;
+use crate::render::Variant;
 
 /// The kinds of document redress makes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -76,6 +77,19 @@ pub enum LetterCode {
 }
 
 impl LetterCode {
+    /// Every code.
+    pub const ALL: [LetterCode; 9] = [
+        Self::StdDraft,
+        Self::StdFinal,
+        Self::HosJoint,
+        Self::S30,
+        Self::S30Notify,
+        Self::S31,
+        Self::S18za,
+        Self::S14_3,
+        Self::Afn,
+    ];
+
     /// The code as the manual writes it.
     pub fn code(self) -> &'static str {
         match self {
@@ -123,8 +137,24 @@ pub struct DocumentPlan {
     pub about: Option<String>,
     /// The escalation document a letter covers.
     pub covers: Option<DocKind>,
-    /// The document's date (also its PDF date).
+    /// The document's date (also its PDF date): the document shows what
+    /// was known on it, and its deadlines run from it.
     pub date: Date,
+    /// Whether a publication (redacted) copy is made. A draft is never
+    /// published: it is made only as the internal copy, marked DRAFT,
+    /// CONFIDENTIAL and NOT FOR PUBLICATION.
+    pub publication_copy: bool,
+}
+
+impl DocumentPlan {
+    /// The variants made of this document.
+    pub fn variants(&self) -> &'static [Variant] {
+        if self.publication_copy {
+            &[Variant::Redacted, Variant::Unredacted]
+        } else {
+            &[Variant::Unredacted]
+        }
+    }
 }
 
 /// Where a body stands after the decision.
@@ -195,17 +225,22 @@ fn decision(case: &Case) -> DocumentPlan {
         about: None,
         covers: None,
         date: case.case.decision_date,
+        publication_copy: !draft,
     }
 }
 
+/// A summary of the powers, for `redress plan`; the documents print their
+/// citations from `rules.toml`.
 fn decision_powers(case: &Case) -> &'static str {
     match (case.case.stage, case.case.jurisdiction) {
-        (Stage::Draft, _) => "draft for comment",
+        (Stage::Draft, _) => "draft for comment (not published)",
         (_, Jurisdiction::LgscoPhso) => {
-            "LGA 1974 s30(1B) / s34H; HSCA 1993 s14(1); joint under s33ZA / s18ZA"
+            "LGA 1974 s30(1B) (s30(1) where not satisfied) / s34H(1); HSCA 1993 s14; joint under LGA s33ZA (s34N) / HSCA s18ZA"
         }
-        (_, Jurisdiction::LgscoHos) => "LGA 1974 s30(1B); Housing Ombudsman Scheme",
-        (_, Jurisdiction::Lgsco) => "LGA 1974 s30(1B) / s34H",
+        (_, Jurisdiction::LgscoHos) => {
+            "LGA 1974 s30(1B) (s30(1) where not satisfied); Housing Act 1996 and the Housing Ombudsman Scheme"
+        }
+        (_, Jurisdiction::Lgsco) => "LGA 1974 s30(1B) (s30(1) where not satisfied) / s34H(1)",
     }
 }
 
@@ -228,24 +263,29 @@ fn letter(
         recipient: Some(to),
         about: about.map(|b| b.id.clone()),
         covers,
+        publication_copy: code != LetterCode::StdDraft,
     }
 }
 
 fn letter_powers(code: LetterCode) -> &'static str {
     match code {
-        LetterCode::StdDraft => "draft for comment",
+        LetterCode::StdDraft => "draft for comment (not published)",
         LetterCode::StdFinal => {
-            "statement of reasons (s30(1B)) / report of results (HSCA s14(1)) / written statement (s34H)"
+            "statement of reasons (LGA s30(1B)), or s30(1) report where not satisfied / report of results (HSCA s14) / written statement (LGA s34H(1))"
         }
-        LetterCode::HosJoint => "LGA 1974 s30(1B); Housing Ombudsman Scheme",
-        LetterCode::S30 => "report under LGA 1974 s30(1); duties under ss30-31",
+        LetterCode::HosJoint => {
+            "LGA 1974 s30(1B); Housing Act 1996 and the Housing Ombudsman Scheme"
+        }
+        LetterCode::S30 => {
+            "report under LGA 1974 s30(1); publicity s30(4)-(5); consideration s31(2)"
+        }
         LetterCode::S30Notify => "for information",
         LetterCode::S31 => "further report under LGA 1974 s31(2A)",
         LetterCode::S18za => {
             "joint report under HSCA 1993 s18ZA / LGA 1974 s33ZA; published under s14(2I)"
         }
         LetterCode::S14_3 => "special report under HSCA 1993 s14(3), laid before Parliament",
-        LetterCode::Afn => "adverse findings notice under LGA 1974 s34I",
+        LetterCode::Afn => "adverse findings notice under LGA 1974 s34I; copies under s34H(7)",
     }
 }
 
@@ -434,6 +474,7 @@ fn report_and_letters(case: &Case, body: &Body, kind: DocKind) -> Vec<DocumentPl
         about: Some(body.id.clone()),
         covers: None,
         date,
+        publication_copy: true,
     }];
     let tag = code
         .code()
