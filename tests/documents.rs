@@ -212,7 +212,19 @@ const REQUIRED: &[(&str, &str, &[&str])] = &[
     (
         "23 015 233",
         "letter-practice.redacted.pdf",
-        &["(Health Service Commissioners Act 1993, section 14)"],
+        &[
+            "(Health Service Commissioners Act 1993, section 14)",
+            "The Practice has not agreed to take all the action we recommend. If it does not reconsider, we may issue a joint report and publish it",
+        ],
+    ),
+    (
+        "24 006 301",
+        "letter-provider.redacted.pdf",
+        &[
+            "a written statement of our conclusions and recommendations. (Local Government Act 1974, section 34H(1) and (3), as amended)",
+            "we can require it to publish an adverse findings notice",
+            "(Local Government Act 1974, sections 34I and 34H(7), as amended)",
+        ],
     ),
     (
         "23 015 233",
