@@ -230,8 +230,9 @@ pub fn case(seed: u64, index: usize) -> String {
         t,
         "[case]\nreference = \"{reference}\"\njurisdiction = \"{jurisdiction}\"\ndecision_date = {decision}"
     );
+    let hos = format!("20{year:02}{:05}", index % 100_000);
     if jurisdiction == "lgsco_hos" {
-        let _ = writeln!(t, "hos_reference = \"20{year:02}{:05}\"", index % 100_000);
+        let _ = writeln!(t, "hos_reference = \"{hos}\"");
     }
     let names: Vec<String> = bodies
         .iter()
@@ -244,7 +245,7 @@ pub fn case(seed: u64, index: usize) -> String {
         names.join(" and ")
     );
     person_tables(&mut t, &mut rng, &people, town);
-    let refused = body_tables(&mut t, &mut rng, &bodies, &reference);
+    let refused = body_tables(&mut t, &mut rng, &bodies, &reference, &hos);
     complaint(&mut t, &mut rng, &bodies, &people);
     investigation(&mut t, &mut rng, &people, &decision);
     for (id, _, short, kind) in &bodies {
@@ -333,17 +334,21 @@ fn body_tables(
     rng: &mut Rng,
     bodies: &[(&str, String, &str, &str)],
     reference: &str,
+    hos: &str,
 ) -> Vec<String> {
     let mut refused = Vec::new();
     for (i, (id, name, short, kind)) in bodies.iter().enumerate() {
-        let suffix = if i == 0 {
-            String::new()
+        // A landlord's record is the Housing Ombudsman's, under its reference.
+        let reference = if *kind == "housing_landlord" {
+            hos.to_string()
+        } else if i == 0 {
+            reference.to_string()
         } else {
-            ((b'a' + i as u8 - 1) as char).to_string()
+            format!("{reference}{}", (b'a' + i as u8 - 1) as char)
         };
         let _ = writeln!(
             t,
-            "[[bodies]]\nid = \"{id}\"\nname = \"{name}\"\nshort_name = \"{short}\"\nkind = \"{kind}\"\nreference = \"{reference}{suffix}\"\naddressee = {{ name = \"Ms Robin Ashworth\", position = \"Chief Executive\" }}\n"
+            "[[bodies]]\nid = \"{id}\"\nname = \"{name}\"\nshort_name = \"{short}\"\nkind = \"{kind}\"\nreference = \"{reference}\"\naddressee = {{ name = \"Ms Robin Ashworth\", position = \"Chief Executive\" }}\n"
         );
         if *kind != "housing_landlord" && rng.u32(0..10) == 0 {
             refused.push((*id).to_string());

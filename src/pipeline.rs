@@ -191,14 +191,15 @@ impl Engine {
         let (anonymised, _) = anonymise::anonymise(case, &ids);
         let mut out = Vec::new();
         for plan in plan::plan(case) {
-            out.push((
-                self.templates.render_redacted(&anonymised, &plan)?,
-                Variant::Redacted,
-            ));
-            out.push((
-                self.templates.render_unredacted(case, &labels, &plan)?,
-                Variant::Unredacted,
-            ));
+            for &variant in plan.variants() {
+                let source = match variant {
+                    Variant::Redacted => self.templates.render_redacted(&anonymised, &plan)?,
+                    Variant::Unredacted => {
+                        self.templates.render_unredacted(case, &labels, &plan)?
+                    }
+                };
+                out.push((source, variant));
+            }
         }
         Ok(out)
     }
@@ -224,7 +225,7 @@ impl Engine {
         let (anonymised, redactions) = anonymise::anonymise(case, &ids);
         let jobs: Vec<(DocumentPlan, Variant)> = plan::plan(case)
             .into_iter()
-            .flat_map(|p| [(p.clone(), Variant::Redacted), (p, Variant::Unredacted)])
+            .flat_map(|p| p.variants().iter().map(move |&v| (p.clone(), v)))
             .collect();
         let make = |(plan, variant): &(DocumentPlan, Variant)| {
             let source = match variant {

@@ -17,11 +17,12 @@
 
 use serde::Serialize;
 
-use crate::case::Seg;
-use crate::case::{
-    Body, BodyKind, Case, Date, DocumentRequest, EventKind, Jurisdiction, RequestKind, Stage,
-};
-use crate::diag::Diagnostic;
+use crate::case::{Body, BodyKind, Case, Date, EventKind, Jurisdiction, RequestKind, Stage};
+use crate::render::Variant;
+
+mod checks;
+
+pub(crate) use checks::problems;
 
 /// The kinds of document redress makes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -76,6 +77,19 @@ pub enum LetterCode {
 }
 
 impl LetterCode {
+    /// Every code.
+    pub const ALL: [LetterCode; 9] = [
+        Self::StdDraft,
+        Self::StdFinal,
+        Self::HosJoint,
+        Self::S30,
+        Self::S30Notify,
+        Self::S31,
+        Self::S18za,
+        Self::S14_3,
+        Self::Afn,
+    ];
+
     /// The code as the manual writes it.
     pub fn code(self) -> &'static str {
         match self {
@@ -123,8 +137,24 @@ pub struct DocumentPlan {
     pub about: Option<String>,
     /// The escalation document a letter covers.
     pub covers: Option<DocKind>,
-    /// The document's date (also its PDF date).
+    /// The document's date (also its PDF date): the document shows what
+    /// was known on it, and its deadlines run from it.
     pub date: Date,
+    /// Whether a publication (redacted) copy is made. A draft is never
+    /// published: it is made only as the internal copy, marked DRAFT,
+    /// CONFIDENTIAL and NOT FOR PUBLICATION.
+    pub publication_copy: bool,
+}
+
+impl DocumentPlan {
+    /// The variants made of this document.
+    pub fn variants(&self) -> &'static [Variant] {
+        if self.publication_copy {
+            &[Variant::Redacted, Variant::Unredacted]
+        } else {
+            &[Variant::Unredacted]
+        }
+    }
 }
 
 /// Where a body stands after the decision.
@@ -195,17 +225,22 @@ fn decision(case: &Case) -> DocumentPlan {
         about: None,
         covers: None,
         date: case.case.decision_date,
+        publication_copy: !draft,
     }
 }
 
+/// A summary of the powers, for `redress plan`; the documents print their
+/// citations from `rules.toml`.
 fn decision_powers(case: &Case) -> &'static str {
     match (case.case.stage, case.case.jurisdiction) {
-        (Stage::Draft, _) => "draft for comment",
+        (Stage::Draft, _) => "draft for comment (not published)",
         (_, Jurisdiction::LgscoPhso) => {
-            "LGA 1974 s30(1B) / s34H; HSCA 1993 s14(1); joint under s33ZA / s18ZA"
+            "LGA 1974 s30(1B) (s30(1) where not satisfied) / s34H(1); HSCA 1993 s14; joint under LGA s33ZA (s34N) / HSCA s18ZA"
         }
-        (_, Jurisdiction::LgscoHos) => "LGA 1974 s30(1B); Housing Ombudsman Scheme",
-        (_, Jurisdiction::Lgsco) => "LGA 1974 s30(1B) / s34H",
+        (_, Jurisdiction::LgscoHos) => {
+            "LGA 1974 s30(1B) (s30(1) where not satisfied); Housing Act 1996 and the Housing Ombudsman Scheme"
+        }
+        (_, Jurisdiction::Lgsco) => "LGA 1974 s30(1B) (s30(1) where not satisfied) / s34H(1)",
     }
 }
 
@@ -228,24 +263,29 @@ fn letter(
         recipient: Some(to),
         about: about.map(|b| b.id.clone()),
         covers,
+        publication_copy: code != LetterCode::StdDraft,
     }
 }
 
 fn letter_powers(code: LetterCode) -> &'static str {
     match code {
-        LetterCode::StdDraft => "draft for comment",
+        LetterCode::StdDraft => "draft for comment (not published)",
         LetterCode::StdFinal => {
-            "statement of reasons (s30(1B)) / report of results (HSCA s14(1)) / written statement (s34H)"
+            "statement of reasons (LGA s30(1B)), or s30(1) report where not satisfied / report of results (HSCA s14) / written statement (LGA s34H(1))"
         }
-        LetterCode::HosJoint => "LGA 1974 s30(1B); Housing Ombudsman Scheme",
-        LetterCode::S30 => "report under LGA 1974 s30(1); duties under ss30-31",
+        LetterCode::HosJoint => {
+            "LGA 1974 s30(1B); Housing Act 1996 and the Housing Ombudsman Scheme"
+        }
+        LetterCode::S30 => {
+            "report under LGA 1974 s30(1); publicity s30(4)-(5); consideration s31(2)"
+        }
         LetterCode::S30Notify => "for information",
         LetterCode::S31 => "further report under LGA 1974 s31(2A)",
         LetterCode::S18za => {
             "joint report under HSCA 1993 s18ZA / LGA 1974 s33ZA; published under s14(2I)"
         }
         LetterCode::S14_3 => "special report under HSCA 1993 s14(3), laid before Parliament",
-        LetterCode::Afn => "adverse findings notice under LGA 1974 s34I",
+        LetterCode::Afn => "adverse findings notice under LGA 1974 s34I; copies under s34H(7)",
     }
 }
 
@@ -434,6 +474,7 @@ fn report_and_letters(case: &Case, body: &Body, kind: DocKind) -> Vec<DocumentPl
         about: Some(body.id.clone()),
         covers: None,
         date,
+        publication_copy: true,
     }];
     let tag = code
         .code()
@@ -503,167 +544,6 @@ fn document_date(case: &Case, body: &Body, kind: DocKind) -> Date {
         .find(|e| e.kind == event)
         .or_else(|| events().last())
         .map_or(case.case.decision_date, |e| e.date)
-}
-
-/// Documents asked for (or events recorded) that the facts do not allow,
-/// each with the path of the request and a hint.
-pub(crate) fn problems(case: &Case) -> Vec<(Vec<Seg>, Diagnostic)> {
-    let mut out = Vec::new();
-    let states = states(case);
-    let at = |parts: Vec<Seg>| parts;
-    for (i, request) in case.escalation.requested.iter().enumerate() {
-        let path = at(vec![
-            Seg::Key("escalation".into()),
-            Seg::Key("requested".into()),
-            Seg::Index(i),
-        ]);
-        if let Some(diag) = request_problem(case, &states, request) {
-            out.push((path, diag));
-        }
-    }
-    let escalating = states.iter().any(|s| s.non_compliant);
-    if escalating && case.case.stage == Stage::Draft {
-        out.push((
-            vec![Seg::Key("case".into()), Seg::Key("stage".into())],
-            Diagnostic::error("escalation-on-draft", "a recommendation is refused, but the decision is still a draft")
-                .hint("escalation follows a final decision: set `stage = \"final\"`, or set the recommendations' `status` to `agreed`"),
-        ));
-    }
-    for state in states.iter().filter(|s| s.non_compliant) {
-        let special = state.body.kind == BodyKind::HealthBody
-            && (state.body.particular_importance.is_some()
-                || case
-                    .escalation
-                    .requested
-                    .iter()
-                    .any(|r| r.document == RequestKind::SpecialReport));
-        if special && case.escalation.parliament.is_none() && case.case.stage == Stage::Final {
-            out.push((
-                vec![Seg::Key("escalation".into())],
-                Diagnostic::error("missing-parliament", "a special report under s14(3) is due, but its parliamentary details are missing")
-                    .hint("add `[escalation.parliament]` with `hc_number`, `session` and `ordered_printed`"),
-            ));
-        }
-        if state.body.kind == BodyKind::CareProvider
-            && case.escalation.notice.is_none()
-            && case.case.stage == Stage::Final
-        {
-            out.push((
-                vec![Seg::Key("escalation".into())],
-                Diagnostic::error("missing-notice-directions", "an adverse findings notice is due, but where and how long it must be published is not given")
-                    .hint("add `[escalation.notice]` with `places`, `period` and `by`"),
-            ));
-        }
-    }
-    for (i, event) in case.escalation.events.iter().enumerate() {
-        if let Some(diag) = event_problem(case, event) {
-            out.push((
-                vec![
-                    Seg::Key("escalation".into()),
-                    Seg::Key("events".into()),
-                    Seg::Index(i),
-                ],
-                diag,
-            ));
-        }
-    }
-    out
-}
-
-fn request_problem(
-    case: &Case,
-    states: &[BodyState<'_>],
-    request: &DocumentRequest,
-) -> Option<Diagnostic> {
-    let (kind, needs, rule) = request_kind_of(request.document);
-    let candidates: Vec<&BodyState<'_>> = match &request.body {
-        Some(id) => {
-            let state = states.iter().find(|s| &s.body.id == id)?; // unknown bodies are reported by validate
-            if state.body.kind != needs {
-                return Some(
-                    Diagnostic::error(
-                        "document-not-allowed",
-                        format!("`{id}` is not the right kind of body: {rule}"),
-                    )
-                    .hint(format!(
-                        "`{id}` is a {}; ask for the document its kind allows (see `redress plan`)",
-                        kind_word(state.body.kind)
-                    )),
-                );
-            }
-            vec![state]
-        }
-        None => states.iter().filter(|s| s.body.kind == needs).collect(),
-    };
-    if candidates.is_empty() {
-        return Some(
-            Diagnostic::error(
-                "document-not-allowed",
-                format!("no body in the case can receive this document: {rule}"),
-            )
-            .hint("remove the request, or check the bodies' `kind`"),
-        );
-    }
-    let Some(state) = candidates.iter().find(|s| s.non_compliant) else {
-        let what = if candidates.iter().any(|s| s.at_fault) {
-            "has refused no recommendation"
-        } else {
-            "was not found at fault"
-        };
-        return Some(Diagnostic::error("document-not-allowed", format!("the facts do not allow this document: the body {what}"))
-            .hint("escalation needs a finding of fault and a recommendation with `status = \"refused\"`, `\"not_responded\"` or `\"partially_complied\"`"));
-    };
-    if kind == DocKind::FurtherReport {
-        let report = case.escalation.events.iter().any(|e| {
-            e.kind == EventKind::Report && e.body.as_deref() == Some(state.body.id.as_str())
-        });
-        if !report {
-            return Some(Diagnostic::error("document-not-allowed", "a further report is asked for before a report")
-                .hint("a further report under s31(2A) follows a report under s30: record the report as an event (`kind = \"report\"`) with its date"));
-        }
-    }
-    None
-}
-
-fn event_problem(case: &Case, event: &crate::case::EscalationEvent) -> Option<Diagnostic> {
-    if event.date < case.case.decision_date {
-        return Some(
-            Diagnostic::error(
-                "event-before-decision",
-                "this event is dated before the final decision",
-            )
-            .hint("escalation events follow the decision date in `[case]`"),
-        );
-    }
-    let body = case.body(event.body.as_deref()?)?;
-    let needs = match event.kind {
-        EventKind::Report
-        | EventKind::FurtherReport
-        | EventKind::PublicNotice
-        | EventKind::Meeting => BodyKind::Council,
-        EventKind::JointReport | EventKind::SpecialReport => BodyKind::HealthBody,
-        EventKind::NoticeRequired | EventKind::NoticePublished => BodyKind::CareProvider,
-        _ => return None,
-    };
-    (body.kind != needs).then(|| {
-        Diagnostic::error(
-            "event-wrong-body",
-            format!(
-                "this kind of event does not apply to a {}",
-                kind_word(body.kind)
-            ),
-        )
-        .hint(format!("it applies to a {}", kind_word(needs)))
-    })
-}
-
-fn kind_word(kind: BodyKind) -> &'static str {
-    match kind {
-        BodyKind::Council => "council",
-        BodyKind::HealthBody => "health body",
-        BodyKind::CareProvider => "care provider",
-        BodyKind::HousingLandlord => "housing landlord",
-    }
 }
 
 #[cfg(test)]

@@ -1,54 +1,68 @@
-//! Every document type has its required sections and statutory citations
-//! (DOMAIN.md §4), checked in the redacted text of the sample that shows it.
+//! What each document says, read as the person who must sign it: the key
+//! sentences and citations of every document type per scenario (refused,
+//! agreed, late, no injustice, draft), every combination of findings and
+//! compliance, documents frozen at their own date, signatories, marks and
+//! cross-references.
 
-use crate::util::text_of;
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use redress::case::{Case, Date, MONTHS};
+use regex::Regex;
+
+use crate::util::{engine, rendered, text_of};
 
 /// (sample reference, file, what must be in its text).
 const REQUIRED: &[(&str, &str, &[&str])] = &[
-    // Joint LGSCO/PHSO final decision statement (S01).
+    // Agreed: a joint LGSCO/PHSO final decision, everyone complied (S01).
     (
         "23 004 118",
         "decision.redacted.pdf",
         &[
             "The Ombudsmen's final decision",
-            "Summary",
-            "The complaint",
+            "Decision Upheld",
             "What I have and have not investigated",
             "The Ombudsmen's role and powers",
             "How I considered this complaint",
-            "What I found",
             "Agreed action",
-            "Final decision",
             "Investigator's decision on behalf of the Ombudsmen",
-            "Page 1 of",
-            "Local Government Act 1974, section 33ZA",
-            "Health Service Commissioners Act 1993, section 18ZA",
-            "sections 26(1) and 26A(1)",
-            "section 34(3)",
-            "section 3(7)",
-            "sections 30(1B) and 34H(i)",
+            "(Local Government Act 1974, section 33ZA, as amended, and Health Service Commissioners Act 1993, section 18ZA)",
+            "(Health Service Commissioners Act 1993, section 3(1), and Local Government Act 1974, sections 26(1) and 26A(1), as amended)",
+            "(Local Government Act 1974, section 34(3), as amended)",
+            "(Health Service Commissioners Act 1993, section 3(7))",
+            "(Local Government Act 1974, section 30(1B), as amended)",
+            "the Council and the Trust have agreed to:",
+            "(one payment of £650 in total: the Council pays £400 and the Trust pays £250)",
             "(by 12 January 2024)",
-            "a joint payment of £650",
-            "the Council's share is £400",
+            "The Council has agreed to take action to remedy that injustice.",
+            "The Trust has agreed to take action to remedy that injustice.",
         ],
     ),
-    // Standard covering letters stating the powers (CL-STD-FINAL).
     (
         "23 004 118",
         "letter-council.redacted.pdf",
         &[
-            "section 30(1B)",
-            "section 33ZA",
-            "Dear Chief Executive",
-            "no sooner than 6 weeks",
+            "Our reference: 23 004 118",
+            "Complaint by Mrs X (our reference 23 004 118)",
+            "we are satisfied with the action the Council has taken or agreed to take",
+            "(Local Government Act 1974, section 30(1B), as amended)",
+            "ask us to review it",
+            "by 12 January 2024, within one month of the date of the decision",
+            "no sooner than six weeks",
+            "Aisha Thorne Investigator, on behalf of the Ombudsmen",
+            "Telephone: 0300 061 0614",
         ],
     ),
     (
         "23 004 118",
         "letter-trust.redacted.pdf",
-        &["section 14(1)", "section 18ZA"],
+        &[
+            "Our reference: 23 004 118a",
+            "(our reference 23 004 118a)",
+            "the report of the results of the investigation. (Health Service Commissioners Act 1993, section 14(1))",
+        ],
     ),
-    // LGSCO-only statement (S10), no fault.
+    // No fault (S10, LGSCO alone).
     (
         "24 008 777",
         "decision.redacted.pdf",
@@ -56,57 +70,94 @@ const REQUIRED: &[(&str, &str, &[&str])] = &[
             "The Ombudsman's final decision",
             "The Ombudsman's role and powers",
             "on behalf of the Ombudsman",
-            "There was no fault",
+            "There was no fault by the Council.",
         ],
     ),
     (
         "24 008 777",
         "letter-council.redacted.pdf",
-        &["we found no fault"],
+        &["we found no fault by the Council"],
     ),
-    // Draft decision and its letters (S04 draft).
+    // Draft (S04 draft): marked, provisional, asking for acceptance.
     (
         "24 002 418",
-        "draft-decision.redacted.pdf",
+        "draft-decision.unredacted.pdf",
         &[
+            "DRAFT: CONFIDENTIAL",
+            "NOT FOR PUBLICATION",
             "The Ombudsmen's draft decision",
+            "This is a draft decision, sent for comment.",
             "Recommended action",
-            "Draft decision",
-            "now have an opportunity to comment",
+            "Within one month of the date of the final decision, the Council should:",
+            "My provisional findings",
+            "now have an opportunity to comment on this draft decision",
+            "This is my provisional view",
+            "not a final decision",
         ],
     ),
     (
         "24 002 418",
-        "letter-complainant.redacted.pdf",
-        &["draft decision", "by 4 October 2024", "10 working days"],
+        "letter-council.unredacted.pdf",
+        &[
+            "DRAFT: CONFIDENTIAL",
+            "by 4 October 2024 (10 working days from the date of this letter)",
+            "whether the Council accepts the recommendations in the draft decision",
+            "We do not publish draft decisions.",
+        ],
     ),
-    // Report under s30 (S03).
+    // Refused: the council's decision is the s30(1) route (S03).
+    (
+        "23 007 412",
+        "decision.redacted.pdf",
+        &[
+            "the Council should:",
+            "The Council has not agreed to take this action.",
+            "the ICB has agreed to:",
+            "(Local Government Act 1974, sections 30(1) and 31(2), as amended)",
+        ],
+    ),
+    (
+        "23 007 412",
+        "letter-council.redacted.pdf",
+        &[
+            "we are not satisfied with the action it has taken or proposes to take",
+            "We will issue a report on the complaint",
+            "(Local Government Act 1974, sections 30(1) and 31(2), as amended)",
+        ],
+    ),
     (
         "23 007 412",
         "report-council.redacted.pdf",
         &[
-            "Report by the Local Government and Social Care Ombudsman",
-            "Made under section 30 of the Local Government Act 1974",
+            "Report by the Local Government and Social Care Ombudsman and the Parliamentary and Health Service Ombudsman",
+            "Made under section 30(1) of the Local Government Act 1974.",
             "Key to names used",
+            "A councillor An elected member of the Council",
             "Report summary",
-            "Finding",
-            "The investigation",
-            "Conclusions",
-            "Recommendations",
-            "Decision",
-            "Local Government Act 1974, section 31(2)",
-            "The injustice that has not been remedied is the responsibility of the Council",
-            "The ICB was also at fault, but has accepted our recommendations",
-            "The Trust was not at fault",
+            "This report names all three organisations involved in the complaint",
+            "The injustice that has not been remedied is the responsibility of the Council alone.",
+            "The ICB was also at fault, but has accepted our recommendations.",
+            "We found no fault by the Trust.",
+            "(within one month of the date of this report, by 14 July 2024)",
+            "(Local Government Act 1974, section 31(2), as amended)",
+            "(Local Government Act 1974, section 30(4) and (5), as amended)",
+            "(Local Government Act 1974, section 30(3), as amended)",
+            "We considered Mrs X's complaint",
+            "Mrs X told us",
+            "we have not upheld this part of the complaint",
+            "Local Government and Social Care Ombudsman Parliamentary and Health Service Ombudsman 14 June 2024",
         ],
     ),
     (
         "23 007 412",
         "letter-s30-council.redacted.pdf",
         &[
-            "section 30(1)",
-            "section 31(2)",
-            "section 31(2A)",
+            "(Local Government Act 1974, section 30(1), as amended)",
+            "(Local Government Act 1974, section 30(4) and (5), as amended)",
+            "(Local Government Act 1974, section 31(2), as amended)",
+            "(Local Government Act 1974, section 31(2A), as amended)",
+            "by 28 June 2024",
+            "by 14 September 2024",
             "Monitoring Officer",
         ],
     ),
@@ -115,109 +166,162 @@ const REQUIRED: &[(&str, &str, &[&str])] = &[
         "letter-s30-icb.redacted.pdf",
         &[
             "For information",
-            "The ICB was also at fault, but has accepted our recommendations",
+            "a report (Local Government Act 1974, section 30(1), as amended)",
+            "The ICB was also at fault, but has accepted our recommendations.",
+            "Our reference: 23 007 412a",
         ],
     ),
-    // Further report under s31(2A) (S03).
     (
         "23 007 412",
         "further-report-council.redacted.pdf",
         &[
-            "Further report",
-            "section 31(2A)",
+            "Made under section 31(2A) of the Local Government Act 1974.",
             "Summary of our first report",
+            "On 14 June 2024 we issued a report",
             "What has happened since",
+            "12 September 2024",
             "Our view of the Council's response",
-            "section 31(2C)",
-            "What happens next",
-            "section 31(2D) to (2H)",
+            "(Local Government Act 1974, section 31(2C), as amended)",
+            "(within one month of the date of this further report, by 5 December 2024)",
+            "(Local Government Act 1974, section 31(2D) to (2H), as amended)",
         ],
     ),
     (
         "23 007 412",
         "letter-s31-council.redacted.pdf",
-        &["further report under section 31(2A)", "section 31(2C)"],
+        &[
+            "(Local Government Act 1974, section 31(2A), as amended)",
+            "(Local Government Act 1974, section 31(2C), as amended)",
+        ],
     ),
-    // Joint report under s18ZA / s33ZA, published under s14(2I) (S05).
+    // A GP practice refuses: joint report (S05).
     (
         "23 015 233",
         "joint-report-practice.redacted.pdf",
         &[
-            "Joint report",
-            "section 18ZA of the Health Service Commissioners Act 1993",
-            "section 33ZA of the Local Government Act 1974",
-            "section 14(2I)",
+            "A joint report (Health Service Commissioners Act 1993, section 18ZA, and Local Government Act 1974, section 33ZA, as amended), published in the public interest (Health Service Commissioners Act 1993, section 14(2I)).",
             "Foreword",
+            "This report names both organisations involved in the complaint",
             "Key to names used",
-            "Report summary",
+            "The GP A clinician at the Practice",
             "response to our recommendations",
             "Conclusions and what we expect now",
-            "Annex A",
+            "(Health Service Commissioners Act 1993, section 3(1A), and Local Government Act 1974, sections 26(1) and 26A(1), as amended)",
+        ],
+    ),
+    (
+        "23 015 233",
+        "letter-practice.redacted.pdf",
+        &[
+            "(Health Service Commissioners Act 1993, section 14)",
+            "The Practice has not agreed to take all the action we recommend. If it does not reconsider, we may issue a joint report and publish it",
+        ],
+    ),
+    (
+        "24 006 301",
+        "letter-provider.redacted.pdf",
+        &[
+            "a written statement of our conclusions and recommendations. (Local Government Act 1974, section 34H(1) and (3), as amended)",
+            "we can require it to publish an adverse findings notice",
+            "(Local Government Act 1974, sections 34I and 34H(7), as amended)",
         ],
     ),
     (
         "23 015 233",
         "letter-s18za-practice.redacted.pdf",
-        &["significant concerns", "section 18ZA", "section 14(2I)"],
+        &[
+            "significant concerns",
+            "(Health Service Commissioners Act 1993, sections 18ZA and 14(2I), and Local Government Act 1974, section 33ZA, as amended)",
+        ],
     ),
-    // Special report under s14(3) (S11).
+    // An independent provider of NHS care (S02): its remit is s3(1C).
+    (
+        "23 011 507",
+        "decision.redacted.pdf",
+        &[
+            "(Health Service Commissioners Act 1993, sections 3(1) and 3(1C), and Local Government Act 1974, sections 26(1) and 26A(1), as amended)",
+        ],
+    ),
+    // Special report under s14(3), laid by the PHSO alone (S11).
     (
         "24 010 562",
         "special-report-trust.redacted.pdf",
         &[
             "HC 1187",
             "Session 2024–25",
-            "Presented to Parliament pursuant to section 14(3) of the Health Service Commissioners Act 1993",
-            "Ordered by the House of Commons to be printed on 15 July 2025",
-            "Foreword",
+            "Presented to Parliament pursuant to section 14(3) of the Health Service Commissioners Act 1993.",
+            "Ordered by the House of Commons to be printed on 15 July 2025.",
+            "© Parliamentary and Health Service Ombudsman copyright 2025",
+            "Open Government Licence",
+            "I am laying this special report before Parliament",
+            "I consider that refusal to be of particular importance",
             "Why this matters",
             "What we are asking Parliament to do",
-            "refusal",
         ],
     ),
     (
         "24 010 562",
         "letter-s14-3-trust.redacted.pdf",
-        &["special report", "section 14(3)"],
+        &[
+            "I have therefore laid the enclosed special report",
+            "(Health Service Commissioners Act 1993, section 14(3))",
+        ],
     ),
-    // Part 3A adverse findings notice (S07).
+    // Part 3A: the adverse findings notice and its letter (S07).
     (
         "24 006 301",
         "adverse-findings-notice-provider.redacted.pdf",
         &[
             "Adverse findings notice",
             "Primrose Court Healthcare Ltd",
-            "Local Government Act 1974, Part 3A, section 34I",
-            "What we recommended",
-            "has not done",
-            "Publication of this notice",
-            "section 34I(6)",
-            "2 December 2024",
+            "Made under Local Government Act 1974, section 34I, as amended",
+            "has not carried out the following recommendations",
+            "has asked us to include its reasons",
+            "(Local Government Act 1974, section 34I(6), as amended)",
+            "by 2 December 2024",
         ],
     ),
     (
         "24 006 301",
         "letter-afn-provider.redacted.pdf",
         &[
-            "adverse findings notice",
-            "section 34I",
-            "section 34H(7)",
+            "an adverse findings notice. (Local Government Act 1974, section 34I, as amended)",
+            "(Local Government Act 1974, section 34I(4), as amended)",
+            "(Local Government Act 1974, section 34H(7), as amended)",
             "Care Quality Commission",
         ],
     ),
-    // Joint LGSCO / Housing Ombudsman decision and its one letter (S08).
+    (
+        "24 006 301",
+        "letter-afn-complainant.redacted.pdf",
+        &[
+            "we issued an adverse findings notice (Local Government Act 1974, section 34I, as amended)",
+        ],
+    ),
+    (
+        "24 006 301",
+        "decision.redacted.pdf",
+        &[
+            "(Local Government Act 1974, section 34N, as amended, and Health Service Commissioners Act 1993, section 18ZA)",
+            "(Local Government Act 1974, Part 3A and section 34H(8), as amended)",
+            "(Local Government Act 1974, sections 34H(1) and (3), and 34I, as amended)",
+        ],
+    ),
+    // Late (S08: the landlord paid late) and the Housing Ombudsman's parts.
     (
         "24 003 219",
         "decision.redacted.pdf",
         &[
+            "Reference 202312647 (Meridian Homes Group)",
             "The Ombudsmen's role and powers",
-            "Housing Ombudsman Scheme",
+            "(Housing Act 1996 and the Housing Ombudsman Scheme)",
             "the resident",
             "recommendations of the Local Government and Social Care Ombudsman",
             "orders and recommendations of the Housing Ombudsman",
-            "The Housing Ombudsman orders the landlord to",
-            "The Housing Ombudsman recommends that the landlord should",
-            "there was maladministration by the landlord",
+            "The Housing Ombudsman orders the landlord to:",
+            "The Housing Ombudsman recommends that the landlord should:",
+            "The Housing Ombudsman's determination is that there was maladministration by the landlord in respect of its handling of the resident's reports of antisocial behaviour.",
+            "The Housing Ombudsman's determination is that there was service failure by the landlord in respect of its handling of the resident's complaint.",
         ],
     ),
     (
@@ -225,13 +329,26 @@ const REQUIRED: &[(&str, &str, &[&str])] = &[
         "letter-joint.redacted.pdf",
         &[
             "Housing Ombudsman reference: 202312647",
+            "Dear Miss X and Chief Executive,",
             "monitors the landlord's orders",
+            "ask us to review it",
         ],
     ),
 ];
 
+/// Phrases no document may print.
+const NEVER: &[&str] = &[
+    "34H(i)",
+    "sections 30 and 31",
+    "all 2 organisations",
+    " a adverse",
+    "local government and social care ombudsman",
+    "Dear Investigator",
+    "paragraph 52",
+];
+
 #[test]
-fn every_document_type_has_its_sections_and_citations() {
+fn every_document_type_says_its_key_sentences_and_citations() {
     let mut missing = Vec::new();
     for (reference, file, wanted) in REQUIRED {
         let text = text_of(reference, file);
@@ -244,6 +361,257 @@ fn every_document_type_has_its_sections_and_citations() {
     assert!(missing.is_empty(), "missing:\n{}", missing.join("\n"));
 }
 
+/// Every PDF of every sample, with its text by poppler.
+fn all_texts() -> Vec<(&'static Case, String, String)> {
+    let mut out = Vec::new();
+    for (case, dir) in rendered() {
+        let mut files: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|f| f.ends_with(".pdf") && f != "review-sheet.pdf")
+            .collect();
+        files.sort();
+        for f in files {
+            let text = text_of(&case.case.reference, &f);
+            out.push((case, f, text));
+        }
+    }
+    out
+}
+
+#[test]
+fn no_document_prints_a_known_mistake() {
+    let mut found = Vec::new();
+    for (case, file, text) in all_texts() {
+        for n in NEVER {
+            if text.contains(n) {
+                found.push(format!("{} {file}: `{n}`", case.case.reference));
+            }
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(\d{{1,2}}) ({}) (\d{{4}})\b",
+        MONTHS.join("|")
+    ))
+    .unwrap()
+});
+
+/// Every date a text prints, with the few characters before it.
+fn dates(text: &str) -> Vec<(Date, String)> {
+    DATE.captures_iter(text)
+        .filter_map(|c| {
+            let month = MONTHS.iter().position(|m| *m == &c[2])? as u8 + 1;
+            let date = Date::from_ymd(c[3].parse().ok()?, month, c[1].parse().ok()?)?;
+            let at = c.get(0)?.start();
+            let before = text[..at].chars().rev().take(12).collect::<String>();
+            Some((date, before.chars().rev().collect()))
+        })
+        .collect()
+}
+
+#[test]
+fn no_document_mentions_a_date_after_its_own_except_its_deadlines() {
+    let mut problems = Vec::new();
+    let mut checked = 0;
+    for (case, file, text) in all_texts() {
+        let stem = file.split('.').next().unwrap();
+        let plan = redress::plan::plan(case)
+            .into_iter()
+            .find(|p| p.file == stem)
+            .unwrap_or_else(|| panic!("{file} is not in the plan"));
+        for (date, before) in dates(&text) {
+            checked += 1;
+            if date <= plan.date {
+                continue;
+            }
+            // A deadline runs from the document: "by 14 July 2024", and
+            // within a year of it.
+            let deadline = before.ends_with("by ") && date <= plan.date.plus_months(12);
+            if !deadline {
+                problems.push(format!(
+                    "{} {file} (dated {}): mentions {} after \"{before}\"",
+                    case.case.reference,
+                    plan.date.long(),
+                    date.long()
+                ));
+            }
+        }
+    }
+    assert!(checked > 500, "only {checked} dates read");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn a_later_event_appears_only_in_a_later_document() {
+    // The Cabinet met on 23 January 2025, after the further report.
+    for file in [
+        "report-council.redacted.pdf",
+        "further-report-council.redacted.pdf",
+        "letter-s30-council.redacted.pdf",
+    ] {
+        let text = text_of("23 007 412", file);
+        assert!(!text.contains("23 January 2025"), "{file}");
+    }
+    // The report of June 2024 cannot know of the notice published in July.
+    let report = text_of("23 007 412", "report-council.redacted.pdf");
+    assert!(!report.contains("3 July 2024"));
+    assert!(!report.contains("did not give public notice"));
+    let further = text_of("23 007 412", "further-report-council.redacted.pdf");
+    assert!(further.contains("3 July 2024"));
+    assert!(further.contains("did not give public notice of our report"));
+}
+
+#[test]
+fn paragraph_cross_references_point_at_the_rendered_paragraph() {
+    for file in [
+        "report-council.redacted.pdf",
+        "further-report-council.redacted.pdf",
+    ] {
+        let text = text_of("23 007 412", file);
+        let n: u32 = Regex::new(r"action identified in paragraph (\d+)")
+            .unwrap()
+            .captures(&text)
+            .unwrap_or_else(|| panic!("{file}: no cross-reference"))[1]
+            .parse()
+            .unwrap();
+        let at = text
+            .find(&format!(" {n}. "))
+            .unwrap_or_else(|| panic!("{file}: no paragraph {n}"));
+        let para = &text[at..at + 90];
+        assert!(
+            para.contains("remedy the injustice caused"),
+            "{file}: paragraph {n} is `{para}`"
+        );
+    }
+}
+
+#[test]
+fn the_notice_is_short_and_names_no_one_else() {
+    let (case, dir) = rendered()
+        .iter()
+        .find(|(c, _)| c.case.reference == "24 006 301")
+        .unwrap();
+    let pdf = std::fs::read(dir.join("adverse-findings-notice-provider.redacted.pdf")).unwrap();
+    let doc = lopdf::Document::load_mem(&pdf).unwrap();
+    assert_eq!(doc.get_pages().len(), 1, "one page");
+    let text = text_of(
+        "24 006 301",
+        "adverse-findings-notice-provider.redacted.pdf",
+    );
+    for other in case.bodies.iter().filter(|b| b.id != "provider") {
+        assert!(!text.contains(&other.name), "names {}", other.name);
+        assert!(
+            !text.contains(&other.short_name),
+            "names {}",
+            other.short_name
+        );
+    }
+    for word in ["year-old", "dementia", "We have upheld", "Parliamentary"] {
+        assert!(!text.contains(word), "`{word}`");
+    }
+}
+
+/// The text between two headings.
+fn section<'a>(text: &'a str, from: &str, to: &str) -> &'a str {
+    let start = text.find(from).unwrap_or_else(|| panic!("no `{from}`"));
+    let end = text[start..].find(to).map_or(text.len(), |e| start + e);
+    &text[start..end]
+}
+
+#[test]
+fn signatories_follow_the_power() {
+    let special = text_of("24 010 562", "special-report-trust.redacted.pdf");
+    let foreword = section(&special, "Foreword", "Summary");
+    assert!(foreword.contains("Parliamentary and Health Service Ombudsman"));
+    assert!(
+        !foreword.contains("Local Government and Social Care Ombudsman"),
+        "the special report is laid by the PHSO alone: {foreword}"
+    );
+    let notice = text_of(
+        "24 006 301",
+        "adverse-findings-notice-provider.redacted.pdf",
+    );
+    assert!(notice.contains("Local Government and Social Care Ombudsman"));
+    assert!(!notice.contains("Parliamentary and Health Service Ombudsman"));
+    let joint = text_of("23 015 233", "joint-report-practice.redacted.pdf");
+    let foreword = section(&joint, "Foreword", "Key to names used");
+    assert!(foreword.contains(
+        "Local Government and Social Care Ombudsman Parliamentary and Health Service Ombudsman"
+    ));
+    // Standard letters are signed by the named investigator.
+    for (case, file, text) in all_texts() {
+        if file.starts_with("letter-") && !file.contains("-s") && !file.contains("-afn-") {
+            let name = &case.case.investigator.as_ref().unwrap().name;
+            assert!(text.contains(name.as_str()), "{file}: unsigned");
+        }
+    }
+}
+
+#[test]
+fn every_page_of_an_internal_or_draft_copy_is_marked() {
+    for (case, dir) in rendered() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            if !name.ends_with(".unredacted.pdf") {
+                continue;
+            }
+            let doc = lopdf::Document::load_mem(&std::fs::read(&path).unwrap()).unwrap();
+            let pages = redress::verify::page_texts(&doc).unwrap();
+            for (n, page) in pages.iter().enumerate() {
+                assert!(
+                    page.contains("NOT FOR PUBLICATION"),
+                    "{name} page {}",
+                    n + 1
+                );
+                if case.case.stage == redress::case::Stage::Draft {
+                    assert!(
+                        page.contains("DRAFT: CONFIDENTIAL"),
+                        "{name} page {}",
+                        n + 1
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_draft_has_no_publication_copy() {
+    let (_, dir) = rendered()
+        .iter()
+        .find(|(c, _)| c.case.reference == "24 002 418")
+        .unwrap();
+    let redacted: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".redacted.pdf"))
+        .collect();
+    assert!(redacted.is_empty(), "{redacted:?}");
+    let draft = text_of("24 002 418", "draft-decision.unredacted.pdf");
+    for phrase in [
+        "Decision Upheld",
+        "have accepted our findings",
+        "I have completed my investigation",
+        "has agreed to",
+    ] {
+        assert!(!draft.contains(phrase), "`{phrase}` in the draft");
+    }
+}
+
+#[test]
+fn each_determination_is_printed_once() {
+    let text = text_of("24 003 219", "decision.redacted.pdf");
+    let count = text
+        .matches("The Housing Ombudsman's determination is")
+        .count();
+    assert_eq!(count, 2, "one per defined complaint");
+}
+
 #[test]
 fn reports_name_every_body() {
     for (reference, file) in [
@@ -251,7 +619,7 @@ fn reports_name_every_body() {
         ("23 015 233", "joint-report-practice.redacted.pdf"),
         ("24 010 562", "special-report-trust.redacted.pdf"),
     ] {
-        let case = &crate::util::rendered()
+        let case = &rendered()
             .iter()
             .find(|(c, _)| c.case.reference == reference)
             .unwrap()
@@ -265,4 +633,260 @@ fn reports_name_every_body() {
             );
         }
     }
+}
+
+/// Every statute reference in the templates is a `cite(…)` of the one
+/// table in rules.toml: none is written out in a template.
+#[test]
+fn templates_print_no_citation_of_their_own() {
+    let statute =
+        Regex::new(r"(?i)\b(Act 19\d\d|sections? \d|s\d+[A-Z]*\(|paragraph \d+ of)").unwrap();
+    let comment = Regex::new(r"(?s)\{#.*?#\}").unwrap();
+    let mut found = Vec::new();
+    for (name, text) in redress::render::BUNDLED {
+        // The review sheet is internal and cites nothing.
+        if !name.ends_with(".j2") || *name == "review.typ.j2" {
+            continue;
+        }
+        let text = comment.replace_all(text, "");
+        for (i, line) in text.lines().enumerate() {
+            if line.trim_start().starts_with("//") {
+                continue;
+            }
+            if let Some(m) = statute.find(line) {
+                found.push(format!("{name}:{}: `{}`", i + 1, m.as_str()));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "write these through cite():\n{}",
+        found.join("\n")
+    );
+}
+
+/// One council, with its findings and the statuses of its two
+/// recommendations set per combination.
+fn combination(fault: bool, injustice: bool, statuses: &[&str], draft: bool) -> Case {
+    let mut text = String::from(
+        r#"
+[case]
+reference = "24 000 002"
+jurisdiction = "lgsco"
+decision_date = 2024-03-01
+STAGE
+summary = "We found what we found."
+investigator = { name = "Aisha Thorne" }
+
+[[people]]
+id = "jane"
+name = "Jane Smith"
+title = "Mrs"
+role = "complainant"
+label = "Mrs X"
+
+[[bodies]]
+id = "council"
+name = "Westley Borough Council"
+short_name = "the Council"
+kind = "council"
+reference = "24 000 002"
+
+[complaint]
+injustice = "Distress."
+points = [{ body = "council", text = "did not reply to her letters" }]
+
+[[findings]]
+body = "council"
+FINDING
+text = "What we found."
+"#,
+    )
+    .replace("STAGE", if draft { "stage = \"draft\"" } else { "" })
+    .replace(
+        "FINDING",
+        &format!("fault = {fault}\ninjustice = {injustice}"),
+    );
+    for (i, s) in statuses.iter().enumerate() {
+        text.push_str(&format!(
+            "\n[[recommendations]]\nbody = \"council\"\nkind = \"apology\"\ntext = \"take action number {i}\"\ndeadline = \"1 month\"\nstatus = \"{s}\"\n"
+        ));
+    }
+    text.push_str(&format!(
+        "\n[outcome]\ndecision = \"{}\"\n",
+        if fault { "upheld" } else { "not_upheld" }
+    ));
+    let loaded = redress::case::load_str("combination.toml", &text, &engine().coverage().clone());
+    let errors: Vec<_> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.message.clone())
+        .collect();
+    loaded.case.unwrap_or_else(|| panic!("{errors:?}\n{text}"))
+}
+
+/// The Typst source of each document as plain text: every string value
+/// spliced into the template's own words.
+fn sources(case: &Case) -> BTreeMap<String, String> {
+    let literal = Regex::new(r#"#"((?:[^"\\]|\\.)*)";"#).unwrap();
+    engine()
+        .sources(case)
+        .unwrap()
+        .into_iter()
+        .filter(|(_, v)| *v == redress::render::Variant::Unredacted)
+        .map(|(s, _)| {
+            let plain = literal.replace_all(&s.text, |c: &regex::Captures<'_>| {
+                c[1].replace("\\\"", "\"").replace("\\\\", "\\")
+            });
+            let name = s.name.rsplit('/').next().unwrap().to_string();
+            (name, plain.split_whitespace().collect::<Vec<_>>().join(" "))
+        })
+        .collect()
+}
+
+#[test]
+fn findings_and_compliance_decide_the_wording_and_the_powers_in_every_combination() {
+    let outcomes = [(true, true), (true, false), (false, false)];
+    let answers: [&[&str]; 5] = [
+        &["agreed", "complied"],
+        &["refused", "refused"],
+        &["complied", "refused"],
+        &["not_responded", "not_responded"],
+        &[],
+    ];
+    let mut failures = Vec::new();
+    for (fault, injustice) in outcomes {
+        for statuses in answers {
+            for draft in [false, true] {
+                if !fault && !statuses.is_empty() {
+                    continue; // nothing is recommended without fault
+                }
+                if draft && statuses.iter().any(|s| *s != "agreed" && *s != "complied") {
+                    continue; // a draft has no answers yet (and no escalation)
+                }
+                let case = combination(fault, injustice, statuses, draft);
+                let docs = sources(&case);
+                let decision = &docs[if draft {
+                    "draft-decision.unredacted"
+                } else {
+                    "decision.unredacted"
+                }];
+                let letter = &docs["letter-council.unredacted"];
+                let label =
+                    format!("fault={fault} injustice={injustice} {statuses:?} draft={draft}");
+                let mut check = |ok: bool, what: &str| {
+                    if !ok {
+                        failures.push(format!("{label}: {what}"));
+                    }
+                };
+                // The finding decides the first sentence, and nothing contradicts it.
+                if injustice {
+                    check(decision.contains("There was fault by the Council which caused injustice to Mrs Jane Smith."), "injustice sentence");
+                } else if fault {
+                    check(decision.contains("There was fault by the Council, but it did not cause Mrs Jane Smith a significant injustice."), "fault-only sentence");
+                    check(
+                        !decision.contains("remedy that injustice"),
+                        "remedy of an injustice not found",
+                    );
+                } else {
+                    check(
+                        decision.contains("There was no fault by the Council."),
+                        "no-fault sentence",
+                    );
+                    check(
+                        !decision.contains("has agreed to"),
+                        "agreement without fault",
+                    );
+                }
+                // A draft is provisional and asks; a final decision reports the answer.
+                if draft {
+                    check(
+                        decision.contains("This is my provisional view"),
+                        "provisional view",
+                    );
+                    check(
+                        !decision.contains("I have completed my investigation"),
+                        "completed in a draft",
+                    );
+                    check(!decision.contains("has agreed to"), "agreement in a draft");
+                    check(
+                        !decision.contains("\"Decision\""),
+                        "a decision line in a draft",
+                    );
+                    if !statuses.is_empty() {
+                        check(
+                            letter.contains("whether the Council accepts the recommendations"),
+                            "draft letter asks for acceptance",
+                        );
+                    }
+                    continue;
+                }
+                check(
+                    decision.contains("I have completed my investigation."),
+                    "completed",
+                );
+                let accepted = !statuses.is_empty()
+                    && statuses.iter().all(|s| ["agreed", "complied"].contains(s));
+                let refused = statuses.contains(&"refused") || statuses.contains(&"not_responded");
+                match statuses {
+                    ["agreed", "complied"] => check(
+                        decision.contains("the Council has agreed to:"),
+                        "agreed lead",
+                    ),
+                    ["refused", "refused"] => {
+                        check(
+                            !decision.contains("the Council has agreed to:"),
+                            "refusal printed as agreed",
+                        );
+                        check(
+                            decision.contains("The Council has not agreed to take this action."),
+                            "refusal said",
+                        );
+                        check(
+                            decision.contains("has not agreed to take the action we recommended"),
+                            "refusal in the final paragraph",
+                        );
+                    }
+                    ["complied", "refused"] => {
+                        check(
+                            decision.contains("the Council has agreed to:"),
+                            "the agreed part",
+                        );
+                        check(decision.contains("the Council should:"), "the refused part");
+                        check(decision.contains("has agreed to some of the action we recommended, but not all of it"), "partly");
+                    }
+                    ["not_responded", "not_responded"] => check(
+                        decision.contains("has not told us whether it will take this action"),
+                        "no answer",
+                    ),
+                    _ => check(
+                        !decision.contains("has agreed to"),
+                        "agreement with nothing recommended",
+                    ),
+                }
+                // The powers: s30(1B) only where the Ombudsman is satisfied.
+                let satisfied_route =
+                    letter.contains("section 30(1B)") && decision.contains("section 30(1B)");
+                let report_route = letter.contains("we are not satisfied")
+                    && letter.contains("sections 30(1) and 31(2)");
+                if fault && refused {
+                    check(
+                        report_route && !letter.contains("30(1B)") && !decision.contains("30(1B)"),
+                        "a refusing council gets the s30(1) route",
+                    );
+                } else {
+                    check(satisfied_route && !report_route, "the s30(1B) route");
+                }
+                if accepted {
+                    check(
+                        letter.contains("Please send us evidence"),
+                        "evidence asked of an accepting council",
+                    );
+                }
+                check(letter.contains("ask us to review it"), "review rights");
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -9,6 +9,7 @@
 //! [`load`] reads and parses a file, [`validate`] checks what serde cannot.
 
 mod date;
+mod doc_checks;
 mod load;
 mod tree;
 mod validate;
@@ -88,6 +89,27 @@ pub struct CaseInfo {
     pub hos_reference: Option<String>,
     /// The Summary: one paragraph, in "we".
     pub summary: String,
+    /// The investigator who signs the letters, with the office's contact
+    /// details (never anonymised: they are the office's, not a party's).
+    #[serde(default)]
+    pub investigator: Option<Investigator>,
+}
+
+/// The investigator named in letters, and how to reach them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Investigator {
+    /// Their name, as they sign: "Aisha Thorne".
+    pub name: String,
+    /// Their job title; "Investigator" when absent.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Their office telephone line.
+    #[serde(default)]
+    pub phone: Option<String>,
+    /// Their office email address.
+    #[serde(default)]
+    pub email: Option<String>,
 }
 
 /// Which Ombudsmen investigated the complaint.
@@ -319,6 +341,26 @@ pub struct Body {
     /// recorded when the Ombudsmen decide a special report under s14(3) is due.
     #[serde(default)]
     pub particular_importance: Option<String>,
+    /// For a health body: which part of the PHSO's remit brings it into
+    /// jurisdiction (Health Service Commissioners Act 1993, section 3).
+    #[serde(default)]
+    pub remit: Option<HealthRemit>,
+}
+
+/// How a health body comes within the Health Service Commissioner's remit
+/// (Health Service Commissioners Act 1993, section 3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HealthRemit {
+    /// An NHS body: an NHS trust or foundation trust, an integrated care
+    /// board, NHS England (section 3(1)).
+    #[default]
+    HealthServiceBody,
+    /// A GP practice, dentist, pharmacist or optician under contract to the
+    /// NHS (a family health service provider, section 3(1A)).
+    FamilyHealthServiceProvider,
+    /// An independent provider of NHS-funded services (section 3(1C)).
+    IndependentProvider,
 }
 
 /// The kinds of body, by the law that brings them into jurisdiction.
@@ -413,6 +455,11 @@ pub struct Finding {
     /// For the Housing Ombudsman: the determination on this finding.
     #[serde(default)]
     pub determination: Option<Determination>,
+    /// For the Housing Ombudsman: the defined complaint the determination
+    /// decides, completing "… by the landlord in respect of": "its handling
+    /// of the resident's reports of antisocial behaviour".
+    #[serde(default)]
+    pub complaint: Option<String>,
 }
 
 /// The Housing Ombudsman's determinations.
@@ -432,19 +479,6 @@ pub enum Determination {
 }
 
 impl Determination {
-    /// The determination as a sentence about `landlord` ("the landlord").
-    pub fn sentence(self, landlord: &str) -> String {
-        match self {
-            Self::ReasonableRedress => format!(
-                "The Housing Ombudsman's determination is that {landlord} offered reasonable redress."
-            ),
-            other => format!(
-                "The Housing Ombudsman's determination is that there was {} by {landlord}.",
-                other.phrase()
-            ),
-        }
-    }
-
     /// The wording used in the determination.
     pub fn phrase(self) -> &'static str {
         match self {
@@ -692,8 +726,11 @@ pub struct Escalation {
     /// How and where an adverse findings notice must be published.
     #[serde(default)]
     pub notice: Option<NoticeDirections>,
-    /// The Ombudsmen's view of the body's response, for the reports.
-    #[serde(default)]
+    /// No longer read: each escalation document now has its own view, as
+    /// of its date, on the event that issues it
+    /// ([`EscalationEvent::view`]). Kept so that an old file gets an error
+    /// that says how to convert it.
+    #[serde(default, skip_serializing)]
     pub view: Option<String>,
 }
 
@@ -737,6 +774,12 @@ pub struct EscalationEvent {
     pub body: Option<String>,
     /// What happened, in words.
     pub text: String,
+    /// For an event that issues a document (a report, a further report, a
+    /// joint or special report, a notice required): the Ombudsmen's view of
+    /// the body's response as that document gives it, written as of the
+    /// event's date.
+    #[serde(default)]
+    pub view: Option<String>,
 }
 
 /// Kinds of escalation event.
@@ -792,6 +835,12 @@ pub struct NoticeDirections {
     /// The provider's reasons, if it asked for them to be included.
     #[serde(default)]
     pub provider_reasons: Option<String>,
+    /// What we found, in a few sentences written for the notice: it is
+    /// displayed in public, so it names no other body and describes no one's
+    /// age or health. Without it the notice says only that we found fault
+    /// causing injustice.
+    #[serde(default)]
+    pub summary: Option<String>,
 }
 
 /// A term that identifies someone indirectly, and what to print instead.
@@ -852,6 +901,9 @@ impl Case {
         }
         for (i, f) in self.findings.iter_mut().enumerate() {
             out.push((format!("findings[{i}].text"), &mut f.text));
+            if let Some(complaint) = &mut f.complaint {
+                out.push((format!("findings[{i}].complaint"), complaint));
+            }
         }
         for (i, r) in self.recommendations.iter_mut().enumerate() {
             out.push((format!("recommendations[{i}].text"), &mut r.text));
@@ -874,6 +926,9 @@ impl Case {
         }
         for (i, e) in self.escalation.events.iter_mut().enumerate() {
             out.push((format!("escalation.events[{i}].text"), &mut e.text));
+            if let Some(view) = &mut e.view {
+                out.push((format!("escalation.events[{i}].view"), view));
+            }
         }
         if let Some(notice) = &mut self.escalation.notice {
             for (i, place) in notice.places.iter_mut().enumerate() {
@@ -883,9 +938,9 @@ impl Case {
             if let Some(reasons) = &mut notice.provider_reasons {
                 out.push(("escalation.notice.provider_reasons".into(), reasons));
             }
-        }
-        if let Some(view) = &mut self.escalation.view {
-            out.push(("escalation.view".into(), view));
+            if let Some(summary) = &mut notice.summary {
+                out.push(("escalation.notice.summary".into(), summary));
+            }
         }
         out
     }

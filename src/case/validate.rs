@@ -674,6 +674,9 @@ impl Validator<'_> {
         for (at, diag) in crate::plan::problems(self.case) {
             self.push(at, diag);
         }
+        for (at, diag) in super::doc_checks::problems(self.case) {
+            self.push(at, diag);
+        }
     }
 
     /// Every string: length bound, control characters, font coverage.

@@ -240,6 +240,43 @@ fn a_draft_has_draft_letters_and_no_escalation() {
             .iter()
             .all(|d| d.kind == DocKind::Letter(LetterCode::StdDraft))
     );
+    // A draft is never published: only the internal copy is made.
+    assert!(docs.iter().all(|d| !d.publication_copy));
+    assert!(docs.iter().all(|d| d.variants() == [Variant::Unredacted]));
+}
+
+#[test]
+fn each_escalation_document_is_dated_by_the_event_that_issues_it() {
+    let events = r#"
+[[escalation.events]]
+date = 2024-06-14
+kind = "report"
+body = "council"
+text = "Report issued."
+view = "As of June."
+
+[[escalation.events]]
+date = 2024-09-12
+kind = "response"
+body = "council"
+text = "The Council maintained its position."
+
+[[escalation.events]]
+date = 2024-11-05
+kind = "further_report"
+body = "council"
+text = "Further report issued."
+view = "As of November."
+"#;
+    let loaded = case("refused", "complied", "complied", events);
+    let c = loaded.case.unwrap();
+    let docs = plan(&c);
+    let date = |file: &str| docs.iter().find(|d| d.file == file).unwrap().date.long();
+    assert_eq!(date("report-council"), "14 June 2024");
+    assert_eq!(date("letter-s30-council"), "14 June 2024");
+    assert_eq!(date("further-report-council"), "5 November 2024");
+    assert_eq!(date("decision"), "1 March 2024");
+    assert!(docs.iter().all(|d| d.publication_copy));
 }
 
 #[test]

@@ -1,31 +1,41 @@
 //! What the escalation documents (reports, the notice, and the letters that
 //! cover them) show beyond the decision: the body that will not comply, what
-//! it has not done, where the fault lies among all the bodies, the dated
-//! chronology since the decision, and the deadlines that follow.
+//! it has not done, where every other body stands, the dated chronology and
+//! the deadlines that follow, all as of the document's own date. An event
+//! after that date belongs to a later document; the view is the one written
+//! on the event that issues this document.
 
 use serde::Serialize;
 
-use super::context::{ActionView, BodyView, action_view};
+use super::actions::{ActionView, action_view};
+use super::bodies::BodyView;
 use super::prose::{Block, blocks};
 use super::rules::Rules;
-use crate::case::{Case, Date, EventKind};
+use super::voice;
+use crate::case::{BodyKind, Case, Date, EventKind};
+use crate::plan::{DocKind, DocumentPlan};
 
-/// The escalation facts of one body.
+/// The escalation facts of one body, as of one document's date.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct EscalationView {
     body: BodyView,
+    /// Every other body and where it stands.
     others: Vec<OtherView>,
-    /// Where the fault lies, in one sentence.
-    fault: String,
+    /// The remedies recommended to the body, due from the decision.
     remedies: Vec<ActionView>,
+    /// The same remedies, due from this document's date (a report makes its
+    /// recommendations afresh).
+    remedies_now: Vec<ActionView>,
+    /// The remedies it has not carried out, due from this document's date.
     refused: Vec<ActionView>,
+    /// Events up to this document's date, in order (its own excluded).
     events: Vec<EventView>,
     report_date: Option<String>,
     further_report_date: Option<String>,
+    /// Public notice of this report is due by.
     notice_due: String,
+    /// The response to this document is due by.
     response_due: String,
-    /// When the response to a further report is due.
-    further_response_due: Option<String>,
     view: Vec<Block>,
     importance: Vec<Block>,
     parliament: Option<ParliamentView>,
@@ -35,8 +45,9 @@ pub(crate) struct EscalationView {
 #[derive(Debug, Clone, Serialize)]
 struct OtherView {
     body: BodyView,
-    /// "The ICB was also at fault, but has done what we recommended."
-    sentence: String,
+    /// `not_at_fault`, `remedied` (at fault, accepted everything) or
+    /// `refusing` (at fault and also not complying, dealt with separately).
+    state: &'static str,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -58,80 +69,99 @@ struct NoticeView {
     period: String,
     by: String,
     provider_reasons: Vec<Block>,
+    summary: Vec<Block>,
 }
 
-/// The escalation view for the body with id `about`.
+/// The event kind that issues a document of this kind.
+fn issuing_event(kind: DocKind) -> Option<EventKind> {
+    match kind {
+        DocKind::Report => Some(EventKind::Report),
+        DocKind::FurtherReport => Some(EventKind::FurtherReport),
+        DocKind::JointReport => Some(EventKind::JointReport),
+        DocKind::SpecialReport => Some(EventKind::SpecialReport),
+        DocKind::Notice => Some(EventKind::NoticeRequired),
+        _ => None,
+    }
+}
+
+/// The escalation view for the body with id `about`, as of `plan.date`.
 pub(crate) fn build(
     case: &Case,
     about: &str,
+    plan: &DocumentPlan,
     bodies: &[BodyView],
     rules: &Rules,
 ) -> Option<EscalationView> {
     let body = bodies.iter().find(|b| b.id == about)?.clone();
-    let remedies: Vec<ActionView> = case
-        .recommendations
-        .iter()
-        .filter(|r| r.body_ids().contains(&about))
-        .map(|r| action_view(case, r, &body, bodies))
-        .collect();
-    let own_events = || {
+    let as_of = plan.date;
+    // A letter is about the document it covers, and dated with it.
+    let kind = plan.covers.unwrap_or(plan.kind);
+    let issuing = issuing_event(kind);
+    let own = |kind: EventKind| {
         case.escalation
             .events
             .iter()
-            .filter(|e| e.body.as_deref() == Some(about))
+            .find(|e| e.kind == kind && e.body.as_deref() == Some(about))
     };
-    let date_of = |kind: EventKind| own_events().find(|e| e.kind == kind).map(|e| e.date);
-    let report = date_of(EventKind::Report);
-    let base = report.unwrap_or(case.case.decision_date);
-    let notice = case.escalation.notice.as_ref().map(|n| NoticeView {
-        places: n.places.clone(),
-        period: n.period.clone(),
-        by: n.by.long(),
-        provider_reasons: n
-            .provider_reasons
-            .as_deref()
-            .map(blocks)
-            .unwrap_or_default(),
-    });
+    let this_event = issuing.and_then(own).filter(|e| e.date <= as_of);
+    let known = |kind: EventKind| own(kind).map(|e| e.date).filter(|d| *d <= as_of);
+    let recommended: Vec<_> = case
+        .recommendations
+        .iter()
+        .filter(|r| r.body_ids().contains(&about))
+        .collect();
+    let view_at = |from: Date| -> Vec<ActionView> {
+        recommended
+            .iter()
+            .map(|r| action_view(r, &body, bodies, from))
+            .collect()
+    };
+    let remedies_now = view_at(as_of);
     let response_due = match body.kind {
-        crate::case::BodyKind::CareProvider => case
+        // Part 3A: the provider answers the statement within the period.
+        BodyKind::CareProvider => case
             .case
             .decision_date
             .plus_months(rules.notice_response_months),
-        _ => base.plus_months(rules.report_response_months),
+        _ => as_of.plus_months(rules.report_response_months),
+    };
+    let prose = |text: &str| -> Vec<Block> {
+        let mut out = blocks(text);
+        for b in &mut out {
+            b.text = voice::plural(&b.text);
+        }
+        out
     };
     Some(EscalationView {
         others: others(bodies, about),
-        fault: fault_sentence(&body, bodies, about),
-        refused: remedies.iter().filter(|r| r.refused).cloned().collect(),
-        remedies,
+        refused: remedies_now.iter().filter(|r| r.refused).cloned().collect(),
+        remedies: view_at(case.case.decision_date),
+        remedies_now,
         events: case
             .escalation
             .events
             .iter()
+            .filter(|e| e.date <= as_of)
+            .filter(|e| !this_event.is_some_and(|t| std::ptr::eq(*e, t)))
             .map(|e| EventView {
                 date: e.date.long(),
                 text: e.text.clone(),
             })
             .collect(),
-        report_date: report.map(Date::long),
-        further_report_date: date_of(EventKind::FurtherReport).map(Date::long),
-        further_response_due: date_of(EventKind::FurtherReport)
-            .map(|d| d.plus_months(rules.report_response_months).long()),
-        notice_due: base
+        report_date: known(EventKind::Report).map(Date::long),
+        further_report_date: known(EventKind::FurtherReport).map(Date::long),
+        notice_due: as_of
             .plus_days(7 * i64::from(rules.report_notice_weeks))
             .long(),
         response_due: response_due.long(),
-        view: case
-            .escalation
-            .view
-            .as_deref()
-            .map(blocks)
+        view: this_event
+            .and_then(|e| e.view.as_deref())
+            .map(prose)
             .unwrap_or_default(),
         importance: case
             .body(about)
             .and_then(|b| b.particular_importance.as_deref())
-            .map(blocks)
+            .map(prose)
             .unwrap_or_default(),
         parliament: case.escalation.parliament.as_ref().map(|p| ParliamentView {
             hc_number: if p.hc_number.trim_start().starts_with("HC") {
@@ -142,7 +172,17 @@ pub(crate) fn build(
             session: p.session.clone(),
             ordered_printed: p.ordered_printed.long(),
         }),
-        notice,
+        notice: case.escalation.notice.as_ref().map(|n| NoticeView {
+            places: n.places.clone(),
+            period: n.period.clone(),
+            by: n.by.long(),
+            provider_reasons: n
+                .provider_reasons
+                .as_deref()
+                .map(blocks)
+                .unwrap_or_default(),
+            summary: n.summary.as_deref().map(prose).unwrap_or_default(),
+        }),
         body,
     })
 }
@@ -153,36 +193,13 @@ fn others(bodies: &[BodyView], about: &str) -> Vec<OtherView> {
     bodies
         .iter()
         .filter(|b| b.id != about)
-        .map(|b| {
-            let sentence = match (b.at_fault, b.non_compliant) {
-                (false, _) => format!("{} was not at fault.", b.short_cap),
-                (true, false) => format!("{} was also at fault, but has accepted our recommendations.", b.short_cap),
-                (true, true) => format!("{} was also at fault and has not done all we recommended; it is dealt with separately.", b.short_cap),
-            };
-            OtherView { body: b.clone(), sentence }
+        .map(|b| OtherView {
+            body: b.clone(),
+            state: match (b.at_fault, b.non_compliant) {
+                (false, _) => "not_at_fault",
+                (true, false) => "remedied",
+                (true, true) => "refusing",
+            },
         })
         .collect()
-}
-
-fn fault_sentence(body: &BodyView, bodies: &[BodyView], about: &str) -> String {
-    let named: Vec<String> = bodies.iter().map(|b| b.defined.clone()).collect();
-    let names = super::context::and_join(named);
-    let count = bodies.len();
-    let opening = if count > 1 {
-        format!(
-            "This document names all {count} organisations involved in the complaint: {names}. "
-        )
-    } else {
-        String::new()
-    };
-    let others = bodies.iter().filter(|b| b.id != about).count();
-    let lies = if others > 0 {
-        format!("lies with {} alone", body.short)
-    } else {
-        format!("lies with {}", body.short)
-    };
-    format!(
-        "{opening}The injustice that has not been remedied is the responsibility of {}: the fault for it {lies}.",
-        body.short
-    )
 }

@@ -8,11 +8,16 @@
 //! The redacted variant is rendered from an [`AnonymisedCase`] only; the
 //! unredacted variant from the raw [`Case`] with its labels.
 
+mod actions;
+mod bodies;
 mod context;
 mod escalation;
 mod escape;
+mod letters;
+mod people;
 mod prose;
 mod rules;
+mod voice;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -21,7 +26,8 @@ use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 
 pub use context::{Context, Variant};
 pub use prose::{Block, blocks};
-pub use rules::Rules;
+pub use rules::{Citation, Rules, Signer, Signing, Voice};
+pub use voice::plural as plural_voice;
 
 use crate::anonymise::AnonymisedCase;
 use crate::case::Case;
@@ -112,6 +118,10 @@ impl Templates {
         env.set_auto_escape_callback(|_| AutoEscape::Custom("typst"));
         env.set_formatter(escape::format_value);
         env.add_filter("str", escape::str_filter);
+        // 3 → "three": periods are written out in words, as the offices do.
+        env.add_filter("words", |n: u32| {
+            crate::case::number_name(n).map_or_else(|| n.to_string(), str::to_string)
+        });
         let mut house = String::new();
         let mut rules = None;
         for (name, text) in files {
@@ -134,6 +144,17 @@ impl Templates {
             line: None,
             message: "missing".into(),
         })?;
+        let table = rules.clone();
+        env.add_function(
+            "cite",
+            move |keys: minijinja::value::Rest<minijinja::Value>| cite(&table, &keys),
+        );
+        let table = rules.clone();
+        env.add_function("cite_of", move |key: String| {
+            table
+                .cite_of(&key)
+                .map_err(|e| minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, e))
+        });
         Ok(Self { env, house, rules })
     }
 
@@ -192,6 +213,7 @@ impl Templates {
                 reference => reference,
                 running => "Review sheet (internal)",
                 redacted => false,
+                draft => false,
             },
             sheet => sheet,
         };
@@ -232,6 +254,29 @@ impl Templates {
             text,
         })
     }
+}
+
+/// `cite("lga_fault")`, `cite("hsca_remit", "lga_fault")`, or with a list:
+/// `cite(doc.remit_keys, "lga_fault")`: the citation text from the one
+/// table in `rules.toml`. An unknown key is an error, never a guess.
+fn cite(rules: &Rules, args: &[minijinja::Value]) -> Result<String, minijinja::Error> {
+    let mut keys: Vec<String> = Vec::new();
+    for arg in args {
+        if let Some(s) = arg.as_str() {
+            keys.push(s.to_string());
+        } else if let Ok(items) = arg.try_iter() {
+            keys.extend(items.filter_map(|v| v.as_str().map(str::to_string)));
+        } else {
+            return Err(minijinja::Error::new(
+                minijinja::ErrorKind::InvalidOperation,
+                format!("cite() takes citation keys, not {arg}"),
+            ));
+        }
+    }
+    let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+    rules
+        .cite(&keys)
+        .map_err(|e| minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, e))
 }
 
 fn error(template: &str, e: &minijinja::Error) -> RenderError {

@@ -1,8 +1,14 @@
 //! Configuration the documents depend on (`templates/rules.toml`): periods,
-//! citations and signatories that DOMAIN.md marks unverified, kept out of
-//! the code so that they can be checked and changed.
+//! who signs each kind of document and in which voice, and the one table of
+//! statutory citations the templates print, each entry naming its source.
+//! Kept out of the code so that an office can check and change them
+//! without a rebuild.
+
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
+
+use crate::plan::{DocKind, LetterCode};
 
 /// The values of `rules.toml`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -12,19 +18,25 @@ pub struct Rules {
     pub publication_delay_weeks: u32,
     /// Working days allowed for comments on a draft decision.
     pub draft_comment_working_days: u32,
+    /// Months after a final decision within which a party may ask for a review.
+    pub review_request_months: u32,
     /// Weeks a council has to give public notice of a report.
     pub report_notice_weeks: u32,
     /// Weeks a report must be available for inspection.
     pub report_inspection_weeks: u32,
-    /// Where the publicity and consideration duties are cited.
-    pub report_duties_citation: String,
     /// Months a council has to respond to a report (s31(2)).
     pub report_response_months: u32,
     /// Months a care provider has to respond to a statement (s34I).
     pub notice_response_months: u32,
-    /// Who signs.
+    /// The names printed for each office when it signs.
     pub signatories: Signatories,
-    /// Who a special report is addressed to besides the parties.
+    /// Who signs each kind of document, and in which voice.
+    pub documents: BTreeMap<String, Signing>,
+    /// Who signs each covering letter, by its code.
+    pub letters: BTreeMap<String, Signing>,
+    /// Every statutory citation the templates print.
+    pub citations: BTreeMap<String, Citation>,
+    /// Who a special report is addressed to, and its imprint.
     pub special_report: SpecialReport,
     /// Public lines and mailboxes the detectors leave alone.
     pub allow: Allow,
@@ -40,7 +52,7 @@ pub struct Allow {
     pub emails: Vec<String>,
 }
 
-/// Who signs reports and notices.
+/// The names printed under each office's signature.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Signatories {
@@ -52,7 +64,61 @@ pub struct Signatories {
     pub hos: String,
 }
 
-/// Who a special report is addressed to.
+/// Who signs a kind of document, and the voice of what they sign.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Signing {
+    /// `investigator`, `lgsco`, `phso` or `hos`, in the order they sign.
+    /// An office not involved in the case is left out.
+    pub signed_by: Vec<Signer>,
+    /// `I` or `we`: the voice of the text the signatories sign.
+    pub voice: Voice,
+}
+
+/// Who can sign.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Signer {
+    /// The investigator named in the case file.
+    Investigator,
+    /// The Local Government and Social Care Ombudsman.
+    Lgsco,
+    /// The Parliamentary and Health Service Ombudsman.
+    Phso,
+    /// The Housing Ombudsman.
+    Hos,
+}
+
+/// The voice of a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Voice {
+    /// One person writes.
+    #[serde(rename = "I")]
+    I,
+    /// The Ombudsman or Ombudsmen write.
+    #[serde(rename = "we")]
+    We,
+}
+
+/// One statutory citation and where it was checked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Citation {
+    /// The Act: "Local Government Act 1974".
+    pub act: String,
+    /// The provision: "section 30(1B)", "sections 26(1) and 26A(1)", "Part
+    /// 3A"; empty when the instrument is cited as a whole.
+    #[serde(default)]
+    pub at: String,
+    /// Whether ", as amended" follows.
+    #[serde(default)]
+    pub amended: bool,
+    /// Where the citation was checked: a seed file, a statute section read
+    /// in a consolidated text, or an office's published document.
+    pub source: String,
+}
+
+/// Who a special report is addressed to, and its imprint page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SpecialReport {
@@ -60,12 +126,169 @@ pub struct SpecialReport {
     pub committee: String,
     /// The government department asked to act.
     pub department: String,
+    /// The copyright line; `{year}` becomes the year of the report.
+    pub copyright: String,
+    /// The licence line under it.
+    pub licence: String,
 }
 
 impl Rules {
-    /// Parses `rules.toml`.
+    /// Parses `rules.toml` and checks that every citation names its source
+    /// and that every kind of document and letter says who signs it.
     pub fn parse(text: &str) -> Result<Self, String> {
-        toml::from_str(text).map_err(|e| e.to_string())
+        let rules: Self = toml::from_str(text).map_err(|e| e.to_string())?;
+        for (key, c) in &rules.citations {
+            if c.source.trim().is_empty() {
+                return Err(format!(
+                    "citation `{key}` names no source: say where it was checked"
+                ));
+            }
+            if c.act.trim().is_empty() {
+                return Err(format!("citation `{key}` names no Act"));
+            }
+        }
+        for kind in DOC_KINDS {
+            if !rules.documents.contains_key(*kind) {
+                return Err(format!("[documents.{kind}] is missing: say who signs it"));
+            }
+        }
+        for code in LetterCode::ALL {
+            if !rules.letters.contains_key(code.code()) {
+                return Err(format!(
+                    "[letters.\"{}\"] is missing: say who signs it",
+                    code.code()
+                ));
+            }
+        }
+        for (name, s) in rules.documents.iter().chain(&rules.letters) {
+            if s.signed_by.is_empty() {
+                return Err(format!("`{name}` is signed by no one"));
+            }
+        }
+        Ok(rules)
+    }
+
+    /// Who signs a document of this kind.
+    pub fn signing(&self, kind: DocKind) -> &Signing {
+        let found = match kind {
+            DocKind::Letter(code) => self.letters.get(code.code()),
+            other => self.documents.get(doc_key(other)),
+        };
+        found.expect("checked when the rules were parsed")
+    }
+
+    /// The citation for `keys`, grouped by Act in the order of first
+    /// mention: `["hsca_remit", "lga_fault"]` → "Health Service
+    /// Commissioners Act 1993, section 3(1), and Local Government Act 1974,
+    /// sections 26(1) and 26A(1), as amended".
+    pub fn cite(&self, keys: &[&str]) -> Result<String, String> {
+        let mut acts: Vec<(&str, Vec<&Citation>)> = Vec::new();
+        for key in keys {
+            let c = self
+                .citations
+                .get(*key)
+                .ok_or_else(|| format!("no citation `{key}` in rules.toml [citations]"))?;
+            match acts.iter_mut().find(|(act, _)| *act == c.act) {
+                Some((_, list)) => {
+                    if !list.iter().any(|x| x.at == c.at) {
+                        list.push(c);
+                    }
+                }
+                None => acts.push((&c.act, vec![c])),
+            }
+        }
+        if acts.is_empty() {
+            return Err("cite() needs at least one citation key".into());
+        }
+        let parts: Vec<String> = acts
+            .iter()
+            .map(|(act, list)| {
+                let ats: Vec<&str> = list
+                    .iter()
+                    .map(|c| c.at.as_str())
+                    .filter(|a| !a.trim().is_empty())
+                    .collect();
+                let amended = if list.iter().any(|c| c.amended) {
+                    ", as amended"
+                } else {
+                    ""
+                };
+                if ats.is_empty() {
+                    format!("{act}{amended}")
+                } else {
+                    format!("{act}, {}{amended}", provisions(ats))
+                }
+            })
+            .collect();
+        Ok(parts.join(", and "))
+    }
+}
+
+impl Rules {
+    /// One citation in the form of a formula: "section 14(3) of the Health
+    /// Service Commissioners Act 1993" ("Presented to Parliament pursuant
+    /// to …", "Made under …").
+    pub fn cite_of(&self, key: &str) -> Result<String, String> {
+        let c = self
+            .citations
+            .get(key)
+            .ok_or_else(|| format!("no citation `{key}` in rules.toml [citations]"))?;
+        let act = c.act.strip_prefix("the ").unwrap_or(&c.act);
+        Ok(if c.at.trim().is_empty() {
+            format!("the {act}")
+        } else {
+            format!("{} of the {act}", c.at)
+        })
+    }
+}
+
+/// The key of a document kind in `[documents]`.
+pub fn doc_key(kind: DocKind) -> &'static str {
+    match kind {
+        DocKind::Decision => "decision",
+        DocKind::Report => "report",
+        DocKind::FurtherReport => "further_report",
+        DocKind::JointReport => "joint_report",
+        DocKind::SpecialReport => "special_report",
+        DocKind::Notice => "adverse_findings_notice",
+        DocKind::Letter(_) => "letter",
+    }
+}
+
+const DOC_KINDS: &[&str] = &[
+    "decision",
+    "report",
+    "further_report",
+    "joint_report",
+    "special_report",
+    "adverse_findings_notice",
+];
+
+/// "section 3(1)" + "section 3(1A)" → "sections 3(1) and 3(1A)"; other
+/// provisions ("Part 3A") are joined as they are.
+fn provisions(ats: Vec<&str>) -> String {
+    if ats.len() == 1 {
+        return ats[0].to_string();
+    }
+    let stripped: Option<Vec<&str>> = ats
+        .iter()
+        .map(|a| {
+            a.strip_prefix("sections ")
+                .or_else(|| a.strip_prefix("section "))
+        })
+        .collect();
+    match stripped {
+        // "34H(1) and (3)" + "34I" → "34H(1) and (3), and 34I": a comma
+        // keeps the parts apart when one is itself a pair.
+        Some(parts) if parts.iter().any(|p| p.contains(" and ")) => {
+            let (last, init) = parts.split_last().expect("two or more");
+            format!("sections {}, and {last}", init.join(", "))
+        }
+        Some(parts) => format!(
+            "sections {}",
+            super::context::and_join(parts.into_iter().map(str::to_string).collect())
+        ),
+        None => super::context::and_join(ats.into_iter().map(str::to_string).collect()),
     }
 }
 
@@ -73,9 +296,62 @@ impl Rules {
 mod tests {
     use super::*;
 
+    fn bundled() -> Rules {
+        Rules::parse(include_str!("../../templates/rules.toml")).unwrap()
+    }
+
     #[test]
-    fn the_bundled_rules_parse() {
-        let rules = Rules::parse(include_str!("../../templates/rules.toml")).unwrap();
+    fn the_bundled_rules_parse_and_every_citation_names_its_source() {
+        let rules = bundled();
         assert_eq!(rules.report_response_months, 3);
+        assert!(rules.citations.len() > 15);
+        assert!(rules.citations.values().all(|c| c.source.len() > 10));
+    }
+
+    #[test]
+    fn citations_group_by_act() {
+        let rules = bundled();
+        assert_eq!(
+            rules.cite(&["lga_satisfied"]).unwrap(),
+            "Local Government Act 1974, section 30(1B), as amended"
+        );
+        assert_eq!(
+            rules
+                .cite(&["hsca_remit", "hsca_remit_fhsp", "lga_fault"])
+                .unwrap(),
+            "Health Service Commissioners Act 1993, sections 3(1) and 3(1A), and Local Government Act 1974, sections 26(1) and 26A(1), as amended"
+        );
+        assert!(rules.cite(&["no_such_thing"]).is_err());
+        assert_eq!(
+            rules.cite_of("hsca_special_report").unwrap(),
+            "section 14(3) of the Health Service Commissioners Act 1993"
+        );
+    }
+
+    #[test]
+    fn a_citation_without_a_source_is_refused() {
+        let text = include_str!("../../templates/rules.toml").replacen(
+            "source = \"",
+            "source = \"\" # \"",
+            1,
+        );
+        let err = Rules::parse(&text).unwrap_err();
+        assert!(err.contains("names no source"), "{err}");
+    }
+
+    #[test]
+    fn the_special_report_is_signed_by_the_phso_alone_and_the_notice_by_the_lgsco() {
+        let rules = bundled();
+        assert_eq!(
+            rules.signing(DocKind::SpecialReport).signed_by,
+            [Signer::Phso]
+        );
+        assert_eq!(rules.signing(DocKind::Notice).signed_by, [Signer::Lgsco]);
+        assert_eq!(
+            rules
+                .signing(DocKind::Letter(LetterCode::StdFinal))
+                .signed_by,
+            [Signer::Investigator]
+        );
     }
 }

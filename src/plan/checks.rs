@@ -1,0 +1,170 @@
+//! What a case may not ask of the planner: documents its facts do not
+//! allow, events recorded against the wrong kind of body, an escalation on a
+//! draft, directions a due document needs. Each problem has the path of the
+//! value it is about and a hint.
+
+use super::{BodyState, DocKind, request_kind_of, states};
+use crate::case::Seg;
+use crate::case::{BodyKind, Case, DocumentRequest, EventKind, RequestKind, Stage};
+use crate::diag::Diagnostic;
+
+/// Documents asked for (or events recorded) that the facts do not allow,
+/// each with the path of the request and a hint.
+pub(crate) fn problems(case: &Case) -> Vec<(Vec<Seg>, Diagnostic)> {
+    let mut out = Vec::new();
+    let states = states(case);
+    let at = |parts: Vec<Seg>| parts;
+    for (i, request) in case.escalation.requested.iter().enumerate() {
+        let path = at(vec![
+            Seg::Key("escalation".into()),
+            Seg::Key("requested".into()),
+            Seg::Index(i),
+        ]);
+        if let Some(diag) = request_problem(case, &states, request) {
+            out.push((path, diag));
+        }
+    }
+    let escalating = states.iter().any(|s| s.non_compliant);
+    if escalating && case.case.stage == Stage::Draft {
+        out.push((
+            vec![Seg::Key("case".into()), Seg::Key("stage".into())],
+            Diagnostic::error("escalation-on-draft", "a recommendation is refused, but the decision is still a draft")
+                .hint("escalation follows a final decision: set `stage = \"final\"`, or set the recommendations' `status` to `agreed`"),
+        ));
+    }
+    for state in states.iter().filter(|s| s.non_compliant) {
+        let special = state.body.kind == BodyKind::HealthBody
+            && (state.body.particular_importance.is_some()
+                || case
+                    .escalation
+                    .requested
+                    .iter()
+                    .any(|r| r.document == RequestKind::SpecialReport));
+        if special && case.escalation.parliament.is_none() && case.case.stage == Stage::Final {
+            out.push((
+                vec![Seg::Key("escalation".into())],
+                Diagnostic::error("missing-parliament", "a special report under s14(3) is due, but its parliamentary details are missing")
+                    .hint("add `[escalation.parliament]` with `hc_number`, `session` and `ordered_printed`"),
+            ));
+        }
+        if state.body.kind == BodyKind::CareProvider
+            && case.escalation.notice.is_none()
+            && case.case.stage == Stage::Final
+        {
+            out.push((
+                vec![Seg::Key("escalation".into())],
+                Diagnostic::error("missing-notice-directions", "an adverse findings notice is due, but where and how long it must be published is not given")
+                    .hint("add `[escalation.notice]` with `places`, `period` and `by`"),
+            ));
+        }
+    }
+    for (i, event) in case.escalation.events.iter().enumerate() {
+        if let Some(diag) = event_problem(case, event) {
+            out.push((
+                vec![
+                    Seg::Key("escalation".into()),
+                    Seg::Key("events".into()),
+                    Seg::Index(i),
+                ],
+                diag,
+            ));
+        }
+    }
+    out
+}
+
+fn request_problem(
+    case: &Case,
+    states: &[BodyState<'_>],
+    request: &DocumentRequest,
+) -> Option<Diagnostic> {
+    let (kind, needs, rule) = request_kind_of(request.document);
+    let candidates: Vec<&BodyState<'_>> = match &request.body {
+        Some(id) => {
+            let state = states.iter().find(|s| &s.body.id == id)?; // unknown bodies are reported by validate
+            if state.body.kind != needs {
+                return Some(
+                    Diagnostic::error(
+                        "document-not-allowed",
+                        format!("`{id}` is not the right kind of body: {rule}"),
+                    )
+                    .hint(format!(
+                        "`{id}` is a {}; ask for the document its kind allows (see `redress plan`)",
+                        kind_word(state.body.kind)
+                    )),
+                );
+            }
+            vec![state]
+        }
+        None => states.iter().filter(|s| s.body.kind == needs).collect(),
+    };
+    if candidates.is_empty() {
+        return Some(
+            Diagnostic::error(
+                "document-not-allowed",
+                format!("no body in the case can receive this document: {rule}"),
+            )
+            .hint("remove the request, or check the bodies' `kind`"),
+        );
+    }
+    let Some(state) = candidates.iter().find(|s| s.non_compliant) else {
+        let what = if candidates.iter().any(|s| s.at_fault) {
+            "has refused no recommendation"
+        } else {
+            "was not found at fault"
+        };
+        return Some(Diagnostic::error("document-not-allowed", format!("the facts do not allow this document: the body {what}"))
+            .hint("escalation needs a finding of fault and a recommendation with `status = \"refused\"`, `\"not_responded\"` or `\"partially_complied\"`"));
+    };
+    if kind == DocKind::FurtherReport {
+        let report = case.escalation.events.iter().any(|e| {
+            e.kind == EventKind::Report && e.body.as_deref() == Some(state.body.id.as_str())
+        });
+        if !report {
+            return Some(Diagnostic::error("document-not-allowed", "a further report is asked for before a report")
+                .hint("a further report under s31(2A) follows a report under s30: record the report as an event (`kind = \"report\"`) with its date"));
+        }
+    }
+    None
+}
+
+fn event_problem(case: &Case, event: &crate::case::EscalationEvent) -> Option<Diagnostic> {
+    if event.date < case.case.decision_date {
+        return Some(
+            Diagnostic::error(
+                "event-before-decision",
+                "this event is dated before the final decision",
+            )
+            .hint("escalation events follow the decision date in `[case]`"),
+        );
+    }
+    let body = case.body(event.body.as_deref()?)?;
+    let needs = match event.kind {
+        EventKind::Report
+        | EventKind::FurtherReport
+        | EventKind::PublicNotice
+        | EventKind::Meeting => BodyKind::Council,
+        EventKind::JointReport | EventKind::SpecialReport => BodyKind::HealthBody,
+        EventKind::NoticeRequired | EventKind::NoticePublished => BodyKind::CareProvider,
+        _ => return None,
+    };
+    (body.kind != needs).then(|| {
+        Diagnostic::error(
+            "event-wrong-body",
+            format!(
+                "this kind of event does not apply to a {}",
+                kind_word(body.kind)
+            ),
+        )
+        .hint(format!("it applies to a {}", kind_word(needs)))
+    })
+}
+
+fn kind_word(kind: BodyKind) -> &'static str {
+    match kind {
+        BodyKind::Council => "council",
+        BodyKind::HealthBody => "health body",
+        BodyKind::CareProvider => "care provider",
+        BodyKind::HousingLandlord => "housing landlord",
+    }
+}
