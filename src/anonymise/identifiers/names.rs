@@ -208,13 +208,24 @@ impl Identifiers {
         if !dotted {
             let letters: String = written.chars().filter(|c| c.is_alphabetic()).collect();
             let lower = letters.to_lowercase();
+            // "AB 12 34 56 C" is a National Insurance number, not Ann Bell.
+            let beside_number = text[range.end..].trim_start().starts_with(|c: char| c.is_ascii_digit())
+                || text[..range.start].trim_end().ends_with(|c: char| c.is_ascii_digit());
             if !letters.chars().all(char::is_uppercase)
+                || beside_number
                 || ABBREVIATIONS.contains(&lower.as_str())
                 || crate::anonymise::words::is_english_word(&lower)
             {
                 return None;
             }
         }
+        // Capitals without dots are only probably initials: a person checks
+        // them, and a validated value (a reference, a number) beats them.
+        let source = if dotted {
+            Source::Listed
+        } else {
+            Source::Heuristic
+        };
         let person = self.single(owners);
         let replacement = person.map_or_else(
             || Category::Name.placeholder().to_string(),
@@ -225,13 +236,7 @@ impl Identifiers {
         } else {
             Category::AmbiguousName
         };
-        Some(Hit::new(
-            Source::Listed,
-            range,
-            category,
-            person,
-            replacement,
-        ))
+        Some(Hit::new(source, range, category, person, replacement))
     }
 
     /// Every name token standing on its own (the leak search).
