@@ -151,21 +151,41 @@ pub fn build(
             why: e.doubt.as_ref().map(|d| explain(d, &e.replacement)),
         });
     }
-    let quasi = redactions
-        .quasi
-        .iter()
-        .map(|q| {
-            let text = redacted.get(&q.field).map_or("", String::as_str);
-            let (before, after) = context(text, q.start, q.end);
-            QuasiRow {
-                kind: q.kind.describe(),
-                text: text.get(q.start..q.end).unwrap_or_default().to_string(),
-                before,
-                after,
-                place: locator.place(text, q.start),
+    let mut quasi = Vec::new();
+    for q in &redactions.quasi {
+        let text = redacted.get(&q.field).map_or("", String::as_str);
+        let (before, after) = context(text, q.start, q.end);
+        let value = text.get(q.start..q.end).unwrap_or_default().to_string();
+        let place = locator.place(text, q.start);
+        // The ones that identify by themselves or in combination must be
+        // reviewed before publication.
+        if q.finding {
+            let id = finding_id(q.kind.describe(), &value);
+            if !findings.iter().any(|f| f.id == id) {
+                findings.push(FindingRow {
+                    accepted: case.review.accepted.contains(&id),
+                    id,
+                    category: q.kind.describe(),
+                    source: Source::Flagged,
+                    original: value.clone(),
+                    before: before.clone(),
+                    after: after.clone(),
+                    replaced: false,
+                    place: place.clone(),
+                    why: Some(
+                        "left in the text, and it can identify someone: generalise it (a [[generalise]] entry or new wording) or accept it".into(),
+                    ),
+                });
             }
-        })
-        .collect();
+        }
+        quasi.push(QuasiRow {
+            kind: q.kind.describe(),
+            text: value,
+            before,
+            after,
+            place,
+        });
+    }
     let mut unreviewed: Vec<String> = findings
         .iter()
         .filter(|f| !f.accepted)

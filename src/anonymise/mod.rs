@@ -60,6 +60,8 @@ pub struct Quasi {
     pub start: usize,
     /// Byte offset of the end in the redacted field text.
     pub end: usize,
+    /// Whether it must be reviewed before publication, not only listed.
+    pub finding: bool,
 }
 
 /// One replacement in one field.
@@ -163,12 +165,14 @@ pub fn anonymise(case: &Case, ids: &Identifiers) -> (AnonymisedCase, Redactions)
                 doubt: hit.doubt,
             });
         }
-        for (kind, range) in quasi::find(&new, &|place| names_a_body(case, place)) {
+        let found = quasi::find(&new, &|place| names_a_body(case, place));
+        for (kind, range) in &found {
             redactions.quasi.push(Quasi {
                 field: field.clone(),
-                kind,
+                kind: *kind,
                 start: range.start,
                 end: range.end,
+                finding: quasi::is_finding(*kind, &found),
             });
         }
         *text = new;

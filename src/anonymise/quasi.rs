@@ -25,6 +25,9 @@ pub enum QuasiKind {
     Place,
     /// A named medical condition (rare ones identify people).
     Condition,
+    /// How rare a condition is ("about 1 in 150,000 people"): it tells a
+    /// reader the person is one of a handful.
+    Prevalence,
 }
 
 impl QuasiKind {
@@ -36,6 +39,7 @@ impl QuasiKind {
             Self::School => "named school",
             Self::Place => "place",
             Self::Condition => "named condition",
+            Self::Prevalence => "how rare a condition is",
         }
     }
 }
@@ -63,6 +67,17 @@ static CONDITION: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+static PREVALENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i-u)\b(?:(?:about|around|approximately|roughly|fewer than|less than|under|only|some) )?",
+        r"(?:1|one) in (?:every )?[\d,]+(?: (?:\w+ )?(?:people|persons|births|babies|children|adults|men|women|girls|boys))?\b",
+        r"|\b(?:affects|affecting) (?:only |fewer than |about |around )?[\d,]+ (?:\w+ )?(?:people|children|families|adults)\b",
+        r"|\bone of (?:only |just )?(?:a handful|[\d,]+|a few)(?: known)? (?:people|children|cases|patients)\b",
+        r"|\bonly [\d,]+ (?:known |recorded |reported )?cases\b",
+    ))
+    .expect("valid regex")
+});
+
 /// Quasi-identifiers in `text`; `named` says whether a place is a body's
 /// (the council's area is named anyway).
 pub(crate) fn find(text: &str, named: &dyn Fn(&str) -> bool) -> Vec<(QuasiKind, Range<usize>)> {
@@ -82,6 +97,11 @@ pub(crate) fn find(text: &str, named: &dyn Fn(&str) -> bool) -> Vec<(QuasiKind, 
         CONDITION
             .find_iter(text)
             .map(|m| (QuasiKind::Condition, m.range())),
+    );
+    out.extend(
+        PREVALENCE
+            .find_iter(text)
+            .map(|m| (QuasiKind::Prevalence, m.range())),
     );
     for c in PLACE.captures_iter(text) {
         let place = c.get(1).expect("group 1");
@@ -105,7 +125,8 @@ pub(crate) fn find(text: &str, named: &dyn Fn(&str) -> bool) -> Vec<(QuasiKind, 
             "Sunday",
         ];
         let first = words[0];
-        let ordinary = is_english_word(first)
+        // "Upper Tillingham" is a place; "at Home" and "in March" are not.
+        let ordinary = words.iter().all(|w| is_english_word(w))
             || NOT_PLACES.contains(&first)
             || crate::case::MONTHS.contains(&first);
         let proper = !ordinary && first.len() > 2;
@@ -118,9 +139,50 @@ pub(crate) fn find(text: &str, named: &dyn Fn(&str) -> bool) -> Vec<(QuasiKind, 
     out
 }
 
+/// Whether a quasi-identifier must be reviewed before publication (a
+/// finding), not only listed: how rare a condition is, a partial date of
+/// birth, and an exact age in the same text as a named condition or a small
+/// place (ANONYMISATION.md §5.1: the combination is what identifies).
+pub(crate) fn is_finding(kind: QuasiKind, all: &[(QuasiKind, Range<usize>)]) -> bool {
+    match kind {
+        QuasiKind::Prevalence | QuasiKind::BirthYear => true,
+        QuasiKind::Age => all.iter().any(|(k, _)| {
+            matches!(
+                k,
+                QuasiKind::Condition | QuasiKind::Place | QuasiKind::Prevalence
+            )
+        }),
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prevalence_and_combinations_are_findings() {
+        let text = "She has a condition that affects about 1 in 150,000 people. She was born in March 1961 and, aged 62, lives in Upper Tillingham.";
+        let found = find(text, &|_| false);
+        let kinds: Vec<(QuasiKind, &str, bool)> = found
+            .iter()
+            .map(|(k, r)| (*k, &text[r.clone()], is_finding(*k, &found)))
+            .collect();
+        assert!(
+            kinds.contains(&(QuasiKind::Prevalence, "about 1 in 150,000 people", true)),
+            "{kinds:?}"
+        );
+        assert!(
+            kinds.contains(&(QuasiKind::BirthYear, "born in March 1961", true)),
+            "{kinds:?}"
+        );
+        assert!(
+            kinds.contains(&(QuasiKind::Age, "aged 62", true)),
+            "{kinds:?}"
+        );
+        let alone = find("Mrs X, aged 62, complained.", &|_| false);
+        assert!(!is_finding(QuasiKind::Age, &alone));
+    }
 
     #[test]
     fn reports_ages_schools_places_and_conditions() {

@@ -209,8 +209,12 @@ impl Identifiers {
             let letters: String = written.chars().filter(|c| c.is_alphabetic()).collect();
             let lower = letters.to_lowercase();
             // "AB 12 34 56 C" is a National Insurance number, not Ann Bell.
-            let beside_number = text[range.end..].trim_start().starts_with(|c: char| c.is_ascii_digit())
-                || text[..range.start].trim_end().ends_with(|c: char| c.is_ascii_digit());
+            let beside_number = text[range.end..]
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_digit())
+                || text[..range.start]
+                    .trim_end()
+                    .ends_with(|c: char| c.is_ascii_digit());
             if !letters.chars().all(char::is_uppercase)
                 || beside_number
                 || ABBREVIATIONS.contains(&lower.as_str())

@@ -28,8 +28,32 @@ pub(super) fn resolve(mut hits: Vec<Hit>, protected: &[Range<usize>]) -> Vec<Hit
     });
     let mut kept: Vec<Hit> = Vec::new();
     for hit in hits {
-        if !kept.iter().any(|k| overlaps(&k.range, &hit.range)) {
+        let overlapped: Vec<usize> = (0..kept.len())
+            .filter(|&i| overlaps(&kept[i].range, &hit.range))
+            .collect();
+        if overlapped.is_empty() {
             kept.push(hit);
+            continue;
+        }
+        // An address that overlaps only addresses is one address: "21 Heron
+        // Close" found by a detector around a listed "Heron Close" goes
+        // whole, with no stray digit left.
+        let addresses = hit.category == Category::Address
+            && overlapped
+                .iter()
+                .all(|&i| kept[i].category == Category::Address);
+        if addresses {
+            let first = overlapped[0];
+            for &i in &overlapped {
+                let r = kept[i].range.clone();
+                kept[first].range.start = kept[first].range.start.min(r.start);
+                kept[first].range.end = kept[first].range.end.max(r.end);
+            }
+            kept[first].range.start = kept[first].range.start.min(hit.range.start);
+            kept[first].range.end = kept[first].range.end.max(hit.range.end);
+            for &i in overlapped.iter().skip(1).rev() {
+                kept.remove(i);
+            }
         }
     }
     kept.sort_by_key(|h| h.range.start);

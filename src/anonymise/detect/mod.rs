@@ -17,6 +17,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+mod names;
+
 use super::identifiers::Category;
 use super::values::{self, Shape};
 use crate::ids;
@@ -78,10 +80,6 @@ impl AllowList {
     }
 }
 
-static TITLED_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u)\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Rev|Councillor|Cllr)\.? (?:[A-Z]\.? )?[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?(?: [A-Z][a-z]+(?:[-'][A-Z][a-z]+)?){0,2}")
-        .expect("valid regex")
-});
 const STREET_TYPES: &str = "Road|Street|Avenue|Lane|Close|Court|Row|Way|Drive|Rise|Crescent|Place|Gardens|Grove|Terrace|Walk|Hill|Mews|Square|View|Parade|Quay|Croft|Green|Park|Gate|Wharf|Yard";
 static STREET_ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -133,7 +131,8 @@ pub(crate) fn detect(text: &str, allow: &AllowList) -> Vec<Detection> {
             out.push(d);
         }
     }
-    titled_names(text, &mut out);
+    names::titled(text, &mut out);
+    names::introduced(text, &mut out);
     street_addresses(text, &mut out);
     vehicles(text, &lower, &mut out);
     bank_details(text, &lower, &mut out);
@@ -199,20 +198,6 @@ fn candidate(
             confidence: Confidence::Heuristic,
             ..validated(range, Category::DateOfBirth)
         }),
-    }
-}
-
-/// "Dr Eleanor Fairfax-Hughes", "Mr Mason". Labels ("Mrs X") and what
-/// follows them ("Mrs X. The Council") are protected text, so the caller
-/// drops those.
-fn titled_names(text: &str, out: &mut Vec<Detection>) {
-    for m in TITLED_NAME.find_iter(text) {
-        out.push(Detection {
-            range: m.range(),
-            category: Category::Name,
-            confidence: Confidence::Heuristic,
-            redact: true,
-        });
     }
 }
 

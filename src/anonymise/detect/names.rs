@@ -1,0 +1,221 @@
+//! Names nobody listed: after a title ("Dr Eleanor Fairfax-Hughes", "Mr Seán
+//! Ó Súilleabháin", "Ms Nic an tSaoir"), or after a word that introduces a
+//! person ("a neighbour, Chloë Harrowgate, found her"). Names are read with
+//! every Latin letter, so "Chloë" is not cut at the "ë".
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{Confidence, Detection};
+use crate::anonymise::identifiers::Category;
+use crate::anonymise::words::is_english_word;
+
+static TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Rev|Councillor|Cllr)\.? ")
+        .expect("valid regex")
+});
+
+/// Words that introduce a person by relation or by name.
+static CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i-u)\b(?:neighbour|friend|partner|carer|brother|sister|son|daughter|mother|father|husband|wife|aunt|uncle|cousin|grandson|granddaughter|grandmother|grandfather|niece|nephew|boyfriend|girlfriend|lodger|colleague|advocate|called|named)(?:, | )")
+        .expect("valid regex")
+});
+
+/// Lower-case particles inside names: "Nic an tSaoir", "van der Berg".
+const PARTICLES: [&str; 16] = [
+    "an", "de", "da", "du", "van", "von", "der", "den", "la", "le", "di", "ní", "nic", "mac",
+    "bin", "ap",
+];
+
+/// Words that end an organisation's name rather than a person's.
+const ORGANISATION_WORDS: [&str; 20] = [
+    "Ltd",
+    "Limited",
+    "Care",
+    "Homecare",
+    "Healthcare",
+    "Homes",
+    "Home",
+    "Council",
+    "Trust",
+    "Services",
+    "Group",
+    "Surgery",
+    "Practice",
+    "Partnership",
+    "Housing",
+    "Association",
+    "Agency",
+    "Centre",
+    "School",
+    "Hospital",
+];
+
+/// Titled names, whole.
+pub(super) fn titled(text: &str, out: &mut Vec<Detection>) {
+    for m in TITLE.find_iter(text) {
+        if let Some(end) = name_after(text, m.end(), 4, true) {
+            out.push(heuristic(m.start()..end));
+        }
+    }
+}
+
+/// Untitled names after a word that introduces a person: two or three name
+/// words, not all of them English words, not an organisation.
+pub(super) fn introduced(text: &str, out: &mut Vec<Detection>) {
+    for m in CUE.find_iter(text) {
+        let Some(end) = name_after(text, m.end(), 3, false) else {
+            continue;
+        };
+        let words: Vec<&str> = text[m.end()..end].split_whitespace().collect();
+        let plain_words = words.iter().all(|w| is_english_word(w));
+        let organisation = words.last().is_some_and(|w| ORGANISATION_WORDS.contains(w));
+        if words.len() >= 2 && !plain_words && !organisation {
+            out.push(heuristic(m.end()..end));
+        }
+    }
+}
+
+fn heuristic(range: Range<usize>) -> Detection {
+    Detection {
+        range,
+        category: Category::Name,
+        confidence: Confidence::Heuristic,
+        redact: true,
+    }
+}
+
+/// The end of a person's name starting at `at`: an optional initial (with
+/// a titled name), then up to `max` name words, with particles between.
+/// `None` when no name starts there.
+fn name_after(text: &str, at: usize, max: usize, initial_allowed: bool) -> Option<usize> {
+    let mut end = at;
+    let mut words = 0;
+    let mut pos = at;
+    // "Mr J. Smith", "Mr J Smith"
+    if initial_allowed && let Some(next) = initial(text, pos) {
+        pos = next;
+    }
+    while words < max {
+        let (word_end, kind) = name_word(text, pos)?;
+        match kind {
+            Word::Name => {
+                words += 1;
+                end = word_end;
+            }
+            // A particle or a one-letter name part counts only with a name
+            // after it ("Ó Súilleabháin", "an tSaoir").
+            Word::Particle => {}
+        }
+        let rest = &text[word_end..];
+        if !rest.starts_with(' ') || words == max {
+            break;
+        }
+        match name_word(text, word_end + 1) {
+            Some(_) => pos = word_end + 1,
+            None => break,
+        }
+    }
+    (words > 0).then_some(end)
+}
+
+#[derive(Debug, PartialEq)]
+enum Word {
+    Name,
+    Particle,
+}
+
+/// An initial with a space after it: "J " or "J. ".
+fn initial(text: &str, at: usize) -> Option<usize> {
+    let mut chars = text[at..].char_indices();
+    let (_, c) = chars.next()?;
+    if !c.is_uppercase() {
+        return None;
+    }
+    let rest = &text[at + c.len_utf8()..];
+    let after = rest.strip_prefix('.').unwrap_or(rest);
+    let next = after.strip_prefix(' ')?;
+    next.starts_with(char::is_uppercase)
+        .then(|| text.len() - next.len())
+}
+
+/// The name word at `at`, if there is one: its end and kind.
+fn name_word(text: &str, at: usize) -> Option<(usize, Word)> {
+    let rest = text.get(at..)?;
+    let len = rest
+        .find(|c: char| !(c.is_alphabetic() || is_mark(c) || matches!(c, '\'' | '\u{2019}' | '-')))
+        .unwrap_or(rest.len());
+    let whole = &rest[..len];
+    let word = whole
+        .strip_suffix("'s")
+        .or_else(|| whole.strip_suffix("\u{2019}s"))
+        .unwrap_or(whole)
+        .trim_end_matches(['\'', '\u{2019}', '-']);
+    let mut chars = word.chars();
+    let first = chars.next()?;
+    let second = chars.next();
+    let end = at + word.len();
+    if PARTICLES.contains(&word) {
+        return Some((end, Word::Particle));
+    }
+    if first.is_uppercase() {
+        // A single capital is a particle ("Ó") unless an initial's dot or
+        // the end of the name follows.
+        return match second {
+            None if rest[word.len()..].starts_with(' ') => Some((end, Word::Particle)),
+            None => None,
+            Some(_) => Some((end, Word::Name)),
+        };
+    }
+    // Irish mutations: "tSaoir", "hÉireann", "nGael".
+    if matches!(first, 't' | 'h' | 'n' | 'b' | 'm') && second.is_some_and(char::is_uppercase) {
+        return Some((end, Word::Name));
+    }
+    None
+}
+
+fn is_mark(c: char) -> bool {
+    unicode_normalization::char::is_combining_mark(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn titled_in(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        titled(text, &mut out);
+        out.iter().map(|d| &text[d.range.clone()]).collect()
+    }
+
+    #[test]
+    fn titled_names_with_every_latin_letter_are_whole() {
+        for (text, name) in [
+            ("Then Ms Chloë Harrowgate said", "Ms Chloë Harrowgate"),
+            ("and Mrs Łucja Nowak wrote", "Mrs Łucja Nowak"),
+            ("Dr Siân O'Brien agreed", "Dr Siân O'Brien"),
+            ("Mr Seán Ó Súilleabháin replied", "Mr Seán Ó Súilleabháin"),
+            ("Ms Nic an tSaoir phoned", "Ms Nic an tSaoir"),
+            (
+                "Dr Eleanor Fairfax-Hughes wrote",
+                "Dr Eleanor Fairfax-Hughes",
+            ),
+            ("Mr J. Mason said", "Mr J. Mason"),
+            ("Mrs Zoe\u{0308} Ashworth", "Mrs Zoe\u{0308} Ashworth"),
+        ] {
+            assert_eq!(titled_in(text), [name], "{text}");
+        }
+        assert!(titled_in("Mrs X said that Mr Y's son").is_empty());
+    }
+
+    #[test]
+    fn introduced_names() {
+        let text = "A neighbour, Chloë Harrowgate, found her. Her carer Bright Star Homecare came. Her son Mr Y.";
+        let mut out = Vec::new();
+        introduced(text, &mut out);
+        let found: Vec<&str> = out.iter().map(|d| &text[d.range.clone()]).collect();
+        assert_eq!(found, ["Chloë Harrowgate"]);
+    }
+}
