@@ -1,5 +1,6 @@
 //! The integration tests: one binary, a module per area. See tests/README.md.
 
+mod adversarial;
 mod anon_bench;
 mod cli;
 mod documents;

@@ -62,7 +62,16 @@ impl<'a> Folded<'a> {
     /// invisible characters that follow the last matched one (a combining
     /// accent, a zero-width joiner), so nothing of the match is left behind.
     pub fn orig_range(&self, range: Range<usize>) -> Range<usize> {
-        let start = self.map[range.start];
+        // Format characters just before the match go with it too (a bidi
+        // override opened before a name); combining marks there belong to
+        // the letter before.
+        let mut start = self.map[range.start];
+        while let Some(c) = self.orig[..start].chars().next_back() {
+            if !is_invisible(c) || unicode_normalization::char::is_combining_mark(c) {
+                break;
+            }
+            start -= c.len_utf8();
+        }
         // The end is the start of the character after the last matched byte.
         let end = if range.end == 0 {
             start

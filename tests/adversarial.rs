@@ -1,0 +1,386 @@
+//! The anonymiser against text nobody tuned it to: every name that is also
+//! a word in every context, families, spellings, disguised numbers, Unicode
+//! tricks, near misses and names nobody listed (fixtures/adversarial.toml).
+//!
+//! Each table row is a sentence and what the publication copy must say.
+//! A row that fails prints the sentence, so the hazard is plain.
+
+use redress::anonymise::{self, Category, Doubt, Identifiers};
+use redress::case::{Case, Coverage, load_str};
+
+use crate::util;
+
+fn fixture() -> Case {
+    util::load(&util::root().join("tests/fixtures/adversarial.toml"))
+}
+
+fn ids_of(case: &Case) -> Identifiers {
+    anonymise::identifiers(case)
+}
+
+fn redact(ids: &Identifiers, text: &str) -> String {
+    anonymise::anonymise_text(text, ids).0
+}
+
+/// Checks every row, reporting all the failures at once.
+fn check(ids: &Identifiers, rows: &[(&str, &str)]) {
+    let failures: Vec<String> = rows
+        .iter()
+        .filter_map(|(text, want)| {
+            let got = redact(ids, text);
+            (got != *want).then(|| format!("  {text:?}\n    want {want:?}\n     got {got:?}"))
+        })
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} rows failed:\n{}",
+        failures.len(),
+        rows.len(),
+        failures.join("\n")
+    );
+}
+
+/// A case with one person whose given name (or family name) is `word`.
+fn case_with(word: &str, given: bool) -> Identifiers {
+    let name = if given {
+        format!("{word} Pargeter")
+    } else {
+        format!("Harriet {word}")
+    };
+    let toml = format!(
+        r#"
+[case]
+reference = "25 001 043"
+jurisdiction = "lgsco"
+decision_date = 2025-06-17
+summary = "x"
+
+[[people]]
+id = "p"
+name = "{name}"
+title = "Mrs"
+role = "complainant"
+label = "Mrs X"
+
+[[bodies]]
+id = "council"
+name = "Kingsley Vale Council"
+short_name = "the Council"
+kind = "council"
+reference = "25 001 043"
+
+[complaint]
+injustice = "x"
+points = [{{ body = "council", text = "x" }}]
+
+[outcome]
+decision = "upheld"
+"#
+    );
+    let loaded = load_str("word.toml", &toml, &Coverage::all());
+    assert!(!loaded.has_errors(), "{word}: {:?}", loaded.diagnostics);
+    anonymise::identifiers(&loaded.case.expect("loads"))
+}
+
+const GIVEN_WORDS: [&str; 11] = [
+    "April", "May", "June", "Hope", "Grace", "Joy", "Faith", "Rose", "Will", "Mark", "Frank",
+];
+const FAMILY_WORDS: [&str; 10] = [
+    "Young", "Little", "Hill", "Heath", "Brook", "Bell", "Brown", "Green", "White", "Long",
+];
+const MONTHS: [&str; 3] = ["April", "May", "June"];
+const PLACE_WORDS: [&str; 4] = ["Hill", "Heath", "Brook", "Green"];
+
+#[test]
+fn given_names_that_are_words_in_every_context() {
+    for word in GIVEN_WORDS {
+        let ids = case_with(word, true);
+        let lower = word.to_lowercase();
+        let mut rows: Vec<(String, String)> = vec![
+            // Name readings.
+            (
+                format!("Mrs {word} Pargeter complained."),
+                "Mrs X complained.".into(),
+            ),
+            (
+                format!("{word} Pargeter complained."),
+                "Mrs X complained.".into(),
+            ),
+            (
+                format!("{word}'s letter arrived."),
+                "Mrs X's letter arrived.".into(),
+            ),
+            (
+                format!("The Council wrote to {word} about it."),
+                "The Council wrote to Mrs X about it.".into(),
+            ),
+            (
+                format!("In the end, {word} said it was too late."),
+                "In the end, Mrs X said it was too late.".into(),
+            ),
+            (
+                format!("Later {word} told the social worker."),
+                "Later Mrs X told the social worker.".into(),
+            ),
+            (
+                format!("{word} explained that she was frightened."),
+                "Mrs X explained that she was frightened.".into(),
+            ),
+            (
+                format!("{word} repeated what she had said."),
+                "Mrs X repeated what she had said.".into(),
+            ),
+            (format!("PARGETER, {}", word.to_uppercase()), "Mrs X".into()),
+            // Word readings.
+            (
+                format!("She lives on {word} Street."),
+                format!("She lives on {word} Street."),
+            ),
+            (
+                format!("The {word} Court flats were damp."),
+                format!("The {word} Court flats were damp."),
+            ),
+            (
+                format!("the word {lower} in lower case"),
+                format!("the word {lower} in lower case"),
+            ),
+        ];
+        if MONTHS.contains(&word) {
+            for s in [
+                format!("On 14 {word} 2024 the Council wrote."),
+                format!("In {word} the Council wrote."),
+                format!("By the end of {word} nothing had changed."),
+                format!("It wrote on {word} 14, 2024."),
+                format!("between {word} and August 2023"),
+                format!("The {word} 2024 review"),
+            ] {
+                rows.push((s.clone(), s));
+            }
+        }
+        let rows: Vec<(&str, &str)> = rows.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+        check(&ids, &rows);
+    }
+}
+
+#[test]
+fn family_names_that_are_words_in_every_context() {
+    for word in FAMILY_WORDS {
+        let ids = case_with(word, false);
+        let lower = word.to_lowercase();
+        let mut rows: Vec<(String, String)> = vec![
+            (
+                format!("Mrs {word} complained."),
+                "Mrs X complained.".into(),
+            ),
+            (
+                format!("Mrs Harriet {word} complained."),
+                "Mrs X complained.".into(),
+            ),
+            (
+                format!("Harriet {word} complained."),
+                "Mrs X complained.".into(),
+            ),
+            (
+                format!("Mrs {word}'s letter arrived."),
+                "Mrs X's letter arrived.".into(),
+            ),
+            (
+                format!("The Council wrote to Mrs {word}."),
+                "The Council wrote to Mrs X.".into(),
+            ),
+            (
+                format!("She lives on {word} Lane."),
+                format!("She lives on {word} Lane."),
+            ),
+            (
+                format!("{word} Street School closed."),
+                format!("{word} Street School closed."),
+            ),
+            (
+                format!("{word} progress was made."),
+                format!("{word} progress was made."),
+            ),
+            (
+                format!("the word {lower} in lower case"),
+                format!("the word {lower} in lower case"),
+            ),
+        ];
+        if PLACE_WORDS.contains(&word) {
+            let s = format!("They walked on Kingsley {word} every day.");
+            rows.push((s.clone(), s));
+        }
+        let rows: Vec<(&str, &str)> = rows.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+        check(&ids, &rows);
+    }
+}
+
+#[test]
+fn the_fixture_case_in_realistic_sentences() {
+    let ids = ids_of(&fixture());
+    check(
+        &ids,
+        &[
+            // A month in a date stays; the person is replaced.
+            (
+                "On 14 June 2024, Mrs Pargeter wrote again.",
+                "On 14 June 2024, Mrs X wrote again.",
+            ),
+            (
+                "June said the carers came late in June.",
+                "Mrs X said the carers came late in June.",
+            ),
+            // A street, a place and the officer called Brook.
+            (
+                "The office is on Brook Street.",
+                "The office is on Brook Street.",
+            ),
+            (
+                "Ms Brook visited on 3 June.",
+                "The occupational therapist visited on 3 June.",
+            ),
+            ("Little was done to help Ben.", "Little was done to help C."),
+            ("Ben Little's school", "C's school"),
+            // Families.
+            ("the Pargeters complained", "the family complained"),
+            ("The Pargeter family's house", "The family's house"),
+            ("the Pargeters' house", "the family's house"),
+            // Streets abbreviated, without number or town.
+            (
+                "She lives at 12 Heron Cres, Kingsley.",
+                "She lives at [address], Kingsley.",
+            ),
+            ("near Heron Crescent", "near [address]"),
+            ("at 12 Heron Cres.", "at [address]."),
+            // An unlisted address around a listed one: no stray digit.
+            (
+                "her neighbour at 21 Heron Crescent",
+                "her neighbour at [address]",
+            ),
+            // Initials with and without dots.
+            (
+                "L.P. wrote the assessment.",
+                "The social worker wrote the assessment.",
+            ),
+            (
+                "L. P. wrote the assessment.",
+                "The social worker wrote the assessment.",
+            ),
+            // Names run together, spelt out.
+            (
+                "her page facebook.com/DebsTranterWilde",
+                "her page [web address]",
+            ),
+            ("posting as DebsTranterWilde", "posting as [username]"),
+            ("signed P E M B E R T O N", "signed the social worker"),
+            ("signed P.E.M.B.E.R.T.O.N.", "signed the social worker."),
+            // Dates of birth in short forms.
+            ("born 9 Nov 68", "born [date of birth]"),
+            ("DOB 09.11.68", "DOB [date of birth]"),
+            ("born Nov 9, 1968", "born [date of birth]"),
+            // Numbers with any separator.
+            ("call 07700\u{2013}900\u{2013}461", "call [phone number]"),
+            ("call 07700.900.461", "call [phone number]"),
+            ("call 07700/900461", "call [phone number]"),
+            ("NHS 999\u{2014}954\u{2014}2557", "NHS [NHS number]"),
+            ("NHS 999.954.2557", "NHS [NHS number]"),
+            ("NHS 999/954/2557", "NHS [NHS number]"),
+            ("NI JT.48.21.93.C", "NI [National Insurance number]"),
+            (
+                "NI JT\u{2013}48\u{2013}21\u{2013}93\u{2013}C",
+                "NI [National Insurance number]",
+            ),
+            // Unicode: decomposed, combining marks added, invisible characters.
+            ("Ms Zoe\u{0308} Ashworth said", "Ms E said"),
+            ("Ms Zoë Ashworth said", "Ms E said"),
+            ("Ashwo\u{0301}rth said", "Ms E said"),
+            ("Pem\u{200B}berton said", "The social worker said"),
+            ("Pember\u{00AD}ton said", "The social worker said"),
+            ("Pe\u{200D}mberton said", "The social worker said"),
+            ("\u{202E}Pemberton\u{202C} said", "The social worker said"),
+            ("Ｐｅｍｂｅｒｔｏｎ said", "The social worker said"),
+            // Names nobody listed, with every Latin letter.
+            ("Then Ms Chloë Harrowgate said", "Then [name] said"),
+            ("Mrs Łucja Nowak wrote", "[name] wrote"),
+            ("Mr Seán Ó Súilleabháin replied", "[name] replied"),
+            ("Ms Nic an tSaoir phoned", "[name] phoned"),
+            ("Dr Siân O'Brien agreed", "[name] agreed"),
+            // A generalised village, by its distinctive part too.
+            ("She moved to Upper Tillingham.", "She moved to a village."),
+            (
+                "She went back to Tillingham.",
+                "She went back to a village.",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn namesakes_are_never_guessed_and_say_who_they_could_be() {
+    let ids = ids_of(&fixture());
+    let (text, hits) = anonymise::anonymise_text("Mrs Okonkwo said no.", &ids);
+    assert_eq!(text, "[name] said no.");
+    let doubt = hits.iter().find_map(|h| h.doubt.clone());
+    assert_eq!(
+        doubt,
+        Some(Doubt::Shared {
+            candidates: vec!["Mrs Y".into(), "Mrs Z".into()]
+        })
+    );
+    // The given name tells them apart.
+    assert_eq!(redact(&ids, "Mrs Ada Okonkwo said no."), "Mrs Y said no.");
+}
+
+#[test]
+fn near_misses_name_the_probable_person_and_take_no_label() {
+    let ids = ids_of(&fixture());
+    for text in [
+        "Mr Kowalczik said no.",
+        "Kowalczik said no.",
+        "Mr Kowalczyck said no.",
+    ] {
+        let (out, hits) = anonymise::anonymise_text(text, &ids);
+        assert_eq!(out, "[name] said no.", "{text}");
+        assert!(
+            !out.contains("Mr B"),
+            "{text}: never another person's label"
+        );
+        let doubt = hits.iter().find_map(|h| h.doubt.clone());
+        assert_eq!(
+            doubt,
+            Some(Doubt::NearMiss {
+                candidates: vec!["Mr B".into()]
+            }),
+            "{text}"
+        );
+    }
+    // An ordinary word near a long name is left alone.
+    assert_eq!(redact(&ids, "Ashworth-like"), "Ms E-like");
+    assert_eq!(redact(&ids, "a Kingsley resident"), "a Kingsley resident");
+}
+
+#[test]
+fn undecided_readings_print_the_label_and_say_why() {
+    let ids = case_with("Grace", true);
+    let (out, hits) = anonymise::anonymise_text("Grace was upset by the letter.", &ids);
+    assert_eq!(out, "Mrs X was upset by the letter.");
+    assert!(
+        hits.iter()
+            .any(|h| matches!(h.doubt, Some(Doubt::UndecidedWord { .. }))),
+        "{hits:?}"
+    );
+}
+
+#[test]
+fn a_person_called_june_can_have_documents_dated_in_june() {
+    // The verifier reads the same way: a month in a date is not a leak,
+    // the name in a name reading is.
+    let ids = ids_of(&fixture());
+    assert!(
+        ids.leaks("Dated 17 June 2025. Decision date: June 2025.")
+            .is_empty()
+    );
+    assert!(ids.leaks("In June the Council wrote to Mrs X.").is_empty());
+    let leaks = ids.leaks("The Council wrote to June about it.");
+    assert_eq!(leaks.len(), 1, "{leaks:?}");
+    assert_eq!(leaks[0].category, Category::Name);
+}
