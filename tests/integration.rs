@@ -3,6 +3,7 @@
 mod adversarial;
 mod anon_bench;
 mod cli;
+mod disguise;
 mod documents;
 mod injection;
 mod invalid;
