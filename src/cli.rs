@@ -107,8 +107,19 @@ struct CheckArgs {
     /// Case files (TOML or JSON), or folders of them.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
+    /// Treat warnings as errors (`--deny warnings`, for CI): the exit code
+    /// is 1 when any case file has a warning.
+    #[arg(long, value_enum, value_name = "WHAT")]
+    deny: Option<Deny>,
     #[command(flatten)]
     diagnostics: DiagnosticArgs,
+}
+
+/// What `--deny` turns into errors.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum Deny {
+    /// Every warning.
+    Warnings,
 }
 
 #[derive(Debug, Args)]
@@ -375,15 +386,22 @@ fn check(args: CheckArgs) -> Result<ExitCode, UsageError> {
     for path in &paths {
         let loaded = engine.load(path)?;
         print_diagnostics(&loaded, args.diagnostics.diagnostic_format);
-        if loaded.has_errors() {
+        let denied = args.deny.is_some() && !loaded.diagnostics.is_empty();
+        if loaded.has_errors() || denied {
             failed += 1;
         } else if args.diagnostics.diagnostic_format != Format::Json {
             eprintln!("ok      {}", diag::display_path(path));
         }
     }
     if failed > 0 {
+        let what = if args.deny.is_some() {
+            "errors or warnings"
+        } else {
+            "errors"
+        };
+        let verb = if failed == 1 { "has" } else { "have" };
         eprintln!(
-            "{} of {} has errors",
+            "{} of {} {verb} {what}",
             diag::count(failed, "case file"),
             paths.len()
         );

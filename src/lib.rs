@@ -36,6 +36,7 @@ pub mod cli;
 pub mod corpus;
 pub mod diag;
 pub mod ids;
+pub mod lint;
 pub mod pipeline;
 pub mod plan;
 pub mod render;

@@ -179,9 +179,16 @@ impl Engine {
         &self.templates
     }
 
-    /// Reads and validates a case file.
+    /// Reads and validates a case file, with the lint's warnings about
+    /// what anonymisation will do to its prose ([`crate::lint`]).
     pub fn load(&self, path: &Path) -> std::io::Result<Loaded> {
-        case::load(path, &self.coverage)
+        let mut loaded = case::load(path, &self.coverage)?;
+        if let Some(case) = &loaded.case {
+            let (_, ids) = self.identifiers(case);
+            let warnings = crate::lint::lint(&loaded, &ids);
+            loaded.add(warnings);
+        }
+        Ok(loaded)
     }
 
     /// The Typst source of every document of a case, both variants (for

@@ -54,12 +54,12 @@ fn values(case: &Case) -> Vec<Value> {
 
 fn is_word(w: &str) -> bool {
     static WORDS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
-        std::sync::LazyLock::new(|| {
-            include_str!("../data/english-words.txt").lines().collect()
-        });
+        std::sync::LazyLock::new(|| include_str!("../data/english-words.txt").lines().collect());
     WORDS.contains(w.to_lowercase().as_str())
-        || ["january", "february", "march", "april", "may", "june", "july", "august"]
-            .contains(&w.to_lowercase().as_str())
+        || [
+            "january", "february", "march", "april", "may", "june", "july", "august",
+        ]
+        .contains(&w.to_lowercase().as_str())
 }
 
 const INVISIBLE: [char; 7] = [
@@ -110,10 +110,17 @@ fn disguise_number(value: &str, pick: &[usize]) -> String {
         Some(rest) => format!("0{}", rest.replace("(0)", "")),
         None => value.to_string(),
     };
-    let compact: String = national.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
+    let compact: String = national
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect();
     let sep = SEPARATORS[pick[0] % SEPARATORS.len()];
     let groups: Vec<String> = match compact.len() {
-        10 => vec![compact[..3].into(), compact[3..6].into(), compact[6..].into()],
+        10 => vec![
+            compact[..3].into(),
+            compact[3..6].into(),
+            compact[6..].into(),
+        ],
         11 => vec![compact[..5].into(), compact[5..].into()],
         9 => vec![
             compact[..2].into(),
@@ -176,7 +183,11 @@ fn disguise_street(street: &str, pick: &[usize]) -> String {
     let mut s = street.to_string();
     for (full, short) in ABBREVIATIONS {
         if s.ends_with(full) && pick[0] % 2 == 0 {
-            s = format!("{}{short}{}", &s[..s.len() - full.len()], if pick[1] % 2 == 0 { "." } else { "" });
+            s = format!(
+                "{}{short}{}",
+                &s[..s.len() - full.len()],
+                if pick[1] % 2 == 0 { "." } else { "" }
+            );
         }
     }
     if pick[2] % 3 == 0 {
@@ -228,7 +239,11 @@ fn disguised_listed_identifiers_of_every_sample_are_replaced() {
         failure_persistence: None,
         ..Config::default()
     });
-    let strategy = (0..samples.len(), any::<usize>(), prop::collection::vec(any::<usize>(), 6));
+    let strategy = (
+        0..samples.len(),
+        any::<usize>(),
+        prop::collection::vec(any::<usize>(), 6),
+    );
     let result = runner.run(&strategy, |(s, v, pick)| {
         let (stem, case, ids) = &samples[s];
         let all = values(case);

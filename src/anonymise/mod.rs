@@ -248,6 +248,14 @@ fn replace(text: &str, ids: &Identifiers, labels: LabelSet) -> (String, Vec<Hit>
             at = hit.range.end + usize::from(text[hit.range.end..].starts_with(','));
             continue;
         }
+        // "A neighbour, Mr Derek Hollins, found her": a name printed as a
+        // blank in apposition to the noun before it goes with its commas.
+        let blank = hit.replacement == Category::Name.placeholder();
+        if blank && let Some(cut) = name_in_apposition(&out, &text[hit.range.end..]) {
+            out.truncate(cut);
+            at = hit.range.end + 1;
+            continue;
+        }
         // "the Okonkwo family": a surname the family shares names no one
         // in particular, so it simply goes.
         if hit.category == Category::AmbiguousName && text[hit.range.end..].starts_with(" family") {
@@ -281,6 +289,29 @@ fn role_in_apposition(before: &str, replacement: &str, after: &str) -> Option<us
         && head[head.len() - role.len()..].eq_ignore_ascii_case(role);
     let clause_ends = after.starts_with([',', '.', ';', ')']) || after.is_empty();
     (ends_with_role && clause_ends).then_some(head.len())
+}
+
+/// When `before` ends with "<determiner> <noun>, " (a neighbour, her
+/// daughter) and a comma follows the name: where to cut `before` so the
+/// sentence reads "A neighbour found her".
+fn name_in_apposition(before: &str, after: &str) -> Option<usize> {
+    const DETERMINERS: [&str; 9] = ["a", "an", "the", "her", "his", "their", "its", "our", "one"];
+    let head = before.strip_suffix(", ")?;
+    if !after.starts_with(',') {
+        return None;
+    }
+    let words: Vec<&str> = head.split(' ').collect();
+    let last = words.len().checked_sub(1)?;
+    // The noun phrase: a determiner and one to three lower-case words.
+    let det = (last.saturating_sub(3)..last)
+        .rev()
+        .find(|&i| DETERMINERS.contains(&words[i].to_lowercase().as_str()))?;
+    let nouns = &words[det + 1..];
+    let lower = |w: &&str| {
+        w.chars()
+            .all(|c| c.is_lowercase() || matches!(c, '\'' | '-'))
+    };
+    (!nouns.is_empty() && nouns.iter().all(lower)).then_some(head.len())
 }
 
 /// Whether text appended to `before` starts a sentence (or a list item).
@@ -375,6 +406,20 @@ mod tests {
             role_in_apposition("She spoke to the nurse, ", "the social worker", ","),
             None
         );
+    }
+
+    #[test]
+    fn a_blank_in_apposition_goes_with_its_commas() {
+        assert_eq!(name_in_apposition("A neighbour, ", ", found her"), Some(11));
+        assert_eq!(
+            name_in_apposition("She said her elder daughter, ", ", had rung"),
+            Some(27)
+        );
+        assert_eq!(
+            name_in_apposition("She wrote to the Council, ", ", and"),
+            None
+        );
+        assert_eq!(name_in_apposition("A neighbour, ", " found her"), None);
     }
 
     #[test]

@@ -295,7 +295,7 @@ pub(crate) fn read(o: &Occurrence<'_>) -> Reading {
         return Reading::Word;
     }
     let before = words_before(o.text, o.range.start, 3);
-    let after = words_after(o.text, o.range.end, 3);
+    let after = words_after(o.text, o.range.end, 6);
     // 2. After a title, perhaps with a given name or initial between.
     let titled = |w: &Word<'_>| TITLES.contains(&w.lower().trim_end_matches('.'));
     if before.first().is_some_and(|w| titled(w))
@@ -359,7 +359,7 @@ pub(crate) fn read(o: &Occurrence<'_>) -> Reading {
     if starts {
         return match next_lower {
             Some(_) if o.family => Reading::Word,
-            Some(w) if w.text.len() > 3 && w.text.ends_with("ed") => Reading::Name,
+            Some(_) if person_verb_follows(&after) => Reading::Name,
             _ => Reading::Undecided,
         };
     }
@@ -381,6 +381,24 @@ pub(crate) fn read_phrase(o: &Occurrence<'_>) -> Reading {
             && PLACE_WORDS.contains(&w.lower().trim_end_matches('.'))
     });
     if place { Reading::Word } else { Reading::Name }
+}
+
+/// Whether the words after a name are what a person does: a past tense or
+/// a person verb, perhaps after an auxiliary and adverbs ("Destiny
+/// repeated", "Mark was discharged", "Mark has still not been refunded",
+/// "Mark has paid"). "Hope was fading" and "Hope did not receive" stay open.
+fn person_verb_follows(after: &[Word<'_>]) -> bool {
+    const FILLERS: [&str; 21] = [
+        "was", "were", "is", "are", "had", "has", "have", "been", "being", "also", "still", "not",
+        "never", "always", "then", "later", "again", "already", "soon", "just", "often",
+    ];
+    let content = after
+        .iter()
+        .take_while(|w| w.glued_before() && w.text.starts_with(char::is_lowercase))
+        .find(|w| !FILLERS.contains(&w.text));
+    content.is_some_and(|w| {
+        (w.text.len() > 3 && w.text.ends_with("ed")) || PERSON_VERBS.contains(&w.text)
+    })
 }
 
 /// Whether a month name reads as a date, and how sure that is.
@@ -685,6 +703,19 @@ mod tests {
             Reading::Undecided
         );
         assert_eq!(reading("Hope remains.", "Hope", false), Reading::Undecided);
+        assert_eq!(
+            reading("Mark was discharged.", "Mark", false),
+            Reading::Name
+        );
+        assert_eq!(
+            reading("Mark has still not been refunded.", "Mark", false),
+            Reading::Name
+        );
+        assert_eq!(reading("Mark has paid half.", "Mark", false), Reading::Name);
+        assert_eq!(
+            reading("Hope did not receive it.", "Hope", false),
+            Reading::Undecided
+        );
     }
 
     #[test]

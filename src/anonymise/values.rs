@@ -59,11 +59,14 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
 static PHONE: LazyLock<meta::Regex> = LazyLock::new(|| {
     without_prefilter(r"(?:\+44\s?(?:\(0\)\s?)?|0044\s?|\(?0)\d[\d \-.()/]{7,16}\d")
 });
-static NHS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u)\b\d{3}[ ./-]{0,3}\d{3}[ ./-]{0,3}\d{4}\b").expect("valid regex"));
+static NHS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)\b\d{3}[ ./-]{0,3}\d{3}[ ./-]{0,3}\d{4}\b").expect("valid regex")
+});
 static NINO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i-u)\b[A-Z]{2}[ ./-]{0,3}\d{2}[ ./-]{0,3}\d{2}[ ./-]{0,3}\d{2}[ ./-]{0,3}[A-D]\b")
-        .expect("valid regex")
+    Regex::new(
+        r"(?i-u)\b[A-Z]{2}[ ./-]{0,3}\d{2}[ ./-]{0,3}\d{2}[ ./-]{0,3}\d{2}[ ./-]{0,3}[A-D]\b",
+    )
+    .expect("valid regex")
 });
 static POSTCODE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i-u)\b(?:GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b").expect("valid regex")

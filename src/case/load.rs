@@ -7,6 +7,7 @@
 //! tried again. Paths are mapped back to the file through the tree, so every
 //! diagnostic has a line and column.
 
+use std::ops::Range;
 use std::path::Path;
 
 use serde_json::Value;
@@ -26,6 +27,8 @@ pub struct Loaded {
     pub case: Option<Case>,
     /// Errors and warnings, in file order.
     pub diagnostics: Vec<Diagnostic>,
+    /// Where each key and value is in the file, when it parsed.
+    tree: Option<Spanned>,
 }
 
 impl Loaded {
@@ -33,6 +36,57 @@ impl Loaded {
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
+
+    /// Where in the file a piece of a string field is: `start..end` are
+    /// byte offsets into the field's value (`complaint.points[0].text`).
+    /// The field's whole value when the piece cannot be placed exactly (a
+    /// TOML escape inside it).
+    pub fn locate_in_field(&self, field: &str, start: usize, end: usize) -> Option<Range<usize>> {
+        let tree = self.tree.as_ref()?;
+        let path = parse_path(field)?;
+        let span = tree.locate(&path, false);
+        let value = tree.string_at(&path)?;
+        let piece = value.get(start..end)?;
+        if piece.is_empty() {
+            return Some(span);
+        }
+        // The n-th occurrence of the piece in the value is the n-th in the
+        // file's text of it (escapes aside).
+        let nth = value[..start].matches(piece).count();
+        let raw = self.file.text.get(span.clone())?;
+        let found = raw.match_indices(piece).nth(nth).map(|(at, _)| at);
+        Some(match found {
+            Some(at) => span.start + at..span.start + at + piece.len(),
+            None => span,
+        })
+    }
+
+    /// Adds diagnostics found after loading (in file order).
+    pub fn add(&mut self, diagnostics: impl IntoIterator<Item = Diagnostic>) {
+        self.diagnostics.extend(diagnostics);
+        self.diagnostics
+            .sort_by_key(|d| d.range.as_ref().map_or(0, |r| r.start));
+    }
+}
+
+/// `people[2].born` → its segments.
+fn parse_path(path: &str) -> Option<Vec<Seg>> {
+    let mut out = Vec::new();
+    for part in path.split('.') {
+        let (key, mut rest) = match part.find('[') {
+            Some(at) => (&part[..at], &part[at..]),
+            None => (part, ""),
+        };
+        if !key.is_empty() {
+            out.push(Seg::Key(key.to_string()));
+        }
+        while let Some(inner) = rest.strip_prefix('[') {
+            let close = inner.find(']')?;
+            out.push(Seg::Index(inner[..close].parse().ok()?));
+            rest = &inner[close + 1..];
+        }
+    }
+    Some(out)
 }
 
 /// The two case-file formats.
@@ -60,6 +114,7 @@ pub fn load_bytes(path: &Path, bytes: &[u8], coverage: &Coverage) -> Loaded {
             file,
             case: None,
             diagnostics: vec![diag],
+            tree: None,
         };
     }
     let format = detect_format(path, &file.text);
@@ -83,6 +138,7 @@ fn load_text(file: SourceFile, format: Format, coverage: &Coverage) -> Loaded {
                 file,
                 case: None,
                 diagnostics: vec![diag],
+                tree: None,
             };
         }
     };
@@ -99,6 +155,7 @@ fn load_text(file: SourceFile, format: Format, coverage: &Coverage) -> Loaded {
         file,
         case,
         diagnostics,
+        tree: Some(tree),
     }
 }
 

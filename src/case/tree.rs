@@ -80,6 +80,22 @@ impl Spanned {
         }
     }
 
+    /// The string value at `path`, if there is one there.
+    pub fn string_at(&self, path: &[Seg]) -> Option<&str> {
+        let mut node = self;
+        for seg in path {
+            node = match (seg, &node.node) {
+                (Seg::Key(k), Node::Table(entries)) => &entries.iter().find(|e| &e.key == k)?.value,
+                (Seg::Index(i), Node::Array(items)) => items.get(*i)?,
+                _ => return None,
+            };
+        }
+        match &node.node {
+            Node::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
     /// The range of the deepest node on `path` that exists. With `key_only`,
     /// a final key segment points at the key rather than its value.
     pub fn locate(&self, path: &[Seg], key_only: bool) -> Range<usize> {
