@@ -248,6 +248,18 @@ fn replace(text: &str, ids: &Identifiers, labels: LabelSet) -> (String, Vec<Hit>
             at = hit.range.end + usize::from(text[hit.range.end..].starts_with(','));
             continue;
         }
+        // "Will Little, the occupational therapist, assessed her": the
+        // label is the role, so the role that follows goes.
+        if let Some(skip) = role_after_name(&hit.replacement, &text[hit.range.end..]) {
+            let label = if starts_sentence(&out) {
+                capitalise(&hit.replacement)
+            } else {
+                hit.replacement.clone()
+            };
+            out.push_str(&label);
+            at = hit.range.end + skip;
+            continue;
+        }
         // "A neighbour, Mr Derek Hollins, found her": a name printed as a
         // blank in apposition to the noun before it goes with its commas.
         let blank = hit.replacement == Category::Name.placeholder();
@@ -289,6 +301,25 @@ fn role_in_apposition(before: &str, replacement: &str, after: &str) -> Option<us
         && head[head.len() - role.len()..].eq_ignore_ascii_case(role);
     let clause_ends = after.starts_with([',', '.', ';', ')']) || after.is_empty();
     (ends_with_role && clause_ends).then_some(head.len())
+}
+
+/// When the name is followed by ", <its role>," and the replacement is
+/// that role: how much of `after` to skip (the role and its commas; the
+/// closing comma stays when the clause goes on with "and" or "who").
+fn role_after_name(replacement: &str, after: &str) -> Option<usize> {
+    let role = replacement
+        .strip_prefix("the ")
+        .or_else(|| replacement.strip_prefix("a "))?;
+    let rest = after.strip_prefix(", ")?;
+    let article = ["the ", "a ", "an ", "The ", "A "]
+        .iter()
+        .find(|a| rest.starts_with(**a))?;
+    let named = &rest[article.len()..];
+    let same = named.len() >= role.len()
+        && named.is_char_boundary(role.len())
+        && named[..role.len()].eq_ignore_ascii_case(role);
+    let tail = named.get(role.len()..)?;
+    (same && tail.starts_with(',')).then(|| after.len() - tail.len() + 1)
 }
 
 /// When `before` ends with "<determiner> <noun>, " (a neighbour, her
@@ -406,6 +437,14 @@ mod tests {
             role_in_apposition("She spoke to the nurse, ", "the social worker", ","),
             None
         );
+    }
+
+    #[test]
+    fn a_role_after_the_name_is_not_said_twice() {
+        let after = ", the occupational therapist, assessed her";
+        let skip = role_after_name("the occupational therapist", after).unwrap();
+        assert_eq!(&after[skip..], " assessed her");
+        assert_eq!(role_after_name("the GP", ", the social worker, said"), None);
     }
 
     #[test]
