@@ -5,7 +5,7 @@
 //! on (an NHS number that fails its check digit is still that person's
 //! number, and is still redacted).
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use super::tree::Seg;
@@ -186,7 +186,9 @@ impl Validator<'_> {
     }
 
     fn ids(&mut self) {
-        let mut seen: HashSet<&str> = HashSet::new();
+        // Ids are compared without case: a body's id becomes a file name,
+        // and `Council` and `council` are one file on Windows and macOS.
+        let mut seen: HashMap<String, &str> = HashMap::new();
         let people = self
             .case
             .people
@@ -201,17 +203,34 @@ impl Validator<'_> {
             .map(|(i, b)| ("bodies", i, b.id.as_str()));
         let all: Vec<_> = people.chain(bodies).collect();
         for (list, i, id) in all {
+            let at = path(&[&list, &i, &"id"]);
             if id.trim().is_empty() {
+                self.push(at, Diagnostic::error("empty-id", "an id cannot be empty"));
+                continue;
+            }
+            if let Some(problem) = id_problem(id) {
                 self.push(
-                    path(&[&list, &i, &"id"]),
-                    Diagnostic::error("empty-id", "an id cannot be empty"),
+                    at,
+                    Diagnostic::error("bad-id", format!("an id {problem}"))
+                        .hint("ids become file names (`letter-<id>.redacted.pdf`): use letters, digits, `-` and `_`, e.g. `council` or `trust_2`"),
                 );
-            } else if !seen.insert(id) {
-                self.push(
-                    path(&[&list, &i, &"id"]),
+                continue;
+            }
+            match seen.insert(id.to_ascii_lowercase(), id) {
+                None => {}
+                Some(first) if first == id => self.push(
+                    at,
                     Diagnostic::error("duplicate-id", format!("the id `{id}` is used twice"))
                         .hint("every person and body needs its own id"),
-                );
+                ),
+                Some(first) => self.push(
+                    at,
+                    Diagnostic::error(
+                        "duplicate-id",
+                        format!("the ids `{first}` and `{id}` differ only in case"),
+                    )
+                    .hint("ids become file names, and Windows and macOS do not tell these apart: give each its own id"),
+                ),
             }
         }
     }
@@ -740,6 +759,26 @@ fn collect_strings<'a>(
     }
 }
 
+/// The longest id: with its document's name around it, a file name stays
+/// far below the 255 bytes file systems allow.
+const MAX_ID_LEN: usize = 64;
+
+/// What is wrong with an id as part of a file name, if anything: ids are
+/// ASCII letters, digits, `-` and `_`, at most [`MAX_ID_LEN`] long.
+pub(crate) fn id_problem(id: &str) -> Option<String> {
+    if id.len() > MAX_ID_LEN {
+        return Some(format!("is longer than {MAX_ID_LEN} characters"));
+    }
+    let bad = id
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_')))?;
+    Some(if bad.is_whitespace() || bad.is_control() {
+        format!("cannot hold a space or control character (U+{:04X})", bad as u32)
+    } else {
+        format!("cannot hold `{bad}`: only letters, digits, `-` and `_`")
+    })
+}
+
 /// Whether `s` is a Housing Ombudsman reference: nine digits, year first.
 fn is_hos_reference(s: &str) -> bool {
     s.len() == 9 && s.starts_with("20") && s.bytes().all(|b| b.is_ascii_digit())
@@ -810,6 +849,17 @@ mod tests {
         assert!(!is_reference("23 004 118a", false));
         assert!(!is_reference("23-004-118", true));
         assert!(!is_reference("05/B/8409", true));
+    }
+
+    #[test]
+    fn ids_are_file_name_safe() {
+        for ok in ["council", "Trust_2", "care-home", "a"] {
+            assert_eq!(id_problem(ok), None, "{ok}");
+        }
+        for bad in ["../x", "a/b", "a\\b", "a b", "a.b", "é", "a\u{0}", ".", ".."] {
+            assert!(id_problem(bad).is_some(), "{bad:?}");
+        }
+        assert!(id_problem(&"x".repeat(65)).unwrap().contains("longer"));
     }
 
     #[test]
