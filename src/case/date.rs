@@ -135,9 +135,10 @@ impl Date {
         let total = i64::from(self.year()) * 12 + i64::from(self.month()) - 1 + i64::from(n);
         let year = i32::try_from(total.div_euclid(12)).ok()?;
         let month = u8::try_from(total.rem_euclid(12) + 1).ok()?;
-        let day = self
-            .day()
-            .min(time::util::days_in_month(Month::try_from(month).ok()?, year));
+        let day = self.day().min(time::util::days_in_month(
+            Month::try_from(month).ok()?,
+            year,
+        ));
         Self::from_ymd(year, month, day)
     }
 
@@ -547,7 +548,13 @@ mod tests {
     fn case_files_hold_dates_of_two_centuries_and_say_why() {
         assert!(Date::parse_case("1900-01-01").is_ok());
         assert!(Date::parse_case("2199-12-31").is_ok());
-        for far in ["1899-12-31", "2200-01-01", "9999-12-31", "0001-01-01", "0000-01-01"] {
+        for far in [
+            "1899-12-31",
+            "2200-01-01",
+            "9999-12-31",
+            "0001-01-01",
+            "0000-01-01",
+        ] {
             let err = Date::parse_case(far).unwrap_err();
             assert!(err.contains(OUT_OF_RANGE), "{far}: {err}");
             assert!(err.contains("1900-01-01 to 2199-12-31"), "{err}");

@@ -138,6 +138,19 @@ fn load_text(file: SourceFile, format: Format, coverage: &Coverage) -> Loaded {
     }
 }
 
+/// The byte range of the value at a path of keys (`["case", "reference"]`)
+/// in a loaded file, when the file parses.
+pub fn locate(loaded: &Loaded, keys: &[&str]) -> Option<std::ops::Range<usize>> {
+    let text = &loaded.file.text;
+    let tree = match detect_format(&loaded.file.path, text) {
+        Format::Toml => tree::parse_toml(text).ok()?,
+        Format::Json if json_too_deep(text).is_some() => return None,
+        Format::Json => tree::parse_json(text).ok()?,
+    };
+    let path: Vec<Seg> = keys.iter().map(|k| Seg::Key((*k).to_string())).collect();
+    Some(tree.locate(&path, false))
+}
+
 /// The diagnostic for a file nested deeper than [`MAX_DEPTH`], at `range`.
 fn too_deep(range: std::ops::Range<usize>) -> Diagnostic {
     Diagnostic::error(

@@ -773,7 +773,10 @@ pub(crate) fn id_problem(id: &str) -> Option<String> {
         .chars()
         .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_')))?;
     Some(if bad.is_whitespace() || bad.is_control() {
-        format!("cannot hold a space or control character (U+{:04X})", bad as u32)
+        format!(
+            "cannot hold a space or control character (U+{:04X})",
+            bad as u32
+        )
     } else {
         format!("cannot hold `{bad}`: only letters, digits, `-` and `_`")
     })
@@ -856,7 +859,9 @@ mod tests {
         for ok in ["council", "Trust_2", "care-home", "a"] {
             assert_eq!(id_problem(ok), None, "{ok}");
         }
-        for bad in ["../x", "a/b", "a\\b", "a b", "a.b", "é", "a\u{0}", ".", ".."] {
+        for bad in [
+            "../x", "a/b", "a\\b", "a b", "a.b", "é", "a\u{0}", ".", "..",
+        ] {
             assert!(id_problem(bad).is_some(), "{bad:?}");
         }
         assert!(id_problem(&"x".repeat(65)).unwrap().contains("longer"));
