@@ -477,9 +477,10 @@ fn check(args: CheckArgs) -> Result<ExitCode, UsageError> {
     }
     if !failed.is_empty() {
         note!(
-            "{} of {} has errors",
+            "{} of {} {} errors",
             diag::count(failed.len(), "case file"),
-            paths.len()
+            paths.len(),
+            if failed.len() == 1 { "has" } else { "have" }
         );
     }
     Ok(if failed.is_empty() {

@@ -181,7 +181,8 @@ pub(crate) fn parse_json(text: &str) -> Result<Spanned, Diagnostic> {
     })?;
     let Some(value) = result.value else {
         return Err(Diagnostic::error("syntax", "the JSON file is empty")
-            .hint("a case file is one JSON object: `{ \"case\": { … }, … }`"));
+            .hint("a case file is one JSON object: `{ \"case\": { … }, … }`")
+            .with_range(0..0));
     };
     json_value(value)
 }

@@ -132,7 +132,8 @@ impl Validator<'_> {
 
     fn references(&mut self) {
         let reference = &self.case.case.reference;
-        if !is_reference(reference, false) {
+        let case_reference_ok = is_reference(reference, false);
+        if !case_reference_ok {
             self.push(
                 path(&[&"case", &"reference"]),
                 Diagnostic::error("bad-reference", "the case reference is not in the form `YY NNN NNN`")
@@ -152,7 +153,7 @@ impl Validator<'_> {
                     Diagnostic::error("bad-reference", "a body's reference is not in the form `YY NNN NNN` with an optional letter")
                         .hint("write it like `23 004 118` or `23 004 118a`"),
                 );
-            } else if !body.reference.starts_with(reference.as_str()) {
+            } else if case_reference_ok && !body.reference.starts_with(reference.as_str()) {
                 self.push(
                     at,
                     Diagnostic::warning("reference-mismatch", "this body's reference is not the case reference with a letter")
@@ -724,7 +725,11 @@ impl Validator<'_> {
                     .hint("remove it; it cannot be printed"),
                 );
             }
-            let mut missing: Vec<char> = s.chars().filter(|&c| !coverage.contains(c)).collect();
+            // Control characters are reported above; no font draws them.
+            let mut missing: Vec<char> = s
+                .chars()
+                .filter(|&c| !c.is_control() && !coverage.contains(c))
+                .collect();
             missing.dedup();
             if let Some(&c) = missing.first() {
                 self.push(at, Diagnostic::error("no-glyph", format!("the character `{c}` (U+{:04X}) cannot be printed: no bundled font has it", c as u32))
