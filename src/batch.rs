@@ -363,7 +363,8 @@ impl<'a, T, R> Queue<'a, T, R> {
 }
 
 /// Case files under the given paths: files as given, folders searched for
-/// `*.toml` and `*.json` (recursively), sorted so runs are repeatable.
+/// `*.toml` and `*.json` (recursively, not through links to folders, which
+/// could loop), sorted so runs are repeatable.
 pub fn discover(paths: &[PathBuf]) -> std::io::Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     for path in paths {
@@ -382,17 +383,19 @@ pub fn discover(paths: &[PathBuf]) -> std::io::Result<Vec<PathBuf>> {
 }
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?
-        .map(|e| e.map(|e| e.path()))
+    let mut entries: Vec<(PathBuf, bool)> = std::fs::read_dir(dir)?
+        .map(|e| e.and_then(|e| Ok((e.path(), e.file_type()?.is_dir()))))
         .collect::<Result<_, _>>()?;
     entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            collect(&path, out)?;
-        } else if matches!(
+    for (path, is_dir) in entries {
+        let case_file = matches!(
             path.extension().and_then(|e| e.to_str()),
             Some("toml" | "json")
-        ) {
+        );
+        if is_dir {
+            collect(&path, out)?;
+        } else if case_file && !path.is_dir() {
+            // (`is_dir` here is a link to a folder: not followed.)
             out.push(path);
         }
     }
@@ -423,6 +426,32 @@ mod tests {
         assert!(
             caught.starts_with("document 3 failed (at src/batch.rs:"),
             "{caught}"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn discovery_does_not_follow_links_to_folders() {
+        let dir = tempfile::tempdir().unwrap();
+        let cases = dir.path().join("cases");
+        std::fs::create_dir_all(cases.join("2024")).unwrap();
+        std::fs::write(cases.join("2024/a.toml"), "").unwrap();
+        std::fs::write(cases.join("b.json"), "").unwrap();
+        std::fs::write(cases.join("notes.txt"), "").unwrap();
+        std::os::unix::fs::symlink(&cases, cases.join("loop")).unwrap();
+        std::os::unix::fs::symlink(cases.join("b.json"), cases.join("c.json")).unwrap();
+        let found = discover(&[cases.clone()]).unwrap();
+        let names: Vec<_> = found
+            .iter()
+            .map(|p| p.strip_prefix(&cases).unwrap())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                Path::new("2024/a.toml"),
+                "b.json".as_ref(),
+                "c.json".as_ref()
+            ]
         );
     }
 

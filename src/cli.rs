@@ -131,7 +131,8 @@ struct RenderArgs {
     /// A folder of templates overriding the bundled ones, file by file.
     #[arg(long, value_name = "DIR")]
     templates: Option<PathBuf>,
-    /// Also write the generated Typst source of every document beside it.
+    /// Also write the generated Typst source of every document, to
+    /// `<out>/<case>.typst/`.
     #[arg(long)]
     emit_typst: bool,
     /// Withhold the publication (redacted) PDFs of a case while identifiers
@@ -190,7 +191,29 @@ struct PlanArgs {
 
 /// Runs the command line; the exit code to return.
 pub fn run(cli: Cli) -> ExitCode {
-    let result = match cli.command {
+    // A panic is a bug: it is reported as one, like any other error, and
+    // never reaches the user as a panic (a batch's cases are each isolated
+    // on their own, so one case's bug fails only that case).
+    let result = crate::batch::isolate(|| dispatch(cli.command)).unwrap_or_else(|panic| {
+        Err(usage(
+            format!("redress failed with an internal error: {panic}"),
+            "this is a bug in redress: please report it, with the command that caused it",
+        ))
+    });
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            note!("error: {e}");
+            for hint in e.hints {
+                note!("hint: {hint}");
+            }
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn dispatch(command: Command) -> Result<ExitCode, UsageError> {
+    match command {
         Command::Render(args) => render(args),
         Command::Check(args) => check(args),
         Command::Verify(args) => verify(args),
@@ -210,16 +233,6 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::TypesetOne { source, pdf } => engine(None)
             .and_then(|e| crate::bench::typeset_one(&e, &source, &pdf).map_err(UsageError::from))
             .map(|()| ExitCode::SUCCESS),
-    };
-    match result {
-        Ok(code) => code,
-        Err(e) => {
-            note!("error: {e}");
-            for hint in e.hints {
-                note!("hint: {hint}");
-            }
-            ExitCode::from(2)
-        }
     }
 }
 

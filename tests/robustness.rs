@@ -101,7 +101,8 @@ fn a_case_folder_holds_exactly_what_its_manifest_lists() {
     std::fs::write(dir.join("letter-old-body.redacted.pdf"), b"stale").unwrap();
     std::fs::write(dir.join("decision.typ"), b"stale").unwrap();
     std::fs::write(dir.join("decision.redacted.pdf"), b"tampered").unwrap();
-    assert!(render(&[sample], out.path(), &[]).status.success());
+    let output = render(&[sample], out.path(), &["--emit-typst"]);
+    assert!(output.status.success(), "{}", stderr(&output));
     let manifest: serde_json::Value =
         serde_json::from_slice(&std::fs::read(dir.join("manifest.json")).unwrap()).unwrap();
     let mut listed: Vec<String> = manifest["documents"]
@@ -126,7 +127,18 @@ fn a_case_folder_holds_exactly_what_its_manifest_lists() {
         std::fs::read(dir.join("decision.redacted.pdf")).unwrap(),
         b"tampered"
     );
-    assert_eq!(names(out.path()).len(), 1);
+    // The Typst sources go beside the case folder, not into it.
+    let typst = out.path().join(format!(
+        "{}.typst",
+        dir.file_name().unwrap().to_string_lossy()
+    ));
+    let sources = names(&typst);
+    assert!(
+        sources.iter().any(|n| n.starts_with("decision")),
+        "{sources:?}"
+    );
+    assert!(sources.iter().all(|n| n.ends_with(".typ")), "{sources:?}");
+    assert_eq!(names(out.path()).len(), 2);
 }
 
 #[cfg(unix)]
