@@ -34,8 +34,8 @@ macro_rules! say {
     };
 }
 
-/// Standard output, or standard error, for a command: once the reader has
-/// gone away (a broken pipe), what is written is dropped, quietly.
+/// A command's standard output: once the reader has gone away (a broken
+/// pipe), what is written is dropped, quietly.
 struct Quiet<W>(W);
 
 impl<W: Write> Write for Quiet<W> {

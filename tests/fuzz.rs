@@ -20,8 +20,8 @@
 //! ```
 //!
 //! It prints how many inputs each target ran, and saves each input that
-//! panicked to `tests/fixtures/fuzz/<target>/`, where it becomes a regression
-//! fixture (commit it with the fix).
+//! panicked, or took longer than [`SLOW`], to `tests/fixtures/fuzz/<target>/`,
+//! where it becomes a regression fixture (commit it with the fix).
 
 mod mutate;
 
@@ -307,11 +307,16 @@ fn fuzz_regressions_replay() {
     );
 }
 
+/// An input that takes longer than this is a finding of the long run, like
+/// a crash: nothing a person or a case system writes should take seconds.
+const SLOW: Duration = Duration::from_secs(10);
+
 /// What a long run found for one target.
 #[derive(Default)]
 struct Tally {
     inputs: u64,
     crashes: Vec<String>,
+    slow: usize,
     corpus: Vec<Vec<u8>>,
     slowest: Duration,
 }
@@ -353,8 +358,18 @@ fn fuzz_for_a_while() {
         let _ = std::fs::write(&current, &input);
         let began = Instant::now();
         let outcome = redress::batch::isolate(|| run(target, &input));
-        tally.slowest = tally.slowest.max(began.elapsed());
+        let took = began.elapsed();
+        tally.slowest = tally.slowest.max(took);
         tally.inputs += 1;
+        if took > SLOW {
+            let path = save_finding(target, "slow", &input);
+            println!(
+                "SLOW {target}: {:.1} s\n  input saved to {}",
+                took.as_secs_f64(),
+                path.display()
+            );
+            tally.slow += 1;
+        }
         match outcome {
             Ok(outcome) => {
                 if seen.insert((t, outcome)) && tally.corpus.len() < 2000 {
@@ -362,7 +377,7 @@ fn fuzz_for_a_while() {
                 }
             }
             Err(panic) => {
-                let path = save_crash(target, &input);
+                let path = save_finding(target, "crash", &input);
                 println!(
                     "CRASH {target}: {panic}\n  input saved to {}",
                     path.display()
@@ -371,35 +386,43 @@ fn fuzz_for_a_while() {
             }
         }
     }
-    println!("| target | inputs | crashes | distinct outcomes kept | slowest input |");
-    println!("| --- | --- | --- | --- | --- |");
+    println!(
+        "| target | inputs | crashes | over {} s | distinct outcomes kept | slowest input |",
+        SLOW.as_secs()
+    );
+    println!("| --- | --- | --- | --- | --- | --- |");
     for (target, tally) in TARGETS.iter().zip(&tallies) {
         println!(
-            "| {target} | {} | {} | {} | {:.0} ms |",
+            "| {target} | {} | {} | {} | {} | {:.0} ms |",
             tally.inputs,
             tally.crashes.len(),
+            tally.slow,
             tally.corpus.len(),
             tally.slowest.as_secs_f64() * 1000.0
         );
     }
     let total: u64 = tallies.iter().map(|t| t.inputs).sum();
     let crashes: usize = tallies.iter().map(|t| t.crashes.len()).sum();
+    let slow: usize = tallies.iter().map(|t| t.slow).sum();
     println!(
-        "{total} inputs in {:.0} s, {crashes} crashes (REDRESS_FUZZ_SEED={seed})",
-        started.elapsed().as_secs_f64()
+        "{total} inputs in {:.0} s, {crashes} crashes, {slow} over {} s (REDRESS_FUZZ_SEED={seed})",
+        started.elapsed().as_secs_f64(),
+        SLOW.as_secs()
     );
     assert_eq!(
-        crashes, 0,
-        "crashing inputs are saved under tests/fixtures/fuzz/"
+        crashes + slow,
+        0,
+        "the inputs are saved under tests/fixtures/fuzz/"
     );
 }
 
-/// Saves a crashing input as a regression fixture, named by its hash.
-fn save_crash(target: &str, input: &[u8]) -> PathBuf {
+/// Saves an input that crashed a target or took too long as a regression
+/// fixture, named by what it did and its hash.
+fn save_finding(target: &str, what: &str, input: &[u8]) -> PathBuf {
     let dir = regressions(target);
     let _ = std::fs::create_dir_all(&dir);
     let hash = redress::pipeline::sha256_hex(input);
-    let path = dir.join(format!("crash-{}", &hash[..16]));
+    let path = dir.join(format!("{what}-{}", &hash[..16]));
     let _ = std::fs::write(&path, input);
     path
 }

@@ -92,14 +92,7 @@ pub fn replace_dir(dest: &Path, files: &[(&str, &[u8])]) -> Result<(), CaseError
     }
     fs::create_dir_all(parent).map_err(io(parent))?;
     let existing = replaceable(dest).map_err(io(dest))?;
-    // A fresh folder with a random name, created exclusively (an existing
-    // folder or link at the name makes tempfile try another), removed with
-    // everything in it if anything below fails or panics.
-    let staging = tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
-        .suffix(".tmp")
-        .tempdir_in(parent)
-        .map_err(io(dest))?;
+    let staging = staging_dir(parent, name, 6).map_err(io(dest))?;
     for (i, (file, bytes)) in files.iter().enumerate() {
         write_new(&staging.path().join(file), bytes).map_err(io(&dest.join(file)))?;
         if i == 0 {
@@ -116,6 +109,18 @@ pub fn replace_dir(dest: &Path, files: &[(&str, &[u8])]) -> Result<(), CaseError
         let _ = staging.keep();
     }
     Ok(())
+}
+
+/// A fresh folder beside the destination, `.<name>.<random>.tmp`, created
+/// exclusively (`mkdir` never follows a link; an existing folder or link at
+/// the name makes tempfile try another), and removed with everything in it
+/// when dropped, so also if anything fails or panics before the swap.
+fn staging_dir(parent: &Path, name: &str, random: usize) -> std::io::Result<tempfile::TempDir> {
+    tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".tmp")
+        .rand_bytes(random)
+        .tempdir_in(parent)
 }
 
 /// The folder that will hold `dest`, and `dest`'s own name, which must be
@@ -235,13 +240,22 @@ fn swap(new: &Path, old: &Path) -> std::io::Result<()> {
             Err(e) => return Err(e),
         }
     }
+    swap_by_renames(new, old)
+}
+
+/// [`swap`] in three renames, where the system cannot exchange two names.
+fn swap_by_renames(new: &Path, old: &Path) -> std::io::Result<()> {
     let aside = new.with_extension("old");
     fs::rename(old, &aside)?;
     if let Err(e) = fs::rename(new, old) {
         let _ = fs::rename(&aside, old);
         return Err(e);
     }
-    fs::rename(&aside, new)
+    // The new folder is in place: what is left is tidying up.
+    if fs::rename(&aside, new).is_err() {
+        let _ = fs::remove_dir_all(&aside);
+    }
+    Ok(())
 }
 
 #[cfg(target_os = "linux")]
