@@ -342,3 +342,13 @@ fn wide_objects_load() {
     let loaded = load_str("wide.json", &text, &Coverage::all());
     assert!(loaded.has_errors());
 }
+
+/// A test that needs a program the machine lacks says how to install it.
+#[test]
+#[should_panic(
+    expected = "`redress-no-such-tool` is not installed, and the tests need it: \
+                           install no-such-package"
+)]
+fn a_missing_system_tool_is_named_with_how_to_install_it() {
+    crate::util::system_tool("redress-no-such-tool", "no-such-package");
+}

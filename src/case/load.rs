@@ -12,6 +12,7 @@ use std::path::Path;
 use serde_json::Value;
 
 use super::Case;
+use super::limits::{self, MAX_FILE_BYTES};
 use super::tree::{self, Seg, Spanned, path_string};
 use super::validate::{Coverage, validate};
 use crate::diag::{Diagnostic, SourceFile, did_you_mean};
@@ -44,16 +45,6 @@ pub enum Format {
     Json,
 }
 
-/// The largest case file redress reads. A field holds at most
-/// [`MAX_FIELD_CHARS`](super::MAX_FIELD_CHARS) characters, so a real case
-/// file is far smaller; this bounds the memory a stray file can take.
-pub const MAX_FILE_BYTES: usize = 16 << 20;
-
-/// How deeply a case file may nest arrays and tables. A real one nests a
-/// few levels (`escalation.requested[0].body`); the bound keeps the
-/// recursive parsing and checking of a hostile file off the end of the stack.
-pub const MAX_DEPTH: usize = 32;
-
 /// Reads, parses and validates a case file. Only I/O failures are `Err`;
 /// everything wrong with the contents is a diagnostic.
 pub fn load(path: &Path, coverage: &Coverage) -> std::io::Result<Loaded> {
@@ -68,18 +59,10 @@ pub fn load(path: &Path, coverage: &Coverage) -> std::io::Result<Loaded> {
 /// Parses and validates case-file bytes read from `path`.
 pub fn load_bytes(path: &Path, bytes: &[u8], coverage: &Coverage) -> Loaded {
     if bytes.len() > MAX_FILE_BYTES {
-        let diag = Diagnostic::error(
-            "file-too-large",
-            format!(
-                "the file is larger than {} MiB, which no case file is",
-                MAX_FILE_BYTES >> 20
-            ),
-        )
-        .hint("check that this is a case file, and that nothing was pasted into it by mistake");
         return Loaded {
             file: SourceFile::new(path, String::new()),
             case: None,
-            diagnostics: vec![diag],
+            diagnostics: vec![limits::too_large()],
         };
     }
     let (text, problem) = decode(bytes);
@@ -102,14 +85,14 @@ pub fn load_str(name: &str, text: &str, coverage: &Coverage) -> Loaded {
 
 fn load_text(file: SourceFile, format: Format, coverage: &Coverage) -> Loaded {
     let parsed = match format {
-        Format::Toml => tree::parse_toml(&file.text).map_err(too_deep_toml),
-        Format::Json => match json_too_deep(&file.text) {
-            Some(at) => Err(too_deep(at..at + 1)),
+        Format::Toml => tree::parse_toml(&file.text).map_err(limits::too_deep_toml),
+        Format::Json => match limits::json_too_deep(&file.text) {
+            Some(at) => Err(limits::too_deep(at..at + 1)),
             None => tree::parse_json(&file.text),
         },
     }
-    .and_then(|tree| match tree_too_deep(&tree) {
-        Some(range) => Err(too_deep(range)),
+    .and_then(|tree| match limits::tree_too_deep(&tree) {
+        Some(range) => Err(limits::too_deep(range)),
         None => Ok(tree),
     });
     let tree = match parsed {
@@ -144,77 +127,11 @@ pub fn locate(loaded: &Loaded, keys: &[&str]) -> Option<std::ops::Range<usize>> 
     let text = &loaded.file.text;
     let tree = match detect_format(&loaded.file.path, text) {
         Format::Toml => tree::parse_toml(text).ok()?,
-        Format::Json if json_too_deep(text).is_some() => return None,
+        Format::Json if limits::json_too_deep(text).is_some() => return None,
         Format::Json => tree::parse_json(text).ok()?,
     };
     let path: Vec<Seg> = keys.iter().map(|k| Seg::Key((*k).to_string())).collect();
     Some(tree.locate(&path, false))
-}
-
-/// The diagnostic for a file nested deeper than [`MAX_DEPTH`], at `range`.
-fn too_deep(range: std::ops::Range<usize>) -> Diagnostic {
-    Diagnostic::error(
-        "too-deep",
-        format!("the file nests lists and tables more than {MAX_DEPTH} levels deep"),
-    )
-    .hint("a case file nests a few levels at most: look for a bracket that is never closed, or check that this is a case file")
-    .with_range(range)
-}
-
-/// The TOML parser's own recursion limit, reported like [`MAX_DEPTH`].
-fn too_deep_toml(diag: Diagnostic) -> Diagnostic {
-    if diag.code == "syntax" && diag.message.contains("recurs") {
-        too_deep(diag.range.unwrap_or(0..0))
-    } else {
-        diag
-    }
-}
-
-/// Where a JSON text opens its array or object deeper than [`MAX_DEPTH`]
-/// (found before parsing: the parser recurses once per level).
-fn json_too_deep(text: &str) -> Option<usize> {
-    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
-    for (i, b) in text.bytes().enumerate() {
-        if in_string {
-            match b {
-                _ if escaped => escaped = false,
-                b'\\' => escaped = true,
-                b'"' => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        match b {
-            b'"' => in_string = true,
-            b'[' | b'{' => {
-                depth += 1;
-                if depth > MAX_DEPTH {
-                    return Some(i);
-                }
-            }
-            b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    None
-}
-
-/// The first value nested deeper than [`MAX_DEPTH`] (TOML's dotted keys and
-/// table headers nest without brackets), walked without recursion.
-fn tree_too_deep(tree: &Spanned) -> Option<std::ops::Range<usize>> {
-    let mut stack = vec![(tree, 0usize)];
-    while let Some((node, depth)) = stack.pop() {
-        let children: Vec<&Spanned> = match &node.node {
-            tree::Node::Array(items) => items.iter().collect(),
-            tree::Node::Table(entries) => entries.iter().map(|e| &e.value).collect(),
-            _ => continue,
-        };
-        if depth >= MAX_DEPTH && !children.is_empty() {
-            return Some(node.span.clone());
-        }
-        stack.extend(children.into_iter().map(|c| (c, depth + 1)));
-    }
-    None
 }
 
 /// Decodes UTF-8, refusing a byte order mark and invalid bytes with a position.

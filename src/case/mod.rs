@@ -9,6 +9,7 @@
 //! [`load`] reads and parses a file, [`validate`] checks what serde cannot.
 
 mod date;
+mod limits;
 mod load;
 mod tree;
 mod validate;
@@ -18,7 +19,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 pub use date::{Date, Deadline, MONTHS, Money, number_name};
-pub use load::{Loaded, MAX_DEPTH, MAX_FILE_BYTES, load, load_bytes, load_str, locate};
+pub use limits::{MAX_DEPTH, MAX_FILE_BYTES};
+pub use load::{Loaded, load, load_bytes, load_str, locate};
 pub(crate) use tree::Seg;
 pub use validate::{Coverage, MAX_FIELD_CHARS};
 pub(crate) use validate::{parse_label, real_initials};

@@ -48,6 +48,45 @@ impl std::fmt::Debug for Coverage {
 /// the size of what reaches it is bounded here.
 pub const MAX_FIELD_CHARS: usize = 50_000;
 
+/// The longest name, address or number (anything the anonymiser searches
+/// the text for, and anything that becomes a file name). The longest real
+/// ones are a fraction of this; the matchers built from them grow faster
+/// than their length (a name of 4,000 characters took seconds).
+pub const MAX_VALUE_CHARS: usize = 300;
+
+/// The fields of people, bodies and generalisations that hold names,
+/// addresses and numbers.
+const IDENTIFIER_FIELDS: [&str; 18] = [
+    "id",
+    "name",
+    "family_name",
+    "aliases",
+    "label",
+    "job_role",
+    "hos_label",
+    "addresses",
+    "postcodes",
+    "phones",
+    "emails",
+    "nhs_number",
+    "ni_number",
+    "short_name",
+    "other_names",
+    "reference",
+    "term",
+    "replacement",
+];
+
+/// Whether the string at `path` is held to [`MAX_VALUE_CHARS`].
+fn is_identifier_field(path: &[Seg]) -> bool {
+    let section = matches!(path.first(), Some(Seg::Key(k)) if ["people", "bodies", "generalise"].contains(&k.as_str()));
+    let field = path.iter().rev().find_map(|s| match s {
+        Seg::Key(k) => Some(k.as_str()),
+        Seg::Index(_) => None,
+    });
+    section && field.is_some_and(|f| IDENTIFIER_FIELDS.contains(&f))
+}
+
 type Found = Vec<(Vec<Seg>, Diagnostic)>;
 
 /// Checks a deserialised case; returns every problem with its path.
@@ -702,7 +741,16 @@ impl Validator<'_> {
         let mut strings = Vec::new();
         collect_strings(&value, &mut Vec::new(), &mut strings);
         for (at, s) in strings {
-            if s.chars().count() > MAX_FIELD_CHARS {
+            if is_identifier_field(&at) && s.chars().count() > MAX_VALUE_CHARS {
+                self.push(
+                    at.clone(),
+                    Diagnostic::error(
+                        "too-long",
+                        format!("this value is longer than {MAX_VALUE_CHARS} characters, which no name, address or number is"),
+                    )
+                    .hint("names, addresses and numbers are searched for everywhere in the text: check that prose was not pasted into this field"),
+                );
+            } else if s.chars().count() > MAX_FIELD_CHARS {
                 self.push(
                     at.clone(),
                     Diagnostic::error(
@@ -857,6 +905,18 @@ mod tests {
         assert!(!is_reference("23 004 118a", false));
         assert!(!is_reference("23-004-118", true));
         assert!(!is_reference("05/B/8409", true));
+    }
+
+    #[test]
+    fn names_addresses_and_numbers_are_short_fields() {
+        let at = |parts: &[&dyn PathPart]| is_identifier_field(&path(parts));
+        assert!(at(&[&"people", &0, &"name"]));
+        assert!(at(&[&"people", &1, &"aliases", &3]));
+        assert!(at(&[&"bodies", &0, &"addressee", &"name"]));
+        assert!(at(&[&"generalise", &0, &"term"]));
+        assert!(!at(&[&"investigation", &"what_happened"]));
+        assert!(!at(&[&"findings", &0, &"text"]));
+        assert!(!at(&[&"case", &"reference"]));
     }
 
     #[test]
