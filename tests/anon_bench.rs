@@ -1,6 +1,6 @@
-//! The anonymiser on the bench in tests/fixtures/anon-bench: every listed span covered, no
-//! listed value left, and the protected text (references, money, dates,
-//! statutes, the public phone line) untouched.
+//! The anonymiser on its bench (tests/fixtures/anon-bench): every listed
+//! span covered, no listed value left, and the protected text (references,
+//! money, dates, statutes, the public phone line) untouched.
 
 use redress::anonymise::{self, anonymise_text};
 
