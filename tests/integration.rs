@@ -3,8 +3,10 @@
 mod anon_bench;
 mod cli;
 mod documents;
+mod fuzz;
 mod injection;
 mod invalid;
 mod properties;
+mod robustness;
 mod samples;
 mod util;
