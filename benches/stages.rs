@@ -28,7 +28,7 @@ fn stages(c: &mut Criterion) {
         .unwrap()
         .case
         .unwrap();
-    let text = std::fs::read_to_string(root().join("../shared/anon-bench/complaint.txt"))
+    let text = std::fs::read_to_string(root().join("tests/fixtures/anon-bench/complaint.txt"))
         .unwrap_or_else(|_| case.investigation.what_happened.repeat(4));
     let (_, ids) = engine.identifiers(&bench_case);
     c.bench_function("anonymise/text (anon-bench, steady state)", |b| {

@@ -1,15 +1,23 @@
 //! Many cases at once: one long-lived loop per worker, each taking the next
 //! case from an atomic counter (not `par_iter`: typst uses rayon inside, and
 //! a waiting rayon worker would run other documents on its own stack).
-//! One failing case never stops the others; outcomes come back in input
-//! order.
+//!
+//! Before anything renders, every case is loaded once to find case files
+//! that share a reference (their documents would go to one folder): a
+//! batch with any is refused whole. Then each case runs isolated: a
+//! failure, even a panic, is reported for that case and the others go on.
+//! Outcomes come back in input order.
 
+use std::cell::{Cell, RefCell};
+use std::collections::BTreeMap;
+use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, Once};
 
 use crate::case::Loaded;
-use crate::pipeline::{CaseError, CaseReport, Engine, RenderOptions};
+use crate::diag::Diagnostic;
+use crate::pipeline::{CaseError, CaseReport, Engine, RenderOptions, case_dir_name};
 
 /// What happened to one case file.
 #[derive(Debug)]
@@ -31,6 +39,11 @@ pub enum CaseFailure {
     /// The pipeline failed.
     #[error(transparent)]
     Case(#[from] CaseError),
+    /// redress itself failed on this case (a bug): what the panic said.
+    #[error(
+        "redress failed on this case with an internal error, and left its folder as it was (please report this): {0}"
+    )]
+    Panicked(String),
 }
 
 impl CaseOutcome {
@@ -40,22 +53,24 @@ impl CaseOutcome {
     }
 }
 
-/// Loads and renders one case file.
+/// Loads and renders one case file, isolated: a panic is this case's
+/// failure, never the batch's.
 pub fn process(engine: &Engine, path: &Path, out: &Path, options: RenderOptions) -> CaseOutcome {
-    let loaded = match engine.load(path) {
-        Ok(loaded) => loaded,
-        Err(e) => {
-            return CaseOutcome {
-                path: path.into(),
-                loaded: None,
-                result: Err(CaseFailure::Unreadable(e)),
-            };
-        }
+    let failed = |loaded, failure| CaseOutcome {
+        path: path.into(),
+        loaded,
+        result: Err(failure),
+    };
+    let loaded = match isolate(|| engine.load(path)) {
+        Ok(Ok(loaded)) => loaded,
+        Ok(Err(e)) => return failed(None, CaseFailure::Unreadable(e)),
+        Err(panic) => return failed(None, CaseFailure::Panicked(panic)),
     };
     let result = match &loaded.case {
-        Some(case) => engine
-            .render_case(case, out, options)
-            .map_err(CaseFailure::from),
+        Some(case) => match isolate(|| engine.render_case(case, out, options)) {
+            Ok(result) => result.map_err(CaseFailure::from),
+            Err(panic) => Err(CaseFailure::Panicked(panic)),
+        },
         None => {
             let errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
             Err(CaseError::Invalid(crate::diag::count(errors, "error")).into())
@@ -81,7 +96,8 @@ pub struct CaseSummary {
 }
 
 /// Runs every case on `workers` threads; `done` is called with the full
-/// outcome as each finishes; the summaries come back in input order.
+/// outcome as each finishes; the summaries come back in input order. Case
+/// files that share a reference are refused before anything renders.
 pub fn run(
     engine: &Engine,
     paths: &[PathBuf],
@@ -89,7 +105,11 @@ pub fn run(
     options: RenderOptions,
     workers: usize,
     done: &(dyn Fn(&CaseOutcome) + Sync),
-) -> Vec<CaseSummary> {
+) -> Result<Vec<CaseSummary>, Vec<SharedReference>> {
+    let shared = shared_references(engine, paths, workers);
+    if !shared.is_empty() {
+        return Err(shared);
+    }
     let threads = workers.clamp(1, paths.len().max(1));
     // Fewer cases than workers (one case, say): the spare cores typeset a
     // case's documents side by side instead.
@@ -97,18 +117,27 @@ pub fn run(
         document_threads: workers / threads,
         ..options
     };
-    let queue = Queue::new(paths);
-    let work = || {
-        queue.drain(|path| {
-            let outcome = process(engine, path, out, options);
-            done(&outcome);
-            CaseSummary {
-                path: path.clone(),
-                documents: outcome.result.as_ref().map_or(0, |r| r.documents.len()),
-                failed: outcome.result.is_err(),
-            }
-        });
-    };
+    let summaries = on_workers(paths, threads, |path| {
+        let outcome = process(engine, path, out, options);
+        // Reporting must not stop the batch either.
+        let _ = isolate(|| done(&outcome));
+        CaseSummary {
+            path: path.clone(),
+            documents: outcome.result.as_ref().map_or(0, |r| r.documents.len()),
+            failed: outcome.result.is_err(),
+        }
+    });
+    Ok(summaries)
+}
+
+/// Runs `work` on every item on `threads` workers; results in input order.
+fn on_workers<T: Sync, R: Send>(
+    items: &[T],
+    threads: usize,
+    work: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
+    let queue = Queue::new(items);
+    let drain = || queue.drain(&work);
     // The workers are the threads of a rayon pool of their own: typst's
     // parallel work inside a document then runs on (or is stolen by) the
     // worker threads instead of blocking them. There is no other job in the
@@ -119,15 +148,178 @@ pub fn run(
         .build()
     {
         Ok(pool) => {
-            pool.broadcast(|_| work());
+            pool.broadcast(|_| drain());
         }
         Err(_) => std::thread::scope(|scope| {
             for _ in 0..threads {
-                scope.spawn(work);
+                scope.spawn(drain);
             }
         }),
     }
     queue.results()
+}
+
+/// Case files of one batch that share a reference: their documents would
+/// go to one folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SharedReference {
+    /// The reference, as the first file writes it.
+    pub reference: String,
+    /// The files, in input order.
+    pub files: Vec<PathBuf>,
+}
+
+/// Loads every case (on `workers` threads) and returns the references that
+/// more than one valid case file has. Files that do not load are left to
+/// fail on their own when rendered.
+pub fn shared_references(
+    engine: &Engine,
+    paths: &[PathBuf],
+    workers: usize,
+) -> Vec<SharedReference> {
+    let threads = workers.clamp(1, paths.len().max(1));
+    let references = on_workers(paths, threads, |path| {
+        isolate(|| {
+            let loaded = engine.load(path).ok()?;
+            loaded.case.map(|c| c.case.reference)
+        })
+        .ok()
+        .flatten()
+    });
+    group_references(
+        paths
+            .iter()
+            .zip(references)
+            .filter_map(|(path, reference)| Some((path.clone(), reference?))),
+    )
+}
+
+/// Groups (file, reference) pairs by the folder the reference names; the
+/// groups of more than one file, in input order.
+pub fn group_references(
+    files: impl IntoIterator<Item = (PathBuf, String)>,
+) -> Vec<SharedReference> {
+    let mut by_folder: BTreeMap<String, (usize, SharedReference)> = BTreeMap::new();
+    for (i, (path, reference)) in files.into_iter().enumerate() {
+        by_folder
+            .entry(case_dir_name(&reference))
+            .or_insert_with(|| {
+                (
+                    i,
+                    SharedReference {
+                        reference,
+                        files: Vec::new(),
+                    },
+                )
+            })
+            .1
+            .files
+            .push(path);
+    }
+    let mut shared: Vec<(usize, SharedReference)> = by_folder
+        .into_values()
+        .filter(|(_, s)| s.files.len() > 1)
+        .collect();
+    shared.sort_by_key(|(first, _)| *first);
+    shared.into_iter().map(|(_, s)| s).collect()
+}
+
+impl SharedReference {
+    /// Each file loaded again, with one diagnostic at its `case.reference`
+    /// naming the others (instead of its own diagnostics).
+    pub fn explain(&self, engine: &Engine) -> Vec<Loaded> {
+        let mut out = Vec::new();
+        for path in &self.files {
+            let Ok(mut loaded) = engine.load(path) else {
+                continue;
+            };
+            let others: Vec<String> = self
+                .files
+                .iter()
+                .filter(|p| *p != path)
+                .map(|p| format!("`{}`", crate::diag::display_path(p)))
+                .collect();
+            let mut diag = Diagnostic::error(
+                "duplicate-reference",
+                format!(
+                    "the reference `{}` is also the reference of {}",
+                    self.reference,
+                    others.join(", ")
+                ),
+            )
+            .hint(format!(
+                "each case has its own reference, and its documents go to the folder `{}`: correct the reference, or leave one file out of the batch",
+                case_dir_name(&self.reference)
+            ))
+            .at("case.reference");
+            if let Some(range) = crate::case::locate(&loaded, &["case", "reference"]) {
+                diag = diag.with_range(range);
+            }
+            loaded.diagnostics = vec![diag];
+            loaded.case = None;
+            out.push(loaded);
+        }
+        out
+    }
+}
+
+thread_local! {
+    /// Whether this thread runs [`isolate`]d work.
+    static ISOLATED: Cell<bool> = const { Cell::new(false) };
+    /// What the last panic on this thread said, and where.
+    static LAST_PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Runs `work`, turning a panic into its message (with the place in the
+/// source) instead of letting it unwind further. The panic is not printed:
+/// the caller reports it.
+pub fn isolate<R>(work: impl FnOnce() -> R) -> Result<R, String> {
+    install_panic_hook();
+    LAST_PANIC.with_borrow_mut(|p| *p = None);
+    let was = ISOLATED.replace(true);
+    let result = panic::catch_unwind(AssertUnwindSafe(work));
+    ISOLATED.set(was);
+    result.map_err(|payload| {
+        LAST_PANIC
+            .with_borrow_mut(Option::take)
+            .unwrap_or_else(|| panic_message(payload.as_ref()))
+    })
+}
+
+/// Whether the current thread runs [`isolate`]d work (threads a case
+/// starts forward their panics to it).
+pub fn is_isolated() -> bool {
+    ISOLATED.try_with(Cell::get).unwrap_or(false)
+}
+
+/// A hook that records the panics of isolated threads instead of printing
+/// them, and leaves every other panic to the hook that was there before.
+fn install_panic_hook() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        let previous = panic::take_hook();
+        panic::set_hook(Box::new(move |info| {
+            if !is_isolated() {
+                return previous(info);
+            }
+            let place = info
+                .location()
+                .map(|l| format!(" (at {}:{})", l.file(), l.line()))
+                .unwrap_or_default();
+            let message = format!("{}{place}", panic_message(info.payload()));
+            let _ = LAST_PANIC.try_with(|p| *p.borrow_mut() = Some(message));
+        }));
+    });
+}
+
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        (*s).to_string()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "a panic without a message".into()
+    }
 }
 
 /// Items handed out one at a time, from a shared counter, to every thread
@@ -171,7 +363,8 @@ impl<'a, T, R> Queue<'a, T, R> {
 }
 
 /// Case files under the given paths: files as given, folders searched for
-/// `*.toml` and `*.json` (recursively), sorted so runs are repeatable.
+/// `*.toml` and `*.json` (recursively, not through links to folders, which
+/// could loop), sorted so runs are repeatable.
 pub fn discover(paths: &[PathBuf]) -> std::io::Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     for path in paths {
@@ -190,19 +383,92 @@ pub fn discover(paths: &[PathBuf]) -> std::io::Result<Vec<PathBuf>> {
 }
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?
-        .map(|e| e.map(|e| e.path()))
+    let mut entries: Vec<(PathBuf, bool)> = std::fs::read_dir(dir)?
+        .map(|e| e.and_then(|e| Ok((e.path(), e.file_type()?.is_dir()))))
         .collect::<Result<_, _>>()?;
     entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            collect(&path, out)?;
-        } else if matches!(
+    for (path, is_dir) in entries {
+        let case_file = matches!(
             path.extension().and_then(|e| e.to_str()),
             Some("toml" | "json")
-        ) {
+        );
+        if is_dir {
+            collect(&path, out)?;
+        } else if case_file && !path.is_dir() {
+            // (`is_dir` here is a link to a folder: not followed.)
             out.push(path);
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_becomes_a_message_with_its_place() {
+        let caught = isolate(|| -> u8 { panic!("boom {}", 7) }).unwrap_err();
+        assert!(caught.starts_with("boom 7 (at src/batch.rs:"), "{caught}");
+        assert_eq!(isolate(|| 5), Ok(5));
+        assert!(!is_isolated());
+    }
+
+    #[test]
+    fn a_panic_on_a_document_thread_reaches_its_case() {
+        let caught = isolate(|| {
+            crate::pipeline::in_parallel(&[1, 2, 3, 4], 2, |&i| {
+                assert!(i != 3, "document {i} failed");
+                i
+            })
+        })
+        .unwrap_err();
+        assert!(
+            caught.starts_with("document 3 failed (at src/batch.rs:"),
+            "{caught}"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn discovery_does_not_follow_links_to_folders() {
+        let dir = tempfile::tempdir().unwrap();
+        let cases = dir.path().join("cases");
+        std::fs::create_dir_all(cases.join("2024")).unwrap();
+        std::fs::write(cases.join("2024/a.toml"), "").unwrap();
+        std::fs::write(cases.join("b.json"), "").unwrap();
+        std::fs::write(cases.join("notes.txt"), "").unwrap();
+        std::os::unix::fs::symlink(&cases, cases.join("loop")).unwrap();
+        std::os::unix::fs::symlink(cases.join("b.json"), cases.join("c.json")).unwrap();
+        let found = discover(&[cases.clone()]).unwrap();
+        let names: Vec<_> = found
+            .iter()
+            .map(|p| p.strip_prefix(&cases).unwrap())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                Path::new("2024/a.toml"),
+                "b.json".as_ref(),
+                "c.json".as_ref()
+            ]
+        );
+    }
+
+    #[test]
+    fn references_are_grouped_by_the_folder_they_name() {
+        let files = [
+            ("a.toml", "23 004 118"),
+            ("b.toml", "24 000 001"),
+            ("c.toml", "23 004 118 "),
+            ("d.toml", "24 000 001"),
+            ("e.toml", "25 000 001"),
+        ]
+        .map(|(p, r)| (PathBuf::from(p), r.to_string()));
+        let shared = group_references(files);
+        assert_eq!(shared.len(), 2);
+        assert_eq!(shared[0].reference, "23 004 118");
+        assert_eq!(shared[0].files, [PathBuf::from("a.toml"), "c.toml".into()]);
+        assert_eq!(shared[1].files, [PathBuf::from("b.toml"), "d.toml".into()]);
+    }
 }

@@ -9,8 +9,12 @@ pub fn is_bank_holiday(date: Date) -> bool {
 }
 
 /// The bank holidays of one year, with substitute days for those falling at
-/// a weekend, and the one-off holidays proclaimed since 2020.
+/// a weekend, and the one-off holidays proclaimed since 2020. Years before 1
+/// AD have none (the Easter algorithm needs a positive year).
 pub fn holidays(year: i32) -> Vec<Date> {
+    if !(1..=9999).contains(&year) {
+        return Vec::new();
+    }
     let d = |m, day| Date::from_ymd(year, m, day).expect("fixed dates exist");
     let easter = easter_sunday(year);
     let mut out = vec![
@@ -131,6 +135,15 @@ mod tests {
         );
         assert_eq!(dates(2022)[8..], ["2022-12-26", "2022-12-27"]);
         assert_eq!(dates(2021)[6..], ["2021-12-27", "2021-12-28"]);
+    }
+
+    #[test]
+    fn every_year_of_the_calendar_is_answered() {
+        for year in [-9999, -1, 0, 1, 1900, 2199, 9999, 10_000] {
+            let _ = holidays(year);
+        }
+        assert!(holidays(0).is_empty());
+        assert_eq!(holidays(1).len(), 8);
     }
 
     #[test]

@@ -18,6 +18,46 @@ use crate::diag::{self, Format};
 use crate::pipeline::{Engine, RenderOptions};
 use crate::render::Templates;
 
+/// `eprintln!` that never panics: a message to a closed standard error
+/// (`2>&1 | head -1`) is dropped.
+macro_rules! note {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
+/// `println!` for a command's output: a reader that has gone away
+/// (`redress plan … | head -1`) ends it quietly; other errors are errors.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        writeln!(stdout(), $($arg)*)?
+    };
+}
+
+/// A command's standard output: once the reader has gone away (a broken
+/// pipe), what is written is dropped, quietly.
+struct Quiet<W>(W);
+
+impl<W: Write> Write for Quiet<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self.0.write(buf) {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(buf.len()),
+            result => result,
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self.0.flush() {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            result => result,
+        }
+    }
+}
+
+fn stdout() -> Quiet<std::io::StdoutLock<'static>> {
+    Quiet(std::io::stdout().lock())
+}
+
 /// Turns the facts of an ombudsman complaint into verified, anonymised PDFs.
 #[derive(Debug, Parser)]
 #[command(name = "redress", version, about, max_term_width = 100)]
@@ -91,7 +131,8 @@ struct RenderArgs {
     /// A folder of templates overriding the bundled ones, file by file.
     #[arg(long, value_name = "DIR")]
     templates: Option<PathBuf>,
-    /// Also write the generated Typst source of every document beside it.
+    /// Also write the generated Typst source of every document, to
+    /// `<out>/<case>.typst/`.
     #[arg(long)]
     emit_typst: bool,
     /// Withhold the publication (redacted) PDFs of a case while identifiers
@@ -161,7 +202,29 @@ struct PlanArgs {
 
 /// Runs the command line; the exit code to return.
 pub fn run(cli: Cli) -> ExitCode {
-    let result = match cli.command {
+    // A panic is a bug: it is reported as one, like any other error, and
+    // never reaches the user as a panic (a batch's cases are each isolated
+    // on their own, so one case's bug fails only that case).
+    let result = crate::batch::isolate(|| dispatch(cli.command)).unwrap_or_else(|panic| {
+        Err(usage(
+            format!("redress failed with an internal error: {panic}"),
+            "this is a bug in redress: please report it, with the command that caused it",
+        ))
+    });
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            note!("error: {e}");
+            for hint in e.hints {
+                note!("hint: {hint}");
+            }
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn dispatch(command: Command) -> Result<ExitCode, UsageError> {
+    match command {
         Command::Render(args) => render(args),
         Command::Check(args) => check(args),
         Command::Verify(args) => verify(args),
@@ -170,7 +233,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Bench(args) => bench(args),
         Command::Corpus(args) => crate::corpus::write(&args.out, args.seed, args.cases)
             .map(|paths| {
-                eprintln!(
+                note!(
                     "wrote {} to `{}`",
                     diag::count(paths.len(), "case file"),
                     diag::display_path(&args.out)
@@ -181,16 +244,6 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::TypesetOne { source, pdf } => engine(None)
             .and_then(|e| crate::bench::typeset_one(&e, &source, &pdf).map_err(UsageError::from))
             .map(|()| ExitCode::SUCCESS),
-    };
-    match result {
-        Ok(code) => code,
-        Err(e) => {
-            eprintln!("error: {e}");
-            for hint in e.hints {
-                eprintln!("hint: {hint}");
-            }
-            ExitCode::from(2)
-        }
     }
 }
 
@@ -291,14 +344,31 @@ fn render(args: RenderArgs) -> Result<ExitCode, UsageError> {
         require_review: args.require_review,
         ..RenderOptions::default()
     };
-    let outcomes = batch::run(&engine, &paths, &args.out, options, workers, &report);
+    let outcomes = match batch::run(&engine, &paths, &args.out, options, workers, &report) {
+        Ok(outcomes) => outcomes,
+        Err(shared) => {
+            progress.finish_and_clear();
+            report_shared_references(&engine, &shared, format);
+            let files: usize = shared.iter().map(|s| s.files.len()).sum();
+            note!(
+                "nothing rendered: {} share {}",
+                diag::count(files, "case file"),
+                if shared.len() == 1 {
+                    "a reference".to_string()
+                } else {
+                    diag::count(shared.len(), "reference")
+                }
+            );
+            return Ok(ExitCode::from(1));
+        }
+    };
     progress.finish_and_clear();
     if args.emit_typst {
         emit_typst(&engine, &outcomes, &args.out)?;
     }
     let failed = outcomes.iter().filter(|o| o.failed).count();
     let documents: usize = outcomes.iter().map(|o| o.documents).sum();
-    eprintln!(
+    note!(
         "rendered {} of {} in {:.2} s: {}, written to `{}`{}",
         diag::count(outcomes.len() - failed, "case"),
         diag::count(outcomes.len(), "case"),
@@ -337,7 +407,7 @@ fn report_outcome(outcome: &CaseOutcome, format: Format) {
         print_diagnostics(loaded, format);
     }
     match &outcome.result {
-        Ok(report) => eprintln!(
+        Ok(report) => note!(
             "ok      {} → {} ({}, {}{})",
             shown,
             diag::display_path(&report.dir),
@@ -351,12 +421,22 @@ fn report_outcome(outcome: &CaseOutcome, format: Format) {
                 ),
             },
         ),
-        Err(e) => eprintln!("FAILED  {shown}: {e}"),
+        Err(e) => note!("FAILED  {shown}: {e}"),
     }
 }
 
-/// Writes the generated Typst of every valid case beside its documents,
-/// also for cases that failed (a template bug is easiest to see there).
+/// Prints, for each file that shares its reference with another, where.
+fn report_shared_references(engine: &Engine, shared: &[batch::SharedReference], format: Format) {
+    for group in shared {
+        for loaded in group.explain(engine) {
+            print_diagnostics(&loaded, format);
+        }
+    }
+}
+
+/// Writes the generated Typst of every valid case to `<out>/<case>.typst/`,
+/// also for cases that failed (a template bug is easiest to see there),
+/// replacing that folder whole like a case folder.
 fn emit_typst(
     engine: &Engine,
     outcomes: &[batch::CaseSummary],
@@ -366,15 +446,30 @@ fn emit_typst(
         let Some(case) = engine.load(&outcome.path)?.case else {
             continue;
         };
-        let dir = out.join(crate::pipeline::case_dir_name(&case.case.reference));
-        std::fs::create_dir_all(&dir)?;
+        let dir = out.join(format!(
+            "{}.typst",
+            crate::pipeline::case_dir_name(&case.case.reference)
+        ));
         let sources = engine
             .sources(&case)
             .map_err(|e| usage(e.to_string(), "fix the template"))?;
-        for (source, _) in sources {
-            let name = source.name.rsplit('/').next().unwrap_or("document");
-            std::fs::write(dir.join(format!("{name}.typ")), &source.text)?;
-        }
+        let files: Vec<(String, &str)> = sources
+            .iter()
+            .map(|(source, _)| {
+                let name = source.name.rsplit('/').next().unwrap_or("document");
+                (format!("{name}.typ"), source.text.as_str())
+            })
+            .collect();
+        let files: Vec<(&str, &[u8])> = files
+            .iter()
+            .map(|(name, text)| (name.as_str(), text.as_bytes()))
+            .collect();
+        crate::pipeline::replace_dir(&dir, &files).map_err(|e| {
+            usage(
+                e.to_string(),
+                "give another `-o` folder, or move that one away",
+            )
+        })?;
     }
     Ok(())
 }
@@ -382,34 +477,46 @@ fn emit_typst(
 fn check(args: CheckArgs) -> Result<ExitCode, UsageError> {
     let paths = batch::discover(&args.paths)?;
     let engine = engine(None)?;
-    let mut failed = 0;
+    let format = args.diagnostics.diagnostic_format;
+    let mut failed = Vec::new();
+    let mut references = Vec::new();
     for path in &paths {
         let loaded = engine.load(path)?;
-        print_diagnostics(&loaded, args.diagnostics.diagnostic_format);
+        print_diagnostics(&loaded, format);
         let denied = args.deny.is_some() && !loaded.diagnostics.is_empty();
-        if loaded.has_errors() || denied {
-            failed += 1;
-        } else if args.diagnostics.diagnostic_format != Format::Json {
-            eprintln!("ok      {}", diag::display_path(path));
+        match &loaded.case {
+            _ if loaded.has_errors() || denied => failed.push(path.clone()),
+            Some(case) => references.push((path.clone(), case.case.reference.clone())),
+            None => {}
         }
     }
-    if failed > 0 {
+    let shared = batch::group_references(references);
+    report_shared_references(&engine, &shared, format);
+    for path in &paths {
+        let shares = shared.iter().any(|s| s.files.contains(path));
+        if shares {
+            failed.push(path.clone());
+        } else if !failed.contains(path) && format != Format::Json {
+            note!("ok      {}", diag::display_path(path));
+        }
+    }
+    if !failed.is_empty() {
         let what = if args.deny.is_some() {
             "errors or warnings"
         } else {
             "errors"
         };
-        let verb = if failed == 1 { "has" } else { "have" };
-        eprintln!(
-            "{} of {} {verb} {what}",
-            diag::count(failed, "case file"),
-            paths.len()
+        note!(
+            "{} of {} {} {what}",
+            diag::count(failed.len(), "case file"),
+            paths.len(),
+            if failed.len() == 1 { "has" } else { "have" }
         );
     }
-    Ok(if failed > 0 {
-        ExitCode::from(1)
-    } else {
+    Ok(if failed.is_empty() {
         ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
     })
 }
 
@@ -434,12 +541,12 @@ fn verify(args: VerifyArgs) -> Result<ExitCode, UsageError> {
     let pdf = std::fs::read(&args.pdf)?;
     let report = crate::verify::verify(&pdf, &engine.identifiers(&case).1);
     if args.json {
-        println!(
+        say!(
             "{}",
             serde_json::to_string_pretty(&report).expect("reports serialise")
         );
     } else {
-        println!(
+        say!(
             "{}: {} ({})",
             diag::display_path(&args.pdf),
             if report.is_clean() {
@@ -463,7 +570,7 @@ fn anonymise_file(args: AnonymiseArgs) -> Result<ExitCode, UsageError> {
     let text = std::fs::read_to_string(&args.text)?;
     let (_, ids) = engine.identifiers(&case);
     let (redacted, hits) = anonymise::anonymise_text(&text, &ids);
-    let mut out = std::io::stdout().lock();
+    let mut out = stdout();
     if args.spans {
         let predictions: Vec<serde_json::Value> = hits
             .iter()
@@ -490,7 +597,7 @@ fn bench(args: BenchArgs) -> Result<ExitCode, UsageError> {
         crate::bench::BenchConfig::full()
     };
     config.seed = args.seed;
-    crate::bench::run(&engine, config, &mut std::io::stdout().lock())?;
+    crate::bench::run(&engine, config, &mut stdout())?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -504,9 +611,9 @@ fn plan(args: PlanArgs) -> Result<ExitCode, UsageError> {
             (true, false) => "at fault; remedies agreed or done",
             (true, true) => "at fault; will not put things right",
         };
-        println!("{} ({}): {standing}", state.body.name, state.body.reference);
+        say!("{} ({}): {standing}", state.body.name, state.body.reference);
     }
-    println!();
+    say!();
     let width = plan.iter().map(|d| d.file.len()).max().unwrap_or(0);
     for doc in &plan {
         let to = match &doc.recipient {
@@ -524,9 +631,11 @@ fn plan(args: PlanArgs) -> Result<ExitCode, UsageError> {
             crate::plan::DocKind::Letter(code) => format!("{}{to}", code.code()),
             _ => doc.title.clone(),
         };
-        println!(
+        say!(
             "{:<width$}  {}  {kind}  [{}]",
-            doc.file, doc.date, doc.powers
+            doc.file,
+            doc.date,
+            doc.powers
         );
     }
     Ok(ExitCode::SUCCESS)

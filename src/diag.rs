@@ -172,16 +172,132 @@ pub fn emit(
         }
         Format::Human | Format::Short => {
             let name = display_path(&file.path);
-            let files = SimpleFile::new(name, file.text.as_str());
+            let files = SimpleFile::new(name.as_str(), file.text.as_str());
             let mut config = term::Config::default();
             if format == Format::Short {
                 config.display_style = term::DisplayStyle::Short;
             }
             for diag in diagnostics {
-                term::emit(out, &config, &files, &to_codespan(diag))
-                    .map_err(std::io::Error::other)?;
+                let excerpt = match (&diag.range, format) {
+                    (Some(range), Format::Human) => Excerpt::of(&name, &file.text, range),
+                    _ => None,
+                };
+                match excerpt {
+                    Some((excerpt, range)) => {
+                        let diag = to_codespan(&Diagnostic {
+                            range: Some(range),
+                            ..diag.clone()
+                        });
+                        term::emit(out, &config, &excerpt, &diag)
+                    }
+                    None => term::emit(out, &config, &files, &to_codespan(diag)),
+                }
+                .map_err(std::io::Error::other)?;
             }
             Ok(())
+        }
+    }
+}
+
+/// The longest line (in bytes) shown whole under a diagnostic. A longer one,
+/// such as a JSON file written on one line, is shown as a window around the
+/// problem: printing it whole would print the file once per problem.
+const MAX_SHOWN_LINE: usize = 240;
+
+/// Characters of a long line shown before the problem, and after its start.
+const WINDOW: (usize, usize) = (60, 120);
+
+/// One long line of a file, cut to a window around a problem, that still
+/// gives the problem's place in the whole file.
+struct Excerpt<'a> {
+    name: &'a str,
+    /// The window, with `…` where the line was cut.
+    text: String,
+    /// The line's index in the file.
+    line: usize,
+    /// Characters of the line cut before the window, less the `…`.
+    hidden: usize,
+}
+
+impl<'a> Excerpt<'a> {
+    /// The excerpt for a problem at `range` and the range within it, when
+    /// the line the problem starts on (or ends on) is too long to show.
+    fn of(name: &'a str, text: &str, range: &Range<usize>) -> Option<(Self, Range<usize>)> {
+        let start = floor_char_boundary(text, range.start.min(text.len()));
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        let end = floor_char_boundary(text, range.end.min(text.len())).max(start);
+        let last_line_long = end > line_end
+            && text[end..].find('\n').map_or(text.len(), |i| end + i)
+                - text[..end].rfind('\n').map_or(0, |i| i + 1)
+                > MAX_SHOWN_LINE;
+        if line_end - line_start <= MAX_SHOWN_LINE && !last_line_long {
+            return None;
+        }
+        let line = &text[line_start..line_end];
+        let at = start - line_start;
+        let before = line[..at].chars().count();
+        let cut = before.saturating_sub(WINDOW.0);
+        let from = line.char_indices().nth(cut).map_or(line.len(), |(b, _)| b);
+        let to = line[at..]
+            .char_indices()
+            .nth(WINDOW.1)
+            .map_or(line.len(), |(b, _)| at + b);
+        let open = if from > 0 { "…" } else { "" };
+        let close = if to < line.len() { "…" } else { "" };
+        let excerpt = Self {
+            name,
+            text: format!("{open}{}{close}", &line[from..to]),
+            line: text[..line_start].matches('\n').count(),
+            hidden: cut.saturating_sub(usize::from(from > 0)),
+        };
+        let shift = |byte: usize| {
+            open.len() + byte.clamp(line_start + from, line_start + to) - line_start - from
+        };
+        let inner = shift(start)..shift(end.min(line_end));
+        Some((excerpt, inner))
+    }
+}
+
+impl<'a> codespan_reporting::files::Files<'a> for Excerpt<'_> {
+    type FileId = ();
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, (): ()) -> Result<&'a str, codespan_reporting::files::Error> {
+        Ok(self.name)
+    }
+
+    fn source(&'a self, (): ()) -> Result<&'a str, codespan_reporting::files::Error> {
+        Ok(&self.text)
+    }
+
+    fn line_index(&'a self, (): (), _: usize) -> Result<usize, codespan_reporting::files::Error> {
+        Ok(self.line)
+    }
+
+    fn column_number(
+        &'a self,
+        (): (),
+        _: usize,
+        byte: usize,
+    ) -> Result<usize, codespan_reporting::files::Error> {
+        let byte = floor_char_boundary(&self.text, byte.min(self.text.len()));
+        Ok(self.hidden + self.text[..byte].chars().count() + 1)
+    }
+
+    fn line_range(
+        &'a self,
+        (): (),
+        line: usize,
+    ) -> Result<Range<usize>, codespan_reporting::files::Error> {
+        if line == self.line {
+            Ok(0..self.text.len())
+        } else {
+            Err(codespan_reporting::files::Error::LineTooLarge {
+                given: line,
+                max: self.line,
+            })
         }
     }
 }
@@ -286,6 +402,38 @@ mod tests {
         assert_eq!(did_you_mean("nmae", fields), Some("name"));
         assert_eq!(did_you_mean("alias", fields), Some("aliases"));
         assert_eq!(did_you_mean("birthday", fields), None);
+    }
+
+    #[test]
+    fn a_long_line_is_shown_as_a_window_with_its_true_place() {
+        let line = format!(
+            "{{\"a\": \"{}\", \"nmae\": 1, \"b\": \"{}\"}}",
+            "x".repeat(5000),
+            "y".repeat(5000)
+        );
+        let text = format!("first line\n{line}\nlast\n");
+        let f = SourceFile::new("case.json", text.clone());
+        let at = text.find("\"nmae\"").unwrap();
+        let d = Diagnostic::error("unknown-field", "unknown field").with_range(at..at + 6);
+        let (line_no, col) = f.line_col(at);
+        let shown = render_plain(&f, &[d.clone()], Format::Human);
+        assert!(
+            shown.contains(&format!("case.json:{line_no}:{col}")),
+            "{shown}"
+        );
+        assert!(shown.contains("…xxx"), "{shown}");
+        assert!(shown.contains("\"nmae\": 1"), "{shown}");
+        assert!(shown.len() < 1000, "{} bytes", shown.len());
+        // The caret is under the key.
+        let lines: Vec<&str> = shown.lines().collect();
+        let source = lines.iter().position(|l| l.contains("\"nmae\"")).unwrap();
+        let caret = lines[source + 1].chars().position(|c| c == '^').unwrap();
+        let under: String = lines[source].chars().skip(caret).take(6).collect();
+        assert_eq!(under, "\"nmae\"");
+        // Short lines are shown as they are.
+        let short = SourceFile::new("c.toml", "a = 1\nnmae = 2\n");
+        let d = Diagnostic::error("unknown-field", "unknown field").with_range(6..10);
+        assert!(render_plain(&short, &[d], Format::Human).contains("c.toml:2:1"));
     }
 
     #[test]

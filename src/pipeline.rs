@@ -3,11 +3,14 @@
 //!
 //! Every document of a case is made and every redacted one verified in
 //! memory first; only when all of them are proven clean are the files
-//! written, each to a temporary file that is read back, verified again and
-//! then renamed into place. A case that fails leaves no new file behind.
+//! written ([`write`]: into a fresh folder, each read back and compared,
+//! then swapped in whole for the case folder). A case that fails leaves the
+//! previous folder as it was.
 
-use std::fs;
-use std::io::Write;
+mod write;
+
+pub use write::{TEST_PANIC_ENV, replace_dir};
+
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
@@ -251,17 +254,14 @@ impl Engine {
         }
         made.push(self.make_review(case, &sheet)?);
         let dir = out.join(case_dir_name(&case.case.reference));
-        let documents = write_all(&dir, &made)?;
-        write_json(&dir, "redactions.json", &redaction_log(case, &redactions))?;
-        write_json(&dir, "review.json", &sheet)?;
+        let documents = write::write_case(&dir, case, &made, &redactions, &sheet)?;
         let report = CaseReport {
             reference: case.case.reference.clone(),
-            dir: dir.clone(),
+            dir,
             documents,
             redactions: redactions.entries.len(),
             unreviewed: sheet.unreviewed.clone(),
         };
-        write_json(&dir, "manifest.json", &Manifest::new(&report, &dir)?)?;
         if withheld {
             return Err(CaseError::Unreviewed {
                 ids: sheet.unreviewed,
@@ -355,7 +355,7 @@ impl Engine {
 
 /// Runs `work` over `items` on up to `threads` threads, each taking the next
 /// item from a shared counter; results come back in input order.
-fn in_parallel<T: Sync, R: Send>(
+pub(crate) fn in_parallel<T: Sync, R: Send>(
     items: &[T],
     threads: usize,
     work: impl Fn(&T) -> R + Sync,
@@ -364,11 +364,25 @@ fn in_parallel<T: Sync, R: Send>(
         return items.iter().map(work).collect();
     }
     let queue = crate::batch::Queue::new(items);
+    // In an isolated case, a panic on one of its threads is forwarded to the
+    // case (with its message and place) rather than printed.
+    let isolated = crate::batch::is_isolated();
+    let panicked = std::sync::Mutex::new(None);
     std::thread::scope(|scope| {
         for _ in 0..threads.min(items.len()) {
-            scope.spawn(|| queue.drain(&work));
+            scope.spawn(|| {
+                if !isolated {
+                    return queue.drain(&work);
+                }
+                if let Err(message) = crate::batch::isolate(|| queue.drain(&work)) {
+                    *panicked.lock().unwrap_or_else(|e| e.into_inner()) = Some(message);
+                }
+            });
         }
     });
+    if let Some(message) = panicked.into_inner().unwrap_or_else(|e| e.into_inner()) {
+        std::panic::resume_unwind(Box::new(message));
+    }
     queue.results()
 }
 
@@ -377,130 +391,10 @@ pub fn case_dir_name(reference: &str) -> String {
     reference.trim().replace(' ', "-")
 }
 
-/// Writes every document: temp file, read back, verify, rename.
-fn write_all(dir: &Path, made: &[Made]) -> Result<Vec<DocumentReport>, CaseError> {
-    fs::create_dir_all(dir).map_err(|error| CaseError::Io {
-        path: dir.to_path_buf(),
-        error,
-    })?;
-    let mut reports = Vec::new();
-    for m in made {
-        let path = dir.join(&m.file);
-        // The bytes read back must be the bytes verified in memory.
-        write_atomically(&path, &m.pdf, |on_disk| {
-            if on_disk == m.pdf.as_slice() {
-                Ok(())
-            } else {
-                Err(CaseError::Io {
-                    path: path.clone(),
-                    error: std::io::Error::other(
-                        "the file read back differs from what was verified",
-                    ),
-                })
-            }
-        })?;
-        reports.push(DocumentReport {
-            file: m.file.clone(),
-            title: m.title.clone(),
-            bytes: m.pdf.len(),
-            pages: m.pages,
-            sha256: sha256_hex(&m.pdf),
-            verification: m.verification,
-        });
-    }
-    Ok(reports)
-}
-
-/// Writes `bytes` to a temporary file beside `path`, reads it back, lets
-/// `check` accept it, then renames it into place. On any failure the
-/// temporary file is removed.
-fn write_atomically(
-    path: &Path,
-    bytes: &[u8],
-    check: impl FnOnce(&[u8]) -> Result<(), CaseError>,
-) -> Result<(), CaseError> {
-    let io = |error| CaseError::Io {
-        path: path.to_path_buf(),
-        error,
-    };
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("out");
-    let tmp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = fs::File::create(&tmp).map_err(io)?;
-        file.write_all(bytes).map_err(io)?;
-        // No fsync: the rename makes the file appear whole or not at all to
-        // every other process, which is the guarantee that matters here;
-        // syncing each file to disk tripled the cost of writing (about 3 ms
-        // a document) for protection against power loss only.
-        drop(file);
-        let on_disk = fs::read(&tmp).map_err(io)?;
-        check(&on_disk)?;
-        fs::rename(&tmp, path).map_err(io)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result
-}
-
-fn write_json(dir: &Path, name: &str, value: &impl Serialize) -> Result<(), CaseError> {
-    let mut text = serde_json::to_string_pretty(value).expect("reports serialise");
-    text.push('\n');
-    write_atomically(&dir.join(name), text.as_bytes(), |_| Ok(()))
-}
-
 /// SHA-256 as lower-case hex.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes)
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
-}
-
-#[derive(Serialize)]
-struct RedactionLog<'a> {
-    reference: &'a str,
-    note: &'static str,
-    summary: Vec<anonymise::SummaryRow>,
-    entries: &'a [anonymise::Redaction],
-}
-
-fn redaction_log<'a>(case: &'a Case, redactions: &'a Redactions) -> RedactionLog<'a> {
-    RedactionLog {
-        reference: &case.case.reference,
-        note: "positions are byte offsets into the case-file field named; original values are never recorded here",
-        summary: redactions.summary(),
-        entries: &redactions.entries,
-    }
-}
-
-/// Every file of a case with its hash and verification.
-#[derive(Serialize)]
-struct Manifest<'a> {
-    generator: String,
-    reference: &'a str,
-    documents: &'a [DocumentReport],
-    redactions: ManifestFile,
-}
-
-#[derive(Serialize)]
-struct ManifestFile {
-    file: &'static str,
-    sha256: String,
-}
-
-impl<'a> Manifest<'a> {
-    fn new(report: &'a CaseReport, dir: &Path) -> Result<Self, CaseError> {
-        let path = dir.join("redactions.json");
-        let bytes = fs::read(&path).map_err(|error| CaseError::Io { path, error })?;
-        Ok(Self {
-            generator: format!("redress {}", env!("CARGO_PKG_VERSION")),
-            reference: &report.reference,
-            documents: &report.documents,
-            redactions: ManifestFile {
-                file: "redactions.json",
-                sha256: sha256_hex(&bytes),
-            },
-        })
-    }
 }

@@ -1,17 +1,16 @@
-//! The anonymiser on ../shared/anon-bench: every listed span covered, no
-//! listed value left, and the protected text (references, money, dates,
-//! statutes, the public phone line) untouched.
+//! The anonymiser on its bench (tests/fixtures/anon-bench): every listed
+//! span covered, no listed value left, and the protected text (references,
+//! money, dates, statutes, the public phone line) untouched.
 
 use redress::anonymise::{self, anonymise_text};
 
-use crate::util::{load, root, shared};
+use crate::util::{anon_bench, load, root};
 
 #[test]
 fn every_listed_span_of_the_bench_is_covered() {
-    let text = std::fs::read_to_string(shared("anon-bench/complaint.txt")).unwrap();
+    let text = std::fs::read_to_string(anon_bench("complaint.txt")).unwrap();
     let gold: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(shared("anon-bench/gold.json")).unwrap())
-            .unwrap();
+        serde_json::from_str(&std::fs::read_to_string(anon_bench("gold.json")).unwrap()).unwrap();
     let case = load(&root().join("tests/fixtures/anon-bench.toml"));
     let ids = anonymise::identifiers(&case);
     let (redacted, hits) = anonymise_text(&text, &ids);
@@ -64,7 +63,7 @@ fn the_bench_scorer_agrees() {
     let spans = std::process::Command::new(env!("CARGO_BIN_EXE_redress"))
         .current_dir(root())
         .arg("anonymise")
-        .arg(shared("anon-bench/complaint.txt"))
+        .arg(anon_bench("complaint.txt"))
         .args(["--case", "tests/fixtures/anon-bench.toml", "--spans"])
         .output()
         .unwrap();
@@ -75,8 +74,8 @@ fn the_bench_scorer_agrees() {
     );
     let file = out.path().join("spans.json");
     std::fs::write(&file, &spans.stdout).unwrap();
-    let scored = std::process::Command::new("python3")
-        .arg(shared("anon-bench/score_predictions.py"))
+    let scored = crate::util::system_tool("python3", "python3")
+        .arg(anon_bench("score_predictions.py"))
         .arg(&file)
         .arg("--byte-offsets")
         .output()

@@ -20,14 +20,9 @@ pub fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// A file in `../shared` (CI checks the project out with it beside).
-pub fn shared(path: &str) -> PathBuf {
-    let p = root().join("..").join("shared").join(path);
-    assert!(
-        p.exists(),
-        "`../shared/{path}` is missing: the tests expect ../shared beside the project"
-    );
-    p
+/// A file of the anonymiser's bench, kept in `tests/fixtures/anon-bench`.
+pub fn anon_bench(file: &str) -> PathBuf {
+    root().join("tests/fixtures/anon-bench").join(file)
 }
 
 /// Every sample case file, sorted.
@@ -63,8 +58,6 @@ pub fn load(path: &Path) -> Case {
         .unwrap_or_else(|| panic!("{} does not load:\n{shown}", path.display()))
 }
 
-/// The text of a PDF by poppler's `pdftotext -raw`: an extractor
-/// independent of lopdf (installed by .ci/run).
 /// The complainant's family name: what a leak would show first.
 pub fn complainant_surname(case: &Case) -> String {
     let name = &case
@@ -77,13 +70,43 @@ pub fn complainant_surname(case: &Case) -> String {
         .to_string()
 }
 
+/// Runs a program the tests need from the system, failing with how to
+/// install it when it is missing (rather than an error deep in a test).
+pub fn system_tool(program: &str, package: &str) -> Command {
+    static CHECKED: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+    let mut checked = CHECKED.lock().unwrap_or_else(|e| e.into_inner());
+    if !checked.iter().any(|p| p == program) {
+        let found = Command::new(program)
+            .arg("--version")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok();
+        assert!(
+            found,
+            "`{program}` is not installed, and the tests need it: install {package} \
+             (Debian and Ubuntu: `sudo apt-get install {package}`; macOS: `brew install {brew}`), \
+             or run `.ci/run`, which installs it",
+            brew = if package == "poppler-utils" {
+                "poppler"
+            } else {
+                package
+            },
+        );
+        checked.push(program.to_string());
+    }
+    Command::new(program)
+}
+
+/// The text of a PDF by poppler's `pdftotext -raw`: an extractor
+/// independent of lopdf (poppler-utils; `.ci/run` installs it).
 pub fn pdftotext(pdf: &Path) -> String {
-    let out = Command::new("pdftotext")
+    let out = system_tool("pdftotext", "poppler-utils")
         .arg("-raw")
         .arg(pdf)
         .arg("-")
         .output()
-        .expect("pdftotext (poppler-utils) is required by the tests: .ci/run installs it");
+        .expect("pdftotext runs");
     assert!(
         out.status.success(),
         "pdftotext failed on {}",

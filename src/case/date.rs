@@ -11,6 +11,27 @@ use time::Month;
 pub struct Date(time::Date);
 
 impl Date {
+    /// The first date of the calendar redress can count in.
+    pub const FIRST: Self = Self(time::Date::MIN);
+
+    /// The last date of the calendar redress can count in.
+    pub const LAST: Self = Self(time::Date::MAX);
+
+    /// The first date a case file may hold: nobody born before it is alive
+    /// (validation warns from 120 years), and no deadline runs from it.
+    pub const CASE_FIRST: Self = Self(time::macros::date!(1900 - 01 - 01));
+
+    /// The last date a case file may hold. Deadlines, response periods and
+    /// bank holidays are counted from a case's dates, decades ahead at most;
+    /// a date beyond this is a typo, and would take that arithmetic past
+    /// the end of the calendar.
+    pub const CASE_LAST: Self = Self(time::macros::date!(2199 - 12 - 31));
+
+    /// Whether a case file may hold this date.
+    pub fn in_case_range(self) -> bool {
+        (Self::CASE_FIRST..=Self::CASE_LAST).contains(&self)
+    }
+
     /// A date from its parts, if it exists.
     pub fn from_ymd(year: i32, month: u8, day: u8) -> Option<Self> {
         let month = Month::try_from(month).ok()?;
@@ -34,11 +55,29 @@ impl Date {
         if !(1..=12).contains(&month) {
             return Err(format!("there is no month {month}"));
         }
-        Self::from_ymd(year, month, day).ok_or_else(|| {
-            let month_name = Month::try_from(month).expect("checked above");
-            let days = time::util::days_in_month(month_name, year);
-            format!("this date does not exist: {month_name} {year} has {days} days")
+        Self::from_ymd(year, month, day).ok_or_else(|| match Month::try_from(month) {
+            Ok(name) => {
+                let days = time::util::days_in_month(name, year);
+                format!("this date does not exist: {name} {year} has {days} days")
+            }
+            Err(_) => format!("there is no month {month}"),
         })
+    }
+
+    /// Parses a date written in a case file: [`Date::parse_iso`], and within
+    /// [`Date::CASE_FIRST`]..=[`Date::CASE_LAST`].
+    pub fn parse_case(s: &str) -> Result<Self, String> {
+        let date = Self::parse_iso(s)?;
+        if date.in_case_range() {
+            Ok(date)
+        } else {
+            // The value is left out: a date of birth is personal data.
+            Err(format!(
+                "{OUT_OF_RANGE} ({} to {}): deadlines and bank holidays are counted from a case's dates, and a date so far out is almost certainly a typo",
+                Self::CASE_FIRST,
+                Self::CASE_LAST
+            ))
+        }
     }
 
     /// The year.
@@ -81,18 +120,42 @@ impl Date {
         format!("{} {}", self.month_name(), self.year())
     }
 
-    /// The date `n` days later.
-    pub fn plus_days(self, n: i64) -> Self {
-        Self(self.0 + time::Duration::days(n))
+    /// The date `n` days later, or `None` past the ends of the calendar
+    /// (years -9999 and 9999).
+    pub fn checked_plus_days(self, n: i64) -> Option<Self> {
+        let day = i64::from(self.0.to_julian_day()).checked_add(n)?;
+        time::Date::from_julian_day(i32::try_from(day).ok()?)
+            .ok()
+            .map(Self)
     }
 
-    /// The same day `n` months later, clamped to the end of shorter months.
+    /// The same day `n` months later, clamped to the end of shorter months,
+    /// or `None` past the ends of the calendar.
+    pub fn checked_plus_months(self, n: u32) -> Option<Self> {
+        let total = i64::from(self.year()) * 12 + i64::from(self.month()) - 1 + i64::from(n);
+        let year = i32::try_from(total.div_euclid(12)).ok()?;
+        let month = u8::try_from(total.rem_euclid(12) + 1).ok()?;
+        let day = self.day().min(time::util::days_in_month(
+            Month::try_from(month).ok()?,
+            year,
+        ));
+        Self::from_ymd(year, month, day)
+    }
+
+    /// The date `n` days later. Saturates at the ends of the calendar
+    /// instead of failing: a case file's dates are checked to lie in
+    /// [`Date::CASE_FIRST`]..=[`Date::CASE_LAST`], so no deadline counted
+    /// from them comes near either end; [`Date::checked_plus_days`] says
+    /// when it would.
+    pub fn plus_days(self, n: i64) -> Self {
+        self.checked_plus_days(n)
+            .unwrap_or(if n < 0 { Self::FIRST } else { Self::LAST })
+    }
+
+    /// The same day `n` months later, clamped to the end of shorter months;
+    /// saturates like [`Date::plus_days`].
     pub fn plus_months(self, n: u32) -> Self {
-        let total = self.0.year() * 12 + i32::from(self.month()) - 1 + n as i32;
-        let (year, month) = (total.div_euclid(12), (total.rem_euclid(12) + 1) as u8);
-        let month_t = Month::try_from(month).expect("1..=12");
-        let day = self.day().min(time::util::days_in_month(month_t, year));
-        Self::from_ymd(year, month, day).expect("clamped to the month")
+        self.checked_plus_months(n).unwrap_or(Self::LAST)
     }
 
     /// Monday = 0 … Sunday = 6.
@@ -111,6 +174,10 @@ impl Date {
 }
 
 const NOT_A_DATE: &str = "not a date in the form YYYY-MM-DD";
+
+/// The words of the message for a date outside the range a case file may
+/// hold (the loader gives it its own diagnostic code).
+pub(crate) const OUT_OF_RANGE: &str = "outside the dates a case file may hold";
 
 /// English month names, January first.
 pub const MONTHS: [&str; 12] = [
@@ -161,7 +228,7 @@ impl<'de> Deserialize<'de> for Date {
                 f.write_str("a date in the form YYYY-MM-DD")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Date, E> {
-                Date::parse_iso(v).map_err(E::custom)
+                Date::parse_case(v).map_err(E::custom)
             }
         }
         d.deserialize_str(DateVisitor)
@@ -312,21 +379,28 @@ impl Deadline {
         }
     }
 
-    /// The date the deadline falls on, counted from `from`.
+    /// The date the deadline falls on, counted from `from`; saturates at
+    /// the end of the calendar like [`Date::plus_days`].
     pub fn due(self, from: Date, holidays: &dyn Fn(Date) -> bool) -> Date {
+        self.checked_due(from, holidays).unwrap_or(Date::LAST)
+    }
+
+    /// The date the deadline falls on, or `None` past the end of the
+    /// calendar.
+    pub fn checked_due(self, from: Date, holidays: &dyn Fn(Date) -> bool) -> Option<Date> {
         match self {
-            Self::Weeks(n) => from.plus_days(7 * i64::from(n)),
-            Self::Months(n) => from.plus_months(n),
+            Self::Weeks(n) => from.checked_plus_days(7 * i64::from(n)),
+            Self::Months(n) => from.checked_plus_months(n),
             Self::WorkingDays(n) => {
                 let mut date = from;
                 let mut left = n;
                 while left > 0 {
-                    date = date.plus_days(1);
+                    date = date.checked_plus_days(1)?;
                     if date.weekday_index() < 5 && !holidays(date) {
                         left -= 1;
                     }
                 }
-                date
+                Some(date)
             }
         }
     }
@@ -446,6 +520,49 @@ mod tests {
         assert_eq!(wd.due(from, &none).to_string(), "2024-03-15");
         assert!(Deadline::parse("soon").is_err());
         assert!(Deadline::parse("0 months").is_err());
+    }
+
+    #[test]
+    fn arithmetic_at_the_ends_of_the_calendar_is_checked() {
+        let last = Date::from_ymd(9999, 12, 31).unwrap();
+        assert_eq!(last.checked_plus_days(1), None);
+        assert_eq!(last.plus_days(1), Date::LAST);
+        assert_eq!(last.plus_days(i64::MAX), Date::LAST);
+        assert_eq!(Date::FIRST.checked_plus_days(-1), None);
+        assert_eq!(Date::FIRST.plus_days(i64::MIN), Date::FIRST);
+        let november = Date::from_ymd(9999, 11, 30).unwrap();
+        assert_eq!(november.checked_plus_months(1), Some(last.plus_days(-1)));
+        assert_eq!(november.checked_plus_months(2), None);
+        assert_eq!(november.plus_months(u32::MAX), Date::LAST);
+        let none = |_: Date| false;
+        for deadline in ["744 weeks", "744 months", "744 working days"] {
+            let deadline = Deadline::parse(deadline).unwrap();
+            assert_eq!(deadline.checked_due(november, &none), None, "{deadline}");
+            assert_eq!(deadline.due(november, &none), Date::LAST, "{deadline}");
+            let latest = deadline.checked_due(Date::CASE_LAST, &none).unwrap();
+            assert!(latest.year() < 2300, "{deadline}: {latest}");
+        }
+    }
+
+    #[test]
+    fn case_files_hold_dates_of_two_centuries_and_say_why() {
+        assert!(Date::parse_case("1900-01-01").is_ok());
+        assert!(Date::parse_case("2199-12-31").is_ok());
+        for far in [
+            "1899-12-31",
+            "2200-01-01",
+            "9999-12-31",
+            "0001-01-01",
+            "0000-01-01",
+        ] {
+            let err = Date::parse_case(far).unwrap_err();
+            assert!(err.contains(OUT_OF_RANGE), "{far}: {err}");
+            assert!(err.contains("1900-01-01 to 2199-12-31"), "{err}");
+        }
+        let err = serde_json::from_str::<Date>("\"9999-12-31\"").unwrap_err();
+        assert!(err.to_string().contains(OUT_OF_RANGE), "{err}");
+        // The calendar itself goes further, for the arithmetic.
+        assert!(Date::parse_iso("9999-12-31").is_ok());
     }
 
     #[test]

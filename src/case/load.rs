@@ -13,6 +13,7 @@ use std::path::Path;
 use serde_json::Value;
 
 use super::Case;
+use super::limits::{self, MAX_FILE_BYTES};
 use super::tree::{self, Seg, Spanned, path_string};
 use super::validate::{Coverage, validate};
 use crate::diag::{Diagnostic, SourceFile, did_you_mean};
@@ -101,12 +102,24 @@ pub enum Format {
 /// Reads, parses and validates a case file. Only I/O failures are `Err`;
 /// everything wrong with the contents is a diagnostic.
 pub fn load(path: &Path, coverage: &Coverage) -> std::io::Result<Loaded> {
-    let bytes = std::fs::read(path)?;
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(MAX_FILE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)?;
     Ok(load_bytes(path, &bytes, coverage))
 }
 
 /// Parses and validates case-file bytes read from `path`.
 pub fn load_bytes(path: &Path, bytes: &[u8], coverage: &Coverage) -> Loaded {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Loaded {
+            file: SourceFile::new(path, String::new()),
+            case: None,
+            diagnostics: vec![limits::too_large()],
+            tree: None,
+        };
+    }
     let (text, problem) = decode(bytes);
     let file = SourceFile::new(path, text);
     if let Some(diag) = problem {
@@ -128,9 +141,16 @@ pub fn load_str(name: &str, text: &str, coverage: &Coverage) -> Loaded {
 
 fn load_text(file: SourceFile, format: Format, coverage: &Coverage) -> Loaded {
     let parsed = match format {
-        Format::Toml => tree::parse_toml(&file.text),
-        Format::Json => tree::parse_json(&file.text),
-    };
+        Format::Toml => tree::parse_toml(&file.text).map_err(limits::too_deep_toml),
+        Format::Json => match limits::json_too_deep(&file.text) {
+            Some(at) => Err(limits::too_deep(at..at + 1)),
+            None => tree::parse_json(&file.text),
+        },
+    }
+    .and_then(|tree| match limits::tree_too_deep(&tree) {
+        Some(range) => Err(limits::too_deep(range)),
+        None => Ok(tree),
+    });
     let tree = match parsed {
         Ok(tree) => tree,
         Err(diag) => {
@@ -157,6 +177,19 @@ fn load_text(file: SourceFile, format: Format, coverage: &Coverage) -> Loaded {
         diagnostics,
         tree: Some(tree),
     }
+}
+
+/// The byte range of the value at a path of keys (`["case", "reference"]`)
+/// in a loaded file, when the file parses.
+pub fn locate(loaded: &Loaded, keys: &[&str]) -> Option<std::ops::Range<usize>> {
+    let text = &loaded.file.text;
+    let tree = match detect_format(&loaded.file.path, text) {
+        Format::Toml => tree::parse_toml(text).ok()?,
+        Format::Json if limits::json_too_deep(text).is_some() => return None,
+        Format::Json => tree::parse_json(text).ok()?,
+    };
+    let path: Vec<Seg> = keys.iter().map(|k| Seg::Key((*k).to_string())).collect();
+    Some(tree.locate(&path, false))
 }
 
 /// Decodes UTF-8, refusing a byte order mark and invalid bytes with a position.
@@ -276,6 +309,9 @@ enum ProblemKind {
         found: String,
     },
     Invalid(String),
+    /// A date outside [`Date::CASE_FIRST`](super::Date::CASE_FIRST) and
+    /// [`Date::CASE_LAST`](super::Date::CASE_LAST): what is wrong, and why.
+    DateOutOfRange(String, String),
 }
 
 impl Problem {
@@ -343,6 +379,13 @@ impl Problem {
                 },
             };
         }
+        if message.contains(super::date::OUT_OF_RANGE) {
+            let (what, why) = message.split_once(": ").unwrap_or((message, ""));
+            return Self {
+                path,
+                kind: ProblemKind::DateOutOfRange(what.into(), why.into()),
+            };
+        }
         Self {
             path,
             kind: ProblemKind::Invalid(message.to_string()),
@@ -400,6 +443,10 @@ impl Problem {
                 "wrong-type",
                 format!("`{where_}` should be {expected}, but is {found}"),
             ),
+            ProblemKind::DateOutOfRange(what, why) => {
+                Diagnostic::error("date-out-of-range", format!("`{where_}` is {what}"))
+                    .hint(format!("{why}: check the year"))
+            }
             ProblemKind::Invalid(message) => Diagnostic::error(
                 "invalid-value",
                 format!("invalid value for `{where_}`: {message}"),

@@ -10,6 +10,7 @@
 
 mod date;
 mod doc_checks;
+mod limits;
 mod load;
 mod tree;
 mod validate;
@@ -19,7 +20,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 pub use date::{Date, Deadline, MONTHS, Money, number_name};
-pub use load::{Loaded, load, load_str};
+pub use limits::{MAX_DEPTH, MAX_FILE_BYTES};
+pub use load::{Loaded, load, load_bytes, load_str, locate};
 pub(crate) use tree::Seg;
 pub use validate::{Coverage, MAX_FIELD_CHARS};
 pub(crate) use validate::{parse_label, real_initials};

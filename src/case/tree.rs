@@ -197,7 +197,8 @@ pub(crate) fn parse_json(text: &str) -> Result<Spanned, Diagnostic> {
     })?;
     let Some(value) = result.value else {
         return Err(Diagnostic::error("syntax", "the JSON file is empty")
-            .hint("a case file is one JSON object: `{ \"case\": { … }, … }`"));
+            .hint("a case file is one JSON object: `{ \"case\": { … }, … }`")
+            .with_range(0..0));
     };
     json_value(value)
 }
@@ -225,6 +226,9 @@ fn json_value(value: jsonc_parser::ast::Value<'_>) -> Result<Spanned, Diagnostic
         }
         J::Object(o) => {
             let mut entries: Vec<Entry> = Vec::new();
+            // A set, not a scan of `entries`: an object of many keys must
+            // not take quadratic time.
+            let mut keys = std::collections::HashSet::new();
             for prop in o.properties {
                 let key_range = match &prop.name {
                     jsonc_parser::ast::ObjectPropName::String(s) => s.range,
@@ -232,7 +236,7 @@ fn json_value(value: jsonc_parser::ast::Value<'_>) -> Result<Spanned, Diagnostic
                 };
                 let key = prop.name.into_string();
                 let key_span = key_range.start..key_range.end;
-                if entries.iter().any(|e| e.key == key) {
+                if !keys.insert(key.clone()) {
                     return Err(Diagnostic::error(
                         "duplicate-key",
                         format!("duplicate key `{key}`"),

@@ -5,7 +5,7 @@
 //! on (an NHS number that fails its check digit is still that person's
 //! number, and is still redacted).
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use super::tree::Seg;
@@ -47,6 +47,45 @@ impl std::fmt::Debug for Coverage {
 /// The longest text a single field may hold. Typst has no time limit, so
 /// the size of what reaches it is bounded here.
 pub const MAX_FIELD_CHARS: usize = 50_000;
+
+/// The longest name, address or number (anything the anonymiser searches
+/// the text for, and anything that becomes a file name). The longest real
+/// ones are a fraction of this; the matchers built from them grow faster
+/// than their length (a name of 4,000 characters took seconds).
+pub const MAX_VALUE_CHARS: usize = 300;
+
+/// The fields of people, bodies and generalisations that hold names,
+/// addresses and numbers.
+const IDENTIFIER_FIELDS: [&str; 18] = [
+    "id",
+    "name",
+    "family_name",
+    "aliases",
+    "label",
+    "job_role",
+    "hos_label",
+    "addresses",
+    "postcodes",
+    "phones",
+    "emails",
+    "nhs_number",
+    "ni_number",
+    "short_name",
+    "other_names",
+    "reference",
+    "term",
+    "replacement",
+];
+
+/// Whether the string at `path` is held to [`MAX_VALUE_CHARS`].
+fn is_identifier_field(path: &[Seg]) -> bool {
+    let section = matches!(path.first(), Some(Seg::Key(k)) if ["people", "bodies", "generalise"].contains(&k.as_str()));
+    let field = path.iter().rev().find_map(|s| match s {
+        Seg::Key(k) => Some(k.as_str()),
+        Seg::Index(_) => None,
+    });
+    section && field.is_some_and(|f| IDENTIFIER_FIELDS.contains(&f))
+}
 
 type Found = Vec<(Vec<Seg>, Diagnostic)>;
 
@@ -132,7 +171,8 @@ impl Validator<'_> {
 
     fn references(&mut self) {
         let reference = &self.case.case.reference;
-        if !is_reference(reference, false) {
+        let case_reference_ok = is_reference(reference, false);
+        if !case_reference_ok {
             self.push(
                 path(&[&"case", &"reference"]),
                 Diagnostic::error("bad-reference", "the case reference is not in the form `YY NNN NNN`")
@@ -152,7 +192,7 @@ impl Validator<'_> {
                     Diagnostic::error("bad-reference", "a body's reference is not in the form `YY NNN NNN` with an optional letter")
                         .hint("write it like `23 004 118` or `23 004 118a`"),
                 );
-            } else if !body.reference.starts_with(reference.as_str()) {
+            } else if case_reference_ok && !body.reference.starts_with(reference.as_str()) {
                 self.push(
                     at,
                     Diagnostic::warning("reference-mismatch", "this body's reference is not the case reference with a letter")
@@ -186,7 +226,9 @@ impl Validator<'_> {
     }
 
     fn ids(&mut self) {
-        let mut seen: HashSet<&str> = HashSet::new();
+        // Ids are compared without case: a body's id becomes a file name,
+        // and `Council` and `council` are one file on Windows and macOS.
+        let mut seen: HashMap<String, &str> = HashMap::new();
         let people = self
             .case
             .people
@@ -201,17 +243,34 @@ impl Validator<'_> {
             .map(|(i, b)| ("bodies", i, b.id.as_str()));
         let all: Vec<_> = people.chain(bodies).collect();
         for (list, i, id) in all {
+            let at = path(&[&list, &i, &"id"]);
             if id.trim().is_empty() {
+                self.push(at, Diagnostic::error("empty-id", "an id cannot be empty"));
+                continue;
+            }
+            if let Some(problem) = id_problem(id) {
                 self.push(
-                    path(&[&list, &i, &"id"]),
-                    Diagnostic::error("empty-id", "an id cannot be empty"),
+                    at,
+                    Diagnostic::error("bad-id", format!("an id {problem}"))
+                        .hint("ids become file names (`letter-<id>.redacted.pdf`): use letters, digits, `-` and `_`, e.g. `council` or `trust_2`"),
                 );
-            } else if !seen.insert(id) {
-                self.push(
-                    path(&[&list, &i, &"id"]),
+                continue;
+            }
+            match seen.insert(id.to_ascii_lowercase(), id) {
+                None => {}
+                Some(first) if first == id => self.push(
+                    at,
                     Diagnostic::error("duplicate-id", format!("the id `{id}` is used twice"))
                         .hint("every person and body needs its own id"),
-                );
+                ),
+                Some(first) => self.push(
+                    at,
+                    Diagnostic::error(
+                        "duplicate-id",
+                        format!("the ids `{first}` and `{id}` differ only in case"),
+                    )
+                    .hint("ids become file names, and Windows and macOS do not tell these apart: give each its own id"),
+                ),
             }
         }
     }
@@ -685,7 +744,16 @@ impl Validator<'_> {
         let mut strings = Vec::new();
         collect_strings(&value, &mut Vec::new(), &mut strings);
         for (at, s) in strings {
-            if s.chars().count() > MAX_FIELD_CHARS {
+            if is_identifier_field(&at) && s.chars().count() > MAX_VALUE_CHARS {
+                self.push(
+                    at.clone(),
+                    Diagnostic::error(
+                        "too-long",
+                        format!("this value is longer than {MAX_VALUE_CHARS} characters, which no name, address or number is"),
+                    )
+                    .hint("names, addresses and numbers are searched for everywhere in the text: check that prose was not pasted into this field"),
+                );
+            } else if s.chars().count() > MAX_FIELD_CHARS {
                 self.push(
                     at.clone(),
                     Diagnostic::error(
@@ -708,7 +776,11 @@ impl Validator<'_> {
                     .hint("remove it; it cannot be printed"),
                 );
             }
-            let mut missing: Vec<char> = s.chars().filter(|&c| !coverage.contains(c)).collect();
+            // Control characters are reported above; no font draws them.
+            let mut missing: Vec<char> = s
+                .chars()
+                .filter(|&c| !c.is_control() && !coverage.contains(c))
+                .collect();
             missing.dedup();
             if let Some(&c) = missing.first() {
                 self.push(at, Diagnostic::error("no-glyph", format!("the character `{c}` (U+{:04X}) cannot be printed: no bundled font has it", c as u32))
@@ -741,6 +813,29 @@ fn collect_strings<'a>(
         }
         _ => {}
     }
+}
+
+/// The longest id: with its document's name around it, a file name stays
+/// far below the 255 bytes file systems allow.
+const MAX_ID_LEN: usize = 64;
+
+/// What is wrong with an id as part of a file name, if anything: ids are
+/// ASCII letters, digits, `-` and `_`, at most [`MAX_ID_LEN`] long.
+pub(crate) fn id_problem(id: &str) -> Option<String> {
+    if id.len() > MAX_ID_LEN {
+        return Some(format!("is longer than {MAX_ID_LEN} characters"));
+    }
+    let bad = id
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_')))?;
+    Some(if bad.is_whitespace() || bad.is_control() {
+        format!(
+            "cannot hold a space or control character (U+{:04X})",
+            bad as u32
+        )
+    } else {
+        format!("cannot hold `{bad}`: only letters, digits, `-` and `_`")
+    })
 }
 
 /// Whether `s` is a Housing Ombudsman reference: nine digits, year first.
@@ -813,6 +908,31 @@ mod tests {
         assert!(!is_reference("23 004 118a", false));
         assert!(!is_reference("23-004-118", true));
         assert!(!is_reference("05/B/8409", true));
+    }
+
+    #[test]
+    fn names_addresses_and_numbers_are_short_fields() {
+        let at = |parts: &[&dyn PathPart]| is_identifier_field(&path(parts));
+        assert!(at(&[&"people", &0, &"name"]));
+        assert!(at(&[&"people", &1, &"aliases", &3]));
+        assert!(at(&[&"bodies", &0, &"addressee", &"name"]));
+        assert!(at(&[&"generalise", &0, &"term"]));
+        assert!(!at(&[&"investigation", &"what_happened"]));
+        assert!(!at(&[&"findings", &0, &"text"]));
+        assert!(!at(&[&"case", &"reference"]));
+    }
+
+    #[test]
+    fn ids_are_file_name_safe() {
+        for ok in ["council", "Trust_2", "care-home", "a"] {
+            assert_eq!(id_problem(ok), None, "{ok}");
+        }
+        for bad in [
+            "../x", "a/b", "a\\b", "a b", "a.b", "é", "a\u{0}", ".", "..",
+        ] {
+            assert!(id_problem(bad).is_some(), "{bad:?}");
+        }
+        assert!(id_problem(&"x".repeat(65)).unwrap().contains("longer"));
     }
 
     #[test]

@@ -42,7 +42,8 @@ fn honorific_at_end(before: &str) -> Option<(Option<Title>, usize)> {
 /// "mr m" → "mr": drops one initial (with an optional full stop).
 fn strip_initial(before: &str) -> Option<&str> {
     let b = before.strip_suffix('.').unwrap_or(before);
-    let (rest, last) = b.split_at(b.len().checked_sub(1)?);
+    // Checked: the last character may be more than one byte (a mark).
+    let (rest, last) = b.split_at_checked(b.len().checked_sub(1)?)?;
     (last.as_bytes()[0].is_ascii_alphabetic()).then_some(())?;
     rest.strip_suffix(' ')
 }
