@@ -93,7 +93,7 @@ fn warning(
 }
 
 /// What the offices write instead of a placeholder.
-fn advice(category: Category) -> &'static str {
+pub(crate) fn advice(category: Category) -> &'static str {
     match category {
         Category::Phone => "the offices write \"by phone\" or leave the number out",
         Category::Email => "the offices write \"by email\" or leave the address out",

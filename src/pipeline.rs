@@ -62,10 +62,12 @@ pub enum CaseError {
     },
     /// Findings nobody listed are unreviewed and `--require-review` was given:
     /// the publication PDFs were withheld.
-    #[error("publication PDFs withheld: {} not reviewed ({}); check them in review-sheet.pdf and list them in `review.accepted`", crate::diag::count(ids.len(), "finding"), ids.join(", "))]
+    #[error("publication PDFs withheld: {}", unreviewed_reason(ids, *signed_off))]
     Unreviewed {
-        /// The finding ids.
+        /// The finding ids not yet accepted.
         ids: Vec<String>,
+        /// Whether the review is signed off.
+        signed_off: bool,
     },
     /// A redacted document could not be proven clean; nothing was written.
     #[error("`{document}` was not written: {}", report.describe())]
@@ -83,6 +85,25 @@ pub enum CaseError {
         /// The error.
         error: std::io::Error,
     },
+}
+
+/// Why `--require-review` withheld a case's publication copies, and how to
+/// release them.
+fn unreviewed_reason(ids: &[String], signed_off: bool) -> String {
+    let mut parts = Vec::new();
+    if !ids.is_empty() {
+        parts.push(format!(
+            "{} not reviewed ({}): check them in review-sheet.pdf and list the ones that are right in `review.accepted`",
+            crate::diag::count(ids.len(), "finding"),
+            ids.join(", ")
+        ));
+    }
+    if !signed_off {
+        parts.push(
+            "the review is not signed off: add `signed_off = { by = \"…\", on = YYYY-MM-DD }` to `[review]` once it is done".into(),
+        );
+    }
+    parts.join("; ")
 }
 
 /// One document made for a case.
@@ -135,8 +156,6 @@ struct Made {
     /// The file name: `decision.redacted.pdf`.
     file: String,
     title: String,
-    /// What it is (`None` for the review sheet).
-    kind: Option<plan::DocKind>,
     verification: Verification,
     pdf: Vec<u8>,
     pages: usize,
@@ -247,8 +266,8 @@ impl Engine {
         let mut made = in_parallel(&jobs, options.document_threads, make)
             .into_iter()
             .collect::<Result<Vec<_>, _>>()?;
-        let sheet = self.review_sheet(case, &redactions, &anonymised, &made)?;
-        let withheld = options.require_review && !sheet.unreviewed.is_empty();
+        let sheet = self.review_sheet(case, &redactions, &anonymised, &made);
+        let withheld = options.require_review && !sheet.ready;
         if withheld {
             made.retain(|m| m.verification != Verification::Clean);
         }
@@ -265,24 +284,30 @@ impl Engine {
         if withheld {
             return Err(CaseError::Unreviewed {
                 ids: sheet.unreviewed,
+                signed_off: sheet.signed_off.is_some(),
             });
         }
         Ok(report)
     }
 
-    /// The review sheet, placed against the redacted decision's pages.
+    /// The review sheet, placed against every publication document's pages.
     fn review_sheet(
         &self,
         case: &Case,
         redactions: &Redactions,
         anonymised: &anonymise::AnonymisedCase,
         made: &[Made],
-    ) -> Result<ReviewSheet, CaseError> {
-        let decision = made.iter().find(|m| {
-            m.verification == Verification::Clean && m.kind == Some(plan::DocKind::Decision)
-        });
-        let pages = decision.map(|m| m.page_text.as_slice()).unwrap_or_default();
-        Ok(review::build(case, redactions, anonymised, pages))
+    ) -> ReviewSheet {
+        let published: Vec<review::Published<'_>> = made
+            .iter()
+            .filter(|m| m.verification == Verification::Clean)
+            .map(|m| review::Published {
+                file: &m.file,
+                title: &m.title,
+                pages: &m.page_text,
+            })
+            .collect();
+        review::build(case, redactions, anonymised, &published)
     }
 
     /// The review sheet as a PDF (internal, never verified as clean).
@@ -302,7 +327,6 @@ impl Engine {
         Ok(Made {
             file: "review-sheet.pdf".into(),
             title: "Review sheet (internal)".into(),
-            kind: None,
             verification: Verification::Internal,
             pages: typeset.pages,
             pdf: typeset.pdf,
@@ -341,7 +365,6 @@ impl Engine {
         Ok(Made {
             file: document,
             title: plan.title,
-            kind: Some(plan.kind),
             verification: match variant {
                 Variant::Redacted => Verification::Clean,
                 Variant::Unredacted => Verification::NotForPublication,

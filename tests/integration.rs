@@ -9,6 +9,7 @@ mod fuzz;
 mod injection;
 mod invalid;
 mod properties;
+mod review;
 mod robustness;
 mod samples;
 mod util;

@@ -862,6 +862,19 @@ pub struct Review {
     /// Finding ids accepted as they are.
     #[serde(default)]
     pub accepted: Vec<String>,
+    /// Who signed the review off, and when: `--require-review` needs it.
+    #[serde(default)]
+    pub signed_off: Option<SignOff>,
+}
+
+/// A review signed off by a member of publication staff.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignOff {
+    /// Their name (internal: the review sheet is never published).
+    pub by: String,
+    /// The date they signed it off.
+    pub on: Date,
 }
 
 impl Case {

@@ -689,6 +689,25 @@ impl Validator<'_> {
                 .hint("add `exception = \"premature\"` (or another code from the README)"),
             );
         }
+        if let Some(sign_off) = &self.case.review.signed_off {
+            if sign_off.by.trim().is_empty() {
+                self.push(
+                    path(&[&"review", &"signed_off", &"by"]),
+                    Diagnostic::error("empty-sign-off", "the review is signed off by nobody")
+                        .hint("give the name of the person who reviewed the publication copies"),
+                );
+            }
+            if sign_off.on < self.case.case.decision_date {
+                self.push(
+                    path(&[&"review", &"signed_off", &"on"]),
+                    Diagnostic::error(
+                        "sign-off-before-decision",
+                        "the review is signed off before the date of the decision it reviews",
+                    )
+                    .hint("the review of the publication copies comes after the decision: check the date"),
+                );
+            }
+        }
         if publication.publish && publication.exception.is_some() {
             self.push(
                 path(&[&"publication", &"exception"]),
