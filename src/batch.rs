@@ -369,7 +369,22 @@ pub fn discover(paths: &[PathBuf]) -> std::io::Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     for path in paths {
         if path.is_dir() {
-            collect(path, &mut out)?;
+            let before = out.len();
+            collect(path, &mut out).map_err(|e| {
+                std::io::Error::new(
+                    e.kind(),
+                    format!("cannot read `{}`: {e}", crate::diag::display_path(path)),
+                )
+            })?;
+            if out.len() == before {
+                return Err(std::io::Error::new(
+                    std::io::ErrorKind::NotFound,
+                    format!(
+                        "`{}` holds no case files (files ending .toml or .json, in it or in its folders)",
+                        crate::diag::display_path(path)
+                    ),
+                ));
+            }
         } else if path.exists() {
             out.push(path.clone());
         } else {

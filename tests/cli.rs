@@ -35,6 +35,27 @@ fn check_exit_codes() {
 }
 
 #[test]
+fn a_folder_without_case_files_is_an_error() {
+    let empty = tempdir();
+    let out = redress().arg("check").arg(empty.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("holds no case files"), "{stderr}");
+}
+
+#[test]
+fn long_values_are_cut_short_in_messages() {
+    let dir = tempdir();
+    let path = dir.path().join("long.toml");
+    let field = "x".repeat(5_000);
+    std::fs::write(&path, format!("[case]\n{field} = 1\n")).unwrap();
+    let out = redress().arg("check").arg(&path).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("(5000 characters)"), "{stderr}");
+    assert!(stderr.len() < 20_000, "{} bytes of messages", stderr.len());
+}
+
+#[test]
 fn render_keeps_going_past_a_failing_case() {
     let out = tempdir();
     let output = redress()

@@ -287,6 +287,49 @@ fn convert_path(path: &serde_path_to_error::Path) -> Vec<Seg> {
         .collect()
 }
 
+/// A value or name from the file, cut short for a message when it is long:
+/// a message never echoes a field of megabytes.
+fn elide(s: &str) -> String {
+    elide_to(s, 60)
+}
+
+/// [`elide`] to `keep` characters (our own messages run longer than names).
+fn elide_to(s: &str, keep: usize) -> String {
+    if s.chars().count() <= keep {
+        return s.to_string();
+    }
+    let head: String = s.chars().take(keep).collect();
+    format!("{head}… ({} characters)", s.chars().count())
+}
+
+/// What a value of the expected type looks like, in TOML (and JSON).
+fn type_hint(expected: &str, path: &[Seg]) -> String {
+    let key = match path.last() {
+        Some(Seg::Key(k)) => k.as_str(),
+        _ => "value",
+    };
+    let example = match expected {
+        e if e.contains("string") => format!("`{key} = \"…\"` (text in double quotes)"),
+        e if e.contains("date") => {
+            format!(
+                "`{key} = 2024-03-01` (a date as YYYY-MM-DD, without quotes in TOML; a string \"2024-03-01\" in JSON)"
+            )
+        }
+        e if e.contains("bool") => format!("`{key} = true` or `{key} = false` (without quotes)"),
+        e if e.contains("integer") || e.contains("number") || e.contains("float") => {
+            format!("`{key} = 650` (a number without quotes)")
+        }
+        e if e.contains("sequence") || e.contains("list") || e.contains("array") => {
+            format!("`{key} = [\"…\", \"…\"]` (a list in square brackets)")
+        }
+        e if e.contains("map") || e.contains("struct") || e.contains("table") => format!(
+            "a table: `[{key}]` followed by its fields on their own lines, or `{key} = {{ … }}` on one line"
+        ),
+        _ => format!("see the samples in `samples/` for how `{key}` is written"),
+    };
+    format!("write it as {example}")
+}
+
 /// One deserialisation error, understood.
 struct Problem {
     /// Where, in the current (possibly pruned) value.
@@ -393,7 +436,7 @@ impl Problem {
     }
 
     fn diagnostic(&self, original: &[Seg]) -> Diagnostic {
-        let where_ = path_string(original);
+        let where_ = elide(&path_string(original));
         match &self.kind {
             ProblemKind::UnknownField { field, expected } => {
                 let parent = path_string(&original[..original.len().saturating_sub(1)]);
@@ -402,8 +445,10 @@ impl Problem {
                 } else {
                     format!("in `{parent}`")
                 };
-                let diag =
-                    Diagnostic::error("unknown-field", format!("unknown field `{field}` {place}"));
+                let diag = Diagnostic::error(
+                    "unknown-field",
+                    format!("unknown field `{}` {place}", elide(field)),
+                );
                 if !parent.is_empty() && TOP_LEVEL.contains(&field.as_str()) {
                     return diag.hint(format!(
                         "`{field}` is a top-level section: in TOML, keys after a `[table]` header belong to that table, so start it with its own `[{field}]` header (or `[[{field}]]` for a list)"
@@ -441,15 +486,16 @@ impl Problem {
             }
             ProblemKind::WrongType { expected, found } => Diagnostic::error(
                 "wrong-type",
-                format!("`{where_}` should be {expected}, but is {found}"),
-            ),
+                format!("`{where_}` should be {expected}, but is {}", elide(found)),
+            )
+            .hint(type_hint(expected, original)),
             ProblemKind::DateOutOfRange(what, why) => {
                 Diagnostic::error("date-out-of-range", format!("`{where_}` is {what}"))
                     .hint(format!("{why}: check the year"))
             }
             ProblemKind::Invalid(message) => Diagnostic::error(
                 "invalid-value",
-                format!("invalid value for `{where_}`: {message}"),
+                format!("invalid value for `{where_}`: {}", elide_to(message, 240)),
             ),
         }
     }

@@ -193,6 +193,7 @@ pub(crate) fn parse_json(text: &str) -> Result<Spanned, Diagnostic> {
     let result = parse_to_ast(text, &CollectOptions::default(), &options).map_err(|e| {
         let range = e.range();
         Diagnostic::error("syntax", format!("failed to parse JSON ({})", e.kind()))
+            .hint("a case file is one JSON object, `{ \"case\": { … }, \"people\": [ … ], … }`: check for a missing comma, quote, `}` or `]` near this point")
             .with_range(range.start..range.end.max(range.start))
     })?;
     let Some(value) = result.value else {
