@@ -116,6 +116,10 @@ pub struct Item {
     pub original_sentence: String,
     /// The sentence as this document prints it.
     pub published_sentence: String,
+    /// Where the original value is in `original_sentence`, in characters.
+    pub original_mark: Option<(usize, usize)>,
+    /// Where the printed text is in `published_sentence`, in characters.
+    pub published_mark: Option<(usize, usize)>,
     /// The page of this document.
     pub page: usize,
     /// The numbered paragraph, where the document numbers them.
@@ -158,6 +162,9 @@ struct Entry {
     category: &'static str,
     field: String,
     original_sentence: String,
+    /// The original value and what is printed instead.
+    value: String,
+    printed: String,
     /// Anchors to find it by in a document, surest first.
     anchors: Vec<Anchor>,
     status: Status,
@@ -229,6 +236,8 @@ pub fn build(
             category: e.category.describe(),
             field: e.field.clone(),
             original_sentence: sentence_at(&normalise(text), normalised_offset(text, e.start)),
+            value: normalise(&value),
+            printed: printed.to_string(),
             anchors,
             status,
         });
@@ -267,7 +276,9 @@ pub fn build(
             category: q.kind.describe(),
             field: q.field.clone(),
             original_sentence: sentence,
+            printed: value.clone(),
             anchors: anchors(text, q.start, &value),
+            value,
             status,
         });
     }
@@ -308,6 +319,8 @@ fn place_in(doc: &Published<'_>, entries: &[Entry]) -> DocumentReview {
                 id: e.id.clone(),
                 category: e.category,
                 field: e.field.clone(),
+                original_mark: mark(&e.original_sentence, &e.value),
+                published_mark: mark(&place.sentence, &e.printed),
                 original_sentence: e.original_sentence.clone(),
                 published_sentence: place.sentence,
                 page: place.page,
@@ -426,6 +439,16 @@ fn anchors(published: &str, at: usize, printed: &str) -> Vec<Anchor> {
         });
     }
     out
+}
+
+/// Where `part` first is in `sentence`, as character offsets.
+fn mark(sentence: &str, part: &str) -> Option<(usize, usize)> {
+    if part.is_empty() {
+        return None;
+    }
+    let at = sentence.find(part)?;
+    let start = sentence[..at].chars().count();
+    Some((start, start + part.chars().count()))
 }
 
 /// "an" before a vowel sound.
