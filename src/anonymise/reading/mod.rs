@@ -1,0 +1,233 @@
+//! Reading a listed name that is also a word: is "June" a person or a
+//! month, "Brook" an officer or a street, "Little" a child or the word?
+//!
+//! A name part that is an English word, a month or a weekday is replaced
+//! only where the text reads it as a name: after a title, beside another
+//! part of the same person's name, as a possessive, before a verb only a
+//! person does, or capitalised in the middle of a sentence. It is left as
+//! written in a date ("14 June 2024", "in June"), in a street or place name
+//! ("Brook Street", "Kingsley Heath"), at the start of a sentence followed by
+//! a lower-case noun ("Little progress was made") and wherever it is written
+//! in lower case ("we hope"). What no rule decides is [`Reading::Undecided`]:
+//! the anonymiser prints the label (a word wrongly replaced reads oddly; a
+//! name wrongly left is a leak) and reports the sentence for a person to
+//! check.
+//!
+//! The rules are shared with the verifier, which implements them in its own
+//! code; the order here is theirs.
+
+use std::ops::Range;
+
+use super::words::is_month;
+
+mod lexicon;
+mod text;
+
+use lexicon::{DATE_BEFORE, DATE_OF, DATE_OR_PERSON_BEFORE, PERSON_VERBS, PLACE_WORDS, TITLES};
+pub(crate) use text::starts_sentence;
+use text::{Word, words_after, words_before};
+
+/// How a text reads one occurrence of a name that is also a word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reading {
+    /// The person's name: replace it.
+    Name,
+    /// The ordinary word: leave it.
+    Word,
+    /// No rule decides: replace it and report it.
+    Undecided,
+}
+
+/// One occurrence of a word-name in a text.
+pub(crate) struct Occurrence<'a> {
+    /// The whole text.
+    pub text: &'a str,
+    /// The name as written (no title), a byte range of `text`.
+    pub range: Range<usize>,
+    /// Whether every person who has this name has it as a family name
+    /// (a surname alone rarely starts a sentence: "Little was done").
+    pub family: bool,
+    /// Whether `word` is a part of the same person's name.
+    pub same_person: &'a dyn Fn(&str) -> bool,
+    /// Whether `word` is a part of any listed person's name.
+    pub any_person: &'a dyn Fn(&str) -> bool,
+}
+
+/// Reads one occurrence of a name that is also a word.
+pub(crate) fn read(o: &Occurrence<'_>) -> Reading {
+    let written = &o.text[o.range.clone()];
+    // 1. Written in lower case: the word.
+    if written.starts_with(|c: char| c.is_lowercase()) {
+        return Reading::Word;
+    }
+    let before = words_before(o.text, o.range.start, 3);
+    let after = words_after(o.text, o.range.end, 6);
+    // 2. After a title, perhaps with a given name or initial between.
+    let titled = |w: &Word<'_>| TITLES.contains(&w.lower().trim_end_matches('.'));
+    if before.first().is_some_and(|w| titled(w))
+        || (before.len() >= 2
+            && titled(&before[1])
+            && before[0].capitalised()
+            && before[0].glued_after())
+    {
+        return Reading::Name;
+    }
+    // 3. Beside another part of the same name.
+    let next_same = after
+        .first()
+        .is_some_and(|w| w.glued_before() && (o.same_person)(w.text));
+    let prev_same = before
+        .first()
+        .is_some_and(|w| w.glued_after() && (o.same_person)(w.text));
+    if next_same || prev_same {
+        return Reading::Name;
+    }
+    // 4. A possessive.
+    if possessive_follows(&o.text[o.range.end..]) {
+        return Reading::Name;
+    }
+    // 5. A month in a date.
+    if is_month(written) {
+        if let Some(reading) = date_reading(&before, &after) {
+            return reading;
+        }
+    }
+    // 6. Part of another proper noun.
+    if let Some(next) = after
+        .first()
+        .filter(|w| w.glued_before() && w.capitalised())
+        && PLACE_WORDS.contains(&next.lower().trim_end_matches('.'))
+    {
+        return Reading::Word;
+    }
+    let starts = starts_sentence(o.text, o.range.start);
+    if PLACE_WORDS.contains(&written.to_lowercase().as_str())
+        && let Some(prev) = before
+            .first()
+            .filter(|w| w.glued_after() && w.capitalised())
+        && !starts_sentence(o.text, prev.start)
+        && !titled(prev)
+        && !(o.any_person)(prev.text)
+    {
+        return Reading::Word;
+    }
+    // 7. A verb only a person does.
+    let next_lower = after
+        .first()
+        .filter(|w| w.glued_before() && w.text.starts_with(char::is_lowercase));
+    if next_lower.is_some_and(|w| PERSON_VERBS.contains(&w.text)) {
+        return Reading::Name;
+    }
+    // 8. At the start of a sentence. A surname alone rarely starts one
+    // ("Little was done", "Little progress"); a given name often does
+    // ("Destiny repeated what she had said"), and a word list cannot tell
+    // a verb from a noun, so only a past tense settles it.
+    if starts {
+        return match next_lower {
+            Some(_) if o.family => Reading::Word,
+            Some(_) if person_verb_follows(&after) => Reading::Name,
+            _ => Reading::Undecided,
+        };
+    }
+    // 9. A proper noun in running text.
+    Reading::Name
+}
+
+/// Reads a name of several words that are all also words ("Rose Hill",
+/// "Mark Brown"): a name unless written in lower case or followed by a
+/// place word ("Rose Hill Road").
+pub(crate) fn read_phrase(o: &Occurrence<'_>) -> Reading {
+    if o.text[o.range.clone()].starts_with(|c: char| c.is_lowercase()) {
+        return Reading::Word;
+    }
+    let after = words_after(o.text, o.range.end, 1);
+    let place = after.first().is_some_and(|w| {
+        w.glued_before()
+            && w.capitalised()
+            && PLACE_WORDS.contains(&w.lower().trim_end_matches('.'))
+    });
+    if place { Reading::Word } else { Reading::Name }
+}
+
+/// Whether the words after a name are what a person does: a past tense or
+/// a person verb, perhaps after an auxiliary and adverbs ("Destiny
+/// repeated", "Mark was discharged", "Mark has still not been refunded",
+/// "Mark has paid"). "Hope was fading" and "Hope did not receive" stay open.
+fn person_verb_follows(after: &[Word<'_>]) -> bool {
+    const FILLERS: [&str; 21] = [
+        "was", "were", "is", "are", "had", "has", "have", "been", "being", "also", "still", "not",
+        "never", "always", "then", "later", "again", "already", "soon", "just", "often",
+    ];
+    let content = after
+        .iter()
+        .take_while(|w| w.glued_before() && w.text.starts_with(char::is_lowercase))
+        .find(|w| !FILLERS.contains(&w.text));
+    content.is_some_and(|w| {
+        (w.text.len() > 3 && w.text.ends_with("ed")) || PERSON_VERBS.contains(&w.text)
+    })
+}
+
+/// Whether a month name reads as a date, and how sure that is.
+fn date_reading(before: &[Word<'_>], after: &[Word<'_>]) -> Option<Reading> {
+    let next = after.first().filter(|w| w.glued_before());
+    let prev = before.first().filter(|w| w.glued_after());
+    let day_or_year = |w: &Word<'_>| is_day(w.text) || is_year(w.text);
+    if next.is_some_and(day_or_year) || prev.is_some_and(|w| is_day(w.text)) {
+        return Some(Reading::Word);
+    }
+    // "14th of June"
+    if prev.is_some_and(|w| w.lower() == "of")
+        && before
+            .get(1)
+            .is_some_and(|w| is_day(w.text) || DATE_OF.contains(&w.lower().as_str()))
+    {
+        return Some(Reading::Word);
+    }
+    // "May to June", "between May and June", "May–June"
+    let range_word =
+        |w: &Word<'_>| matches!(w.lower().as_str(), "to" | "and" | "-" | "–" | "until");
+    let month_beyond = |words: &[Word<'_>]| {
+        words.first().is_some_and(range_word) && words.get(1).is_some_and(|w| is_month(w.text))
+    };
+    if month_beyond(after) || month_beyond(before) {
+        return Some(Reading::Word);
+    }
+    let prev_lower = prev.map(|w| w.lower()).unwrap_or_default();
+    if DATE_BEFORE.contains(&prev_lower.as_str()) {
+        return Some(Reading::Word);
+    }
+    if DATE_OR_PERSON_BEFORE.contains(&prev_lower.as_str()) {
+        return Some(Reading::Undecided);
+    }
+    None
+}
+
+fn is_day(word: &str) -> bool {
+    let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &word[digits.len()..];
+    matches!(suffix, "" | "st" | "nd" | "rd" | "th")
+        && (1..=2).contains(&digits.len())
+        && digits.chars().all(|c| c.is_ascii_digit())
+        && digits.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
+}
+
+fn is_year(word: &str) -> bool {
+    let w = word.trim_start_matches(['\'', '\u{2019}']);
+    let all_digits = !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
+    all_digits && (w.len() == 4 || (w.len() == 2 && word.len() > 2))
+}
+
+/// Whether the text right after a name is a possessive ('s, ’s, s').
+fn possessive_follows(after: &str) -> bool {
+    let mut chars = after.chars();
+    match chars.next() {
+        Some('\'' | '\u{2019}') => match chars.next() {
+            Some('s' | 'S') => !chars.next().is_some_and(char::is_alphanumeric),
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests;
