@@ -1,0 +1,564 @@
+//! The verifier's needles: what the verify stage looks for in a redacted
+//! document, derived from the case's raw values with the verifier's own
+//! reading of text ([`normal`]), independently of the anonymiser. A spelling
+//! the anonymiser does not recognise is one this reading must still catch.
+//!
+//! [`Needles::new`] builds, once per case, from every listed person (name,
+//! family name, aliases, addresses and their parts, postcodes, phones,
+//! emails, dates of birth and death, NHS and National Insurance numbers),
+//! every addressee's name and every term the case generalises:
+//! - name parts and name forms, addresses (with their street type written
+//!   out or abbreviated, with or without the house number), emails and their
+//!   local parts, and terms, searched as whole words in the words view;
+//! - long names and handles in the letters view ("P.E.M.B.E.R.T.O.N",
+//!   "DebsTranterWilde");
+//! - phone and NHS numbers in the digits view, postcodes and National
+//!   Insurance numbers in the alphanumeric view;
+//! - dates of birth and death read as dates ([`dates`]);
+//! - initials after a title ("Ms L.P.").
+//!
+//! Names that are also words are read by the shared rules
+//! ([`names`]): "14 June 2024" is a date, "June said" a leak. Text the case
+//! allows to print (body names and other names, short names, labels, job
+//! roles, the wording of generalised terms) is masked first, so "Dr S Anand &
+//! Partners" is not a leak of the surname Anand.
+//!
+//! Each hit ([`Found`]) says what kind of identifier it is, where it is, and
+//! which field of the case file the value came from, never the value.
+
+mod dates;
+mod lexicon;
+mod names;
+mod normal;
+mod numbers;
+mod places;
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use serde::Serialize;
+
+use crate::case::{Case, Date, Person};
+use names::{NameUse, Owner};
+use normal::Text;
+
+/// What kind of listed identifier a hit is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// A person's name, a part of it, or a form of it.
+    Name,
+    /// A person's initials after a title ("Ms L.P.").
+    Initials,
+    /// A listed address, or a part of one (street, building, place).
+    Address,
+    /// A listed postcode.
+    Postcode,
+    /// A listed phone number.
+    Phone,
+    /// A listed email address, or its local part.
+    Email,
+    /// A listed date of birth.
+    DateOfBirth,
+    /// A listed date of death, written in full (publications give the month).
+    DateOfDeath,
+    /// A listed NHS number.
+    NhsNumber,
+    /// A listed National Insurance number.
+    NiNumber,
+    /// A term the case generalises.
+    Generalised,
+    /// An identifier of a kind the verifier does not list (reported by
+    /// another reading of the text).
+    Other,
+}
+
+impl Kind {
+    /// In words, for reports.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Self::Name => "name",
+            Self::Initials => "initials",
+            Self::Address => "address",
+            Self::Postcode => "postcode",
+            Self::Phone => "phone number",
+            Self::Email => "email address",
+            Self::DateOfBirth => "date of birth",
+            Self::DateOfDeath => "date of death",
+            Self::NhsNumber => "NHS number",
+            Self::NiNumber => "National Insurance number",
+            Self::Generalised => "term to generalise",
+            Self::Other => "identifier",
+        }
+    }
+}
+
+/// A listed identifier found in a text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Found {
+    /// Byte range in the searched text.
+    pub range: Range<usize>,
+    /// What kind of identifier.
+    pub kind: Kind,
+    /// The case-file field the value came from (`people[1].phones[0]`),
+    /// where known.
+    pub field: Option<String>,
+}
+
+/// What a pattern of the words view stands for.
+#[derive(Debug, Clone)]
+enum WordUse {
+    /// Text the case allows to print.
+    Mask,
+    /// A name part or name form, read by the rules for names.
+    Name(NameUse),
+    /// An address, email, generalised term: a hit wherever it stands as
+    /// whole words. `caps`: for phrases of common words, which of its tokens
+    /// the text must capitalise ("Mill Lane", not "mill lane").
+    Value {
+        kind: Kind,
+        field: String,
+        caps: Option<Vec<bool>>,
+    },
+}
+
+/// A value searched in the letters, digits or alphanumeric view.
+#[derive(Debug, Clone)]
+struct ViewUse {
+    kind: Kind,
+    field: String,
+}
+
+/// Patterns compiled into one automaton, each with what it stands for.
+#[derive(Debug, Clone)]
+struct Automaton<U> {
+    search: Option<AhoCorasick>,
+    uses: Vec<Vec<U>>,
+}
+
+impl<U> Automaton<U> {
+    fn new(patterns: HashMap<String, Vec<U>>) -> Self {
+        let mut patterns: Vec<(String, Vec<U>)> = patterns.into_iter().collect();
+        patterns.sort_by(|a, b| a.0.cmp(&b.0));
+        let search = (!patterns.is_empty()).then(|| {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .build(patterns.iter().map(|(p, _)| p))
+                .expect("needles are plain strings")
+        });
+        Self {
+            search,
+            uses: patterns.into_iter().map(|(_, u)| u).collect(),
+        }
+    }
+
+    /// Every (overlapping) match: its byte range and uses.
+    fn matches<'s>(&'s self, haystack: &'s str) -> impl Iterator<Item = (Range<usize>, &'s [U])> {
+        self.search.iter().flat_map(move |ac| {
+            ac.find_overlapping_iter(haystack)
+                .map(|m| (m.range(), self.uses[m.pattern().as_usize()].as_slice()))
+        })
+    }
+}
+
+/// The verifier's needles for one case.
+#[derive(Debug, Clone)]
+pub struct Needles {
+    words: Automaton<WordUse>,
+    letters: Automaton<ViewUse>,
+    digits: Automaton<ViewUse>,
+    alphanumerics: Automaton<ViewUse>,
+    /// Labels the pipeline allows besides those the case file gives.
+    labels: Automaton<()>,
+    births: Vec<(Date, String)>,
+    deaths: Vec<(Date, String)>,
+    owners: Vec<Owner>,
+    /// Every listed name token, for telling a place's name from a person's.
+    name_tokens: HashSet<String>,
+}
+
+/// Collects patterns while the needles are built.
+#[derive(Default)]
+struct Builder {
+    words: HashMap<String, Vec<WordUse>>,
+    letters: HashMap<String, Vec<ViewUse>>,
+    digits: HashMap<String, Vec<ViewUse>>,
+    alphanumerics: HashMap<String, Vec<ViewUse>>,
+}
+
+impl Builder {
+    /// A pattern of the words view: `text` normalised, tokens joined by
+    /// spaces.
+    fn word(&mut self, text: &str, used: WordUse) {
+        let key = Text::new(text).words;
+        if !key.is_empty() {
+            self.words.entry(key).or_default().push(used);
+        }
+    }
+
+    fn mask(&mut self, text: &str) {
+        self.word(text, WordUse::Mask);
+    }
+
+    /// An address, email or term, found as whole words. When it is made of
+    /// common words only, the text must capitalise what the case does
+    /// (street types aside: "Heron cres").
+    fn value(&mut self, text: &str, kind: Kind, field: &str) {
+        let t = Text::new(text);
+        let common = (0..t.tokens.len()).all(|k| {
+            let w = t.token(k);
+            lexicon::is_english_word(w) || !w.chars().any(char::is_alphabetic)
+        });
+        let caps = common.then(|| {
+            (0..t.tokens.len())
+                .map(|k| t.capitalised(k) && lexicon::street_abbreviations(t.token(k)).is_empty())
+                .collect()
+        });
+        self.word(
+            text,
+            WordUse::Value {
+                kind,
+                field: field.to_string(),
+                caps,
+            },
+        );
+    }
+
+    /// A pattern of the letters view: the letters of `text`, if at least
+    /// `min` and not a word (short or common ones would be found inside
+    /// other words).
+    fn letters(&mut self, text: &str, min: usize, kind: Kind, field: &str) {
+        let key: String = Text::new(text)
+            .chars
+            .iter()
+            .map(|n| n.c)
+            .filter(|c| c.is_alphabetic())
+            .collect();
+        if key.chars().count() >= min && !lexicon::is_word_name(&key) {
+            push_use(&mut self.letters, key, kind, field);
+        }
+    }
+
+    fn digits(&mut self, key: String, kind: Kind, field: &str) {
+        push_use(&mut self.digits, key, kind, field);
+    }
+
+    fn alphanumerics(&mut self, key: String, kind: Kind, field: &str) {
+        push_use(&mut self.alphanumerics, key, kind, field);
+    }
+}
+
+fn push_use(map: &mut HashMap<String, Vec<ViewUse>>, key: String, kind: Kind, field: &str) {
+    map.entry(key).or_default().push(ViewUse {
+        kind,
+        field: field.to_string(),
+    });
+}
+
+impl Needles {
+    /// The needles of `case`, from its raw values.
+    pub fn new(case: &Case) -> Self {
+        let mut b = Builder::default();
+        let owners = names::owners(case);
+        for (o, owner) in owners.iter().enumerate() {
+            names::needles(o, owner, &mut b);
+        }
+        let body_names: Vec<String> = case
+            .bodies
+            .iter()
+            .flat_map(|body| std::iter::once(&body.name).chain(&body.other_names))
+            .map(|n| Text::new(n).words)
+            .collect();
+        for (i, person) in case.people.iter().enumerate() {
+            values(i, person, &body_names, &mut b);
+        }
+        for (g, term) in case.generalise.iter().enumerate() {
+            b.value(
+                &term.term,
+                Kind::Generalised,
+                &format!("generalise[{g}].term"),
+            );
+            b.mask(&term.replacement);
+        }
+        for body in &case.bodies {
+            b.mask(&body.name);
+            b.mask(&body.short_name);
+            body.other_names.iter().for_each(|n| b.mask(n));
+        }
+        for person in &case.people {
+            let allowed = [&person.label, &person.job_role, &person.hos_label];
+            for text in allowed.into_iter().flatten() {
+                b.mask(text);
+            }
+        }
+        let name_tokens = owners
+            .iter()
+            .flat_map(|o| o.parts.keys().cloned())
+            .collect();
+        Self {
+            words: Automaton::new(b.words),
+            letters: Automaton::new(b.letters),
+            digits: Automaton::new(b.digits),
+            alphanumerics: Automaton::new(b.alphanumerics),
+            labels: Automaton::new(HashMap::new()),
+            births: dates_of(case, |p| p.born, "born"),
+            deaths: dates_of(case, |p| p.died, "died"),
+            owners,
+            name_tokens,
+        }
+    }
+
+    /// The same needles, also allowing the labels the anonymiser gave people
+    /// the case file does not label ("Mrs X", "C"). Only label-shaped text is
+    /// taken (a title and one capital letter, or the letter alone), so no
+    /// name can be allowed this way.
+    #[must_use]
+    pub fn with_labels<S: AsRef<str>>(mut self, labels: &[S]) -> Self {
+        let patterns: HashMap<String, Vec<()>> = labels
+            .iter()
+            .map(AsRef::as_ref)
+            .filter(|label| crate::case::parse_label(label).is_some())
+            .map(|label| (Text::new(label).words, vec![()]))
+            .collect();
+        self.labels = Automaton::new(patterns);
+        self
+    }
+
+    /// Every listed identifier in `text`, in text order.
+    pub fn find(&self, text: &str) -> Vec<Found> {
+        let t = Text::new(text);
+        let word_hits: Vec<(Range<usize>, &[WordUse])> = self.words.matches(&t.words).collect();
+        let mask_ranges = word_hits
+            .iter()
+            .filter(|(_, uses)| uses.iter().any(|u| matches!(u, WordUse::Mask)))
+            .map(|(r, _)| r.clone())
+            .chain(self.labels.matches(&t.words).map(|(r, _)| r));
+        let masks = Masks::new(&t, mask_ranges);
+        let mut out = Vec::new();
+        for (range, uses) in &word_hits {
+            self.word_hit(&t, range, uses, &masks, &mut out);
+        }
+        self.letter_hits(&t, &masks, &mut out);
+        self.digit_hits(&t, &mut out);
+        self.alphanumeric_hits(&t, &mut out);
+        self.date_hits(&t, &mut out);
+        names::initials(self, &t, &masks, &mut out);
+        out.sort_by(|a, b| {
+            (a.range.start, a.range.end, a.kind, &a.field).cmp(&(
+                b.range.start,
+                b.range.end,
+                b.kind,
+                &b.field,
+            ))
+        });
+        out.dedup();
+        out
+    }
+
+    fn word_hit(
+        &self,
+        t: &Text<'_>,
+        range: &Range<usize>,
+        uses: &[WordUse],
+        masks: &Masks,
+        out: &mut Vec<Found>,
+    ) {
+        let (Some(first), Some(last)) = (
+            t.token_starting_at(range.start),
+            t.token_ending_at(range.end),
+        ) else {
+            return;
+        };
+        if masks.covers(first, last) {
+            return;
+        }
+        for used in uses {
+            match used {
+                WordUse::Mask => {}
+                WordUse::Name(name) => out.extend(names::is_name(self, t, first, last, name)),
+                WordUse::Value { kind, field, caps } => {
+                    let capitals_ok = caps.as_ref().is_none_or(|caps| {
+                        caps.iter()
+                            .zip(first..=last)
+                            .all(|(&needed, k)| !needed || t.capitalised(k))
+                    });
+                    if capitals_ok {
+                        out.push(Found {
+                            range: t.tokens_range(first, last),
+                            kind: *kind,
+                            field: Some(field.clone()),
+                        });
+                    }
+                }
+            }
+        }
+    }
+
+    fn letter_hits(&self, t: &Text<'_>, masks: &Masks, out: &mut Vec<Found>) {
+        if self.letters.search.is_none() {
+            return;
+        }
+        let view = t.letters();
+        for (range, uses) in self.letters.matches(&view.text) {
+            let (from, to) = view.chars(&range);
+            if !names::letters_stand_as_name(t, from, to)
+                || masks.covers(t.token_of[from], t.token_of[to - 1])
+            {
+                continue;
+            }
+            push_all(out, t.orig_range(from, to), uses);
+        }
+    }
+
+    fn digit_hits(&self, t: &Text<'_>, out: &mut Vec<Found>) {
+        if self.digits.search.is_none() {
+            return;
+        }
+        let view = t.digits();
+        for (range, uses) in self.digits.matches(&view.text) {
+            let (from, to) = view.chars(&range);
+            push_all(out, t.orig_range(from, to), uses);
+        }
+    }
+
+    /// Postcodes and National Insurance numbers: whole tokens, however
+    /// spaced ("HX3 8QT", "hx38qt", "Q Q 1 2 3 4 5 6 C").
+    fn alphanumeric_hits(&self, t: &Text<'_>, out: &mut Vec<Found>) {
+        if self.alphanumerics.search.is_none() {
+            return;
+        }
+        let view = t.alphanumerics();
+        for (range, uses) in self.alphanumerics.matches(&view.text) {
+            let (from, to) = view.chars(&range);
+            let (first, last) = (t.token_of[from], t.token_of[to - 1]);
+            if from == t.tokens[first].start && to == t.tokens[last].end {
+                push_all(out, t.orig_range(from, to), uses);
+            }
+        }
+    }
+
+    fn date_hits(&self, t: &Text<'_>, out: &mut Vec<Found>) {
+        if self.births.is_empty() && self.deaths.is_empty() {
+            return;
+        }
+        for written in dates::dates(t) {
+            let listed = [
+                (&self.births, Kind::DateOfBirth),
+                (&self.deaths, Kind::DateOfDeath),
+            ];
+            for (dates, kind) in listed {
+                for (date, field) in dates {
+                    if written.is(*date) {
+                        out.push(Found {
+                            range: t.tokens_range(written.first, written.last),
+                            kind,
+                            field: Some(field.clone()),
+                        });
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn push_all(out: &mut Vec<Found>, range: Range<usize>, uses: &[ViewUse]) {
+    out.extend(uses.iter().map(|u| Found {
+        range: range.clone(),
+        kind: u.kind,
+        field: Some(u.field.clone()),
+    }));
+}
+
+/// Runs of tokens the case allows to print: a hit inside one is no leak.
+pub(super) struct Masks(Vec<(usize, usize)>);
+
+impl Masks {
+    fn new(t: &Text<'_>, ranges: impl Iterator<Item = Range<usize>>) -> Self {
+        let mut spans: Vec<(usize, usize)> = ranges
+            .filter_map(|r| Some((t.token_starting_at(r.start)?, t.token_ending_at(r.end)?)))
+            .collect();
+        spans.sort_unstable();
+        Self(spans)
+    }
+
+    /// Whether tokens `first..=last` lie inside one masked run.
+    pub fn covers(&self, first: usize, last: usize) -> bool {
+        self.0
+            .iter()
+            .take_while(|(start, _)| *start <= first)
+            .any(|&(_, end)| end >= last)
+    }
+}
+
+/// The structured values and addresses of person `i`.
+fn values(i: usize, p: &Person, body_names: &[String], b: &mut Builder) {
+    for (j, address) in p.addresses.iter().enumerate() {
+        places::address(
+            address,
+            &format!("people[{i}].addresses[{j}]"),
+            body_names,
+            b,
+        );
+    }
+    for (j, postcode) in p.postcodes.iter().enumerate() {
+        let field = format!("people[{i}].postcodes[{j}]");
+        match numbers::postcode_key(postcode) {
+            Some(key) => b.alphanumerics(key, Kind::Postcode, &field),
+            None => b.value(postcode, Kind::Postcode, &field),
+        }
+    }
+    for (j, phone) in p.phones.iter().enumerate() {
+        let field = format!("people[{i}].phones[{j}]");
+        match numbers::phone_key(phone) {
+            Some(key) => b.digits(key, Kind::Phone, &field),
+            None => b.value(phone, Kind::Phone, &field),
+        }
+    }
+    for (j, email) in p.emails.iter().enumerate() {
+        let field = format!("people[{i}].emails[{j}]");
+        b.value(email, Kind::Email, &field);
+        let local = email.split('@').next().unwrap_or_default();
+        if distinctive(local) {
+            b.value(local, Kind::Email, &field);
+            b.letters(local, 6, Kind::Email, &field);
+        }
+    }
+    if let Some(nhs) = &p.nhs_number {
+        let field = format!("people[{i}].nhs_number");
+        if let Some(key) = numbers::nhs_key(nhs) {
+            b.digits(key, Kind::NhsNumber, &field);
+        }
+    }
+    if let Some(nino) = &p.ni_number {
+        let field = format!("people[{i}].ni_number");
+        for key in numbers::nino_keys(nino) {
+            b.alphanumerics(key, Kind::NiNumber, &field);
+        }
+    }
+}
+
+/// Whether an email's local part is worth searching alone: not only common
+/// words ("manager", "info").
+fn distinctive(local: &str) -> bool {
+    let t = Text::new(local);
+    (0..t.tokens.len()).any(|k| {
+        let w = t.token(k);
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !lexicon::is_word_name(w)
+    })
+}
+
+fn dates_of(
+    case: &Case,
+    date: impl Fn(&Person) -> Option<Date>,
+    name: &str,
+) -> Vec<(Date, String)> {
+    case.people
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| Some((date(p)?, format!("people[{i}].{name}"))))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;
