@@ -8,3 +8,4 @@ mod invalid;
 mod properties;
 mod samples;
 mod util;
+mod verifier;

@@ -132,10 +132,19 @@ fn numeric(text: &Text<'_>, k: usize) -> Option<Written> {
     })
 }
 
-/// "09111968", "19681109", "091168": a date without separators.
+/// "09111968", "19681109", "091168": a date without separators, standing
+/// alone (not a group of a longer number: "0161 091168").
 fn compact(text: &Text<'_>, k: usize) -> Option<Written> {
     let t = text.token(k);
-    if !t.bytes().all(|b| b.is_ascii_digit()) {
+    let digits = |m: usize| text.token(m).bytes().all(|b| b.is_ascii_digit());
+    let grouped = |m: usize| {
+        text.sep(m)
+            .chars()
+            .all(|c| c == ' ' || matches!(c, '-' | '.' | '/' | '(' | ')'))
+    };
+    let in_number = (k > 0 && digits(k - 1) && grouped(k))
+        || (k + 1 < text.tokens.len() && digits(k + 1) && grouped(k + 1));
+    if !digits(k) || in_number {
         return None;
     }
     let n = |r: std::ops::Range<usize>| t[r].parse::<i32>().ok();
@@ -245,6 +254,7 @@ mod tests {
             "reference 23 004 118",
             "07700 900461",
             "9 11 68",
+            "call 0161 091168",
         ] {
             assert!(!found(s, born), "{s}");
         }

@@ -656,10 +656,13 @@ fn initials_after(t: &Text<'_>, k: usize) -> Option<(Vec<char>, usize)> {
 
 /// Whether a letters-view hit over normalised characters `from..to` stands
 /// as a name: it starts at a word start or a camel-case boundary and ends at
-/// a word end, a camel-case boundary or a digit; across several tokens only
-/// when they are single letters ("P E M B E R T O N") or joined without
-/// spaces ("Pem-ber-ton", "debs.tranterwilde"), and not a compound of
-/// lower-case words ("fair-weather").
+/// a word end, a camel-case boundary or a digit. Across several tokens: when
+/// they are joined without spaces ("Pem-ber-ton", "debs.tranterwilde") but
+/// are not a compound of lower-case words ("fair-weather"); or, whole tokens
+/// apart by spaces or full stops, when they are single letters
+/// ("P E M B E R T O N", one text object per glyph) or fragments not all of
+/// which are words ("Pem berton", where a PDF splits a word; never "fair
+/// weather" for Fairweather, "good man" for Goodman).
 pub(super) fn letters_stand_as_name(t: &Text<'_>, from: usize, to: usize) -> bool {
     let (first, last) = (t.token_of[from], t.token_of[to - 1]);
     let c = &t.chars;
@@ -691,8 +694,11 @@ pub(super) fn letters_stand_as_name(t: &Text<'_>, from: usize, to: usize) -> boo
             && (first + 1..=last).all(|m| t.sep(m).trim() == "-");
         return !compound;
     }
-    (first..=last).all(|k| t.token(k).chars().count() == 1)
-        && (first + 1..=last).all(|m| spaced_or_dotted(t, m))
+    let whole = from == t.tokens[first].start && to == t.tokens[last].end;
+    let fragments = (first..=last).all(|k| t.token(k).chars().count() == 1)
+        || (first..=last)
+            .any(|k| t.token(k).chars().count() > 1 && !lexicon::is_english_word(t.token(k)));
+    whole && fragments && (first + 1..=last).all(|m| spaced_or_dotted(t, m))
 }
 
 #[cfg(test)]

@@ -296,13 +296,20 @@ fn normalise_decomposed(d: char, at: usize, out: &mut Vec<NChar>) {
     let push = |s: &str, out: &mut Vec<NChar>| {
         out.extend(s.chars().map(|c| NChar { c, at, upper }));
     };
-    if let Some(latin) = transliteration(d) {
-        push(latin, out);
-        return;
-    }
-    if let Some(latin) = skeleton(d) {
-        push(&latin, out);
-        return;
+    let mut lower = d.to_lowercase();
+    let single_lower = match (lower.next(), lower.next()) {
+        (Some(l), None) if l != d => Some(l),
+        _ => None,
+    };
+    for candidate in std::iter::once(d).chain(single_lower) {
+        if let Some(latin) = transliteration(candidate) {
+            push(latin, out);
+            return;
+        }
+        if let Some(latin) = skeleton(candidate, upper) {
+            push(&latin, out);
+            return;
+        }
     }
     out.extend(d.to_lowercase().map(|c| NChar { c, at, upper }));
 }
@@ -326,9 +333,35 @@ fn invisible(d: char) -> bool {
         )
 }
 
-/// Latin letters that do not decompose, read as the letters they stand for.
+/// Latin letters that do not decompose, read as the letters they stand
+/// for; and the small-capital look-alikes (Cyrillic "к", "т", Greek "τ",
+/// Latin small capitals) that TS #39 leaves to themselves.
 fn transliteration(d: char) -> Option<&'static str> {
     Some(match d {
+        'к' | 'κ' | 'ᴋ' => "k",
+        'м' | 'ᴍ' => "m",
+        'н' | 'ʜ' => "h",
+        'т' | 'τ' | 'ᴛ' => "t",
+        'в' | 'β' | 'ь' | 'ʙ' => "b",
+        'п' | 'ɴ' => "n",
+        'χ' => "x",
+        'ε' | 'ᴇ' => "e",
+        'ᴀ' => "a",
+        'ᴄ' => "c",
+        'ᴅ' => "d",
+        'ɢ' => "g",
+        'ɪ' => "i",
+        'ᴊ' => "j",
+        'ʟ' => "l",
+        'ᴏ' => "o",
+        'ᴘ' => "p",
+        'ʀ' => "r",
+        'ꜱ' => "s",
+        'ᴜ' => "u",
+        'ᴠ' => "v",
+        'ᴡ' => "w",
+        'ʏ' => "y",
+        'ᴢ' => "z",
         'ß' | 'ẞ' => "ss",
         'æ' | 'Æ' => "ae",
         'œ' | 'Œ' => "oe",
@@ -348,7 +381,7 @@ fn transliteration(d: char) -> Option<&'static str> {
 /// The Latin letters a look-alike of another script stands for (Cyrillic
 /// "а", Greek "Ο", …), by the confusable prototypes of Unicode TS #39; `None`
 /// when the character imitates no Latin letter or digit.
-fn skeleton(d: char) -> Option<String> {
+fn skeleton(d: char, upper: bool) -> Option<String> {
     let mut buf = [0u8; 4];
     let prototype: String = unicode_security::skeleton(d.encode_utf8(&mut buf))
         .filter(|c| !is_combining_mark(*c))
@@ -358,7 +391,7 @@ fn skeleton(d: char) -> Option<String> {
     }
     // TS #39 gives "l" for every vertical stroke; an upper-case one
     // ("І", "Ι") is read as the capital I it imitates.
-    if prototype == "l" && d.is_uppercase() {
+    if prototype == "l" && upper {
         return Some("i".into());
     }
     Some(prototype.to_ascii_lowercase())
@@ -389,6 +422,13 @@ mod tests {
         assert_eq!(words("\u{0420}\u{0435}mberton"), "pemberton");
         assert_eq!(words("\u{039F}konkwo"), "okonkwo");
         assert_eq!(words("\u{0406}mran"), "imran");
+        // Lower-case look-alikes of small capitals: к, т, н.
+        assert_eq!(
+            words("Okonkwo \u{043E}\u{043A}\u{043E}nkwo"),
+            "okonkwo okonkwo"
+        );
+        assert_eq!(words("Pemberтon Hollowa\u{0443}"), "pemberton holloway");
+        assert_eq!(words("\u{0500}\u{0501}"), "dd");
         let t = Text::new("\u{0420}emberton");
         assert!(t.chars[0].upper, "a capital look-alike is a capital");
     }

@@ -121,6 +121,8 @@ fn names_in_every_disguise() {
         "We spoke to P E M B E R T O N.",
         "We spoke to P.E.M.B.E.R.T.O.N.",
         "We spoke to Pem-ber-ton.",
+        "We spoke to Pem\nberton.",
+        "We spoke to Pe mberton.",
         "See twitter.com/DebsTranterWilde for more.",
         "See debstranterwilde.example for more.",
         "the Pargeters agreed",
@@ -137,6 +139,7 @@ fn letters_across_word_boundaries_are_not_names() {
     let n = needles();
     assert_clean(&n, "Both are yesterday's news.");
     assert_clean(&n, "He greyest of them all.");
+    assert_clean(&n, "Re yes, they did.");
 }
 
 #[test]
