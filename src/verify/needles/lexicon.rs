@@ -297,7 +297,6 @@ pub(super) fn is_place_word(word: &str) -> bool {
         "hotel",
         "arms",
         "inn",
-        "park",
         "forest",
         "lake",
         "island",
