@@ -269,11 +269,27 @@ pub(super) fn sentence_start(t: &Text<'_>, k: usize) -> bool {
         return lexicon::title(t.token(prev)).is_none() && (!initial || line_start(prev));
     }
     if core.is_empty() && sep.contains('\n') {
-        // A line that ends in a lower-case word runs on.
-        return t.capitalised(prev) || !is_alphabetic(t.token(prev));
+        // A line that ends in a lower-case word runs on, unless it is a
+        // heading ("What happened").
+        return t.capitalised(prev) || !is_alphabetic(t.token(prev)) || heading(t, prev);
     }
     if sep.contains('\n') {
         return !core.ends_with([',', ';', '&', '(']);
     }
     false
+}
+
+/// Whether the line that token `last` ends is a heading: a short line
+/// (eight words at most) that starts with a capital and ends without
+/// punctuation. A line of running text that wraps is longer.
+fn heading(t: &Text<'_>, last: usize) -> bool {
+    const MAX_WORDS: usize = 8;
+    let mut first = last;
+    while first > 0 && !t.sep(first).contains('\n') {
+        if last - first + 1 >= MAX_WORDS {
+            return false;
+        }
+        first -= 1;
+    }
+    t.capitalised(first)
 }

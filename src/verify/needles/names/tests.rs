@@ -85,4 +85,6 @@ fn titles_possessives_verbs_and_neighbours_make_names() {
 fn a_line_that_runs_on_is_no_sentence_start() {
     name("We wrote to the complainant and\nHope was upset.");
     word("We wrote to the Council\nLittle was done.");
+    word("What happened\nLittle was done before the visit.");
+    name("The Council wrote to the complainant about her request and\nLittle was upset.");
 }
