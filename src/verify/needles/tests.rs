@@ -200,3 +200,27 @@ fn fields_say_whose_value_it_is() {
     assert!(fields("Debs said").contains(&"people[5].aliases[0]".to_string()));
     assert!(fields("Anand wrote").contains(&"bodies[0].addressee.name".to_string()));
 }
+
+#[test]
+fn labels_the_anonymiser_assigned_are_allowed() {
+    // Jane Smith has no label in the case file: say the anonymiser gives
+    // her "Mrs K", which is also Kira Brook's real initial after a title
+    // that fits her.
+    let case = CASE.replace(
+        "[[bodies]]",
+        "[[people]]\nid = \"jane\"\nname = \"Jane Smith\"\ntitle = \"Mrs\"\nrole = \"witness\"\n\n\
+         [[people]]\nid = \"kira\"\nname = \"Kira Brook\"\ntitle = \"Ms\"\nrole = \"witness\"\nlabel = \"Ms Q\"\n\n[[bodies]]",
+    );
+    let loaded = load_str("labels.toml", &case, &Coverage::all());
+    assert!(!loaded.has_errors(), "{:#?}", loaded.diagnostics);
+    let case = loaded.case.expect("loads");
+    let text = "We wrote to Mrs K on Monday.";
+    assert_leaks(&Needles::new(&case), text, Kind::Initials);
+    let labels = ["Mrs K", "a name that is no label: Kira Brook"];
+    assert_clean(&Needles::new(&case).with_labels(&labels), text);
+    assert_leaks(
+        &Needles::new(&case).with_labels(&labels),
+        "We met Kira Brook.",
+        Kind::Name,
+    );
+}
