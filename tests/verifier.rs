@@ -17,6 +17,8 @@ use redress::verify::{Kind, Needles, Reader};
 
 use crate::util::{engine, load, root, tempdir};
 
+mod disguise;
+
 fn case() -> Case {
     load(&root().join("tests/fixtures/verifier-case.toml"))
 }
