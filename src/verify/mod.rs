@@ -18,7 +18,8 @@
 //! (optional-content) layers, and more than one revision. A PDF that cannot
 //! be read at all is not proven clean either: fail closed.
 //!
-//! Reports name the category and place of a leak, never its value.
+//! Reports name the kind, place and case-file field of a leak, and which
+//! reading found it, never its value.
 
 mod needles;
 mod text;
@@ -166,14 +167,14 @@ pub fn verify_with_text(
             let texts: Vec<String> = raw.iter().map(|t| normalise(t)).collect();
             let (joined, starts) = join_pages(&texts);
             let (as_extracted, extracted_starts) = join_pages(raw);
-            let page = |reader, at: usize| {
-                let starts = match reader {
-                    Reader::Verifier => &extracted_starts,
-                    Reader::Anonymiser => &starts,
-                };
-                Place::Page(starts.partition_point(|&s| s <= at))
-            };
-            let leaks = search(needles, others, &as_extracted, &joined, page);
+            let page =
+                |starts: &[usize], at: usize| Place::Page(starts.partition_point(|&s| s <= at));
+            let leaks = search(
+                needles,
+                others,
+                (&as_extracted, &|at| page(&extracted_starts, at)),
+                (&joined, &|at| page(&starts, at)),
+            );
             report.leaks.extend(leaks);
         }
         Err(e) => report
@@ -181,40 +182,53 @@ pub fn verify_with_text(
             .push(format!("the text of the PDF cannot be extracted ({e})")),
     }
     let strings = strings_outside_content(&doc);
-    let leaks = search(needles, others, &strings, &strings, |_, _| Place::Metadata);
-    report.leaks.extend(leaks);
+    let metadata = (
+        strings.as_str(),
+        &(|_| Place::Metadata) as &dyn Fn(usize) -> Place,
+    );
+    report
+        .leaks
+        .extend(search(needles, others, metadata, metadata));
     let xmp = xmp(&doc);
-    let leaks = search(needles, others, &xmp, &xmp, |_, _| Place::Xmp);
-    report.leaks.extend(leaks);
+    let in_xmp = (xmp.as_str(), &(|_| Place::Xmp) as &dyn Fn(usize) -> Place);
+    report.leaks.extend(search(needles, others, in_xmp, in_xmp));
     report.leaks.sort();
     report.leaks.dedup();
     (report, raw.unwrap_or_default())
 }
 
-/// Searches one text: the needles read it as `text`, the other readings as
-/// `normalised`; `place` says where an offset into either is.
+/// A text to search, and where in the PDF an offset into it is.
+type Located<'a> = (&'a str, &'a dyn Fn(usize) -> Place);
+
+/// Searches one extracted text: the needles read it `as_extracted`, the
+/// other readings `normalised`.
 fn search(
     needles: &Needles,
     others: &[&dyn Reading],
-    text: &str,
-    normalised: &str,
-    place: impl Fn(Reader, usize) -> Place,
+    (as_extracted, place_extracted): Located<'_>,
+    (normalised, place_normalised): Located<'_>,
 ) -> Vec<Leak> {
-    let mine = needles
-        .find(text)
+    let leak = |found: Found, found_by, place: Place| Leak {
+        place,
+        kind: found.kind,
+        field: found.field,
+        found_by,
+    };
+    let mut leaks: Vec<Leak> = needles
+        .find(as_extracted)
         .into_iter()
-        .map(|f| (f, Reader::Verifier));
-    let theirs = others
-        .iter()
-        .flat_map(|r| r.find(normalised).into_iter().map(|f| (f, r.reader())));
-    mine.chain(theirs)
-        .map(|(found, found_by)| Leak {
-            place: place(found_by, found.range.start),
-            kind: found.kind,
-            field: found.field,
-            found_by,
+        .map(|f| {
+            let place = place_extracted(f.range.start);
+            leak(f, Reader::Verifier, place)
         })
-        .collect()
+        .collect();
+    for other in others {
+        leaks.extend(other.find(normalised).into_iter().map(|f| {
+            let place = place_normalised(f.range.start);
+            leak(f, other.reader(), place)
+        }));
+    }
+    leaks
 }
 
 /// The normalised text of each page.
