@@ -68,6 +68,11 @@ const HAZARDS: &[Hazard] = &[
         Kind::Name,
     ),
     hazard(
+        "right-to-left override",
+        "We spoke to \u{202E}notrebmeP\u{202C}.",
+        Kind::Name,
+    ),
+    hazard(
         "byte-order mark",
         "We spoke to Pem\u{FEFF}berton.",
         Kind::Name,

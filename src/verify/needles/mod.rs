@@ -327,6 +327,44 @@ impl Needles {
 
     /// Every listed identifier in `text`, in text order.
     pub fn find(&self, text: &str) -> Vec<Found> {
+        let mut out = self.find_in(text);
+        if text.contains(RIGHT_TO_LEFT_OVERRIDE) {
+            out.extend(self.find_overridden(text));
+            sort(&mut out);
+        }
+        out
+    }
+
+    /// What a right-to-left override shows: "\u{202E}notrebmeP\u{202C}"
+    /// reads "Pemberton" on the page. Each overridden run is searched in the
+    /// order it is shown; a hit in it covers the whole run.
+    fn find_overridden(&self, text: &str) -> Vec<Found> {
+        let mut shown = String::with_capacity(text.len());
+        let mut runs: Vec<Range<usize>> = Vec::new();
+        let mut rest = text;
+        while let Some(at) = rest.find(RIGHT_TO_LEFT_OVERRIDE) {
+            shown.push_str(&rest[..at]);
+            let run = &rest[at..];
+            let end = run.find(['\u{202C}', '\n']).unwrap_or(run.len());
+            let start = shown.len();
+            shown.extend(run[..end].chars().rev());
+            runs.push(start..shown.len());
+            rest = &run[end..];
+        }
+        shown.push_str(rest);
+        self.find_in(&shown)
+            .into_iter()
+            .filter_map(|mut found| {
+                let run = runs
+                    .iter()
+                    .find(|r| r.start < found.range.end && found.range.start < r.end)?;
+                found.range = run.clone();
+                Some(found)
+            })
+            .collect()
+    }
+
+    fn find_in(&self, text: &str) -> Vec<Found> {
         let t = Text::new(text);
         let word_hits: Vec<(Range<usize>, &[WordUse])> = self.words.matches(&t.words).collect();
         let mask_ranges = word_hits
@@ -344,15 +382,7 @@ impl Needles {
         self.alphanumeric_hits(&t, &mut out);
         self.date_hits(&t, &mut out);
         names::initials(self, &t, &masks, &mut out);
-        out.sort_by(|a, b| {
-            (a.range.start, a.range.end, a.kind, &a.field).cmp(&(
-                b.range.start,
-                b.range.end,
-                b.kind,
-                &b.field,
-            ))
-        });
-        out.dedup();
+        sort(&mut out);
         out
     }
 
@@ -461,6 +491,22 @@ impl Needles {
         }
     }
 }
+
+/// Hits in text order, each once.
+fn sort(found: &mut Vec<Found>) {
+    found.sort_by(|a, b| {
+        (a.range.start, a.range.end, a.kind, &a.field).cmp(&(
+            b.range.start,
+            b.range.end,
+            b.kind,
+            &b.field,
+        ))
+    });
+    found.dedup();
+}
+
+/// U+202E, which shows the text after it in reverse.
+const RIGHT_TO_LEFT_OVERRIDE: char = '\u{202E}';
 
 fn push_all(out: &mut Vec<Found>, range: Range<usize>, uses: &[ViewUse]) {
     out.extend(uses.iter().map(|u| Found {

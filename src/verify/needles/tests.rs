@@ -129,6 +129,7 @@ fn names_in_every_disguise() {
         "the Pargeters' home",
         "Tomas Reyes attended",
         "ＲＥＹＥＳ attended",
+        "We spoke to \u{202E}notrebmeP\u{202C} today.",
     ] {
         assert_leaks(&n, text, Kind::Name);
     }
