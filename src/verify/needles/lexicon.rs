@@ -45,7 +45,7 @@ const WEEKDAYS: [&str; 7] = [
 ];
 
 /// A month by its full name: 1–12.
-pub(super) fn month_by_name(word: &str) -> Option<u8> {
+fn month_by_name(word: &str) -> Option<u8> {
     MONTHS.iter().position(|m| *m == word).map(|i| i as u8 + 1)
 }
 
@@ -73,13 +73,11 @@ pub(super) fn is_weekday(word: &str) -> bool {
 }
 
 /// Whether a listed name part is a word-name: a word of the list, a month
-/// or weekday name, or so short (one or two letters: "Al", "Jo") that it is
-/// read with the same rules ("et al." is no leak).
+/// or weekday name; or, read by the same rules, a month's abbreviation ("Jan"
+/// in "14 Jan 2024") or a name so short (one or two letters: "Al", "Jo")
+/// that it is a word too ("et al.").
 pub(super) fn is_word_name(part: &str) -> bool {
-    part.chars().count() <= 2
-        || is_english_word(part)
-        || month_by_name(part).is_some()
-        || is_weekday(part)
+    part.chars().count() <= 2 || is_english_word(part) || month(part).is_some() || is_weekday(part)
 }
 
 /// The kind of title a word is, for telling which listed people it fits.

@@ -65,6 +65,13 @@ aliases = ["Debs"]
 role = "representative"
 label = "Mrs Z"
 
+[[people]]
+id = "jan"
+name = "Jan Kowalczyk"
+title = "Mr"
+role = "witness"
+label = "Mr Q"
+
 [[bodies]]
 id = "council"
 name = "Westley Borough Council"

@@ -60,7 +60,7 @@ fn token_is_name(n: &Needles, t: &Text<'_>, k: usize, u: &NameUse) -> bool {
         return true;
     }
     // 5. A month in a date.
-    if lexicon::month_by_name(token).is_some() && in_date(t, k) {
+    if lexicon::month(token).is_some() && in_date(t, k) {
         return false;
     }
     // 6a. Part of a place's name: "Brook Street".
@@ -212,7 +212,7 @@ fn in_date(t: &Text<'_>, k: usize) -> bool {
         token.bytes().all(|b| b.is_ascii_digit())
             && (token.len() == 4 || (token.len() == 2 && t.sep(m).ends_with('\'')))
     };
-    let is_month = |m: usize| lexicon::month_by_name(t.token(m)).is_some();
+    let is_month = |m: usize| lexicon::month(t.token(m)).is_some();
     let has_next = k + 1 < t.tokens.len() && near(k + 1);
     let has_prev = k > 0 && near(k);
     (has_prev && is_day(k - 1))

@@ -45,6 +45,13 @@ fn the_same_month_as_a_name_is_a_leak() {
 }
 
 #[test]
+fn a_month_abbreviation_as_a_name_is_read_like_a_month() {
+    word("We met on 14 Jan 2024 and again in Jan.");
+    name("Jan said it was late.");
+    name("We met Jan at the office.");
+}
+
+#[test]
 fn words_in_streets_and_places_are_words() {
     word("The office is on Brook Street.");
     word("The office is on Brook St.");
