@@ -46,13 +46,23 @@ impl Written {
 pub(super) fn dates(text: &Text<'_>) -> Vec<Written> {
     let mut out = Vec::new();
     for k in 0..text.tokens.len() {
-        if let Some(w) = day_month_year(text, k)
-            .or_else(|| month_day_year(text, k))
-            .or_else(|| numeric(text, k))
-            .or_else(|| compact(text, k))
+        let token = text.token(k).as_bytes();
+        // Every form starts with a digit or a month.
+        let found = if token[0].is_ascii_digit() {
+            day_month_year(text, k)
+                .or_else(|| numeric(text, k))
+                .or_else(|| compact(text, k))
+        } else if (3..=9).contains(&token.len())
+            && matches!(
+                token[0],
+                b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd'
+            )
         {
-            out.push(w);
-        }
+            month_day_year(text, k)
+        } else {
+            None
+        };
+        out.extend(found);
     }
     out
 }
@@ -142,9 +152,12 @@ fn compact(text: &Text<'_>, k: usize) -> Option<Written> {
             .chars()
             .all(|c| c == ' ' || matches!(c, '-' | '.' | '/' | '(' | ')'))
     };
+    if !matches!(t.len(), 6 | 8) || !digits(k) {
+        return None;
+    }
     let in_number = (k > 0 && digits(k - 1) && grouped(k))
         || (k + 1 < text.tokens.len() && digits(k + 1) && grouped(k + 1));
-    if !digits(k) || in_number {
+    if in_number {
         return None;
     }
     let n = |r: std::ops::Range<usize>| t[r].parse::<i32>().ok();

@@ -18,8 +18,8 @@
 //!   run together ("P E M B E R T O N", "DebsTranterWilde");
 //! - the digits view (the digits of each run of digits and separators), for
 //!   phone and NHS numbers however they are grouped;
-//! - the alphanumeric view (tokens run together), for postcodes and
-//!   National Insurance numbers.
+//! - runs of whole tokens around a digit, for postcodes and National
+//!   Insurance numbers ([`Needles`](super::Needles) reads them).
 
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
@@ -30,7 +30,7 @@ pub(super) struct NChar {
     /// The character, lower case.
     pub c: char,
     /// The byte offset of the original character it came from.
-    pub at: usize,
+    pub at: u32,
     /// Whether the original character was an upper-case letter.
     pub upper: bool,
 }
@@ -82,49 +82,110 @@ impl View {
 
     fn push(&mut self, c: char, at: usize) {
         self.text.push(c);
-        self.at.extend(std::iter::repeat_n(at, c.len_utf8()));
+        if c.is_ascii() {
+            self.at.push(at);
+        } else {
+            self.at.extend(std::iter::repeat_n(at, c.len_utf8()));
+        }
+    }
+}
+
+/// Splits normalised characters into tokens as they come.
+struct Splitter {
+    chars: Vec<NChar>,
+    token_of: Vec<usize>,
+    tokens: Vec<Token>,
+    words: String,
+    /// The token being read: its first character and words-view start.
+    open: Option<(usize, usize)>,
+}
+
+/// A byte offset as stored: texts the verifier reads are far below 4 GiB
+/// (a PDF's text is bounded by the limits on what it may inflate to).
+fn offset(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(u32::MAX)
+}
+
+impl Splitter {
+    #[inline]
+    fn push(&mut self, n: NChar) {
+        let i = self.chars.len();
+        if is_token_char(n.c) {
+            if self.open.is_none() {
+                if !self.words.is_empty() {
+                    self.words.push(' ');
+                }
+                self.open = Some((i, self.words.len()));
+            }
+            self.token_of.push(self.tokens.len());
+            self.words.push(n.c);
+        } else {
+            self.close(i);
+            self.token_of.push(NONE);
+        }
+        self.chars.push(n);
+    }
+
+    /// Ends the open token, if any, before character `end`.
+    fn close(&mut self, end: usize) {
+        if let Some((start, w_start)) = self.open.take() {
+            self.tokens.push(Token {
+                start,
+                end,
+                w_start,
+                w_end: self.words.len(),
+            });
+        }
+    }
+}
+
+/// Whether a normalised character is part of a token.
+#[inline]
+fn is_token_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
     }
 }
 
 impl<'a> Text<'a> {
     /// Normalises `orig` and splits it into tokens.
     pub fn new(orig: &'a str) -> Self {
-        let mut chars = Vec::with_capacity(orig.len());
-        for (at, c) in orig.char_indices() {
-            normalise_char(c, at, &mut chars);
-        }
-        let mut tokens = Vec::new();
-        let mut token_of = vec![NONE; chars.len()];
-        let mut words = String::with_capacity(chars.len());
-        let mut i = 0;
-        while i < chars.len() {
-            if !chars[i].c.is_alphanumeric() {
-                i += 1;
+        let mut split = Splitter {
+            chars: Vec::with_capacity(orig.len()),
+            token_of: Vec::with_capacity(orig.len()),
+            tokens: Vec::new(),
+            words: String::with_capacity(orig.len()),
+            open: None,
+        };
+        let bytes = orig.as_bytes();
+        let mut normalised = Vec::new();
+        let mut at = 0;
+        while at < bytes.len() {
+            let b = bytes[at];
+            if b.is_ascii() {
+                // Most text is ASCII: lower-cased in place.
+                split.push(NChar {
+                    c: char::from(b.to_ascii_lowercase()),
+                    at: offset(at),
+                    upper: b.is_ascii_uppercase(),
+                });
+                at += 1;
                 continue;
             }
-            let start = i;
-            if !words.is_empty() {
-                words.push(' ');
-            }
-            let w_start = words.len();
-            while i < chars.len() && chars[i].c.is_alphanumeric() {
-                token_of[i] = tokens.len();
-                words.push(chars[i].c);
-                i += 1;
-            }
-            tokens.push(Token {
-                start,
-                end: i,
-                w_start,
-                w_end: words.len(),
-            });
+            let c = orig[at..].chars().next().expect("a character starts here");
+            normalise_char(c, offset(at), &mut normalised);
+            normalised.drain(..).for_each(|n| split.push(n));
+            at += c.len_utf8();
         }
+        split.close(split.chars.len());
         Self {
             orig,
-            chars,
-            tokens,
-            words,
-            token_of,
+            chars: split.chars,
+            tokens: split.tokens,
+            words: split.words,
+            token_of: split.token_of,
         }
     }
 
@@ -177,9 +238,13 @@ impl<'a> Text<'a> {
 
     /// The original byte range of normalised characters `from..to`.
     pub fn orig_range(&self, from: usize, to: usize) -> std::ops::Range<usize> {
-        let start = self.chars[from].at;
-        let last = self.chars[to - 1].at;
-        let len = self.orig[last..].chars().next().map_or(0, char::len_utf8);
+        let start = self.chars[from].at as usize;
+        let last = self.chars[to - 1].at as usize;
+        let len = self
+            .orig
+            .get(last..)
+            .and_then(|rest| rest.chars().next())
+            .map_or(0, char::len_utf8);
         start..last + len
     }
 
@@ -190,13 +255,39 @@ impl<'a> Text<'a> {
 
     /// The letters view: every letter, nothing else.
     pub fn letters(&self) -> View {
-        let mut view = View::default();
-        for (i, n) in self.chars.iter().enumerate() {
-            if n.c.is_alphabetic() {
-                view.push(n.c, i);
+        self.tokens_view(char::is_alphabetic)
+    }
+
+    /// The characters of every token that `keep` keeps, run together.
+    fn tokens_view(&self, keep: impl Fn(char) -> bool) -> View {
+        let mut text = Vec::with_capacity(self.words.len());
+        let mut at = Vec::with_capacity(self.words.len());
+        let words = self.words.as_bytes();
+        for t in &self.tokens {
+            let bytes = &words[t.w_start..t.w_end];
+            if bytes.len() == t.end - t.start {
+                // ASCII: a byte per character.
+                for (j, &b) in bytes.iter().enumerate() {
+                    if keep(char::from(b)) {
+                        text.push(b);
+                        at.push(t.start + j);
+                    }
+                }
+                continue;
+            }
+            for i in t.start..t.end {
+                let c = self.chars[i].c;
+                if keep(c) {
+                    let mut buf = [0u8; 4];
+                    text.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+                    at.extend(std::iter::repeat_n(i, c.len_utf8()));
+                }
             }
         }
-        view
+        View {
+            text: String::from_utf8(text).expect("whole characters"),
+            at,
+        }
     }
 
     /// The digits view: the digits of each run of digits joined by number
@@ -212,19 +303,8 @@ impl<'a> Text<'a> {
                 }
                 in_run = true;
                 view.push(n.c, i);
-            } else if !is_number_separator(n.c) {
+            } else if in_run && !is_number_separator(n.c) {
                 in_run = false;
-            }
-        }
-        view
-    }
-
-    /// The alphanumeric view: tokens run together.
-    pub fn alphanumerics(&self) -> View {
-        let mut view = View::default();
-        for t in &self.tokens {
-            for i in t.start..t.end {
-                view.push(self.chars[i].c, i);
             }
         }
         view
@@ -237,7 +317,7 @@ fn is_number_separator(c: char) -> bool {
 }
 
 /// Normalises one character of a text into `out`.
-fn normalise_char(c: char, at: usize, out: &mut Vec<NChar>) {
+fn normalise_char(c: char, at: u32, out: &mut Vec<NChar>) {
     if c.is_ascii() {
         out.push(NChar {
             c: c.to_ascii_lowercase(),
@@ -272,7 +352,7 @@ fn punctuation(c: char) -> Option<char> {
 }
 
 /// One character of a compatibility decomposition.
-fn normalise_decomposed(d: char, at: usize, out: &mut Vec<NChar>) {
+fn normalise_decomposed(d: char, at: u32, out: &mut Vec<NChar>) {
     if d.is_ascii() {
         out.push(NChar {
             c: d.to_ascii_lowercase(),
@@ -447,6 +527,5 @@ mod tests {
         let t = Text::new("Tel (0113) 496–0412, ref 23 004 118. P.E.M");
         assert_eq!(t.digits().text, "01134960412|23004118");
         assert_eq!(t.letters().text, "telrefpem");
-        assert_eq!(t.alphanumerics().text, "tel01134960412ref23004118pem");
     }
 }

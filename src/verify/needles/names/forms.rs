@@ -16,7 +16,10 @@ pub(in crate::verify::needles) fn initials(
     out: &mut Vec<Found>,
 ) {
     for k in 0..t.tokens.len() {
-        let Some(title) = lexicon::title(t.token(k)).filter(|_| t.capitalised(k)) else {
+        if !t.capitalised(k) {
+            continue;
+        }
+        let Some(title) = lexicon::title(t.token(k)) else {
             continue;
         };
         let Some((letters, last)) = initials_after(t, k) else {
