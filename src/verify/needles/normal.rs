@@ -126,6 +126,31 @@ impl Splitter {
         self.chars.push(n);
     }
 
+    /// [`push`](Self::push) for an ASCII byte.
+    #[inline(always)]
+    fn push_ascii(&mut self, b: u8, at: u32) {
+        let i = self.chars.len();
+        let lower = b.to_ascii_lowercase();
+        if b.is_ascii_alphanumeric() {
+            if self.open.is_none() {
+                if !self.words.is_empty() {
+                    self.words.push(' ');
+                }
+                self.open = Some((i, self.words.len()));
+            }
+            self.token_of.push(self.tokens.len());
+            self.words.push(char::from(lower));
+        } else {
+            self.close(i);
+            self.token_of.push(NONE);
+        }
+        self.chars.push(NChar {
+            c: char::from(lower),
+            at,
+            upper: b.is_ascii_uppercase(),
+        });
+    }
+
     /// Ends the open token, if any, before character `end`.
     fn close(&mut self, end: usize) {
         if let Some((start, w_start)) = self.open.take() {
@@ -166,11 +191,7 @@ impl<'a> Text<'a> {
             let b = bytes[at];
             if b.is_ascii() {
                 // Most text is ASCII: lower-cased in place.
-                split.push(NChar {
-                    c: char::from(b.to_ascii_lowercase()),
-                    at: offset(at),
-                    upper: b.is_ascii_uppercase(),
-                });
+                split.push_ascii(b, offset(at));
                 at += 1;
                 continue;
             }
