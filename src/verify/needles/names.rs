@@ -11,9 +11,10 @@ use std::collections::HashMap;
 mod forms;
 mod rules;
 
+use super::build::Builder;
 use super::lexicon::{self, TitleWord};
 use super::normal::Text;
-use super::{Builder, Kind, WordUse};
+use super::{Kind, WordUse};
 use crate::case::{Case, Title};
 
 pub(super) use forms::{initials, letters_stand_as_name};

@@ -10,10 +10,11 @@
 //! alone. A part that is, or is part of, a body's name ("Primrose Court" for
 //! a care home the case names) is allowed to print and is not searched.
 
+use super::Kind;
+use super::build::Builder;
 use super::lexicon::street_abbreviations;
 use super::normal::Text;
 use super::numbers::postcode_key;
-use super::{Builder, Kind};
 
 /// The needles of one listed address.
 pub(super) fn address(address: &str, field: &str, body_names: &[String], b: &mut Builder) {
