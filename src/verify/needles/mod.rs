@@ -188,7 +188,38 @@ pub struct Needles {
 
 impl Needles {
     /// Every listed identifier in `text`, in text order.
+    ///
+    /// A long text is read a part at a time (each with the text around it,
+    /// so every hit is read in its context), which bounds the memory the
+    /// reading takes whatever a PDF holds.
     pub fn find(&self, text: &str) -> Vec<Found> {
+        if text.len() <= PART {
+            return self.find_part(text);
+        }
+        let mut out = Vec::new();
+        let mut start = 0;
+        while start < text.len() {
+            let end = boundary(text, start + PART);
+            let (from, to) = (
+                boundary(text, start.saturating_sub(CONTEXT)),
+                boundary(text, end + CONTEXT),
+            );
+            out.extend(
+                self.find_part(&text[from..to])
+                    .into_iter()
+                    .map(|mut found| {
+                        found.range = found.range.start + from..found.range.end + from;
+                        found
+                    })
+                    .filter(|found| (start..end).contains(&found.range.start)),
+            );
+            start = end;
+        }
+        sort(&mut out);
+        out
+    }
+
+    fn find_part(&self, text: &str) -> Vec<Found> {
         let mut out = self.find_in(text);
         if text.contains(RIGHT_TO_LEFT_OVERRIDE) {
             out.extend(self.find_overridden(text));
@@ -399,6 +430,21 @@ fn sort(found: &mut Vec<Found>) {
         ))
     });
     found.dedup();
+}
+
+/// The most text read at once (bytes).
+const PART: usize = 1 << 20;
+
+/// The text read on either side of a part, for context.
+const CONTEXT: usize = 4096;
+
+/// The first character boundary at or before `at` (or the end).
+fn boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// U+202E, which shows the text after it in reverse.

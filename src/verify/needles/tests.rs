@@ -232,3 +232,29 @@ fn labels_the_anonymiser_assigned_are_allowed() {
         Kind::Name,
     );
 }
+
+#[test]
+fn a_long_text_is_read_in_parts_without_losing_a_hit() {
+    let n = needles();
+    // A leak across each part's boundary, in text of word readings that
+    // must stay clean.
+    let sentence = "Little progress was made in June 2024 on Brook Street. ";
+    let mut text = String::new();
+    for part in 1..=4 {
+        let boundary = part << 20;
+        while text.len() + sentence.len() < boundary - 4 {
+            text.push_str(sentence);
+        }
+        while text.len() < boundary - 4 {
+            text.push(' ');
+        }
+        text.push_str("Pemberton said P E M B E R T O N and 07700 900461. ");
+    }
+    let found = n.find(&text);
+    let names = found.iter().filter(|f| f.kind == Kind::Name).count();
+    let phones = found.iter().filter(|f| f.kind == Kind::Phone).count();
+    assert_eq!((names, phones), (8, 4), "{found:?}");
+    for f in &found {
+        assert!(text[f.range.clone()].contains(['P', '0']), "{f:?}");
+    }
+}
