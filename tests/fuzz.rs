@@ -135,10 +135,6 @@ fn scan_text(pdf: &[u8]) -> String {
     }
 }
 
-/// The identifiers a PDF is verified against: the first sample's.
-static SAMPLE_IDS: LazyLock<Identifiers> =
-    LazyLock::new(|| anonymise::identifiers(&load(&samples()[0])));
-
 /// The checks a PDF is verified against: the first sample's, both readings.
 static SAMPLE_CHECKS: LazyLock<redress::pipeline::Checks> = LazyLock::new(|| {
     let case = load(&samples()[0]);
