@@ -77,9 +77,17 @@ fn stages(c: &mut Criterion) {
         .typeset(decision, &settings)
         .unwrap()
         .pdf;
-    let (_, ids) = engine.identifiers(&case);
+    // What the pipeline runs: the verifier's needles and the anonymiser's
+    // leak check over the same extracted text.
+    let checks = engine.checks(&case);
     c.bench_function("verify/lopdf (S01 redacted decision)", |b| {
-        b.iter(|| redress::verify::verify(&pdf, &ids))
+        b.iter(|| checks.verify(&pdf))
+    });
+    c.bench_function("verify/needles only (S01 redacted decision)", |b| {
+        b.iter(|| redress::verify::verify(&pdf, &checks.needles, &[]))
+    });
+    c.bench_function("verify/build needles (one case)", |b| {
+        b.iter(|| redress::verify::Needles::new(&case))
     });
 }
 
@@ -117,6 +125,10 @@ fn verify_parts(c: &mut Criterion) {
     let text = redress::verify::page_texts(&doc).unwrap().join("\n");
     let (_, ids) = engine.identifiers(&case);
     c.bench_function("verify-part/leaks on text", |b| b.iter(|| ids.leaks(&text)));
+    let needles = redress::verify::Needles::new(&case);
+    c.bench_function("verify-part/needles on text", |b| {
+        b.iter(|| needles.find(&text))
+    });
 }
 
 criterion_group!(parts, verify_parts);

@@ -539,7 +539,7 @@ fn verify(args: VerifyArgs) -> Result<ExitCode, UsageError> {
     let engine = engine(None)?;
     let case = valid_case(&engine, &args.case)?;
     let pdf = std::fs::read(&args.pdf)?;
-    let report = crate::verify::verify(&pdf, &engine.identifiers(&case).1);
+    let report = engine.checks(&case).verify(&pdf);
     if args.json {
         say!(
             "{}",

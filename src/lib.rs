@@ -12,7 +12,7 @@
 //! | plan | [`plan`] | [`plan::DocumentPlan`]s: which documents, for whom, under which powers |
 //! | render | [`render`] | [`typeset::TypstSource`] per document and variant (minijinja) |
 //! | typeset | [`typeset`] | PDF bytes (typst, in-process, deterministic) |
-//! | verify | [`verify`] | [`verify::VerifyReport`]: a leak means the file is not written |
+//! | verify | [`verify`] | [`verify::VerifyReport`]: the verifier's own [`verify::Needles`] and the anonymiser's check both search it; a leak means the file is not written |
 //! | write | [`pipeline`] | files, `redactions.json`, `manifest.json` |
 //!
 //! [`batch`] runs many cases on worker threads; [`cli`] is the command line.

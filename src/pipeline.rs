@@ -22,7 +22,7 @@ use crate::plan::{self, DocumentPlan};
 use crate::render::{RenderError, Templates, Variant};
 use crate::review::{self, ReviewSheet};
 use crate::typeset::{PdfSettings, TypesetError, Typesetter, TypstSource};
-use crate::verify::{self, VerifyReport};
+use crate::verify::{self, Needles, VerifyReport};
 
 /// What is built once per process and shared by every worker.
 pub struct Engine {
@@ -186,6 +186,12 @@ impl Engine {
         (labels, ids)
     }
 
+    /// What a case's redacted PDFs are verified against.
+    pub fn checks(&self, case: &Case) -> Checks {
+        let (labels, ids) = self.identifiers(case);
+        Checks::new(case, &labels, ids)
+    }
+
     /// The characters the bundled fonts cover (for case validation).
     pub fn coverage(&self) -> &Coverage {
         &self.coverage
@@ -251,7 +257,9 @@ impl Engine {
         options: RenderOptions,
     ) -> Result<CaseReport, CaseError> {
         let (labels, ids) = self.identifiers(case);
-        let (anonymised, redactions) = anonymise::anonymise(case, &ids);
+        let checks = Checks::new(case, &labels, ids);
+        let ids = &checks.identifiers;
+        let (anonymised, redactions) = anonymise::anonymise(case, ids);
         let jobs: Vec<(DocumentPlan, Variant)> = plan::plan(case)
             .into_iter()
             .flat_map(|p| p.variants().iter().map(move |&v| (p.clone(), v)))
@@ -261,7 +269,7 @@ impl Engine {
                 Variant::Redacted => self.templates.render_redacted(&anonymised, plan)?,
                 Variant::Unredacted => self.templates.render_unredacted(case, &labels, plan)?,
             };
-            self.make(case, &ids, plan.clone(), *variant, &source)
+            self.make(case, &checks, plan.clone(), *variant, &source)
         };
         let mut made = in_parallel(&jobs, options.document_threads, make)
             .into_iter()
@@ -337,7 +345,7 @@ impl Engine {
     fn make(
         &self,
         case: &Case,
-        ids: &Identifiers,
+        checks: &Checks,
         plan: DocumentPlan,
         variant: Variant,
         source: &TypstSource,
@@ -356,7 +364,7 @@ impl Engine {
             })?;
         let mut page_text = Vec::new();
         if variant == Variant::Redacted {
-            let (report, text) = verify::verify_with_text(&typeset.pdf, ids);
+            let (report, text) = checks.verify_with_text(&typeset.pdf);
             if !report.is_clean() {
                 return Err(CaseError::NotClean { document, report });
             }
@@ -373,6 +381,80 @@ impl Engine {
             pdf: typeset.pdf,
             page_text,
         })
+    }
+}
+
+/// What a case's redacted PDFs are verified against: the verifier's own
+/// needles and the anonymiser's own leak check, over the same extracted
+/// text. Both must find nothing before a file is written.
+pub struct Checks {
+    /// The verifier's needles, built once per case.
+    pub needles: Needles,
+    /// The anonymiser's identifiers, built once per case.
+    pub identifiers: Identifiers,
+    people: usize,
+}
+
+impl Checks {
+    /// The checks of `case`, whose people carry `labels`.
+    pub fn new(case: &Case, labels: &[String], identifiers: Identifiers) -> Self {
+        Self {
+            needles: Needles::new(case).with_labels(labels),
+            identifiers,
+            people: case.people.len(),
+        }
+    }
+
+    /// Verifies a redacted PDF by both readings.
+    pub fn verify(&self, pdf: &[u8]) -> VerifyReport {
+        self.verify_with_text(pdf).0
+    }
+
+    /// [`verify`](Self::verify), also returning each page's text as
+    /// extracted.
+    pub fn verify_with_text(&self, pdf: &[u8]) -> (VerifyReport, Vec<String>) {
+        verify::verify_with_text(pdf, &self.needles, &[self])
+    }
+}
+
+/// The anonymiser's leak check as a reading of the verify stage.
+impl verify::Reading for Checks {
+    fn reader(&self) -> verify::Reader {
+        verify::Reader::Anonymiser
+    }
+
+    fn find(&self, text: &str) -> Vec<verify::Found> {
+        self.identifiers
+            .leaks(text)
+            .into_iter()
+            .map(|hit| verify::Found {
+                range: hit.range,
+                kind: kind_of(hit.category),
+                field: hit
+                    .person
+                    .filter(|&p| p < self.people)
+                    .map(|p| format!("people[{p}]")),
+            })
+            .collect()
+    }
+}
+
+/// The verifier's kind for an anonymiser's category.
+fn kind_of(category: anonymise::Category) -> verify::Kind {
+    use anonymise::Category as C;
+    use verify::Kind as K;
+    match category {
+        C::Name | C::AmbiguousName => K::Name,
+        C::Address => K::Address,
+        C::Postcode => K::Postcode,
+        C::Phone => K::Phone,
+        C::Email => K::Email,
+        C::NhsNumber => K::NhsNumber,
+        C::NiNumber => K::NiNumber,
+        C::DateOfBirth => K::DateOfBirth,
+        C::DateOfDeath => K::DateOfDeath,
+        C::Generalised => K::Generalised,
+        C::Vehicle | C::BankDetails => K::Other,
     }
 }
 

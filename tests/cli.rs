@@ -104,7 +104,10 @@ fn verify_refuses_an_unredacted_copy_and_reports_no_values() {
     let leaky = verify("decision.unredacted.pdf");
     assert_eq!(leaky.status.code(), Some(1));
     let report = String::from_utf8_lossy(&leaky.stdout);
-    assert!(report.contains("\"category\": \"name\""), "{report}");
+    assert!(report.contains("\"kind\": \"name\""), "{report}");
+    assert!(report.contains("\"field\": \"people[0].name\""), "{report}");
+    assert!(report.contains("\"found_by\": \"verifier\""), "{report}");
+    assert!(report.contains("\"found_by\": \"anonymiser\""), "{report}");
     let case = crate::util::load(sample);
     let family = crate::util::complainant_surname(&case);
     assert!(

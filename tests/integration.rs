@@ -13,3 +13,4 @@ mod review;
 mod robustness;
 mod samples;
 mod util;
+mod verifier;

@@ -34,6 +34,7 @@ fn every_sample_renders_both_variants_and_no_redacted_file_leaks() {
     let mut problems = Vec::new();
     for (case, dir) in rendered() {
         let ids = anonymise::identifiers(case);
+        let checks = engine().checks(case);
         let plans = redress::plan::plan(case);
         let documents = manifest(dir)["documents"].as_array().unwrap().len();
         let variants: usize = plans.iter().map(|p| p.variants().len()).sum();
@@ -45,7 +46,7 @@ fn every_sample_renders_both_variants_and_no_redacted_file_leaks() {
         );
         for file in files(dir, "clean") {
             let path = dir.join(&file);
-            let by_lopdf = verify::verify(&std::fs::read(&path).expect("written"), &ids);
+            let by_lopdf = checks.verify(&std::fs::read(&path).expect("written"));
             if !by_lopdf.is_clean() {
                 problems.push(format!(
                     "{}: lopdf: {}",
@@ -53,13 +54,22 @@ fn every_sample_renders_both_variants_and_no_redacted_file_leaks() {
                     by_lopdf.describe()
                 ));
             }
-            let by_poppler = verify::normalise(&pdftotext(&path));
-            for hit in ids.leaks(&by_poppler) {
+            let poppler = pdftotext(&path);
+            for hit in ids.leaks(&verify::normalise(&poppler)) {
                 problems.push(format!(
                     "{}: pdftotext: {:?} at {:?}",
                     path.display(),
                     hit.category,
                     hit.range
+                ));
+            }
+            for found in checks.needles.find(&poppler) {
+                problems.push(format!(
+                    "{}: pdftotext, verifier: {:?} ({:?}) at {:?}",
+                    path.display(),
+                    found.kind,
+                    found.field,
+                    found.range
                 ));
             }
         }

@@ -1,8 +1,11 @@
 //! The verify stage: proves a redacted PDF clean, or refuses it.
 //!
 //! The PDF is read back with lopdf, independently of how it was made, and
-//! searched for every listed identifier of the case (the same
-//! [`Identifiers`] the anonymiser used, plus every name token on its own):
+//! searched for every listed identifier of the case by the verifier's own
+//! [`Needles`], derived from the case's raw values with their own reading
+//! of text (nothing is shared with the anonymiser, so a spelling it misses
+//! is still caught here), and by any other [`Reading`] the caller asks to
+//! agree (the pipeline passes the anonymiser's own leak check):
 //!
 //! - the text of every page, normalised (line-end hyphens joined, runs of
 //!   whitespace collapsed, typographic apostrophes folded);
@@ -15,8 +18,10 @@
 //! (optional-content) layers, and more than one revision. A PDF that cannot
 //! be read at all is not proven clean either: fail closed.
 //!
-//! Reports name the category and place of a leak, never its value.
+//! Reports name the kind, place and case-file field of a leak, and which
+//! reading found it, never its value.
 
+mod needles;
 mod text;
 
 use std::sync::LazyLock;
@@ -25,7 +30,7 @@ use lopdf::{Document, Object};
 use regex::Regex;
 use serde::Serialize;
 
-use crate::anonymise::{Category, Identifiers};
+pub use needles::{Found, Kind, Needles};
 
 /// Where in a PDF something was found.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -50,12 +55,38 @@ impl std::fmt::Display for Place {
 }
 
 /// A listed identifier found where it must not be.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Leak {
-    /// What kind of identifier.
-    pub category: Category,
     /// Where.
     pub place: Place,
+    /// What kind of identifier.
+    pub kind: Kind,
+    /// The case-file field of the value found (`people[1].phones[0]`),
+    /// where known: what the user should look at. Never the value.
+    pub field: Option<String>,
+    /// Which reading found it.
+    pub found_by: Reader,
+}
+
+/// Who read the text and found a leak.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reader {
+    /// The verifier's own needles.
+    Verifier,
+    /// The anonymiser's own leak check.
+    Anonymiser,
+}
+
+/// Another reading of the extracted text that must also find nothing before
+/// a file is written (the pipeline passes the anonymiser's leak check).
+/// It is given the normalised text: line-end hyphens joined, whitespace
+/// collapsed, typographic apostrophes plain ([`normalise`]).
+pub trait Reading: Sync {
+    /// Who reads.
+    fn reader(&self) -> Reader;
+    /// Every listed identifier in `text`, with byte ranges into it.
+    fn find(&self, text: &str) -> Vec<Found>;
 }
 
 /// The result of verifying one PDF.
@@ -81,7 +112,7 @@ impl VerifyReport {
         let mut parts: Vec<String> = self
             .leaks
             .iter()
-            .map(|l| format!("{} on {}", l.category.describe(), l.place))
+            .map(|l| format!("{} on {}", l.kind.describe(), l.place))
             .collect();
         parts.dedup();
         parts.extend(self.refusals.iter().cloned());
@@ -93,14 +124,19 @@ impl VerifyReport {
     }
 }
 
-/// Verifies PDF bytes against a case's identifiers.
-pub fn verify(pdf: &[u8], ids: &Identifiers) -> VerifyReport {
-    verify_with_text(pdf, ids).0
+/// Verifies PDF bytes against a case's needles, and against each of
+/// `others`, which must agree that the file is clean.
+pub fn verify(pdf: &[u8], needles: &Needles, others: &[&dyn Reading]) -> VerifyReport {
+    verify_with_text(pdf, needles, others).0
 }
 
 /// [`verify`], also returning the text of each page as extracted (line by
 /// line), for the review sheet to place findings.
-pub fn verify_with_text(pdf: &[u8], ids: &Identifiers) -> (VerifyReport, Vec<String>) {
+pub fn verify_with_text(
+    pdf: &[u8],
+    needles: &Needles,
+    others: &[&dyn Reading],
+) -> (VerifyReport, Vec<String>) {
     let mut report = VerifyReport {
         refusals: revisions(pdf),
         ..Default::default()
@@ -126,35 +162,73 @@ pub fn verify_with_text(pdf: &[u8], ids: &Identifiers) -> (VerifyReport, Vec<Str
     let raw = text::page_texts(&doc);
     match &raw {
         Ok(raw) => {
+            // The needles read the text as extracted, line by line (they
+            // see where lines start); other readings get it normalised.
             let texts: Vec<String> = raw.iter().map(|t| normalise(t)).collect();
             let (joined, starts) = join_pages(&texts);
-            for hit in ids.leaks(&joined) {
-                let page = starts.partition_point(|&s| s <= hit.range.start);
-                report.leaks.push(Leak {
-                    category: hit.category,
-                    place: Place::Page(page),
-                });
-            }
+            let (as_extracted, extracted_starts) = join_pages(raw);
+            let page =
+                |starts: &[usize], at: usize| Place::Page(starts.partition_point(|&s| s <= at));
+            let leaks = search(
+                needles,
+                others,
+                (&as_extracted, &|at| page(&extracted_starts, at)),
+                (&joined, &|at| page(&starts, at)),
+            );
+            report.leaks.extend(leaks);
         }
         Err(e) => report
             .refusals
             .push(format!("the text of the PDF cannot be extracted ({e})")),
     }
-    for hit in ids.leaks(&strings_outside_content(&doc)) {
-        report.leaks.push(Leak {
-            category: hit.category,
-            place: Place::Metadata,
-        });
-    }
-    for hit in ids.leaks(&xmp(&doc)) {
-        report.leaks.push(Leak {
-            category: hit.category,
-            place: Place::Xmp,
-        });
-    }
-    report.leaks.sort_by(|a, b| a.place.cmp(&b.place));
+    let strings = strings_outside_content(&doc);
+    let metadata = (
+        strings.as_str(),
+        &(|_| Place::Metadata) as &dyn Fn(usize) -> Place,
+    );
+    report
+        .leaks
+        .extend(search(needles, others, metadata, metadata));
+    let xmp = xmp(&doc);
+    let in_xmp = (xmp.as_str(), &(|_| Place::Xmp) as &dyn Fn(usize) -> Place);
+    report.leaks.extend(search(needles, others, in_xmp, in_xmp));
+    report.leaks.sort();
     report.leaks.dedup();
     (report, raw.unwrap_or_default())
+}
+
+/// A text to search, and where in the PDF an offset into it is.
+type Located<'a> = (&'a str, &'a dyn Fn(usize) -> Place);
+
+/// Searches one extracted text: the needles read it `as_extracted`, the
+/// other readings `normalised`.
+fn search(
+    needles: &Needles,
+    others: &[&dyn Reading],
+    (as_extracted, place_extracted): Located<'_>,
+    (normalised, place_normalised): Located<'_>,
+) -> Vec<Leak> {
+    let leak = |found: Found, found_by, place: Place| Leak {
+        place,
+        kind: found.kind,
+        field: found.field,
+        found_by,
+    };
+    let mut leaks: Vec<Leak> = needles
+        .find(as_extracted)
+        .into_iter()
+        .map(|f| {
+            let place = place_extracted(f.range.start);
+            leak(f, Reader::Verifier, place)
+        })
+        .collect();
+    for other in others {
+        leaks.extend(other.find(normalised).into_iter().map(|f| {
+            let place = place_normalised(f.range.start);
+            leak(f, other.reader(), place)
+        }));
+    }
+    leaks
 }
 
 /// The normalised text of each page.
@@ -362,8 +436,8 @@ mod tests {
 
     #[test]
     fn unreadable_pdfs_are_refused() {
-        let ids = crate::anonymise::identifiers(&crate::case::tests_support::minimal_case());
-        let report = verify(b"not a pdf %%EOF", &ids);
+        let needles = Needles::new(&crate::case::tests_support::minimal_case());
+        let report = verify(b"not a pdf %%EOF", &needles, &[]);
         assert!(!report.is_clean());
         assert!(
             report.refusals.iter().any(|r| r.contains("cannot be read")),

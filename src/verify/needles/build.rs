@@ -1,0 +1,232 @@
+//! How the needles are derived from a case: every listed person's name
+//! ([`names`](super::names)), addresses ([`places`](super::places)) and
+//! structured values, the terms the case generalises, and the text it allows
+//! to print.
+
+use std::collections::HashMap;
+
+use super::names;
+use super::normal::Text;
+use super::{Automaton, Kind, Needles, ViewUse, WordUse, lexicon, numbers, places};
+use crate::case::{Case, Date, Person};
+
+/// Collects patterns while the needles are built.
+#[derive(Default)]
+pub(super) struct Builder {
+    words: HashMap<String, Vec<WordUse>>,
+    letters: HashMap<String, Vec<ViewUse>>,
+    digits: HashMap<String, Vec<ViewUse>>,
+    alphanumerics: HashMap<String, Vec<ViewUse>>,
+}
+
+impl Builder {
+    /// A pattern of the words view: `text` normalised, tokens joined by
+    /// spaces.
+    pub(super) fn word(&mut self, text: &str, used: WordUse) {
+        let key = Text::new(text).words;
+        if !key.is_empty() {
+            self.words.entry(key).or_default().push(used);
+        }
+    }
+
+    pub(super) fn mask(&mut self, text: &str) {
+        self.word(text, WordUse::Mask);
+    }
+
+    /// An address, email or term, found as whole words. When it is made of
+    /// common words only, the text must capitalise what the case does
+    /// (street types aside: "Heron cres").
+    pub(super) fn value(&mut self, text: &str, kind: Kind, field: &str) {
+        let t = Text::new(text);
+        let common = (0..t.tokens.len()).all(|k| {
+            let w = t.token(k);
+            lexicon::is_english_word(w) || !w.chars().any(char::is_alphabetic)
+        });
+        let caps = common.then(|| {
+            (0..t.tokens.len())
+                .map(|k| t.capitalised(k) && lexicon::street_abbreviations(t.token(k)).is_empty())
+                .collect()
+        });
+        self.word(
+            text,
+            WordUse::Value {
+                kind,
+                field: field.to_string(),
+                caps,
+            },
+        );
+    }
+
+    /// A pattern of the letters view: the letters of `text`, if at least
+    /// `min` and not a word (short or common ones would be found inside
+    /// other words).
+    pub(super) fn letters(&mut self, text: &str, min: usize, kind: Kind, field: &str) {
+        let key: String = Text::new(text)
+            .chars
+            .iter()
+            .map(|n| n.c)
+            .filter(|c| c.is_alphabetic())
+            .collect();
+        if key.chars().count() >= min && !lexicon::is_word_name(&key) {
+            push_use(&mut self.letters, key, kind, field);
+        }
+    }
+
+    pub(super) fn digits(&mut self, key: String, kind: Kind, field: &str) {
+        push_use(&mut self.digits, key, kind, field);
+    }
+
+    pub(super) fn alphanumerics(&mut self, key: String, kind: Kind, field: &str) {
+        push_use(&mut self.alphanumerics, key, kind, field);
+    }
+}
+
+fn push_use(map: &mut HashMap<String, Vec<ViewUse>>, key: String, kind: Kind, field: &str) {
+    map.entry(key).or_default().push(ViewUse {
+        kind,
+        field: field.to_string(),
+    });
+}
+
+impl Needles {
+    /// The needles of `case`, from its raw values.
+    pub fn new(case: &Case) -> Self {
+        let mut b = Builder::default();
+        let owners = names::owners(case);
+        for (o, owner) in owners.iter().enumerate() {
+            names::needles(o, owner, &mut b);
+        }
+        let body_names: Vec<String> = case
+            .bodies
+            .iter()
+            .flat_map(|body| std::iter::once(&body.name).chain(&body.other_names))
+            .map(|n| Text::new(n).words)
+            .collect();
+        for (i, person) in case.people.iter().enumerate() {
+            values(i, person, &body_names, &mut b);
+        }
+        for (g, term) in case.generalise.iter().enumerate() {
+            b.value(
+                &term.term,
+                Kind::Generalised,
+                &format!("generalise[{g}].term"),
+            );
+            b.mask(&term.replacement);
+        }
+        for body in &case.bodies {
+            b.mask(&body.name);
+            b.mask(&body.short_name);
+            body.other_names.iter().for_each(|n| b.mask(n));
+        }
+        for person in &case.people {
+            let allowed = [&person.label, &person.job_role, &person.hos_label];
+            for text in allowed.into_iter().flatten() {
+                b.mask(text);
+            }
+        }
+        let name_tokens = owners
+            .iter()
+            .flat_map(|o| o.parts.keys().cloned())
+            .collect();
+        Self {
+            words: Automaton::new(b.words),
+            letters: Automaton::new(b.letters),
+            digits: Automaton::new(b.digits),
+            alphanumerics: {
+                let mut keys: Vec<_> = b.alphanumerics.into_iter().collect();
+                keys.sort_by(|a, b| a.0.cmp(&b.0));
+                keys
+            },
+            labels: Automaton::new(HashMap::new()),
+            births: dates_of(case, |p| p.born, "born"),
+            deaths: dates_of(case, |p| p.died, "died"),
+            owners,
+            name_tokens,
+        }
+    }
+
+    /// The same needles, also allowing the labels the anonymiser gave people
+    /// the case file does not label ("Mrs X", "C"). Only label-shaped text is
+    /// taken (a title and one capital letter, or the letter alone), so no
+    /// name can be allowed this way.
+    #[must_use]
+    pub fn with_labels<S: AsRef<str>>(mut self, labels: &[S]) -> Self {
+        let patterns: HashMap<String, Vec<()>> = labels
+            .iter()
+            .map(AsRef::as_ref)
+            .filter(|label| crate::case::parse_label(label).is_some())
+            .map(|label| (Text::new(label).words, vec![()]))
+            .collect();
+        self.labels = Automaton::new(patterns);
+        self
+    }
+}
+
+/// The structured values and addresses of person `i`.
+fn values(i: usize, p: &Person, body_names: &[String], b: &mut Builder) {
+    for (j, address) in p.addresses.iter().enumerate() {
+        places::address(
+            address,
+            &format!("people[{i}].addresses[{j}]"),
+            body_names,
+            b,
+        );
+    }
+    for (j, postcode) in p.postcodes.iter().enumerate() {
+        let field = format!("people[{i}].postcodes[{j}]");
+        match numbers::postcode_key(postcode) {
+            Some(key) => b.alphanumerics(key, Kind::Postcode, &field),
+            None => b.value(postcode, Kind::Postcode, &field),
+        }
+    }
+    for (j, phone) in p.phones.iter().enumerate() {
+        let field = format!("people[{i}].phones[{j}]");
+        match numbers::phone_key(phone) {
+            Some(key) => b.digits(key, Kind::Phone, &field),
+            None => b.value(phone, Kind::Phone, &field),
+        }
+    }
+    for (j, email) in p.emails.iter().enumerate() {
+        let field = format!("people[{i}].emails[{j}]");
+        b.value(email, Kind::Email, &field);
+        let local = email.split('@').next().unwrap_or_default();
+        if distinctive(local) {
+            b.value(local, Kind::Email, &field);
+            b.letters(local, 6, Kind::Email, &field);
+        }
+    }
+    if let Some(nhs) = &p.nhs_number {
+        let field = format!("people[{i}].nhs_number");
+        if let Some(key) = numbers::nhs_key(nhs) {
+            b.digits(key, Kind::NhsNumber, &field);
+        }
+    }
+    if let Some(nino) = &p.ni_number {
+        let field = format!("people[{i}].ni_number");
+        for key in numbers::nino_keys(nino) {
+            b.alphanumerics(key, Kind::NiNumber, &field);
+        }
+    }
+}
+
+/// Whether an email's local part is worth searching alone: not only common
+/// words ("manager", "info").
+fn distinctive(local: &str) -> bool {
+    let t = Text::new(local);
+    (0..t.tokens.len()).any(|k| {
+        let w = t.token(k);
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !lexicon::is_word_name(w)
+    })
+}
+
+fn dates_of(
+    case: &Case,
+    date: impl Fn(&Person) -> Option<Date>,
+    name: &str,
+) -> Vec<(Date, String)> {
+    case.people
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| Some((date(p)?, format!("people[{i}].{name}"))))
+        .collect()
+}

@@ -1,0 +1,275 @@
+//! Dates as a text may write them, read from its tokens and compared as
+//! dates: "9 Nov 68", "9th of November 1968", "November 9, 1968",
+//! "09.11.1968", "9/11/68", "1968-11-09", "09111968". A numeric date is read
+//! both ways (day first and month first) where both exist, and a two-digit
+//! year matches any century: the verifier looks for the listed date in any
+//! form, not for the one meaning a reader would pick.
+
+use super::lexicon::month;
+use super::normal::Text;
+use crate::case::Date;
+
+/// A year as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Year {
+    /// Four digits.
+    Full(i32),
+    /// Two digits ("'68").
+    Short(i32),
+}
+
+/// A date found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Written {
+    /// Its first token.
+    pub first: usize,
+    /// Its last token.
+    pub last: usize,
+    /// The readings: (year, month, day).
+    pub readings: Vec<(Year, u8, u8)>,
+}
+
+impl Written {
+    /// Whether one of its readings is `date`.
+    pub fn is(&self, date: Date) -> bool {
+        self.readings.iter().any(|&(y, m, d)| {
+            let year = match y {
+                Year::Full(y) => y == date.year(),
+                Year::Short(y) => y == date.year().rem_euclid(100),
+            };
+            year && m == date.month() && d == date.day()
+        })
+    }
+}
+
+/// Every date written in `text`, by its tokens.
+pub(super) fn dates(text: &Text<'_>) -> Vec<Written> {
+    let mut out = Vec::new();
+    for k in 0..text.tokens.len() {
+        let token = text.token(k).as_bytes();
+        // Every form starts with a digit or a month.
+        let found = if token[0].is_ascii_digit() {
+            day_month_year(text, k)
+                .or_else(|| numeric(text, k))
+                .or_else(|| compact(text, k))
+        } else if (3..=9).contains(&token.len())
+            && matches!(
+                token[0],
+                b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd'
+            )
+        {
+            month_day_year(text, k)
+        } else {
+            None
+        };
+        out.extend(found);
+    }
+    out
+}
+
+/// "9 Nov 68", "9th of November, 1968", "09-Nov-1968".
+fn day_month_year(text: &Text<'_>, k: usize) -> Option<Written> {
+    let day = day(text.token(k))?;
+    let mut m = k + 1;
+    if m < text.tokens.len() && text.token(m) == "of" && date_sep(text, m) {
+        m += 1;
+    }
+    let month = month(text.tokens.get(m).map(|_| text.token(m))?)?;
+    if !date_sep(text, m) {
+        return None;
+    }
+    let (year, last) = year_after(text, m)?;
+    Some(Written {
+        first: k,
+        last,
+        readings: vec![(year, month, day)],
+    })
+}
+
+/// "November 9, 1968", "Nov 9th 68".
+fn month_day_year(text: &Text<'_>, k: usize) -> Option<Written> {
+    let month = month(text.token(k))?;
+    let d = k + 1;
+    if d >= text.tokens.len() || !date_sep(text, d) {
+        return None;
+    }
+    let day = day(text.token(d))?;
+    let (year, last) = year_after(text, d)?;
+    Some(Written {
+        first: k,
+        last,
+        readings: vec![(year, month, day)],
+    })
+}
+
+/// "09/11/1968", "9.11.68", "1968-11-09", "09 11 1968": three groups of
+/// digits with the same separator.
+fn numeric(text: &Text<'_>, k: usize) -> Option<Written> {
+    if k + 2 >= text.tokens.len() {
+        return None;
+    }
+    let (a, b, c) = (text.token(k), text.token(k + 1), text.token(k + 2));
+    if ![a, b, c]
+        .iter()
+        .all(|t| t.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
+    let (s1, s2) = (text.sep(k + 1), text.sep(k + 2));
+    let sep_ok = s1 == s2 && matches!(s1.trim(), "/" | "." | "-");
+    let spaced = s1 == " " && s2 == " " && c.len() == 4;
+    if !(sep_ok || spaced) {
+        return None;
+    }
+    let n = |s: &str| s.parse::<i32>().ok();
+    let mut readings = Vec::new();
+    if a.len() <= 2 && b.len() <= 2 && matches!(c.len(), 2 | 4) {
+        let year = if c.len() == 4 {
+            Year::Full(n(c)?)
+        } else {
+            Year::Short(n(c)?)
+        };
+        let (x, y) = (n(a)?, n(b)?);
+        readings.extend(valid(year, y, x));
+        readings.extend(valid(year, x, y));
+    } else if a.len() == 4 && b.len() <= 2 && c.len() <= 2 {
+        readings.extend(valid(Year::Full(n(a)?), n(b)?, n(c)?));
+    }
+    (!readings.is_empty()).then(|| Written {
+        first: k,
+        last: k + 2,
+        readings,
+    })
+}
+
+/// "09111968", "19681109", "091168": a date without separators, standing
+/// alone (not a group of a longer number: "0161 091168").
+fn compact(text: &Text<'_>, k: usize) -> Option<Written> {
+    let t = text.token(k);
+    let digits = |m: usize| text.token(m).bytes().all(|b| b.is_ascii_digit());
+    let grouped = |m: usize| {
+        text.sep(m)
+            .chars()
+            .all(|c| c == ' ' || matches!(c, '-' | '.' | '/' | '(' | ')'))
+    };
+    if !matches!(t.len(), 6 | 8) || !digits(k) {
+        return None;
+    }
+    let in_number = (k > 0 && digits(k - 1) && grouped(k))
+        || (k + 1 < text.tokens.len() && digits(k + 1) && grouped(k + 1));
+    if in_number {
+        return None;
+    }
+    let n = |r: std::ops::Range<usize>| t[r].parse::<i32>().ok();
+    let mut readings = Vec::new();
+    match t.len() {
+        8 => {
+            readings.extend(valid(Year::Full(n(4..8)?), n(2..4)?, n(0..2)?));
+            readings.extend(valid(Year::Full(n(0..4)?), n(4..6)?, n(6..8)?));
+        }
+        6 => readings.extend(valid(Year::Short(n(4..6)?), n(2..4)?, n(0..2)?)),
+        _ => {}
+    }
+    (!readings.is_empty()).then_some(Written {
+        first: k,
+        last: k,
+        readings,
+    })
+}
+
+/// A reading, if the month and day can be a date.
+fn valid(year: Year, month: i32, day: i32) -> Option<(Year, u8, u8)> {
+    ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some((year, month as u8, day as u8))
+}
+
+/// A day of the month: "9", "09", "9th", "21st".
+fn day(token: &str) -> Option<u8> {
+    let digits = token.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &token[digits.len()..];
+    if !matches!(suffix, "" | "st" | "nd" | "rd" | "th") || digits.is_empty() || digits.len() > 2 {
+        return None;
+    }
+    let d: u8 = digits.parse().ok()?;
+    (1..=31).contains(&d).then_some(d)
+}
+
+/// The year after token `k`: four digits, or two ("68", "'68").
+fn year_after(text: &Text<'_>, k: usize) -> Option<(Year, usize)> {
+    let y = k + 1;
+    if y >= text.tokens.len() {
+        return None;
+    }
+    let sep = text.sep(y);
+    let sep_ok = sep
+        .chars()
+        .all(|c| c.is_whitespace() || matches!(c, ',' | '.' | '-' | '/' | '\''))
+        && sep.chars().count() <= 3;
+    let t = text.token(y);
+    if !sep_ok || !t.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n: i32 = t.parse().ok()?;
+    match t.len() {
+        4 => Some((Year::Full(n), y)),
+        2 => Some((Year::Short(n), y)),
+        _ => None,
+    }
+}
+
+/// Whether the separator before token `k` can stand inside a written date.
+fn date_sep(text: &Text<'_>, k: usize) -> bool {
+    let sep = text.sep(k);
+    !sep.is_empty()
+        && sep.chars().count() <= 3
+        && sep
+            .chars()
+            .all(|c| c.is_whitespace() || matches!(c, ',' | '.' | '-' | '/'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(s: &str, date: Date) -> bool {
+        dates(&Text::new(s)).iter().any(|w| w.is(date))
+    }
+
+    #[test]
+    fn every_common_form_of_a_date_is_read() {
+        let born = Date::from_ymd(1968, 11, 9).unwrap();
+        for s in [
+            "born 9 Nov 68.",
+            "born 9 November 1968",
+            "born 09.11.1968",
+            "born 9/11/68",
+            "born 11/09/1968",
+            "born November 9, 1968",
+            "born Nov. 9th 1968",
+            "born 9th of November 1968",
+            "born 9-Nov-1968",
+            "born 1968-11-09",
+            "born 09111968",
+            "born 091168",
+            "born Saturday, 9 November '68",
+            "born 09 11 1968",
+        ] {
+            assert!(found(s, born), "{s}");
+        }
+    }
+
+    #[test]
+    fn other_dates_and_numbers_are_not_the_date() {
+        let born = Date::from_ymd(1968, 11, 9).unwrap();
+        for s in [
+            "9 November 1969",
+            "10 November 1968",
+            "November 1968",
+            "reference 23 004 118",
+            "07700 900461",
+            "9 11 68",
+            "call 0161 091168",
+        ] {
+            assert!(!found(s, born), "{s}");
+        }
+    }
+}
