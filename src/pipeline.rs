@@ -444,7 +444,7 @@ fn kind_of(category: anonymise::Category) -> verify::Kind {
     use anonymise::Category as C;
     use verify::Kind as K;
     match category {
-        C::Name | C::AmbiguousName => K::Name,
+        C::Name | C::AmbiguousName | C::OnlineId => K::Name,
         C::Address => K::Address,
         C::Postcode => K::Postcode,
         C::Phone => K::Phone,
