@@ -16,6 +16,7 @@ use sha2::{Digest, Sha256};
 use crate::anonymise::{self, AllowList, Identifiers, Redactions};
 use crate::case::{self, Case, Coverage, Loaded};
 use crate::plan::{self, DocumentPlan};
+use crate::publish::PublicationDecision;
 use crate::render::{RenderError, Templates, Variant};
 use crate::review::{self, ReviewSheet};
 use crate::typeset::{PdfSettings, TypesetError, Typesetter, TypstSource};
@@ -125,6 +126,8 @@ pub struct CaseReport {
     pub redactions: usize,
     /// Findings nobody listed that are not yet reviewed.
     pub unreviewed: Vec<String>,
+    /// Whether and when the decision is published, and why not.
+    pub publication: PublicationDecision,
 }
 
 /// A document rendered and typeset, not yet written.
@@ -222,9 +225,18 @@ impl Engine {
     ) -> Result<CaseReport, CaseError> {
         let (labels, ids) = self.identifiers(case);
         let (anonymised, redactions) = anonymise::anonymise(case, &ids);
-        let jobs: Vec<(DocumentPlan, Variant)> = plan::plan(case)
+        let plans = plan::plan(case);
+        let publication = self.publication(case, &plans);
+        // A decision that is not to be published gets no publication copy
+        // of itself or of its letters (reports always have one).
+        let jobs: Vec<(DocumentPlan, Variant)> = plans
             .into_iter()
-            .flat_map(|p| [(p.clone(), Variant::Redacted), (p, Variant::Unredacted)])
+            .flat_map(|p| {
+                let redacted = publication
+                    .makes_publication_copy(&p)
+                    .then(|| (p.clone(), Variant::Redacted));
+                redacted.into_iter().chain([(p, Variant::Unredacted)])
+            })
             .collect();
         let make = |(plan, variant): &(DocumentPlan, Variant)| {
             let source = match variant {
@@ -236,7 +248,8 @@ impl Engine {
         let mut made = in_parallel(&jobs, options.document_threads, make)
             .into_iter()
             .collect::<Result<Vec<_>, _>>()?;
-        let sheet = self.review_sheet(case, &redactions, &anonymised, &made)?;
+        let mut sheet = self.review_sheet(case, &redactions, &anonymised, &made)?;
+        sheet.publication = Some(publication.clone());
         let withheld = options.require_review && !sheet.unreviewed.is_empty();
         if withheld {
             made.retain(|m| m.verification != Verification::Clean);
@@ -252,6 +265,7 @@ impl Engine {
             documents,
             redactions: redactions.entries.len(),
             unreviewed: sheet.unreviewed.clone(),
+            publication,
         };
         write_json(&dir, "manifest.json", &Manifest::new(&report, &dir)?)?;
         if withheld {
@@ -260,6 +274,12 @@ impl Engine {
             });
         }
         Ok(report)
+    }
+
+    /// The publication decision of a case (DOMAIN.md §6), with the delay
+    /// of `rules.toml`.
+    pub fn publication(&self, case: &Case, plans: &[DocumentPlan]) -> PublicationDecision {
+        crate::publish::decide(case, plans, self.templates.rules().publication_delay_weeks)
     }
 
     /// The review sheet, placed against the redacted decision's pages.
@@ -473,6 +493,7 @@ struct Manifest<'a> {
     reference: &'a str,
     documents: &'a [DocumentReport],
     redactions: ManifestFile,
+    publication: &'a PublicationDecision,
 }
 
 #[derive(Serialize)]
@@ -493,6 +514,7 @@ impl<'a> Manifest<'a> {
                 file: "redactions.json",
                 sha256: sha256_hex(&bytes),
             },
+            publication: &report.publication,
         })
     }
 }
