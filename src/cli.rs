@@ -360,7 +360,7 @@ fn report_outcome(outcome: &CaseOutcome, format: Format) {
     }
     match &outcome.result {
         Ok(report) => eprintln!(
-            "ok      {} → {} ({}, {}{})",
+            "ok      {} → {} ({}, {}{}{})",
             shown,
             diag::display_path(&report.dir),
             diag::count(report.documents.len(), "document"),
@@ -371,6 +371,10 @@ fn report_outcome(outcome: &CaseOutcome, format: Format) {
                     ", {} to review in review-sheet.pdf",
                     diag::count(n, "finding")
                 ),
+            },
+            match &report.publication.exception {
+                Some(e) => format!("; not published: {}", e.code),
+                None => String::new(),
             },
         ),
         Err(e) => eprintln!("FAILED  {shown}: {e}"),

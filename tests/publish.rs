@@ -610,3 +610,194 @@ fn a_page_that_would_leak_is_not_written() {
     assert!(!String::from_utf8_lossy(&listing["records.json"]).contains("23 004 118"));
     assert_eq!(report.records, records().len() - 2);
 }
+
+/// A sample's file, by its case reference.
+fn sample(reference: &str) -> PathBuf {
+    samples()
+        .into_iter()
+        .find(|p| load(p).case.reference == reference)
+        .unwrap()
+}
+
+#[test]
+fn reports_are_published_even_when_the_decision_is_withheld() {
+    // S03 with its decision withheld: the s30 and s31 reports on the
+    // Council are published all the same, on the Council's record alone.
+    let dir = tempdir();
+    let text = std::fs::read_to_string(sample("23 007 412")).unwrap();
+    let withheld = text.replace(
+        "[publication]\npublish = true",
+        "[publication]\npublish = false\nexception = \"NOT_IN_INTERESTS.REQUEST\"",
+    );
+    assert_ne!(text, withheld);
+    let path = dir.path().join("s03-withheld.toml");
+    std::fs::write(&path, withheld).unwrap();
+    let html = HtmlTemplates::bundled().unwrap();
+    let (report, outcomes) =
+        publish_into(&[path.clone()], &dir.path().join("site"), &html, as_of());
+    assert_eq!(report.records, 1, "{outcomes:?}");
+    let records: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("site/records.json")).unwrap())
+            .unwrap();
+    let record = &records[0];
+    assert_eq!(record["reference"], "23 007 412");
+    assert_eq!(record["publication"]["statement"], false);
+    assert!(record["pdf"].is_null(), "no decision PDF");
+    let kinds: Vec<&str> = record["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["report", "further_report"]);
+    assert!(
+        !dir.path()
+            .join("site/documents/23-007-412/decision.html")
+            .exists()
+    );
+    // Rendered, it has publication copies of the reports and their letters
+    // only.
+    let case = load(&path);
+    let out = engine()
+        .render_case(&case, &dir.path().join("out"), Default::default())
+        .unwrap();
+    let clean: Vec<&str> = out
+        .documents
+        .iter()
+        .filter(|d| d.verification == redress::pipeline::Verification::Clean)
+        .map(|d| d.file.as_str())
+        .collect();
+    assert!(clean.contains(&"report-council.redacted.pdf"), "{clean:?}");
+    assert!(
+        clean.contains(&"letter-s30-council.redacted.pdf"),
+        "{clean:?}"
+    );
+    assert!(
+        !clean
+            .iter()
+            .any(|f| f.starts_with("decision") || *f == "letter-complainant.redacted.pdf"),
+        "{clean:?}"
+    );
+}
+
+#[test]
+fn the_command_line_keeps_going_and_reports_why() {
+    let dir = tempdir();
+    let cases = dir.path().join("cases");
+    std::fs::create_dir(&cases).unwrap();
+    std::fs::copy(sample("24 008 777"), cases.join("s10.toml")).unwrap();
+    std::fs::copy(sample("24 010 563"), cases.join("s12.toml")).unwrap();
+    std::fs::copy(
+        crate::util::root().join("tests/fixtures/invalid/missing-field.toml"),
+        cases.join("broken.toml"),
+    )
+    .unwrap();
+    let site = dir.path().join("site");
+    let run = |out: &Path| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_redress"))
+            .args(["publish", "--as-of", "2030-01-01", "-o"])
+            .arg(out)
+            .arg(&cases)
+            .output()
+            .unwrap()
+    };
+    let output = run(&site);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("FAILED") && stderr.contains("broken.toml"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("absent") && stderr.contains("NOT_IN_INTERESTS.IDENTIFIABLE"),
+        "{stderr}"
+    );
+    assert!(site.join("decisions/24-008-777.html").is_file());
+    // A folder redress did not write is never replaced: exit 2.
+    let output = run(&cases);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("not a site"));
+    assert!(cases.join("s10.toml").is_file());
+    // A bad date is a usage error.
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_redress"))
+        .args(["publish", "--as-of", "2030-02-30", "-o"])
+        .arg(&site)
+        .arg(&cases)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn hostile_html_in_every_field_is_shown_as_text() {
+    const PAYLOAD: &str = r#" <script>alert(1)</script><img src=x onerror="alert(2)"> &nbsp; &amp; ]]> <!-- c --> {{ 7*7 }} {% raw %} "q" 'a'"#;
+    let dir = tempdir();
+    let mut paths = Vec::new();
+    // The samples whose documents use every HTML template.
+    for reference in [
+        "23 007 412",
+        "23 015 233",
+        "24 006 301",
+        "24 010 562",
+        "24 003 219",
+    ] {
+        let original = load(&sample(reference));
+        let (mut hostile, injected) = crate::injection::inject(&original, PAYLOAD);
+        assert!(injected.len() > 30, "{reference}: {injected:?}");
+        // Bodies keep their names: a body named "Dr S Anand & Partners"
+        // followed by markup wraps differently in the PDF, which is the
+        // PDF verifier's concern, not the site's.
+        for (body, was) in hostile.bodies.iter_mut().zip(&original.bodies) {
+            body.name = was.name.clone();
+        }
+        let path = dir
+            .path()
+            .join(format!("{}.json", reference.replace(' ', "-")));
+        std::fs::write(&path, serde_json::to_string(&hostile).unwrap()).unwrap();
+        paths.push(path);
+    }
+    let html = HtmlTemplates::bundled().unwrap();
+    let site = dir.path().join("site");
+    let (report, outcomes) = publish_into(&paths, &site, &html, as_of());
+    assert_eq!(report.failed, 0, "{outcomes:#?}");
+    let mut pages = 0;
+    for (path, bytes) in listing(&site)
+        .into_iter()
+        .filter(|(p, _)| p.ends_with(".html"))
+    {
+        let text = String::from_utf8(bytes).unwrap();
+        let doc = roxmltree::Document::parse_with_options(
+            &text,
+            roxmltree::ParsingOptions {
+                allow_dtd: true,
+                ..Default::default()
+            },
+        )
+        .unwrap_or_else(|e| panic!("{path}: {e}"));
+        for node in doc.descendants().filter(|n| n.is_element()) {
+            let tag = node.tag_name().name();
+            assert!(tag != "img", "{path}: an injected element");
+            assert!(
+                tag != "script"
+                    || node
+                        .attribute("src")
+                        .is_some_and(|s| s.ends_with("filter.js")),
+                "{path}: an injected script"
+            );
+            assert!(node.attribute("onerror").is_none(), "{path}");
+        }
+        let shown = redress::publish::check::page_text(&text).unwrap();
+        if path.starts_with("decisions/") || path.ends_with("/decision.html") {
+            pages += 1;
+            assert!(
+                shown.contains("<script>alert(1)</script>"),
+                "{path}: the payload is not shown as text"
+            );
+            assert!(
+                shown.contains("{{ 7*7 }}") && !shown.contains(" 49 "),
+                "{path}"
+            );
+        }
+    }
+    assert!(pages >= 15, "{pages} pages");
+}

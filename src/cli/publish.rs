@@ -141,7 +141,12 @@ pub(super) fn print_publication(case: &Case, decision: &PublicationDecision) {
         let name = case
             .body(&body.body)
             .map_or(body.body.as_str(), |b| b.name.as_str());
-        let record = crate::publish::record::website_decision(case, &body.body).label();
+        let mut record = crate::publish::record::website_decision(case, &body.body)
+            .label()
+            .to_string();
+        if let Some(detail) = crate::publish::record::outcome_detail(case, &body.body) {
+            record = format!("{record} ({detail})");
+        }
         let state = match &body.exception {
             _ if body.publish => "published".to_string(),
             Some(e) => format!("not published ({}: {})", e.code, e.reason),
