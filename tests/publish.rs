@@ -801,3 +801,31 @@ fn hostile_html_in_every_field_is_shown_as_text() {
     }
     assert!(pages >= 15, "{pages} pages");
 }
+
+#[test]
+fn a_body_held_back_on_its_own_has_no_record() {
+    // S01 with the Trust's part found premature: the Council's record
+    // carries the statement; the Trust has no record and no link.
+    let dir = tempdir();
+    let text = std::fs::read_to_string(sample("23 004 118")).unwrap();
+    let held = text.replace(
+        "[publication]\npublish = true",
+        "[publication]\npublish = true\nper_body = { trust = \"premature\" }",
+    );
+    assert_ne!(text, held);
+    let path = dir.path().join("s01-held.toml");
+    std::fs::write(&path, held).unwrap();
+    let html = HtmlTemplates::bundled().unwrap();
+    let site = dir.path().join("site");
+    let (report, outcomes) = publish_into(&[path], &site, &html, as_of());
+    assert_eq!(report.records, 1, "{outcomes:?}");
+    assert!(site.join("decisions/23-004-118.html").is_file());
+    assert!(!site.join("decisions/23-004-118a.html").exists());
+    let decision =
+        std::fs::read_to_string(site.join("documents/23-004-118/decision.html")).unwrap();
+    assert!(!decision.contains("23-004-118a.html"));
+    let records: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(site.join("records.json")).unwrap()).unwrap();
+    assert_eq!(records.as_array().unwrap().len(), 1);
+    assert_eq!(records[0]["reference"], "23 004 118");
+}

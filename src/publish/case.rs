@@ -123,9 +123,13 @@ pub fn make(
     };
     let mut links: Vec<(&DocumentPlan, DocumentLink)> = Vec::new();
     for plan in &shown {
+        let carries = |b: &crate::case::Body| match plan.kind {
+            DocKind::Decision => record::statement_on_record(case, &site.decision, &b.id),
+            _ => plan.about.as_deref() == Some(b.id.as_str()),
+        };
         let record_links: Vec<RecordLink> = bodies
             .iter()
-            .filter(|b| plan.kind == DocKind::Decision || plan.about.as_deref() == Some(&b.id))
+            .filter(|b| carries(b))
             .map(|b| RecordLink {
                 title: format!("{} ({})", b.name, b.reference),
                 path: record_path(&b.reference),
@@ -152,16 +156,21 @@ pub fn make(
         .map(|p| engine.templates().redacted_context(&anonymised, p))
         .map(|c| Value::from_serialize(&c));
     for body in bodies {
+        let statement = record::statement_on_record(case, &site.decision, &body.id);
         let own: Vec<DocumentLink> = links
             .iter()
-            .filter(|(p, _)| p.kind == DocKind::Decision || p.about.as_deref() == Some(&body.id))
+            .filter(|(p, _)| match p.kind {
+                DocKind::Decision => statement,
+                _ => p.about.as_deref() == Some(body.id.as_str()),
+            })
             .map(|(_, l)| l.clone())
             .collect();
         let path = record_path(&body.reference);
         let record = record::build(&anonymised, body, &plans, &site.decision, path.clone(), own);
         let json = serde_json::to_string_pretty(&record).expect("records serialise");
         check::check_text("records.json", &json, &ids)?;
-        let page = record_page(html, &record, statement_context.as_ref(), &path, &info)?;
+        let context = statement_context.as_ref().filter(|_| statement);
+        let page = record_page(html, &record, context, &path, &info)?;
         check::check_page(&path, &page, &ids)?;
         site.files.push(SiteFile {
             path,

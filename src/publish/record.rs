@@ -181,7 +181,7 @@ pub fn build(
     let website = website_decision(case, &body.id);
     let detail = outcome_detail(case, &body.id);
     let own = decision.body(&body.id);
-    let statement = decision.publish && own.is_some_and(|b| b.publish);
+    let statement = statement_on_record(case, decision, &body.id);
     Record {
         reference: body.reference.clone(),
         case_reference: case.case.reference.clone(),
@@ -214,6 +214,15 @@ pub fn build(
         html,
         documents,
     }
+}
+
+/// Whether the decision statement is published on the body's record: the
+/// decision is published and the body's record is not held back on its
+/// own (it may still show a report, which is always published).
+pub fn statement_on_record(case: &Case, decision: &PublicationDecision, body: &str) -> bool {
+    decision.publish
+        && !case.publication.per_body.contains_key(body)
+        && decision.body(body).is_some_and(|b| b.publish)
 }
 
 /// The body's own website decision.
