@@ -9,4 +9,5 @@ mod invalid;
 mod properties;
 mod publish;
 mod samples;
+mod site_pages;
 mod util;

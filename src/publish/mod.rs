@@ -21,8 +21,10 @@ pub mod check;
 pub mod decision;
 pub mod feed;
 pub mod html;
+mod index;
 pub mod record;
 pub mod site;
+mod staging;
 
 pub use case::{CaseSite, PublishError, SiteFile, make, record_path};
 pub use decision::{PublicationDecision, Status, decide};
