@@ -12,9 +12,12 @@
 //!   Typst ones and are rendered from the same anonymised context.
 //! - [`check`]: every page's text searched for the case's identifiers
 //!   before it is written.
-//! - [`site`]: `redress publish`, the static site: index and filtered
-//!   pages, record pages, documents in HTML and PDF, `records.json` and an
-//!   Atom feed ([`feed`]).
+//! - [`site`]: `redress publish`, the static site. Each case's pages are
+//!   made and checked in memory (`case`: its documents' verified PDFs and
+//!   HTML, its records' pages); the pages that list many cases come last
+//!   (`index`: the index, a page per filter value, `records.json` and the
+//!   Atom feed of [`feed`]); everything is written into a staging folder
+//!   that replaces the site whole (`staging`).
 
 mod case;
 pub mod check;
