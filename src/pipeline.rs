@@ -19,6 +19,7 @@ use sha2::{Digest, Sha256};
 use crate::anonymise::{self, AllowList, Identifiers, Redactions};
 use crate::case::{self, Case, Coverage, Loaded};
 use crate::plan::{self, DocumentPlan};
+use crate::publish::PublicationDecision;
 use crate::render::{RenderError, Templates, Variant};
 use crate::review::{self, ReviewSheet};
 use crate::typeset::{PdfSettings, TypesetError, Typesetter, TypstSource};
@@ -128,6 +129,8 @@ pub struct CaseReport {
     pub redactions: usize,
     /// Findings nobody listed that are not yet reviewed.
     pub unreviewed: Vec<String>,
+    /// Whether and when the decision is published, and why not.
+    pub publication: PublicationDecision,
 }
 
 /// A document rendered and typeset, not yet written.
@@ -226,9 +229,21 @@ impl Engine {
     ) -> Result<CaseReport, CaseError> {
         let (labels, ids) = self.identifiers(case);
         let (anonymised, redactions) = anonymise::anonymise(case, &ids);
-        let jobs: Vec<(DocumentPlan, Variant)> = plan::plan(case)
+        let plans = plan::plan(case);
+        let publication = self.publication(case, &plans);
+        // A decision that is not to be published gets no publication copy
+        // of itself or of its letters (reports always have one).
+        let jobs: Vec<(DocumentPlan, Variant)> = plans
             .into_iter()
-            .flat_map(|p| p.variants().iter().map(move |&v| (p.clone(), v)))
+            .flat_map(|p| {
+                let variants: Vec<(DocumentPlan, Variant)> = p
+                    .variants()
+                    .iter()
+                    .filter(|&&v| v != Variant::Redacted || publication.makes_publication_copy(&p))
+                    .map(|&v| (p.clone(), v))
+                    .collect();
+                variants
+            })
             .collect();
         let make = |(plan, variant): &(DocumentPlan, Variant)| {
             let source = match variant {
@@ -240,20 +255,22 @@ impl Engine {
         let mut made = in_parallel(&jobs, options.document_threads, make)
             .into_iter()
             .collect::<Result<Vec<_>, _>>()?;
-        let sheet = self.review_sheet(case, &redactions, &anonymised, &made)?;
+        let mut sheet = self.review_sheet(case, &redactions, &anonymised, &made)?;
+        sheet.publication = Some(publication.clone());
         let withheld = options.require_review && !sheet.unreviewed.is_empty();
         if withheld {
             made.retain(|m| m.verification != Verification::Clean);
         }
         made.push(self.make_review(case, &sheet)?);
         let dir = out.join(case_dir_name(&case.case.reference));
-        let documents = write::write_case(&dir, case, &made, &redactions, &sheet)?;
+        let documents = write::write_case(&dir, case, &made, &redactions, &sheet, &publication)?;
         let report = CaseReport {
             reference: case.case.reference.clone(),
             dir,
             documents,
             redactions: redactions.entries.len(),
             unreviewed: sheet.unreviewed.clone(),
+            publication,
         };
         if withheld {
             return Err(CaseError::Unreviewed {
@@ -261,6 +278,12 @@ impl Engine {
             });
         }
         Ok(report)
+    }
+
+    /// The publication decision of a case (DOMAIN.md §6), with the delay
+    /// of `rules.toml`.
+    pub fn publication(&self, case: &Case, plans: &[DocumentPlan]) -> PublicationDecision {
+        crate::publish::decide(case, plans, self.templates.rules().publication_delay_weeks)
     }
 
     /// The review sheet, placed against the redacted decision's pages.

@@ -35,6 +35,10 @@ pub struct ReviewSheet {
     pub quasi: Vec<QuasiRow>,
     /// Ids of findings not yet accepted.
     pub unreviewed: Vec<String>,
+    /// Whether and when the decision is published, and why not (set by
+    /// the pipeline).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub publication: Option<crate::publish::PublicationDecision>,
 }
 
 /// One replacement.
@@ -171,6 +175,7 @@ pub fn build(
         findings,
         quasi,
         unreviewed,
+        publication: None,
     }
 }
 

@@ -183,6 +183,12 @@ impl Templates {
         )
     }
 
+    /// The context the publication variant is rendered from: the HTML
+    /// pages of a published document are made from the same one.
+    pub fn redacted_context(&self, case: &AnonymisedCase, plan: &DocumentPlan) -> Context {
+        context::build(case.case(), plan, Variant::Redacted, &self.rules)
+    }
+
     /// The internal variant, with real names, marked NOT FOR PUBLICATION.
     pub fn render_unredacted(
         &self,
