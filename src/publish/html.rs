@@ -5,9 +5,11 @@
 //!
 //! A document's HTML is rendered from the same context as its publication
 //! PDF ([`crate::render::Context`], from the anonymised case), by templates
-//! that mirror the Typst ones section by section. Numbered paragraphs are
-//! numbered by the template, continuously across the document, as in the
-//! PDF. Reports are split into chapters: a template wraps each chapter in
+//! that mirror the Typst ones section by section and say every sentence
+//! through the same shared words (`templates/words.j2`, with the same
+//! `cite`, `cite_of` and `words`: [`crate::render::WORDS`]). Numbered
+//! paragraphs are numbered by the template, continuously across the
+//! document, as in the PDF. Reports are split into chapters: a template wraps each chapter in
 //! the `chapter` macro, a first pass collects their headings, and each
 //! chapter is then rendered as a page of its own.
 
@@ -17,7 +19,7 @@ use std::path::Path;
 use minijinja::value::Value;
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, Output, State, UndefinedBehavior};
 
-use crate::render::RenderError;
+use crate::render::{RenderError, WORDS};
 
 /// A bundled HTML template or asset: its file name and text.
 macro_rules! bundled {
@@ -57,21 +59,14 @@ pub struct HtmlTemplates {
 impl HtmlTemplates {
     /// The bundled templates.
     pub fn bundled() -> Result<Self, RenderError> {
-        Self::from_files(
-            TEMPLATES
-                .iter()
-                .map(|(n, t)| (n.to_string(), t.to_string()))
-                .collect(),
-        )
+        Self::from_files(bundled_files().into_iter().collect())
     }
 
     /// The bundled templates, with any `*.html.j2` file in `dir` (or in
-    /// `dir/html/`) replacing the bundled one of the same name.
+    /// `dir/html/`) replacing the bundled one of the same name; a
+    /// `words.j2` there replaces the shared words (as it does for the PDFs).
     pub fn with_overrides(dir: &Path) -> std::io::Result<Result<Self, RenderError>> {
-        let mut files: BTreeMap<String, String> = TEMPLATES
-            .iter()
-            .map(|(n, t)| (n.to_string(), t.to_string()))
-            .collect();
+        let mut files = bundled_files();
         for folder in [dir.to_path_buf(), dir.join("html")] {
             if !folder.is_dir() {
                 continue;
@@ -83,7 +78,7 @@ impl HtmlTemplates {
                     .and_then(|n| n.to_str())
                     .unwrap_or_default()
                     .to_string();
-                if name.ends_with(".html.j2") {
+                if name.ends_with(".html.j2") || name == WORDS.0 {
                     files.insert(name, std::fs::read_to_string(&path)?);
                 }
             }
@@ -99,8 +94,15 @@ impl HtmlTemplates {
         env.set_auto_escape_callback(|_| AutoEscape::Html);
         env.set_formatter(format_value);
         env.add_filter("slug", slug_filter);
+        crate::render::add_word_functions(&mut env);
         for (name, text) in files {
-            let name = format!("html/{name}");
+            // The shared words keep their name, so that both formats'
+            // templates import "words.j2".
+            let name = if name == WORDS.0 {
+                name
+            } else {
+                format!("html/{name}")
+            };
             env.add_template_owned(name.clone(), text)
                 .map_err(|e| error(&name, &e))?;
         }
@@ -129,6 +131,15 @@ impl HtmlTemplates {
         };
         Ok(iter.map(|t| t.to_string()).collect())
     }
+}
+
+/// The bundled HTML templates and the shared words, by file name.
+fn bundled_files() -> BTreeMap<String, String> {
+    TEMPLATES
+        .iter()
+        .chain(std::iter::once(&WORDS))
+        .map(|(n, t)| (n.to_string(), t.to_string()))
+        .collect()
 }
 
 /// Like minijinja's HTML formatter, but printing a missing value is an

@@ -8,8 +8,10 @@
 //! - [`record`]: the website record of each body (DOMAIN.md §7.1): its own
 //!   reference, category and decision, the fine-grained outcome, remedies
 //!   by type and compliance (§7.3).
-//! - [`html`]: the HTML templates (`templates/html/`), which mirror the
-//!   Typst ones and are rendered from the same anonymised context.
+//! - [`html`]: the HTML templates (`templates/html/`), which follow the
+//!   Typst ones section by section, are rendered from the same anonymised
+//!   context and say every sentence through the same shared words
+//!   (`templates/words.j2`).
 //! - [`check`]: every page's text searched for the case's identifiers
 //!   before it is written.
 //! - [`site`]: `redress publish`, the static site. Each case's pages are
