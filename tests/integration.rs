@@ -12,4 +12,5 @@ mod publish;
 mod robustness;
 mod samples;
 mod site_pages;
+mod site_text;
 mod util;
