@@ -1,7 +1,9 @@
 //! The render stage: case facts → Typst source, through minijinja templates.
 //!
 //! Templates live in `templates/` and are embedded in the binary; a folder
-//! given with `--templates` overrides them file by file. Every value a
+//! given with `--templates` overrides them file by file. The offices'
+//! sentences are in `templates/words.j2` ([`WORDS`]), which the website's
+//! HTML templates load too. Every value a
 //! template prints is escaped into a Typst string literal ([`escape`]), so
 //! case text is data, never markup or code.
 //!
