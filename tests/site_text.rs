@@ -10,7 +10,12 @@
 
 use std::path::Path;
 
-use crate::publish::{listing, site};
+use redress::pipeline::Engine;
+use redress::publish::{HtmlTemplates, PublishOptions};
+use redress::render::{Templates, WORDS};
+
+use crate::publish::{as_of, listing, sample, site};
+use crate::util::tempdir;
 
 /// A piece of a page's text and where it is, for the message.
 struct Piece {
@@ -170,9 +175,9 @@ fn walk(
     }
 }
 
-/// Each published document: its PDF and its pages in order.
-fn documents() -> Vec<(String, Vec<String>)> {
-    let files = listing(site());
+/// Each published document of a site: its PDF and its pages in order.
+fn documents(site: &Path) -> Vec<(String, Vec<String>)> {
+    let files = listing(site);
     let mut out = Vec::new();
     for pdf in files.keys().filter(|p| p.ends_with(".pdf")) {
         let stem = pdf.trim_end_matches(".pdf");
@@ -200,7 +205,7 @@ fn documents() -> Vec<(String, Vec<String>)> {
 
 #[test]
 fn every_published_document_says_what_its_pdf_says() {
-    let documents = documents();
+    let documents = documents(site());
     for kind in [
         "/decision.pdf",
         "/report-",
@@ -214,8 +219,15 @@ fn every_published_document_says_what_its_pdf_says() {
             "no published {kind}"
         );
     }
+    let problems = differences(site(), &documents);
+    assert!(problems.is_empty(), "{}", problems.join("\n\n"));
+}
+
+/// Where each document's pages and its PDF differ: nothing when they say
+/// the same.
+fn differences(site: &Path, documents: &[(String, Vec<String>)]) -> Vec<String> {
     let mut problems = Vec::new();
-    for (pdf, pages) in &documents {
+    for (pdf, pages) in documents {
         let reference = Path::new(pdf)
             .parent()
             .and_then(|d| d.file_name())
@@ -223,12 +235,12 @@ fn every_published_document_says_what_its_pdf_says() {
             .to_string_lossy()
             .replace('-', " ");
         let printed = squeeze(&pdf_text(
-            &std::fs::read(site().join(pdf)).unwrap(),
+            &std::fs::read(site.join(pdf)).unwrap(),
             &reference,
         ));
         let mut pieces = Vec::new();
         for (i, page) in pages.iter().enumerate() {
-            let html = std::fs::read_to_string(site().join(page)).unwrap();
+            let html = std::fs::read_to_string(site.join(page)).unwrap();
             page_pieces(&html, i == 0, &mut pieces);
         }
         let mut rest = printed.as_str();
@@ -269,6 +281,48 @@ fn every_published_document_says_what_its_pdf_says() {
             ));
         }
     }
+    problems
+}
+
+/// An office that changes a sentence in the shared words changes it in the
+/// PDF and on the web page at once (`--templates DIR` with a `words.j2`).
+#[test]
+fn a_sentence_changed_in_the_shared_words_changes_the_pdf_and_the_page() {
+    let dir = tempdir();
+    let words = WORDS.1.replace(
+        "Organisations almost always do what we recommend.",
+        "Organisations nearly always do what we recommend.",
+    );
+    assert_ne!(words, WORDS.1, "the sentence is in words.j2");
+    std::fs::write(dir.path().join("words.j2"), words).unwrap();
+    let engine = Engine::new(Templates::with_overrides(dir.path()).unwrap().unwrap());
+    let html = HtmlTemplates::with_overrides(dir.path()).unwrap().unwrap();
+    let site = dir.path().join("site");
+    let options = PublishOptions {
+        as_of: as_of(),
+        workers: 1,
+    };
+    let report = redress::publish::publish(
+        &engine,
+        &html,
+        &[sample("23 007 412")],
+        &site,
+        options,
+        &|_| {},
+    )
+    .unwrap();
+    assert_eq!(report.failed, 0);
+    let report = "documents/23-007-412/report-council";
+    let page = std::fs::read_to_string(site.join(report).join("chapter-1.html")).unwrap();
+    assert!(page.contains("Organisations nearly always do what we recommend."));
+    let pdf = squeeze(&pdf_text(
+        &std::fs::read(site.join(format!("{report}.pdf"))).unwrap(),
+        "23 007 412",
+    ));
+    assert!(pdf.contains("Organisationsnearlyalwaysdowhatwerecommend."));
+    let documents = documents(&site);
+    assert!(documents.len() >= 3, "{documents:?}");
+    let problems = differences(&site, &documents);
     assert!(problems.is_empty(), "{}", problems.join("\n\n"));
 }
 
