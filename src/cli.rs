@@ -22,7 +22,10 @@ use crate::render::Templates;
 /// (`2>&1 | head -1`) is dropped.
 macro_rules! note {
     ($($arg:tt)*) => {{
-        let _ = writeln!(std::io::stderr(), $($arg)*);
+        let _ = std::io::Write::write_fmt(
+            &mut std::io::stderr(),
+            format_args!("{}\n", format_args!($($arg)*)),
+        );
     }};
 }
 
@@ -58,6 +61,8 @@ fn stdout() -> Quiet<std::io::StdoutLock<'static>> {
     Quiet(std::io::stdout().lock())
 }
 
+mod publish;
+
 /// Turns the facts of an ombudsman complaint into verified, anonymised PDFs.
 #[derive(Debug, Parser)]
 #[command(name = "redress", version, about, max_term_width = 100)]
@@ -78,6 +83,9 @@ enum Command {
     Anonymise(AnonymiseArgs),
     /// Print the documents a case calls for.
     Plan(PlanArgs),
+    /// Write the website of the published decisions: records, accessible
+    /// HTML, the verified PDFs, records.json and an Atom feed.
+    Publish(PublishArgs),
     /// Measure performance on a generated corpus and print the figures.
     Bench(BenchArgs),
     /// Write a synthetic corpus of case files (deterministic from a seed).
@@ -195,6 +203,33 @@ struct AnonymiseArgs {
 }
 
 #[derive(Debug, Args)]
+struct PublishArgs {
+    /// Case files (TOML or JSON), or folders of them.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// The site folder (replaced whole on each run).
+    #[arg(short, long, default_value = "site")]
+    out: PathBuf,
+    /// The day the site shows, YYYY-MM-DD (default: today): decisions whose
+    /// earliest publication date is later are left out.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    as_of: Option<crate::case::Date>,
+    /// Worker threads (default: the number of cores).
+    #[arg(short, long)]
+    jobs: Option<usize>,
+    /// A folder of templates overriding the bundled ones, file by file
+    /// (`*.html.j2` for the pages).
+    #[arg(long, value_name = "DIR")]
+    templates: Option<PathBuf>,
+    #[command(flatten)]
+    diagnostics: DiagnosticArgs,
+}
+
+fn parse_date(s: &str) -> Result<crate::case::Date, String> {
+    crate::case::Date::parse_iso(s)
+}
+
+#[derive(Debug, Args)]
 struct PlanArgs {
     /// The case file.
     case: PathBuf,
@@ -230,6 +265,7 @@ fn dispatch(command: Command) -> Result<ExitCode, UsageError> {
         Command::Verify(args) => verify(args),
         Command::Anonymise(args) => anonymise_file(args),
         Command::Plan(args) => plan(args),
+        Command::Publish(args) => publish::run(args),
         Command::Bench(args) => bench(args),
         Command::Corpus(args) => crate::corpus::write(&args.out, args.seed, args.cases)
             .map(|paths| {
@@ -408,7 +444,7 @@ fn report_outcome(outcome: &CaseOutcome, format: Format) {
     }
     match &outcome.result {
         Ok(report) => note!(
-            "ok      {} → {} ({}, {}{})",
+            "ok      {} → {} ({}, {}{}{})",
             shown,
             diag::display_path(&report.dir),
             diag::count(report.documents.len(), "document"),
@@ -419,6 +455,10 @@ fn report_outcome(outcome: &CaseOutcome, format: Format) {
                     ", {} to review in review-sheet.pdf",
                     diag::count(n, "finding")
                 ),
+            },
+            match &report.publication.exception {
+                Some(e) => format!("; not published: {}", e.code),
+                None => String::new(),
             },
         ),
         Err(e) => note!("FAILED  {shown}: {e}"),
@@ -605,6 +645,7 @@ fn plan(args: PlanArgs) -> Result<ExitCode, UsageError> {
     let engine = engine(None)?;
     let case = valid_case(&engine, &args.case)?;
     let plan = crate::plan::plan(&case);
+    let publication = engine.publication(&case, &plan);
     for state in crate::plan::states(&case) {
         let standing = match (state.at_fault, state.non_compliant) {
             (false, _) => "not at fault",
@@ -631,12 +672,19 @@ fn plan(args: PlanArgs) -> Result<ExitCode, UsageError> {
             crate::plan::DocKind::Letter(code) => format!("{}{to}", code.code()),
             _ => doc.title.clone(),
         };
+        let copy = if publication.makes_publication_copy(doc) {
+            ""
+        } else {
+            "  (no publication copy)"
+        };
         say!(
-            "{:<width$}  {}  {kind}  [{}]",
+            "{:<width$}  {}  {kind}  [{}]{copy}",
             doc.file,
             doc.date,
             doc.powers
         );
     }
+    say!();
+    publish::print_publication(&mut stdout(), &case, &publication)?;
     Ok(ExitCode::SUCCESS)
 }

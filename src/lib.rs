@@ -14,6 +14,7 @@
 //! | typeset | [`typeset`] | PDF bytes (typst, in-process, deterministic) |
 //! | verify | [`verify`] | [`verify::VerifyReport`]: the verifier's own [`verify::Needles`] and the anonymiser's check both search it; a leak means the file is not written |
 //! | write | [`pipeline`] | files, `redactions.json`, `manifest.json` |
+//! | publish | [`publish`] | the publication decision; the website: records, accessible HTML, feed |
 //!
 //! [`batch`] runs many cases on worker threads; [`cli`] is the command line.
 //!
@@ -39,6 +40,7 @@ pub mod ids;
 pub mod lint;
 pub mod pipeline;
 pub mod plan;
+pub mod publish;
 pub mod render;
 pub mod review;
 pub mod typeset;

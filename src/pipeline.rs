@@ -19,6 +19,7 @@ use sha2::{Digest, Sha256};
 use crate::anonymise::{self, AllowList, Identifiers, Redactions};
 use crate::case::{self, Case, Coverage, Loaded};
 use crate::plan::{self, DocumentPlan};
+use crate::publish::PublicationDecision;
 use crate::render::{RenderError, Templates, Variant};
 use crate::review::{self, ReviewSheet};
 use crate::typeset::{PdfSettings, TypesetError, Typesetter, TypstSource};
@@ -149,6 +150,8 @@ pub struct CaseReport {
     pub redactions: usize,
     /// Findings nobody listed that are not yet reviewed.
     pub unreviewed: Vec<String>,
+    /// Whether and when the decision is published, and why not.
+    pub publication: PublicationDecision,
 }
 
 /// A document rendered and typeset, not yet written.
@@ -260,9 +263,21 @@ impl Engine {
         let checks = Checks::new(case, &labels, ids);
         let ids = &checks.identifiers;
         let (anonymised, redactions) = anonymise::anonymise(case, ids);
-        let jobs: Vec<(DocumentPlan, Variant)> = plan::plan(case)
+        let plans = plan::plan(case);
+        let publication = self.publication(case, &plans);
+        // A decision that is not to be published gets no publication copy
+        // of itself or of its letters (reports always have one).
+        let jobs: Vec<(DocumentPlan, Variant)> = plans
             .into_iter()
-            .flat_map(|p| p.variants().iter().map(move |&v| (p.clone(), v)))
+            .flat_map(|p| {
+                let variants: Vec<(DocumentPlan, Variant)> = p
+                    .variants()
+                    .iter()
+                    .filter(|&&v| v != Variant::Redacted || publication.makes_publication_copy(&p))
+                    .map(|&v| (p.clone(), v))
+                    .collect();
+                variants
+            })
             .collect();
         let make = |(plan, variant): &(DocumentPlan, Variant)| {
             let source = match variant {
@@ -274,20 +289,22 @@ impl Engine {
         let mut made = in_parallel(&jobs, options.document_threads, make)
             .into_iter()
             .collect::<Result<Vec<_>, _>>()?;
-        let sheet = self.review_sheet(case, &redactions, &anonymised, &made);
+        let mut sheet = self.review_sheet(case, &redactions, &anonymised, &made);
+        sheet.publication = Some(publication.clone());
         let withheld = options.require_review && !sheet.ready;
         if withheld {
             made.retain(|m| m.verification != Verification::Clean);
         }
         made.push(self.make_review(case, &sheet)?);
         let dir = out.join(case_dir_name(&case.case.reference));
-        let documents = write::write_case(&dir, case, &made, &redactions, &sheet)?;
+        let documents = write::write_case(&dir, case, &made, &redactions, &sheet, &publication)?;
         let report = CaseReport {
             reference: case.case.reference.clone(),
             dir,
             documents,
             redactions: redactions.entries.len(),
             unreviewed: sheet.unreviewed.clone(),
+            publication,
         };
         if withheld {
             return Err(CaseError::Unreviewed {
@@ -296,6 +313,12 @@ impl Engine {
             });
         }
         Ok(report)
+    }
+
+    /// The publication decision of a case (DOMAIN.md §6), with the delay
+    /// of `rules.toml`.
+    pub fn publication(&self, case: &Case, plans: &[DocumentPlan]) -> PublicationDecision {
+        crate::publish::decide(case, plans, self.templates.rules().publication_delay_weeks)
     }
 
     /// The review sheet, placed against every publication document's pages.
@@ -395,6 +418,14 @@ pub struct Checks {
     people: usize,
 }
 
+impl std::fmt::Debug for Checks {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Checks")
+            .field("people", &self.people)
+            .finish_non_exhaustive()
+    }
+}
+
 impl Checks {
     /// The checks of `case`, whose people carry `labels`.
     pub fn new(case: &Case, labels: &[String], identifiers: Identifiers) -> Self {
@@ -414,6 +445,22 @@ impl Checks {
     /// extracted.
     pub fn verify_with_text(&self, pdf: &[u8]) -> (VerifyReport, Vec<String>) {
         verify::verify_with_text(pdf, &self.needles, &[self])
+    }
+
+    /// The kinds of listed identifier either reading finds in a text (a
+    /// web page's, a record's): what keeps it from being published.
+    pub fn text_leaks(&self, text: &str) -> Vec<verify::Kind> {
+        let normalised = verify::normalise(text);
+        let mut kinds: Vec<verify::Kind> = self
+            .needles
+            .find(text)
+            .into_iter()
+            .chain(verify::Reading::find(self, &normalised))
+            .map(|found| found.kind)
+            .collect();
+        kinds.sort();
+        kinds.dedup();
+        kinds
     }
 }
 

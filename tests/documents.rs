@@ -635,15 +635,19 @@ fn reports_name_every_body() {
     }
 }
 
-/// Every statute reference in the templates is a `cite(…)` of the one
-/// table in rules.toml: none is written out in a template.
+/// Every statute reference in the templates, those of the PDFs and those
+/// of the web pages, is a `cite(…)` of the one table in rules.toml: none is
+/// written out in a template.
 #[test]
 fn templates_print_no_citation_of_their_own() {
     let statute =
         Regex::new(r"(?i)\b(Act 19\d\d|sections? \d|s\d+[A-Z]*\(|paragraph \d+ of)").unwrap();
     let comment = Regex::new(r"(?s)\{#.*?#\}").unwrap();
     let mut found = Vec::new();
-    for (name, text) in redress::render::BUNDLED {
+    for (name, text) in redress::render::BUNDLED
+        .iter()
+        .chain(redress::publish::html::TEMPLATES)
+    {
         // The review sheet is internal and cites nothing.
         if !name.ends_with(".j2") || *name == "review.typ.j2" {
             continue;
@@ -889,4 +893,43 @@ fn findings_and_compliance_decide_the_wording_and_the_powers_in_every_combinatio
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// A report lists what the council did do, as our decision set it: due
+/// from the decision, not from the report.
+#[test]
+fn a_report_lists_what_the_council_did_with_the_decision_dates() {
+    let mut case = rendered()
+        .iter()
+        .find(|(c, _)| c.case.reference == "23 007 412")
+        .unwrap()
+        .0
+        .clone();
+    // The Council paid Mr Y's £500 after all.
+    let paid = case
+        .recommendations
+        .iter_mut()
+        .find(|r| r.text.contains("£500 to acknowledge the distress"))
+        .unwrap();
+    paid.status = redress::case::Compliance::Complied;
+    let out = crate::util::tempdir();
+    let report = engine()
+        .render_case(
+            &case,
+            out.path(),
+            redress::pipeline::RenderOptions::default(),
+        )
+        .unwrap();
+    let text = redress::verify::normalise(&crate::util::pdftotext(
+        &report.dir.join("report-council.redacted.pdf"),
+    ));
+    let done = section(
+        &text,
+        "has agreed to, or has carried out, the following recommendations of our decision of 5 March 2024:",
+        "has not carried out",
+    );
+    assert!(
+        done.contains("pay Mr Y £500 to acknowledge the distress caused by being charged and pursued for a debt he did not owe (due by 5 April 2024: done)"),
+        "{done}"
+    );
 }

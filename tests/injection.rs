@@ -59,6 +59,11 @@ fn hostile_text_in_every_field_renders_literally() {
 
 /// Appends the payload to every string field that still validates with it.
 fn inject_everywhere(case: &Case) -> (Case, Vec<String>) {
+    inject(case, PAYLOAD)
+}
+
+/// Appends `payload` to every string field that still validates with it.
+pub fn inject(case: &Case, payload: &str) -> (Case, Vec<String>) {
     let mut value = serde_json::to_value(case).unwrap();
     let mut paths = Vec::new();
     strings(&value, String::new(), &mut paths);
@@ -69,7 +74,7 @@ fn inject_everywhere(case: &Case) -> (Case, Vec<String>) {
         }
         let before = value.clone();
         if let Some(Value::String(s)) = value.pointer_mut(&path) {
-            s.push_str(PAYLOAD);
+            s.push_str(payload);
         }
         let loaded = load_str("hostile.json", &value.to_string(), engine().coverage());
         if loaded.has_errors() {

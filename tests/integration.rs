@@ -2,6 +2,7 @@
 
 mod adversarial;
 mod anon_bench;
+mod browser;
 mod cli;
 mod disguise;
 mod documents;
@@ -9,8 +10,11 @@ mod fuzz;
 mod injection;
 mod invalid;
 mod properties;
+mod publish;
 mod review;
 mod robustness;
 mod samples;
+mod site_pages;
+mod site_text;
 mod util;
 mod verifier;

@@ -12,6 +12,8 @@ mod date;
 mod doc_checks;
 mod limits;
 mod load;
+mod outcome;
+mod publication;
 mod tree;
 mod validate;
 
@@ -22,6 +24,7 @@ use serde::{Deserialize, Serialize};
 pub use date::{Date, Deadline, MONTHS, Money, number_name};
 pub use limits::{MAX_DEPTH, MAX_FILE_BYTES};
 pub use load::{Loaded, load, load_bytes, load_str, locate};
+pub use outcome::{OutcomeDetail, Statistics};
 pub(crate) use tree::Seg;
 pub use validate::{Coverage, MAX_FIELD_CHARS};
 pub(crate) use validate::{parse_label, real_initials};
@@ -623,10 +626,18 @@ pub struct Outcome {
     /// Decisions per body record, where they differ from `decision`.
     #[serde(default)]
     pub per_body: BTreeMap<String, WebsiteDecision>,
+    /// The fine-grained outcome of the case (DOMAIN.md §7.3), e.g.
+    /// `upheld.fault_injustice`; worked out from the findings if absent.
+    #[serde(default)]
+    pub detail: Option<OutcomeDetail>,
+    /// Fine-grained outcomes per body record, where the findings alone do
+    /// not say it (`not_upheld.no_fault`, `closed.initial_enquiries.late`).
+    #[serde(default)]
+    pub per_body_detail: BTreeMap<String, OutcomeDetail>,
 }
 
 /// The `Decision` shown on the website.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum WebsiteDecision {
     /// Upheld.
@@ -646,9 +657,18 @@ impl WebsiteDecision {
             Self::ClosedAfterInitialEnquiries => "Closed after initial enquiries",
         }
     }
+
+    /// As a case file writes it: `not_upheld`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Upheld => "upheld",
+            Self::NotUpheld => "not_upheld",
+            Self::ClosedAfterInitialEnquiries => "closed_after_initial_enquiries",
+        }
+    }
 }
 
-/// Whether and how the decision is published.
+/// Whether and how the decision is published (DOMAIN.md §6).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Publication {
@@ -658,6 +678,10 @@ pub struct Publication {
     /// Why not, when `publish` is false.
     #[serde(default)]
     pub exception: Option<Exception>,
+    /// Body records withheld while the others are published, with the
+    /// exception for each (a part found premature, or under review).
+    #[serde(default)]
+    pub per_body: BTreeMap<String, Exception>,
 }
 
 fn yes() -> bool {
@@ -669,33 +693,76 @@ impl Default for Publication {
         Self {
             publish: true,
             exception: None,
+            per_body: BTreeMap::new(),
         }
     }
 }
 
-/// Reasons not to publish a decision.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// Reasons not to publish a decision. A case file may write either the
+/// short name (`identifiable`) or the code of DOMAIN.md §6
+/// (`NOT_IN_INTERESTS.IDENTIFIABLE`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Exception {
     /// The complaint is premature.
+    #[serde(alias = "PREMATURE")]
     Premature,
     /// A review of the decision is under way.
+    #[serde(alias = "REVIEW")]
     Review,
     /// Sensitive or unusual facts: someone could be identified.
+    #[serde(alias = "NOT_IN_INTERESTS.IDENTIFIABLE")]
     Identifiable,
     /// The person affected asked us not to publish, and we agreed.
+    #[serde(alias = "NOT_IN_INTERESTS.REQUEST")]
     Request,
     /// A Part 3A provider who is a sole trader.
+    #[serde(alias = "SOLE_TRADER")]
     SoleTrader,
     /// An employment or personnel matter.
+    #[serde(alias = "EMPLOYMENT")]
     Employment,
     /// Consent could not properly be given.
+    #[serde(alias = "CONSENT")]
     Consent,
     /// Other specific grounds.
+    #[serde(alias = "OTHER")]
     Other,
 }
 
 impl Exception {
+    /// The code of DOMAIN.md §6: `NOT_IN_INTERESTS.IDENTIFIABLE`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Premature => "PREMATURE",
+            Self::Review => "REVIEW",
+            Self::Identifiable => "NOT_IN_INTERESTS.IDENTIFIABLE",
+            Self::Request => "NOT_IN_INTERESTS.REQUEST",
+            Self::SoleTrader => "SOLE_TRADER",
+            Self::Employment => "EMPLOYMENT",
+            Self::Consent => "CONSENT",
+            Self::Other => "OTHER",
+        }
+    }
+
+    /// Whether the decision may still be published later: only a review
+    /// under way holds it back for a time; every other exception means it
+    /// is never published.
+    pub fn is_temporary(self) -> bool {
+        matches!(self, Self::Review)
+    }
+
+    /// Whether the exception can hold back one body's record while the
+    /// others are published. Those about the people in the case (or a
+    /// sole trader's identity) cannot: the same statement is on every
+    /// body's record.
+    pub fn can_apply_to_one_body(self) -> bool {
+        matches!(
+            self,
+            Self::Premature | Self::Review | Self::Employment | Self::Other
+        )
+    }
+
     /// The reason in words.
     pub fn describe(self) -> &'static str {
         match self {

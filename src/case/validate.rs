@@ -102,6 +102,7 @@ pub(crate) fn validate(case: &Case, coverage: &Coverage) -> Found {
     v.complaint_and_findings();
     v.recommendations();
     v.outcome_and_publication();
+    v.out.extend(super::publication::check(case));
     v.escalation();
     v.text(coverage);
     v.out

@@ -23,6 +23,7 @@ use serde::Serialize;
 use super::{CaseError, DocumentReport, Made, case_dir_name, sha256_hex};
 use crate::anonymise::{self, Redactions};
 use crate::case::Case;
+use crate::publish::PublicationDecision;
 use crate::review::ReviewSheet;
 
 /// Names a test sets to make the writing of one case panic after its first
@@ -37,6 +38,7 @@ pub(super) fn write_case(
     made: &[Made],
     redactions: &Redactions,
     sheet: &ReviewSheet,
+    publication: &PublicationDecision,
 ) -> Result<Vec<DocumentReport>, CaseError> {
     let documents: Vec<DocumentReport> = made.iter().map(document_report).collect();
     let redaction_json = json(&redaction_log(case, redactions));
@@ -47,6 +49,7 @@ pub(super) fn write_case(
         documents: &documents,
         redactions: ManifestFile::of("redactions.json", &redaction_json),
         review: ManifestFile::of("review.json", &review_json),
+        publication,
     });
     let mut files: Vec<(&str, &[u8])> = made
         .iter()
@@ -319,6 +322,8 @@ struct Manifest<'a> {
     documents: &'a [DocumentReport],
     redactions: ManifestFile,
     review: ManifestFile,
+    /// Whether the decision is published, or why not.
+    publication: &'a PublicationDecision,
 }
 
 #[derive(Serialize)]

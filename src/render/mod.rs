@@ -1,7 +1,9 @@
 //! The render stage: case facts → Typst source, through minijinja templates.
 //!
 //! Templates live in `templates/` and are embedded in the binary; a folder
-//! given with `--templates` overrides them file by file. Every value a
+//! given with `--templates` overrides them file by file. The offices'
+//! sentences are in `templates/words.j2` ([`WORDS`]), which the website's
+//! HTML templates load too. Every value a
 //! template prints is escaped into a Typst string literal ([`escape`]), so
 //! case text is data, never markup or code.
 //!
@@ -18,6 +20,7 @@ mod people;
 mod prose;
 mod rules;
 mod voice;
+mod words;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -28,6 +31,7 @@ pub use context::{Context, Variant};
 pub use prose::{Block, blocks};
 pub use rules::{Citation, Rules, Signer, Signing, Voice};
 pub use voice::plural as plural_voice;
+pub use words::{WORDS, add_functions as add_word_functions};
 
 use crate::anonymise::AnonymisedCase;
 use crate::case::Case;
@@ -44,6 +48,7 @@ macro_rules! bundled {
 /// The templates bundled with redress: (file name, text).
 pub const BUNDLED: &[(&str, &str)] = &[
     bundled!("house.typ"),
+    bundled!("words.j2"),
     bundled!("macros.typ.j2"),
     bundled!("decision.typ.j2"),
     bundled!("letter.typ.j2"),
@@ -118,10 +123,7 @@ impl Templates {
         env.set_auto_escape_callback(|_| AutoEscape::Custom("typst"));
         env.set_formatter(escape::format_value);
         env.add_filter("str", escape::str_filter);
-        // 3 → "three": periods are written out in words, as the offices do.
-        env.add_filter("words", |n: u32| {
-            crate::case::number_name(n).map_or_else(|| n.to_string(), str::to_string)
-        });
+        words::add_functions(&mut env);
         let mut house = String::new();
         let mut rules = None;
         for (name, text) in files {
@@ -144,17 +146,6 @@ impl Templates {
             line: None,
             message: "missing".into(),
         })?;
-        let table = rules.clone();
-        env.add_function(
-            "cite",
-            move |keys: minijinja::value::Rest<minijinja::Value>| cite(&table, &keys),
-        );
-        let table = rules.clone();
-        env.add_function("cite_of", move |key: String| {
-            table
-                .cite_of(&key)
-                .map_err(|e| minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, e))
-        });
         Ok(Self { env, house, rules })
     }
 
@@ -181,6 +172,12 @@ impl Templates {
             &case.case().case.reference,
             Variant::Redacted,
         )
+    }
+
+    /// The context the publication variant is rendered from: the HTML
+    /// pages of a published document are made from the same one.
+    pub fn redacted_context(&self, case: &AnonymisedCase, plan: &DocumentPlan) -> Context {
+        context::build(case.case(), plan, Variant::Redacted, &self.rules)
     }
 
     /// The internal variant, with real names, marked NOT FOR PUBLICATION.
@@ -254,29 +251,6 @@ impl Templates {
             text,
         })
     }
-}
-
-/// `cite("lga_fault")`, `cite("hsca_remit", "lga_fault")`, or with a list:
-/// `cite(doc.remit_keys, "lga_fault")`: the citation text from the one
-/// table in `rules.toml`. An unknown key is an error, never a guess.
-fn cite(rules: &Rules, args: &[minijinja::Value]) -> Result<String, minijinja::Error> {
-    let mut keys: Vec<String> = Vec::new();
-    for arg in args {
-        if let Some(s) = arg.as_str() {
-            keys.push(s.to_string());
-        } else if let Ok(items) = arg.try_iter() {
-            keys.extend(items.filter_map(|v| v.as_str().map(str::to_string)));
-        } else {
-            return Err(minijinja::Error::new(
-                minijinja::ErrorKind::InvalidOperation,
-                format!("cite() takes citation keys, not {arg}"),
-            ));
-        }
-    }
-    let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
-    rules
-        .cite(&keys)
-        .map_err(|e| minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, e))
 }
 
 fn error(template: &str, e: &minijinja::Error) -> RenderError {

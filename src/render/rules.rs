@@ -182,63 +182,77 @@ impl Rules {
     /// Commissioners Act 1993, section 3(1), and Local Government Act 1974,
     /// sections 26(1) and 26A(1), as amended".
     pub fn cite(&self, keys: &[&str]) -> Result<String, String> {
-        let mut acts: Vec<(&str, Vec<&Citation>)> = Vec::new();
-        for key in keys {
-            let c = self
-                .citations
-                .get(*key)
-                .ok_or_else(|| format!("no citation `{key}` in rules.toml [citations]"))?;
-            match acts.iter_mut().find(|(act, _)| *act == c.act) {
-                Some((_, list)) => {
-                    if !list.iter().any(|x| x.at == c.at) {
-                        list.push(c);
-                    }
-                }
-                None => acts.push((&c.act, vec![c])),
-            }
-        }
-        if acts.is_empty() {
-            return Err("cite() needs at least one citation key".into());
-        }
-        let parts: Vec<String> = acts
+        let list = keys
             .iter()
-            .map(|(act, list)| {
-                let ats: Vec<&str> = list
-                    .iter()
-                    .map(|c| c.at.as_str())
-                    .filter(|a| !a.trim().is_empty())
-                    .collect();
-                let amended = if list.iter().any(|c| c.amended) {
-                    ", as amended"
-                } else {
-                    ""
-                };
-                if ats.is_empty() {
-                    format!("{act}{amended}")
-                } else {
-                    format!("{act}, {}{amended}", provisions(ats))
-                }
-            })
-            .collect();
-        Ok(parts.join(", and "))
+            .map(|k| self.citation(k))
+            .collect::<Result<Vec<_>, _>>()?;
+        cite_all(&list)
     }
-}
 
-impl Rules {
     /// One citation in the form of a formula: "section 14(3) of the Health
     /// Service Commissioners Act 1993" ("Presented to Parliament pursuant
     /// to …", "Made under …").
     pub fn cite_of(&self, key: &str) -> Result<String, String> {
-        let c = self
-            .citations
-            .get(key)
-            .ok_or_else(|| format!("no citation `{key}` in rules.toml [citations]"))?;
-        let act = c.act.strip_prefix("the ").unwrap_or(&c.act);
-        Ok(if c.at.trim().is_empty() {
-            format!("the {act}")
-        } else {
-            format!("{} of the {act}", c.at)
+        Ok(formula(self.citation(key)?))
+    }
+
+    fn citation(&self, key: &str) -> Result<&Citation, String> {
+        self.citations.get(key).ok_or_else(|| unknown(key))
+    }
+}
+
+/// Why a citation key cannot be cited.
+pub(crate) fn unknown(key: &str) -> String {
+    format!("no citation `{key}` in rules.toml [citations]")
+}
+
+/// Citations, grouped by Act in the order of first mention (see
+/// [`Rules::cite`]).
+pub fn cite_all(citations: &[&Citation]) -> Result<String, String> {
+    let mut acts: Vec<(&str, Vec<&Citation>)> = Vec::new();
+    for &c in citations {
+        match acts.iter_mut().find(|(act, _)| *act == c.act) {
+            Some((_, list)) => {
+                if !list.iter().any(|x| x.at == c.at) {
+                    list.push(c);
+                }
+            }
+            None => acts.push((&c.act, vec![c])),
+        }
+    }
+    if acts.is_empty() {
+        return Err("cite() needs at least one citation key".into());
+    }
+    let parts: Vec<String> = acts
+        .iter()
+        .map(|(act, list)| {
+            let ats: Vec<&str> = list
+                .iter()
+                .map(|c| c.at.as_str())
+                .filter(|a| !a.trim().is_empty())
+                .collect();
+            let amended = if list.iter().any(|c| c.amended) {
+                ", as amended"
+            } else {
+                ""
+            };
+            if ats.is_empty() {
+                format!("{act}{amended}")
+            } else {
+                format!("{act}, {}{amended}", provisions(ats))
+            }
         })
+        .collect();
+    Ok(parts.join(", and "))
+}
+
+/// One citation as a formula (see [`Rules::cite_of`]).
+pub fn formula(c: &Citation) -> String {
+    let act = c.act.strip_prefix("the ").unwrap_or(&c.act);
+    if c.at.trim().is_empty() {
+        format!("the {act}")
+    } else {
+        format!("{} of the {act}", c.at)
     }
 }
 

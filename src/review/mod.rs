@@ -55,6 +55,10 @@ pub struct ReviewSheet {
     /// Whether every finding is accepted and the review signed off: what
     /// `--require-review` needs.
     pub ready: bool,
+    /// Whether and when the decision is published, and why not (set by
+    /// the pipeline).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub publication: Option<crate::publish::PublicationDecision>,
 }
 
 /// The counts at the top of the sheet.
@@ -301,6 +305,7 @@ pub fn build(
         documents,
         unreviewed,
         signed_off,
+        publication: None,
     }
 }
 

@@ -1,0 +1,167 @@
+//! `redress publish` and the publication lines of `redress plan`.
+
+use std::process::ExitCode;
+use std::time::Instant;
+
+use super::{PublishArgs, UsageError, engine, print_diagnostics, progress_bar, usage};
+use crate::batch;
+use crate::case::{Case, Date};
+use crate::diag;
+use crate::publish::site::{self, PublishOptions, PublishOutcome, SiteError};
+use crate::publish::{HtmlTemplates, PublicationDecision};
+
+/// Publishes the site; exit codes as for `render`.
+pub(super) fn run(args: PublishArgs) -> Result<ExitCode, UsageError> {
+    let paths = batch::discover(&args.paths)?;
+    if paths.is_empty() {
+        return Err(usage(
+            "no case files found",
+            "give `.toml` or `.json` case files, or folders holding them",
+        ));
+    }
+    let engine = engine(args.templates.as_deref())?;
+    let html = html_templates(args.templates.as_deref())?;
+    let as_of = args.as_of.unwrap_or_else(today);
+    let started = Instant::now();
+    let workers = args
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
+    let _ = rayon::ThreadPoolBuilder::new()
+        .num_threads(workers)
+        .build_global();
+    let progress = progress_bar(paths.len());
+    let format = args.diagnostics.diagnostic_format;
+    let report = |outcome: &PublishOutcome| {
+        progress.suspend(|| report_outcome(outcome, format, as_of));
+        progress.inc(1);
+    };
+    let options = PublishOptions { as_of, workers };
+    let result = site::publish(&engine, &html, &paths, &args.out, options, &report);
+    progress.finish_and_clear();
+    let site = match result {
+        Ok(site) => site,
+        Err(e @ (SiteError::NotASite(_) | SiteError::Io { .. })) => {
+            return Err(usage(
+                e.to_string(),
+                "give `-o` a new or empty folder, or one `redress publish` wrote before",
+            ));
+        }
+        Err(e) => {
+            note!("error: {e}");
+            note!(
+                "hint: nothing was written; `{}` is as it was",
+                diag::display_path(&args.out)
+            );
+            return Ok(ExitCode::from(1));
+        }
+    };
+    note!(
+        "published {} and {} as of {} in {:.2} s, written to `{}`{}",
+        diag::count(site.records, "record"),
+        diag::count(site.documents, "document"),
+        as_of.long(),
+        started.elapsed().as_secs_f64(),
+        diag::display_path(&args.out),
+        if site.failed > 0 {
+            format!(
+                "; {} of {} failed",
+                diag::count(site.failed, "case"),
+                site.cases
+            )
+        } else {
+            String::new()
+        },
+    );
+    Ok(if site.failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn html_templates(dir: Option<&std::path::Path>) -> Result<HtmlTemplates, UsageError> {
+    let templates = match dir {
+        None => HtmlTemplates::bundled(),
+        Some(dir) => HtmlTemplates::with_overrides(dir).map_err(|e| {
+            usage(
+                format!(
+                    "cannot read templates from `{}`: {e}",
+                    diag::display_path(dir)
+                ),
+                "give a folder of `.html.j2` or `.typ.j2` files",
+            )
+        })?,
+    };
+    templates.map_err(|e| {
+        usage(
+            e.to_string(),
+            "fix the template, or remove it to use the bundled one",
+        )
+    })
+}
+
+/// Today's date (UTC).
+fn today() -> Date {
+    let now = time::OffsetDateTime::now_utc().date();
+    Date::from_ymd(now.year(), now.month() as u8, now.day()).expect("today is a date")
+}
+
+fn report_outcome(outcome: &PublishOutcome, format: diag::Format, as_of: Date) {
+    let shown = diag::display_path(&outcome.path);
+    if let Some(loaded) = &outcome.loaded {
+        print_diagnostics(loaded, format);
+    }
+    match &outcome.result {
+        Ok(published) => match published.why_absent(as_of) {
+            None => note!(
+                "ok      {shown} → {} ({}), {}",
+                diag::count(published.records.len(), "record"),
+                published.records.join(", "),
+                diag::count(published.documents, "document"),
+            ),
+            Some(why) => note!("absent  {shown}: {why}"),
+        },
+        Err(e) => note!("FAILED  {shown}: {e}"),
+    }
+}
+
+/// The publication lines of `redress plan`.
+pub(super) fn print_publication(
+    out: &mut impl std::io::Write,
+    case: &Case,
+    decision: &PublicationDecision,
+) -> std::io::Result<()> {
+    writeln!(out, "publication: {}", decision.explanation)?;
+    if let Some(date) = decision.earliest_publication_date {
+        writeln!(
+            out,
+            "  earliest publication date {} (decision date {} + {} weeks, rules.toml)",
+            date.long(),
+            decision.decision_date.long(),
+            decision.delay_weeks
+        )?;
+    }
+    for body in &decision.bodies {
+        let name = case
+            .body(&body.body)
+            .map_or(body.body.as_str(), |b| b.name.as_str());
+        let mut record = crate::publish::record::website_decision(case, &body.body)
+            .label()
+            .to_string();
+        if let Some(detail) = crate::publish::record::outcome_detail(case, &body.body) {
+            record = format!("{record} ({detail})");
+        }
+        let state = match &body.exception {
+            _ if body.publish => "published".to_string(),
+            Some(e) => format!("not published ({}: {})", e.code, e.reason),
+            None => "not published".to_string(),
+        };
+        writeln!(
+            out,
+            "  record {name} ({}): {record}; {state}",
+            body.reference
+        )?;
+    }
+    Ok(())
+}

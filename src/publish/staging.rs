@@ -1,0 +1,133 @@
+//! The site is written into a staging folder beside its destination, then
+//! replaces it whole: a reader never sees half a site, and a run that fails
+//! leaves the old one as it was. Only a folder redress wrote (it holds
+//! [`MARKER`]) or an empty one is ever replaced.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::case::SiteFile;
+use super::site::{MARKER, SiteError};
+
+/// Refuses to replace a folder that is not a site redress wrote.
+pub(super) fn check_replaceable(site: &Path) -> Result<(), SiteError> {
+    if !site.exists() {
+        return Ok(());
+    }
+    let io = |error| SiteError::Io {
+        path: site.to_path_buf(),
+        error,
+    };
+    if !site.is_dir() {
+        return Err(SiteError::NotASite(site.to_path_buf()));
+    }
+    let empty = fs::read_dir(site).map_err(io)?.next().is_none();
+    if empty || site.join(MARKER).is_file() {
+        Ok(())
+    } else {
+        Err(SiteError::NotASite(site.to_path_buf()))
+    }
+}
+
+/// The folder a site is written into before it replaces the old one.
+pub(super) struct Staging {
+    dir: PathBuf,
+    site: PathBuf,
+    done: std::sync::atomic::AtomicBool,
+}
+
+impl Staging {
+    pub(super) fn new(site: &Path) -> Result<Self, SiteError> {
+        let name = site
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("site")
+            .to_string();
+        let parent = match site.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
+        let io = |error| SiteError::Io {
+            path: dir.clone(),
+            error,
+        };
+        if dir.exists() {
+            fs::remove_dir_all(&dir).map_err(io)?;
+        }
+        fs::create_dir_all(&dir).map_err(io)?;
+        Ok(Self {
+            dir,
+            site: site.to_path_buf(),
+            done: std::sync::atomic::AtomicBool::new(false),
+        })
+    }
+
+    pub(super) fn write(&self, path: &str, bytes: &[u8]) -> Result<(), SiteError> {
+        self.write_one(path, bytes)
+            .map_err(|(path, error)| SiteError::Io { path, error })
+    }
+
+    fn write_one(&self, path: &str, bytes: &[u8]) -> Result<(), (PathBuf, std::io::Error)> {
+        let full = self.dir.join(path);
+        if let Some(parent) = full.parent() {
+            fs::create_dir_all(parent).map_err(|e| (parent.to_path_buf(), e))?;
+        }
+        fs::write(&full, bytes).map_err(|e| (full.clone(), e))
+    }
+
+    /// Writes a case's files; on failure removes those already written.
+    pub(super) fn write_all(&self, files: &[SiteFile]) -> Result<(), (PathBuf, std::io::Error)> {
+        for (i, file) in files.iter().enumerate() {
+            if let Err(e) = self.write_one(&file.path, &file.bytes) {
+                for written in &files[..i] {
+                    let _ = fs::remove_file(self.dir.join(&written.path));
+                }
+                return Err(e);
+            }
+        }
+        Ok(())
+    }
+
+    /// Puts the staging folder in the site's place.
+    pub(super) fn finish(self) -> Result<(), SiteError> {
+        self.write(
+            MARKER,
+            b"This folder is a site written by `redress publish`; each run replaces it whole.\n",
+        )?;
+        let io = |path: &Path| {
+            let path = path.to_path_buf();
+            move |error| SiteError::Io { path, error }
+        };
+        if self.site.exists() {
+            let old = self.dir.with_file_name(format!(
+                "{}.old",
+                self.dir
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .unwrap_or("site")
+            ));
+            fs::rename(&self.site, &old).map_err(io(&self.site))?;
+            if let Err(error) = fs::rename(&self.dir, &self.site) {
+                let _ = fs::rename(&old, &self.site);
+                return Err(SiteError::Io {
+                    path: self.site.clone(),
+                    error,
+                });
+            }
+            let _ = fs::remove_dir_all(&old);
+        } else {
+            fs::rename(&self.dir, &self.site).map_err(io(&self.site))?;
+        }
+        self.done.store(true, std::sync::atomic::Ordering::Relaxed);
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.done.load(std::sync::atomic::Ordering::Relaxed) {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
+}
