@@ -3,6 +3,7 @@
 mod anon_bench;
 mod cli;
 mod documents;
+mod hostile;
 mod injection;
 mod invalid;
 mod properties;

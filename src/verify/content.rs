@@ -425,11 +425,14 @@ impl<'d, 'b> Interpreter<'d, 'b> {
                     Some(font) => Some(font),
                     None => {
                         // Viewers draw such text in a font of their own:
-                        // read it as one, and refuse the file.
-                        self.problems.push(format!(
-                            "text is drawn in font /{}, which its resources do not define",
-                            String::from_utf8_lossy(name)
-                        ));
+                        // read it as one, and refuse the file (content off
+                        // any page is read with any font it might mean).
+                        if canvas.placed() {
+                            self.problems.push(format!(
+                                "text is drawn in font /{}, which its resources do not define",
+                                String::from_utf8_lossy(name)
+                            ));
+                        }
                         Some(self.fallback.clone())
                     }
                 };

@@ -143,7 +143,14 @@ impl VerifyReport {
         let mut parts: Vec<String> = self
             .leaks
             .iter()
-            .map(|l| format!("{} on {}", l.category.describe(), l.place))
+            .map(|l| {
+                let on = if matches!(l.place, Place::Page(_)) {
+                    "on"
+                } else {
+                    "in"
+                };
+                format!("{} {on} {}", l.category.describe(), l.place)
+            })
             .collect();
         parts.dedup();
         parts.extend(self.hidden.iter().take(HIDDEN_SHOWN).map(Hidden::to_string));

@@ -136,8 +136,10 @@ pub fn read(pdf: &[u8], limits: Limits) -> Reading {
     }
     let budget = Budget::new(limits);
     let raw = raw::scan(pdf, limits.nesting);
-    if let Err(e) = before_loading(pdf, &raw, &budget, &mut reading) {
-        reading.refuse(Reason::Limit, format!("{e}: it is not read further"));
+    if let Err(stop) = before_loading(pdf, &raw, &budget, &mut reading) {
+        if let Stop::Limit(e) = stop {
+            reading.refuse(Reason::Limit, format!("{e}: it is not read further"));
+        }
         reading.text(Place::File, raw.text);
         return reading;
     }
@@ -163,6 +165,19 @@ pub fn read(pdf: &[u8], limits: Limits) -> Reading {
     reading
 }
 
+/// Why a file is not loaded.
+enum Stop {
+    Limit(Exceeded),
+    /// Encrypted (refused already).
+    Encrypted,
+}
+
+impl From<Exceeded> for Stop {
+    fn from(e: Exceeded) -> Self {
+        Self::Limit(e)
+    }
+}
+
 /// Limits lopdf cannot keep itself: nesting, objects declared, and what
 /// object and cross-reference streams inflate to (lopdf inflates those
 /// while loading). Also refuses encrypted files.
@@ -171,12 +186,12 @@ fn before_loading(
     raw: &RawFile,
     budget: &Budget,
     reading: &mut Reading,
-) -> Result<(), Exceeded> {
+) -> Result<(), Stop> {
     if let Some(&deep) = raw.too_deep.first() {
-        return Err(Exceeded(format!(
+        return Err(Stop::Limit(Exceeded(format!(
             "object {deep} nests arrays or dictionaries more than {} deep (the limit)",
             budget.limits.nesting
-        )));
+        ))));
     }
     let mut objects = raw.objects.len();
     for object in &raw.objects {
@@ -209,15 +224,15 @@ fn before_loading(
                 };
                 objects += data.len() / width.max(1) as usize;
             }
-            Err(Undecoded::Exceeded(e)) => return Err(e),
+            Err(Undecoded::Exceeded(e)) => return Err(e.into()),
             Err(_) => {}
         }
     }
     if objects > budget.limits.objects {
-        return Err(Exceeded(format!(
+        return Err(Stop::Limit(Exceeded(format!(
             "it declares more than {} objects (the limit)",
             budget.limits.objects
-        )));
+        ))));
     }
     let encrypted = raw.trailers.iter().any(|t| t.has(b"Encrypt"))
         || raw.objects.iter().any(|o| {
@@ -230,7 +245,7 @@ fn before_loading(
             Reason::Encrypted,
             "the PDF is encrypted, so its text cannot all be read; decrypt it (for example `qpdf --decrypt`) and verify the copy",
         );
-        return Err(Exceeded("it is encrypted".into()));
+        return Err(Stop::Encrypted);
     }
     Ok(())
 }
@@ -280,8 +295,11 @@ fn revisions(pdf: &[u8], raw: &RawFile) -> Vec<String> {
         .collect();
     if !twice.is_empty() {
         out.push(format!(
-            "objects {} are written more than once: earlier revisions are left in the file",
-            structure::list(&twice)
+            "{} written more than once: earlier revisions are left in the file",
+            match twice.as_slice() {
+                [one] => format!("object {one} is"),
+                _ => format!("objects {} are", structure::list(&twice)),
+            }
         ));
     }
     out
@@ -299,8 +317,11 @@ fn read_document(
         reading.refuse(
             Reason::Structure,
             format!(
-                "objects {} are declared but could not be read (damaged, or nested too deep)",
-                structure::list(&lost)
+                "{} declared but could not be read (damaged, or nested too deep)",
+                match lost.as_slice() {
+                    [one] => format!("object {one} is"),
+                    _ => format!("objects {} are", structure::list(&lost)),
+                }
             ),
         );
     }

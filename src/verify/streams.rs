@@ -221,9 +221,14 @@ fn kinds(doc: &Document) -> Kinds {
                 font_programs.insert(id.0);
             }
         }
-        if let Some(font_dict) = resolve::dict(doc, dict, b"Font") {
-            for (name, font) in font_dict.iter() {
-                fonts.entry(name.clone()).or_insert_with(|| font.clone());
+        // Resource dictionaries are objects of their own or written into
+        // pages, forms, patterns and Type 3 fonts.
+        let own = resolve::dict(doc, dict, b"Resources");
+        for resources in [Some(dict), own].into_iter().flatten() {
+            if let Some(font_dict) = resolve::dict(doc, resources, b"Font") {
+                for (name, font) in font_dict.iter() {
+                    fonts.entry(name.clone()).or_insert_with(|| font.clone());
+                }
             }
         }
     }
