@@ -115,6 +115,36 @@ pub struct Interpreter<'d, 'b> {
 /// its text starts.
 type Marked = Option<(String, usize)>;
 
+/// The state of one content stream being run.
+struct Frame {
+    operands: Vec<Operand>,
+    /// The numbers among the operands.
+    nums: Vec<f32>,
+    gs: GState,
+    saved: Vec<GState>,
+    marked: Vec<Marked>,
+    path: Vec<Vec<Point>>,
+    clip_pending: bool,
+    tm: Matrix,
+    tlm: Matrix,
+}
+
+impl Frame {
+    fn new(gs: GState) -> Self {
+        Self {
+            operands: Vec::new(),
+            nums: Vec::new(),
+            gs,
+            saved: Vec::new(),
+            marked: Vec::new(),
+            path: Vec::new(),
+            clip_pending: false,
+            tm: Matrix::IDENTITY,
+            tlm: Matrix::IDENTITY,
+        }
+    }
+}
+
 impl<'d, 'b> Interpreter<'d, 'b> {
     pub fn new(doc: &'d Document, budget: &'b Budget) -> Self {
         Self {
@@ -133,7 +163,7 @@ impl<'d, 'b> Interpreter<'d, 'b> {
         &mut self,
         content: &[u8],
         resources: Option<&'r Dictionary>,
-        mut gs: GState,
+        gs: GState,
         canvas: &mut Canvas,
         depth: usize,
     ) -> Result<(), Exceeded>
@@ -141,17 +171,11 @@ impl<'d, 'b> Interpreter<'d, 'b> {
         'd: 'r,
     {
         self.budget.interpret(content.len())?;
-        let mut operands: Vec<Operand> = Vec::new();
-        let mut saved: Vec<GState> = Vec::new();
-        let mut marked: Vec<Marked> = Vec::new();
-        let mut path: Vec<Vec<Point>> = Vec::new();
-        let mut clip_pending = false;
-        let mut tm = Matrix::IDENTITY;
-        let mut tlm = Matrix::IDENTITY;
+        let mut frame = Frame::new(gs);
         let mut at = 0;
         while at < content.len() {
             let b = content[at];
-            match b {
+            let operand = match b {
                 b if syntax::is_space(b) => {
                     at += 1;
                     continue;
@@ -162,110 +186,104 @@ impl<'d, 'b> Interpreter<'d, 'b> {
                 }
                 b'(' => {
                     let (s, next) = syntax::literal(content, at + 1);
-                    operands.push(Operand::Str(s));
                     at = next;
+                    Operand::Str(s)
                 }
                 b'<' if content.get(at + 1) == Some(&b'<') => {
                     let mut parser = Parser::new(content, at, self.budget.limits.nesting);
                     match parser.object() {
                         Ok(Object::Dictionary(d)) => {
-                            operands.push(Operand::Dict(d));
                             at = parser.at;
+                            Operand::Dict(d)
                         }
                         _ => {
-                            operands.push(Operand::Other);
                             at += 2;
+                            Operand::Other
                         }
                     }
                 }
                 b'<' => {
                     let (s, next) = syntax::hex(content, at + 1);
-                    operands.push(Operand::Str(s));
                     at = next;
+                    Operand::Str(s)
                 }
                 b'[' => {
-                    operands.push(Operand::ArrayStart);
                     at += 1;
+                    Operand::ArrayStart
                 }
                 b']' => {
-                    operands.push(Operand::ArrayEnd);
                     at += 1;
+                    Operand::ArrayEnd
                 }
                 b'/' => {
                     let (n, next) = syntax::name(content, at + 1);
-                    operands.push(Operand::Name(n));
                     at = next;
+                    Operand::Name(n)
                 }
-                b'{' | b'}' | b')' | b'>' => at += 1,
+                b'{' | b'}' | b')' | b'>' => {
+                    at += 1;
+                    continue;
+                }
                 _ => {
                     let end = syntax::word_end(content, at).max(at + 1);
                     let word = &content[at..end];
                     at = end;
                     if matches!(word[0], b'0'..=b'9' | b'-' | b'+' | b'.') {
-                        operands.push(match syntax::number(word) {
-                            Some(n) => Operand::Num(n),
+                        match syntax::number(word) {
+                            Some(n) => {
+                                frame.nums.push(n);
+                                Operand::Num(n)
+                            }
                             None => Operand::Other,
-                        });
+                        }
                     } else if matches!(word, b"true" | b"false" | b"null") {
-                        operands.push(Operand::Other);
+                        Operand::Other
                     } else {
                         if word == b"BI" {
                             at = skip_inline_image(content, at);
-                            self.image(&gs, canvas);
+                            self.image(&frame.gs, canvas);
                         } else {
-                            self.operator(
-                                word,
-                                &operands,
-                                resources,
-                                &mut gs,
-                                &mut saved,
-                                &mut marked,
-                                &mut path,
-                                &mut clip_pending,
-                                (&mut tm, &mut tlm),
-                                canvas,
-                                depth,
-                            )?;
+                            self.operator(word, &mut frame, resources, canvas, depth)?;
                         }
-                        operands.clear();
+                        frame.operands.clear();
+                        frame.nums.clear();
+                        continue;
                     }
                 }
-            }
-            if operands.len() > MAX_OPERANDS {
-                operands.clear();
+            };
+            if frame.operands.len() < MAX_OPERANDS {
+                frame.operands.push(operand);
             }
         }
-        while let Some(span) = marked.pop() {
+        while let Some(span) = frame.marked.pop() {
             close_span(span, canvas);
         }
         Ok(())
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn operator<'r>(
         &mut self,
         op: &[u8],
-        operands: &[Operand],
+        frame: &mut Frame,
         resources: Option<&'r Dictionary>,
-        gs: &mut GState,
-        saved: &mut Vec<GState>,
-        marked: &mut Vec<Marked>,
-        path: &mut Vec<Vec<Point>>,
-        clip_pending: &mut bool,
-        (tm, tlm): (&mut Matrix, &mut Matrix),
         canvas: &mut Canvas,
         depth: usize,
     ) -> Result<(), Exceeded>
     where
         'd: 'r,
     {
-        let nums: Vec<f32> = operands
-            .iter()
-            .filter_map(|o| match o {
-                Operand::Num(n) => Some(*n),
-                _ => None,
-            })
-            .collect();
+        let Frame {
+            operands,
+            nums,
+            gs,
+            saved,
+            marked,
+            path,
+            clip_pending,
+            tm,
+            tlm,
+        } = frame;
+        let (operands, nums): (&[Operand], &[f32]) = (operands, nums);
         let num = |i: usize| nums.get(i).copied().unwrap_or(0.0);
         let last_name = || {
             operands.iter().rev().find_map(|o| match o {
@@ -298,12 +316,12 @@ impl<'d, 'b> Interpreter<'d, 'b> {
                     self.ext_gstate(resources, name, gs);
                 }
             }
-            b"g" => (gs.fill_space, gs.fill) = (Space::Gray, colour(Space::Gray, &nums)),
-            b"G" => (gs.stroke_space, gs.stroke) = (Space::Gray, colour(Space::Gray, &nums)),
-            b"rg" => (gs.fill_space, gs.fill) = (Space::Rgb, colour(Space::Rgb, &nums)),
-            b"RG" => (gs.stroke_space, gs.stroke) = (Space::Rgb, colour(Space::Rgb, &nums)),
-            b"k" => (gs.fill_space, gs.fill) = (Space::Cmyk, colour(Space::Cmyk, &nums)),
-            b"K" => (gs.stroke_space, gs.stroke) = (Space::Cmyk, colour(Space::Cmyk, &nums)),
+            b"g" => (gs.fill_space, gs.fill) = (Space::Gray, colour(Space::Gray, nums)),
+            b"G" => (gs.stroke_space, gs.stroke) = (Space::Gray, colour(Space::Gray, nums)),
+            b"rg" => (gs.fill_space, gs.fill) = (Space::Rgb, colour(Space::Rgb, nums)),
+            b"RG" => (gs.stroke_space, gs.stroke) = (Space::Rgb, colour(Space::Rgb, nums)),
+            b"k" => (gs.fill_space, gs.fill) = (Space::Cmyk, colour(Space::Cmyk, nums)),
+            b"K" => (gs.stroke_space, gs.stroke) = (Space::Cmyk, colour(Space::Cmyk, nums)),
             b"cs" | b"CS" => {
                 let space = last_name().map_or(Space::Other, |n| self.space(resources, n));
                 let initial = colour(space, &[0.0, 0.0, 0.0, 1.0][..components(space)]);
@@ -322,14 +340,14 @@ impl<'d, 'b> Interpreter<'d, 'b> {
                 gs.fill = if last_name().is_some() {
                     None
                 } else {
-                    colour(gs.fill_space, &nums)
+                    colour(gs.fill_space, nums)
                 }
             }
             b"SC" | b"SCN" => {
                 gs.stroke = if last_name().is_some() {
                     None
                 } else {
-                    colour(gs.stroke_space, &nums)
+                    colour(gs.stroke_space, nums)
                 }
             }
             b"m" => {
@@ -573,6 +591,14 @@ impl<'d, 'b> Interpreter<'d, 'b> {
         let font = Rc::new(Font::read(self.doc, dict, self.budget)?);
         if let Some(id) = id {
             self.fonts.insert(id, font.clone());
+        }
+        // Its character maps were read as the font's; not as text again.
+        if font.problem.is_none() {
+            for key in [b"ToUnicode".as_slice(), b"Encoding"] {
+                if let Ok(Object::Reference(map)) = dict.get(key) {
+                    self.read.insert(*map);
+                }
+            }
         }
         Ok(Some(font))
     }

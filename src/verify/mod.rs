@@ -212,7 +212,7 @@ pub fn verify(pdf: &[u8], ids: &Identifiers) -> VerifyReport {
 /// [`verify`], also returning the text of each page as extracted (line by
 /// line), for the review sheet to place findings.
 pub fn verify_with_text(pdf: &[u8], ids: &Identifiers) -> (VerifyReport, Vec<String>) {
-    let reading = read(pdf, Limits::default());
+    let reading = read_or_refuse(pdf);
     let report = VerifyReport {
         pages: reading.pages.len(),
         leaks: search(&reading, ids),
@@ -221,6 +221,19 @@ pub fn verify_with_text(pdf: &[u8], ids: &Identifiers) -> (VerifyReport, Vec<Str
         refusals: reading.refusals,
     };
     (report, reading.pages.into_iter().map(|p| p.text).collect())
+}
+
+/// [`read`], and should reading ever panic (a bug, in redress or lopdf),
+/// a refusal rather than a crash: the file is not proven clean.
+fn read_or_refuse(pdf: &[u8]) -> Reading {
+    std::panic::catch_unwind(|| read(pdf, Limits::default())).unwrap_or_else(|_| Reading {
+        refusals: vec![Refusal {
+            reason: Reason::Unreadable,
+            message: "reading the PDF failed (an internal error), so it cannot be proven clean"
+                .into(),
+        }],
+        ..Reading::default()
+    })
 }
 
 /// The one call into what is searched for: the listed identifiers found in

@@ -140,7 +140,7 @@ pub fn read(pdf: &[u8], limits: Limits) -> Reading {
         if let Stop::Limit(e) = stop {
             reading.refuse(Reason::Limit, format!("{e}: it is not read further"));
         }
-        reading.text(Place::File, raw.text);
+        reading.text(Place::File, raw.text_without(|_| false));
         return reading;
     }
     for message in revisions(pdf, &raw) {
@@ -150,18 +150,23 @@ pub fn read(pdf: &[u8], limits: Limits) -> Reading {
         max_decompressed_size: Some(limits.stream),
         ..LoadOptions::default()
     };
-    match Document::load_mem_with_options(pdf, options) {
+    let text = match Document::load_mem_with_options(pdf, options) {
         Ok(doc) => {
             if let Err(e) = read_document(pdf, &doc, &raw, &budget, &mut reading) {
                 reading.refuse(Reason::Limit, format!("{e}: it is not read further"));
             }
+            // The live objects were read through lopdf.
+            raw.text_without(|o| is_live(&doc, o))
         }
-        Err(e) => reading.refuse(
-            Reason::Unreadable,
-            format!("the PDF cannot be read ({e}), so it cannot be proven clean"),
-        ),
-    }
-    reading.text(Place::File, raw.text);
+        Err(e) => {
+            reading.refuse(
+                Reason::Unreadable,
+                format!("the PDF cannot be read ({e}), so it cannot be proven clean"),
+            );
+            raw.text_without(|_| false)
+        }
+    };
+    reading.text(Place::File, text);
     reading
 }
 
@@ -214,7 +219,7 @@ fn before_loading(
                     .max(0) as usize;
                 reading.text(
                     Place::Object(object.id.0),
-                    raw::scan(&data, budget.limits.nesting).text,
+                    raw::scan(&data, budget.limits.nesting).text_without(|_| false),
                 );
             }
             Ok(data) => {
@@ -433,6 +438,17 @@ fn read_page(
         extra,
     });
     Ok(())
+}
+
+/// Whether lopdf loaded this object, from these bytes, as the live version
+/// of its number.
+pub fn is_live(doc: &Document, object: &super::raw::RawObject) -> bool {
+    let id = object.id;
+    matches!(
+        doc.reference_table.get(id.0),
+        Some(lopdf::xref::XrefEntry::Normal { offset, generation })
+            if *offset as usize == object.offset && *generation == id.1
+    ) && doc.objects.contains_key(&id)
 }
 
 /// The normalised text of each page, in drawing order, as the verifier

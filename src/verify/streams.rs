@@ -18,7 +18,6 @@
 
 use std::collections::{HashMap, HashSet};
 
-use lopdf::xref::XrefEntry;
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 
 use super::Place;
@@ -71,20 +70,13 @@ pub fn unread(
         let Some((dict, range)) = &object.stream else {
             continue;
         };
-        if is_live(doc, object.id, object.offset) {
+        if super::read::is_live(doc, object) {
             continue;
         }
         let stream = Stream::new(dict.clone(), pdf[range.clone()].to_vec());
         read_stream(object.id.0, &stream, &kinds, interpreter, reading)?;
     }
     Ok(())
-}
-
-fn is_live(doc: &Document, id: ObjectId, offset: usize) -> bool {
-    matches!(
-        doc.reference_table.get(id.0),
-        Some(XrefEntry::Normal { offset: o, generation }) if *o as usize == offset && *generation == id.1
-    ) && doc.objects.contains_key(&id)
 }
 
 fn read_stream(
@@ -127,7 +119,7 @@ fn read_stream(
     let text = if kinds.font_programs.contains(&number) {
         font_names(&data)
     } else if looks_textual(&data) {
-        let mut text = raw::scan(&data, interpreter.budget.limits.nesting).text;
+        let mut text = raw::scan(&data, interpreter.budget.limits.nesting).text_without(|_| false);
         if draws(&data) {
             let own = resolve::dict(interpreter.doc, dict, b"Resources");
             let mut canvas = Canvas::new(None);

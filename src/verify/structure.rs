@@ -223,7 +223,8 @@ pub fn forbidden_content(doc: &Document) -> Vec<String> {
 }
 
 /// Every string in the document's objects (not inside content streams),
-/// decoded, one per line.
+/// decoded, one per line; with names that are more than a word (escaped
+/// spaces and letters beyond ASCII) and long integers.
 pub fn strings_outside_content(doc: &Document) -> String {
     fn walk(object: &Object, out: &mut String) {
         match object {
@@ -231,10 +232,27 @@ pub fn strings_outside_content(doc: &Document) -> String {
                 syntax::text_string(s, out);
                 out.push('\n');
             }
+            Object::Name(n) if n.iter().any(|b| !b.is_ascii_graphic()) => {
+                syntax::text_string(n, out);
+                out.push('\n');
+            }
+            Object::Integer(i) if i.unsigned_abs() >= 1_000_000 => {
+                out.push_str(&i.to_string());
+                out.push('\n');
+            }
             Object::Array(items) => items.iter().for_each(|o| walk(o, out)),
-            Object::Dictionary(d) => d.iter().for_each(|(_, o)| walk(o, out)),
-            Object::Stream(s) => s.dict.iter().for_each(|(_, o)| walk(o, out)),
+            Object::Dictionary(d) => dict(d, out),
+            Object::Stream(s) => dict(&s.dict, out),
             _ => {}
+        }
+    }
+    fn dict(d: &Dictionary, out: &mut String) {
+        for (key, value) in d.iter() {
+            if key.iter().any(|b| !b.is_ascii_graphic()) {
+                syntax::text_string(key, out);
+                out.push('\n');
+            }
+            walk(value, out);
         }
     }
     let mut out = String::new();

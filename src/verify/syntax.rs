@@ -367,6 +367,18 @@ pub fn text_string(bytes: &[u8], out: &mut String) {
     } else if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         out.push_str(&String::from_utf8_lossy(rest));
     } else {
+        let control = bytes
+            .iter()
+            .filter(|&&b| {
+                (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || (0x7f..0xa0).contains(&b)
+            })
+            .count();
+        if control * 4 > bytes.len() && !looks_like_utf16(bytes) {
+            // Binary (a document ID, a hash): only long printable runs,
+            // shorter ones spell short names by chance.
+            super::raw::printable(bytes, super::streams::BINARY_RUN, false, out);
+            return;
+        }
         out.extend(bytes.iter().map(|&b| PDF_DOC[usize::from(b)]));
         if bytes.len() >= 4 {
             let zeros_at = |parity: usize| {
@@ -387,6 +399,20 @@ pub fn text_string(bytes: &[u8], out: &mut String) {
             }
         }
     }
+}
+
+/// Most bytes at even or at odd positions zero.
+fn looks_like_utf16(bytes: &[u8]) -> bool {
+    let zeros = |parity: usize| {
+        bytes
+            .iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let half = bytes.len() / 2;
+    bytes.len() >= 4 && (zeros(0) * 4 >= half * 3 || zeros(1) * 4 >= half * 3)
 }
 
 fn utf16(bytes: &[u8], big_endian: bool, out: &mut String) {
@@ -438,6 +464,18 @@ mod tests {
             Err(SyntaxError::TooDeep)
         );
         assert!(Parser::new(deep.as_bytes(), 0, 60).object().is_ok());
+    }
+
+    #[test]
+    fn binary_strings_give_only_long_runs() {
+        let mut out = String::new();
+        text_string(b"\x8a\x01J\xd6Y\x02\x03\x99\x10\x11\x12\x13", &mut out);
+        assert_eq!(out, "");
+        text_string(
+            b"\x01\x02\x03\x04\x05\x06Lorraine Pemberton\x01\x02\x03\x04\x05\x06\x07\x08",
+            &mut out,
+        );
+        assert_eq!(out, "Lorraine Pemberton\n");
     }
 
     #[test]
