@@ -34,6 +34,8 @@ pub enum How {
     Clipped,
     /// Too small or too squashed to read (under 1 pt).
     Tiny,
+    /// Drawn on the same spot as other text.
+    Overprinted,
 }
 
 impl How {
@@ -48,6 +50,7 @@ impl How {
             Self::OffPage => "off the page",
             Self::Clipped => "clipped away",
             Self::Tiny => "too small to read",
+            Self::Overprinted => "drawn over other text",
         }
     }
 }
@@ -186,11 +189,30 @@ impl Cover {
 /// Where the last glyph ended, for joining the next one.
 #[derive(Debug, Clone, Copy)]
 struct Pen {
+    origin: Point,
+    first: Option<char>,
     end: Point,
     direction: Point,
     em: f32,
     baseline: f32,
     whitespace: bool,
+}
+
+/// A combining mark, drawn over the letter before it on purpose.
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+}
+
+/// Block and shade characters: glyphs that are filled shapes, used to
+/// black out text.
+pub fn is_block(text: &str) -> bool {
+    !text.is_empty()
+        && text.chars().all(|c| {
+            matches!(
+                c,
+                '\u{2580}'..='\u{259F}' | '\u{25A0}' | '\u{25AC}' | '\u{25AE}'
+            )
+        })
 }
 
 /// A line of text already left, for noticing a return to it.
@@ -258,7 +280,19 @@ impl Canvas {
         let normal = [-direction[1], direction[0]];
         let baseline = geometry::dot(glyph.origin, normal);
         let whitespace = text.chars().all(char::is_whitespace);
+        let first = text.chars().next();
         if let Some(pen) = self.pen {
+            let scale = em.max(pen.em);
+            if self.placed()
+                && glyph.hidden.is_none()
+                && !whitespace
+                && !pen.whitespace
+                && pen.first != first
+                && !first.is_some_and(is_mark)
+                && geometry::length(geometry::sub(glyph.origin, pen.origin)) < 0.15 * scale
+            {
+                glyph.hidden = Some(How::Overprinted);
+            }
             let d = geometry::sub(glyph.origin, pen.end);
             let along = geometry::dot(d, pen.direction);
             let across = geometry::dot(d, [-pen.direction[1], pen.direction[0]]);
@@ -276,6 +310,8 @@ impl Canvas {
         }
         self.text.push_str(text);
         self.pen = Some(Pen {
+            origin: glyph.origin,
+            first,
             end: geometry::add(glyph.origin, glyph.advance),
             direction,
             em,

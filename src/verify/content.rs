@@ -15,21 +15,12 @@ use std::rc::Rc;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use super::canvas::{Canvas, How, Paint, Placed, Shape};
+use super::colour::Space;
 use super::fonts::Font;
 use super::geometry::{self, Matrix, Point, Rect};
 use super::limits::{Budget, Exceeded, Undecoded};
 use super::resolve::{self, deref};
 use super::syntax::{self, Parser};
-
-/// A colour space, as far as telling colours apart needs.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Space {
-    Gray,
-    Rgb,
-    Cmyk,
-    /// Indexed, separations, Lab, patterns: colour not known.
-    Other,
-}
 
 /// The graphics state (with the text state, which is part of it).
 #[derive(Debug, Clone)]
@@ -316,20 +307,22 @@ impl<'d, 'b> Interpreter<'d, 'b> {
                     self.ext_gstate(resources, name, gs);
                 }
             }
-            b"g" => (gs.fill_space, gs.fill) = (Space::Gray, colour(Space::Gray, nums)),
-            b"G" => (gs.stroke_space, gs.stroke) = (Space::Gray, colour(Space::Gray, nums)),
-            b"rg" => (gs.fill_space, gs.fill) = (Space::Rgb, colour(Space::Rgb, nums)),
-            b"RG" => (gs.stroke_space, gs.stroke) = (Space::Rgb, colour(Space::Rgb, nums)),
-            b"k" => (gs.fill_space, gs.fill) = (Space::Cmyk, colour(Space::Cmyk, nums)),
-            b"K" => (gs.stroke_space, gs.stroke) = (Space::Cmyk, colour(Space::Cmyk, nums)),
+            b"g" | b"rg" | b"k" | b"G" | b"RG" | b"K" => {
+                let space = match op {
+                    b"g" | b"G" => Space::Gray,
+                    b"rg" | b"RG" => Space::Rgb,
+                    _ => Space::Cmyk,
+                };
+                let colour = space.colour(nums);
+                if op[0].is_ascii_lowercase() {
+                    (gs.fill_space, gs.fill) = (space, colour);
+                } else {
+                    (gs.stroke_space, gs.stroke) = (space, colour);
+                }
+            }
             b"cs" | b"CS" => {
                 let space = last_name().map_or(Space::Other, |n| self.space(resources, n));
-                let initial = colour(space, &[0.0, 0.0, 0.0, 1.0][..components(space)]);
-                let initial = if space == Space::Cmyk {
-                    Some([0.0; 3])
-                } else {
-                    initial
-                };
+                let initial = space.initial();
                 if op == b"cs" {
                     (gs.fill_space, gs.fill) = (space, initial);
                 } else {
@@ -340,14 +333,14 @@ impl<'d, 'b> Interpreter<'d, 'b> {
                 gs.fill = if last_name().is_some() {
                     None
                 } else {
-                    colour(gs.fill_space, nums)
+                    gs.fill_space.colour(nums)
                 }
             }
             b"SC" | b"SCN" => {
                 gs.stroke = if last_name().is_some() {
                     None
                 } else {
-                    colour(gs.stroke_space, nums)
+                    gs.stroke_space.colour(nums)
                 }
             }
             b"m" => {
@@ -644,31 +637,12 @@ impl<'d, 'b> Interpreter<'d, 'b> {
     where
         'd: 'r,
     {
-        match name {
-            b"DeviceGray" | b"G" | b"CalGray" => return Space::Gray,
-            b"DeviceRGB" | b"RGB" | b"CalRGB" => return Space::Rgb,
-            b"DeviceCMYK" | b"CMYK" => return Space::Cmyk,
-            _ => {}
+        if let Some(space) = Space::device(name) {
+            return space;
         }
-        let Some((_, Object::Array(items))) = self.resource(resources, b"ColorSpace", name) else {
-            return Space::Other;
-        };
-        match items.first().map(|o| deref(self.doc, o)) {
-            Some(Object::Name(n)) if n == b"ICCBased" => {
-                let n = items
-                    .get(1)
-                    .and_then(|s| resolve::as_dict(deref(self.doc, s)))
-                    .and_then(|d| resolve::number_at(self.doc, d, b"N"));
-                match n {
-                    Some(1.0) => Space::Gray,
-                    Some(3.0) => Space::Rgb,
-                    Some(4.0) => Space::Cmyk,
-                    _ => Space::Other,
-                }
-            }
-            Some(Object::Name(n)) if n == b"CalRGB" => Space::Rgb,
-            Some(Object::Name(n)) if n == b"CalGray" => Space::Gray,
-            _ => Space::Other,
+        match self.resource(resources, b"ColorSpace", name) {
+            Some((_, object)) => Space::read(self.doc, object, 0),
+            None => Space::Other,
         }
     }
 
@@ -708,7 +682,27 @@ impl<'d, 'b> Interpreter<'d, 'b> {
             if canvas.placed() && !glyph.text.chars().all(char::is_whitespace) {
                 placed.hidden = hidden_when_drawn(gs, &m, &placed, canvas);
             }
+            // A block glyph (█) covers what was drawn under it.
+            let block =
+                canvas.placed() && super::canvas::is_block(&glyph.text) && gs.fill_alpha >= 0.5;
+            let block_box = placed.bbox();
             canvas.glyph(placed, &glyph.text);
+            if block {
+                let corners = [
+                    [block_box.x0, block_box.y0],
+                    [block_box.x1, block_box.y0],
+                    [block_box.x1, block_box.y1],
+                    [block_box.x0, block_box.y1],
+                ];
+                canvas.cover(
+                    block_box,
+                    Shape::Fill {
+                        polygons: vec![corners.to_vec()],
+                        even_odd: false,
+                    },
+                    gs.fill.map_or(Paint::Unknown, Paint::Colour),
+                );
+            }
             let spacing = gs.char_spacing
                 + if glyph.word_space {
                     gs.word_spacing
@@ -831,29 +825,6 @@ fn text_of(object: &Object) -> Option<String> {
             Some(out)
         }
         _ => None,
-    }
-}
-
-fn components(space: Space) -> usize {
-    match space {
-        Space::Gray => 1,
-        Space::Rgb => 3,
-        Space::Cmyk => 4,
-        Space::Other => 0,
-    }
-}
-
-/// A colour as RGB; `None` where the space does not say.
-fn colour(space: Space, nums: &[f32]) -> Option<[f32; 3]> {
-    let v = |i: usize| nums.get(i).copied().unwrap_or(0.0).clamp(0.0, 1.0);
-    match space {
-        Space::Gray => Some([v(0); 3]),
-        Space::Rgb => Some([v(0), v(1), v(2)]),
-        Space::Cmyk => {
-            let k = v(3);
-            Some([0, 1, 2].map(|i| 1.0 - (v(i) + k).min(1.0)))
-        }
-        Space::Other => None,
     }
 }
 

@@ -51,7 +51,8 @@ pub fn find(canvas: &Canvas, page: usize) -> Result<Vec<Hidden>, Exceeded> {
     let mut checks = 0u64;
     for glyph in &canvas.glyphs {
         let text = &canvas.glyph_text[glyph.text.0 as usize..glyph.text.1 as usize];
-        if text.chars().all(char::is_whitespace) {
+        // White space hides nothing; a block glyph is a shape, not text.
+        if text.chars().all(char::is_whitespace) || super::canvas::is_block(text) {
             hows.push(None);
             continue;
         }

@@ -21,6 +21,7 @@
 
 mod canvas;
 mod cmap;
+mod colour;
 mod content;
 pub mod files;
 mod fonts;

@@ -78,12 +78,13 @@ pub fn in_position_order(canvas: &Canvas) -> String {
         lines.push(text);
         start = end;
     }
-    let compact = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-    let drawn = compact(&canvas.text);
+    // Lines the drawing order gave as they are need no second search.
+    let tidy = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let drawn: std::collections::HashSet<String> = canvas.text.lines().map(tidy).collect();
     let mut out = String::new();
     for line in lines {
-        let c = compact(&line);
-        if !c.is_empty() && !drawn.contains(&c) {
+        let line = tidy(&line);
+        if !line.is_empty() && !drawn.contains(&line) {
             out.push_str(&line);
             out.push('\n');
         }

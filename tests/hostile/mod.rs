@@ -298,6 +298,55 @@ fn set() -> Vec<Hostile> {
         add(file, pdf, vec![Expect::Hidden(how)]);
     }
 
+    let mut pdf = Pdf::new();
+    let courier =
+        pdf.add(dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Courier" });
+    pdf.resource("Font", "F2", courier);
+    pdf.page(&format!(
+        "BT /F2 12 Tf -7.2 Tc 72 700 Td {} Tj ET\n",
+        literal(&name)
+    ));
+    add(
+        "overprinted.pdf",
+        pdf.bytes(),
+        vec![Expect::Leak(page_one), Expect::Hidden(How::Overprinted)],
+    );
+
+    let mut pdf = Pdf::new();
+    let blocks = pdf.add(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+        "Encoding" => dictionary! { "Differences" => vec![1.into(), "block".into()] },
+    });
+    pdf.resource("Font", "F2", blocks);
+    pdf.page(&format!(
+        "{}BT /F2 12 Tf 72 700 Td <{}> Tj ET\n",
+        text_at(unlisted, 72, 700),
+        "01".repeat(20)
+    ));
+    add(
+        "under-block-glyphs.pdf",
+        pdf.bytes(),
+        vec![Expect::Hidden(How::UnderFill)],
+    );
+
+    let mut pdf = Pdf::new();
+    let spot = Object::Array(vec![
+        "Separation".into(),
+        "Spot".into(),
+        "DeviceCMYK".into(),
+        Object::Null,
+    ]);
+    pdf.resource("ColorSpace", "CS0", spot);
+    pdf.page(&format!(
+        "q /CS0 cs 0 scn\n{}Q\n",
+        text_at(unlisted, 72, 700)
+    ));
+    add(
+        "no-ink.pdf",
+        pdf.bytes(),
+        vec![Expect::Hidden(How::SameColourAsBackground)],
+    );
+
     // Files that would make the verifier read less than they hold.
     add(
         "deep-nesting.pdf",
