@@ -47,7 +47,7 @@ use crate::anonymise::{Category, Identifiers};
 pub use canvas::How;
 pub use hidden::Hidden;
 pub use limits::Limits;
-pub use read::{Images, PageText, Reading, Reason, Refusal, Text, page_texts, read};
+pub use read::{Images, PageImages, PageText, Reading, Reason, Refusal, Text, page_texts, read};
 
 /// Where in a PDF something was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -156,10 +156,10 @@ impl VerifyReport {
         parts.dedup();
         parts.extend(self.hidden.iter().take(HIDDEN_SHOWN).map(Hidden::to_string));
         if self.hidden.len() > HIDDEN_SHOWN {
+            let more = self.hidden.len() - HIDDEN_SHOWN;
             parts.push(format!(
-                "and {} more",
-                crate::diag::count(self.hidden.len() - HIDDEN_SHOWN, "piece of hidden text")
-                    .replace("piece of hidden texts", "pieces of hidden text")
+                "and {more} more {} of hidden text",
+                if more == 1 { "piece" } else { "pieces" }
             ));
         }
         if let Some(images) = self.images_line() {
@@ -184,7 +184,7 @@ impl VerifyReport {
             .images
             .pages
             .iter()
-            .map(|(p, _)| p.to_string())
+            .map(|p| p.page.to_string())
             .collect();
         let mut wher = match pages.len() {
             0 => String::new(),

@@ -84,15 +84,23 @@ pub struct PageText {
 /// Images, which cannot be searched.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Images {
-    /// Images drawn, per page (1-based page, count), pages with none left out.
-    pub pages: Vec<(usize, usize)>,
+    /// Images drawn, per page (pages with none left out).
+    pub pages: Vec<PageImages>,
     /// Images anywhere else: never drawn, in fonts, patterns or unused forms.
     pub elsewhere: usize,
 }
 
+/// The images drawn on one page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PageImages {
+    /// The page (1-based).
+    pub page: usize,
+    pub images: usize,
+}
+
 impl Images {
     pub fn total(&self) -> usize {
-        self.pages.iter().map(|(_, n)| n).sum::<usize>() + self.elsewhere
+        self.pages.iter().map(|p| p.images).sum::<usize>() + self.elsewhere
     }
 }
 
@@ -375,10 +383,13 @@ fn read_page(
 ) -> Result<(), Exceeded> {
     let doc = interpreter.doc;
     let mut content = Vec::new();
-    let contents: Vec<&Object> = match page.dict.get(b"Contents").map(|c| resolve::deref(doc, c)) {
-        Ok(Object::Array(items)) => items.iter().collect(),
-        Ok(Object::Null) | Err(_) => Vec::new(),
-        Ok(_) => vec![page.dict.get(b"Contents").expect("checked")],
+    let contents: Vec<&Object> = match page.dict.get(b"Contents") {
+        Err(_) => Vec::new(),
+        Ok(written) => match resolve::deref(doc, written) {
+            Object::Array(items) => items.iter().collect(),
+            Object::Null => Vec::new(),
+            _ => vec![written],
+        },
     };
     for item in contents {
         let id = item.as_reference().ok();
@@ -427,7 +438,10 @@ fn read_page(
         );
     }
     if canvas.images > 0 {
-        reading.images.pages.push((n, canvas.images));
+        reading.images.pages.push(PageImages {
+            page: n,
+            images: canvas.images,
+        });
     }
     let mut extra = std::mem::take(&mut canvas.extra);
     if canvas.disordered {

@@ -50,8 +50,21 @@ pub fn skip_space(bytes: &[u8], mut at: usize) -> usize {
 
 /// A literal string after its `(`: escapes and nested brackets resolved.
 /// Returns the bytes and the position after the closing `)`.
-pub fn literal(bytes: &[u8], mut at: usize) -> (Vec<u8>, usize) {
+pub fn literal(bytes: &[u8], at: usize) -> (Vec<u8>, usize) {
     let mut out = Vec::new();
+    let next = literal_into(bytes, at, &mut out);
+    (out, next)
+}
+
+/// [`literal`], appending to `out`; returns the position after `)`.
+pub fn literal_into(bytes: &[u8], mut at: usize, out: &mut Vec<u8>) -> usize {
+    // Most strings have no escapes or brackets: copy them whole.
+    if let Some(end) = memchr::memchr3(b')', b'\\', b'(', &bytes[at.min(bytes.len())..])
+        && bytes[at + end] == b')'
+    {
+        out.extend_from_slice(&bytes[at..at + end]);
+        return at + end + 1;
+    }
     let mut depth = 1usize;
     while at < bytes.len() {
         let b = bytes[at];
@@ -102,12 +115,18 @@ pub fn literal(bytes: &[u8], mut at: usize) -> (Vec<u8>, usize) {
             _ => out.push(b),
         }
     }
-    (out, at)
+    at
 }
 
 /// A hexadecimal string after its `<`; returns the position after `>`.
-pub fn hex(bytes: &[u8], mut at: usize) -> (Vec<u8>, usize) {
+pub fn hex(bytes: &[u8], at: usize) -> (Vec<u8>, usize) {
     let mut out = Vec::new();
+    let next = hex_into(bytes, at, &mut out);
+    (out, next)
+}
+
+/// [`hex`], appending to `out`; returns the position after `>`.
+pub fn hex_into(bytes: &[u8], mut at: usize, out: &mut Vec<u8>) -> usize {
     let mut high: Option<u8> = None;
     while at < bytes.len() && bytes[at] != b'>' {
         if let Some(d) = (bytes[at] as char).to_digit(16) {
@@ -121,7 +140,7 @@ pub fn hex(bytes: &[u8], mut at: usize) -> (Vec<u8>, usize) {
     if let Some(h) = high {
         out.push(h << 4);
     }
-    (out, (at + 1).min(bytes.len()))
+    (at + 1).min(bytes.len())
 }
 
 /// A name after its `/`, `#xx` escapes decoded; returns the position after.
