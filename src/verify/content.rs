@@ -72,8 +72,10 @@ impl GState {
 #[derive(Debug)]
 enum Operand {
     Num(f32),
-    Name(Vec<u8>),
-    Str(Vec<u8>),
+    /// A name, as a range of the frame's bytes.
+    Name(usize, usize),
+    /// A string, as a range of the frame's bytes.
+    Str(usize, usize),
     ArrayStart,
     ArrayEnd,
     Dict(Dictionary),
@@ -109,6 +111,8 @@ type Marked = Option<(String, usize)>;
 /// The state of one content stream being run.
 struct Frame {
     operands: Vec<Operand>,
+    /// The bytes of the strings and names among the operands.
+    bytes: Vec<u8>,
     /// The numbers among the operands.
     nums: Vec<f32>,
     gs: GState,
@@ -124,6 +128,7 @@ impl Frame {
     fn new(gs: GState) -> Self {
         Self {
             operands: Vec::new(),
+            bytes: Vec::new(),
             nums: Vec::new(),
             gs,
             saved: Vec::new(),
@@ -176,9 +181,9 @@ impl<'d, 'b> Interpreter<'d, 'b> {
                     continue;
                 }
                 b'(' => {
-                    let (s, next) = syntax::literal(content, at + 1);
-                    at = next;
-                    Operand::Str(s)
+                    let start = frame.bytes.len();
+                    at = syntax::literal_into(content, at + 1, &mut frame.bytes);
+                    Operand::Str(start, frame.bytes.len())
                 }
                 b'<' if content.get(at + 1) == Some(&b'<') => {
                     let mut parser = Parser::new(content, at, self.budget.limits.nesting);
@@ -194,9 +199,9 @@ impl<'d, 'b> Interpreter<'d, 'b> {
                     }
                 }
                 b'<' => {
-                    let (s, next) = syntax::hex(content, at + 1);
-                    at = next;
-                    Operand::Str(s)
+                    let start = frame.bytes.len();
+                    at = syntax::hex_into(content, at + 1, &mut frame.bytes);
+                    Operand::Str(start, frame.bytes.len())
                 }
                 b'[' => {
                     at += 1;
@@ -209,7 +214,9 @@ impl<'d, 'b> Interpreter<'d, 'b> {
                 b'/' => {
                     let (n, next) = syntax::name(content, at + 1);
                     at = next;
-                    Operand::Name(n)
+                    let start = frame.bytes.len();
+                    frame.bytes.extend_from_slice(&n);
+                    Operand::Name(start, frame.bytes.len())
                 }
                 b'{' | b'}' | b')' | b'>' => {
                     at += 1;
@@ -238,6 +245,7 @@ impl<'d, 'b> Interpreter<'d, 'b> {
                         }
                         frame.operands.clear();
                         frame.nums.clear();
+                        frame.bytes.clear();
                         continue;
                     }
                 }
@@ -265,6 +273,7 @@ impl<'d, 'b> Interpreter<'d, 'b> {
     {
         let Frame {
             operands,
+            bytes,
             nums,
             gs,
             saved,
@@ -274,11 +283,11 @@ impl<'d, 'b> Interpreter<'d, 'b> {
             tm,
             tlm,
         } = frame;
-        let (operands, nums): (&[Operand], &[f32]) = (operands, nums);
+        let (operands, bytes, nums): (&[Operand], &[u8], &[f32]) = (operands, bytes, nums);
         let num = |i: usize| nums.get(i).copied().unwrap_or(0.0);
         let last_name = || {
             operands.iter().rev().find_map(|o| match o {
-                Operand::Name(n) => Some(n.as_slice()),
+                Operand::Name(a, b) => Some(&bytes[*a..*b]),
                 _ => None,
             })
         };
@@ -474,16 +483,18 @@ impl<'d, 'b> Interpreter<'d, 'b> {
                     *tlm = Matrix::translate(0.0, -gs.leading).then(tlm);
                     *tm = *tlm;
                 }
-                if let Some(Operand::Str(s)) =
-                    operands.iter().rev().find(|o| matches!(o, Operand::Str(_)))
+                if let Some(&Operand::Str(a, b)) = operands
+                    .iter()
+                    .rev()
+                    .find(|o| matches!(o, Operand::Str(..)))
                 {
-                    self.show(s, gs, tm, canvas);
+                    self.show(&bytes[a..b], gs, tm, canvas);
                 }
             }
             b"TJ" => {
                 for operand in operands {
                     match operand {
-                        Operand::Str(s) => self.show(s, gs, tm, canvas),
+                        &Operand::Str(a, b) => self.show(&bytes[a..b], gs, tm, canvas),
                         Operand::Num(n) => {
                             let shift = -n / 1000.0 * gs.size * gs.scaling;
                             *tm = Matrix::translate(shift, 0.0).then(tm);
@@ -500,8 +511,8 @@ impl<'d, 'b> Interpreter<'d, 'b> {
             b"BDC" | b"BMC" | b"DP" | b"MP" => {
                 let props = match operands.last() {
                     Some(Operand::Dict(d)) if op != b"BMC" => Some(d.clone()),
-                    Some(Operand::Name(n)) if op != b"BMC" && operands.len() >= 2 => self
-                        .resource(resources, b"Properties", n)
+                    Some(&Operand::Name(a, b)) if op != b"BMC" && operands.len() >= 2 => self
+                        .resource(resources, b"Properties", &bytes[a..b])
                         .and_then(|(_, o)| resolve::as_dict(o).cloned()),
                     _ => None,
                 };
@@ -684,10 +695,10 @@ impl<'d, 'b> Interpreter<'d, 'b> {
             }
             // A block glyph (█) covers what was drawn under it.
             let block =
-                canvas.placed() && super::canvas::is_block(&glyph.text) && gs.fill_alpha >= 0.5;
-            let block_box = placed.bbox();
+                (canvas.placed() && super::canvas::is_block(&glyph.text) && gs.fill_alpha >= 0.5)
+                    .then(|| placed.bbox());
             canvas.glyph(placed, &glyph.text);
-            if block {
+            if let Some(block_box) = block {
                 let corners = [
                     [block_box.x0, block_box.y0],
                     [block_box.x1, block_box.y0],

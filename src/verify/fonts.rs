@@ -89,7 +89,17 @@ pub struct Font {
     pub descent: f32,
     /// Why its text cannot be read, if it cannot.
     pub problem: Option<String>,
-    cache: RefCell<HashMap<u32, Glyph>>,
+    cache: RefCell<GlyphCache>,
+}
+
+/// Two-byte codes below this are cached by index.
+const DENSE_CODES: u32 = 8192;
+
+/// Glyphs decoded so far: a document repeats the same few hundred.
+#[derive(Debug, Default)]
+struct GlyphCache {
+    dense: Vec<Option<Glyph>>,
+    sparse: HashMap<u32, Glyph>,
 }
 
 impl Font {
@@ -209,13 +219,14 @@ impl Font {
             ascent: ascent * vertical,
             descent: descent * vertical,
             problem,
-            cache: RefCell::new(HashMap::new()),
+            cache: RefCell::default(),
         })
     }
 
     /// Calls `f` with each glyph `bytes` show, in order.
     pub fn glyphs(&self, bytes: &[u8], mut f: impl FnMut(&Glyph)) {
         let mut cache = self.cache.borrow_mut();
+        let cache = &mut *cache;
         let mut at = 0;
         while at < bytes.len() {
             let n = match &self.codes {
@@ -227,8 +238,28 @@ impl Font {
                 .iter()
                 .fold(0u32, |v, &b| v << 8 | u32::from(b));
             at += n;
-            let key = (n as u32) << 24 | value;
-            let glyph = cache.entry(key).or_insert_with(|| self.glyph(n, value));
+            // One- and two-byte codes (typst's CIDs among them) by index,
+            // the rest by hash.
+            let index = match n {
+                1 => Some(value as usize),
+                2 if value < DENSE_CODES => Some(256 + value as usize),
+                _ => None,
+            };
+            let glyph = match index {
+                Some(i) => {
+                    if i >= cache.dense.len() {
+                        cache.dense.resize_with(i + 1, || None);
+                    }
+                    cache.dense[i].get_or_insert_with(|| self.glyph(n, value))
+                }
+                None => {
+                    let key = (n as u32) << 24 | value;
+                    cache
+                        .sparse
+                        .entry(key)
+                        .or_insert_with(|| self.glyph(n, value))
+                }
+            };
             f(glyph);
         }
     }

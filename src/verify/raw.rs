@@ -283,23 +283,29 @@ fn read_object(
         text: String::new(),
         junk: String::new(),
     };
-    let mut parser = Parser::new(bytes, body, max_depth);
-    let value = match parser.object() {
-        Ok(value) => value,
+    // Most objects are only read for their text; streams (and the first
+    // object, which may say the file is linearised) are parsed whole.
+    let end = match skim(bytes, body, max_depth, &mut object.text) {
+        Ok(end) => end,
         Err(error) => {
             if error == SyntaxError::TooDeep {
                 file.too_deep.push(id.0);
             }
             // Lex on from the body: its strings and bytes are still read.
+            object.text.clear();
             file.objects.push(object);
             return body;
         }
     };
-    object_text(&value, &mut object.text);
-    let after = syntax::skip_space(bytes, parser.at);
-    let mut next = parser.at;
-    match value {
-        Object::Dictionary(d) if bytes[after..].starts_with(b"stream") => {
+    let after = syntax::skip_space(bytes, end);
+    let is_stream = bytes[after..].starts_with(b"stream");
+    if !is_stream && !file.objects.is_empty() {
+        file.objects.push(object);
+        return end;
+    }
+    let mut next = end;
+    match Parser::new(bytes, body, max_depth).object() {
+        Ok(Object::Dictionary(d)) if is_stream => {
             let data = data_start(bytes, after + 6);
             let end = match d.get(b"Length").ok().and_then(|l| l.as_i64().ok()) {
                 Some(length)
@@ -315,11 +321,83 @@ fn read_object(
             next = end;
             object.stream = Some((d, data..end));
         }
-        Object::Dictionary(d) => object.dict = Some(d),
+        Ok(Object::Dictionary(d)) => object.dict = Some(d),
         _ => {}
     }
     file.objects.push(object);
     next
+}
+
+/// Reads one value from `at` without building it: where it ends, and its
+/// text (strings decoded, names that are more than a word, long integers)
+/// appended to `out`.
+fn skim(
+    bytes: &[u8],
+    mut at: usize,
+    max_depth: usize,
+    out: &mut String,
+) -> Result<usize, SyntaxError> {
+    let mut depth = 0usize;
+    let mut scratch = Vec::new();
+    loop {
+        at = syntax::skip_space(bytes, at);
+        let Some(&b) = bytes.get(at) else {
+            return Err(SyntaxError::Malformed);
+        };
+        match b {
+            b'(' | b'<' if b == b'(' || bytes.get(at + 1) != Some(&b'<') => {
+                scratch.clear();
+                at = if b == b'(' {
+                    syntax::literal_into(bytes, at + 1, &mut scratch)
+                } else {
+                    syntax::hex_into(bytes, at + 1, &mut scratch)
+                };
+                syntax::text_string(&scratch, out);
+                out.push('\n');
+            }
+            b'<' | b'[' => {
+                depth += 1;
+                if depth > max_depth {
+                    return Err(SyntaxError::TooDeep);
+                }
+                at += if b == b'<' { 2 } else { 1 };
+                continue;
+            }
+            b'>' | b']' => {
+                if depth == 0 || (b == b'>' && bytes.get(at + 1) != Some(&b'>')) {
+                    return Err(SyntaxError::Malformed);
+                }
+                depth -= 1;
+                at += if b == b'>' { 2 } else { 1 };
+            }
+            b'/' => {
+                let (name, next) = syntax::name(bytes, at + 1);
+                if name.iter().any(|b| !b.is_ascii_graphic()) {
+                    syntax::text_string(&name, out);
+                    out.push('\n');
+                }
+                at = next;
+            }
+            _ => {
+                let end = syntax::word_end(bytes, at);
+                if end == at {
+                    return Err(SyntaxError::Malformed);
+                }
+                let word = &bytes[at..end];
+                if matches!(word, b"obj" | b"endobj" | b"stream" | b"endstream") {
+                    return Err(SyntaxError::Malformed);
+                }
+                if word.len() >= 7 && word.iter().all(u8::is_ascii_digit) {
+                    out.push_str(&String::from_utf8_lossy(word));
+                    out.push('\n');
+                }
+                at = end;
+            }
+        }
+        if depth == 0 {
+            return Ok(at);
+        }
+    }
 }
 
 /// Where stream data starts after the `stream` keyword ends at `at`.
