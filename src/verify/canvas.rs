@@ -186,6 +186,31 @@ impl Cover {
     }
 }
 
+/// A glyph's text, and what its string says about it.
+#[derive(Debug, Clone, Copy)]
+pub struct Shown<'a> {
+    pub text: &'a str,
+    /// Nothing but white space (or nothing).
+    pub blank: bool,
+    /// The unit direction of the text.
+    pub direction: Point,
+    /// One em, in points.
+    pub em: f32,
+}
+
+impl<'a> Shown<'a> {
+    /// What a glyph shows, worked out from the glyph itself.
+    #[cfg(test)]
+    pub fn of(glyph: &Placed, text: &'a str) -> Self {
+        Self {
+            text,
+            blank: text.chars().all(char::is_whitespace),
+            direction: glyph.direction(),
+            em: glyph.em(),
+        }
+    }
+}
+
 /// Where the last glyph ended, for joining the next one.
 #[derive(Debug, Clone, Copy)]
 struct Pen {
@@ -274,12 +299,13 @@ impl Canvas {
 
     /// Adds a glyph's text in drawing order, with the separator its position
     /// calls for, and keeps the glyph when positions matter.
-    pub fn glyph(&mut self, mut glyph: Placed, text: &str) {
-        let direction = glyph.direction();
-        let em = glyph.em().max(1e-3);
+    pub fn glyph(&mut self, mut glyph: Placed, shown: &Shown<'_>) {
+        let text = shown.text;
+        let direction = shown.direction;
+        let em = shown.em.max(1e-3);
         let normal = [-direction[1], direction[0]];
         let baseline = geometry::dot(glyph.origin, normal);
-        let whitespace = text.chars().all(char::is_whitespace);
+        let whitespace = shown.blank;
         let first = text.chars().next();
         if let Some(pen) = self.pen {
             let scale = em.max(pen.em);
@@ -408,15 +434,16 @@ mod tests {
             y1: 800.0,
         }));
         // "Jo hn" drawn letter by letter, with a word gap before the next.
-        c.glyph(glyph(100.0, 700.0, 5.0), "J");
-        c.glyph(glyph(105.0, 700.0, 5.5), "o");
-        c.glyph(glyph(110.5, 700.0, 5.5), "h");
-        c.glyph(glyph(116.0, 700.0, 5.5), "n");
-        c.glyph(glyph(124.5, 700.0, 5.5), "S");
-        c.glyph(glyph(100.0, 688.0, 5.5), "x");
+        let mut add = |c: &mut Canvas, g: Placed, t: &str| c.glyph(g.clone(), &Shown::of(&g, t));
+        add(&mut c, glyph(100.0, 700.0, 5.0), "J");
+        add(&mut c, glyph(105.0, 700.0, 5.5), "o");
+        add(&mut c, glyph(110.5, 700.0, 5.5), "h");
+        add(&mut c, glyph(116.0, 700.0, 5.5), "n");
+        add(&mut c, glyph(124.5, 700.0, 5.5), "S");
+        add(&mut c, glyph(100.0, 688.0, 5.5), "x");
         assert_eq!(c.text, "John S\nx");
         assert!(!c.disordered);
-        c.glyph(glyph(130.0, 700.0, 5.5), "y");
+        add(&mut c, glyph(130.0, 700.0, 5.5), "y");
         assert!(c.disordered, "back to a line already left");
     }
 }

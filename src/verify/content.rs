@@ -14,7 +14,7 @@ use std::rc::Rc;
 
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
-use super::canvas::{Canvas, How, Paint, Placed, Shape};
+use super::canvas::{Canvas, How, Paint, Placed, Shape, Shown};
 use super::colour::Space;
 use super::fonts::Font;
 use super::geometry::{self, Matrix, Point, Rect};
@@ -663,14 +663,32 @@ impl<'d, 'b> Interpreter<'d, 'b> {
         let Some(font) = gs.font.clone() else {
             return;
         };
-        let base = Matrix::new([gs.size * gs.scaling, 0.0, 0.0, gs.size, 0.0, gs.rise]);
+        // Within a string only the text matrix's translation moves: one
+        // matrix for the string, glyph origins along it.
+        let text_to_page = tm.then(&gs.ctm);
+        let up = text_to_page.apply_vector([0.0, gs.size]);
+        let across = text_to_page.apply_vector([gs.size * gs.scaling, 0.0]);
+        let em = geometry::length(up);
+        let wide = geometry::length(across);
+        let direction = if wide > 1e-6 {
+            geometry::scaled(across, 1.0 / wide)
+        } else if em > 1e-6 {
+            [up[1] / em, -up[0] / em]
+        } else {
+            [1.0, 0.0]
+        };
+        let look = Look {
+            tiny: em < 1.0 || wide < 1.0,
+            direction,
+            em,
+        };
+        let mut x = 0.0f32;
         let mut alt = String::new();
         font.glyphs(bytes, |glyph| {
-            let m = base.then(tm).then(&gs.ctm);
             let mut placed = Placed {
-                origin: m.apply([0.0, 0.0]),
-                advance: m.apply_vector([glyph.width, 0.0]),
-                up: m.apply_vector([0.0, 1.0]),
+                origin: text_to_page.apply([x, gs.rise]),
+                advance: geometry::scaled(across, glyph.width),
+                up,
                 ascent: font.ascent,
                 descent: font.descent,
                 text: (0, 0),
@@ -690,14 +708,21 @@ impl<'d, 'b> Interpreter<'d, 'b> {
             if let Some(a) = &glyph.alt {
                 alt.push_str(a);
             }
-            if canvas.placed() && !glyph.text.chars().all(char::is_whitespace) {
-                placed.hidden = hidden_when_drawn(gs, &m, &placed, canvas);
+            if canvas.placed() && !glyph.blank {
+                placed.hidden = hidden_when_drawn(gs, &look, &placed, canvas);
             }
             // A block glyph (█) covers what was drawn under it.
             let block =
-                (canvas.placed() && super::canvas::is_block(&glyph.text) && gs.fill_alpha >= 0.5)
-                    .then(|| placed.bbox());
-            canvas.glyph(placed, &glyph.text);
+                (glyph.block && canvas.placed() && gs.fill_alpha >= 0.5).then(|| placed.bbox());
+            canvas.glyph(
+                placed,
+                &Shown {
+                    text: &glyph.text,
+                    blank: glyph.blank,
+                    direction: look.direction,
+                    em: look.em,
+                },
+            );
             if let Some(block_box) = block {
                 let corners = [
                     [block_box.x0, block_box.y0],
@@ -720,9 +745,9 @@ impl<'d, 'b> Interpreter<'d, 'b> {
                 } else {
                     0.0
                 };
-            let advance = (glyph.width * gs.size + spacing) * gs.scaling;
-            *tm = Matrix::translate(advance, 0.0).then(tm);
+            x += (glyph.width * gs.size + spacing) * gs.scaling;
         });
+        *tm = Matrix::translate(x, 0.0).then(tm);
         if !alt.is_empty() {
             canvas.extra.push_str(&alt);
             canvas.extra.push('\n');
@@ -896,7 +921,15 @@ fn paint(
 }
 
 /// How a glyph is hidden by what is known when it is drawn.
-fn hidden_when_drawn(gs: &GState, m: &Matrix, glyph: &Placed, canvas: &Canvas) -> Option<How> {
+/// What holds for every glyph of a string.
+struct Look {
+    /// Under 1 pt tall or wide.
+    tiny: bool,
+    direction: Point,
+    em: f32,
+}
+
+fn hidden_when_drawn(gs: &GState, look: &Look, glyph: &Placed, canvas: &Canvas) -> Option<How> {
     let page = canvas.page?;
     if matches!(gs.mode, 3 | 7) {
         return Some(How::Invisible);
@@ -910,8 +943,7 @@ fn hidden_when_drawn(gs: &GState, m: &Matrix, glyph: &Placed, canvas: &Canvas) -
     {
         return Some(How::Clipped);
     }
-    let wide = geometry::length(m.apply_vector([1.0, 0.0]));
-    if glyph.em() < 1.0 || wide < 1.0 {
+    if look.tiny {
         return Some(How::Tiny);
     }
     let stroked = matches!(gs.mode, 1 | 5);

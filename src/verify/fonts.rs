@@ -37,6 +37,10 @@ pub struct Glyph {
     pub word_space: bool,
     /// Whether any reading gave text.
     pub mapped: bool,
+    /// Its text is white space (or nothing).
+    pub blank: bool,
+    /// Its text is a block or shade character (█), a filled shape.
+    pub block: bool,
 }
 
 /// How bytes split into codes.
@@ -305,9 +309,13 @@ impl Font {
                 standard_width(*family, c)
             }
         };
+        let mapped = text.is_some();
+        let text = text.unwrap_or_default();
         Glyph {
-            mapped: text.is_some(),
-            text: text.unwrap_or_default(),
+            mapped,
+            blank: text.chars().all(char::is_whitespace),
+            block: super::canvas::is_block(&text),
+            text,
             alt,
             width: width * self.scale,
             word_space: n == 1 && code == 32,

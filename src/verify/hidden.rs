@@ -47,6 +47,9 @@ const MAX_CHECKS: u64 = 50_000_000;
 
 /// The hidden text of a page's canvas.
 pub fn find(canvas: &Canvas, page: usize) -> Result<Vec<Hidden>, Exceeded> {
+    if canvas.covers.is_empty() && canvas.glyphs.iter().all(|g| g.hidden.is_none()) {
+        return Ok(Vec::new());
+    }
     let mut hows: Vec<Option<How>> = Vec::with_capacity(canvas.glyphs.len());
     let mut checks = 0u64;
     for glyph in &canvas.glyphs {

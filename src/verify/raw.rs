@@ -25,9 +25,10 @@ pub struct RawFile {
     pub trailers: Vec<Dictionary>,
     /// Objects nested deeper than the limit (by number).
     pub too_deep: Vec<u32>,
-    /// The searchable text of the bytes outside objects and stream data
-    /// (cross-reference tables left out).
-    pub text: String,
+    /// The searchable text of the bytes (stream data and cross-reference
+    /// tables left out), in pieces, each with whose it is.
+    buffer: String,
+    pieces: Vec<(Owner, Range<usize>)>,
 }
 
 /// One `N G obj` found in the bytes.
@@ -40,11 +41,6 @@ pub struct RawObject {
     pub stream: Option<(Dictionary, Range<usize>)>,
     /// The dictionary of a non-stream object, if it is one.
     pub dict: Option<Dictionary>,
-    /// The searchable text of the object as written (stream data aside).
-    pub text: String,
-    /// The searchable text of what follows the object before `endobj`
-    /// (nothing, in a well-made file).
-    pub junk: String,
 }
 
 impl RawFile {
@@ -58,21 +54,49 @@ impl RawFile {
     }
 
     /// The text of the bytes, leaving out the objects `known` says were
-    /// read otherwise (but not what follows them before `endobj`).
+    /// read otherwise (but not what follows one before its `endobj`, which
+    /// a well-made file does not have).
     pub fn text_without(&self, known: impl Fn(&RawObject) -> bool) -> String {
-        let mut out = self.text.clone();
-        for object in &self.objects {
-            if !known(object) {
-                out.push_str(&object.text);
+        let mut out = String::new();
+        for (owner, range) in &self.pieces {
+            let keep = match owner {
+                Owner::Object(i) => !known(&self.objects[*i]),
+                _ => true,
+            };
+            if keep {
+                out.push_str(&self.buffer[range.clone()]);
             }
-            out.push_str(&object.junk);
         }
         out
+    }
+
+    /// The text of the bytes outside every object.
+    #[cfg(test)]
+    fn outside(&self) -> String {
+        self.owned_by(Owner::Outside)
+    }
+
+    #[cfg(test)]
+    fn owned_by(&self, who: Owner) -> String {
+        self.pieces
+            .iter()
+            .filter(|(o, _)| *o == who)
+            .map(|(_, r)| &self.buffer[r.clone()])
+            .collect()
+    }
+
+    /// Appends text to `who`'s.
+    fn add(&mut self, who: Owner, write: impl FnOnce(&mut String)) {
+        let start = self.buffer.len();
+        write(&mut self.buffer);
+        if self.buffer.len() > start {
+            self.pieces.push((who, start..self.buffer.len()));
+        }
     }
 }
 
 /// Where a stretch of bytes belongs.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Owner {
     Outside,
     Object(usize),
@@ -90,7 +114,6 @@ pub fn scan(bytes: &[u8], max_depth: usize) -> RawFile {
     // Stretches of bytes and whom their text belongs to, in order.
     let mut owners: Vec<(usize, Owner)> = vec![(0, Owner::Outside)];
     let mut inside: Option<usize> = None;
-    let mut strings: Vec<(Owner, String)> = Vec::new();
     let owner = |inside: Option<usize>| inside.map_or(Owner::Outside, Owner::Junk);
     let mut at = 0;
     while at < bytes.len() {
@@ -109,9 +132,10 @@ pub fn scan(bytes: &[u8], max_depth: usize) -> RawFile {
                 } else {
                     syntax::hex(bytes, at + 1)
                 };
-                let mut text = String::new();
-                syntax::text_string(&s, &mut text);
-                strings.push((owner(inside), text));
+                file.add(owner(inside), |out| {
+                    syntax::text_string(&s, out);
+                    out.push('\n');
+                });
                 at = next;
             }
             b'<' => at += 2,
@@ -144,9 +168,7 @@ pub fn scan(bytes: &[u8], max_depth: usize) -> RawFile {
                     b"trailer" => {
                         let mut parser = Parser::new(bytes, end, max_depth);
                         if let Ok(Object::Dictionary(d)) = parser.object() {
-                            let mut text = String::new();
-                            object_text(&Object::Dictionary(d.clone()), &mut text);
-                            strings.push((owner(inside), text));
+                            file.add(owner(inside), |out| dict_text(&d, out));
                             file.trailers.push(d);
                             at = parser.at;
                         } else {
@@ -177,22 +199,9 @@ pub fn scan(bytes: &[u8], max_depth: usize) -> RawFile {
         if to <= from {
             continue;
         }
-        let out = match who {
-            Owner::Outside => &mut file.text,
-            Owner::Object(i) => &mut file.objects[i].text,
-            Owner::Junk(i) => &mut file.objects[i].junk,
-            Owner::Skipped => continue,
-        };
-        printable(&bytes[from..to], MIN_RUN, true, out);
-    }
-    for (who, text) in strings {
-        let out = match who {
-            Owner::Object(i) => &mut file.objects[i].text,
-            Owner::Junk(i) => &mut file.objects[i].junk,
-            _ => &mut file.text,
-        };
-        out.push_str(&text);
-        out.push('\n');
+        if who != Owner::Skipped {
+            file.add(who, |out| printable(&bytes[from..to], MIN_RUN, true, out));
+        }
     }
     file
 }
@@ -280,23 +289,23 @@ fn read_object(
         offset: start.saturating_sub(file.header),
         stream: None,
         dict: None,
-        text: String::new(),
-        junk: String::new(),
     };
     // Most objects are only read for their text; streams (and the first
     // object, which may say the file is linearised) are parsed whole.
-    let end = match skim(bytes, body, max_depth, &mut object.text) {
+    let mut text = String::new();
+    let end = match skim(bytes, body, max_depth, &mut text) {
         Ok(end) => end,
         Err(error) => {
             if error == SyntaxError::TooDeep {
                 file.too_deep.push(id.0);
             }
             // Lex on from the body: its strings and bytes are still read.
-            object.text.clear();
             file.objects.push(object);
             return body;
         }
     };
+    let index = file.objects.len();
+    file.add(Owner::Object(index), |out| out.push_str(&text));
     let after = syntax::skip_space(bytes, end);
     let is_stream = bytes[after..].starts_with(b"stream");
     if !is_stream && !file.objects.is_empty() {
@@ -439,20 +448,25 @@ pub fn object_text(object: &Object, out: &mut String) {
             }
         }
         Object::Array(items) => items.iter().for_each(|o| object_text(o, out)),
-        Object::Dictionary(d) => d.iter().for_each(|(k, v)| {
-            if k.iter().any(|b| !b.is_ascii_graphic()) {
-                syntax::text_string(k, out);
-                out.push('\n');
-            }
-            object_text(v, out);
-        }),
-        Object::Stream(s) => object_text(&Object::Dictionary(s.dict.clone()), out),
+        Object::Dictionary(d) => dict_text(d, out),
+        Object::Stream(s) => dict_text(&s.dict, out),
         // A number written as an integer (a phone number, say).
         Object::Integer(i) if i.unsigned_abs() >= 1_000_000 => {
             out.push_str(&i.to_string());
             out.push('\n');
         }
         _ => {}
+    }
+}
+
+/// [`object_text`] of a dictionary.
+pub fn dict_text(dict: &Dictionary, out: &mut String) {
+    for (key, value) in dict.iter() {
+        if key.iter().any(|b| !b.is_ascii_graphic()) {
+            syntax::text_string(key, out);
+            out.push('\n');
+        }
+        object_text(value, out);
     }
 }
 
@@ -545,7 +559,7 @@ mod tests {
         let text = raw.text_without(|_| false);
         assert!(text.contains("Name %%EOF here"), "{text}");
         assert!(text.contains("\nJ\n"), "{text}");
-        assert!(!raw.text.contains("Name"), "objects' text is theirs");
+        assert!(!raw.outside().contains("Name"), "objects' text is theirs");
         assert!(
             raw.text_without(|o| o.id == (1, 0)).find("Name").is_none(),
             "a known object's text is left out"
@@ -567,12 +581,12 @@ mod tests {
         let file = b"%PDF-1.7\n1 0 obj\n<< /A 1 >> (Ann Lee) endobj\nxref\n0 2\n0000000000 65535 f \n0000000009 00000 n \ntrailer\n<< /Size 2 >>\n%%EOF\n";
         let raw = scan(file, 100);
         assert!(
-            raw.objects[0].junk.contains("Ann Lee"),
+            raw.owned_by(Owner::Junk(0)).contains("Ann Lee"),
             "{:?}",
             raw.objects[0]
         );
         assert!(raw.text_without(|_| true).contains("Ann Lee"));
-        assert!(!raw.text.contains("0000000009"), "{}", raw.text);
+        assert!(!raw.outside().contains("0000000009"), "{}", raw.outside());
         assert_eq!(raw.trailers.len(), 1);
     }
 

@@ -419,6 +419,10 @@ fn read_page(
         }
     }
     let mut canvas = Canvas::new(Some(page.visible));
+    // About a glyph per dozen bytes of content in typst's pages.
+    canvas.glyphs.reserve(content.len() / 12);
+    canvas.glyph_text.reserve(content.len() / 12);
+    canvas.text.reserve(content.len() / 8);
     interpreter.run(
         &content,
         page.resources,

@@ -179,40 +179,39 @@ fn walk<'d>(
 /// Annotations, forms, attachments, scripts, open actions, hidden layers.
 pub fn forbidden_content(doc: &Document) -> Vec<String> {
     let mut found: Vec<&'static str> = Vec::new();
+    let mut note = |what: &'static str| {
+        if !found.contains(&what) {
+            found.push(what);
+        }
+    };
     for object in doc.objects.values() {
         let Some(dict) = resolve::as_dict(object) else {
             continue;
         };
-        let name_is = |key: &[u8], value: &[u8]| resolve::is_name(dict, key, value);
-        let checks: [(&'static str, bool); 8] = [
-            (
-                "annotations",
-                dict.get(b"Annots")
-                    .is_ok_and(|a| !matches!(deref(doc, a), Object::Array(v) if v.is_empty()))
-                    || name_is(b"Type", b"Annot"),
-            ),
-            ("form fields", dict.has(b"AcroForm")),
-            (
-                "embedded files",
-                dict.has(b"EmbeddedFiles")
-                    || name_is(b"Type", b"EmbeddedFile")
-                    || name_is(b"Type", b"Filespec"),
-            ),
-            (
-                "JavaScript",
-                dict.has(b"JS") || dict.has(b"JavaScript") || name_is(b"S", b"JavaScript"),
-            ),
-            ("an action run on opening", dict.has(b"OpenAction")),
-            ("additional actions", dict.has(b"AA")),
-            (
-                "optional content (hidden layers)",
-                dict.has(b"OCProperties"),
-            ),
-            ("a launch action", name_is(b"S", b"Launch")),
-        ];
-        for (what, present) in checks {
-            if present && !found.contains(&what) {
-                found.push(what);
+        // One pass over the keys: most dictionaries have a handful.
+        for (key, value) in dict.iter() {
+            let name = value.as_name().ok();
+            match key.as_slice() {
+                b"Annots" if !matches!(deref(doc, value), Object::Array(v) if v.is_empty()) => {
+                    note("annotations")
+                }
+                b"Type" => match name {
+                    Some(b"Annot") => note("annotations"),
+                    Some(b"EmbeddedFile" | b"Filespec") => note("embedded files"),
+                    _ => {}
+                },
+                b"AcroForm" => note("form fields"),
+                b"EmbeddedFiles" => note("embedded files"),
+                b"JS" | b"JavaScript" => note("JavaScript"),
+                b"S" => match name {
+                    Some(b"JavaScript") => note("JavaScript"),
+                    Some(b"Launch") => note("a launch action"),
+                    _ => {}
+                },
+                b"OpenAction" => note("an action run on opening"),
+                b"AA" => note("additional actions"),
+                b"OCProperties" => note("optional content (hidden layers)"),
+                _ => {}
             }
         }
     }

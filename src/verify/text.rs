@@ -117,7 +117,8 @@ mod tests {
                 seq: 0,
                 hidden: None,
             };
-            canvas.glyph(glyph, t);
+            let shown = crate::verify::canvas::Shown::of(&glyph, t);
+            canvas.glyph(glyph, &shown);
         }
         assert!(canvas.disordered);
         assert_eq!(in_position_order(&canvas), "John\n");
