@@ -309,20 +309,24 @@ impl Canvas {
         let first = text.chars().next();
         if let Some(pen) = self.pen {
             let scale = em.max(pen.em);
-            if self.placed()
-                && glyph.hidden.is_none()
-                && !whitespace
-                && !pen.whitespace
-                && pen.first != first
-                && !first.is_some_and(is_mark)
-                && geometry::length(geometry::sub(glyph.origin, pen.origin)) < 0.15 * scale
-            {
-                glyph.hidden = Some(How::Overprinted);
-            }
             let d = geometry::sub(glyph.origin, pen.end);
             let along = geometry::dot(d, pen.direction);
             let across = geometry::dot(d, [-pen.direction[1], pen.direction[0]]);
-            let scale = em.max(pen.em);
+            // Drawn where the last glyph was drawn (so before where it ended).
+            if along < 0.0
+                && self.placed()
+                && glyph.hidden.is_none()
+                && !whitespace
+                && !pen.whitespace
+            {
+                let back = geometry::sub(glyph.origin, pen.origin);
+                if geometry::dot(back, back) < (0.15 * scale).powi(2)
+                    && pen.first != first
+                    && !first.is_some_and(is_mark)
+                {
+                    glyph.hidden = Some(How::Overprinted);
+                }
+            }
             let same_direction = geometry::dot(direction, pen.direction) > 0.99;
             if across.abs() > 0.5 * scale || !same_direction {
                 self.new_line(pen);
