@@ -110,6 +110,8 @@ type Marked = Option<(String, usize)>;
 
 /// The state of one content stream being run.
 struct Frame {
+    /// The fonts the stream has selected, by resource name.
+    fonts: Vec<(Vec<u8>, Rc<Font>)>,
     operands: Vec<Operand>,
     /// The bytes of the strings and names among the operands.
     bytes: Vec<u8>,
@@ -127,6 +129,7 @@ struct Frame {
 impl Frame {
     fn new(gs: GState) -> Self {
         Self {
+            fonts: Vec::new(),
             operands: Vec::new(),
             bytes: Vec::new(),
             nums: Vec::new(),
@@ -274,6 +277,7 @@ impl<'d, 'b> Interpreter<'d, 'b> {
         let Frame {
             operands,
             bytes,
+            fonts,
             nums,
             gs,
             saved,
@@ -441,6 +445,11 @@ impl<'d, 'b> Interpreter<'d, 'b> {
             b"Tf" => {
                 gs.size = num(0);
                 let name = last_name().unwrap_or_default();
+                // Pages switch between a few fonts all the time.
+                if let Some((_, font)) = fonts.iter().find(|(n, _)| n.as_slice() == name) {
+                    gs.font = Some(font.clone());
+                    return Ok(());
+                }
                 gs.font = match self.font(resources, name)? {
                     Some(font) => Some(font),
                     None => {
@@ -456,6 +465,9 @@ impl<'d, 'b> Interpreter<'d, 'b> {
                         Some(self.fallback.clone())
                     }
                 };
+                if let Some(font) = &gs.font {
+                    fonts.push((name.to_vec(), font.clone()));
+                }
             }
             b"Td" | b"TD" => {
                 if op == b"TD" {
@@ -509,18 +521,16 @@ impl<'d, 'b> Interpreter<'d, 'b> {
                 }
             }
             b"BDC" | b"BMC" | b"DP" | b"MP" => {
-                let props = match operands.last() {
-                    Some(Operand::Dict(d)) if op != b"BMC" => Some(d.clone()),
+                let props: Option<&Dictionary> = match operands.last() {
+                    Some(Operand::Dict(d)) if op != b"BMC" => Some(d),
                     Some(&Operand::Name(a, b)) if op != b"BMC" && operands.len() >= 2 => self
                         .resource(resources, b"Properties", &bytes[a..b])
-                        .and_then(|(_, o)| resolve::as_dict(o).cloned()),
+                        .and_then(|(_, o)| resolve::as_dict(o)),
                     _ => None,
                 };
-                let actual = props
-                    .as_ref()
-                    .and_then(|d| text_of(d.get(b"ActualText").ok()?));
+                let actual = props.and_then(|d| text_of(d.get(b"ActualText").ok()?));
                 for key in [b"Alt".as_slice(), b"E", b"T"] {
-                    if let Some(t) = props.as_ref().and_then(|d| text_of(d.get(key).ok()?)) {
+                    if let Some(t) = props.and_then(|d| text_of(d.get(key).ok()?)) {
                         canvas.extra.push_str(&t);
                         canvas.extra.push('\n');
                     }
