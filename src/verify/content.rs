@@ -45,6 +45,16 @@ pub struct GState {
 }
 
 impl GState {
+    /// The colour and opacity text is painted with (stroke-only render
+    /// modes paint with the stroke).
+    fn paint(&self) -> (Option<[f32; 3]>, f32) {
+        if matches!(self.mode, 1 | 5) {
+            (self.stroke, self.stroke_alpha)
+        } else {
+            (self.fill, self.fill_alpha)
+        }
+    }
+
     /// The state a page starts with.
     pub fn new(ctm: Matrix) -> Self {
         Self {
@@ -687,8 +697,15 @@ impl<'d, 'b> Interpreter<'d, 'b> {
         } else {
             [1.0, 0.0]
         };
+        let tiny = em < 1.0 || wide < 1.0;
+        let (colour, alpha) = gs.paint();
         let look = Look {
-            tiny: em < 1.0 || wide < 1.0,
+            tiny,
+            plain: !matches!(gs.mode, 3 | 7)
+                && gs.clip.is_none()
+                && !tiny
+                && alpha >= 0.1
+                && colour.is_some_and(|c| c.iter().any(|v| 1.0 - v >= 0.06)),
             direction,
             em,
         };
@@ -935,6 +952,9 @@ fn paint(
 struct Look {
     /// Under 1 pt tall or wide.
     tiny: bool,
+    /// Painted plainly, in a colour no page is (not white), unclipped: only
+    /// where it lands and what is under it can hide it.
+    plain: bool,
     direction: Point,
     em: f32,
 }
@@ -948,6 +968,9 @@ fn hidden_when_drawn(gs: &GState, look: &Look, glyph: &Placed, canvas: &Canvas) 
     if !page.contains(centre) {
         return Some(How::OffPage);
     }
+    if look.plain && canvas.covers.is_empty() {
+        return None;
+    }
     if let Some(clip) = gs.clip
         && !clip.grown(0.5).contains(centre)
     {
@@ -956,12 +979,7 @@ fn hidden_when_drawn(gs: &GState, look: &Look, glyph: &Placed, canvas: &Canvas) 
     if look.tiny {
         return Some(How::Tiny);
     }
-    let stroked = matches!(gs.mode, 1 | 5);
-    let (colour, alpha) = if stroked {
-        (gs.stroke, gs.stroke_alpha)
-    } else {
-        (gs.fill, gs.fill_alpha)
-    };
+    let (colour, alpha) = gs.paint();
     if alpha < 0.1 {
         return Some(How::Transparent);
     }
