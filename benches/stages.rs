@@ -113,6 +113,9 @@ fn verify_parts(c: &mut Criterion) {
     c.bench_function("verify-part/load_mem", |b| {
         b.iter(|| lopdf::Document::load_mem(&pdf).unwrap())
     });
+    c.bench_function("verify-part/read (every text, nothing searched)", |b| {
+        b.iter(|| redress::verify::read(&pdf, redress::verify::Limits::default()))
+    });
     let doc = lopdf::Document::load_mem(&pdf).unwrap();
     c.bench_function("verify-part/page texts", |b| {
         b.iter(|| redress::verify::page_texts(&doc).unwrap())

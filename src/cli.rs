@@ -180,14 +180,19 @@ struct DiagnosticArgs {
 
 #[derive(Debug, Args)]
 struct VerifyArgs {
-    /// The PDF to check.
-    pdf: PathBuf,
-    /// The case whose identifiers must not appear in it.
+    /// PDFs, or folders of them (searched recursively for `.pdf` files).
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// The case whose identifiers must not appear in them.
     #[arg(long)]
     case: PathBuf,
-    /// Print the report as JSON (categories and places, never values).
+    /// Print the reports as JSON (categories and places, never values).
     #[arg(long)]
     json: bool,
+    /// Accept PDFs that hold images (their text still cannot be verified,
+    /// and the report says so).
+    #[arg(long)]
+    allow_images: bool,
 }
 
 #[derive(Debug, Args)]
@@ -578,29 +583,43 @@ fn valid_case(engine: &Engine, path: &Path) -> Result<crate::case::Case, UsageEr
 fn verify(args: VerifyArgs) -> Result<ExitCode, UsageError> {
     let engine = engine(None)?;
     let case = valid_case(&engine, &args.case)?;
-    let pdf = std::fs::read(&args.pdf)?;
-    let report = engine.checks(&case).verify(&pdf);
+    let pdfs = crate::verify::files::discover(&args.paths)?;
+    if pdfs.is_empty() {
+        return Err(usage(
+            "no PDFs found",
+            "give PDF files, or folders holding `.pdf` files",
+        ));
+    }
+    let checks = engine.checks(&case);
+    let outcomes =
+        crate::verify::files::verify_all(&pdfs, |pdf| checks.verify(pdf), args.allow_images);
     if args.json {
-        say!(
-            "{}",
-            serde_json::to_string_pretty(&report).expect("reports serialise")
-        );
+        say!("{}", crate::verify::files::json(&outcomes));
     } else {
-        say!(
-            "{}: {} ({})",
-            diag::display_path(&args.pdf),
-            if report.is_clean() {
-                "clean"
+        for outcome in &outcomes {
+            say!("{}", outcome.line());
+        }
+    }
+    let unreadable = outcomes.iter().filter(|o| o.report.is_err()).count();
+    let refused = outcomes.iter().filter(|o| !o.clean).count() - unreadable;
+    if outcomes.len() > 1 {
+        eprintln!(
+            "{} of {} clean{}",
+            outcomes.len() - refused - unreadable,
+            diag::count(outcomes.len(), "PDF"),
+            if unreadable > 0 {
+                format!("; {} could not be read", diag::count(unreadable, "file"))
             } else {
-                "NOT CLEAN"
-            },
-            report.describe()
+                String::new()
+            }
         );
     }
-    Ok(if report.is_clean() {
-        ExitCode::SUCCESS
-    } else {
+    Ok(if unreadable > 0 {
+        ExitCode::from(2)
+    } else if refused > 0 {
         ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     })
 }
 

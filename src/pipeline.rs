@@ -455,7 +455,7 @@ impl Checks {
             .needles
             .find(text)
             .into_iter()
-            .chain(verify::Reading::find(self, &normalised))
+            .chain(verify::OtherReading::find(self, &normalised))
             .map(|found| found.kind)
             .collect();
         kinds.sort();
@@ -465,7 +465,7 @@ impl Checks {
 }
 
 /// The anonymiser's leak check as a reading of the verify stage.
-impl verify::Reading for Checks {
+impl verify::OtherReading for Checks {
     fn reader(&self) -> verify::Reader {
         verify::Reader::Anonymiser
     }

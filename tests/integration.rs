@@ -7,6 +7,7 @@ mod cli;
 mod disguise;
 mod documents;
 mod fuzz;
+mod hostile;
 mod injection;
 mod invalid;
 mod properties;

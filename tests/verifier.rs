@@ -489,7 +489,7 @@ fn either_reading_refuses_alone() {
     // A reading that agrees with nothing: the file is refused even though
     // the needles find nothing.
     struct Everything;
-    impl redress::verify::Reading for Everything {
+    impl redress::verify::OtherReading for Everything {
         fn reader(&self) -> Reader {
             Reader::Anonymiser
         }

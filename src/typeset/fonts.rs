@@ -6,7 +6,7 @@ use typst::text::{Font, FontInfo};
 use typst_kit::fonts::FontStore;
 
 /// The font files in `fonts/`, embedded in the binary.
-const FONT_FILES: [&[u8]; 4] = [
+pub(crate) const FONT_FILES: [&[u8]; 4] = [
     include_bytes!("../../fonts/LiberationSans-Regular.ttf"),
     include_bytes!("../../fonts/LiberationSans-Bold.ttf"),
     include_bytes!("../../fonts/LiberationSans-Italic.ttf"),

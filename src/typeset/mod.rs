@@ -14,7 +14,7 @@
 //! same bytes. After every document, typst's memo cache is evicted so that a
 //! long batch stays flat in memory.
 
-mod fonts;
+pub(crate) mod fonts;
 
 use std::sync::{Arc, LazyLock};
 

@@ -174,7 +174,13 @@ impl Identifiers {
         }
         let before = &text[..range.start];
         let start = match before.len().checked_sub(4) {
-            Some(at) if before[at..].eq_ignore_ascii_case("the ") => at,
+            Some(at)
+                if before
+                    .get(at..)
+                    .is_some_and(|b| b.eq_ignore_ascii_case("the ")) =>
+            {
+                at
+            }
             _ => range.start,
         };
         let after = &text[range.end..];

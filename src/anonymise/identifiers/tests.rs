@@ -200,6 +200,9 @@ fn bare_shared_surnames_are_not_guessed() {
         redact("the Smith family's complaint"),
         "the family's complaint"
     );
+    // A family plural after a character of more than one byte (found by
+    // the fuzz test): no slice through it.
+    assert_eq!(redact("1\u{2014}a Smiths"), "1\u{2014}a the family");
 }
 
 #[test]
