@@ -62,6 +62,7 @@ fn stdout() -> Quiet<std::io::StdoutLock<'static>> {
 }
 
 mod publish;
+mod refused;
 
 /// Turns the facts of an ombudsman complaint into verified, anonymised PDFs.
 #[derive(Debug, Parser)]
@@ -466,7 +467,14 @@ fn report_outcome(outcome: &CaseOutcome, format: Format) {
                 None => String::new(),
             },
         ),
-        Err(e) => note!("FAILED  {shown}: {e}"),
+        Err(e) => {
+            note!("FAILED  {shown}: {e}");
+            if let (Format::Human, batch::CaseFailure::Case(e)) = (format, e)
+                && let Some(explained) = refused::explain(e, outcome.loaded.as_ref())
+            {
+                note!("{}", explained.trim_end());
+            }
+        }
     }
 }
 

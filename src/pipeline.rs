@@ -7,8 +7,12 @@
 //! then swapped in whole for the case folder). A case that fails leaves the
 //! previous folder as it was.
 
+mod checks;
+mod refusal;
 mod write;
 
+pub use checks::Checks;
+pub use refusal::Refused;
 pub use write::{TEST_PANIC_ENV, replace_dir};
 
 use std::path::{Path, PathBuf};
@@ -23,7 +27,7 @@ use crate::publish::PublicationDecision;
 use crate::render::{RenderError, Templates, Variant};
 use crate::review::{self, ReviewSheet};
 use crate::typeset::{PdfSettings, TypesetError, Typesetter, TypstSource};
-use crate::verify::{self, Needles, VerifyReport};
+use crate::verify::VerifyReport;
 
 /// What is built once per process and shared by every worker.
 pub struct Engine {
@@ -77,6 +81,9 @@ pub enum CaseError {
         document: String,
         /// What verification found (categories and places, no values).
         report: VerifyReport,
+        /// Each leak placed for the investigator (with the published words
+        /// around it): for the terminal only.
+        refused: Vec<Refused>,
     },
     /// Writing the output failed.
     #[error("cannot write `{path}`: {error}")]
@@ -385,14 +392,10 @@ impl Engine {
                 document: document.clone(),
                 error,
             })?;
-        let mut page_text = Vec::new();
-        if variant == Variant::Redacted {
-            let (report, text) = checks.verify_with_text(&typeset.pdf);
-            if !report.is_clean() {
-                return Err(CaseError::NotClean { document, report });
-            }
-            page_text = text;
-        }
+        let page_text = match variant {
+            Variant::Redacted => checks.require_clean(case, &document, &typeset.pdf)?,
+            Variant::Unredacted => Vec::new(),
+        };
         Ok(Made {
             file: document,
             title: plan.title,
@@ -404,104 +407,6 @@ impl Engine {
             pdf: typeset.pdf,
             page_text,
         })
-    }
-}
-
-/// What a case's redacted PDFs are verified against: the verifier's own
-/// needles and the anonymiser's own leak check, over the same extracted
-/// text. Both must find nothing before a file is written.
-pub struct Checks {
-    /// The verifier's needles, built once per case.
-    pub needles: Needles,
-    /// The anonymiser's identifiers, built once per case.
-    pub identifiers: Identifiers,
-    people: usize,
-}
-
-impl std::fmt::Debug for Checks {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Checks")
-            .field("people", &self.people)
-            .finish_non_exhaustive()
-    }
-}
-
-impl Checks {
-    /// The checks of `case`, whose people carry `labels`.
-    pub fn new(case: &Case, labels: &[String], identifiers: Identifiers) -> Self {
-        Self {
-            needles: Needles::new(case).with_labels(labels),
-            identifiers,
-            people: case.people.len(),
-        }
-    }
-
-    /// Verifies a redacted PDF by both readings.
-    pub fn verify(&self, pdf: &[u8]) -> VerifyReport {
-        self.verify_with_text(pdf).0
-    }
-
-    /// [`verify`](Self::verify), also returning each page's text as
-    /// extracted.
-    pub fn verify_with_text(&self, pdf: &[u8]) -> (VerifyReport, Vec<String>) {
-        verify::verify_with_text(pdf, &self.needles, &[self])
-    }
-
-    /// The kinds of listed identifier either reading finds in a text (a
-    /// web page's, a record's): what keeps it from being published.
-    pub fn text_leaks(&self, text: &str) -> Vec<verify::Kind> {
-        let normalised = verify::normalise(text);
-        let mut kinds: Vec<verify::Kind> = self
-            .needles
-            .find(text)
-            .into_iter()
-            .chain(verify::OtherReading::find(self, &normalised))
-            .map(|found| found.kind)
-            .collect();
-        kinds.sort();
-        kinds.dedup();
-        kinds
-    }
-}
-
-/// The anonymiser's leak check as a reading of the verify stage.
-impl verify::OtherReading for Checks {
-    fn reader(&self) -> verify::Reader {
-        verify::Reader::Anonymiser
-    }
-
-    fn find(&self, text: &str) -> Vec<verify::Found> {
-        self.identifiers
-            .leaks(text)
-            .into_iter()
-            .map(|hit| verify::Found {
-                range: hit.range,
-                kind: kind_of(hit.category),
-                field: hit
-                    .person
-                    .filter(|&p| p < self.people)
-                    .map(|p| format!("people[{p}]")),
-            })
-            .collect()
-    }
-}
-
-/// The verifier's kind for an anonymiser's category.
-fn kind_of(category: anonymise::Category) -> verify::Kind {
-    use anonymise::Category as C;
-    use verify::Kind as K;
-    match category {
-        C::Name | C::AmbiguousName | C::OnlineId => K::Name,
-        C::Address => K::Address,
-        C::Postcode => K::Postcode,
-        C::Phone => K::Phone,
-        C::Email => K::Email,
-        C::NhsNumber => K::NhsNumber,
-        C::NiNumber => K::NiNumber,
-        C::DateOfBirth => K::DateOfBirth,
-        C::DateOfDeath => K::DateOfDeath,
-        C::Generalised => K::Generalised,
-        C::Vehicle | C::BankDetails => K::Other,
     }
 }
 

@@ -12,6 +12,7 @@ mod injection;
 mod invalid;
 mod properties;
 mod publish;
+mod refusals;
 mod review;
 mod robustness;
 mod samples;

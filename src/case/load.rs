@@ -62,6 +62,13 @@ impl Loaded {
         })
     }
 
+    /// The byte range of a field's value (`people[1].phones[0]`) in the
+    /// file, when the file parses and holds it.
+    pub fn locate_field(&self, field: &str) -> Option<Range<usize>> {
+        let tree = self.tree.as_ref()?;
+        Some(tree.locate(&parse_path(field)?, false))
+    }
+
     /// Adds diagnostics found after loading (in file order).
     pub fn add(&mut self, diagnostics: impl IntoIterator<Item = Diagnostic>) {
         self.diagnostics.extend(diagnostics);

@@ -122,7 +122,17 @@ fn report_outcome(outcome: &PublishOutcome, format: diag::Format, as_of: Date) {
             ),
             Some(why) => note!("absent  {shown}: {why}"),
         },
-        Err(e) => note!("FAILED  {shown}: {e}"),
+        Err(e) => {
+            note!("FAILED  {shown}: {e}");
+            if let (
+                diag::Format::Human,
+                crate::publish::PublishFailure::Publish(crate::publish::PublishError::Case(e)),
+            ) = (format, e)
+                && let Some(explained) = super::refused::explain(e, outcome.loaded.as_ref())
+            {
+                note!("{}", explained.trim_end());
+            }
+        }
     }
 }
 

@@ -339,10 +339,7 @@ fn verified_pdf(
             document: document.clone(),
             error,
         })?;
-    let report = checks.verify(&typeset.pdf);
-    if !report.is_clean() {
-        return Err(CaseError::NotClean { document, report });
-    }
+    checks.require_clean(anonymised.case(), &document, &typeset.pdf)?;
     Ok(typeset.pdf)
 }
 
