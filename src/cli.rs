@@ -61,6 +61,7 @@ fn stdout() -> Quiet<std::io::StdoutLock<'static>> {
     Quiet(std::io::stdout().lock())
 }
 
+mod desk;
 mod publish;
 mod refused;
 
@@ -87,6 +88,10 @@ enum Command {
     /// Write the website of the published decisions: records, accessible
     /// HTML, the verified PDFs, records.json and an Atom feed.
     Publish(PublishArgs),
+    /// Write a commented starter case file that passes `check` and renders.
+    New(desk::NewArgs),
+    /// Print the JSON Schema of the case file, for editors.
+    Schema(desk::SchemaArgs),
     /// Measure performance on a generated corpus and print the figures.
     Bench(BenchArgs),
     /// Write a synthetic corpus of case files (deterministic from a seed).
@@ -272,6 +277,8 @@ fn dispatch(command: Command) -> Result<ExitCode, UsageError> {
         Command::Anonymise(args) => anonymise_file(args),
         Command::Plan(args) => plan(args),
         Command::Publish(args) => publish::run(args),
+        Command::New(args) => desk::new(args),
+        Command::Schema(args) => desk::schema(args),
         Command::Bench(args) => bench(args),
         Command::Corpus(args) => crate::corpus::write(&args.out, args.seed, args.cases)
             .map(|paths| {

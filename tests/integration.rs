@@ -16,6 +16,7 @@ mod refusals;
 mod review;
 mod robustness;
 mod samples;
+mod schema;
 mod site_pages;
 mod site_text;
 mod util;

@@ -14,25 +14,33 @@ mod limits;
 mod load;
 mod outcome;
 mod publication;
+mod schema;
 mod tree;
 mod validate;
 
 use std::collections::BTreeMap;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use date::{Date, Deadline, MONTHS, Money, number_name};
 pub use limits::{MAX_DEPTH, MAX_FILE_BYTES};
 pub use load::{Loaded, load, load_bytes, load_str, locate};
 pub use outcome::{OutcomeDetail, Statistics};
+pub use schema::schema;
 pub(crate) use tree::Seg;
 pub use validate::{Coverage, MAX_FIELD_CHARS};
 pub(crate) use validate::{parse_label, real_initials};
 
 /// The facts of one complaint.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Case {
+    /// The schema this file follows (`redress schema`), for editors of JSON
+    /// case files; redress itself ignores it. TOML files name theirs in a
+    /// `#:schema` comment instead.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
     /// References, dates and the summary.
     pub case: CaseInfo,
     /// Every natural person the case mentions.
@@ -71,7 +79,7 @@ pub struct Case {
 }
 
 /// References, dates and the summary of the decision.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CaseInfo {
     /// The Ombudsman's reference, `YY NNN NNN`.
@@ -101,7 +109,7 @@ pub struct CaseInfo {
 }
 
 /// The investigator named in letters, and how to reach them.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Investigator {
     /// Their name, as they sign: "Aisha Thorne".
@@ -118,7 +126,7 @@ pub struct Investigator {
 }
 
 /// Which Ombudsmen investigated the complaint.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Jurisdiction {
     /// The Local Government and Social Care Ombudsman alone.
@@ -137,7 +145,7 @@ impl Jurisdiction {
 }
 
 /// Draft or final decision.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Stage {
     /// Sent to the parties for comment.
@@ -148,7 +156,7 @@ pub enum Stage {
 }
 
 /// A natural person mentioned in the case.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
     /// A short id used to refer to this person elsewhere in the file.
@@ -212,7 +220,7 @@ pub struct Person {
 }
 
 /// A title used before a surname.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub enum Title {
     /// Mr
     Mr,
@@ -253,7 +261,7 @@ impl Title {
 }
 
 /// A person's part in the case.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// Made the complaint.
@@ -308,7 +316,7 @@ impl Role {
 }
 
 /// How a person is related to another person in the case.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Relationship {
     /// The other person's id.
@@ -319,7 +327,7 @@ pub struct Relationship {
 }
 
 /// An organisation in the case.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Body {
     /// A short id used to refer to this body elsewhere in the file.
@@ -354,7 +362,7 @@ pub struct Body {
 
 /// How a health body comes within the Health Service Commissioner's remit
 /// (Health Service Commissioners Act 1993, section 3).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum HealthRemit {
     /// An NHS body: an NHS trust or foundation trust, an integrated care
@@ -369,7 +377,7 @@ pub enum HealthRemit {
 }
 
 /// The kinds of body, by the law that brings them into jurisdiction.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum BodyKind {
     /// A council, under Part 3 of the Local Government Act 1974.
@@ -384,7 +392,7 @@ pub enum BodyKind {
 }
 
 /// The person letters to a body are addressed to.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Addressee {
     /// Their name (never published).
@@ -397,7 +405,7 @@ pub struct Addressee {
 }
 
 /// What the complainant complained about.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Complaint {
     /// The points of complaint, each against one body.
@@ -410,7 +418,7 @@ pub struct Complaint {
 }
 
 /// One point of complaint.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ComplaintPoint {
     /// The body it is about.
@@ -420,7 +428,7 @@ pub struct ComplaintPoint {
 }
 
 /// The scope of the investigation, the evidence considered and the facts.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Investigation {
     /// What was and was not investigated, and why.
@@ -435,7 +443,7 @@ pub struct Investigation {
 }
 
 /// A piece of law or guidance.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LawItem {
     /// Its name: "Care Act 2014".
@@ -445,7 +453,7 @@ pub struct LawItem {
 }
 
 /// A finding about one body.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Finding {
     /// The body.
@@ -468,7 +476,7 @@ pub struct Finding {
 }
 
 /// The Housing Ombudsman's determinations.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Determination {
     /// Severe maladministration.
@@ -497,7 +505,7 @@ impl Determination {
 }
 
 /// A remedy for one body (or a joint remedy for several).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Recommendation {
     /// The body that must act.
@@ -542,7 +550,7 @@ impl Recommendation {
 }
 
 /// Kinds of remedy.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RemedyKind {
     /// An apology.
@@ -575,7 +583,7 @@ impl RemedyKind {
 }
 
 /// Recommendation or order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Instrument {
     /// A recommendation.
@@ -586,7 +594,7 @@ pub enum Instrument {
 }
 
 /// Whether a body has carried out a remedy.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Compliance {
     /// The body agreed; not yet due.
@@ -615,7 +623,7 @@ impl Compliance {
 }
 
 /// The decision.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Outcome {
     /// The website decision for the case as a whole.
@@ -637,7 +645,7 @@ pub struct Outcome {
 }
 
 /// The `Decision` shown on the website.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum WebsiteDecision {
     /// Upheld.
@@ -669,7 +677,7 @@ impl WebsiteDecision {
 }
 
 /// Whether and how the decision is published (DOMAIN.md §6).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Publication {
     /// Publish on the website (the default for every decision).
@@ -701,7 +709,7 @@ impl Default for Publication {
 /// Reasons not to publish a decision. A case file may write either the
 /// short name (`identifiable`) or the code of DOMAIN.md §6
 /// (`NOT_IN_INTERESTS.IDENTIFIABLE`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Exception {
     /// The complaint is premature.
@@ -779,7 +787,7 @@ impl Exception {
 }
 
 /// What happened after the decision when a body did not put things right.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Escalation {
     /// Dated events since the decision, in order.
@@ -800,11 +808,12 @@ pub struct Escalation {
     /// ([`EscalationEvent::view`]). Kept so that an old file gets an error
     /// that says how to convert it.
     #[serde(default, skip_serializing)]
+    #[schemars(skip)]
     pub view: Option<String>,
 }
 
 /// An escalation document asked for by the case.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DocumentRequest {
     /// Which document.
@@ -815,7 +824,7 @@ pub struct DocumentRequest {
 }
 
 /// The escalation documents a case can ask for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RequestKind {
     /// A report under s30 of the 1974 Act (councils).
@@ -831,7 +840,7 @@ pub enum RequestKind {
 }
 
 /// One dated event after the decision.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EscalationEvent {
     /// When.
@@ -852,7 +861,7 @@ pub struct EscalationEvent {
 }
 
 /// Kinds of escalation event.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum EventKind {
     /// The body refused a recommendation.
@@ -880,7 +889,7 @@ pub enum EventKind {
 }
 
 /// The parliamentary furniture of a special report.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Parliament {
     /// "HC 1234".
@@ -892,7 +901,7 @@ pub struct Parliament {
 }
 
 /// How an adverse findings notice must be published.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NoticeDirections {
     /// Where: "the home page of its website", "its reception area".
@@ -913,7 +922,7 @@ pub struct NoticeDirections {
 }
 
 /// A term that identifies someone indirectly, and what to print instead.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Generalisation {
     /// The term as the text writes it: "St Ives Lane Primary".
@@ -923,7 +932,7 @@ pub struct Generalisation {
 }
 
 /// Findings that publication staff have reviewed.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Review {
     /// Finding ids accepted as they are.
@@ -935,7 +944,7 @@ pub struct Review {
 }
 
 /// A review signed off by a member of publication staff.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SignOff {
     /// Their name (internal: the review sheet is never published).

@@ -101,6 +101,20 @@ const CODES: [&str; 7] = [
 ];
 
 impl OutcomeDetail {
+    /// Every code a case file may give, with the reasons for closing after
+    /// initial enquiries (`out_of_jurisdiction.` takes any one word).
+    pub(super) fn codes() -> Vec<String> {
+        CODES
+            .iter()
+            .map(|c| c.to_string())
+            .chain(
+                ClosedReason::ALL
+                    .iter()
+                    .map(|(_, c)| format!("closed.initial_enquiries.{c}")),
+            )
+            .collect()
+    }
+
     /// Parses a code, explaining what is allowed otherwise (without
     /// repeating the value given).
     pub fn parse(code: &str) -> Result<Self, String> {

@@ -102,7 +102,7 @@ fn html_templates(dir: Option<&std::path::Path>) -> Result<HtmlTemplates, UsageE
 }
 
 /// Today's date (UTC).
-fn today() -> Date {
+pub(super) fn today() -> Date {
     let now = time::OffsetDateTime::now_utc().date();
     Date::from_ymd(now.year(), now.month() as u8, now.day()).expect("today is a date")
 }
