@@ -64,6 +64,7 @@ fn stdout() -> Quiet<std::io::StdoutLock<'static>> {
 mod desk;
 mod publish;
 mod refused;
+mod watch;
 
 /// Turns the facts of an ombudsman complaint into verified, anonymised PDFs.
 #[derive(Debug, Parser)]
@@ -92,6 +93,8 @@ enum Command {
     New(desk::NewArgs),
     /// Print the JSON Schema of the case file, for editors.
     Schema(desk::SchemaArgs),
+    /// Re-render a case on every save; `--serve` shows a live preview.
+    Watch(watch::WatchArgs),
     /// Measure performance on a generated corpus and print the figures.
     Bench(BenchArgs),
     /// Write a synthetic corpus of case files (deterministic from a seed).
@@ -279,6 +282,7 @@ fn dispatch(command: Command) -> Result<ExitCode, UsageError> {
         Command::Publish(args) => publish::run(args),
         Command::New(args) => desk::new(args),
         Command::Schema(args) => desk::schema(args),
+        Command::Watch(args) => watch::run(args),
         Command::Bench(args) => bench(args),
         Command::Corpus(args) => crate::corpus::write(&args.out, args.seed, args.cases)
             .map(|paths| {

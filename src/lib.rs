@@ -43,5 +43,7 @@ pub mod plan;
 pub mod publish;
 pub mod render;
 pub mod review;
+pub mod serve;
 pub mod typeset;
 pub mod verify;
+pub mod watch;

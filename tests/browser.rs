@@ -12,10 +12,10 @@ use std::process::Command;
 
 use crate::util::root;
 
-const INSTALL: &str = "apt-get install chromium nodejs npm && npm ci --ignore-scripts --prefix tests/browser (or run .ci/run)";
+pub const INSTALL: &str = "apt-get install chromium nodejs npm && npm ci --ignore-scripts --prefix tests/browser (or run .ci/run)";
 
 /// What is missing to run the browser test.
-fn missing() -> Vec<String> {
+pub fn missing() -> Vec<String> {
     let mut out = Vec::new();
     let chromium = std::env::var_os("REDRESS_CHROMIUM")
         .map(PathBuf::from)

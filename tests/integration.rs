@@ -21,3 +21,4 @@ mod site_pages;
 mod site_text;
 mod util;
 mod verifier;
+mod watch;

@@ -111,7 +111,10 @@ fn fields_are_described_with_allowed_values_and_examples() {
             }
         }
     }
-    assert!(undescribed.is_empty(), "fields without a description: {undescribed:?}");
+    assert!(
+        undescribed.is_empty(),
+        "fields without a description: {undescribed:?}"
+    );
     assert!(
         without_example.is_empty(),
         "fields without an example: {without_example:?}"
@@ -119,7 +122,10 @@ fn fields_are_described_with_allowed_values_and_examples() {
     // Allowed values, each with its meaning.
     let jurisdiction = serde_json::to_string(&defs["Jurisdiction"]).unwrap();
     for value in ["lgsco", "lgsco_phso", "lgsco_hos"] {
-        assert!(jurisdiction.contains(&format!("\"{value}\"")), "{jurisdiction}");
+        assert!(
+            jurisdiction.contains(&format!("\"{value}\"")),
+            "{jurisdiction}"
+        );
     }
     assert!(jurisdiction.contains("Housing Ombudsman"), "{jurisdiction}");
 }
@@ -138,11 +144,32 @@ fn every_starter_is_valid_passes_check_and_renders() {
                 .args(["--jurisdiction", jurisdiction, "--stage", stage])
                 .output()
                 .unwrap();
-            assert!(new.status.success(), "{}", String::from_utf8_lossy(&new.stderr));
+            assert!(
+                new.status.success(),
+                "{}",
+                String::from_utf8_lossy(&new.stderr)
+            );
             let text = std::fs::read_to_string(&file).unwrap();
-            assert!(text.starts_with("#:schema "), "the starter names its schema");
-            for section in ["[case]", "[[people]]", "[[bodies]]", "[complaint]", "[investigation]", "[[law]]", "[[findings]]", "[[recommendations]]", "[outcome]", "[publication]"] {
-                assert!(text.contains(section), "{jurisdiction} {stage}: no {section}");
+            assert!(
+                text.starts_with("#:schema "),
+                "the starter names its schema"
+            );
+            for section in [
+                "[case]",
+                "[[people]]",
+                "[[bodies]]",
+                "[complaint]",
+                "[investigation]",
+                "[[law]]",
+                "[[findings]]",
+                "[[recommendations]]",
+                "[outcome]",
+                "[publication]",
+            ] {
+                assert!(
+                    text.contains(section),
+                    "{jurisdiction} {stage}: no {section}"
+                );
             }
             let problems = errors(&validator, &json_of_toml(&file));
             assert!(problems.is_empty(), "{}: {problems:#?}", file.display());
@@ -157,7 +184,13 @@ fn every_starter_is_valid_passes_check_and_renders() {
                 String::from_utf8_lossy(&check.stderr)
             );
             let out = dir.path().join(format!("out-{jurisdiction}-{stage}"));
-            let render = redress().arg("render").arg(&file).arg("-o").arg(&out).output().unwrap();
+            let render = redress()
+                .arg("render")
+                .arg(&file)
+                .arg("-o")
+                .arg(&out)
+                .output()
+                .unwrap();
             assert!(
                 render.status.success(),
                 "{}",
@@ -208,7 +241,14 @@ fn an_editor_engine_validates_case_files_with_the_schema() {
         files.push(file);
     }
     let starter = dir.path().join("new.toml");
-    assert!(redress().arg("new").arg(&starter).status().unwrap().success());
+    assert!(
+        redress()
+            .arg("new")
+            .arg(&starter)
+            .status()
+            .unwrap()
+            .success()
+    );
     files.push(starter.clone());
     let output = taplo_check(&files);
     assert!(
@@ -221,5 +261,8 @@ fn an_editor_engine_validates_case_files_with_the_schema() {
     let output = taplo_check(&[starter]);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(!output.status.success(), "{stderr}");
-    assert!(stderr.contains("decison_date") || stderr.contains("decision_date"), "{stderr}");
+    assert!(
+        stderr.contains("decison_date") || stderr.contains("decision_date"),
+        "{stderr}"
+    );
 }

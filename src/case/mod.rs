@@ -645,7 +645,9 @@ pub struct Outcome {
 }
 
 /// The `Decision` shown on the website.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum WebsiteDecision {
     /// Upheld.
@@ -709,7 +711,9 @@ impl Default for Publication {
 /// Reasons not to publish a decision. A case file may write either the
 /// short name (`identifiable`) or the code of DOMAIN.md §6
 /// (`NOT_IN_INTERESTS.IDENTIFIABLE`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Exception {
     /// The complaint is premature.

@@ -128,7 +128,10 @@ fn examples(at: &str, root: &Value, example: &Value, out: &mut Vec<(String, Valu
     match example {
         Value::Object(fields) => {
             for (key, value) in fields {
-                let property = format!("{at}/properties/{}", key.replace('~', "~0").replace('/', "~1"));
+                let property = format!(
+                    "{at}/properties/{}",
+                    key.replace('~', "~0").replace('/', "~1")
+                );
                 if root.pointer(&property).is_none() {
                     continue;
                 }
@@ -286,13 +289,19 @@ mod tests {
         assert!(case["reference"]["description"].is_string(), "{case:#}");
         assert_eq!(case["reference"]["examples"][0], "23 004 118");
         let decision_date = &case["decision_date"];
-        assert!(decision_date["examples"][0].is_string(), "{decision_date:#}");
+        assert!(
+            decision_date["examples"][0].is_string(),
+            "{decision_date:#}"
+        );
     }
 
     #[test]
     fn long_prose_is_cut_at_a_sentence() {
         let long = format!("{} Then more.", "A sentence that goes on. ".repeat(10));
         let cut = shorten(&long);
-        assert!(cut.ends_with('.') && cut.chars().count() <= EXAMPLE_CHARS, "{cut}");
+        assert!(
+            cut.ends_with('.') && cut.chars().count() <= EXAMPLE_CHARS,
+            "{cut}"
+        );
     }
 }

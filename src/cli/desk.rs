@@ -137,8 +137,14 @@ pub(super) fn new(args: NewArgs) -> Result<ExitCode, UsageError> {
     std::io::Write::write_all(&mut file, text.as_bytes())?;
     note!(
         "wrote {shown}: a starter {} case at the {} stage; `redress check {shown}` checks it",
-        serde_json::to_value(args.jurisdiction).expect("serialises").as_str().unwrap_or(""),
-        serde_json::to_value(args.stage).expect("serialises").as_str().unwrap_or(""),
+        serde_json::to_value(args.jurisdiction)
+            .expect("serialises")
+            .as_str()
+            .unwrap_or(""),
+        serde_json::to_value(args.stage)
+            .expect("serialises")
+            .as_str()
+            .unwrap_or(""),
     );
     Ok(ExitCode::SUCCESS)
 }

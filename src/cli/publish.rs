@@ -80,7 +80,7 @@ pub(super) fn run(args: PublishArgs) -> Result<ExitCode, UsageError> {
     })
 }
 
-fn html_templates(dir: Option<&std::path::Path>) -> Result<HtmlTemplates, UsageError> {
+pub(super) fn html_templates(dir: Option<&std::path::Path>) -> Result<HtmlTemplates, UsageError> {
     let templates = match dir {
         None => HtmlTemplates::bundled(),
         Some(dir) => HtmlTemplates::with_overrides(dir).map_err(|e| {

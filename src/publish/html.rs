@@ -109,6 +109,14 @@ impl HtmlTemplates {
         Ok(Self { env })
     }
 
+    /// A decision statement as the body of another page (a record page,
+    /// the live preview): headings from h3, no cover.
+    pub fn decision_fragment(&self, context: &Value) -> Result<String, RenderError> {
+        let context =
+            minijinja::context! { standalone => false, lv => 1, root => "", ..context.clone() };
+        self.render("html/decision.html.j2", &context)
+    }
+
     /// Renders a template.
     pub fn render(&self, name: &str, context: &Value) -> Result<String, RenderError> {
         let template = self.env.get_template(name).map_err(|e| error(name, &e))?;

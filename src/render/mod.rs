@@ -187,12 +187,23 @@ impl Templates {
         labels: &[String],
         plan: &DocumentPlan,
     ) -> Result<TypstSource, RenderError> {
+        let context = self.unredacted_context(case, labels, plan);
+        self.render(plan, &context, &case.case.reference, Variant::Unredacted)
+    }
+
+    /// The context the internal variant is rendered from (the live
+    /// preview shows it as HTML beside the publication copy).
+    pub fn unredacted_context(
+        &self,
+        case: &Case,
+        labels: &[String],
+        plan: &DocumentPlan,
+    ) -> Context {
         let mut labelled = case.clone();
         for (person, label) in labelled.people.iter_mut().zip(labels) {
             person.label = Some(label.clone());
         }
-        let context = context::build(&labelled, plan, Variant::Unredacted, &self.rules);
-        self.render(plan, &context, &case.case.reference, Variant::Unredacted)
+        context::build(&labelled, plan, Variant::Unredacted, &self.rules)
     }
 
     /// The review sheet (internal: it shows original values).

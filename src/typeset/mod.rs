@@ -16,6 +16,7 @@
 
 pub(crate) mod fonts;
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, LazyLock};
 
 use typst::diag::{FileError, FileResult, Severity, SourceDiagnostic};
@@ -79,6 +80,9 @@ pub struct Typesetter {
     library: LazyHash<Library>,
     fonts: Arc<FontBase>,
     house: Source,
+    /// How many documents typst's memo cache remembers work for (1 in a
+    /// batch; more while watching a case, see [`Typesetter::keep_memo`]).
+    memo_age: AtomicUsize,
 }
 
 static MAIN: LazyLock<FileId> = LazyLock::new(|| virtual_id("/main.typ"));
@@ -97,7 +101,15 @@ impl Typesetter {
             library: LazyHash::new(Library::default()),
             fonts: Arc::new(fonts),
             house: Source::new(*HOUSE, house_style.to_string()),
+            memo_age: AtomicUsize::new(1),
         }
+    }
+
+    /// Keeps typst's memoised work for the last `documents` documents
+    /// rather than one: re-rendering a case after a small edit then reuses
+    /// what its last render made (`redress watch`).
+    pub fn keep_memo(&self, documents: usize) {
+        self.memo_age.store(documents.max(1), Ordering::Relaxed);
     }
 
     /// The characters the bundled fonts can draw, for case validation.
@@ -148,8 +160,8 @@ impl Typesetter {
         // by megabytes per document (DESIGN.md, facts measured). An age of 1
         // keeps what another worker's document is using right now; measured
         // on 40 generated cases it was as fast as 0 and 2 with one worker and
-        // the fastest with two.
-        typst::comemo::evict(1);
+        // the fastest with two. Watching a case keeps more.
+        typst::comemo::evict(self.memo_age.load(Ordering::Relaxed));
         outcome
     }
 }

@@ -22,6 +22,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+mod incremental;
+
 use crate::anonymise;
 use crate::pipeline::{Engine, RenderOptions};
 use crate::plan;
@@ -220,6 +222,7 @@ pub fn run(engine: &Engine, config: BenchConfig, out: &mut dyn Write) -> std::io
 
     rows.push(stage_anonymise(engine, &cases, config.rounds));
     rows.push(stage_verify(engine, &cases, config.rounds)?);
+    rows.push(incremental::row(engine, &cases[0], config.rounds));
 
     let exe = std::env::current_exe()?;
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
