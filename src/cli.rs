@@ -378,15 +378,7 @@ fn render(args: RenderArgs) -> Result<ExitCode, UsageError> {
     }
     let engine = engine(args.templates.as_deref())?;
     let started = Instant::now();
-    let workers = args
-        .jobs
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .max(1);
-    // typst works in parallel inside a document on rayon's global pool:
-    // size it to the workers asked for, so `-j 1` uses one core.
-    let _ = rayon::ThreadPoolBuilder::new()
-        .num_threads(workers)
-        .build_global();
+    let workers = workers(args.jobs);
     let progress = progress_bar(paths.len());
     let format = args.diagnostics.diagnostic_format;
     let report = |outcome: &CaseOutcome| {
@@ -439,6 +431,19 @@ fn render(args: RenderArgs) -> Result<ExitCode, UsageError> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The workers asked for (`-j`), or one per core; typst works in parallel
+/// inside a document on rayon's global pool, which is sized to match, so
+/// that `-j 1` uses one core.
+fn workers(jobs: Option<usize>) -> usize {
+    let workers = jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
+    let _ = rayon::ThreadPoolBuilder::new()
+        .num_threads(workers)
+        .build_global();
+    workers
 }
 
 fn progress_bar(len: usize) -> indicatif::ProgressBar {

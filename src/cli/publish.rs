@@ -23,13 +23,7 @@ pub(super) fn run(args: PublishArgs) -> Result<ExitCode, UsageError> {
     let html = html_templates(args.templates.as_deref())?;
     let as_of = args.as_of.unwrap_or_else(today);
     let started = Instant::now();
-    let workers = args
-        .jobs
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .max(1);
-    let _ = rayon::ThreadPoolBuilder::new()
-        .num_threads(workers)
-        .build_global();
+    let workers = super::workers(args.jobs);
     let progress = progress_bar(paths.len());
     let format = args.diagnostics.diagnostic_format;
     let report = |outcome: &PublishOutcome| {

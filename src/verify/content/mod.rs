@@ -14,13 +14,18 @@ use std::rc::Rc;
 
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
-use super::canvas::{Canvas, How, Paint, Placed, Shape, Shown};
+use super::canvas::{Canvas, Paint, Shape};
 use super::colour::Space;
 use super::fonts::Font;
-use super::geometry::{self, Matrix, Point, Rect};
-use super::limits::{Budget, Exceeded, Undecoded};
+use super::geometry::{Matrix, Point, Rect};
+use super::limits::{Budget, Exceeded};
 use super::resolve::{self, deref};
 use super::syntax::{self, Parser};
+
+mod draw;
+mod show;
+
+use draw::paint;
 
 /// The graphics state (with the text state, which is part of it).
 #[derive(Debug, Clone)]
@@ -676,184 +681,6 @@ impl<'d, 'b> Interpreter<'d, 'b> {
             None => Space::Other,
         }
     }
-
-    /// Shows a string: places each glyph, joins its text, notes how it is
-    /// hidden where that is known now.
-    fn show(&mut self, bytes: &[u8], gs: &GState, tm: &mut Matrix, canvas: &mut Canvas) {
-        let Some(font) = gs.font.clone() else {
-            return;
-        };
-        // Within a string only the text matrix's translation moves: one
-        // matrix for the string, glyph origins along it.
-        let text_to_page = tm.then(&gs.ctm);
-        let up = text_to_page.apply_vector([0.0, gs.size]);
-        let across = text_to_page.apply_vector([gs.size * gs.scaling, 0.0]);
-        let em = geometry::length(up);
-        let wide = geometry::length(across);
-        let direction = if wide > 1e-6 {
-            geometry::scaled(across, 1.0 / wide)
-        } else if em > 1e-6 {
-            [up[1] / em, -up[0] / em]
-        } else {
-            [1.0, 0.0]
-        };
-        let tiny = em < 1.0 || wide < 1.0;
-        let (colour, alpha) = gs.paint();
-        let look = Look {
-            tiny,
-            plain: !matches!(gs.mode, 3 | 7)
-                && gs.clip.is_none()
-                && !tiny
-                && alpha >= 0.1
-                && colour.is_some_and(|c| c.iter().any(|v| 1.0 - v >= 0.06)),
-            direction,
-            em,
-        };
-        let mut x = 0.0f32;
-        let mut alt = String::new();
-        font.glyphs(bytes, |glyph| {
-            let mut placed = Placed {
-                origin: text_to_page.apply([x, gs.rise]),
-                advance: geometry::scaled(across, glyph.width),
-                up,
-                ascent: font.ascent,
-                descent: font.descent,
-                text: (0, 0),
-                seq: 0,
-                hidden: None,
-            };
-            if !glyph.mapped {
-                canvas.unmapped += 1;
-                let why = match &font.problem {
-                    Some(problem) => format!("{} ({problem})", font.name),
-                    None => font.name.clone(),
-                };
-                if !canvas.unreadable_fonts.contains(&why) {
-                    canvas.unreadable_fonts.push(why);
-                }
-            }
-            if let Some(a) = &glyph.alt {
-                alt.push_str(a);
-            }
-            if canvas.placed() && !glyph.blank {
-                placed.hidden = hidden_when_drawn(gs, &look, &placed, canvas);
-            }
-            // A block glyph (█) covers what was drawn under it.
-            let block =
-                (glyph.block && canvas.placed() && gs.fill_alpha >= 0.5).then(|| placed.bbox());
-            canvas.glyph(
-                placed,
-                &Shown {
-                    text: &glyph.text,
-                    blank: glyph.blank,
-                    direction: look.direction,
-                    em: look.em,
-                },
-            );
-            if let Some(block_box) = block {
-                let corners = [
-                    [block_box.x0, block_box.y0],
-                    [block_box.x1, block_box.y0],
-                    [block_box.x1, block_box.y1],
-                    [block_box.x0, block_box.y1],
-                ];
-                canvas.cover(
-                    block_box,
-                    Shape::Fill {
-                        polygons: vec![corners.to_vec()],
-                        even_odd: false,
-                    },
-                    gs.fill.map_or(Paint::Unknown, Paint::Colour),
-                );
-            }
-            let spacing = gs.char_spacing
-                + if glyph.word_space {
-                    gs.word_spacing
-                } else {
-                    0.0
-                };
-            x += (glyph.width * gs.size + spacing) * gs.scaling;
-        });
-        *tm = Matrix::translate(x, 0.0).then(tm);
-        if !alt.is_empty() {
-            canvas.extra.push_str(&alt);
-            canvas.extra.push('\n');
-        }
-    }
-
-    fn image(&mut self, gs: &GState, canvas: &mut Canvas) {
-        canvas.images += 1;
-        let corners = [[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0]].map(|p| gs.ctm.apply(p));
-        if let Some(bbox) = Rect::around(corners) {
-            canvas.cover(bbox, Shape::Image(corners), Paint::Unknown);
-        }
-    }
-
-    fn xobject<'r>(
-        &mut self,
-        resources: Option<&'r Dictionary>,
-        name: &[u8],
-        gs: &GState,
-        canvas: &mut Canvas,
-        depth: usize,
-    ) -> Result<(), Exceeded>
-    where
-        'd: 'r,
-    {
-        let Some((id, Object::Stream(stream))) = self.resource(resources, b"XObject", name) else {
-            return Ok(());
-        };
-        let subtype = resolve::name(self.doc, &stream.dict, b"Subtype");
-        if subtype == Some(b"Image") {
-            if let Some(id) = id {
-                self.read.insert(id);
-            }
-            self.image(gs, canvas);
-            return Ok(());
-        }
-        if subtype != Some(b"Form") {
-            return Ok(());
-        }
-        let Some(id) = id else { return Ok(()) };
-        if self.drawing.contains(&id) {
-            self.problems.push(format!("form {} draws itself", id.0));
-            return Ok(());
-        }
-        if depth >= self.budget.limits.forms {
-            return Err(Exceeded(format!(
-                "its forms draw one another more than {} deep (the limit)",
-                self.budget.limits.forms
-            )));
-        }
-        self.read.insert(id);
-        let data = match self.budget.decode(stream, &format!("form {}", id.0)) {
-            Ok(data) => data,
-            Err(Undecoded::Exceeded(e)) => return Err(e),
-            Err(_) => {
-                self.problems.push(format!(
-                    "form {} cannot be decoded, so its text cannot be read",
-                    id.0
-                ));
-                return Ok(());
-            }
-        };
-        let dict = &stream.dict;
-        let mut inner = gs.clone();
-        if let Some(m) = resolve::numbers(self.doc, dict, b"Matrix").filter(|m| m.len() == 6) {
-            inner.ctm = Matrix::new([m[0], m[1], m[2], m[3], m[4], m[5]]).then(&gs.ctm);
-        }
-        if let Some(bbox) =
-            resolve::numbers(self.doc, dict, b"BBox").and_then(|b| Rect::from_array(&b))
-        {
-            let area = bbox.transformed(&inner.ctm);
-            inner.clip = Some(inner.clip.map_or(area, |c| c.intersect(&area)));
-        }
-        let own = resolve::dict(self.doc, dict, b"Resources");
-        self.drawing.push(id);
-        let result = self.run(&data, own.or(resources), inner, canvas, depth + 1);
-        self.drawing.pop();
-        result
-    }
 }
 
 /// Helvetica in WinAnsiEncoding, what viewers draw in when a font is missing.
@@ -898,100 +725,6 @@ fn cubic(p0: Point, p1: Point, p2: Point, p3: Point, t: f32) -> Point {
         w[0] * p0[0] + w[1] * p1[0] + w[2] * p2[0] + w[3] * p3[0],
         w[0] * p0[1] + w[1] * p1[1] + w[2] * p2[1] + w[3] * p3[1],
     ]
-}
-
-/// Records a painted path as a cover: fills and strokes that are mostly
-/// opaque (a see-through shape hides nothing).
-fn paint(
-    path: Vec<Vec<Point>>,
-    fill: Option<bool>,
-    stroke: bool,
-    gs: &GState,
-    canvas: &mut Canvas,
-) {
-    if !canvas.placed() || path.is_empty() {
-        return;
-    }
-    let Some(bbox) = Rect::around(path.iter().flatten().copied()) else {
-        return;
-    };
-    let paint_of = |c: Option<[f32; 3]>| c.map_or(Paint::Unknown, Paint::Colour);
-    if stroke && gs.stroke_alpha >= 0.5 {
-        let half_width = gs.line_width * gs.ctm.scale() / 2.0;
-        if half_width >= 1.0 {
-            let segments = path
-                .iter()
-                .flat_map(|sub| sub.windows(2).map(|w| (w[0], w[1])))
-                .collect();
-            canvas.cover(
-                bbox.grown(half_width),
-                Shape::Stroke {
-                    segments,
-                    half_width,
-                },
-                paint_of(gs.stroke),
-            );
-        }
-    }
-    if let Some(even_odd) = fill
-        && gs.fill_alpha >= 0.5
-    {
-        canvas.cover(
-            bbox,
-            Shape::Fill {
-                polygons: path,
-                even_odd,
-            },
-            paint_of(gs.fill),
-        );
-    }
-}
-
-/// How a glyph is hidden by what is known when it is drawn.
-/// What holds for every glyph of a string.
-struct Look {
-    /// Under 1 pt tall or wide.
-    tiny: bool,
-    /// Painted plainly, in a colour no page is (not white), unclipped: only
-    /// where it lands and what is under it can hide it.
-    plain: bool,
-    direction: Point,
-    em: f32,
-}
-
-fn hidden_when_drawn(gs: &GState, look: &Look, glyph: &Placed, canvas: &Canvas) -> Option<How> {
-    let page = canvas.page?;
-    if matches!(gs.mode, 3 | 7) {
-        return Some(How::Invisible);
-    }
-    let centre = glyph.centre();
-    if !page.contains(centre) {
-        return Some(How::OffPage);
-    }
-    if look.plain && canvas.covers.is_empty() {
-        return None;
-    }
-    if let Some(clip) = gs.clip
-        && !clip.grown(0.5).contains(centre)
-    {
-        return Some(How::Clipped);
-    }
-    if look.tiny {
-        return Some(How::Tiny);
-    }
-    let (colour, alpha) = gs.paint();
-    if alpha < 0.1 {
-        return Some(How::Transparent);
-    }
-    if let (Some(colour), Some(background)) = (colour, canvas.background(centre))
-        && colour
-            .iter()
-            .zip(background)
-            .all(|(a, b)| (a - b).abs() < 0.06)
-    {
-        return Some(How::SameColourAsBackground);
-    }
-    None
 }
 
 /// Skips an inline image (`BI … ID data EI`) from after `BI`.
