@@ -12,7 +12,7 @@ mod refusal;
 mod write;
 
 pub use checks::Checks;
-pub use refusal::Refused;
+pub use refusal::PlacedLeak;
 pub use write::{TEST_PANIC_ENV, replace_dir};
 
 use std::path::{Path, PathBuf};
@@ -83,7 +83,7 @@ pub enum CaseError {
         report: VerifyReport,
         /// Each leak placed for the investigator (with the published words
         /// around it): for the terminal only.
-        refused: Vec<Refused>,
+        refused: Vec<PlacedLeak>,
     },
     /// Writing the output failed.
     #[error("cannot write `{path}`: {error}")]

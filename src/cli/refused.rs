@@ -3,7 +3,7 @@
 //! and where the case file says so, and what to change.
 
 use crate::case::Loaded;
-use crate::pipeline::{CaseError, Refused};
+use crate::pipeline::{CaseError, PlacedLeak};
 use crate::verify::Reader;
 
 /// The lines that follow a case's FAILED line when verification refused a
@@ -19,7 +19,7 @@ pub(super) fn explain(error: &CaseError, loaded: Option<&Loaded>) -> Option<Stri
     (!out.is_empty()).then_some(out)
 }
 
-fn describe(r: &Refused, loaded: Option<&Loaded>) -> String {
+fn describe(r: &PlacedLeak, loaded: Option<&Loaded>) -> String {
     let mut out = format!("  = {} on {}", r.kind.describe(), r.place);
     if let Some(n) = r.paragraph {
         out.push_str(&format!(", paragraph {n}"));

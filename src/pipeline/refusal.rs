@@ -12,21 +12,21 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
-use serde::Serialize;
-
 use super::Checks;
 use crate::case::Case;
 use crate::verify::{self, Found, Kind, Place, Reader, VerifyReport};
+use regex::Regex;
 
 /// Published words kept either side of a hit.
 const CONTEXT_CHARS: usize = 50;
 /// Words before (or after) a hit looked for in the case's prose.
 const ANCHOR_WORDS: usize = 4;
 
-/// One identifier found in a refused document, placed for a person.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Refused {
+/// One identifier found in a refused document, placed for a person. It
+/// holds published words, so it is shown on the terminal and never
+/// serialised.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlacedLeak {
     /// What kind of identifier.
     pub kind: Kind,
     /// Where in the PDF.
@@ -51,7 +51,7 @@ pub struct Refused {
     pub both: bool,
 }
 
-impl Refused {
+impl PlacedLeak {
     /// What to do about it.
     pub fn fix(&self) -> String {
         let whose = match &self.label {
@@ -102,7 +102,7 @@ pub fn explain(
     pages: &[String],
     checks: &Checks,
     case: &Case,
-) -> Vec<Refused> {
+) -> Vec<PlacedLeak> {
     let mut case = case.clone();
     let prose: Vec<(String, String)> = case
         .prose_mut()
@@ -111,7 +111,7 @@ pub fn explain(
         .collect();
     let mut leaks: Vec<&verify::Leak> = report.leaks.iter().collect();
     leaks.sort_by_key(|l| (l.place, l.found_by));
-    let mut out: Vec<Refused> = Vec::new();
+    let mut out: Vec<PlacedLeak> = Vec::new();
     for leak in leaks {
         let placed = match leak.place {
             Place::Page(n) if (1..=pages.len()).contains(&n) => {
@@ -119,12 +119,12 @@ pub fn explain(
             }
             _ => Vec::new(),
         };
-        let placed: Vec<Refused> = placed
+        let placed: Vec<PlacedLeak> = placed
             .into_iter()
             .filter(|r| leak.field.is_none() || r.field == leak.field)
             .collect();
         let placed = if placed.is_empty() {
-            vec![Refused {
+            vec![PlacedLeak {
                 kind: leak.kind,
                 place: leak.place,
                 paragraph: None,
@@ -149,8 +149,8 @@ pub fn explain(
 /// Adds `refused` to `out`, or counts it where the same person's
 /// identifier of the same kind is already there for the same paragraph
 /// (found by either reading, or by another needle of the same reading).
-fn add(out: &mut Vec<Refused>, refused: Refused) {
-    fn key(r: &Refused) -> (Kind, Place, Option<u32>, Option<&str>) {
+fn add(out: &mut Vec<PlacedLeak>, refused: PlacedLeak) {
+    fn key(r: &PlacedLeak) -> (Kind, Place, Option<u32>, Option<&str>) {
         (r.kind, r.place, r.paragraph, person(r.field.as_deref()))
     }
     match out.iter_mut().find(|r| key(r) == key(&refused)) {
@@ -176,7 +176,7 @@ fn on_page(
     reader: Reader,
     checks: &Checks,
     prose: &[(String, String)],
-) -> Vec<Refused> {
+) -> Vec<PlacedLeak> {
     let page = &pages[n - 1];
     // The verifier reads the page as extracted; the anonymiser reads it
     // with whitespace collapsed, mapped back to the page for paragraphs.
@@ -200,7 +200,7 @@ fn on_page(
         .into_iter()
         .map(|f: Found| {
             let (before, after) = around(&searched, &f.range, &hits);
-            Refused {
+            PlacedLeak {
                 kind,
                 place: Place::Page(n),
                 paragraph: paragraph(page, map[f.range.start]).or_else(carried),
