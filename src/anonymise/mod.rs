@@ -331,7 +331,9 @@ fn name_in_apposition(before: &str, after: &str) -> Option<usize> {
     if !after.starts_with(',') {
         return None;
     }
-    let words: Vec<&str> = head.split(' ').collect();
+    // The last few words only: `before` is everything written so far.
+    let mut words: Vec<&str> = head.rsplitn(5, ' ').collect();
+    words.reverse();
     let last = words.len().checked_sub(1)?;
     // The noun phrase: a determiner and one to three lower-case words.
     let det = (last.saturating_sub(3)..last)

@@ -1,5 +1,6 @@
 //! Overlapping hits: which one wins, and text that nothing may touch.
 
+use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -13,12 +14,13 @@ pub(super) fn resolve(mut hits: Vec<Hit>, protected: &[Range<usize>]) -> Vec<Hit
     let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
     // Protected text (bodies, labels, references, money, statutes) yields
     // only to structured values, listed or validated.
+    let protected = merged(protected);
     hits.retain(|h| {
         let structured = !matches!(
             h.category,
             Category::Name | Category::AmbiguousName | Category::Address | Category::Generalised
         );
-        (structured && priority(h) >= 6) || !protected.iter().any(|p| overlaps(p, &h.range))
+        (structured && priority(h) >= 6) || !in_protected(&protected, &h.range)
     });
     hits.sort_by(|a, b| {
         priority(b)
@@ -26,38 +28,74 @@ pub(super) fn resolve(mut hits: Vec<Hit>, protected: &[Range<usize>]) -> Vec<Hit
             .then((b.range.end - b.range.start).cmp(&(a.range.end - a.range.start)))
             .then(a.range.start.cmp(&b.range.start))
     });
-    let mut kept: Vec<Hit> = Vec::new();
-    for hit in hits {
-        let overlapped: Vec<usize> = (0..kept.len())
-            .filter(|&i| overlaps(&kept[i].range, &hit.range))
+    // Kept hits never overlap one another, so by start they are also in
+    // order of end: the ones a new hit overlaps are found from the last
+    // that starts before it ends, going back while they end after it
+    // starts. (A list searched whole for every hit is quadratic in a long
+    // text.) Each keeps its rank, the order it was kept in.
+    let mut kept: BTreeMap<usize, (usize, Hit)> = BTreeMap::new();
+    for (rank, hit) in hits.into_iter().enumerate() {
+        let overlapped: Vec<usize> = kept
+            .range(..hit.range.end)
+            .rev()
+            .take_while(|(_, (_, k))| overlaps(&k.range, &hit.range))
+            .map(|(&start, _)| start)
             .collect();
         if overlapped.is_empty() {
-            kept.push(hit);
+            kept.insert(hit.range.start, (rank, hit));
             continue;
         }
         // An address that overlaps only addresses is one address: "21 Heron
         // Close" found by a detector around a listed "Heron Close" goes
-        // whole, with no stray digit left.
+        // whole, with no stray digit left. It is the first kept of them,
+        // grown to cover them all.
         let addresses = hit.category == Category::Address
             && overlapped
                 .iter()
-                .all(|&i| kept[i].category == Category::Address);
+                .all(|s| kept[s].1.category == Category::Address);
         if addresses {
-            let first = overlapped[0];
-            for &i in &overlapped {
-                let r = kept[i].range.clone();
-                kept[first].range.start = kept[first].range.start.min(r.start);
-                kept[first].range.end = kept[first].range.end.max(r.end);
-            }
-            kept[first].range.start = kept[first].range.start.min(hit.range.start);
-            kept[first].range.end = kept[first].range.end.max(hit.range.end);
-            for &i in overlapped.iter().skip(1).rev() {
-                kept.remove(i);
-            }
+            let mut merged: Vec<(usize, Hit)> =
+                overlapped.iter().filter_map(|s| kept.remove(s)).collect();
+            merged.sort_by_key(|(rank, _)| *rank);
+            let start = merged
+                .iter()
+                .map(|(_, h)| h.range.start)
+                .chain([hit.range.start])
+                .min();
+            let end = merged
+                .iter()
+                .map(|(_, h)| h.range.end)
+                .chain([hit.range.end])
+                .max();
+            let (rank, mut first) = merged.swap_remove(0);
+            first.range = start.unwrap_or(first.range.start)..end.unwrap_or(first.range.end);
+            kept.insert(first.range.start, (rank, first));
         }
     }
-    kept.sort_by_key(|h| h.range.start);
-    kept
+    kept.into_values().map(|(_, hit)| hit).collect()
+}
+
+/// `ranges` in order, those that overlap or touch joined.
+fn merged(ranges: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut sorted = ranges.to_vec();
+    sorted.sort_by_key(|r| r.start);
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(sorted.len());
+    for r in sorted {
+        match out.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
+}
+
+/// Whether `range` overlaps any of `protected`, which are in order and do
+/// not overlap one another ([`merged`]).
+fn in_protected(protected: &[Range<usize>], range: &Range<usize>) -> bool {
+    let next = protected.partition_point(|p| p.end <= range.start);
+    protected
+        .get(next)
+        .is_some_and(|p| p.start < range.end && range.start < p.end)
 }
 
 /// Text that detectors must never touch: case references, sums of money,
@@ -76,4 +114,21 @@ pub(super) fn protected_text(text: &str) -> Vec<Range<usize>> {
         .expect("valid regex")
     });
     PROTECTED.find_iter(text).map(|m| m.range()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn protected_ranges_are_joined_and_searched_in_order() {
+        let protected = merged(&[20..30, 0..5, 4..8, 8..10, 40..41]);
+        assert_eq!(protected, vec![0..10, 20..30, 40..41]);
+        assert!(in_protected(&protected, &(9..12)));
+        assert!(in_protected(&protected, &(15..21)));
+        assert!(!in_protected(&protected, &(10..20)));
+        assert!(!in_protected(&protected, &(30..40)));
+        assert!(in_protected(&protected, &(35..45)));
+        assert!(!in_protected(&protected, &(41..50)));
+    }
 }
