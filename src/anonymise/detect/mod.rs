@@ -122,12 +122,17 @@ const VEHICLE_CONTEXT: [&str; 8] = [
     "dvla",
 ];
 
-/// Runs every detector over `text`.
-pub(crate) fn detect(text: &str, allow: &AllowList) -> Vec<Detection> {
+/// Runs every detector over `text`, whose value-shaped pieces are
+/// `candidates` ([`values::candidates`]).
+pub(crate) fn detect(
+    text: &str,
+    candidates: &[values::Candidate],
+    allow: &AllowList,
+) -> Vec<Detection> {
     let mut out = Vec::new();
     let lower = text.to_lowercase();
-    for c in values::candidates(text) {
-        if let Some(d) = candidate(text, &lower, &c, allow) {
+    for c in candidates {
+        if let Some(d) = candidate(text, &lower, c, allow) {
             out.push(d);
         }
     }
@@ -350,6 +355,7 @@ mod tests {
     fn found(text: &str) -> Vec<(Category, String, bool)> {
         let mut d = detect(
             text,
+            &values::candidates(text),
             &AllowList::new(&["0300 123 4567".into()], &["enquiries@".into()]),
         );
         let names: Vec<&str> = d

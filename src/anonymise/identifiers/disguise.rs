@@ -3,6 +3,9 @@
 //! misspelt by a letter or two ("Kowalczik" for "Kowalczyk").
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use super::{Category, Doubt, Hit, Identifiers, Source};
 use crate::anonymise::fold::fold;
@@ -49,9 +52,12 @@ impl Identifiers {
         if self.near.is_empty() {
             return Vec::new();
         }
+        // `kept` is in text order and its hits do not overlap: the one a
+        // word could be inside is found by bisection.
         let inside = |r: &Range<usize>| {
-            kept.iter()
-                .any(|h| h.range.start < r.end && r.start < h.range.end)
+            let next = kept.partition_point(|h| h.range.end <= r.start);
+            kept.get(next)
+                .is_some_and(|h| h.range.start < r.end && r.start < h.range.end)
         };
         capitalised_words(text)
             .filter(|r| !inside(r))
@@ -111,6 +117,15 @@ impl Identifiers {
 /// Runs of single letters with one separator between them, at least
 /// [`SPELT_MIN`] long: their range and their letters, folded.
 fn spelt_runs(text: &str) -> Vec<(Range<usize>, String)> {
+    // Most texts have no two lone letters side by side: say so at the speed
+    // of a DFA, before looking at every character.
+    static TWO_ALONE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|[^\p{L}\p{N}])\p{L}[ ._\-\u{a0}]{1,3}\p{L}(?:[^\p{L}\p{N}]|$)")
+            .expect("valid regex")
+    });
+    if !TWO_ALONE.is_match(text) {
+        return Vec::new();
+    }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let alone = |i: usize| {
         chars[i].1.is_alphabetic()

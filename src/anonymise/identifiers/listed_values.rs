@@ -6,12 +6,15 @@ use super::{Category, Hit, Identifiers, Source};
 use crate::anonymise::values::{self, Shape};
 
 impl Identifiers {
-    pub(super) fn value_hits(&self, text: &str) -> Vec<Hit> {
+    /// The listed values among `candidates`, the value-shaped pieces of
+    /// `text` ([`values::candidates`], found once for every reader of the
+    /// text).
+    pub(super) fn value_hits(&self, text: &str, candidates: &[values::Candidate]) -> Vec<Hit> {
         let mut hits = Vec::new();
-        for c in values::candidates(text) {
+        for c in candidates {
             let found = match c.shape {
-                Shape::Date => self.date_hit(text, &c),
-                Shape::Email => self.email_hit(&c),
+                Shape::Date => self.date_hit(text, c),
+                Shape::Email => self.email_hit(c),
                 shape => self.values.get(&(shape, c.key.clone())).map(|&p| {
                     let category = match shape {
                         Shape::Phone => Category::Phone,

@@ -23,7 +23,7 @@ use regex::Regex;
 
 use super::detect::{self, AllowList, Confidence};
 use super::fold::{Folded, at_word_boundary, fold};
-use super::values::Shape;
+use super::values::{self, Shape};
 use crate::case::{Case, Date, Title};
 
 mod build;
@@ -183,7 +183,7 @@ impl Identifiers {
     pub fn hits(&self, text: &str) -> Vec<Hit> {
         let folded = Folded::new(text);
         let (mut hits, protected) = self.pattern_hits(&folded);
-        hits.extend(self.value_hits(text));
+        hits.extend(self.value_hits(text, &values::candidates(text)));
         hits.extend(self.spelt_hits(text));
         disguise::online_ids(text, resolve(hits, &protected))
     }
@@ -193,10 +193,11 @@ impl Identifiers {
     pub fn find(&self, text: &str) -> Vec<Hit> {
         let folded = Folded::new(text);
         let (mut hits, mut protected) = self.pattern_hits(&folded);
-        hits.extend(self.value_hits(text));
+        let candidates = values::candidates(text);
+        hits.extend(self.value_hits(text, &candidates));
         hits.extend(self.spelt_hits(text));
         protected.extend(protected_text(text));
-        for d in detect::detect(text, &self.allow) {
+        for d in detect::detect(text, &candidates, &self.allow) {
             let source = match (d.redact, d.confidence) {
                 (false, _) => Source::Flagged,
                 (true, Confidence::Validated) => Source::Validated,
@@ -242,7 +243,7 @@ impl Identifiers {
     pub fn leaks(&self, text: &str) -> Vec<Hit> {
         let folded = Folded::new(text);
         let (mut hits, protected) = self.pattern_hits(&folded);
-        hits.extend(self.value_hits(text));
+        hits.extend(self.value_hits(text, &values::candidates(text)));
         hits.extend(self.spelt_hits(text));
         hits.extend(self.token_hits(&folded));
         hits.extend(self.initial_hits(text));
