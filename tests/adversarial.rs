@@ -384,3 +384,36 @@ fn a_person_called_june_can_have_documents_dated_in_june() {
     assert_eq!(leaks.len(), 1, "{leaks:?}");
     assert_eq!(leaks[0].category, Category::Name);
 }
+
+/// Every PDF's metadata says `en-GB`: a complainant called Grace Bell (and
+/// any "GB" joined to another word) must not stop her documents. S01 with
+/// the complainant renamed renders, every publication copy verified.
+#[test]
+fn initials_that_spell_a_code_in_every_pdf_do_not_stop_a_case() {
+    let text = std::fs::read_to_string(util::root().join("samples/s01-hospital-discharge.toml"))
+        .unwrap()
+        .replace("Deborah Tranter-Wilde", "Grace Bell")
+        .replace("Tranter-Wilde", "Bell")
+        .replace("tranter-wilde", "bell")
+        .replace("tranterwilde", "bell")
+        .replace("\"Debs\"", "\"Gracie\"");
+    let loaded = load_str("grace-bell.toml", &text, util::engine().coverage());
+    assert!(!loaded.has_errors(), "{:#?}", loaded.diagnostics);
+    let case = loaded.case.unwrap();
+    let out = util::tempdir();
+    let report = util::engine()
+        .render_case(
+            &case,
+            out.path(),
+            redress::pipeline::RenderOptions::default(),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        report
+            .documents
+            .iter()
+            .any(|d| d.file == "decision.redacted.pdf")
+    );
+    let ids = ids_of(&case);
+    assert!(ids.leaks("en-GB").is_empty());
+}

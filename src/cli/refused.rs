@@ -20,7 +20,12 @@ pub(super) fn explain(error: &CaseError, loaded: Option<&Loaded>) -> Option<Stri
 }
 
 fn describe(r: &PlacedLeak, loaded: Option<&Loaded>) -> String {
-    let mut out = format!("  = {} on {}", r.kind.describe(), r.place);
+    let on = if matches!(r.place, crate::verify::Place::Page(_)) {
+        "on"
+    } else {
+        "in"
+    };
+    let mut out = format!("  = {} {on} {}", r.kind.describe(), r.place);
     if let Some(n) = r.paragraph {
         out.push_str(&format!(", paragraph {n}"));
     }

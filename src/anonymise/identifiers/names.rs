@@ -221,8 +221,17 @@ impl Identifiers {
                 || text[..range.start]
                     .trim_end()
                     .ends_with(|c: char| c.is_ascii_digit());
+            // "en-GB", "GB-wide", "A/B": joined to another word, a code.
+            let joiner = ['-', '/', '_', '\u{2010}', '\u{2011}'];
+            let joined = text[..range.start]
+                .strip_suffix(joiner)
+                .is_some_and(|b| b.ends_with(char::is_alphanumeric))
+                || text[range.end..]
+                    .strip_prefix(joiner)
+                    .is_some_and(|a| a.starts_with(char::is_alphanumeric));
             if !letters.chars().all(char::is_uppercase)
                 || beside_number
+                || joined
                 || ABBREVIATIONS.contains(&lower.as_str())
                 || crate::anonymise::words::is_english_word(&lower)
             {

@@ -156,6 +156,15 @@ fn words_that_are_names_are_left_where_they_are_words() {
 }
 
 #[test]
+fn initials_joined_to_a_word_are_a_code() {
+    // A language tag in every PDF's metadata, and codes in prose.
+    for text in ["lang en-JS here", "a JS-wide review", "ref AB/JS/12"] {
+        assert_eq!(redact(text), text);
+    }
+    assert_ne!(redact("JS wrote to us."), "JS wrote to us.");
+}
+
+#[test]
 fn titles_decide_and_initials_between_title_and_name_go_too() {
     let cases = [
         // A list, not "Surname, Given".
