@@ -16,7 +16,9 @@
 //! | write | [`pipeline`] | files, `redactions.json`, `manifest.json` |
 //! | publish | [`publish`] | the publication decision; the website: records, accessible HTML, feed |
 //!
-//! [`batch`] runs many cases on worker threads; [`cli`] is the command line.
+//! [`batch`] runs many cases on worker threads; [`watch`] re-renders one case
+//! on every save and [`serve`] shows it as a live preview; [`cli`] is the
+//! command line.
 //!
 //! ```no_run
 //! use redress::pipeline::{Engine, RenderOptions};
