@@ -68,19 +68,10 @@ impl HtmlTemplates {
     pub fn with_overrides(dir: &Path) -> std::io::Result<Result<Self, RenderError>> {
         let mut files = bundled_files();
         for folder in [dir.to_path_buf(), dir.join("html")] {
-            if !folder.is_dir() {
-                continue;
-            }
-            for entry in std::fs::read_dir(&folder)? {
-                let path = entry?.path();
-                let name = path
-                    .file_name()
-                    .and_then(|n| n.to_str())
-                    .unwrap_or_default()
-                    .to_string();
-                if name.ends_with(".html.j2") || name == WORDS.0 {
-                    files.insert(name, std::fs::read_to_string(&path)?);
-                }
+            if folder.is_dir() {
+                crate::render::read_overrides(&folder, &mut files, |name| {
+                    name.ends_with(".html.j2") || name == WORDS.0
+                })?;
             }
         }
         Ok(Self::from_files(files.into_iter().collect()))

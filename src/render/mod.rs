@@ -61,6 +61,27 @@ pub const BUNDLED: &[(&str, &str)] = &[
     bundled!("rules.toml"),
 ];
 
+/// Reads into `files`, by file name, every file in `dir` whose name `keep`
+/// accepts: an office's overrides of bundled templates.
+pub(crate) fn read_overrides(
+    dir: &Path,
+    files: &mut BTreeMap<String, String>,
+    keep: impl Fn(&str) -> bool,
+) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_string();
+        if keep(&name) {
+            files.insert(name, std::fs::read_to_string(&path)?);
+        }
+    }
+    Ok(())
+}
+
 /// Why a template could not be rendered.
 #[derive(Debug, Clone, thiserror::Error)]
 #[error("template `{template}`{}: {message}", line.map(|l| format!(", line {l}")).unwrap_or_default())]
@@ -98,17 +119,9 @@ impl Templates {
             .iter()
             .map(|(n, t)| (n.to_string(), t.to_string()))
             .collect();
-        for entry in std::fs::read_dir(dir)? {
-            let path = entry?.path();
-            let name = path
-                .file_name()
-                .and_then(|n| n.to_str())
-                .unwrap_or_default()
-                .to_string();
-            if name.ends_with(".j2") || name.ends_with(".typ") || name == "rules.toml" {
-                files.insert(name, std::fs::read_to_string(&path)?);
-            }
-        }
+        read_overrides(dir, &mut files, |name| {
+            name.ends_with(".j2") || name.ends_with(".typ") || name == "rules.toml"
+        })?;
         Ok(Self::from_files(files.into_iter().collect()))
     }
 
