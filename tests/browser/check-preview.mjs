@@ -71,6 +71,9 @@ try {
   // A warning's link shows its line.
   await warning.click();
   const line = href.split("#")[1];
+  // The click navigates: wait for the case page before looking in it.
+  await page.waitForURL((u) => u.pathname === "/case", { timeout: 10000 }).catch(() => {});
+  await page.locator(`#${line}`).waitFor({ timeout: 10000 }).catch(() => {});
   if ((await page.locator(`#${line}`).count()) !== 1) fail(`the case page has no ${line}`);
   await page.goBack();
 
