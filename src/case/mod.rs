@@ -26,7 +26,7 @@ use serde::{Deserialize, Serialize};
 pub use date::{Date, Deadline, MONTHS, Money, number_name};
 pub use limits::{MAX_DEPTH, MAX_FILE_BYTES};
 pub use load::{Loaded, load, load_bytes, load_str, locate};
-pub use outcome::{OutcomeDetail, Statistics};
+pub use outcome::{BodyOutcome, OutcomeDetail, Statistics, outcome_detail, website_decision};
 pub use schema::schema;
 pub(crate) use tree::Seg;
 pub use validate::{Coverage, MAX_FIELD_CHARS};

@@ -8,7 +8,7 @@ use std::fmt;
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
-use super::WebsiteDecision;
+use super::{Body, Case, Exception, WebsiteDecision};
 
 /// A fine-grained outcome.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -194,6 +194,74 @@ impl OutcomeDetail {
     /// Whether the outcome says the body was at fault.
     pub fn finds_fault(&self) -> bool {
         self.website_decision() == WebsiteDecision::Upheld
+    }
+}
+
+/// One body's own outcome: what its website record shows and what every
+/// document of the case says of that body. Computed here, once, so that a
+/// record and a document cannot differ.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BodyOutcome {
+    /// The body's own website decision (`outcome.per_body`, else the case's).
+    pub decision: WebsiteDecision,
+    /// The fine-grained outcome: as the case gives it, or as the body's
+    /// findings show it.
+    pub detail: Option<OutcomeDetail>,
+    /// The body's website category (`bodies[].category`, else the case's).
+    pub category: Option<String>,
+}
+
+impl BodyOutcome {
+    /// The outcome of `body` in `case`.
+    pub fn of(case: &Case, body: &Body) -> Self {
+        Self {
+            decision: website_decision(case, &body.id),
+            detail: outcome_detail(case, &body.id),
+            category: body.category.clone().or_else(|| case.case.category.clone()),
+        }
+    }
+}
+
+/// The body's own website decision.
+pub fn website_decision(case: &Case, body: &str) -> WebsiteDecision {
+    case.outcome
+        .per_body
+        .get(body)
+        .copied()
+        .unwrap_or(case.outcome.decision)
+}
+
+/// The body's fine-grained outcome: as the case gives it, or as its
+/// findings show it.
+pub fn outcome_detail(case: &Case, body: &str) -> Option<OutcomeDetail> {
+    let website = website_decision(case, body);
+    if let Some(detail) = case.outcome.per_body_detail.get(body) {
+        return Some(detail.clone());
+    }
+    let given = case
+        .outcome
+        .detail
+        .clone()
+        .filter(|d| case.bodies.len() == 1 && d.website_decision() == website);
+    if given.is_some() {
+        return given;
+    }
+    let own = || case.findings.iter().filter(|f| f.body == body);
+    match website {
+        WebsiteDecision::Upheld if own().any(|f| f.fault && f.injustice) => {
+            Some(OutcomeDetail::FaultInjustice)
+        }
+        WebsiteDecision::Upheld if own().any(|f| f.fault) => Some(OutcomeDetail::FaultNoInjustice),
+        WebsiteDecision::NotUpheld if !own().any(|f| f.fault) => Some(OutcomeDetail::NoFault),
+        WebsiteDecision::ClosedAfterInitialEnquiries
+            if case.publication.exception == Some(Exception::Premature) =>
+        {
+            Some(OutcomeDetail::Premature)
+        }
+        WebsiteDecision::ClosedAfterInitialEnquiries => {
+            Some(OutcomeDetail::ClosedInitialEnquiries(None))
+        }
+        _ => None,
     }
 }
 

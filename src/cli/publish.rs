@@ -150,10 +150,10 @@ pub(super) fn print_publication(
         let name = case
             .body(&body.body)
             .map_or(body.body.as_str(), |b| b.name.as_str());
-        let mut record = crate::publish::record::website_decision(case, &body.body)
+        let mut record = crate::case::website_decision(case, &body.body)
             .label()
             .to_string();
-        if let Some(detail) = crate::publish::record::outcome_detail(case, &body.body) {
+        if let Some(detail) = crate::case::outcome_detail(case, &body.body) {
             record = format!("{record} ({detail})");
         }
         let state = match &body.exception {

@@ -13,8 +13,8 @@ use serde::Serialize;
 use super::decision::{ExceptionInfo, PublicationDecision, always_published};
 use crate::anonymise::AnonymisedCase;
 use crate::case::{
-    Body, BodyKind, Case, Compliance, Date, Instrument, Jurisdiction, Money, OutcomeDetail,
-    Recommendation, RemedyKind, Stage, Statistics, WebsiteDecision,
+    Body, BodyKind, BodyOutcome, Case, Compliance, Date, Instrument, Jurisdiction, Money,
+    OutcomeDetail, Recommendation, RemedyKind, Stage, Statistics, WebsiteDecision,
 };
 use crate::plan::{DocKind, DocumentPlan};
 
@@ -178,8 +178,11 @@ pub fn build(
     documents: Vec<DocumentLink>,
 ) -> Record {
     let case = anonymised.case();
-    let website = website_decision(case, &body.id);
-    let detail = outcome_detail(case, &body.id);
+    let BodyOutcome {
+        decision: website,
+        detail,
+        category,
+    } = BodyOutcome::of(case, body);
     let own = decision.body(&body.id);
     let statement = statement_on_record(case, decision, &body.id);
     Record {
@@ -188,7 +191,7 @@ pub fn build(
         body: body.name.clone(),
         body_kind: body.kind,
         title: format!("{} ({})", body.name, body.reference),
-        category: body.category.clone().or_else(|| case.case.category.clone()),
+        category,
         decision: website.label(),
         decision_date: case.case.decision_date,
         decision_date_display: case.case.decision_date.short(),
@@ -223,49 +226,6 @@ pub fn statement_on_record(case: &Case, decision: &PublicationDecision, body: &s
     decision.publish
         && !case.publication.per_body.contains_key(body)
         && decision.body(body).is_some_and(|b| b.publish)
-}
-
-/// The body's own website decision.
-pub fn website_decision(case: &Case, body: &str) -> WebsiteDecision {
-    case.outcome
-        .per_body
-        .get(body)
-        .copied()
-        .unwrap_or(case.outcome.decision)
-}
-
-/// The body's fine-grained outcome: as the case gives it, or as its
-/// findings show it.
-pub fn outcome_detail(case: &Case, body: &str) -> Option<OutcomeDetail> {
-    let website = website_decision(case, body);
-    if let Some(detail) = case.outcome.per_body_detail.get(body) {
-        return Some(detail.clone());
-    }
-    let given = case
-        .outcome
-        .detail
-        .clone()
-        .filter(|d| case.bodies.len() == 1 && d.website_decision() == website);
-    if given.is_some() {
-        return given;
-    }
-    let own = || case.findings.iter().filter(|f| f.body == body);
-    match website {
-        WebsiteDecision::Upheld if own().any(|f| f.fault && f.injustice) => {
-            Some(OutcomeDetail::FaultInjustice)
-        }
-        WebsiteDecision::Upheld if own().any(|f| f.fault) => Some(OutcomeDetail::FaultNoInjustice),
-        WebsiteDecision::NotUpheld if !own().any(|f| f.fault) => Some(OutcomeDetail::NoFault),
-        WebsiteDecision::ClosedAfterInitialEnquiries
-            if case.publication.exception == Some(crate::case::Exception::Premature) =>
-        {
-            Some(OutcomeDetail::Premature)
-        }
-        WebsiteDecision::ClosedAfterInitialEnquiries => {
-            Some(OutcomeDetail::ClosedInitialEnquiries(None))
-        }
-        _ => None,
-    }
 }
 
 fn remedies(case: &Case, body: &str) -> Vec<RecordRemedy> {
@@ -354,6 +314,7 @@ pub fn compliance(case: &Case, body: &str, plans: &[DocumentPlan]) -> Option<Str
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::case::outcome_detail;
     use crate::case::tests_support::minimal_case;
 
     #[test]
