@@ -19,6 +19,9 @@ use crate::case::Loaded;
 use crate::diag::Diagnostic;
 use crate::pipeline::{CaseError, CaseReport, Engine, RenderOptions, case_dir_name};
 
+mod discover;
+pub use discover::{CaseFiles, Skipped, discover};
+
 /// What happened to one case file.
 #[derive(Debug)]
 pub struct CaseOutcome {
@@ -362,61 +365,6 @@ impl<'a, T, R> Queue<'a, T, R> {
     }
 }
 
-/// Case files under the given paths: files as given, folders searched for
-/// `*.toml` and `*.json` (recursively, not through links to folders, which
-/// could loop), sorted so runs are repeatable.
-pub fn discover(paths: &[PathBuf]) -> std::io::Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
-    for path in paths {
-        if path.is_dir() {
-            let before = out.len();
-            collect(path, &mut out).map_err(|e| {
-                std::io::Error::new(
-                    e.kind(),
-                    format!("cannot read `{}`: {e}", crate::diag::display_path(path)),
-                )
-            })?;
-            if out.len() == before {
-                return Err(std::io::Error::new(
-                    std::io::ErrorKind::NotFound,
-                    format!(
-                        "`{}` holds no case files (files ending .toml or .json, in it or in its folders)",
-                        crate::diag::display_path(path)
-                    ),
-                ));
-            }
-        } else if path.exists() {
-            out.push(path.clone());
-        } else {
-            return Err(std::io::Error::new(
-                std::io::ErrorKind::NotFound,
-                format!("`{}` does not exist", crate::diag::display_path(path)),
-            ));
-        }
-    }
-    Ok(out)
-}
-
-fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    let mut entries: Vec<(PathBuf, bool)> = std::fs::read_dir(dir)?
-        .map(|e| e.and_then(|e| Ok((e.path(), e.file_type()?.is_dir()))))
-        .collect::<Result<_, _>>()?;
-    entries.sort();
-    for (path, is_dir) in entries {
-        let case_file = matches!(
-            path.extension().and_then(|e| e.to_str()),
-            Some("toml" | "json")
-        );
-        if is_dir {
-            collect(&path, out)?;
-        } else if case_file && !path.is_dir() {
-            // (`is_dir` here is a link to a folder: not followed.)
-            out.push(path);
-        }
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -441,32 +389,6 @@ mod tests {
         assert!(
             caught.starts_with("document 3 failed (at src/batch.rs:"),
             "{caught}"
-        );
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn discovery_does_not_follow_links_to_folders() {
-        let dir = tempfile::tempdir().unwrap();
-        let cases = dir.path().join("cases");
-        std::fs::create_dir_all(cases.join("2024")).unwrap();
-        std::fs::write(cases.join("2024/a.toml"), "").unwrap();
-        std::fs::write(cases.join("b.json"), "").unwrap();
-        std::fs::write(cases.join("notes.txt"), "").unwrap();
-        std::os::unix::fs::symlink(&cases, cases.join("loop")).unwrap();
-        std::os::unix::fs::symlink(cases.join("b.json"), cases.join("c.json")).unwrap();
-        let found = discover(&[cases.clone()]).unwrap();
-        let names: Vec<_> = found
-            .iter()
-            .map(|p| p.strip_prefix(&cases).unwrap())
-            .collect();
-        assert_eq!(
-            names,
-            [
-                Path::new("2024/a.toml"),
-                "b.json".as_ref(),
-                "c.json".as_ref()
-            ]
         );
     }
 

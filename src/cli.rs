@@ -368,19 +368,31 @@ fn print_diagnostics(loaded: &Loaded, format: Format) {
     let _ = diag::emit(&mut err, &loaded.file, &loaded.diagnostics, format);
 }
 
-fn render(args: RenderArgs) -> Result<ExitCode, UsageError> {
-    let paths = batch::discover(&args.paths)?;
-    if paths.is_empty() {
+/// The case files under the paths given (see [`batch::discover`]), after
+/// saying on the terminal what the folders held besides.
+fn case_files(paths: &[PathBuf], format: Format) -> Result<Vec<PathBuf>, UsageError> {
+    let found = batch::discover(paths)?;
+    if format != Format::Json
+        && let Some(skipped) = found.skipped_note()
+    {
+        note!("note: {skipped}");
+    }
+    if found.files.is_empty() {
         return Err(usage(
             "no case files found",
             "give `.toml` or `.json` case files, or folders holding them",
         ));
     }
+    Ok(found.files)
+}
+
+fn render(args: RenderArgs) -> Result<ExitCode, UsageError> {
+    let format = args.diagnostics.diagnostic_format;
+    let paths = case_files(&args.paths, format)?;
     let engine = engine(args.templates.as_deref())?;
     let started = Instant::now();
     let workers = workers(args.jobs);
     let progress = progress_bar(paths.len());
-    let format = args.diagnostics.diagnostic_format;
     let report = |outcome: &CaseOutcome| {
         progress.suspend(|| report_outcome(outcome, format));
         progress.inc(1);
@@ -544,9 +556,9 @@ fn emit_typst(
 }
 
 fn check(args: CheckArgs) -> Result<ExitCode, UsageError> {
-    let paths = batch::discover(&args.paths)?;
-    let engine = engine(None)?;
     let format = args.diagnostics.diagnostic_format;
+    let paths = case_files(&args.paths, format)?;
+    let engine = engine(None)?;
     let mut failed = Vec::new();
     let mut references = Vec::new();
     for path in &paths {

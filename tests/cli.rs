@@ -115,3 +115,49 @@ fn verify_refuses_an_unredacted_copy_and_reports_no_values() {
         "the report must not hold identifier values"
     );
 }
+
+/// The README's desk: a starter and its schema side by side in one folder,
+/// then the folder checked and rendered; the schema and other files are
+/// skipped, and said so.
+#[test]
+fn a_folder_of_cases_may_hold_their_schema_and_other_files() {
+    let dir = tempdir();
+    let cases = dir.path().join("cases");
+    let new = redress()
+        .arg("new")
+        .arg(cases.join("26-000-001.toml"))
+        .output()
+        .unwrap();
+    assert!(
+        new.status.success(),
+        "{}",
+        String::from_utf8_lossy(&new.stderr)
+    );
+    let schema = redress()
+        .args(["schema", "-o"])
+        .arg(cases.join("case.schema.json"))
+        .status()
+        .unwrap();
+    assert!(schema.success());
+    std::fs::write(cases.join("notes.md"), "# Notes\n").unwrap();
+    let out_dir = dir.path().join("out");
+    let check = redress().arg("check").arg(&cases).output().unwrap();
+    let render = redress()
+        .arg("render")
+        .arg(&cases)
+        .arg("-o")
+        .arg(&out_dir)
+        .output()
+        .unwrap();
+    for (command, out) in [("check", check), ("render", render)] {
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{command}: {stderr}");
+        assert!(
+            stderr.contains("case.schema.json` (a JSON Schema)")
+                && stderr.contains("notes.md` (not `.toml` or `.json`)"),
+            "{command}: {stderr}"
+        );
+        assert!(!stderr.contains("FAILED"), "{command}: {stderr}");
+    }
+    assert!(out_dir.join("26-000-001/decision.redacted.pdf").is_file());
+}

@@ -4,7 +4,6 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use super::{PublishArgs, UsageError, engine, print_diagnostics, progress_bar, usage};
-use crate::batch;
 use crate::case::{Case, Date};
 use crate::diag;
 use crate::publish::site::{self, PublishOptions, PublishOutcome, SiteError};
@@ -12,13 +11,7 @@ use crate::publish::{HtmlTemplates, PublicationDecision};
 
 /// Publishes the site; exit codes as for `render`.
 pub(super) fn run(args: PublishArgs) -> Result<ExitCode, UsageError> {
-    let paths = batch::discover(&args.paths)?;
-    if paths.is_empty() {
-        return Err(usage(
-            "no case files found",
-            "give `.toml` or `.json` case files, or folders holding them",
-        ));
-    }
+    let paths = super::case_files(&args.paths, args.diagnostics.diagnostic_format)?;
     let engine = engine(args.templates.as_deref())?;
     let html = html_templates(args.templates.as_deref())?;
     let as_of = args.as_of.unwrap_or_else(today);
