@@ -124,6 +124,17 @@ pub(super) fn new(args: NewArgs) -> Result<ExitCode, UsageError> {
         ));
     }
     let text = starter(&args, super::publish::today())?;
+    if let Some(parent) = args.file.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(|e| {
+            usage(
+                format!(
+                    "cannot create the folder `{}`: {e}",
+                    crate::diag::display_path(parent)
+                ),
+                "choose a folder you can write to",
+            )
+        })?;
+    }
     let mut file = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
@@ -179,22 +190,81 @@ fn starter(args: &NewArgs, today: Date) -> Result<String, UsageError> {
             ", and how the landlord dealt with the repairs he needed",
         ),
     };
-    let env = minijinja::Environment::new();
-    env.render_str(
-        STARTER,
-        minijinja::context! {
-            file => crate::diag::display_path(&args.file),
-            reference => &args.reference,
-            jurisdiction => args.jurisdiction,
-            stage => args.stage,
-            ombudsmen,
-            bodies_defined,
-            second,
-            second_summary,
-            second_scope,
-            decision_date => today.to_string(),
-            received => today.plus_days(-120).to_string(),
-        },
-    )
-    .map_err(|e| usage(format!("the starter template failed: {e}"), "report this"))
+    let mut env = minijinja::Environment::new();
+    env.set_keep_trailing_newline(true);
+    let schema = crate::case::schema();
+    env.add_function("one_of", move |definition: String| {
+        one_of(&schema, &definition).ok_or_else(|| {
+            minijinja::Error::new(
+                minijinja::ErrorKind::InvalidOperation,
+                format!("the case file has no kind of value called `{definition}`"),
+            )
+        })
+    });
+    env.add_filter("comment", |text: String| comment(&text));
+    let text = env
+        .render_str(
+            STARTER,
+            minijinja::context! {
+                file => crate::diag::display_path(&args.file),
+                reference => &args.reference,
+                jurisdiction => args.jurisdiction,
+                stage => args.stage,
+                ombudsmen,
+                bodies_defined,
+                second,
+                second_summary,
+                second_scope,
+                decision_date => today.to_string(),
+                received => today.plus_days(-120).to_string(),
+            },
+        )
+        .map_err(|e| usage(format!("the starter template failed: {e}"), "report this"))?;
+    Ok(if text.ends_with('\n') {
+        text
+    } else {
+        text + "\n"
+    })
+}
+
+/// Text as TOML comment lines of at most 78 characters.
+fn comment(text: &str) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if line.len() + 1 + word.len() <= 78 => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(format!("# {word}")),
+        }
+    }
+    lines.join("\n")
+}
+
+/// The values a kind of value of the case file takes (`Compliance`), as the
+/// schema lists them, in words: "agreed, complied or refused". The
+/// upper-case codes an exception may also be given by are left out.
+pub(crate) fn one_of(schema: &serde_json::Value, definition: &str) -> Option<String> {
+    let node = schema.get("$defs")?.get(definition)?;
+    let values: Vec<&str> = match (node.get("enum"), node.get("oneOf")) {
+        (Some(serde_json::Value::Array(values)), _) => values
+            .iter()
+            .filter_map(serde_json::Value::as_str)
+            .collect(),
+        (_, Some(serde_json::Value::Array(branches))) => branches
+            .iter()
+            .filter_map(|b| b.get("const")?.as_str())
+            .collect(),
+        _ => return None,
+    };
+    let values: Vec<&str> = values
+        .into_iter()
+        .filter(|v| !v.chars().any(|c| c.is_ascii_uppercase()) || definition == "Title")
+        .collect();
+    match values.as_slice() {
+        [] => None,
+        [one] => Some((*one).to_string()),
+        [init @ .., last] => Some(format!("{} or {last}", init.join(", "))),
+    }
 }
