@@ -169,9 +169,13 @@ fn load_text(file: SourceFile, format: Format, coverage: &Coverage) -> Loaded {
             };
         }
     };
-    let (case, mut diagnostics) = deserialize_all(&tree);
+    let (case, mut diagnostics, recovery) = deserialize_all(&tree, format);
     if let Some(case) = &case {
         for (path, diag) in validate(case, coverage) {
+            let path = recovery.removed.to_original(&path);
+            if !recovery.keeps(&path, diag.code) {
+                continue;
+            }
             let range = tree.locate(&path, false);
             diagnostics.push(diag.at(path_string(&path)).with_range(range));
         }
@@ -253,34 +257,109 @@ const TOP_LEVEL: [&str; 13] = [
 /// How many errors one file may produce before we stop looking.
 const MAX_ERRORS: usize = 50;
 
-/// Deserialises the whole case, collecting every error it can find.
-fn deserialize_all(tree: &Spanned) -> (Option<Case>, Vec<Diagnostic>) {
+/// The semantic checks whose finding is about the value at their own path
+/// alone. When a value of the wrong type, or a whole list item, had to be
+/// set aside to read the rest, only these still run: the others look across
+/// the case (a reference to a person, a section with no items) and could be
+/// about what was set aside rather than about what is there.
+const LOCAL_CHECKS: [&str; 27] = [
+    "adult-child",
+    "bad-email",
+    "bad-id",
+    "bad-label",
+    "bad-nhs-number",
+    "bad-ni-number",
+    "bad-phone",
+    "bad-postcode",
+    "bad-reference",
+    "child-title",
+    "control-character",
+    "duplicate-id",
+    "duplicate-label",
+    "empty-id",
+    "empty-name",
+    "empty-sign-off",
+    "impossible-date",
+    "injustice-without-fault",
+    "missing-job-role",
+    "nhs-check-digit",
+    "ni-prefix",
+    "no-glyph",
+    "real-initial",
+    "reference-mismatch",
+    "sign-off-before-decision",
+    "too-long",
+    "unlikely-date",
+];
+
+/// What was set aside to read the rest of a file, so that the semantic
+/// checks of what was read report only what is really there.
+#[derive(Default)]
+struct Recovery {
+    /// List items removed, to map paths back to the file.
+    removed: Removed,
+    /// Values set aside that the case would have used (not unknown fields,
+    /// which change nothing once removed), as paths in the file.
+    used: Vec<Vec<Seg>>,
+}
+
+impl Recovery {
+    /// Whether a semantic check's finding at `path` (in the file) stands.
+    fn keeps(&self, path: &[Seg], code: &str) -> bool {
+        let items = self.removed.0.iter().map(|(list, index)| {
+            let mut item = list.clone();
+            item.push(Seg::Index(*index));
+            item
+        });
+        let mut set_aside = self.used.iter().cloned().chain(items).peekable();
+        if set_aside.peek().is_none() {
+            return true;
+        }
+        LOCAL_CHECKS.contains(&code)
+            && set_aside.all(|aside| !path.starts_with(&aside) && !aside.starts_with(path))
+    }
+}
+
+/// Deserialises the whole case, collecting every error it can find. The
+/// case comes back whenever the file could be read once its errors were set
+/// aside, so that the semantic checks can run on the rest: it is usable only
+/// when there is no diagnostic.
+fn deserialize_all(tree: &Spanned, format: Format) -> (Option<Case>, Vec<Diagnostic>, Recovery) {
     let mut value = tree.to_json();
     let mut diagnostics = Vec::new();
-    let mut removed = Removed::default();
+    let mut recovery = Recovery::default();
     let mut set_aside: Vec<(Vec<Seg>, String)> = Vec::new();
     while diagnostics.len() < MAX_ERRORS {
         let err = match serde_path_to_error::deserialize::<_, Case>(value.clone()) {
-            Ok(case) if diagnostics.is_empty() => return (Some(case), diagnostics),
-            Ok(_) => return (None, diagnostics),
+            Ok(case) => {
+                recovery.used = set_aside
+                    .into_iter()
+                    .map(|(mut parent, key)| {
+                        parent.push(Seg::Key(key));
+                        parent
+                    })
+                    .collect();
+                return (Some(case), diagnostics, recovery);
+            }
             Err(err) => err,
         };
         let current = convert_path(err.path());
         let message = err.inner().to_string();
         let problem = Problem::classify(&message, current);
+        let removed = &mut recovery.removed;
         let original = removed.to_original(&problem.path);
         let already_reported = matches!(&problem.kind, ProblemKind::Missing(field)
             if set_aside.iter().any(|(p, f)| *p == original && f == field));
         if !already_reported {
             let key_only = matches!(problem.kind, ProblemKind::UnknownField { .. });
             let range = tree.locate(&original, key_only);
-            diagnostics.push(problem.diagnostic(&original).with_range(range));
+            diagnostics.push(problem.diagnostic(&original, format).with_range(range));
         }
-        if !problem.set_aside(&mut value, &mut removed, &mut set_aside, &original) {
+        if !problem.set_aside(&mut value, removed, &mut set_aside, &original) {
             break;
         }
     }
-    (None, diagnostics)
+    (None, diagnostics, recovery)
 }
 
 fn convert_path(path: &serde_path_to_error::Path) -> Vec<Seg> {
@@ -309,25 +388,49 @@ fn elide_to(s: &str, keep: usize) -> String {
     format!("{head}… ({} characters)", s.chars().count())
 }
 
-/// What a value of the expected type looks like, in TOML (and JSON).
-fn type_hint(expected: &str, path: &[Seg]) -> String {
+/// What a value of the expected type looks like, in the file's format,
+/// when no sample has an example of the field.
+fn type_hint(expected: &str, path: &[Seg], format: Format) -> String {
     let key = match path.last() {
         Some(Seg::Key(k)) => k.as_str(),
         _ => "value",
     };
-    let example = match expected {
-        e if e.contains("string") => format!("`{key} = \"…\"` (text in double quotes)"),
-        e if e.contains("date") => {
-            format!(
-                "`{key} = 2024-03-01` (a date as YYYY-MM-DD, without quotes in TOML; a string \"2024-03-01\" in JSON)"
-            )
+    let json = format == Format::Json;
+    let field = |value: &str| {
+        if json {
+            format!("`\"{key}\": {value}`")
+        } else {
+            format!("`{key} = {value}`")
         }
-        e if e.contains("bool") => format!("`{key} = true` or `{key} = false` (without quotes)"),
+    };
+    let example = match expected {
+        e if e.contains("date") => {
+            if json {
+                format!(
+                    "{} (a date as YYYY-MM-DD, in quotes)",
+                    field("\"2024-03-01\"")
+                )
+            } else {
+                format!(
+                    "{} (a date as YYYY-MM-DD, without quotes)",
+                    field("2024-03-01")
+                )
+            }
+        }
+        e if e.contains("string") || e.contains("text") => {
+            format!("{} (text in double quotes)", field("\"…\""))
+        }
+        e if e.contains("bool") || e.contains("true") => {
+            format!("{} or {} (without quotes)", field("true"), field("false"))
+        }
         e if e.contains("integer") || e.contains("number") || e.contains("float") => {
-            format!("`{key} = 650` (a number without quotes)")
+            format!("{} (a number without quotes)", field("650"))
         }
         e if e.contains("sequence") || e.contains("list") || e.contains("array") => {
-            format!("`{key} = [\"…\", \"…\"]` (a list in square brackets)")
+            format!("{} (a list in square brackets)", field("[\"…\", \"…\"]"))
+        }
+        e if (e.contains("map") || e.contains("struct") || e.contains("table")) && json => {
+            format!("{} (an object in braces)", field("{ … }"))
         }
         e if e.contains("map") || e.contains("struct") || e.contains("table") => format!(
             "a table: `[{key}]` followed by its fields on their own lines, or `{key} = {{ … }}` on one line"
@@ -442,7 +545,7 @@ impl Problem {
         }
     }
 
-    fn diagnostic(&self, original: &[Seg]) -> Diagnostic {
+    fn diagnostic(&self, original: &[Seg], format: Format) -> Diagnostic {
         let where_ = elide(&path_string(original));
         match &self.kind {
             ProblemKind::UnknownField { field, expected } => {
@@ -491,11 +594,21 @@ impl Problem {
                 )
                 .hint(format!("add `{field} = …` here"))
             }
-            ProblemKind::WrongType { expected, found } => Diagnostic::error(
-                "wrong-type",
-                format!("`{where_}` should be {expected}, but is {}", elide(found)),
-            )
-            .hint(type_hint(expected, original)),
+            ProblemKind::WrongType { expected, found } => {
+                let help = super::help::field_help(original, format);
+                let expected = match &help {
+                    Some(help) => help.kind.clone(),
+                    None => expected.clone(),
+                };
+                let diag = Diagnostic::error(
+                    "wrong-type",
+                    format!("`{where_}` should be {expected}, but is {}", elide(found)),
+                );
+                match help.and_then(|h| h.example) {
+                    Some(example) => diag.hint(format!("for example `{example}`")),
+                    None => diag.hint(type_hint(&expected, original, format)),
+                }
+            }
             ProblemKind::DateOutOfRange(what, why) => {
                 Diagnostic::error("date-out-of-range", format!("`{where_}` is {what}"))
                     .hint(format!("{why}: check the year"))

@@ -10,6 +10,7 @@
 
 mod date;
 mod doc_checks;
+mod help;
 mod limits;
 mod load;
 mod outcome;
@@ -634,8 +635,10 @@ pub struct Outcome {
     /// Decisions per body record, where they differ from `decision`.
     #[serde(default)]
     pub per_body: BTreeMap<String, WebsiteDecision>,
-    /// The fine-grained outcome of the case (DOMAIN.md §7.3), e.g.
-    /// `upheld.fault_injustice`; worked out from the findings if absent.
+    /// The outcome code of the case, finer than the website's decision:
+    /// `upheld.fault_injustice`, `not_upheld.no_fault`,
+    /// `closed.initial_enquiries.late` …; worked out from the findings if
+    /// absent.
     #[serde(default)]
     pub detail: Option<OutcomeDetail>,
     /// Fine-grained outcomes per body record, where the findings alone do
@@ -678,7 +681,7 @@ impl WebsiteDecision {
     }
 }
 
-/// Whether and how the decision is published (DOMAIN.md §6).
+/// Whether and how the decision is published (docs/domain.md §5).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Publication {
@@ -709,8 +712,7 @@ impl Default for Publication {
 }
 
 /// Reasons not to publish a decision. A case file may write either the
-/// short name (`identifiable`) or the code of DOMAIN.md §6
-/// (`NOT_IN_INTERESTS.IDENTIFIABLE`).
+/// short name (`identifiable`) or its code (`NOT_IN_INTERESTS.IDENTIFIABLE`).
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
 )]
@@ -743,7 +745,7 @@ pub enum Exception {
 }
 
 impl Exception {
-    /// The code of DOMAIN.md §6: `NOT_IN_INTERESTS.IDENTIFIABLE`.
+    /// The exception's code: `NOT_IN_INTERESTS.IDENTIFIABLE`.
     pub fn code(self) -> &'static str {
         match self {
             Self::Premature => "PREMATURE",

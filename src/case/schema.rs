@@ -16,7 +16,7 @@ use serde_json::{Map, Value};
 use super::{Case, Date, Deadline, Exception, Money, OutcomeDetail};
 
 /// The samples whose values are the schema's examples.
-const SAMPLES: [&str; 12] = [
+pub(super) const SAMPLES: [&str; 12] = [
     include_str!("../../samples/s01-hospital-discharge.toml"),
     include_str!("../../samples/s02-care-home.toml"),
     include_str!("../../samples/s03-s117-charging.toml"),
@@ -78,7 +78,7 @@ pub fn schema() -> Value {
     schema
 }
 
-/// An exception may also be given by its code of DOMAIN.md §6
+/// An exception may also be given by its code
 /// (`NOT_IN_INTERESTS.IDENTIFIABLE`), which serde reads as an alias.
 fn exception_codes(schema: &mut Value) {
     let Some(Value::Array(values)) = schema.pointer_mut("/$defs/Exception/oneOf") else {
@@ -101,7 +101,7 @@ fn exception_codes(schema: &mut Value) {
 
 /// A TOML value as the JSON a case system would send: dates as
 /// `YYYY-MM-DD` strings.
-fn json_of(value: toml::Value) -> Value {
+pub(super) fn json_of(value: toml::Value) -> Value {
     match value {
         toml::Value::String(s) => Value::String(s),
         toml::Value::Integer(i) => Value::from(i),
@@ -258,7 +258,7 @@ impl JsonSchema for OutcomeDetail {
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         let codes = OutcomeDetail::codes();
         json_schema!({
-            "description": "The outcome code of DOMAIN.md §7.3.",
+            "description": "The outcome code, finer than the website's decision: upheld.fault_injustice, upheld.fault_no_injustice, upheld.fault_injustice_remedied_before, not_upheld.no_fault, closed.initial_enquiries (optionally with a reason: closed.initial_enquiries.late), premature, out_of_jurisdiction.",
             "anyOf": [
                 { "type": "string", "enum": codes },
                 {
