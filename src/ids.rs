@@ -1,4 +1,4 @@
-//! UK identifier formats (ANONYMISATION.md §6.2): how each is normalised to
+//! UK identifier formats: how each is normalised to
 //! a comparison key, and how each is validated. Shared by case validation,
 //! the anonymiser's detectors and the verifier, so that all three agree on
 //! what "the same number" means.

@@ -322,7 +322,7 @@ impl Engine {
         Ok(report)
     }
 
-    /// The publication decision of a case (DOMAIN.md §6), with the delay
+    /// The publication decision of a case (docs/domain.md §5), with the delay
     /// of `rules.toml`.
     pub fn publication(&self, case: &Case, plans: &[DocumentPlan]) -> PublicationDecision {
         crate::publish::decide(case, plans, self.templates.rules().publication_delay_weeks)

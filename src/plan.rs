@@ -1,5 +1,6 @@
 //! The plan stage: which documents a case calls for, for whom, under which
-//! powers (seed `000_cf15aaa24a13082c.txt`, DOMAIN.md §2 and §4).
+//! powers (the LGSCO's Joint Working Manual, "Escalation process"; see
+//! docs/domain.md §2 and §3).
 //!
 //! Every case has its decision statement and a covering letter to every
 //! recipient (one joint letter in a case with the Housing Ombudsman; the
@@ -44,7 +45,7 @@ pub enum DocKind {
     Letter(LetterCode),
 }
 
-/// The covering letters of DOMAIN.md §4.4, by the powers they state.
+/// The covering letters, by the powers they state (docs/domain.md §3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 pub enum LetterCode {
     /// Draft decision for comment.
@@ -393,7 +394,7 @@ fn escalation(case: &Case, body: &Body) -> Vec<DocumentPlan> {
         }
         BodyKind::CareProvider => report_and_letters(case, body, DocKind::Notice),
         // The Housing Ombudsman enforces its orders through its own
-        // process, outside the joint escalation routes of seed 000.
+        // process, outside the joint escalation routes of the Joint Working Manual.
         BodyKind::HousingLandlord => Vec::new(),
     }
 }

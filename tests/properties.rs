@@ -1,7 +1,6 @@
 //! Property tests: valid identifiers in random spacing, case and punctuation
 //! are always found, by the detectors when nobody listed them and by the
-//! listed matcher when the case lists them in another format
-//! (ANONYMISATION.md §7.2).
+//! listed matcher when the case lists them in another format.
 
 use proptest::prelude::*;
 use redress::anonymise::{self, Hit, Identifiers};

@@ -1,4 +1,4 @@
-//! Labels: what each person is called in published documents (DOMAIN.md §5.1).
+//! Labels: what each person is called in published documents (docs/domain.md §4).
 //!
 //! Adults get a title and a letter ("Mrs X"), children the letter alone
 //! ("C"), officers and clinicians their role ("the social worker"). Letters

@@ -1,5 +1,5 @@
 //! Quasi-identifiers: details that do not name anyone but could identify
-//! them to a motivated intruder (ANONYMISATION.md §5.1): exact ages, years of
+//! them to a motivated intruder (the ICO's test): exact ages, years of
 //! birth, named schools, small places, rare conditions. They are reported
 //! for a person to decide, never changed silently.
 
@@ -142,7 +142,7 @@ pub(crate) fn find(text: &str, named: &dyn Fn(&str) -> bool) -> Vec<(QuasiKind, 
 /// Whether a quasi-identifier must be reviewed before publication (a
 /// finding), not only listed: how rare a condition is, a partial date of
 /// birth, and an exact age in the same text as a named condition or a small
-/// place (ANONYMISATION.md §5.1: the combination is what identifies).
+/// place (the combination is what identifies).
 pub(crate) fn is_finding(kind: QuasiKind, all: &[(QuasiKind, Range<usize>)]) -> bool {
     match kind {
         QuasiKind::Prevalence | QuasiKind::BirthYear => true,

@@ -1,6 +1,6 @@
 //! Candidate finders for structured values: email addresses, UK phone
 //! numbers, NHS numbers, National Insurance numbers, postcodes and dates in
-//! every written form (ANONYMISATION.md §6.2). A candidate is only a shape;
+//! every written form. A candidate is only a shape;
 //! the caller decides what it is by its key: a listed value, or (for the
 //! unlisted detectors) one that passes validation in context.
 //!

@@ -91,7 +91,7 @@ fn remits(case: &Case, out: &mut Found) {
 }
 
 /// The Housing Ombudsman: "each defined complaint must have its own
-/// determination" (its guidance on outcomes, DOMAIN.md §10.4).
+/// determination" (its guidance on outcomes).
 fn determinations(case: &Case, out: &mut Found) {
     let mut seen: Vec<(&str, Option<String>)> = Vec::new();
     let determined: Vec<usize> = (0..case.findings.len())

@@ -1,4 +1,4 @@
-//! The fine-grained outcome of a decision (DOMAIN.md §7.3): the layer the
+//! The fine-grained outcome of a decision (docs/domain.md §6): the layer the
 //! data model keeps under the website's three-valued `Decision`, written in
 //! a case file as a code such as `upheld.fault_injustice` or
 //! `closed.initial_enquiries.late`.
@@ -30,7 +30,7 @@ pub enum OutcomeDetail {
     OutOfJurisdiction(Option<String>),
 }
 
-/// Why a complaint was closed after initial enquiries (DOMAIN.md §7.3).
+/// Why a complaint was closed after initial enquiries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ClosedReason {
     /// The injustice does not warrant an investigation.
@@ -63,7 +63,7 @@ impl ClosedReason {
     }
 }
 
-/// The outcome as the annual review and statistics count it (DOMAIN.md §7.3).
+/// The outcome as the annual review and statistics count it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Statistics {
@@ -161,7 +161,7 @@ impl OutcomeDetail {
             .map(|s| format!("did you mean `{s}`? "))
             .unwrap_or_default();
         Err(format!(
-            "not an outcome code of DOMAIN.md §7.3: {hint}use one of `{}` (the last two may add a reason: `closed.initial_enquiries.late`)",
+            "not an outcome code: {hint}use one of `{}` (the last two may add a reason: `closed.initial_enquiries.late`)",
             CODES.join("`, `")
         ))
     }

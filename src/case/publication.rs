@@ -1,4 +1,4 @@
-//! Checks of the publication and outcome fields (DOMAIN.md §6, §7.3) that
+//! Checks of the publication and outcome fields (docs/domain.md §5, §6) that
 //! serde cannot make: per-body exceptions that could not protect anyone,
 //! fine-grained outcomes that contradict the website decision or the
 //! findings, a sole-trader exception without a care provider.

@@ -1,4 +1,5 @@
-//! The planner, row by row of seed 000, and every refusal.
+//! The planner, route by route of the Joint Working Manual's escalation
+//! process (docs/domain.md §3), and every refusal.
 
 use super::*;
 use crate::case::{Coverage, load_str};

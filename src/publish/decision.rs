@@ -1,5 +1,5 @@
-//! The publication decision of a case and of each body's record (DOMAIN.md
-//! §6): published no sooner than the decision date plus the delay in
+//! The publication decision of a case and of each body's record (docs/domain.md
+//! §5): published no sooner than the decision date plus the delay in
 //! `rules.toml`, or withheld under an exception, or not yet (a draft).
 //!
 //! Reports, further reports, joint and special reports and adverse findings
@@ -28,7 +28,7 @@ pub enum Status {
 /// An exception, as the manifest and the site report it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ExceptionInfo {
-    /// The code of DOMAIN.md §6: `NOT_IN_INTERESTS.IDENTIFIABLE`.
+    /// The exception's code (docs/domain.md §5): `NOT_IN_INTERESTS.IDENTIFIABLE`.
     pub code: &'static str,
     /// Why, in words: "the facts are unusual enough that someone could be identified".
     pub reason: &'static str,
@@ -103,7 +103,7 @@ pub struct PublicationDecision {
     pub documents: Vec<DocumentPublication>,
 }
 
-/// Whether a document is one of those always published (DOMAIN.md §6).
+/// Whether a document is one of those always published (docs/domain.md §5).
 pub fn always_published(kind: DocKind) -> bool {
     matches!(
         kind,

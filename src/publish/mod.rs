@@ -1,13 +1,13 @@
 //! The publication stage: what goes on the website, and the website itself.
 //!
 //! - [`decision`]: the publication decision of a case, of each body's
-//!   record and of each document (DOMAIN.md §6): published no sooner than
+//!   record and of each document (docs/domain.md §5): published no sooner than
 //!   the decision date plus the delay in `rules.toml`, withheld under an
 //!   exception, or a draft; reports and notices are always published.
 //!   `render`, `plan`, the manifest and the review sheet all use it.
-//! - [`record`]: the website record of each body (DOMAIN.md §7.1): its own
+//! - [`record`]: the website record of each body (docs/domain.md §6): its own
 //!   reference, category and decision, the fine-grained outcome, remedies
-//!   by type and compliance (§7.3).
+//!   by type and compliance.
 //! - [`html`]: the HTML templates (`templates/html/`), which follow the
 //!   Typst ones section by section, are rendered from the same anonymised
 //!   context and say every sentence through the same shared words

@@ -1,10 +1,10 @@
-//! The website record of one body (DOMAIN.md §7.1, §10.3 item 7): every
+//! The website record of one body (docs/domain.md §6): every
 //! body of a case has its own record, with its own reference, category and
 //! `Decision`, and carries the shared statement.
 //!
 //! Records are built from the anonymised case only. Besides what the
 //! website shows (title, category, decision, decision date), they keep what
-//! DOMAIN.md asks the data model to keep but not to render: the
+//! the offices keep but their website does not show: the
 //! fine-grained outcome, the remedies by type with amounts and due dates,
 //! and the compliance state.
 
@@ -39,7 +39,7 @@ pub struct Record {
     pub decision_date: Date,
     /// The same in the website's form: "12 Dec 2023".
     pub decision_date_display: String,
-    /// The outcome in the finer layers of DOMAIN.md §7.3.
+    /// The outcome in its finer layers (docs/domain.md §6).
     pub outcome: RecordOutcome,
     /// Which Ombudsmen decided.
     pub jurisdiction: Jurisdiction,
@@ -47,7 +47,7 @@ pub struct Record {
     pub summary: String,
     /// The body's remedies, by type.
     pub remedies: Vec<RecordRemedy>,
-    /// Where the body stands on its remedies (DOMAIN.md §7.3, compliance).
+    /// Where the body stands on its remedies (docs/domain.md §6).
     pub compliance: Option<String>,
     /// Whether the record is published.
     pub publish: bool,
@@ -100,7 +100,8 @@ pub struct RecordRemedy {
     pub status: Compliance,
 }
 
-/// The remedy types of DOMAIN.md §3.4, in the order remedies are considered.
+/// The remedy types, in the order the LGSCO's guidance on remedies
+/// considers them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RemedyType {

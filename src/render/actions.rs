@@ -79,7 +79,9 @@ struct ActionItem {
     joint: Option<JointView>,
 }
 
-/// A body's remedies, kept apart by who makes them (DOMAIN.md §4.3).
+/// A body's remedies, kept apart by who makes them (the Housing
+/// Ombudsman's joint working procedure: LGSCO recommendations, Housing
+/// Ombudsman orders and recommendations).
 #[derive(Debug, Clone, Serialize)]
 pub(super) struct BodyRemedies {
     pub body: BodyView,

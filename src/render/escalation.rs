@@ -188,7 +188,8 @@ pub(crate) fn build(
 }
 
 /// Every other body, with where it stands: the reports list all the bodies
-/// but are explicit about where the fault lies (seed 000).
+/// but are explicit about where the fault lies (the LGSCO's Joint Working
+/// Manual, "Escalation process").
 fn others(bodies: &[BodyView], about: &str) -> Vec<OtherView> {
     bodies
         .iter()

@@ -1,6 +1,6 @@
 //! Case text reaches Typst only as data: every value a template prints
 //! becomes a Typst string literal, so no case text is ever parsed as markup
-//! or code (DESIGN.md: naive interpolation *executes* `#read(..)`).
+//! or code (naive interpolation would *execute* `#read(..)`).
 //!
 //! - In markup, `{{ value }}` prints `#"…";`: an embedded string expression,
 //!   ended by `;` so that whatever the template writes next stays markup.

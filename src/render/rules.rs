@@ -113,8 +113,8 @@ pub struct Citation {
     /// Whether ", as amended" follows.
     #[serde(default)]
     pub amended: bool,
-    /// Where the citation was checked: a seed file, a statute section read
-    /// in a consolidated text, or an office's published document.
+    /// Where the citation was checked: a statute section read in a
+    /// consolidated text, an office's manual, or its published decisions.
     pub source: String,
 }
 

@@ -1,7 +1,8 @@
 //! The voice of a document. A case file's prose is written for the decision
 //! statement, in the investigator's "I" ("I spoke to her", "I have not
 //! upheld this part"); reports, notices and special reports are the
-//! Ombudsmen's and speak as "we" throughout (DOMAIN.md §3.3). [`plural`]
+//! Ombudsmen's and speak as "we" throughout (the LGSCO's Decision
+//! Statements Manual, 7.2, and its published reports). [`plural`]
 //! turns the investigator's first person singular into the plural, leaving
 //! quotations, roman numerals ("Part I") and every other word alone.
 

@@ -157,7 +157,7 @@ impl Typesetter {
             })
         });
         // Keep memory flat over long batches: the memo cache otherwise grows
-        // by megabytes per document (DESIGN.md, facts measured). An age of 1
+        // by megabytes per document (measured). An age of 1
         // keeps what another worker's document is using right now; measured
         // on 40 generated cases it was as fast as 0 and 2 with one worker and
         // the fastest with two. Watching a case keeps more.

@@ -364,7 +364,7 @@ static SOFT_HYPHEN_RUN: LazyLock<Regex> =
 static LINE_END_HYPHEN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"-[ \t]*\n[ \t]*").expect("valid regex"));
 
-/// Normalises extracted text (TYPST.md §7): typst's soft-hyphen runs
+/// Normalises extracted text: typst's soft-hyphen runs
 /// and soft hyphens removed, hard hyphens at line ends joined, whitespace collapsed,
 /// typographic apostrophes made plain.
 pub fn normalise(text: &str) -> String {

@@ -1,4 +1,4 @@
-//! Detectors for identifiers nobody listed (ANONYMISATION.md §6.2, §6.4).
+//! Detectors for identifiers nobody listed.
 //!
 //! Each detector validates what it finds: NHS numbers by their check digit
 //! and a context word, National Insurance numbers by HMRC's prefix rules,

@@ -1,5 +1,4 @@
-//! The listed identifiers of one case, compiled for matching
-//! (ANONYMISATION.md §6.3 and §7).
+//! The listed identifiers of one case, compiled for matching.
 //!
 //! Every surface form a listed name can take is generated up front (full
 //! name, surname, given name, initials in both orders, hyphen and apostrophe

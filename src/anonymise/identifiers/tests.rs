@@ -1,5 +1,6 @@
-//! Table tests for listed identifiers: the hazards of DOMAIN.md §5.4 and the
-//! easily missed forms of ANONYMISATION.md §6.3.
+//! Table tests for listed identifiers: possessives, apostrophes, hyphenated
+//! and partial surnames, nicknames, names that are words, diacritics, names
+//! in emails, upper-case surnames, and numbers in every format.
 
 use super::*;
 use crate::case::{Coverage, load_str};
