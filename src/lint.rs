@@ -9,7 +9,15 @@
 //! - a word a letter or two from a listed name ("Kowalczik"): probably a
 //!   misspelling;
 //! - anything that would print as a placeholder ("[phone number]") rather
-//!   than a label: the offices never publish a sentence with a blank in it.
+//!   than a label: the offices never publish a sentence with a blank in it;
+//! - an identifier nobody listed, found by a detector, whether it is
+//!   replaced or only reported (a shape too weak to replace);
+//! - a detail left in the text that could identify someone with the others
+//!   (a year of birth, an exact age beside a condition, a small place).
+//!
+//! Each is also a finding on the review sheet, and every finding there is
+//! one of these (a test holds the two together), so `check` shows before
+//! a render everything publication staff will be asked to decide.
 //!
 //! Warnings never stop a render; `redress check --deny warnings` makes them
 //! errors for CI. Messages name categories and labels, never the value (the
@@ -24,7 +32,7 @@ pub fn lint(loaded: &Loaded, ids: &Identifiers) -> Vec<Diagnostic> {
     let Some(case) = &loaded.case else {
         return Vec::new();
     };
-    let (_, redactions) = anonymise::anonymise(case, ids);
+    let (anonymised, redactions) = anonymise::anonymise(case, ids);
     let mut out = Vec::new();
     for e in &redactions.entries {
         let Some(diag) = warning(e.doubt.as_ref(), e.category, e.source, &e.replacement) else {
@@ -37,7 +45,53 @@ pub fn lint(loaded: &Loaded, ids: &Identifiers) -> Vec<Diagnostic> {
             None => diag,
         });
     }
+    let mut published = None;
+    for q in redactions.quasi.iter().filter(|q| q.finding) {
+        let published = published.get_or_insert_with(|| {
+            let mut case = anonymised.case().clone();
+            case.prose_mut()
+                .into_iter()
+                .map(|(path, text)| (path, text.clone()))
+                .collect::<std::collections::HashMap<String, String>>()
+        });
+        let detail = published
+            .get(&q.field)
+            .and_then(|text| text.get(q.start..q.end));
+        let described = q.kind.describe();
+        let diag = Diagnostic::warning(
+            "identifying-detail",
+            format!(
+                "{} {described} is left in the text: with the case's other details it could identify someone",
+                article(described)
+            ),
+        )
+        .hint("generalise it (a [[generalise]] entry, or other wording such as an age band), or accept the finding on the review sheet")
+        .at(q.field.clone());
+        out.push(match locate_detail(loaded, &q.field, detail) {
+            Some(range) => diag.with_range(range),
+            None => diag,
+        });
+    }
+    out.sort_by_key(|d| d.range.as_ref().map_or(0, |r| r.start));
     out
+}
+
+/// Where in the file a detail of the publication text is: the same words
+/// in the field's value, or the whole value.
+fn locate_detail(
+    loaded: &Loaded,
+    field: &str,
+    detail: Option<&str>,
+) -> Option<std::ops::Range<usize>> {
+    let whole = loaded.locate_field(field)?;
+    let raw = loaded.file.text.get(whole.clone())?;
+    match detail
+        .filter(|d| !d.is_empty())
+        .and_then(|d| raw.find(d).map(|at| (at, d.len())))
+    {
+        Some((at, len)) => Some(whole.start + at..whole.start + at + len),
+        None => Some(whole),
+    }
 }
 
 /// The warning for one replacement, if it deserves one.
@@ -77,7 +131,33 @@ fn warning(
             )
             .hint("correct the spelling, or add this spelling to that person's `aliases` so it gets their label"),
         ),
-        None if printed.starts_with('[') && source != Source::Flagged => Some(
+        None if source == Source::Flagged => Some(
+            Diagnostic::warning(
+                "possible-identifier",
+                format!(
+                    "this looks like {} {} nobody listed: it is left as written",
+                    article(category.describe()),
+                    category.describe()
+                ),
+            )
+            .hint("if it is someone's, list it in the case file so that it is replaced; if not, accept the finding on the review sheet"),
+        ),
+        None if matches!(source, Source::Heuristic | Source::Validated)
+            && !printed.starts_with('[') =>
+        {
+            Some(
+                Diagnostic::warning(
+                    "unlisted-identifier",
+                    format!(
+                        "{} {} nobody listed: it prints as {printed}",
+                        article(category.describe()),
+                        category.describe()
+                    ),
+                )
+                .hint("if it is someone's, list it in the case file; otherwise accept the finding on the review sheet"),
+            )
+        }
+        None if printed.starts_with('[') => Some(
             Diagnostic::warning(
                 "placeholder",
                 format!(
