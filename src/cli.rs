@@ -601,10 +601,26 @@ fn check(args: CheckArgs) -> Result<ExitCode, UsageError> {
     })
 }
 
-/// Loads a case for a command that needs a valid one.
-fn valid_case(engine: &Engine, path: &Path) -> Result<crate::case::Case, UsageError> {
+/// Loads a case for a command that needs a valid one, printing its errors
+/// (and its warnings too, with `warnings`: `verify` and `anonymise` say only
+/// what stops them).
+fn valid_case(
+    engine: &Engine,
+    path: &Path,
+    warnings: bool,
+) -> Result<crate::case::Case, UsageError> {
     let loaded = engine.load(path)?;
-    print_diagnostics(&loaded, Format::Human);
+    if warnings {
+        print_diagnostics(&loaded, Format::Human);
+    } else if loaded.has_errors() {
+        let errors: Vec<diag::Diagnostic> = loaded
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .cloned()
+            .collect();
+        let _ = diag::emit(&mut stderr(), &loaded.file, &errors, Format::Human);
+    }
     loaded.case.ok_or_else(|| {
         usage(
             format!("`{}` has errors", diag::display_path(path)),
@@ -618,12 +634,37 @@ fn valid_case(engine: &Engine, path: &Path) -> Result<crate::case::Case, UsageEr
 
 fn verify(args: VerifyArgs) -> Result<ExitCode, UsageError> {
     let engine = engine(None)?;
-    let case = valid_case(&engine, &args.case)?;
-    let pdfs = crate::verify::files::discover(&args.paths)?;
+    let case = valid_case(&engine, &args.case, false)?;
+    let found = crate::verify::files::discover(&args.paths)?;
+    if !found.internal.is_empty() {
+        let mut whys: Vec<&str> = found.internal.iter().map(|(_, why)| *why).collect();
+        whys.dedup();
+        note!(
+            "left out {} that {} internal ({}): name a file to verify it anyway",
+            diag::count(found.internal.len(), "PDF"),
+            if found.internal.len() == 1 {
+                "is"
+            } else {
+                "are"
+            },
+            found
+                .internal
+                .iter()
+                .map(|(path, why)| format!("`{}`: {why}", diag::display_path(path)))
+                .take(3)
+                .chain(
+                    (found.internal.len() > 3)
+                        .then(|| format!("and {} more", found.internal.len() - 3))
+                )
+                .collect::<Vec<_>>()
+                .join("; ")
+        );
+    }
+    let pdfs = found.pdfs;
     if pdfs.is_empty() {
         return Err(usage(
             "no PDFs found",
-            "give PDF files, or folders holding `.pdf` files",
+            "give PDF files, or folders holding publication (`.redacted.pdf`) or other `.pdf` files",
         ));
     }
     let checks = engine.checks(&case);
@@ -661,7 +702,7 @@ fn verify(args: VerifyArgs) -> Result<ExitCode, UsageError> {
 
 fn anonymise_file(args: AnonymiseArgs) -> Result<ExitCode, UsageError> {
     let engine = engine(None)?;
-    let case = valid_case(&engine, &args.case)?;
+    let case = valid_case(&engine, &args.case, false)?;
     let text = std::fs::read_to_string(&args.text)?;
     let (_, ids) = engine.identifiers(&case);
     let (redacted, hits) = anonymise::anonymise_text(&text, &ids);
@@ -698,7 +739,7 @@ fn bench(args: BenchArgs) -> Result<ExitCode, UsageError> {
 
 fn plan(args: PlanArgs) -> Result<ExitCode, UsageError> {
     let engine = engine(None)?;
-    let case = valid_case(&engine, &args.case)?;
+    let case = valid_case(&engine, &args.case, true)?;
     let plan = crate::plan::plan(&case);
     let publication = engine.publication(&case, &plan);
     for state in crate::plan::states(&case) {

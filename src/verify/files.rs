@@ -8,19 +8,50 @@ use serde::Serialize;
 
 use super::VerifyReport;
 
+/// The PDFs to verify, and the PDFs of the folders left out.
+#[derive(Debug, Default)]
+pub struct Found {
+    /// The files named, and the publication PDFs of the folders named.
+    pub pdfs: Vec<PathBuf>,
+    /// PDFs in the folders that are internal copies, with why they were
+    /// left out.
+    pub internal: Vec<(PathBuf, &'static str)>,
+}
+
+/// Why a PDF found in a folder is not verified, if it is an internal file
+/// redress writes: it holds the case's real names on purpose.
+pub fn internal(path: &Path) -> Option<&'static str> {
+    let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+    if name.ends_with(".unredacted.pdf") {
+        Some("an internal copy, with real names, never published")
+    } else if name == "review-sheet.pdf" {
+        Some("the review sheet, internal: it shows the original values")
+    } else {
+        None
+    }
+}
+
 /// The PDFs named, and those in folders named (recursively), each list
-/// sorted; a file named directly is taken whatever its extension.
-pub fn discover(paths: &[PathBuf]) -> std::io::Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
+/// sorted; a file named directly is taken whatever its extension and name.
+/// In a folder, the internal files redress writes beside the publication
+/// copies (`*.unredacted.pdf`, `review-sheet.pdf`) are left out, and listed
+/// in [`Found::internal`].
+pub fn discover(paths: &[PathBuf]) -> std::io::Result<Found> {
+    let mut out = Found::default();
     for path in paths {
         if path.is_dir() {
             let mut found = Vec::new();
             walk(path, &mut found)?;
             found.sort();
-            out.extend(found);
+            for pdf in found {
+                match internal(&pdf) {
+                    Some(why) => out.internal.push((pdf, why)),
+                    None => out.pdfs.push(pdf),
+                }
+            }
         } else {
             // A missing file is an I/O error when it is read.
-            out.push(path.clone());
+            out.pdfs.push(path.clone());
         }
     }
     Ok(out)
