@@ -2,54 +2,50 @@
 //! by playwright-core (tests/browser/check-site.mjs), axe-core on every
 //! page. Screenshots and axe's results go to `tests/browser/artifacts/`.
 //!
-//! Needs `chromium` (or `REDRESS_CHROMIUM`), `node` and
-//! `npm ci --prefix tests/browser`; `.ci/run` installs them. Without them
-//! the test says how to install them and passes, except under `CI=true`,
-//! where it fails.
+//! Needs `chromium` (or `REDRESS_CHROMIUM`) and `node`, and the npm packages
+//! of `tests/browser`, which the first test to need them installs
+//! (`util::node_packages`). Without them the test fails with the command
+//! that installs them, unless `REDRESS_SKIP=browser` says to skip it.
 
 use std::path::PathBuf;
 use std::process::Command;
 
 use crate::util::root;
 
-pub const INSTALL: &str = "apt-get install chromium nodejs npm && npm ci --ignore-scripts --prefix tests/browser (or run .ci/run)";
-
-/// What is missing to run the browser test.
-pub fn missing() -> Vec<String> {
+/// What is missing to run a test in Chromium, each with how to get it.
+pub fn missing() -> Vec<(String, String)> {
     let mut out = Vec::new();
     let chromium = std::env::var_os("REDRESS_CHROMIUM")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"));
     if !chromium.exists() {
-        out.push(format!("Chromium ({})", chromium.display()));
+        out.push((
+            format!("Chromium ({})", chromium.display()),
+            "sudo apt-get install chromium (Debian's; elsewhere set REDRESS_CHROMIUM=/path/to/chromium)"
+                .to_string(),
+        ));
     }
     if Command::new("node").arg("--version").output().is_err() {
-        out.push("node".into());
+        out.push((
+            "node (Node.js 18 or later)".into(),
+            "sudo apt-get install nodejs npm (macOS: brew install node)".into(),
+        ));
     }
-    for package in ["playwright-core", "axe-core"] {
-        if !root()
-            .join("tests/browser/node_modules")
-            .join(package)
-            .exists()
-        {
-            out.push(format!("tests/browser/node_modules/{package}"));
-        }
+    if out.is_empty()
+        && let Err(missing) = crate::util::node_packages()
+    {
+        out.extend(missing);
     }
     out
 }
 
 #[test]
 fn the_site_passes_in_a_real_browser() {
-    let missing = missing();
-    if !missing.is_empty() {
-        let message = format!(
-            "the browser test needs {}; install with: {INSTALL}",
-            missing.join(", ")
-        );
-        if std::env::var("CI").is_ok_and(|v| v == "true") {
-            panic!("{message}");
-        }
-        eprintln!("SKIPPED the browser test: {message}");
+    if !crate::util::runs(
+        "browser",
+        "browser::the_site_passes_in_a_real_browser",
+        missing,
+    ) {
         return;
     }
     let site = crate::publish::site();

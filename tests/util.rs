@@ -151,3 +151,224 @@ pub fn text_of(reference: &str, file: &str) -> String {
 pub fn tempdir() -> tempfile::TempDir {
     tempfile::tempdir().expect("a temporary folder")
 }
+
+/// What `REDRESS_SKIP` may name: the tests that need more than a package
+/// manager run without root can install, each with what it needs.
+pub const SKIPPABLE: [(&str, &str); 2] = [
+    (
+        "browser",
+        "the site's and the live preview's tests in Chromium",
+    ),
+    (
+        "taplo",
+        "the editor test with taplo, the engine of Even Better TOML",
+    ),
+];
+
+/// Whether a test that needs `need` (a name of [`SKIPPABLE`]) runs. It
+/// runs when `missing` finds nothing missing; when the user opted out by
+/// name (`REDRESS_SKIP=browser,taplo`) it is skipped, said on the terminal
+/// at once and counted in a line after the test summary; otherwise it
+/// fails, saying what is missing and the command that installs it.
+/// `missing` gives, for each thing missing, what it is and how to get it.
+pub fn runs(
+    need: &'static str,
+    test: &str,
+    missing: impl FnOnce() -> Vec<(String, String)>,
+) -> bool {
+    assert!(
+        SKIPPABLE.iter().any(|(name, _)| *name == need),
+        "`{need}` is not a name REDRESS_SKIP takes"
+    );
+    if opted_out().contains(&need) {
+        skipped(need, test);
+        return false;
+    }
+    let missing = missing();
+    if missing.is_empty() {
+        return true;
+    }
+    let what: Vec<&str> = missing.iter().map(|(what, _)| what.as_str()).collect();
+    let mut fixes: Vec<&str> = missing.iter().map(|(_, fix)| fix.as_str()).collect();
+    fixes.dedup();
+    panic!(
+        "{test} needs {}, which {} missing.\n  install: {}\n  or run the tests without it: REDRESS_SKIP={need} cargo test --release",
+        what.join(", "),
+        if what.len() == 1 { "is" } else { "are" },
+        fixes.join("\n  then:    "),
+    );
+}
+
+/// The names in `REDRESS_SKIP`, each checked (a misspelt name would skip
+/// nothing and say nothing).
+fn opted_out() -> Vec<&'static str> {
+    let given = std::env::var("REDRESS_SKIP").unwrap_or_default();
+    given
+        .split([',', ' '])
+        .filter(|name| !name.is_empty())
+        .map(|name| {
+            SKIPPABLE
+                .iter()
+                .map(|(known, _)| *known)
+                .find(|known| known.eq_ignore_ascii_case(name.trim()))
+                .unwrap_or_else(|| {
+                    panic!(
+                        "REDRESS_SKIP names `{name}`, which is not a test that can be skipped: use {}",
+                        SKIPPABLE
+                            .iter()
+                            .map(|(known, what)| format!("`{known}` ({what})"))
+                            .collect::<Vec<_>>()
+                            .join(" or ")
+                    )
+                })
+        })
+        .collect()
+}
+
+/// Records a skipped test: one line now, on the terminal even when the
+/// harness captures the test's output, and a count after the summary.
+fn skipped(need: &str, test: &str) {
+    use std::io::Write;
+    static SKIPPED: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+    let _ = writeln!(
+        std::io::stderr(),
+        "SKIPPED {test} (REDRESS_SKIP={need}): it counts as passed in the summary below"
+    );
+    let mut all = SKIPPED.lock().unwrap_or_else(|e| e.into_inner());
+    all.push(test.to_string());
+    let line = format!(
+        "\nredress: {} skipped at your request (REDRESS_SKIP), counted above as passed: {}\n",
+        if all.len() == 1 {
+            "1 test was".to_string()
+        } else {
+            format!("{} tests were", all.len())
+        },
+        all.join(", ")
+    );
+    summary::set(line);
+}
+
+/// The line printed after the test harness's own summary, when the process
+/// exits.
+mod summary {
+    use std::sync::{Mutex, Once};
+
+    static LINE: Mutex<String> = Mutex::new(String::new());
+
+    pub fn set(line: String) {
+        static REGISTER: Once = Once::new();
+        *LINE.lock().unwrap_or_else(|e| e.into_inner()) = line;
+        REGISTER.call_once(|| {
+            // SAFETY: `print` is an `extern "C"` function with no arguments
+            // that neither unwinds nor calls `exit`.
+            unsafe {
+                libc::atexit(print);
+            }
+        });
+    }
+
+    extern "C" fn print() {
+        let line = match LINE.try_lock() {
+            Ok(line) => line.clone(),
+            Err(_) => return,
+        };
+        // SAFETY: writes a valid buffer of its own length to standard error.
+        unsafe {
+            libc::write(2, line.as_ptr().cast(), line.len());
+        }
+    }
+}
+
+/// `tests/browser/node_modules`, as `tests/browser/package-lock.json` locks
+/// it: installed by `npm ci` (no install scripts, no browser download) on
+/// first use when a package is missing or not at its locked version, once
+/// per process and one process at a time. `Err` says what is missing and
+/// how to install it.
+pub fn node_packages() -> Result<PathBuf, Vec<(String, String)>> {
+    static INSTALLED: std::sync::Mutex<Option<Result<PathBuf, Vec<(String, String)>>>> =
+        std::sync::Mutex::new(None);
+    let mut installed = INSTALLED.lock().unwrap_or_else(|e| e.into_inner());
+    installed.get_or_insert_with(install_node_packages).clone()
+}
+
+/// The command that installs the tests' npm packages by hand.
+pub const NPM_CI: &str = "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund --prefix tests/browser";
+
+fn install_node_packages() -> Result<PathBuf, Vec<(String, String)>> {
+    let dir = root().join("tests/browser");
+    let modules = dir.join("node_modules");
+    if locked_versions_installed(&dir) {
+        return Ok(modules);
+    }
+    if Command::new("npm").arg("--version").output().is_err() {
+        return Err(vec![(
+            "npm (with Node.js), to install the packages in tests/browser".into(),
+            "sudo apt-get install nodejs npm (macOS: brew install node)".into(),
+        )]);
+    }
+    // One process at a time: another test binary may be installing.
+    let lock = std::fs::File::create(Path::new(env!("CARGO_TARGET_TMPDIR")).join("npm-ci.lock"))
+        .expect("a lock file in the target folder");
+    #[cfg(unix)]
+    {
+        use std::os::unix::io::AsRawFd;
+        // SAFETY: flock on a file descriptor this function owns.
+        unsafe {
+            libc::flock(lock.as_raw_fd(), libc::LOCK_EX);
+        }
+    }
+    if locked_versions_installed(&dir) {
+        return Ok(modules);
+    }
+    use std::io::Write;
+    let _ = writeln!(
+        std::io::stderr(),
+        "installing the tests' npm packages into tests/browser/node_modules (npm ci, as locked) …"
+    );
+    let output = Command::new("npm")
+        .args([
+            "ci",
+            "--ignore-scripts",
+            "--no-audit",
+            "--no-fund",
+            "--prefix",
+        ])
+        .arg(&dir)
+        .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
+        .output()
+        .expect("npm runs");
+    drop(lock);
+    if output.status.success() && locked_versions_installed(&dir) {
+        return Ok(modules);
+    }
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let tail: Vec<&str> = stderr.lines().rev().take(6).collect();
+    Err(vec![(
+        format!(
+            "the npm packages of tests/browser (npm ci failed: {})",
+            tail.into_iter().rev().collect::<Vec<_>>().join(" / ")
+        ),
+        NPM_CI.into(),
+    )])
+}
+
+/// Whether every package `package-lock.json` locks is in `node_modules` at
+/// its locked version.
+fn locked_versions_installed(dir: &Path) -> bool {
+    let read = |path: PathBuf| -> Option<serde_json::Value> {
+        serde_json::from_str(&std::fs::read_to_string(path).ok()?).ok()
+    };
+    let Some(lock) = read(dir.join("package-lock.json")) else {
+        return false;
+    };
+    let Some(packages) = lock["packages"].as_object() else {
+        return false;
+    };
+    packages
+        .iter()
+        .filter(|(path, _)| path.starts_with("node_modules/"))
+        .all(|(path, locked)| {
+            read(dir.join(path).join("package.json"))
+                .is_some_and(|installed| installed["version"] == locked["version"])
+        })
+}

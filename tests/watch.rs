@@ -165,21 +165,15 @@ fn a_save_re_renders_and_a_broken_file_keeps_the_last_good_output() {
 
 /// The live preview in Debian's Chromium (`tests/browser/check-preview.mjs`):
 /// structure, axe-core, a warning's link to its line, and the page
-/// reloading itself after a save. Skipped like the site's browser test when
-/// Chromium or node is missing, failed under `CI=true`.
+/// reloading itself after a save. Needs what the site's browser test needs;
+/// `REDRESS_SKIP=browser` skips both.
 #[test]
 fn the_preview_passes_in_a_real_browser_and_follows_a_save() {
-    let missing = crate::browser::missing();
-    if !missing.is_empty() {
-        let message = format!(
-            "the preview's browser test needs {}; install with: {}",
-            missing.join(", "),
-            crate::browser::INSTALL
-        );
-        if std::env::var("CI").is_ok_and(|v| v == "true") {
-            panic!("{message}");
-        }
-        eprintln!("SKIPPED the preview's browser test: {message}");
+    if !crate::util::runs(
+        "browser",
+        "watch::the_preview_passes_in_a_real_browser_and_follows_a_save",
+        crate::browser::missing,
+    ) {
         return;
     }
     let dir = tempdir();
