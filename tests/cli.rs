@@ -161,3 +161,159 @@ fn a_folder_of_cases_may_hold_their_schema_and_other_files() {
     }
     assert!(out_dir.join("26-000-001/decision.redacted.pdf").is_file());
 }
+
+/// `verify` of a rendered case folder checks its publication copies and
+/// says which internal files it left out; `verify` and `anonymise` print
+/// only what would stop them, not the case file's warnings.
+#[test]
+fn verify_of_a_case_folder_checks_the_publication_copies_and_says_no_warnings() {
+    let dir = tempdir();
+    let case = dir.path().join("case.toml");
+    let new = redress().arg("new").arg(&case).output().unwrap();
+    assert!(new.status.success());
+    // A phone number in prose: a warning at `check` (it prints as a blank).
+    let text = std::fs::read_to_string(&case).unwrap().replace(
+        "The Council arranged two. ",
+        "The Council arranged two. Ms Hallworth rang 07700 900123 to say so. ",
+    );
+    std::fs::write(&case, text).unwrap();
+    let check = redress().arg("check").arg(&case).output().unwrap();
+    assert!(
+        String::from_utf8_lossy(&check.stderr).contains("warning["),
+        "the case has a warning to leave out"
+    );
+    let out = dir.path().join("out");
+    let render = redress()
+        .arg("render")
+        .arg(&case)
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        render.status.success(),
+        "{}",
+        String::from_utf8_lossy(&render.stderr)
+    );
+    let folder = out.join("26-000-001");
+    let verify = redress()
+        .arg("verify")
+        .arg(&folder)
+        .arg("--case")
+        .arg(&case)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&verify.stdout);
+    let stderr = String::from_utf8_lossy(&verify.stderr);
+    assert_eq!(verify.status.code(), Some(0), "{stdout}{stderr}");
+    assert!(stdout.contains("decision.redacted.pdf"), "{stdout}");
+    assert!(
+        !stdout.contains("unredacted") && !stdout.contains("review-sheet"),
+        "{stdout}"
+    );
+    assert!(
+        stderr.contains("left out")
+            && stderr.contains("decision.unredacted.pdf")
+            && stderr.contains("internal"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("warning["), "{stderr}");
+    // Named, an internal copy is verified, and is not clean.
+    let internal = redress()
+        .arg("verify")
+        .arg(folder.join("decision.unredacted.pdf"))
+        .arg("--case")
+        .arg(&case)
+        .output()
+        .unwrap();
+    assert_eq!(internal.status.code(), Some(1));
+    let prose = dir.path().join("prose.txt");
+    std::fs::write(&prose, "Ms Hallworth rang on 07700 900314.\n").unwrap();
+    let anonymise = redress()
+        .arg("anonymise")
+        .arg(&prose)
+        .arg("--case")
+        .arg(&case)
+        .output()
+        .unwrap();
+    assert!(anonymise.status.success());
+    assert_eq!(String::from_utf8_lossy(&anonymise.stderr), "");
+    assert!(!String::from_utf8_lossy(&anonymise.stdout).contains("Hallworth"));
+}
+
+/// `check` shows earlier everything the review sheet will ask publication
+/// staff to decide: every finding is a warning in its field, placed on the
+/// words it is about (a year of birth too).
+#[test]
+fn check_warns_of_every_review_finding() {
+    use crate::util::engine;
+    let dir = tempdir();
+    let starter = dir.path().join("case.toml");
+    assert!(
+        redress()
+            .arg("new")
+            .arg(&starter)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let text = std::fs::read_to_string(&starter).unwrap().replace(
+        "Mr Hallworth left hospital on 3 March 2025.",
+        "Mr Hallworth, who was born in 1941, left hospital on 3 March 2025. He was aged 83 \
+         and has Huntington's disease. A neighbour, Mr Colin Fairbrother, helped him home; \
+         Grace at the surgery rang 07700 900999.",
+    );
+    std::fs::write(&starter, text).unwrap();
+    let mut files = samples();
+    files.extend(
+        ["adversarial.toml", "verifier-case.toml", "anon-bench.toml"]
+            .map(|name| root().join("tests/fixtures").join(name)),
+    );
+    files.push(starter.clone());
+    let mut findings_seen = 0;
+    for path in &files {
+        let loaded = engine().load(path).unwrap();
+        let Some(case) = loaded.case.as_ref() else {
+            panic!("{} does not load", path.display());
+        };
+        let (_, ids) = engine().identifiers(case);
+        let (anonymised, redactions) = redress::anonymise::anonymise(case, &ids);
+        let sheet = redress::review::build(case, &redactions, &anonymised, &[]);
+        let warnings: Vec<_> = loaded
+            .diagnostics
+            .iter()
+            .filter(|d| !d.is_error())
+            .collect();
+        for finding in &sheet.findings {
+            findings_seen += 1;
+            let placed = warnings.iter().any(|w| {
+                w.path.as_deref() == Some(finding.field.as_str())
+                    && w.range.as_ref().is_some_and(|r| {
+                        let at = loaded.file.text[r.clone()].to_lowercase();
+                        let value = finding.original.trim().to_lowercase();
+                        at.contains(&value) || value.contains(&at)
+                    })
+            });
+            assert!(
+                placed,
+                "{}: the review finding {} ({}, in {}: {:?}) has no warning at `check`",
+                path.display(),
+                finding.id,
+                finding.category,
+                finding.field,
+                finding.original
+            );
+        }
+    }
+    assert!(
+        findings_seen > 20,
+        "only {findings_seen} findings: is the test looking?"
+    );
+    let starter_warnings = engine().load(&starter).unwrap().diagnostics;
+    assert!(
+        starter_warnings
+            .iter()
+            .any(|d| d.code == "identifying-detail" && d.message.contains("year of birth")),
+        "{starter_warnings:#?}"
+    );
+}

@@ -5,6 +5,7 @@ mod anon_bench;
 mod browser;
 mod cli;
 mod disguise;
+mod docs;
 mod documents;
 mod fuzz;
 mod hostile;

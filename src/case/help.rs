@@ -287,10 +287,10 @@ mod tests {
     #[test]
     fn a_table_is_described_by_its_fields_with_an_example_from_the_samples() {
         let help = field_help(&path(&["people", "0", "relationship"]), Format::Toml).unwrap();
-        assert_eq!(help.kind, "a table with the fields `to` and `as`");
+        assert_eq!(help.kind, "a table with the fields `as` and `to`");
         let example = help.example.unwrap();
         assert!(
-            example.starts_with("relationship = { to = \"") && example.contains("as = \""),
+            example.starts_with("relationship = { as = \"") && example.contains("to = \""),
             "{example}"
         );
         let json = field_help(&path(&["people", "0", "relationship"]), Format::Json).unwrap();
