@@ -136,7 +136,8 @@ struct BenchArgs {
 
 #[derive(Debug, Args)]
 struct RenderArgs {
-    /// Case files (TOML or JSON), or folders of them.
+    /// Case files (TOML or JSON), or folders of them (in a folder: `.toml`
+    /// files, and `.json` files that are not a JSON Schema).
     #[arg(required = true)]
     paths: Vec<PathBuf>,
     /// Where to write: one folder per case reference.
@@ -162,7 +163,8 @@ struct RenderArgs {
 
 #[derive(Debug, Args)]
 struct CheckArgs {
-    /// Case files (TOML or JSON), or folders of them.
+    /// Case files (TOML or JSON), or folders of them (in a folder: `.toml`
+    /// files, and `.json` files that are not a JSON Schema).
     #[arg(required = true)]
     paths: Vec<PathBuf>,
     /// Treat warnings as errors (`--deny warnings`, for CI): the exit code
@@ -189,7 +191,8 @@ struct DiagnosticArgs {
 
 #[derive(Debug, Args)]
 struct VerifyArgs {
-    /// PDFs, or folders of them (searched recursively for `.pdf` files).
+    /// PDFs, or folders of them (searched recursively for `.pdf` files; the
+    /// internal copies, `*.unredacted.pdf` and `review-sheet.pdf`, left out).
     #[arg(required = true)]
     paths: Vec<PathBuf>,
     /// The case whose identifiers must not appear in them.
@@ -218,7 +221,8 @@ struct AnonymiseArgs {
 
 #[derive(Debug, Args)]
 struct PublishArgs {
-    /// Case files (TOML or JSON), or folders of them.
+    /// Case files (TOML or JSON), or folders of them (in a folder: `.toml`
+    /// files, and `.json` files that are not a JSON Schema).
     #[arg(required = true)]
     paths: Vec<PathBuf>,
     /// The site folder (replaced whole on each run).

@@ -261,12 +261,14 @@ mod summary {
         REGISTER.call_once(|| {
             // SAFETY: `print` is an `extern "C"` function with no arguments
             // that neither unwinds nor calls `exit`.
+            #[cfg(unix)]
             unsafe {
                 libc::atexit(print);
             }
         });
     }
 
+    #[cfg(unix)]
     extern "C" fn print() {
         let line = match LINE.try_lock() {
             Ok(line) => line.clone(),
@@ -279,13 +281,16 @@ mod summary {
     }
 }
 
+/// What is missing for a test, each with the command that installs it.
+pub type Missing = Vec<(String, String)>;
+
 /// `tests/browser/node_modules`, as `tests/browser/package-lock.json` locks
 /// it: installed by `npm ci` (no install scripts, no browser download) on
 /// first use when a package is missing or not at its locked version, once
 /// per process and one process at a time. `Err` says what is missing and
 /// how to install it.
-pub fn node_packages() -> Result<PathBuf, Vec<(String, String)>> {
-    static INSTALLED: std::sync::Mutex<Option<Result<PathBuf, Vec<(String, String)>>>> =
+pub fn node_packages() -> Result<PathBuf, Missing> {
+    static INSTALLED: std::sync::Mutex<Option<Result<PathBuf, Missing>>> =
         std::sync::Mutex::new(None);
     let mut installed = INSTALLED.lock().unwrap_or_else(|e| e.into_inner());
     installed.get_or_insert_with(install_node_packages).clone()
@@ -294,7 +299,7 @@ pub fn node_packages() -> Result<PathBuf, Vec<(String, String)>> {
 /// The command that installs the tests' npm packages by hand.
 pub const NPM_CI: &str = "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund --prefix tests/browser";
 
-fn install_node_packages() -> Result<PathBuf, Vec<(String, String)>> {
+fn install_node_packages() -> Result<PathBuf, Missing> {
     let dir = root().join("tests/browser");
     let modules = dir.join("node_modules");
     if locked_versions_installed(&dir) {

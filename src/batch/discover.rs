@@ -215,7 +215,7 @@ mod tests {
         std::fs::write(cases.join("b.json"), "").unwrap();
         std::os::unix::fs::symlink(&cases, cases.join("loop")).unwrap();
         std::os::unix::fs::symlink(cases.join("b.json"), cases.join("c.json")).unwrap();
-        let found = discover(&[cases.clone()]).unwrap();
+        let found = discover(std::slice::from_ref(&cases)).unwrap();
         assert_eq!(
             names(&found.files, &cases),
             ["2024/a.toml", "b.json", "c.json"]
@@ -247,7 +247,7 @@ mod tests {
         write(".git/config.toml", "");
         write("out/23-004-118/manifest.json", r#"{"files": []}"#);
         write("out/23-004-118/decision.redacted.pdf", "%PDF");
-        let found = discover(&[cases.clone()]).unwrap();
+        let found = discover(std::slice::from_ref(&cases)).unwrap();
         assert_eq!(
             names(&found.files, &cases),
             ["a.toml", "b.json", "broken.json"]
