@@ -9,7 +9,7 @@ use redress::anonymise;
 use redress::pipeline::{CaseError, RenderOptions};
 use serde_json::Value;
 
-use crate::util::{engine, load, rendered, root, tempdir};
+use crate::util::{engine, hazard, load, rendered, tempdir};
 
 fn review_json(dir: &Path) -> Value {
     serde_json::from_slice(&std::fs::read(dir.join("review.json")).expect("review.json"))
@@ -85,11 +85,12 @@ fn every_publication_document_is_on_the_sheet_with_its_items_in_place() {
 
 #[test]
 fn a_placeholder_in_published_prose_is_a_finding_shown_as_published() {
-    let (_, dir) = rendered()
-        .iter()
-        .find(|(c, _)| c.case.reference == "23 004 118")
-        .expect("S01 rendered");
-    let review = review_json(dir);
+    let case = load(&hazard("s01-hospital-discharge"));
+    let out = tempdir();
+    let report = engine()
+        .render_case(&case, out.path(), RenderOptions::default())
+        .expect("renders");
+    let review = review_json(&report.dir);
     let decision = review["documents"]
         .as_array()
         .unwrap()
@@ -110,7 +111,7 @@ fn a_placeholder_in_published_prose_is_a_finding_shown_as_published() {
 
 #[test]
 fn require_review_holds_a_case_until_every_finding_is_accepted_and_signed_off() {
-    let path = root().join("samples/s01-hospital-discharge.toml");
+    let path = hazard("s01-hospital-discharge");
     let text = std::fs::read_to_string(&path).unwrap();
     let case = load(&path);
     let out = tempdir();

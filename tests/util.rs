@@ -37,6 +37,24 @@ pub fn samples() -> Vec<PathBuf> {
     out
 }
 
+/// Every hazard fixture (`tests/fixtures/hazards/`): the samples as first
+/// written, with what an office never publishes left in their prose.
+pub fn hazards() -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = std::fs::read_dir(root().join("tests/fixtures/hazards"))
+        .expect("tests/fixtures/hazards/ exists")
+        .map(|e| e.expect("readable").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    out.sort();
+    assert!(!out.is_empty(), "no hazard fixtures found");
+    out
+}
+
+/// A hazard fixture by its file stem.
+pub fn hazard(stem: &str) -> PathBuf {
+    root().join(format!("tests/fixtures/hazards/{stem}.toml"))
+}
+
 /// A sample's file stem, for snapshot names.
 pub fn stem(path: &Path) -> String {
     path.file_stem()
