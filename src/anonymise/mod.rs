@@ -10,6 +10,7 @@
 //! The [`Redactions`] log says what was replaced, where and by what, and
 //! never holds an original value.
 
+mod align;
 mod detect;
 mod fold;
 mod identifiers;
@@ -19,8 +20,11 @@ mod reading;
 pub(crate) mod values;
 mod words;
 
+use std::ops::Range;
+
 use serde::Serialize;
 
+pub use align::Aligned;
 pub use detect::{AllowList, Confidence};
 pub use identifiers::{Category, Doubt, Hit, Identifiers, Source};
 pub use quasi::QuasiKind;
@@ -83,6 +87,100 @@ pub struct Redaction {
     /// Why a person should check this replacement, if they should.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub doubt: Option<Doubt>,
+    /// What the replacement rewrote, and where that is in the redacted
+    /// field text: the anonymiser's own alignment of the two texts.
+    pub edit: Edit,
+}
+
+/// How one stretch of a field's text was rewritten: bytes `original` of
+/// the case file's text became bytes `published` of the redacted text. The
+/// stretch is the value and whatever went with it (the commas of a name in
+/// apposition, a role said twice); between two edits the texts are the
+/// same. A value only reported (flagged) is an edit that changed nothing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Edit {
+    /// Byte range in the original field text.
+    pub original: Range<usize>,
+    /// Byte range in the redacted field text.
+    pub published: Range<usize>,
+}
+
+impl Redaction {
+    /// Whether the publication copies print a placeholder ("[phone
+    /// number]") here (not when the blank went with its commas, "A
+    /// neighbour, [name], found her" → "A neighbour found her"): the offices
+    /// never publish one, so a copy that holds it is held back, whoever
+    /// accepts it.
+    pub fn prints_placeholder(&self) -> bool {
+        self.source != Source::Flagged
+            && is_placeholder(&self.replacement)
+            && !self.edit.published.is_empty()
+    }
+
+    /// Whether a publication copy that prints this is held back until a
+    /// person accepts it (a placeholder: until the text is changed). Every
+    /// doubt about a name does: its label may stand where the text meant a
+    /// word ("By Ms Z 2025") or for the wrong person.
+    pub fn blocks_publication(&self) -> bool {
+        if self.prints_placeholder() {
+            return true;
+        }
+        match &self.doubt {
+            None => false,
+            Some(Doubt::UndecidedWord { .. } | Doubt::Shared { .. } | Doubt::NearMiss { .. }) => {
+                true
+            }
+        }
+    }
+}
+
+/// Whether a replacement is a placeholder: a blank in brackets, "[name]".
+pub fn is_placeholder(text: &str) -> bool {
+    text.len() > 2 && text.starts_with('[') && text.ends_with(']')
+}
+
+/// Every placeholder the anonymiser prints.
+pub fn placeholders() -> Vec<&'static str> {
+    // A category added to `Category` must be listed here too: the match
+    // fails to compile until it is.
+    let listed = |c: Category| match c {
+        Category::Name
+        | Category::AmbiguousName
+        | Category::Address
+        | Category::Postcode
+        | Category::Phone
+        | Category::Email
+        | Category::NhsNumber
+        | Category::NiNumber
+        | Category::DateOfBirth
+        | Category::DateOfDeath
+        | Category::Generalised
+        | Category::Vehicle
+        | Category::BankDetails
+        | Category::OnlineId => c.placeholder(),
+    };
+    let mut out: Vec<&'static str> = [
+        Category::Name,
+        Category::AmbiguousName,
+        Category::Address,
+        Category::Postcode,
+        Category::Phone,
+        Category::Email,
+        Category::NhsNumber,
+        Category::NiNumber,
+        Category::DateOfBirth,
+        Category::DateOfDeath,
+        Category::Generalised,
+        Category::Vehicle,
+        Category::BankDetails,
+        Category::OnlineId,
+    ]
+    .into_iter()
+    .map(listed)
+    .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// A row of the redaction summary.
@@ -153,8 +251,8 @@ pub fn anonymise(case: &Case, ids: &Identifiers) -> (AnonymisedCase, Redactions)
         } else {
             LabelSet::Ombudsman
         };
-        let (new, hits) = replace(text, ids, labels);
-        for hit in hits {
+        let (new, hits, edits) = replace(text, ids, labels);
+        for (hit, edit) in hits.into_iter().zip(edits) {
             redactions.entries.push(Redaction {
                 field: field.clone(),
                 category: hit.category,
@@ -163,6 +261,7 @@ pub fn anonymise(case: &Case, ids: &Identifiers) -> (AnonymisedCase, Redactions)
                 start: hit.range.start,
                 end: hit.range.end,
                 doubt: hit.doubt,
+                edit,
             });
         }
         let found = quasi::find(&new, &|place| names_a_body(case, place));
@@ -194,7 +293,8 @@ pub fn anonymise(case: &Case, ids: &Identifiers) -> (AnonymisedCase, Redactions)
 /// Anonymises free text (for `redress anonymise` and the bench): the text
 /// with replacements, and the hits in the original's byte offsets.
 pub fn anonymise_text(text: &str, ids: &Identifiers) -> (String, Vec<Hit>) {
-    replace(text, ids, LabelSet::Ombudsman)
+    let (text, hits, _) = replace(text, ids, LabelSet::Ombudsman);
+    (text, hits)
 }
 
 /// Which labels a field uses: the Housing Ombudsman's parts of a joint
@@ -227,8 +327,9 @@ fn housing_fields(case: &Case) -> Vec<String> {
     findings.chain(remedies).collect()
 }
 
-/// Replaces every hit in `text`.
-fn replace(text: &str, ids: &Identifiers, labels: LabelSet) -> (String, Vec<Hit>) {
+/// Replaces every hit in `text`: the new text, the hits, and each hit's
+/// [`Edit`] (in the same order).
+fn replace(text: &str, ids: &Identifiers, labels: LabelSet) -> (String, Vec<Hit>, Vec<Edit>) {
     let mut hits = ids.find(text);
     if labels == LabelSet::Housing {
         for hit in &mut hits {
@@ -239,13 +340,27 @@ fn replace(text: &str, ids: &Identifiers, labels: LabelSet) -> (String, Vec<Hit>
     }
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
-    for hit in hits.iter().filter(|h| h.source != Source::Flagged) {
+    let mut edits: Vec<Option<Edit>> = vec![None; hits.len()];
+    let mut done = Alignment::default();
+    for (i, hit) in hits.iter().enumerate() {
+        if hit.source == Source::Flagged {
+            continue;
+        }
         out.push_str(&text[at..hit.range.start]);
+        // Where the verbatim text before the hit starts, in both texts: a
+        // cut that reaches back before it is mapped through the edits so far.
+        let copied = (at, out.len() - (hit.range.start - at));
+        let mut edit = Edit {
+            original: hit.range.start..hit.range.start,
+            published: out.len()..out.len(),
+        };
         // "the safeguarding officer, Imran Qureshi, said": the role is
         // already there, so the name goes with its commas.
         if let Some(cut) = role_in_apposition(&out, &hit.replacement, &text[hit.range.end..]) {
+            edit.original.start = done.back(cut, copied);
             out.truncate(cut);
             at = hit.range.end + usize::from(text[hit.range.end..].starts_with(','));
+            edits[i] = Some(done.push(edit.original.start..at, cut..cut));
             continue;
         }
         // "Will Little, the occupational therapist, assessed her": the
@@ -258,20 +373,24 @@ fn replace(text: &str, ids: &Identifiers, labels: LabelSet) -> (String, Vec<Hit>
             };
             out.push_str(&label);
             at = hit.range.end + skip;
+            edits[i] = Some(done.push(edit.original.start..at, edit.published.start..out.len()));
             continue;
         }
         // "A neighbour, Mr Derek Hollins, found her": a name printed as a
         // blank in apposition to the noun before it goes with its commas.
         let blank = hit.replacement == Category::Name.placeholder();
         if blank && let Some(cut) = name_in_apposition(&out, &text[hit.range.end..]) {
+            edit.original.start = done.back(cut, copied);
             out.truncate(cut);
             at = hit.range.end + 1;
+            edits[i] = Some(done.push(edit.original.start..at, cut..cut));
             continue;
         }
         // "the Okonkwo family": a surname the family shares names no one
         // in particular, so it simply goes.
         if hit.category == Category::AmbiguousName && text[hit.range.end..].starts_with(" family") {
             at = hit.range.end + 1;
+            edits[i] = Some(done.push(edit.original.start..at, out.len()..out.len()));
             continue;
         }
         // A label that starts a sentence starts with a capital, unless the
@@ -283,9 +402,64 @@ fn replace(text: &str, ids: &Identifiers, labels: LabelSet) -> (String, Vec<Hit>
             out.push_str(&hit.replacement);
         }
         at = hit.range.end;
+        edits[i] = Some(done.push(edit.original.start..at, edit.published.start..out.len()));
     }
     out.push_str(&text[at..]);
-    (out, hits)
+    // A value only reported is where the text around it puts it.
+    let edits = edits
+        .into_iter()
+        .zip(&hits)
+        .map(|(edit, hit)| {
+            edit.unwrap_or_else(|| Edit {
+                original: hit.range.clone(),
+                published: done.forward(hit.range.start)..done.forward(hit.range.end),
+            })
+        })
+        .collect();
+    (out, hits, edits)
+}
+
+/// The edits made so far to a text, in order: where a position of one text
+/// is in the other.
+#[derive(Debug, Default)]
+struct Alignment {
+    edits: Vec<Edit>,
+}
+
+impl Alignment {
+    /// Records an edit, and returns it.
+    fn push(&mut self, original: Range<usize>, published: Range<usize>) -> Edit {
+        let edit = Edit {
+            original,
+            published,
+        };
+        self.edits.push(edit.clone());
+        edit
+    }
+
+    /// Where published byte `at` came from, given that the verbatim copy
+    /// since the last edit starts at `copied` (original, published): inside
+    /// an earlier edit, that edit's start.
+    fn back(&self, at: usize, copied: (usize, usize)) -> usize {
+        if at >= copied.1 {
+            return copied.0 + (at - copied.1);
+        }
+        let before = self.edits.iter().rev().find(|e| e.published.start <= at);
+        match before {
+            Some(e) if at >= e.published.end => e.original.end + (at - e.published.end),
+            Some(e) => e.original.start,
+            None => at,
+        }
+    }
+
+    /// Where original byte `at` (outside every edit) is in the published
+    /// text.
+    fn forward(&self, at: usize) -> usize {
+        match self.edits.iter().rev().find(|e| e.original.end <= at) {
+            Some(e) => e.published.end + (at - e.original.end),
+            None => at,
+        }
+    }
 }
 
 /// When `before` ends with "<role>, " and the replacement is that role
