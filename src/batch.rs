@@ -93,6 +93,9 @@ pub struct CaseSummary {
     pub documents: usize,
     /// Whether the case failed.
     pub failed: bool,
+    /// Publication copies held back (they print what an office would not
+    /// publish).
+    pub held: usize,
 }
 
 /// Runs every case on `workers` threads; `done` is called with the full
@@ -125,6 +128,7 @@ pub fn run(
             path: path.clone(),
             documents: outcome.result.as_ref().map_or(0, |r| r.documents.len()),
             failed: outcome.result.is_err(),
+            held: outcome.result.as_ref().map_or(0, |r| r.held.len()),
         }
     });
     Ok(summaries)
@@ -363,7 +367,7 @@ impl<'a, T, R> Queue<'a, T, R> {
 }
 
 /// Case files under the given paths: files as given, folders searched for
-/// `*.toml` and `*.json` (recursively, not through links to folders, which
+/// `*.toml` and `*.json` but not review files (`*.review.toml`) (recursively, not through links to folders, which
 /// could loop), sorted so runs are repeatable.
 pub fn discover(paths: &[PathBuf]) -> std::io::Result<Vec<PathBuf>> {
     let mut out = Vec::new();
@@ -409,7 +413,8 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
         );
         if is_dir {
             collect(&path, out)?;
-        } else if case_file && !path.is_dir() {
+        } else if case_file && !path.is_dir() && !crate::review::file::is_review_file(&path) {
+            // (A review file, `*.review.toml`, goes with its case file.)
             // (`is_dir` here is a link to a folder: not followed.)
             out.push(path);
         }

@@ -9,13 +9,15 @@
 //! - a word a letter or two from a listed name ("Kowalczik"): probably a
 //!   misspelling;
 //! - anything that would print as a placeholder ("[phone number]") rather
-//!   than a label: the offices never publish a sentence with a blank in it.
+//!   than a label, and a blank the text itself holds ("[name]"): the
+//!   offices never publish a sentence with a blank in it, and `render`
+//!   holds back the publication copy that would print one.
 //!
 //! Warnings never stop a render; `redress check --deny warnings` makes them
 //! errors for CI. Messages name categories and labels, never the value (the
 //! human form shows the line of the file itself).
 
-use crate::anonymise::{self, Category, Doubt, Identifiers, Source};
+use crate::anonymise::{self, Category, Doubt, Identifiers};
 use crate::case::Loaded;
 use crate::diag::Diagnostic;
 
@@ -27,7 +29,8 @@ pub fn lint(loaded: &Loaded, ids: &Identifiers) -> Vec<Diagnostic> {
     let (_, redactions) = anonymise::anonymise(case, ids);
     let mut out = Vec::new();
     for e in &redactions.entries {
-        let Some(diag) = warning(e.doubt.as_ref(), e.category, e.source, &e.replacement) else {
+        let placeholder = e.prints_placeholder();
+        let Some(diag) = warning(e.doubt.as_ref(), e.category, placeholder, &e.replacement) else {
             continue;
         };
         let range = loaded.locate_in_field(&e.field, e.start, e.end);
@@ -37,6 +40,32 @@ pub fn lint(loaded: &Loaded, ids: &Identifiers) -> Vec<Diagnostic> {
             None => diag,
         });
     }
+    out.extend(typed_blanks(loaded, case));
+    out
+}
+
+/// A blank the case file's prose holds as it is ("[name]", "[address]"):
+/// it would be printed, and holds the publication copy back.
+fn typed_blanks(loaded: &Loaded, case: &crate::case::Case) -> Vec<Diagnostic> {
+    let blanks = anonymise::placeholders();
+    let mut case = case.clone();
+    let mut out = Vec::new();
+    for (field, text) in case.prose_mut() {
+        for blank in &blanks {
+            for (at, _) in text.match_indices(blank) {
+                let diag = Diagnostic::warning(
+                    "placeholder",
+                    format!("the text itself holds the blank {blank}, which the publication copy would print"),
+                )
+                .hint("write what the office would publish instead (\"a neighbour\", \"by phone\"), or leave it out")
+                .at(field.clone());
+                out.push(match loaded.locate_in_field(&field, at, at + blank.len()) {
+                    Some(range) => diag.with_range(range),
+                    None => diag,
+                });
+            }
+        }
+    }
     out
 }
 
@@ -44,7 +73,7 @@ pub fn lint(loaded: &Loaded, ids: &Identifiers) -> Vec<Diagnostic> {
 fn warning(
     doubt: Option<&Doubt>,
     category: Category,
-    source: Source,
+    placeholder: bool,
     printed: &str,
 ) -> Option<Diagnostic> {
     match doubt {
@@ -77,7 +106,7 @@ fn warning(
             )
             .hint("correct the spelling, or add this spelling to that person's `aliases` so it gets their label"),
         ),
-        None if printed.starts_with('[') && source != Source::Flagged => Some(
+        None if placeholder => Some(
             Diagnostic::warning(
                 "placeholder",
                 format!(
@@ -137,7 +166,7 @@ mod tests {
 reference = "25 001 042"
 jurisdiction = "lgsco"
 decision_date = 2025-06-17
-summary = "Mrs Okonkwo complained. Grace was upset. I rang 07700 900461."
+summary = "Mrs Okonkwo complained. Grace was upset. I rang 07700 900461. A [name] wrote."
 
 [[people]]
 id = "ada"
@@ -177,7 +206,12 @@ decision = "upheld"
         let codes: Vec<&str> = warnings.iter().map(|d| d.code).collect();
         assert_eq!(
             codes,
-            ["ambiguous-name", "undecided-name", "placeholder"],
+            [
+                "ambiguous-name",
+                "undecided-name",
+                "placeholder",
+                "placeholder"
+            ],
             "{warnings:#?}"
         );
         let at = |code: &str| {
@@ -188,6 +222,12 @@ decision = "upheld"
         assert_eq!(at("ambiguous-name"), "Mrs Okonkwo");
         assert_eq!(at("undecided-name"), "Grace");
         assert_eq!(at("placeholder"), "07700 900461");
+        let typed = warnings
+            .iter()
+            .filter(|d| d.code == "placeholder")
+            .nth(1)
+            .unwrap();
+        assert_eq!(&CASE[typed.range.clone().unwrap()], "[name]");
         assert!(warnings.iter().all(|d| !d.message.contains("Okonkwo")));
     }
 }

@@ -156,6 +156,34 @@ pub fn rendered() -> &'static [(redress::case::Case, std::path::PathBuf)] {
     &RENDERED.1
 }
 
+/// Every hazard fixture rendered once per test process, with `--preview`
+/// (each held publication copy written as a marked preview): (case, folder
+/// of its files, what was held).
+pub fn rendered_hazards() -> &'static [(Case, PathBuf, Vec<redress::pipeline::Held>)] {
+    static RENDERED: LazyLock<(
+        tempfile::TempDir,
+        Vec<(Case, PathBuf, Vec<redress::pipeline::Held>)>,
+    )> = LazyLock::new(|| {
+        let out = tempdir();
+        let options = redress::pipeline::RenderOptions {
+            preview: true,
+            ..redress::pipeline::RenderOptions::default()
+        };
+        let cases = hazards()
+            .iter()
+            .map(|path| {
+                let case = load(path);
+                let report = engine()
+                    .render_case(&case, out.path(), options)
+                    .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+                (case, report.dir, report.held)
+            })
+            .collect();
+        (out, cases)
+    });
+    &RENDERED.1
+}
+
 /// The normalised text of a rendered sample's file, by poppler.
 pub fn text_of(reference: &str, file: &str) -> String {
     let (_, dir) = rendered()
