@@ -14,7 +14,8 @@
 //!   holds back the publication copy that would print one.
 //!
 //! Warnings never stop a render; `redress check --deny warnings` makes them
-//! errors for CI. Messages name categories and labels, never the value (the
+//! errors for CI. A doubt about a name that publication staff accepted
+//! (`redress review --accept`) is settled and no longer warned about. Messages name categories and labels, never the value (the
 //! human form shows the line of the file itself).
 
 use crate::anonymise::{self, Category, Doubt, Identifiers};
@@ -27,9 +28,22 @@ pub fn lint(loaded: &Loaded, ids: &Identifiers) -> Vec<Diagnostic> {
         return Vec::new();
     };
     let (_, redactions) = anonymise::anonymise(case, ids);
+    let texts: std::collections::HashMap<String, String> = case.prose().into_iter().collect();
     let mut out = Vec::new();
     for e in &redactions.entries {
         let placeholder = e.prints_placeholder();
+        // A finding publication staff accepted (`redress review`) is
+        // settled; a placeholder never is.
+        let accepted = !placeholder
+            && e.doubt.is_some()
+            && texts.get(&e.field).is_some_and(|text| {
+                case.review
+                    .accepted
+                    .contains(&crate::review::id_of(text, e))
+            });
+        if accepted {
+            continue;
+        }
         let Some(diag) = warning(e.doubt.as_ref(), e.category, placeholder, &e.replacement) else {
             continue;
         };

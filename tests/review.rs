@@ -369,8 +369,13 @@ fn review_accepts_and_signs_off_in_a_review_file_beside_the_case() {
     assert_eq!(review["findings"][0]["accepted_by"]["by"], "Sam Okafor");
     assert_eq!(review["signed_off"]["on"], "2025-01-07");
 
-    // A folder of cases does not take the review file for a case file.
-    let check = redress().arg("check").arg(dir.path()).output().unwrap();
+    // A folder of cases does not take the review file for a case file, and
+    // the accepted finding is settled: no warning is left.
+    let check = redress()
+        .args(["check", "--deny", "warnings"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
     let stderr = String::from_utf8_lossy(&check.stderr);
     assert!(check.status.success(), "{stderr}");
     assert!(!stderr.contains("review.toml"), "{stderr}");

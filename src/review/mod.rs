@@ -268,11 +268,7 @@ pub fn build(
         let blocks = e.blocks_publication();
         let (kind, id, status) = match findings::why(e) {
             Some(why) => {
-                let sentence = sentence_at(
-                    &normalise(field.original),
-                    normalised_offset(field.original, e.start),
-                );
-                let id = finding_id(category, &findings::id_text(e, value, &sentence));
+                let id = id_of(field.original, e);
                 let acceptable = !e.prints_placeholder();
                 let accepted = acceptable && is_accepted(&id);
                 if !findings.iter().any(|f| f.id == id) {
@@ -411,6 +407,19 @@ pub fn build(
         held: Vec::new(),
         publication: None,
     }
+}
+
+/// The id of the finding a replacement is, given its field's original
+/// text: its category and value, and for a doubt about one sentence (a
+/// name that is also a word) that sentence too. Stable across renders and
+/// edits elsewhere in the case.
+pub fn id_of(text: &str, e: &crate::anonymise::Redaction) -> String {
+    let value = text.get(e.start..e.end).unwrap_or_default();
+    let sentence = sentence_at(&normalise(text), normalised_offset(text, e.start));
+    finding_id(
+        e.category.describe(),
+        &findings::id_text(e, value, &sentence),
+    )
 }
 
 /// Places every row in every copy: `in_copies` for all of them, `places`
