@@ -3,6 +3,8 @@
 //! pairs each sentence of the case file with its published sentence by
 //! these offsets, never by searching for words.
 
+use std::ops::Range;
+
 use super::{Edit, Redactions};
 
 /// The edits of one field, merged where they overlap, in text order.
@@ -76,6 +78,49 @@ impl Aligned {
             Some(e) if at >= e.published.end => e.original.end + (at - e.published.end),
             Some(e) if end => e.original.end,
             Some(e) => e.original.start,
+        }
+    }
+}
+
+/// The edits made so far to a text, in order: where a position of one text
+/// is in the other.
+#[derive(Debug, Default)]
+pub(super) struct Alignment {
+    edits: Vec<Edit>,
+}
+
+impl Alignment {
+    /// Records an edit, and returns it.
+    pub(super) fn push(&mut self, original: Range<usize>, published: Range<usize>) -> Edit {
+        let edit = Edit {
+            original,
+            published,
+        };
+        self.edits.push(edit.clone());
+        edit
+    }
+
+    /// Where published byte `at` came from, given that the verbatim copy
+    /// since the last edit starts at `copied` (original, published): inside
+    /// an earlier edit, that edit's start.
+    pub(super) fn back(&self, at: usize, copied: (usize, usize)) -> usize {
+        if at >= copied.1 {
+            return copied.0 + (at - copied.1);
+        }
+        let before = self.edits.iter().rev().find(|e| e.published.start <= at);
+        match before {
+            Some(e) if at >= e.published.end => e.original.end + (at - e.published.end),
+            Some(e) => e.original.start,
+            None => at,
+        }
+    }
+
+    /// Where original byte `at` (outside every edit) is in the published
+    /// text.
+    pub(super) fn forward(&self, at: usize) -> usize {
+        match self.edits.iter().rev().find(|e| e.original.end <= at) {
+            Some(e) => e.published.end + (at - e.original.end),
+            None => at,
         }
     }
 }

@@ -11,6 +11,7 @@
 //! never holds an original value.
 
 mod align;
+mod blanks;
 mod detect;
 mod fold;
 mod identifiers;
@@ -25,6 +26,8 @@ use std::ops::Range;
 use serde::Serialize;
 
 pub use align::Aligned;
+use align::Alignment;
+pub use blanks::{is_placeholder, placeholders};
 pub use detect::{AllowList, Confidence};
 pub use identifiers::{Category, Doubt, Hit, Identifiers, Source};
 pub use quasi::QuasiKind;
@@ -132,55 +135,6 @@ impl Redaction {
             }
         }
     }
-}
-
-/// Whether a replacement is a placeholder: a blank in brackets, "[name]".
-pub fn is_placeholder(text: &str) -> bool {
-    text.len() > 2 && text.starts_with('[') && text.ends_with(']')
-}
-
-/// Every placeholder the anonymiser prints.
-pub fn placeholders() -> Vec<&'static str> {
-    // A category added to `Category` must be listed here too: the match
-    // fails to compile until it is.
-    let listed = |c: Category| match c {
-        Category::Name
-        | Category::AmbiguousName
-        | Category::Address
-        | Category::Postcode
-        | Category::Phone
-        | Category::Email
-        | Category::NhsNumber
-        | Category::NiNumber
-        | Category::DateOfBirth
-        | Category::DateOfDeath
-        | Category::Generalised
-        | Category::Vehicle
-        | Category::BankDetails
-        | Category::OnlineId => c.placeholder(),
-    };
-    let mut out: Vec<&'static str> = [
-        Category::Name,
-        Category::AmbiguousName,
-        Category::Address,
-        Category::Postcode,
-        Category::Phone,
-        Category::Email,
-        Category::NhsNumber,
-        Category::NiNumber,
-        Category::DateOfBirth,
-        Category::DateOfDeath,
-        Category::Generalised,
-        Category::Vehicle,
-        Category::BankDetails,
-        Category::OnlineId,
-    ]
-    .into_iter()
-    .map(listed)
-    .collect();
-    out.sort_unstable();
-    out.dedup();
-    out
 }
 
 /// A row of the redaction summary.
@@ -417,49 +371,6 @@ fn replace(text: &str, ids: &Identifiers, labels: LabelSet) -> (String, Vec<Hit>
         })
         .collect();
     (out, hits, edits)
-}
-
-/// The edits made so far to a text, in order: where a position of one text
-/// is in the other.
-#[derive(Debug, Default)]
-struct Alignment {
-    edits: Vec<Edit>,
-}
-
-impl Alignment {
-    /// Records an edit, and returns it.
-    fn push(&mut self, original: Range<usize>, published: Range<usize>) -> Edit {
-        let edit = Edit {
-            original,
-            published,
-        };
-        self.edits.push(edit.clone());
-        edit
-    }
-
-    /// Where published byte `at` came from, given that the verbatim copy
-    /// since the last edit starts at `copied` (original, published): inside
-    /// an earlier edit, that edit's start.
-    fn back(&self, at: usize, copied: (usize, usize)) -> usize {
-        if at >= copied.1 {
-            return copied.0 + (at - copied.1);
-        }
-        let before = self.edits.iter().rev().find(|e| e.published.start <= at);
-        match before {
-            Some(e) if at >= e.published.end => e.original.end + (at - e.published.end),
-            Some(e) => e.original.start,
-            None => at,
-        }
-    }
-
-    /// Where original byte `at` (outside every edit) is in the published
-    /// text.
-    fn forward(&self, at: usize) -> usize {
-        match self.edits.iter().rev().find(|e| e.original.end <= at) {
-            Some(e) => e.published.end + (at - e.original.end),
-            None => at,
-        }
-    }
 }
 
 /// When `before` ends with "<role>, " and the replacement is that role
