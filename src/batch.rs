@@ -96,6 +96,9 @@ pub struct CaseSummary {
     pub documents: usize,
     /// Whether the case failed.
     pub failed: bool,
+    /// Publication copies held back (they print what an office would not
+    /// publish).
+    pub held: usize,
 }
 
 /// Runs every case on `workers` threads; `done` is called with the full
@@ -128,6 +131,7 @@ pub fn run(
             path: path.clone(),
             documents: outcome.result.as_ref().map_or(0, |r| r.documents.len()),
             failed: outcome.result.is_err(),
+            held: outcome.result.as_ref().map_or(0, |r| r.held.len()),
         }
     });
     Ok(summaries)

@@ -64,6 +64,7 @@ fn stdout() -> Quiet<std::io::StdoutLock<'static>> {
 mod desk;
 mod publish;
 mod refused;
+mod review;
 mod watch;
 
 /// Turns the facts of an ombudsman complaint into verified, anonymised PDFs.
@@ -95,6 +96,9 @@ enum Command {
     Schema(desk::SchemaArgs),
     /// Re-render a case on every save; `--serve` shows a live preview.
     Watch(watch::WatchArgs),
+    /// Show a case's findings, accept them and sign the review off
+    /// (publication staff), in a review file beside the case file.
+    Review(review::ReviewArgs),
     /// Measure performance on a generated corpus and print the figures.
     Bench(BenchArgs),
     /// Write a synthetic corpus of case files (deterministic from a seed).
@@ -153,10 +157,16 @@ struct RenderArgs {
     /// `<out>/<case>.typst/`.
     #[arg(long)]
     emit_typst: bool,
-    /// Withhold the publication (redacted) PDFs of a case while identifiers
-    /// nobody listed remain unreviewed (see its review-sheet.pdf).
+    /// Withhold the publication (redacted) PDFs of a case until every
+    /// finding is accepted and the review signed off (`redress review`).
     #[arg(long)]
     require_review: bool,
+    /// Write each publication copy that is held back (it prints a
+    /// placeholder, or a finding nobody accepted) as a preview instead:
+    /// `<document>.preview.pdf`, marked PREVIEW, NOT FOR PUBLICATION on
+    /// every page and in its metadata.
+    #[arg(long)]
+    preview: bool,
     #[command(flatten)]
     diagnostics: DiagnosticArgs,
 }
@@ -287,6 +297,7 @@ fn dispatch(command: Command) -> Result<ExitCode, UsageError> {
         Command::New(args) => desk::new(args),
         Command::Schema(args) => desk::schema(args),
         Command::Watch(args) => watch::run(args),
+        Command::Review(args) => review::run(args),
         Command::Bench(args) => bench(args),
         Command::Corpus(args) => crate::corpus::write(&args.out, args.seed, args.cases)
             .map(|paths| {
@@ -403,6 +414,7 @@ fn render(args: RenderArgs) -> Result<ExitCode, UsageError> {
     };
     let options = RenderOptions {
         require_review: args.require_review,
+        preview: args.preview,
         ..RenderOptions::default()
     };
     let outcomes = match batch::run(&engine, &paths, &args.out, options, workers, &report) {
@@ -428,9 +440,10 @@ fn render(args: RenderArgs) -> Result<ExitCode, UsageError> {
         emit_typst(&engine, &outcomes, &args.out)?;
     }
     let failed = outcomes.iter().filter(|o| o.failed).count();
+    let held = outcomes.iter().filter(|o| o.held > 0).count();
     let documents: usize = outcomes.iter().map(|o| o.documents).sum();
     note!(
-        "rendered {} of {} in {:.2} s: {}, written to `{}`{}",
+        "rendered {} of {} in {:.2} s: {}, written to `{}`{}{}",
         diag::count(outcomes.len() - failed, "case"),
         diag::count(outcomes.len(), "case"),
         started.elapsed().as_secs_f64(),
@@ -441,8 +454,16 @@ fn render(args: RenderArgs) -> Result<ExitCode, UsageError> {
         } else {
             String::new()
         },
+        if held > 0 {
+            format!(
+                "; publication copies held back in {}",
+                diag::count(held, "case")
+            )
+        } else {
+            String::new()
+        },
     );
-    Ok(if failed > 0 {
+    Ok(if failed > 0 || held > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -481,6 +502,32 @@ fn report_outcome(outcome: &CaseOutcome, format: Format) {
         print_diagnostics(loaded, format);
     }
     match &outcome.result {
+        Ok(report) if !report.held.is_empty() => {
+            note!(
+                "held    {} → {} ({}): {} held back, as {} what the office would not publish{}",
+                shown,
+                diag::display_path(&report.dir),
+                diag::count(report.documents.len(), "document"),
+                match report.held.len() {
+                    1 => "1 publication copy".to_string(),
+                    n => format!("{n} publication copies"),
+                },
+                if report.held.len() == 1 {
+                    "it prints"
+                } else {
+                    "they print"
+                },
+                if report.held.iter().any(|h| h.preview.is_some()) {
+                    "; previews written instead"
+                } else {
+                    "; `--preview` writes held copies marked as previews"
+                },
+            );
+            note!(
+                "{}",
+                review::describe_held(&report.held, outcome.loaded.as_ref()).trim_end()
+            );
+        }
         Ok(report) => note!(
             "ok      {} → {} ({}, {}{}{})",
             shown,

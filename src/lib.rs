@@ -13,7 +13,8 @@
 //! | render | [`render`] | [`typeset::TypstSource`] per document and variant (minijinja) |
 //! | typeset | [`typeset`] | PDF bytes (typst, in-process, deterministic) |
 //! | verify | [`verify`] | [`verify::VerifyReport`]: the verifier's own [`verify::Needles`] and the anonymiser's check both search it; a leak means the file is not written |
-//! | write | [`pipeline`] | files, `redactions.json`, `manifest.json` |
+//! | review + hold | [`review`], [`pipeline::holds`] | the review sheet (each changed sentence beside its published one, by the anonymiser's offsets); the publication copies held back because they print a placeholder or a finding nobody accepted |
+//! | write | [`pipeline`] | files, `redactions.json`, `review.json`, `manifest.json` |
 //! | publish | [`publish`] | the publication decision; the website: records, accessible HTML, feed |
 //!
 //! [`batch`] runs many cases on worker threads; [`watch`] re-renders one case

@@ -9,7 +9,9 @@
 //! - a word a letter or two from a listed name ("Kowalczik"): probably a
 //!   misspelling;
 //! - anything that would print as a placeholder ("[phone number]") rather
-//!   than a label: the offices never publish a sentence with a blank in it;
+//!   than a label, and a blank the text itself holds ("[name]"): the
+//!   offices never publish a sentence with a blank in it, and `render`
+//!   holds back the publication copy that would print one;
 //! - an identifier nobody listed, found by a detector, whether it is
 //!   replaced or only reported (a shape too weak to replace);
 //! - a detail left in the text that could identify someone with the others
@@ -20,7 +22,9 @@
 //! a render everything publication staff will be asked to decide.
 //!
 //! Warnings never stop a render; `redress check --deny warnings` makes them
-//! errors for CI. Messages name categories and labels, never the value (the
+//! errors for CI. A finding that publication staff accepted (`redress
+//! review --accept`) is settled and no longer warned about; a placeholder
+//! never is. Messages name categories and labels, never the value (the
 //! human form shows the line of the file itself).
 
 use crate::anonymise::{self, Category, Doubt, Identifiers, Source};
@@ -33,9 +37,29 @@ pub fn lint(loaded: &Loaded, ids: &Identifiers) -> Vec<Diagnostic> {
         return Vec::new();
     };
     let (anonymised, redactions) = anonymise::anonymise(case, ids);
+    let texts: std::collections::HashMap<String, String> = case.prose().into_iter().collect();
     let mut out = Vec::new();
     for e in &redactions.entries {
-        let Some(diag) = warning(e.doubt.as_ref(), e.category, e.source, &e.replacement) else {
+        let placeholder = e.prints_placeholder();
+        // A finding publication staff accepted (`redress review`) is
+        // settled; a placeholder never is.
+        let accepted = !placeholder
+            && !case.review.accepted.is_empty()
+            && texts.get(&e.field).is_some_and(|text| {
+                case.review
+                    .accepted
+                    .contains(&crate::review::id_of(text, e))
+            });
+        if accepted {
+            continue;
+        }
+        let Some(diag) = warning(
+            e.doubt.as_ref(),
+            e.category,
+            e.source,
+            placeholder,
+            &e.replacement,
+        ) else {
             continue;
         };
         let range = loaded.locate_in_field(&e.field, e.start, e.end);
@@ -72,7 +96,33 @@ pub fn lint(loaded: &Loaded, ids: &Identifiers) -> Vec<Diagnostic> {
             None => diag,
         });
     }
+    out.extend(typed_blanks(loaded, case));
     out.sort_by_key(|d| d.range.as_ref().map_or(0, |r| r.start));
+    out
+}
+
+/// A blank the case file's prose holds as it is ("[name]", "[address]"):
+/// it would be printed, and holds the publication copy back.
+fn typed_blanks(loaded: &Loaded, case: &crate::case::Case) -> Vec<Diagnostic> {
+    let blanks = anonymise::placeholders();
+    let mut case = case.clone();
+    let mut out = Vec::new();
+    for (field, text) in case.prose_mut() {
+        for blank in &blanks {
+            for (at, _) in text.match_indices(blank) {
+                let diag = Diagnostic::warning(
+                    "placeholder",
+                    format!("the text itself holds the blank {blank}, which the publication copy would print"),
+                )
+                .hint("write what the office would publish instead (\"a neighbour\", \"by phone\"), or leave it out")
+                .at(field.clone());
+                out.push(match loaded.locate_in_field(&field, at, at + blank.len()) {
+                    Some(range) => diag.with_range(range),
+                    None => diag,
+                });
+            }
+        }
+    }
     out
 }
 
@@ -99,6 +149,7 @@ fn warning(
     doubt: Option<&Doubt>,
     category: Category,
     source: Source,
+    placeholder: bool,
     printed: &str,
 ) -> Option<Diagnostic> {
     match doubt {
@@ -143,7 +194,7 @@ fn warning(
             .hint("if it is someone's, list it in the case file so that it is replaced; if not, accept the finding on the review sheet"),
         ),
         None if matches!(source, Source::Heuristic | Source::Validated)
-            && !printed.starts_with('[') =>
+            && !placeholder =>
         {
             Some(
                 Diagnostic::warning(
@@ -157,7 +208,7 @@ fn warning(
                 .hint("if it is someone's, list it in the case file; otherwise accept the finding on the review sheet"),
             )
         }
-        None if printed.starts_with('[') => Some(
+        None if placeholder => Some(
             Diagnostic::warning(
                 "placeholder",
                 format!(
@@ -217,7 +268,7 @@ mod tests {
 reference = "25 001 042"
 jurisdiction = "lgsco"
 decision_date = 2025-06-17
-summary = "Mrs Okonkwo complained. Grace was upset. I rang 07700 900461."
+summary = "Mrs Okonkwo complained. Grace was upset. I rang 07700 900461. A [name] wrote."
 
 [[people]]
 id = "ada"
@@ -257,7 +308,12 @@ decision = "upheld"
         let codes: Vec<&str> = warnings.iter().map(|d| d.code).collect();
         assert_eq!(
             codes,
-            ["ambiguous-name", "undecided-name", "placeholder"],
+            [
+                "ambiguous-name",
+                "undecided-name",
+                "placeholder",
+                "placeholder"
+            ],
             "{warnings:#?}"
         );
         let at = |code: &str| {
@@ -268,6 +324,12 @@ decision = "upheld"
         assert_eq!(at("ambiguous-name"), "Mrs Okonkwo");
         assert_eq!(at("undecided-name"), "Grace");
         assert_eq!(at("placeholder"), "07700 900461");
+        let typed = warnings
+            .iter()
+            .filter(|d| d.code == "placeholder")
+            .nth(1)
+            .unwrap();
+        assert_eq!(&CASE[typed.range.clone().unwrap()], "[name]");
         assert!(warnings.iter().all(|d| !d.message.contains("Okonkwo")));
     }
 }

@@ -6,12 +6,20 @@
 //! written ([`write`]: into a fresh folder, each read back and compared,
 //! then swapped in whole for the case folder). A case that fails leaves the
 //! previous folder as it was.
+//!
+//! A publication copy that prints what an office never publishes (a
+//! placeholder, a finding nobody accepted that blocks publication) is held
+//! back ([`hold`]): the internal copies and the review sheet are written,
+//! the report says which copy was held and why, and `--preview` writes the
+//! held copy marked as a preview instead.
 
 mod checks;
+mod hold;
 mod refusal;
 mod write;
 
 pub use checks::Checks;
+pub use hold::{Held, HoldReason, holds, placeholders_in};
 pub use refusal::PlacedLeak;
 pub use write::{TEST_PANIC_ENV, replace_dir};
 
@@ -22,8 +30,8 @@ use sha2::{Digest, Sha256};
 
 use crate::anonymise::{self, AllowList, Identifiers, Redactions};
 use crate::case::{self, Case, Coverage, Loaded};
-use crate::plan::{self, DocumentPlan};
-use crate::publish::PublicationDecision;
+use crate::plan::{self, DocKind, DocumentPlan};
+use crate::publish::{PublicationDecision, Status};
 use crate::render::{RenderError, Templates, Variant};
 use crate::review::{self, ReviewSheet};
 use crate::typeset::{PdfSettings, TypesetError, Typesetter, TypstSource};
@@ -46,6 +54,10 @@ pub struct RenderOptions {
     /// Threads that typeset one case's documents side by side (when there
     /// are fewer cases than cores, as for a single case). 0 or 1: one.
     pub document_threads: usize,
+    /// Write each publication copy that is held back as a preview instead
+    /// (`<file>.preview.pdf`, marked PREVIEW, NOT FOR PUBLICATION on every
+    /// page and in its metadata). Never the default.
+    pub preview: bool,
 }
 
 /// Why a case produced no documents.
@@ -101,14 +113,15 @@ fn unreviewed_reason(ids: &[String], signed_off: bool) -> String {
     let mut parts = Vec::new();
     if !ids.is_empty() {
         parts.push(format!(
-            "{} not reviewed ({}): check them in review-sheet.pdf and list the ones that are right in `review.accepted`",
+            "{} not reviewed ({}): check them in review-sheet.pdf and accept the ones that are right with `redress review CASE --accept ID --by NAME`",
             crate::diag::count(ids.len(), "finding"),
             ids.join(", ")
         ));
     }
     if !signed_off {
         parts.push(
-            "the review is not signed off: add `signed_off = { by = \"…\", on = YYYY-MM-DD }` to `[review]` once it is done".into(),
+            "the review is not signed off: `redress review CASE --sign-off NAME` once it is done"
+                .into(),
         );
     }
     parts.join("; ")
@@ -141,6 +154,9 @@ pub enum Verification {
     NotForPublication,
     /// Not checked: the review sheet, internal and showing originals.
     Internal,
+    /// A preview of a publication copy that is held back, proven clean of
+    /// every listed identifier but marked PREVIEW, NOT FOR PUBLICATION.
+    Preview,
 }
 
 /// What one case produced.
@@ -157,6 +173,8 @@ pub struct CaseReport {
     pub redactions: usize,
     /// Findings nobody listed that are not yet reviewed.
     pub unreviewed: Vec<String>,
+    /// The publication copies held back, and why.
+    pub held: Vec<Held>,
     /// Whether and when the decision is published, and why not.
     pub publication: PublicationDecision,
 }
@@ -166,6 +184,9 @@ struct Made {
     /// The file name: `decision.redacted.pdf`.
     file: String,
     title: String,
+    /// Whether it will be published (on the website, or once the draft is
+    /// final).
+    published: bool,
     verification: Verification,
     pdf: Vec<u8>,
     pages: usize,
@@ -217,10 +238,12 @@ impl Engine {
         &self.templates
     }
 
-    /// Reads and validates a case file, with the lint's warnings about
-    /// what anonymisation will do to its prose ([`crate::lint`]).
+    /// Reads and validates a case file, with the review file beside it
+    /// merged in ([`review::file`]) and the lint's warnings about what
+    /// anonymisation will do to its prose ([`crate::lint`]).
     pub fn load(&self, path: &Path) -> std::io::Result<Loaded> {
         let mut loaded = case::load(path, &self.coverage)?;
+        review::file::merge_into(&mut loaded);
         if let Some(case) = &loaded.case {
             let (_, ids) = self.identifiers(case);
             let warnings = crate::lint::lint(&loaded, &ids);
@@ -247,6 +270,15 @@ impl Engine {
             }
         }
         Ok(out)
+    }
+
+    /// The review of a case without its documents (for `redress review`
+    /// and `publish`): its findings, and each changed sentence beside its
+    /// published sentence, not placed in any document.
+    pub fn review(&self, case: &Case) -> ReviewSheet {
+        let (_, ids) = self.identifiers(case);
+        let (anonymised, redactions) = anonymise::anonymise(case, &ids);
+        review::build(case, &redactions, &anonymised, &[])
     }
 
     /// The review sheet's Typst source, without page places (for
@@ -291,13 +323,20 @@ impl Engine {
                 Variant::Redacted => self.templates.render_redacted(&anonymised, plan)?,
                 Variant::Unredacted => self.templates.render_unredacted(case, &labels, plan)?,
             };
-            self.make(case, &checks, plan.clone(), *variant, &source)
+            let published = will_be_published(&publication, plan);
+            self.make(case, &checks, plan.clone(), *variant, &source, published)
         };
         let mut made = in_parallel(&jobs, options.document_threads, make)
             .into_iter()
             .collect::<Result<Vec<_>, _>>()?;
-        let mut sheet = self.review_sheet(case, &redactions, &anonymised, &made);
+        let (mut sheet, mut held) = self.review_sheet(case, &redactions, &anonymised, &made);
+        made.retain(|m| !held.iter().any(|h| h.file == m.file));
+        if options.preview {
+            let previews = self.previews(case, &checks, &anonymised, &mut held, &jobs, options)?;
+            made.extend(previews);
+        }
         sheet.publication = Some(publication.clone());
+        sheet.held = held.clone();
         let withheld = options.require_review && !sheet.ready;
         if withheld {
             made.retain(|m| m.verification != Verification::Clean);
@@ -311,6 +350,7 @@ impl Engine {
             documents,
             redactions: redactions.entries.len(),
             unreviewed: sheet.unreviewed.clone(),
+            held,
             publication,
         };
         if withheld {
@@ -328,24 +368,97 @@ impl Engine {
         crate::publish::decide(case, plans, self.templates.rules().publication_delay_weeks)
     }
 
-    /// The review sheet, placed against every publication document's pages.
+    /// The review sheet, placed against every publication copy's pages,
+    /// and the copies to hold back ([`hold`]).
     fn review_sheet(
         &self,
         case: &Case,
         redactions: &Redactions,
         anonymised: &anonymise::AnonymisedCase,
         made: &[Made],
-    ) -> ReviewSheet {
-        let published: Vec<review::Published<'_>> = made
+    ) -> (ReviewSheet, Vec<Held>) {
+        let copies: Vec<review::Copy<'_>> = made
             .iter()
             .filter(|m| m.verification == Verification::Clean)
-            .map(|m| review::Published {
+            .map(|m| review::Copy {
                 file: &m.file,
                 title: &m.title,
                 pages: &m.page_text,
+                published: m.published,
             })
             .collect();
-        review::build(case, redactions, anonymised, &published)
+        let sheet = review::build(case, redactions, anonymised, &copies);
+        let held = hold::holds(&sheet, &copies, redactions);
+        (sheet, held)
+    }
+
+    /// The previews of the held copies (`--preview`), made and verified
+    /// like the copies themselves; each held copy learns its preview's name.
+    fn previews(
+        &self,
+        case: &Case,
+        checks: &Checks,
+        anonymised: &anonymise::AnonymisedCase,
+        held: &mut [Held],
+        jobs: &[(DocumentPlan, Variant)],
+        options: RenderOptions,
+    ) -> Result<Vec<Made>, CaseError> {
+        let plans: Vec<DocumentPlan> = jobs
+            .iter()
+            .filter(|(p, v)| {
+                *v == Variant::Redacted
+                    && held
+                        .iter()
+                        .any(|h| h.file == format!("{}.{}.pdf", p.file, v.as_str()))
+            })
+            .map(|(p, _)| p.clone())
+            .collect();
+        let make = |plan: &DocumentPlan| {
+            let source = self.templates.render_preview(anonymised, plan)?;
+            self.make_preview(case, checks, plan, &source)
+        };
+        let previews = in_parallel(&plans, options.document_threads, make)
+            .into_iter()
+            .collect::<Result<Vec<_>, _>>()?;
+        for (plan, preview) in plans.iter().zip(&previews) {
+            let file = format!("{}.{}.pdf", plan.file, Variant::Redacted.as_str());
+            if let Some(h) = held.iter_mut().find(|h| h.file == file) {
+                h.preview = Some(preview.file.clone());
+            }
+        }
+        Ok(previews)
+    }
+
+    /// A preview of a held copy, typeset and verified clean.
+    fn make_preview(
+        &self,
+        case: &Case,
+        checks: &Checks,
+        plan: &DocumentPlan,
+        source: &TypstSource,
+    ) -> Result<Made, CaseError> {
+        let document = format!("{}.preview.pdf", plan.file);
+        let settings = PdfSettings {
+            date: plan.date,
+            ident: format!("{}/{}/preview", case.case.reference, plan.file),
+        };
+        let typeset = self
+            .typesetter
+            .typeset(source, &settings)
+            .map_err(|error| CaseError::Typeset {
+                document: document.clone(),
+                error,
+            })?;
+        checks.require_clean(case, &document, &typeset.pdf)?;
+        Ok(Made {
+            file: document,
+            title: format!("{} (preview, not for publication)", plan.title),
+            published: false,
+            verification: Verification::Preview,
+            pages: typeset.pages,
+            pdf: typeset.pdf,
+            page_text: Vec::new(),
+        })
     }
 
     /// The review sheet as a PDF (internal, never verified as clean).
@@ -365,6 +478,7 @@ impl Engine {
         Ok(Made {
             file: "review-sheet.pdf".into(),
             title: "Review sheet (internal)".into(),
+            published: false,
             verification: Verification::Internal,
             pages: typeset.pages,
             pdf: typeset.pdf,
@@ -379,6 +493,7 @@ impl Engine {
         plan: DocumentPlan,
         variant: Variant,
         source: &TypstSource,
+        published: bool,
     ) -> Result<Made, CaseError> {
         let document = format!("{}.{}.pdf", plan.file, variant.as_str());
         let settings = PdfSettings {
@@ -398,7 +513,8 @@ impl Engine {
         };
         Ok(Made {
             file: document,
-            title: plan.title,
+            title: plan.title.clone(),
+            published: published && variant == Variant::Redacted,
             verification: match variant {
                 Variant::Redacted => Verification::Clean,
                 Variant::Unredacted => Verification::NotForPublication,
@@ -407,6 +523,20 @@ impl Engine {
             pdf: typeset.pdf,
             page_text,
         })
+    }
+}
+
+/// Whether a document's publication copy will be published: on the
+/// website, or, for a draft, once it is final (a letter never is).
+fn will_be_published(publication: &PublicationDecision, plan: &DocumentPlan) -> bool {
+    match publication.document(&plan.file) {
+        Some(d) if d.on_website => true,
+        Some(d) => {
+            publication.status == Status::Draft
+                && d.publication_copy
+                && !matches!(plan.kind, DocKind::Letter(_))
+        }
+        None => false,
     }
 }
 

@@ -48,6 +48,8 @@ pub struct Snapshot {
     pub plan: Vec<String>,
     /// The review sheet's findings (from the last good render).
     pub findings: Vec<serde_json::Value>,
+    /// The publication copies held back by the last good render, and why.
+    pub held: Vec<crate::pipeline::Held>,
     /// The decision's publication copy as HTML.
     pub redacted: Option<String>,
     /// The internal copy of the decision as HTML.
@@ -168,10 +170,16 @@ pub fn attempt(
         Ok(report) => {
             next.ok = true;
             next.headline = format!(
-                "rendered {} in {} ms",
+                "rendered {} in {} ms{}",
                 crate::diag::count(report.documents.len(), "document"),
-                started.elapsed().as_millis()
+                started.elapsed().as_millis(),
+                match report.held.len() {
+                    0 => String::new(),
+                    1 => "; 1 publication copy held back".to_string(),
+                    n => format!("; {n} publication copies held back"),
+                }
             );
+            next.held = report.held.clone();
             next.files = report.documents.iter().map(|d| d.file.clone()).collect();
             next.findings = findings(&report.dir);
             next.dir = Some(report.dir);

@@ -2,7 +2,7 @@
 
 use std::process::Command;
 
-use crate::util::{root, samples, tempdir};
+use crate::util::{hazards, root, samples, tempdir};
 
 fn redress() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_redress"));
@@ -32,6 +32,40 @@ fn check_exit_codes() {
         .output()
         .unwrap();
     assert_eq!(missing.status.code(), Some(2));
+}
+
+/// The samples are exemplars: a newcomer's first `check` finds nothing in
+/// them, warnings included; the hazards they once carried are in
+/// `tests/fixtures/hazards/`, where `check --deny warnings` fails on each.
+#[test]
+fn check_deny_warnings_passes_on_the_samples_and_fails_on_every_hazard_fixture() {
+    let ok = redress()
+        .args(["check", "--deny", "warnings", "samples"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&ok.stderr);
+    assert_eq!(ok.status.code(), Some(0), "{stderr}");
+    assert!(!stderr.contains("warning"), "{stderr}");
+    for path in hazards() {
+        let out = redress()
+            .args([
+                "check",
+                "--deny",
+                "warnings",
+                "--diagnostic-format",
+                "short",
+            ])
+            .arg(&path)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{}: {stderr}", path.display());
+        assert!(
+            stderr.contains("warning[placeholder]"),
+            "{}: {stderr}",
+            path.display()
+        );
+    }
 }
 
 #[test]

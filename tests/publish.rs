@@ -484,3 +484,75 @@ fn a_body_held_back_on_its_own_has_no_record() {
     assert_eq!(records.as_array().unwrap().len(), 1);
     assert_eq!(records[0]["reference"], "23 004 118");
 }
+
+/// `publish` leaves off a case with a finding nobody accepted, and one
+/// whose pages would print a placeholder, saying which finding and why; the
+/// other cases are published. Once the finding is accepted (in the review
+/// file beside the case file), the case is published.
+#[test]
+fn a_case_with_open_findings_or_placeholders_is_left_off_the_site() {
+    let dir = tempdir();
+    let text =
+        std::fs::read_to_string(crate::util::root().join("samples/s04-send-physiotherapy.toml"))
+            .unwrap();
+    let undecided = text.replace(
+        "From 19 September 2023 to 22 January 2024 Hope did not receive the physiotherapy in Section F of her plan.",
+        "Hope did not receive the physiotherapy in Section F of her plan from 19 September 2023 to 22 January 2024.",
+    );
+    assert_ne!(undecided, text);
+    let s04 = dir.path().join("s04.toml");
+    std::fs::write(&s04, &undecided).unwrap();
+    let s01 = crate::util::hazard("s01-hospital-discharge");
+    let s10 = sample("24 008 777");
+    let html = HtmlTemplates::bundled().unwrap();
+    let site = dir.path().join("site");
+    let (report, outcomes) = publish_into(&[s01.clone(), s04.clone(), s10], &site, &html, as_of());
+    assert_eq!(report.failed, 2, "{outcomes:#?}");
+    let why = |path: &Path| {
+        outcomes
+            .iter()
+            .find(|(p, _, _)| p == path)
+            .and_then(|(_, _, why)| why.clone())
+            .unwrap()
+    };
+    let id = engine().review(&load(&s04)).unreviewed[0].clone();
+    let s04_why = why(&s04);
+    assert!(
+        s04_why.contains("not yet accepted") && s04_why.contains(&id),
+        "{s04_why}"
+    );
+    assert!(s04_why.contains("findings[0].text"), "{s04_why}");
+    assert!(why(&s01).contains("[phone number]") || why(&s01).contains("phone number"));
+    let records = std::fs::read_to_string(site.join("records.json")).unwrap();
+    assert!(!records.contains("24 001 906"), "{records}");
+    assert!(!records.contains("23 004 118"), "{records}");
+    assert!(records.contains("24 008 777"), "{records}");
+
+    // A blank typed into the summary would be on the record's card, in
+    // records.json and in the feed: the case is left off, saying where.
+    let s10 = std::fs::read_to_string(sample("24 008 777")).unwrap();
+    let typed = s10.replacen(
+        "summary = \"\"\"\n",
+        "summary = \"\"\"\nA [name] complained. ",
+        1,
+    );
+    assert_ne!(typed, s10);
+    let blank = dir.path().join("s10.toml");
+    std::fs::write(&blank, typed).unwrap();
+    let (report, outcomes) = publish_into(&[blank], &dir.path().join("site2"), &html, as_of());
+    assert_eq!(report.failed, 1);
+    let why = outcomes[0].2.clone().unwrap();
+    assert!(why.contains("would print [name]"), "{why}");
+
+    std::fs::write(
+        dir.path().join("s04.review.toml"),
+        format!(
+            "reference = \"24 001 906\"\n\n[[accepted]]\nid = \"{id}\"\nby = \"Sam Okafor\"\non = 2025-01-06\n"
+        ),
+    )
+    .unwrap();
+    let (report, outcomes) = publish_into(&[s04], &site, &html, as_of());
+    assert_eq!(report.failed, 0, "{outcomes:#?}");
+    let records = std::fs::read_to_string(site.join("records.json")).unwrap();
+    assert!(records.contains("24 001 906"));
+}

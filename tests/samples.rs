@@ -94,6 +94,76 @@ fn every_sample_renders_both_variants_and_no_redacted_file_leaks() {
     assert!(problems.is_empty(), "leaks:\n{}", problems.join("\n"));
 }
 
+/// The hazard fixtures (the samples as first written, with blanks and
+/// undecided names in their prose) rendered with `--preview`: no
+/// publication copy written holds a placeholder; each held copy is written
+/// only as a preview, marked on every page and in its metadata; previews
+/// and publication copies alike are clean by lopdf, by `pdftotext -raw`
+/// and by the verifier's own needles.
+#[test]
+fn hazards_hold_their_publication_copies_and_every_written_copy_is_clean() {
+    let mut problems = Vec::new();
+    let mut previews = 0;
+    for (case, dir, held) in crate::util::rendered_hazards() {
+        let ids = anonymise::identifiers(case);
+        let checks = engine().checks(case);
+        // (A decision withheld from publication has no publication copy.)
+        assert!(
+            !held.is_empty() || !case.publication.publish,
+            "{}: a hazard fixture holds nothing back",
+            case.case.reference
+        );
+        for verification in ["clean", "preview"] {
+            for file in files(dir, verification) {
+                let path = dir.join(&file);
+                let report = checks.verify(&std::fs::read(&path).expect("written"));
+                if !report.is_clean() {
+                    problems.push(format!("{}: lopdf: {}", path.display(), report.describe()));
+                }
+                let poppler = pdftotext(&path);
+                for hit in ids.leaks(&verify::normalise(&poppler)) {
+                    problems.push(format!("{}: pdftotext: {:?}", path.display(), hit.category));
+                }
+                for found in checks.needles.find(&poppler) {
+                    problems.push(format!("{}: needles: {:?}", path.display(), found.kind));
+                }
+                let flat = poppler.split_whitespace().collect::<Vec<_>>().join(" ");
+                let blanks: Vec<&str> = anonymise::placeholders()
+                    .into_iter()
+                    .filter(|p| flat.contains(p))
+                    .collect();
+                if verification == "clean" && !blanks.is_empty() {
+                    problems.push(format!("{}: prints {blanks:?}", path.display()));
+                }
+                if verification == "preview" {
+                    previews += 1;
+                    let pages = poppler.split('\u{c}').filter(|p| !p.trim().is_empty());
+                    for (n, page) in pages.enumerate() {
+                        if !page.contains("PREVIEW, NOT FOR PUBLICATION") {
+                            problems.push(format!("{}: page {} unmarked", path.display(), n + 1));
+                        }
+                    }
+                    let info = crate::util::system_tool("pdfinfo", "poppler-utils")
+                        .arg(&path)
+                        .output()
+                        .expect("pdfinfo runs");
+                    let info = String::from_utf8_lossy(&info.stdout);
+                    if !info.contains("Title:           PREVIEW, NOT FOR PUBLICATION") {
+                        problems.push(format!("{}: metadata unmarked:\n{info}", path.display()));
+                    }
+                }
+            }
+        }
+        for h in held {
+            if dir.join(&h.file).exists() {
+                problems.push(format!("{}: held and written", h.file));
+            }
+        }
+    }
+    assert!(previews > 0, "no preview written");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
 /// Every string in a JSON value.
 fn strings(value: &serde_json::Value) -> Vec<&str> {
     match value {

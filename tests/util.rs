@@ -37,6 +37,24 @@ pub fn samples() -> Vec<PathBuf> {
     out
 }
 
+/// Every hazard fixture (`tests/fixtures/hazards/`): the samples as first
+/// written, with what an office never publishes left in their prose.
+pub fn hazards() -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = std::fs::read_dir(root().join("tests/fixtures/hazards"))
+        .expect("tests/fixtures/hazards/ exists")
+        .map(|e| e.expect("readable").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    out.sort();
+    assert!(!out.is_empty(), "no hazard fixtures found");
+    out
+}
+
+/// A hazard fixture by its file stem.
+pub fn hazard(stem: &str) -> PathBuf {
+    root().join(format!("tests/fixtures/hazards/{stem}.toml"))
+}
+
 /// A sample's file stem, for snapshot names.
 pub fn stem(path: &Path) -> String {
     path.file_stem()
@@ -131,6 +149,34 @@ pub fn rendered() -> &'static [(redress::case::Case, std::path::PathBuf)] {
                     )
                     .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
                 (case, report.dir)
+            })
+            .collect();
+        (out, cases)
+    });
+    &RENDERED.1
+}
+
+/// Every hazard fixture rendered once per test process, with `--preview`
+/// (each held publication copy written as a marked preview): (case, folder
+/// of its files, what was held).
+pub fn rendered_hazards() -> &'static [(Case, PathBuf, Vec<redress::pipeline::Held>)] {
+    static RENDERED: LazyLock<(
+        tempfile::TempDir,
+        Vec<(Case, PathBuf, Vec<redress::pipeline::Held>)>,
+    )> = LazyLock::new(|| {
+        let out = tempdir();
+        let options = redress::pipeline::RenderOptions {
+            preview: true,
+            ..redress::pipeline::RenderOptions::default()
+        };
+        let cases = hazards()
+            .iter()
+            .map(|path| {
+                let case = load(path);
+                let report = engine()
+                    .render_case(&case, out.path(), options)
+                    .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+                (case, report.dir, report.held)
             })
             .collect();
         (out, cases)

@@ -9,7 +9,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
-use crate::util::{pdftotext, root, tempdir};
+use crate::util::{hazard, pdftotext, root, tempdir};
 
 /// `redress watch FILE -o OUT --serve 127.0.0.1:0`, its standard error read
 /// line by line; killed when dropped.
@@ -178,10 +178,15 @@ fn the_preview_passes_in_a_real_browser_and_follows_a_save() {
     }
     let dir = tempdir();
     let file = dir.path().join("case.toml");
-    std::fs::copy(root().join("samples/s01-hospital-discharge.toml"), &file).unwrap();
+    // The hazard fixture: its warnings are linked to their lines, and its
+    // held copy is listed with why.
+    std::fs::copy(hazard("s01-hospital-discharge"), &file).unwrap();
     let mut watching = Watching::start(&file, &dir.path().join("out"));
     let address = watching.address();
     watching.wait_for("(#1)");
+    let (_, page) = get(&address, "/", "127.0.0.1");
+    assert!(page.contains("Publication copies held back (1)"), "{page}");
+    assert!(page.contains("[phone number]"), "{page}");
     let output = Command::new("node")
         .arg(root().join("tests/browser/check-preview.mjs"))
         .arg(format!("http://{address}/"))

@@ -10,6 +10,8 @@
 //! The [`Redactions`] log says what was replaced, where and by what, and
 //! never holds an original value.
 
+mod align;
+mod blanks;
 mod detect;
 mod fold;
 mod identifiers;
@@ -19,8 +21,13 @@ mod reading;
 pub(crate) mod values;
 mod words;
 
+use std::ops::Range;
+
 use serde::Serialize;
 
+pub use align::Aligned;
+use align::Alignment;
+pub use blanks::{is_placeholder, placeholders};
 pub use detect::{AllowList, Confidence};
 pub use identifiers::{Category, Doubt, Hit, Identifiers, Source};
 pub use quasi::QuasiKind;
@@ -83,6 +90,51 @@ pub struct Redaction {
     /// Why a person should check this replacement, if they should.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub doubt: Option<Doubt>,
+    /// What the replacement rewrote, and where that is in the redacted
+    /// field text: the anonymiser's own alignment of the two texts.
+    pub edit: Edit,
+}
+
+/// How one stretch of a field's text was rewritten: bytes `original` of
+/// the case file's text became bytes `published` of the redacted text. The
+/// stretch is the value and whatever went with it (the commas of a name in
+/// apposition, a role said twice); between two edits the texts are the
+/// same. A value only reported (flagged) is an edit that changed nothing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Edit {
+    /// Byte range in the original field text.
+    pub original: Range<usize>,
+    /// Byte range in the redacted field text.
+    pub published: Range<usize>,
+}
+
+impl Redaction {
+    /// Whether the publication copies print a placeholder ("[phone
+    /// number]") here (not when the blank went with its commas, "A
+    /// neighbour, [name], found her" → "A neighbour found her"): the offices
+    /// never publish one, so a copy that holds it is held back, whoever
+    /// accepts it.
+    pub fn prints_placeholder(&self) -> bool {
+        self.source != Source::Flagged
+            && is_placeholder(&self.replacement)
+            && !self.edit.published.is_empty()
+    }
+
+    /// Whether a publication copy that prints this is held back until a
+    /// person accepts it (a placeholder: until the text is changed). Every
+    /// doubt about a name does: its label may stand where the text meant a
+    /// word ("By Ms Z 2025") or for the wrong person.
+    pub fn blocks_publication(&self) -> bool {
+        if self.prints_placeholder() {
+            return true;
+        }
+        match &self.doubt {
+            None => false,
+            Some(Doubt::UndecidedWord { .. } | Doubt::Shared { .. } | Doubt::NearMiss { .. }) => {
+                true
+            }
+        }
+    }
 }
 
 /// A row of the redaction summary.
@@ -153,8 +205,8 @@ pub fn anonymise(case: &Case, ids: &Identifiers) -> (AnonymisedCase, Redactions)
         } else {
             LabelSet::Ombudsman
         };
-        let (new, hits) = replace(text, ids, labels);
-        for hit in hits {
+        let (new, hits, edits) = replace(text, ids, labels);
+        for (hit, edit) in hits.into_iter().zip(edits) {
             redactions.entries.push(Redaction {
                 field: field.clone(),
                 category: hit.category,
@@ -163,6 +215,7 @@ pub fn anonymise(case: &Case, ids: &Identifiers) -> (AnonymisedCase, Redactions)
                 start: hit.range.start,
                 end: hit.range.end,
                 doubt: hit.doubt,
+                edit,
             });
         }
         let found = quasi::find(&new, &|place| names_a_body(case, place));
@@ -194,7 +247,8 @@ pub fn anonymise(case: &Case, ids: &Identifiers) -> (AnonymisedCase, Redactions)
 /// Anonymises free text (for `redress anonymise` and the bench): the text
 /// with replacements, and the hits in the original's byte offsets.
 pub fn anonymise_text(text: &str, ids: &Identifiers) -> (String, Vec<Hit>) {
-    replace(text, ids, LabelSet::Ombudsman)
+    let (text, hits, _) = replace(text, ids, LabelSet::Ombudsman);
+    (text, hits)
 }
 
 /// Which labels a field uses: the Housing Ombudsman's parts of a joint
@@ -227,8 +281,9 @@ fn housing_fields(case: &Case) -> Vec<String> {
     findings.chain(remedies).collect()
 }
 
-/// Replaces every hit in `text`.
-fn replace(text: &str, ids: &Identifiers, labels: LabelSet) -> (String, Vec<Hit>) {
+/// Replaces every hit in `text`: the new text, the hits, and each hit's
+/// [`Edit`] (in the same order).
+fn replace(text: &str, ids: &Identifiers, labels: LabelSet) -> (String, Vec<Hit>, Vec<Edit>) {
     let mut hits = ids.find(text);
     if labels == LabelSet::Housing {
         for hit in &mut hits {
@@ -239,13 +294,27 @@ fn replace(text: &str, ids: &Identifiers, labels: LabelSet) -> (String, Vec<Hit>
     }
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
-    for hit in hits.iter().filter(|h| h.source != Source::Flagged) {
+    let mut edits: Vec<Option<Edit>> = vec![None; hits.len()];
+    let mut done = Alignment::default();
+    for (i, hit) in hits.iter().enumerate() {
+        if hit.source == Source::Flagged {
+            continue;
+        }
         out.push_str(&text[at..hit.range.start]);
+        // Where the verbatim text before the hit starts, in both texts: a
+        // cut that reaches back before it is mapped through the edits so far.
+        let copied = (at, out.len() - (hit.range.start - at));
+        let mut edit = Edit {
+            original: hit.range.start..hit.range.start,
+            published: out.len()..out.len(),
+        };
         // "the safeguarding officer, Imran Qureshi, said": the role is
         // already there, so the name goes with its commas.
         if let Some(cut) = role_in_apposition(&out, &hit.replacement, &text[hit.range.end..]) {
+            edit.original.start = done.back(cut, copied);
             out.truncate(cut);
             at = hit.range.end + usize::from(text[hit.range.end..].starts_with(','));
+            edits[i] = Some(done.push(edit.original.start..at, cut..cut));
             continue;
         }
         // "Will Little, the occupational therapist, assessed her": the
@@ -258,20 +327,24 @@ fn replace(text: &str, ids: &Identifiers, labels: LabelSet) -> (String, Vec<Hit>
             };
             out.push_str(&label);
             at = hit.range.end + skip;
+            edits[i] = Some(done.push(edit.original.start..at, edit.published.start..out.len()));
             continue;
         }
         // "A neighbour, Mr Derek Hollins, found her": a name printed as a
         // blank in apposition to the noun before it goes with its commas.
         let blank = hit.replacement == Category::Name.placeholder();
         if blank && let Some(cut) = name_in_apposition(&out, &text[hit.range.end..]) {
+            edit.original.start = done.back(cut, copied);
             out.truncate(cut);
             at = hit.range.end + 1;
+            edits[i] = Some(done.push(edit.original.start..at, cut..cut));
             continue;
         }
         // "the Okonkwo family": a surname the family shares names no one
         // in particular, so it simply goes.
         if hit.category == Category::AmbiguousName && text[hit.range.end..].starts_with(" family") {
             at = hit.range.end + 1;
+            edits[i] = Some(done.push(edit.original.start..at, out.len()..out.len()));
             continue;
         }
         // A label that starts a sentence starts with a capital, unless the
@@ -283,9 +356,21 @@ fn replace(text: &str, ids: &Identifiers, labels: LabelSet) -> (String, Vec<Hit>
             out.push_str(&hit.replacement);
         }
         at = hit.range.end;
+        edits[i] = Some(done.push(edit.original.start..at, edit.published.start..out.len()));
     }
     out.push_str(&text[at..]);
-    (out, hits)
+    // A value only reported is where the text around it puts it.
+    let edits = edits
+        .into_iter()
+        .zip(&hits)
+        .map(|(edit, hit)| {
+            edit.unwrap_or_else(|| Edit {
+                original: hit.range.clone(),
+                published: done.forward(hit.range.start)..done.forward(hit.range.end),
+            })
+        })
+        .collect();
+    (out, hits, edits)
 }
 
 /// When `before` ends with "<role>, " and the replacement is that role

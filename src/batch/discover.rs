@@ -7,7 +7,8 @@
 //! (`manifest.json`, `review.json`, `redactions.json`, `records.json`, when
 //! they have no `[case]` section). Everything else a folder holds is skipped
 //! and listed in [`CaseFiles::skipped`], so that the command line can say
-//! what it left out. Hidden files and folders (`.git`, an editor's
+//! what it left out. Review files (`*.review.toml`, read with their case
+//! file), hidden files and folders (`.git`, an editor's
 //! `.taplo.toml`) are passed over without a word, and links to folders are
 //! not followed (they could loop).
 
@@ -138,6 +139,10 @@ fn collect(dir: &Path, found: &mut CaseFiles) -> std::io::Result<()> {
         }
         if path.is_dir() {
             // A link to a folder: not followed.
+            continue;
+        }
+        if crate::review::file::is_review_file(&path) {
+            // A review file (`*.review.toml`) goes with its case file.
             continue;
         }
         match why_not_a_case(&path) {

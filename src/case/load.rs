@@ -190,6 +190,22 @@ fn load_text(file: SourceFile, format: Format, coverage: &Coverage) -> Loaded {
     }
 }
 
+/// Reads a small TOML file that goes with a case (the review file) into
+/// `T`: its problems as diagnostics placed in the file, as for a case file
+/// (the first problem of each place; an error stops at the first).
+pub fn load_toml<T: serde::de::DeserializeOwned>(file: &SourceFile) -> Result<T, Diagnostic> {
+    let tree = tree::parse_toml(&file.text).map_err(limits::too_deep_toml)?;
+    if let Some(range) = limits::tree_too_deep(&tree) {
+        return Err(limits::too_deep(range));
+    }
+    serde_path_to_error::deserialize::<_, T>(tree.to_json()).map_err(|err| {
+        let problem = Problem::classify(&err.inner().to_string(), convert_path(err.path()));
+        let key_only = matches!(problem.kind, ProblemKind::UnknownField { .. });
+        let range = tree.locate(&problem.path, key_only);
+        problem.diagnostic(&problem.path).with_range(range)
+    })
+}
+
 /// The byte range of the value at a path of keys (`["case", "reference"]`)
 /// in a loaded file, when the file parses.
 pub fn locate(loaded: &Loaded, keys: &[&str]) -> Option<std::ops::Range<usize>> {

@@ -26,7 +26,7 @@ use serde::{Deserialize, Serialize};
 
 pub use date::{Date, Deadline, MONTHS, Money, number_name};
 pub use limits::{MAX_DEPTH, MAX_FILE_BYTES};
-pub use load::{Loaded, load, load_bytes, load_str, locate};
+pub use load::{Loaded, load, load_bytes, load_str, load_toml, locate};
 pub use outcome::{BodyOutcome, OutcomeDetail, Statistics, outcome_detail, website_decision};
 pub use schema::schema;
 pub(crate) use tree::Seg;
@@ -937,7 +937,9 @@ pub struct Generalisation {
     pub replacement: String,
 }
 
-/// Findings that publication staff have reviewed.
+/// Findings that publication staff have reviewed: in the case file's
+/// `[review]` table, and in the review file `redress review` keeps beside
+/// the case file (merged in when the case is loaded).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Review {
@@ -947,6 +949,23 @@ pub struct Review {
     /// Who signed the review off, and when: `--require-review` needs it.
     #[serde(default)]
     pub signed_off: Option<SignOff>,
+    /// Who accepted which finding, and when, as the review file records
+    /// it (its ids are also in `accepted`).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub recorded: Vec<Acceptance>,
+}
+
+/// A finding accepted by a member of publication staff, as the review file
+/// records it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Acceptance {
+    /// The finding's id.
+    pub id: String,
+    /// Who accepted it.
+    pub by: String,
+    /// When.
+    pub on: Date,
 }
 
 /// A review signed off by a member of publication staff.
@@ -960,6 +979,16 @@ pub struct SignOff {
 }
 
 impl Case {
+    /// Every free-text field with its path (`investigation.what_happened`),
+    /// as [`crate::anonymise`] and the review sheet name them.
+    pub fn prose(&self) -> Vec<(String, String)> {
+        self.clone()
+            .prose_mut()
+            .into_iter()
+            .map(|(path, text)| (path, text.clone()))
+            .collect()
+    }
+
     /// Every free-text field, with its path: what the anonymiser rewrites.
     /// Names, ids, references, dates and amounts are not free text.
     pub(crate) fn prose_mut(&mut self) -> Vec<(String, &mut String)> {

@@ -32,8 +32,9 @@ pub(super) const SAMPLES: [&str; 12] = [
 ];
 
 /// Examples for the fields no sample fills: (definition, field, JSON).
-const OTHER_EXAMPLES: [(&str, &str, &str); 6] = [
+const OTHER_EXAMPLES: [(&str, &str, &str); 7] = [
     ("Investigator", "title", r#""Senior Investigator""#),
+    ("Review", "accepted", r#"["F9c1b0e55"]"#),
     ("Person", "family_name", r#""Ó Súilleabháin""#),
     ("Person", "ni_number", r#""QQ 12 34 56 C""#),
     ("Person", "postcodes", r#"["HX3 8QT"]"#),

@@ -109,6 +109,12 @@ fn report_outcome(outcome: &PublishOutcome, format: diag::Format, as_of: Date) {
             ),
             Some(why) => note!("absent  {shown}: {why}"),
         },
+        Err(
+            e @ crate::publish::PublishFailure::Publish(
+                crate::publish::PublishError::Unreviewed(_)
+                | crate::publish::PublishError::Held { .. },
+            ),
+        ) => note!("held    {shown}: {e}"),
         Err(e) => {
             note!("FAILED  {shown}: {e}");
             if let (

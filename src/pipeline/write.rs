@@ -47,6 +47,7 @@ pub(super) fn write_case(
         generator: format!("redress {}", env!("CARGO_PKG_VERSION")),
         reference: &case.case.reference,
         documents: &documents,
+        held: &sheet.held,
         redactions: ManifestFile::of("redactions.json", &redaction_json),
         review: ManifestFile::of("review.json", &review_json),
         publication,
@@ -320,6 +321,9 @@ struct Manifest<'a> {
     generator: String,
     reference: &'a str,
     documents: &'a [DocumentReport],
+    /// The publication copies held back (not written), and why: what they
+    /// would print (a placeholder or a label), never an original value.
+    held: &'a [super::Held],
     redactions: ManifestFile,
     review: ManifestFile,
     /// Whether the decision is published, or why not.

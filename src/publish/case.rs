@@ -13,7 +13,7 @@ use super::record::{self, ChapterLink, DocumentLink, Record};
 use crate::anonymise::{self, AnonymisedCase};
 use crate::case::{Case, Date};
 use crate::pipeline::Checks;
-use crate::pipeline::{CaseError, Engine, case_dir_name};
+use crate::pipeline::{CaseError, Engine, case_dir_name, placeholders_in};
 use crate::plan::{self, DocKind, DocumentPlan};
 use crate::render::{RenderError, Variant};
 use crate::typeset::PdfSettings;
@@ -56,6 +56,23 @@ pub enum PublishError {
     /// A page held a listed identifier, or could not be read.
     #[error(transparent)]
     Refused(#[from] Refused),
+    /// Findings nobody has accepted: the case stays off the site until they
+    /// are (`redress review`).
+    #[error(
+        "left off the site: {} not yet accepted ({}); review them with `redress review`",
+        crate::diag::count(.0.len(), "finding"),
+        .0.iter().map(|f| format!("{} {} in {}", f.id, f.category, f.field)).collect::<Vec<_>>().join("; ")
+    )]
+    Unreviewed(Vec<crate::review::FindingRow>),
+    /// A page, a record (its card and feed entry) or a PDF would print a
+    /// placeholder: it is held back, and the case with it.
+    #[error("left off the site: `{file}` would print {}; rewrite the sentence in the case file", .placeholders.join(", "))]
+    Held {
+        /// The site file.
+        file: String,
+        /// The placeholders it would print.
+        placeholders: Vec<String>,
+    },
 }
 
 /// What every page is told about the site.
@@ -118,7 +135,25 @@ pub fn make(
         return Ok(site);
     }
     let checks = engine.checks(case);
-    let (anonymised, _) = anonymise::anonymise(case, &checks.identifiers);
+    let (anonymised, redactions) = anonymise::anonymise(case, &checks.identifiers);
+    // The pipeline's rule: nothing with an open finding or a placeholder
+    // goes on the site.
+    let review = crate::review::build(case, &redactions, &anonymised, &[]);
+    let open: Vec<crate::review::FindingRow> = review
+        .findings
+        .into_iter()
+        .filter(|f| !f.accepted)
+        .collect();
+    if !open.is_empty() {
+        return Err(PublishError::Unreviewed(open));
+    }
+    let hold = |file: &str, text: &str| match placeholders_in(text, &redactions) {
+        found if found.is_empty() => Ok(()),
+        placeholders => Err(PublishError::Held {
+            file: file.to_string(),
+            placeholders,
+        }),
+    };
     let info = SiteInfo {
         as_of: as_of.long(),
     };
@@ -141,6 +176,7 @@ pub fn make(
             html,
             &anonymised,
             &checks,
+            &hold,
             plan,
             &dir,
             &record_links,
@@ -170,9 +206,11 @@ pub fn make(
         let record = record::build(&anonymised, body, &plans, &site.decision, path.clone(), own);
         let json = serde_json::to_string_pretty(&record).expect("records serialise");
         check::check_text("records.json", &json, &checks)?;
+        hold("records.json", &json)?;
         let context = statement_context.as_ref().filter(|_| statement);
         let page = record_page(html, &record, context, &path, &info)?;
         check::check_page(&path, &page, &checks)?;
+        hold(&path, &page)?;
         site.files.push(SiteFile {
             path,
             bytes: page.into_bytes(),
@@ -214,6 +252,7 @@ fn document(
     html: &HtmlTemplates,
     anonymised: &AnonymisedCase,
     checks: &Checks,
+    hold: &dyn Fn(&str, &str) -> Result<(), PublishError>,
     plan: &DocumentPlan,
     dir: &str,
     records: &[RecordLink],
@@ -221,9 +260,10 @@ fn document(
     earliest: Option<Date>,
 ) -> Result<(DocumentLink, Vec<SiteFile>), PublishError> {
     let reference = &anonymised.case().case.reference;
-    let pdf = verified_pdf(engine, anonymised, checks, plan, reference)?;
+    let (pdf, pdf_text) = verified_pdf(engine, anonymised, checks, plan, reference)?;
     let base = document_dir(dir);
     let pdf_path = format!("{base}/{}.pdf", plan.file);
+    hold(&pdf_path, &pdf_text.join("\n"))?;
     let template = html::template_for(plan.template);
     let context = Value::from_serialize(engine.templates().redacted_context(anonymised, plan));
     let page_context = |path: &str, page: i64, chapters: &[ChapterLink]| {
@@ -300,6 +340,7 @@ fn document(
             &page_context(path, *page, &chapters),
         )?;
         check::check_page(path, &text, checks)?;
+        hold(path, &text)?;
         files.push(SiteFile {
             path: path.clone(),
             bytes: text.into_bytes(),
@@ -317,14 +358,14 @@ fn document(
 }
 
 /// The publication PDF, typeset and verified exactly as `render` does it
-/// (same source, same settings, so the same bytes).
+/// (same source, same settings, so the same bytes), and its pages' text.
 fn verified_pdf(
     engine: &Engine,
     anonymised: &AnonymisedCase,
     checks: &Checks,
     plan: &DocumentPlan,
     reference: &str,
-) -> Result<Vec<u8>, CaseError> {
+) -> Result<(Vec<u8>, Vec<String>), CaseError> {
     let variant = Variant::Redacted;
     let document = format!("{}.{}.pdf", plan.file, variant.as_str());
     let source = engine.templates().render_redacted(anonymised, plan)?;
@@ -339,8 +380,8 @@ fn verified_pdf(
             document: document.clone(),
             error,
         })?;
-    checks.require_clean(anonymised.case(), &document, &typeset.pdf)?;
-    Ok(typeset.pdf)
+    let text = checks.require_clean(anonymised.case(), &document, &typeset.pdf)?;
+    Ok((typeset.pdf, text))
 }
 
 fn record_page(

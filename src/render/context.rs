@@ -67,6 +67,17 @@ pub struct Context {
     rules: Rules,
 }
 
+impl Context {
+    /// Marks the publication variant as a preview of a held copy: a line on
+    /// every page, "PREVIEW" in its title and keywords.
+    pub(crate) fn mark_preview(&mut self) {
+        self.doc.preview = true;
+        self.doc.meta_title = format!("PREVIEW, NOT FOR PUBLICATION: {}", self.doc.meta_title);
+        self.doc.keywords.push("preview".into());
+        self.doc.keywords.push("not for publication".into());
+    }
+}
+
 /// The document itself: what it is, its date, who signs it.
 #[derive(Debug, Clone, Serialize)]
 pub(super) struct DocView {
@@ -92,6 +103,9 @@ pub(super) struct DocView {
     year: i32,
     pub draft: bool,
     redacted: bool,
+    /// A preview of a publication copy that is held back: marked on every
+    /// page and in its metadata, never published.
+    preview: bool,
     jurisdiction: Jurisdiction,
     pub joint: bool,
     phso: bool,
@@ -340,6 +354,7 @@ fn doc_view(
         decision_date: info.decision_date.long(),
         draft: info.stage == Stage::Draft,
         redacted,
+        preview: false,
         jurisdiction: info.jurisdiction,
         joint,
         phso: info.jurisdiction == Jurisdiction::LgscoPhso,

@@ -187,6 +187,26 @@ impl Templates {
         )
     }
 
+    /// A preview of the publication variant, for a copy that is held back
+    /// (`render --preview`): the same text, marked PREVIEW, NOT FOR
+    /// PUBLICATION on every page and in its metadata.
+    pub fn render_preview(
+        &self,
+        case: &AnonymisedCase,
+        plan: &DocumentPlan,
+    ) -> Result<TypstSource, RenderError> {
+        let mut context = context::build(case.case(), plan, Variant::Redacted, &self.rules);
+        context.mark_preview();
+        let mut source = self.render(
+            plan,
+            &context,
+            &case.case().case.reference,
+            Variant::Redacted,
+        )?;
+        source.name = source.name.replace(".redacted", ".preview");
+        Ok(source)
+    }
+
     /// The context the publication variant is rendered from: the HTML
     /// pages of a published document are made from the same one.
     pub fn redacted_context(&self, case: &AnonymisedCase, plan: &DocumentPlan) -> Context {

@@ -1,139 +1,118 @@
-//! Where a piece of published text landed in a publication document: its
-//! page, its paragraph, and the sentence as the document prints it.
+//! Where a row of the review sheet is printed in a publication copy: its
+//! page and its numbered paragraph.
 //!
-//! Each document's extracted page text is flattened once (whitespace
-//! collapsed, typographic apostrophes made plain) and every item's anchors
-//! (the published words just before and after a replacement) are searched
-//! in one pass with aho-corasick. The documents rework the case's prose (a
-//! report says "we" where the decision says "I"), so an item has several
-//! anchors and the first that is found places it.
+//! Each copy's extracted page text is read once into a skeleton (its
+//! letters and digits, lower case: line breaks, hyphens at the end of a
+//! line, quotes and spacing do not count), and every row's anchors (its
+//! published sentence, then the published words just before and after each
+//! change) are searched in one pass with aho-corasick. The documents rework
+//! the case's prose (a report says "we" where the decision says "I"), so a
+//! row has several anchors and the surest that is found places it.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 
-/// A publication document's text, ready for placing items in.
+/// A publication copy's text, ready for placing rows in.
 pub(super) struct Document {
-    /// The text, whitespace collapsed (for display).
-    display: String,
-    /// Byte offset where each page starts.
+    /// The letters and digits of the text, lower case.
+    skeleton: String,
+    /// Where each byte of the skeleton is in the text (whitespace
+    /// collapsed), for pages and paragraphs.
+    at: Vec<usize>,
+    /// Byte offset where each page starts in the text.
     pages: Vec<usize>,
-    /// Paragraph numbers and where they start.
+    /// Paragraph numbers and where they start in the text.
     paragraphs: Vec<(usize, u32)>,
-    /// Where a block starts that no sentence runs across: after a heading
-    /// or a short line of furniture, at a numbered paragraph or list item.
-    blocks: Vec<usize>,
 }
 
-/// Text to find an item by, and where the item starts in it.
+/// Text to find a row by, surest first.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Anchor {
     pub text: String,
-    pub at: usize,
 }
 
-/// Where an item is in a document.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct Place {
+/// Where a row is printed in a copy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) struct Spot {
     pub page: usize,
     pub paragraph: Option<u32>,
-    /// The sentence as the document prints it.
-    pub sentence: String,
 }
 
 static PARAGRAPH: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(\d{1,3})\.(?:\s|$)").expect("valid regex"));
-static LIST_ITEM: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(?:[a-z]|[ivx]{1,4})[.)](?:\s|$)").expect("valid regex"));
+
+/// The shortest skeleton an anchor may have: shorter ones are found by
+/// chance.
+const MIN_ANCHOR: usize = 10;
 
 impl Document {
-    /// A document from the text of its pages, as extracted (line by line).
+    /// A copy from the text of its pages, as extracted (line by line).
     pub fn new(page_texts: &[String]) -> Self {
-        let mut display = String::new();
+        let mut text_len = 0;
+        let mut skeleton = String::new();
+        let mut at = Vec::new();
         let mut pages = Vec::new();
         let mut paragraphs = Vec::new();
-        let mut blocks = Vec::new();
-        let lines: Vec<(usize, String)> = page_texts
-            .iter()
-            .enumerate()
-            .flat_map(|(n, page)| page.lines().map(move |l| (n, normalise(l))))
-            .filter(|(_, l)| !l.is_empty())
-            .collect();
-        let mut ended_block = true;
-        for (i, (page, line)) in lines.iter().enumerate() {
-            if pages.len() <= *page {
-                pages.resize(page + 1, display.len() + usize::from(!display.is_empty()));
+        for page in page_texts {
+            pages.push(text_len);
+            for line in page.lines() {
+                let line = normalise(line);
+                if line.is_empty() {
+                    continue;
+                }
+                if let Some(c) = PARAGRAPH.captures(&line) {
+                    paragraphs.push((text_len, c[1].parse().unwrap_or(0)));
+                }
+                for (i, c) in line.char_indices() {
+                    if c.is_alphanumeric() {
+                        for l in c.to_lowercase() {
+                            let before = skeleton.len();
+                            skeleton.push(l);
+                            at.extend(std::iter::repeat_n(text_len + i, skeleton.len() - before));
+                        }
+                    }
+                }
+                text_len += line.len() + 1;
             }
-            if !display.is_empty() {
-                display.push(' ');
-            }
-            let numbered = PARAGRAPH.captures(line);
-            if let Some(c) = &numbered {
-                paragraphs.push((display.len(), c[1].parse().unwrap_or(0)));
-            }
-            if ended_block || numbered.is_some() || LIST_ITEM.is_match(line) {
-                blocks.push(display.len());
-            }
-            display.push_str(line);
-            // A short line that does not end a clause, before a line that
-            // starts like a new one, is a heading or furniture ("Summary",
-            // "Reference 23 004 118").
-            let next_starts = lines.get(i + 1).is_some_and(|(_, l)| {
-                l.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-            });
-            ended_block =
-                line.len() < 60 && next_starts && !line.ends_with([',', ';', '-', '\u{2013}']);
         }
         Self {
-            display,
+            skeleton,
+            at,
             pages,
             paragraphs,
-            blocks,
         }
     }
 
-    /// The first place each item is found, by its anchors (`anchors[i]` are
-    /// item i's, surest first).
-    pub fn places(&self, anchors: &[Vec<Anchor>]) -> Vec<Option<Place>> {
-        let mut patterns: Vec<String> = Vec::new();
-        let mut owner: Vec<(usize, usize, usize)> = Vec::new();
-        for (item, list) in anchors.iter().enumerate() {
-            for (rank, a) in list.iter().enumerate() {
-                // Where the item starts, once the anchor is normalised.
-                let lead =
-                    normalise(&a.text[..a.at]).len() + usize::from(a.text[..a.at].ends_with(' '));
-                patterns.push(normalise(&a.text).to_ascii_lowercase());
-                owner.push((item, rank, lead));
-            }
-        }
-        let mut found: HashMap<usize, (usize, usize)> = HashMap::new();
-        if !patterns.is_empty() {
-            let automaton = AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::Standard)
-                .build(&patterns)
-                .expect("anchors are plain strings");
-            for m in automaton.find_overlapping_iter(&self.display) {
-                let (item, rank, lead) = owner[m.pattern().as_usize()];
-                let at = (m.start() + lead).min(self.display.len());
-                // The surest anchor wins; among equals, the first place.
-                let better = match found.get(&item) {
-                    Some(&(r, seen)) => rank < r || (rank == r && at < seen),
-                    None => true,
-                };
-                if better {
-                    found.insert(item, (rank, at));
+    /// Every place each item is found, by the surest of its anchors that is
+    /// found at all (`anchors[i]` are item i's, surest first).
+    pub fn places(&self, finder: &Finder) -> Vec<Vec<Spot>> {
+        let mut best: HashMap<usize, (usize, Vec<Spot>)> = HashMap::new();
+        if let Some(automaton) = &finder.automaton {
+            for m in automaton.find_overlapping_iter(&self.skeleton) {
+                let (item, rank) = finder.owner[m.pattern().as_usize()];
+                let spot = self.spot(self.at.get(m.start()).copied().unwrap_or(0));
+                let entry = best.entry(item).or_insert((rank, Vec::new()));
+                if rank < entry.0 {
+                    *entry = (rank, Vec::new());
+                }
+                if rank == entry.0 && !entry.1.contains(&spot) {
+                    entry.1.push(spot);
                 }
             }
         }
-        (0..anchors.len())
-            .map(|item| found.get(&item).map(|&(_, at)| self.place(at)))
+        (0..finder.items)
+            .map(|item| {
+                let mut spots = best.remove(&item).map(|(_, s)| s).unwrap_or_default();
+                spots.sort_unstable();
+                spots
+            })
             .collect()
     }
 
-    fn place(&self, at: usize) -> Place {
+    fn spot(&self, at: usize) -> Spot {
         let page = self.pages.partition_point(|&s| s <= at).max(1);
         let paragraph = self
             .paragraphs
@@ -141,22 +120,53 @@ impl Document {
             .rev()
             .find(|(o, _)| *o <= at)
             .map(|(_, n)| *n);
-        let from = self.blocks.partition_point(|&b| b <= at);
-        let start = from.checked_sub(1).map_or(0, |i| self.blocks[i]);
-        let end = self.blocks.get(from).copied().unwrap_or(self.display.len());
-        let block = &self.display[start..end];
-        // The paragraph number is given on its own.
-        let sentence = sentence_at(block, at - start);
-        let sentence = match PARAGRAPH.find(&sentence) {
-            Some(m) => sentence[m.end()..].trim_start().to_string(),
-            None => sentence,
-        };
-        Place {
-            page,
-            paragraph,
-            sentence,
+        Spot { page, paragraph }
+    }
+}
+
+/// Every item's anchors, compiled once for all the copies of a case.
+pub(super) struct Finder {
+    automaton: Option<AhoCorasick>,
+    /// Which item, and which of its anchors, each pattern is.
+    owner: Vec<(usize, usize)>,
+    items: usize,
+}
+
+impl Finder {
+    /// The finder for items with these anchors (`anchors[i]` are item i's,
+    /// surest first).
+    pub fn new(anchors: &[Vec<Anchor>]) -> Self {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut owner = Vec::new();
+        for (item, list) in anchors.iter().enumerate() {
+            for (rank, a) in list.iter().enumerate() {
+                let pattern = skeleton(&a.text);
+                if pattern.chars().count() >= MIN_ANCHOR {
+                    patterns.push(pattern);
+                    owner.push((item, rank));
+                }
+            }
+        }
+        let automaton = (!patterns.is_empty()).then(|| {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .build(&patterns)
+                .expect("anchors are plain strings")
+        });
+        Self {
+            automaton,
+            owner,
+            items: anchors.len(),
         }
     }
+}
+
+/// The letters and digits of a text, lower case.
+fn skeleton(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// Whitespace collapsed, typographic apostrophes and quotes made plain.
@@ -168,6 +178,7 @@ pub(super) fn normalise(s: &str) -> String {
         }
         out.extend(word.chars().map(|c| match c {
             '\u{2019}' | '\u{2018}' => '\'',
+            '\u{201C}' | '\u{201D}' => '"',
             c => c,
         }));
     }
@@ -231,7 +242,7 @@ fn sentence_end_after(tail: &str) -> Option<usize> {
 
 /// Whether the word before a full stop is an abbreviation or an initial,
 /// not the end of a sentence.
-fn abbreviation_before(head: &str) -> bool {
+pub(super) fn abbreviation_before(head: &str) -> bool {
     let mut words = head.rsplit(' ');
     let word = words.next().unwrap_or(head);
     // "Mrs X." ends a sentence; "J. Bloggs" does not.
@@ -274,31 +285,32 @@ mod tests {
     use super::*;
 
     #[test]
-    fn items_are_placed_by_page_paragraph_and_sentence() {
+    fn rows_are_placed_by_page_and_paragraph_across_line_breaks() {
         let pages = vec![
             "Title\n1. First paragraph here.\n".to_string(),
-            "2. The referral gave her home telephone\nnumber, [phone number], and more. Then it\nended.\n"
+            "2. The referral gave her home tele-\nphone number, and “more”. Then it\nended.\n"
                 .to_string(),
         ];
         let doc = Document::new(&pages);
-        let anchor = |text: &str, at: usize| Anchor {
+        let anchor = |text: &str| Anchor {
             text: text.to_string(),
-            at,
         };
-        let places = doc.places(&[
+        let finder = Finder::new(&[
             vec![
-                anchor("nowhere at all", 0),
-                anchor("telephone number, [phone number]", 18),
+                anchor("nowhere at all in it"),
+                anchor("The referral gave her home telephone number, and \"more\"."),
             ],
-            vec![anchor("not in the document", 0)],
+            vec![anchor("not in the document")],
         ]);
-        let p = places[0].clone().expect("placed");
-        assert_eq!((p.page, p.paragraph), (2, Some(2)));
+        let places = doc.places(&finder);
         assert_eq!(
-            p.sentence,
-            "The referral gave her home telephone number, [phone number], and more."
+            places[0],
+            [Spot {
+                page: 2,
+                paragraph: Some(2)
+            }]
         );
-        assert_eq!(places[1], None);
+        assert!(places[1].is_empty());
     }
 
     #[test]

@@ -2,37 +2,53 @@
 //! case's documents go on the website. It is internal (it shows the
 //! original values) and says so.
 //!
-//! For every publication document (the redacted copies), each replacement,
-//! finding and quasi-identifier is shown as the published sentence beside
-//! the original one, with its page and paragraph in that document. A
-//! finding is what a person must decide: an identifier nobody listed, a name
-//! the anonymiser could not be sure of, a placeholder left in published
-//! prose, a detail that identifies in combination. Each has an id that is
-//! stable across runs and edits elsewhere; `review.accepted` lists the ones
-//! accepted as published, and `review.signed_off = { by, on }` records the
-//! sign-off that `render --require-review` requires.
+//! Each row is a sentence of the case file that the anonymiser changed, or
+//! found something in, beside the sentence the publication copies print
+//! instead: paired by the anonymiser's own offsets ([`rows`]), never by
+//! searching. A sentence is one row however many fields and documents
+//! hold it; the row lists the documents that will be published where it
+//! is printed, with page and paragraph ([`locate`]). Covering letters and
+//! other copies that are not published are not listed.
+//!
+//! A finding is what a person must decide: an identifier nobody listed, a
+//! name the anonymiser could not be sure of, a placeholder left in
+//! published prose, a detail that identifies in combination. Each has an
+//! id that is stable across runs and edits elsewhere. Publication staff
+//! accept findings and sign the review off with `redress review` (a review
+//! file beside the case file, [`file`]) or in the case file's `[review]`
+//! table. A placeholder cannot be accepted: the copy that prints one is
+//! held until the case file is changed (the pipeline's hold).
 
+pub mod file;
+mod findings;
 mod locate;
+mod rows;
 
 use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
 
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
-use crate::anonymise::{AnonymisedCase, Doubt, Redaction, Redactions, Source};
-use crate::case::{Case, SignOff};
-use locate::{Anchor, Document, normalise, sentence_at};
+pub use findings::{explain, finding_id, is_finding_id};
 
-/// A publication document as made: its file name, title and the text of
-/// its pages (as extracted from the verified PDF, line by line).
+use crate::anonymise::{Aligned, AnonymisedCase, Redactions, Source};
+use crate::case::{Acceptance, Case, SignOff};
+use locate::{Anchor, Document, Finder, normalise, sentence_at};
+
+/// A publication copy as made: its file name, title, the text of its pages
+/// (as extracted from the verified PDF, line by line), and whether it will
+/// be published (on the website, now or once the draft is final).
 #[derive(Debug, Clone, Copy)]
-pub struct Published<'a> {
+pub struct Copy<'a> {
     /// `decision.redacted.pdf`.
     pub file: &'a str,
     /// The document's title.
     pub title: &'a str,
     /// Its pages' text.
     pub pages: &'a [String],
+    /// Whether the publication decision puts it on the website (a covering
+    /// letter is never published).
+    pub published: bool,
 }
 
 /// The review sheet of one case.
@@ -46,15 +62,20 @@ pub struct ReviewSheet {
     pub summary: Summary,
     /// Every finding of the case, once each, with its status.
     pub findings: Vec<FindingRow>,
-    /// Each publication document with what was done to it, in place.
-    pub documents: Vec<DocumentReview>,
-    /// Ids of findings not yet accepted.
+    /// Each changed sentence beside its published sentence, once each.
+    pub rows: Vec<Row>,
+    /// The documents that will be published, in plan order.
+    pub documents: Vec<DocumentInfo>,
+    /// Ids of findings not yet accepted (a placeholder's included: it can
+    /// only be settled by changing the text).
     pub unreviewed: Vec<String>,
-    /// The sign-off the case records, if any.
+    /// The sign-off, if any.
     pub signed_off: Option<SignOff>,
     /// Whether every finding is accepted and the review signed off: what
     /// `--require-review` needs.
     pub ready: bool,
+    /// The publication copies held back, and why (set by the pipeline).
+    pub held: Vec<crate::pipeline::Held>,
     /// Whether and when the decision is published, and why not (set by
     /// the pipeline).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -64,8 +85,10 @@ pub struct ReviewSheet {
 /// The counts at the top of the sheet.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Summary {
-    /// Publication documents reviewed.
+    /// Documents that will be published.
     pub documents: usize,
+    /// Sentences changed (rows).
+    pub sentences: usize,
     /// Replacements made in the case's prose, by kind.
     pub replacements: BTreeMap<&'static str, usize>,
     /// Findings, by kind.
@@ -74,15 +97,28 @@ pub struct Summary {
     pub unreviewed: usize,
 }
 
+/// A document that will be published.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentInfo {
+    /// `decision.redacted.pdf`.
+    pub file: String,
+    /// Its title.
+    pub title: String,
+}
+
 /// Something a person must decide.
 #[derive(Debug, Clone, Serialize)]
 pub struct FindingRow {
-    /// Stable id, for `review.accepted`.
+    /// Stable id, for `redress review --accept` and `review.accepted`.
     pub id: String,
     /// What it is.
     pub category: &'static str,
+    /// The rule that made it.
+    pub rule: String,
     /// The case-file field it is in.
     pub field: String,
+    /// Where it is in that field, in bytes (for line and column).
+    pub range: Range<usize>,
     /// The text in the case file.
     pub original: String,
     /// What the publication copies print instead (the same text when it is
@@ -90,53 +126,84 @@ pub struct FindingRow {
     pub printed: String,
     /// Why a person must look, and what to do.
     pub why: String,
-    /// Whether `review.accepted` lists it.
+    /// Whether it is accepted.
     pub accepted: bool,
+    /// Who accepted it and when, as the review file records it.
+    pub accepted_by: Option<Acceptance>,
+    /// Whether a publication copy that prints it is held until it is
+    /// accepted (a placeholder: until the text is changed).
+    pub blocks: bool,
+    /// Whether accepting it is allowed (not for a placeholder).
+    pub acceptable: bool,
 }
 
-/// One publication document on the sheet.
+/// One changed sentence of the case file beside its published sentence.
 #[derive(Debug, Clone, Serialize)]
-pub struct DocumentReview {
-    /// The file name: `decision.redacted.pdf`.
-    pub file: String,
-    /// Its title.
-    pub title: String,
-    /// What was done to it, in page order.
-    pub items: Vec<Item>,
+pub struct Row {
+    /// The case-file fields that hold the sentence.
+    pub fields: Vec<String>,
+    /// The sentence in the case file, with the original values.
+    pub original: String,
+    /// The sentence as the publication copies print it ("" when it is left
+    /// out).
+    pub published: String,
+    /// Where each change is in `original`, in characters.
+    pub original_marks: Vec<(usize, usize)>,
+    /// Where each change is in `published`, in characters.
+    pub published_marks: Vec<(usize, usize)>,
+    /// What changed, each with its rule.
+    pub changes: Vec<Change>,
+    /// Where the documents that will be published print it.
+    pub places: Vec<Place>,
+    /// What the row needs: the most pressing of its changes.
+    pub status: Status,
+    /// Where every publication copy prints it (for the hold).
+    #[serde(skip)]
+    pub(crate) in_copies: Vec<Place>,
+    /// Each change's field and byte range in the original text.
+    #[serde(skip)]
+    pub(crate) at: Vec<(String, Range<usize>)>,
+    /// Each change's neighbouring published words, to place the row by when
+    /// its whole sentence is not found (split by a page break, reworded).
+    #[serde(skip)]
+    change_anchors: Vec<Anchor>,
 }
 
-/// One replacement, finding or quasi-identifier in one document.
-#[derive(Debug, Clone, Serialize)]
-pub struct Item {
+/// One change in a row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Change {
     /// Replacement, finding or quasi-identifier.
     pub kind: ItemKind,
     /// The finding's id, for findings.
     pub id: Option<String>,
     /// What it is: "phone number", "name", "exact age".
     pub category: &'static str,
-    /// The case-file field.
-    pub field: String,
-    /// The sentence in the case file, with the original value.
-    pub original_sentence: String,
-    /// The sentence as this document prints it.
-    pub published_sentence: String,
-    /// Where the original value is in `original_sentence`, in characters.
-    pub original_mark: Option<(usize, usize)>,
-    /// Where the printed text is in `published_sentence`, in characters.
-    pub published_mark: Option<(usize, usize)>,
-    /// The page of this document.
+    /// The rule that made it.
+    pub rule: String,
+    /// What the publication copies print.
+    pub printed: String,
+    /// Replaced, accepted, not reviewed, or left for a person to judge.
+    pub status: Status,
+    /// Whether it holds back the copies that print it until accepted.
+    pub blocks: bool,
+}
+
+/// Where a row is printed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Place {
+    /// The file: `decision.redacted.pdf`.
+    pub file: String,
+    /// The page.
     pub page: usize,
     /// The numbered paragraph, where the document numbers them.
     pub paragraph: Option<u32>,
-    /// Replaced, accepted, not reviewed, or left for a person to judge.
-    pub status: Status,
 }
 
-/// What an item on the sheet is.
+/// What a change is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ItemKind {
-    /// A listed identifier replaced by its label or a placeholder.
+    /// A listed identifier replaced by its label.
     Replacement,
     /// Something a person must decide.
     Finding,
@@ -144,13 +211,13 @@ pub enum ItemKind {
     Quasi,
 }
 
-/// Where an item stands.
+/// Where a change stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Replaced as listed; nothing to decide.
     Replaced,
-    /// A finding `review.accepted` lists.
+    /// A finding that is accepted.
     Accepted,
     /// A finding nobody has accepted yet.
     NotReviewed,
@@ -158,65 +225,67 @@ pub enum Status {
     Reported,
 }
 
-/// What happened at one place of the case's prose, before it is placed in
-/// the documents.
-struct Entry {
-    kind: ItemKind,
-    id: Option<String>,
-    category: &'static str,
-    field: String,
-    original_sentence: String,
-    /// The original value and what is printed instead.
-    value: String,
-    printed: String,
-    /// Anchors to find it by in a document, surest first.
-    anchors: Vec<Anchor>,
-    status: Status,
-}
-
 /// Builds the review sheet from the case, what the anonymiser did, and the
-/// publication documents as made.
+/// publication copies as made.
 pub fn build(
     case: &Case,
     redactions: &Redactions,
     anonymised: &AnonymisedCase,
-    documents: &[Published<'_>],
+    copies: &[Copy<'_>],
 ) -> ReviewSheet {
-    let original = field_texts(case.clone());
-    let redacted = field_texts(anonymised.case().clone());
+    let original = case.prose();
+    let redacted: HashMap<String, String> = anonymised.case().prose().into_iter().collect();
+    let fields: Vec<(String, rows::Field<'_>)> = original
+        .iter()
+        .map(|(name, text)| {
+            let field = rows::Field {
+                original: text,
+                redacted: redacted.get(name).map_or("", String::as_str),
+                aligned: Aligned::of(redactions, name),
+            };
+            (name.clone(), field)
+        })
+        .collect();
+    let by_name: HashMap<&str, &rows::Field<'_>> =
+        fields.iter().map(|(n, f)| (n.as_str(), f)).collect();
+    let accepted_by = |id: &str| case.review.recorded.iter().find(|a| a.id == id).cloned();
+    let is_accepted = |id: &str| case.review.accepted.iter().any(|a| a == id);
+    let mut summary = Summary::default();
     let mut findings: Vec<FindingRow> = Vec::new();
-    let mut entries: Vec<Entry> = Vec::new();
-    let mut summary = Summary {
-        documents: documents.len(),
-        ..Summary::default()
-    };
+    let mut marks: Vec<rows::Mark> = Vec::new();
     for e in &redactions.entries {
-        let text = original.get(&e.field).map_or("", String::as_str);
-        let value = text.get(e.start..e.end).unwrap_or_default().to_string();
-        let published = redacted.get(&e.field).map_or("", String::as_str);
-        let at = redacted_offset(redactions, e);
-        let printed = if e.source == Source::Flagged {
-            value.as_str()
-        } else {
-            e.replacement.as_str()
+        let Some(field) = by_name.get(e.field.as_str()) else {
+            continue;
         };
-        let anchors = anchors(published, at, printed);
-        let why = why(e);
-        let (kind, id, status) = match why {
+        let value = field.original.get(e.start..e.end).unwrap_or_default();
+        let printed = if e.source == Source::Flagged {
+            value.to_string()
+        } else {
+            e.replacement.clone()
+        };
+        let category = e.category.describe();
+        let rule = findings::rule(e);
+        let blocks = e.blocks_publication();
+        let (kind, id, status) = match findings::why(e) {
             Some(why) => {
-                let sentence = sentence_at(&normalise(text), normalised_offset(text, e.start));
-                let id = finding_id(e.category.describe(), &id_text(e, &value, &sentence));
-                let accepted = case.review.accepted.contains(&id);
+                let id = id_of(field.original, e);
+                let acceptable = !e.prints_placeholder();
+                let accepted = acceptable && is_accepted(&id);
                 if !findings.iter().any(|f| f.id == id) {
-                    *summary.findings.entry(e.category.describe()).or_default() += 1;
+                    *summary.findings.entry(category).or_default() += 1;
                     findings.push(FindingRow {
                         id: id.clone(),
-                        category: e.category.describe(),
+                        category,
+                        rule: rule.clone(),
                         field: e.field.clone(),
-                        original: value.clone(),
-                        printed: printed.to_string(),
+                        range: e.start..e.end,
+                        original: value.to_string(),
+                        printed: printed.clone(),
                         why,
                         accepted,
+                        accepted_by: accepted.then(|| accepted_by(&id)).flatten(),
+                        blocks,
+                        acceptable,
                     });
                 }
                 let status = if accepted {
@@ -227,42 +296,55 @@ pub fn build(
                 (ItemKind::Finding, Some(id), status)
             }
             None => {
-                *summary
-                    .replacements
-                    .entry(e.category.describe())
-                    .or_default() += 1;
+                *summary.replacements.entry(category).or_default() += 1;
                 (ItemKind::Replacement, None, Status::Replaced)
             }
         };
-        entries.push(Entry {
-            kind,
-            id,
-            category: e.category.describe(),
+        let span = e.edit.original.start.min(e.start)..e.edit.original.end.max(e.end);
+        marks.push(rows::Mark {
             field: e.field.clone(),
-            original_sentence: sentence_at(&normalise(text), normalised_offset(text, e.start)),
-            value: normalise(&value),
-            printed: printed.to_string(),
-            anchors,
-            status,
+            span,
+            original: e.start..e.end,
+            anchors: anchors(field.redacted, &e.edit.published),
+            published: e.edit.published.clone(),
+            change: Change {
+                kind,
+                id,
+                category,
+                rule,
+                printed,
+                status,
+                blocks: blocks && status != Status::Accepted,
+            },
         });
     }
     for q in &redactions.quasi {
-        let text = redacted.get(&q.field).map_or("", String::as_str);
-        let value = text.get(q.start..q.end).unwrap_or_default().to_string();
-        let sentence = sentence_at(&normalise(text), normalised_offset(text, q.start));
+        let Some(field) = by_name.get(q.field.as_str()) else {
+            continue;
+        };
+        let value = field.redacted.get(q.start..q.end).unwrap_or_default();
+        let original =
+            field.aligned.to_original(q.start, false)..field.aligned.to_original(q.end, true);
+        let category = q.kind.describe();
+        let rule = findings::quasi_rule(q.kind);
         let (kind, id, status) = if q.finding {
-            let id = finding_id(q.kind.describe(), &value);
-            let accepted = case.review.accepted.contains(&id);
+            let id = finding_id(category, value);
+            let accepted = is_accepted(&id);
             if !findings.iter().any(|f| f.id == id) {
-                *summary.findings.entry(q.kind.describe()).or_default() += 1;
+                *summary.findings.entry(category).or_default() += 1;
                 findings.push(FindingRow {
                     id: id.clone(),
-                    category: q.kind.describe(),
+                    category,
+                    rule: rule.clone(),
                     field: q.field.clone(),
-                    original: value.clone(),
-                    printed: value.clone(),
-                    why: "left in the text, and it can identify someone, alone or with other details: generalise it (a [[generalise]] entry or new wording) or accept it".into(),
+                    range: original.clone(),
+                    original: value.to_string(),
+                    printed: value.to_string(),
+                    why: findings::QUASI_WHY.into(),
                     accepted,
+                    accepted_by: accepted.then(|| accepted_by(&id)).flatten(),
+                    blocks: false,
+                    acceptable: true,
                 });
             }
             let status = if accepted {
@@ -274,19 +356,25 @@ pub fn build(
         } else {
             (ItemKind::Quasi, None, Status::Reported)
         };
-        entries.push(Entry {
-            kind,
-            id,
-            category: q.kind.describe(),
+        marks.push(rows::Mark {
             field: q.field.clone(),
-            original_sentence: sentence,
-            printed: value.clone(),
-            anchors: anchors(text, q.start, &value),
-            value,
-            status,
+            span: original.clone(),
+            original,
+            anchors: anchors(field.redacted, &(q.start..q.end)),
+            published: q.start..q.end,
+            change: Change {
+                kind,
+                id,
+                category,
+                rule,
+                printed: value.to_string(),
+                status,
+                blocks: false,
+            },
         });
     }
-    let documents = documents.iter().map(|d| place_in(d, &entries)).collect();
+    let mut rows = rows::rows(&fields, marks);
+    place(&mut rows, copies);
     let mut unreviewed: Vec<String> = findings
         .iter()
         .filter(|f| !f.accepted)
@@ -294,6 +382,16 @@ pub fn build(
         .collect();
     unreviewed.sort();
     unreviewed.dedup();
+    let documents: Vec<DocumentInfo> = copies
+        .iter()
+        .filter(|c| c.published)
+        .map(|c| DocumentInfo {
+            file: c.file.to_string(),
+            title: c.title.to_string(),
+        })
+        .collect();
+    summary.documents = documents.len();
+    summary.sentences = rows.len();
     summary.unreviewed = unreviewed.len();
     let signed_off = case.review.signed_off.clone();
     ReviewSheet {
@@ -302,202 +400,102 @@ pub fn build(
         summary,
         ready: unreviewed.is_empty() && signed_off.is_some(),
         findings,
+        rows,
         documents,
         unreviewed,
         signed_off,
+        held: Vec::new(),
         publication: None,
     }
 }
 
-/// The items of one document, placed, in page order.
-fn place_in(doc: &Published<'_>, entries: &[Entry]) -> DocumentReview {
-    let text = Document::new(doc.pages);
-    let anchors: Vec<Vec<Anchor>> = entries.iter().map(|e| e.anchors.clone()).collect();
-    let mut items: Vec<Item> = text
-        .places(&anchors)
-        .into_iter()
-        .zip(entries)
-        .filter_map(|(place, e)| {
-            let place = place?;
-            Some(Item {
-                kind: e.kind,
-                id: e.id.clone(),
-                category: e.category,
-                field: e.field.clone(),
-                original_mark: mark(&e.original_sentence, &e.value),
-                published_mark: mark(&place.sentence, &e.printed),
-                original_sentence: e.original_sentence.clone(),
-                published_sentence: place.sentence,
-                page: place.page,
-                paragraph: place.paragraph,
-                status: e.status,
-            })
-        })
-        .collect();
-    items.sort_by_key(|i| (i.page, i.paragraph));
-    DocumentReview {
-        file: doc.file.to_string(),
-        title: doc.title.to_string(),
-        items,
-    }
+/// The id of the finding a replacement is, given its field's original
+/// text: its category and value, and for a doubt about one sentence (a
+/// name that is also a word) that sentence too. Stable across renders and
+/// edits elsewhere in the case.
+pub fn id_of(text: &str, e: &crate::anonymise::Redaction) -> String {
+    let value = text.get(e.start..e.end).unwrap_or_default();
+    let sentence = sentence_at(&normalise(text), normalised_offset(text, e.start));
+    finding_id(
+        e.category.describe(),
+        &findings::id_text(e, value, &sentence),
+    )
 }
 
-/// Why a replacement is a finding, and what to do about it; `None` for a
-/// listed identifier replaced by its label.
-fn why(e: &Redaction) -> Option<String> {
-    if let Some(doubt) = &e.doubt {
-        return Some(explain(doubt, &e.replacement));
+/// Places every row in every copy: `in_copies` for all of them, `places`
+/// for those that will be published; rows are then sorted in the order the
+/// published documents print them.
+fn place(rows: &mut [Row], copies: &[Copy<'_>]) {
+    let anchors: Vec<Vec<Anchor>> = rows.iter().map(|r| r.anchors()).collect();
+    let finder = Finder::new(&anchors);
+    for copy in copies {
+        let spots = Document::new(copy.pages).places(&finder);
+        for (row, spots) in rows.iter_mut().zip(spots) {
+            for spot in spots {
+                let place = Place {
+                    file: copy.file.to_string(),
+                    page: spot.page,
+                    paragraph: spot.paragraph,
+                };
+                if copy.published {
+                    row.places.push(place.clone());
+                }
+                row.in_copies.push(place);
+            }
+        }
     }
-    let placeholder = e.replacement.starts_with('[');
-    match e.source {
-        Source::Flagged => Some(format!(
-            "looks like {} {} nobody listed; left as written because the shape alone is too weak to replace it: check it, and list it in the case file if it is personal data",
-            article(e.category.describe()),
-            e.category.describe()
-        )),
-        Source::Heuristic | Source::Validated => Some(format!(
-            "{} {} nobody listed, found by a detector: printed as {}; if it is someone's, list it in the case file; {}",
-            article(e.category.describe()),
-            e.category.describe(),
-            e.replacement,
-            crate::lint::advice(e.category)
-        )),
-        Source::Listed | Source::Generalised if placeholder => Some(format!(
-            "printed as {} in the publication copy: {}",
-            e.replacement,
-            crate::lint::advice(e.category)
-        )),
-        _ => None,
-    }
+    let order = |file: &str| copies.iter().position(|c| c.file == file);
+    // Stable: rows no document prints keep the case file's order, last.
+    rows.sort_by_key(|r| {
+        r.places
+            .first()
+            .map(|p| (order(&p.file).unwrap_or(usize::MAX), p.page, p.paragraph))
+            .unwrap_or((usize::MAX, usize::MAX, None))
+    });
 }
 
-/// What a finding's id is made from: its value, and for a doubt about one
-/// sentence (a name that is also a word), that sentence too.
-fn id_text(e: &Redaction, value: &str, sentence: &str) -> String {
-    match &e.doubt {
-        Some(_) => format!("{value}\u{0}{sentence}"),
-        None => value.to_string(),
-    }
-}
-
-/// Why a replacement needs checking, and how to settle it, in words.
-pub fn explain(doubt: &Doubt, printed: &str) -> String {
-    match doubt {
-        Doubt::UndecidedWord { label } => format!(
-            "a name that is also a word, and nothing in the sentence says which it is: printed as {label}; if it is the word, reword the sentence (for example so that it does not start it), otherwise accept it"
-        ),
-        Doubt::Shared { candidates } => format!(
-            "{} share this name and nothing tells them apart: printed as {printed}; give the person meant an alias, or use the given name or title in the text",
-            join_and(candidates)
-        ),
-        Doubt::NearMiss { candidates } => format!(
-            "a letter or two from the name of {}: printed as {printed}; if it is a misspelling, correct it in the case file (or add it to that person's aliases)",
-            join_and(candidates)
-        ),
+impl Row {
+    /// What to find the row by in a document: its published sentence, then
+    /// each change's neighbouring published words.
+    fn anchors(&self) -> Vec<Anchor> {
+        let mut out = vec![Anchor {
+            text: self.published.clone(),
+        }];
+        out.extend(self.change_anchors.iter().cloned());
+        out
     }
 }
 
 /// Anchors to find a replacement by in a document: the printed text with
 /// the published words after it, and with the words before it, within its
-/// line of the field (a document may number or letter the next one).
-fn anchors(published: &str, at: usize, printed: &str) -> Vec<Anchor> {
-    let at = at.min(published.len());
-    let head = published.get(..at).unwrap_or_default();
+/// line of the field.
+fn anchors(published: &str, printed: &Range<usize>) -> Vec<Anchor> {
+    let at = printed.start.min(published.len());
+    let end = printed.end.clamp(at, published.len());
+    let (Some(head), Some(shown), Some(tail)) = (
+        published.get(..at),
+        published.get(at..end),
+        published.get(end..),
+    ) else {
+        return Vec::new();
+    };
     let head = head.rsplit('\n').next().unwrap_or(head);
-    let rest = published.get(at..).unwrap_or_default();
-    let tail = rest
-        .get(printed.len().min(rest.len())..)
-        .unwrap_or_default();
     let tail = tail.split('\n').next().unwrap_or(tail);
     let before: Vec<&str> = head.split_whitespace().collect();
     let after: Vec<&str> = tail.split_whitespace().collect();
-    let glue_before = if head.ends_with(char::is_whitespace) {
-        " "
-    } else {
-        ""
-    };
-    let glue_after = if tail.starts_with(char::is_whitespace) {
-        " "
-    } else {
-        ""
-    };
     let mut out: Vec<Anchor> = Vec::new();
     for n in [6, 4, 2] {
         let words_after = after[..after.len().min(n)].join(" ");
         let words_before = before[before.len().saturating_sub(n)..].join(" ");
-        let lead = format!("{words_before}{glue_before}");
         out.push(Anchor {
-            text: format!("{printed}{glue_after}{words_after}"),
-            at: 0,
+            text: format!("{shown} {words_after}"),
         });
         out.push(Anchor {
-            text: format!("{lead}{printed}"),
-            at: lead.len(),
+            text: format!("{words_before} {shown}"),
         });
     }
-    out.retain(|a| a.text.len() >= 12);
-    out.dedup_by(|a, b| a.text == b.text);
-    if out.is_empty() && printed.len() >= 4 {
-        out.push(Anchor {
-            text: printed.to_string(),
-            at: 0,
-        });
-    }
+    out.dedup();
     out
-}
-
-/// Where `part` first is in `sentence`, as character offsets.
-fn mark(sentence: &str, part: &str) -> Option<(usize, usize)> {
-    if part.is_empty() {
-        return None;
-    }
-    let at = sentence.find(part)?;
-    let start = sentence[..at].chars().count();
-    Some((start, start + part.chars().count()))
-}
-
-/// "an" before a vowel sound.
-fn article(word: &str) -> &'static str {
-    if word.starts_with(['a', 'e', 'i', 'o', 'u']) || word.starts_with("NHS") {
-        "an"
-    } else {
-        "a"
-    }
-}
-
-/// "A", "A and B", "A, B and C".
-fn join_and(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
-}
-
-/// `F` and eight hex digits of SHA-256 over the category and the value in
-/// lower case, letters and digits only.
-pub fn finding_id(category: &str, value: &str) -> String {
-    let normal: String = value
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect();
-    let digest = Sha256::digest(format!("{category}\u{0}{normal}").as_bytes());
-    format!(
-        "F{}",
-        digest
-            .iter()
-            .take(4)
-            .map(|b| format!("{b:02x}"))
-            .collect::<String>()
-    )
-}
-
-fn field_texts(mut case: Case) -> HashMap<String, String> {
-    case.prose_mut()
-        .into_iter()
-        .map(|(path, text)| (path, text.clone()))
-        .collect()
 }
 
 /// Where byte `at` of `text` is once its whitespace is collapsed.
@@ -509,48 +507,24 @@ fn normalised_offset(text: &str, at: usize) -> usize {
         )
 }
 
-/// Where a redaction's replacement starts in the redacted field text.
-fn redacted_offset(redactions: &Redactions, entry: &Redaction) -> usize {
-    let shift: isize = redactions
-        .entries
-        .iter()
-        .filter(|e| e.field == entry.field && e.end <= entry.start && e.source != Source::Flagged)
-        .map(|e| e.replacement.len() as isize - (e.end - e.start) as isize)
-        .sum();
-    (entry.start as isize + shift).max(0) as usize
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn finding_ids_are_stable_and_ignore_spacing() {
-        assert_eq!(
-            finding_id("phone number", "07700 900789"),
-            finding_id("phone number", "07700900789")
-        );
-        assert_ne!(
-            finding_id("phone number", "07700 900789"),
-            finding_id("email address", "07700 900789")
-        );
-        assert!(finding_id("name", "Mr Mason").starts_with('F'));
-    }
-
-    #[test]
     fn anchors_take_the_words_either_side() {
         let text = "The referral gave her home telephone number, [phone number], and more.";
         let at = text.find("[phone").unwrap();
-        let a: Vec<String> = anchors(text, at, "[phone number]")
+        let a: Vec<String> = anchors(text, &(at..at + 14))
             .into_iter()
             .map(|a| a.text)
             .collect();
         assert!(
-            a.contains(&"[phone number], and more.".to_string()),
+            a.contains(&"[phone number] , and more.".to_string()),
             "{a:?}"
         );
         assert!(
-            a.contains(&"telephone number, [phone number]".to_string()),
+            a.contains(&"her home telephone number, [phone number]".to_string()),
             "{a:?}"
         );
     }

@@ -1,0 +1,163 @@
+//! What a person must decide about a change, in words: why a replacement
+//! is a finding, the rule that made it, and its stable id.
+
+use sha2::{Digest, Sha256};
+
+use crate::anonymise::{Doubt, QuasiKind, Redaction, Source};
+
+/// Why a replacement is a finding, and what to do about it; `None` for a
+/// listed identifier replaced by its label.
+pub(super) fn why(e: &Redaction) -> Option<String> {
+    if let Some(doubt) = &e.doubt {
+        return Some(explain(doubt, &e.replacement));
+    }
+    match e.source {
+        Source::Flagged => Some(format!(
+            "looks like {} {} nobody listed; left as written because the shape alone is too weak to replace it: check it, and list it in the case file if it is personal data",
+            article(e.category.describe()),
+            e.category.describe()
+        )),
+        Source::Heuristic | Source::Validated => Some(format!(
+            "{} {} nobody listed, found by a detector: {}; if it is someone's, list it in the case file; {}",
+            article(e.category.describe()),
+            e.category.describe(),
+            if e.edit.published.is_empty() {
+                "left out with the words around it".to_string()
+            } else {
+                format!("printed as {}", e.replacement)
+            },
+            crate::lint::advice(e.category)
+        )),
+        Source::Listed | Source::Generalised if e.prints_placeholder() => Some(format!(
+            "printed as {} in the publication copy, which holds the copy back: {}",
+            e.replacement,
+            crate::lint::advice(e.category)
+        )),
+        _ => None,
+    }
+}
+
+/// Why a quasi-identifier left in the text is a finding.
+pub(super) const QUASI_WHY: &str = "left in the text, and it can identify someone, alone or with other details: generalise it (a [[generalise]] entry or new wording) or accept it";
+
+/// The rule that made a change: how the anonymiser came to print what it
+/// printed, in words.
+pub(super) fn rule(e: &Redaction) -> String {
+    let how = match e.source {
+        Source::Listed => "listed in the case file",
+        Source::Generalised => "a [[generalise]] entry",
+        Source::Validated => "found by a detector (a checked shape)",
+        Source::Heuristic => "found by a detector",
+        Source::Flagged => "its shape alone: reported, left as written",
+    };
+    match &e.doubt {
+        Some(doubt) => format!("{how}; {}", doubt_kind(doubt)),
+        None => how.to_string(),
+    }
+}
+
+/// The rule of a quasi-identifier.
+pub(super) fn quasi_rule(kind: QuasiKind) -> String {
+    format!("left in the text: {}", kind.describe())
+}
+
+fn doubt_kind(doubt: &Doubt) -> &'static str {
+    match doubt {
+        Doubt::UndecidedWord { .. } => "a name that is also a word",
+        Doubt::Shared { .. } => "a name several people share",
+        Doubt::NearMiss { .. } => "a near miss of a listed name",
+    }
+}
+
+/// What a finding's id is made from: its value, and for a doubt about one
+/// sentence (a name that is also a word), that sentence too.
+pub(super) fn id_text(e: &Redaction, value: &str, sentence: &str) -> String {
+    match &e.doubt {
+        Some(_) => format!("{value}\u{0}{sentence}"),
+        None => value.to_string(),
+    }
+}
+
+/// Why a replacement needs checking, and how to settle it, in words.
+pub fn explain(doubt: &Doubt, printed: &str) -> String {
+    match doubt {
+        Doubt::UndecidedWord { label } => format!(
+            "a name that is also a word, and nothing in the sentence says which it is: printed as {label}; if it is the word, reword the sentence (for example so that it does not start it), otherwise accept it"
+        ),
+        Doubt::Shared { candidates } => format!(
+            "{} share this name and nothing tells them apart: printed as {printed}; give the person meant an alias, or use the given name or title in the text",
+            join_and(candidates)
+        ),
+        Doubt::NearMiss { candidates } => format!(
+            "a letter or two from the name of {}: printed as {printed}; if it is a misspelling, correct it in the case file (or add it to that person's aliases)",
+            join_and(candidates)
+        ),
+    }
+}
+
+/// "an" before a vowel sound.
+pub(super) fn article(word: &str) -> &'static str {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u']) || word.starts_with("NHS") {
+        "an"
+    } else {
+        "a"
+    }
+}
+
+/// "A", "A and B", "A, B and C".
+fn join_and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// `F` and eight hex digits of SHA-256 over the category and the value in
+/// lower case, letters and digits only.
+pub fn finding_id(category: &str, value: &str) -> String {
+    let normal: String = value
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let digest = Sha256::digest(format!("{category}\u{0}{normal}").as_bytes());
+    format!(
+        "F{}",
+        digest
+            .iter()
+            .take(4)
+            .map(|b| format!("{b:02x}"))
+            .collect::<String>()
+    )
+}
+
+/// Whether a text has the shape of a finding id (`F` and eight hex digits).
+pub fn is_finding_id(text: &str) -> bool {
+    text.len() == 9
+        && text.starts_with('F')
+        && text[1..]
+            .chars()
+            .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finding_ids_are_stable_and_ignore_spacing() {
+        assert_eq!(
+            finding_id("phone number", "07700 900789"),
+            finding_id("phone number", "07700900789")
+        );
+        assert_ne!(
+            finding_id("phone number", "07700 900789"),
+            finding_id("email address", "07700 900789")
+        );
+        assert!(finding_id("name", "Mr Mason").starts_with('F'));
+        assert!(is_finding_id(&finding_id("name", "Mr Mason")));
+        assert!(!is_finding_id("F12"));
+        assert!(!is_finding_id("FABCDEF12"));
+    }
+}
