@@ -75,7 +75,33 @@ fn warning(
                     join(candidates, "or")
                 ),
             )
-            .hint("correct the spelling, or add this spelling to that person's `aliases` so it gets their label"),
+            .hint("correct the spelling, or add this spelling to that person's `aliases` (with `kind = \"misspelling\"`) so it gets their label"),
+        ),
+        Some(Doubt::PartOfName { candidates }) => Some(
+            Diagnostic::warning(
+                "part-of-name",
+                format!(
+                    "a listed name{} stands inside a longer name nobody listed: the whole name prints as {printed}",
+                    if candidates.is_empty() { String::new() } else { format!(" (of {})", join(candidates, "or")) }
+                ),
+            )
+            .hint("if it is the same person, add the whole name to their `aliases` (with `kind = \"misspelling\"` if it is misspelt); if it is someone else, list them in [[people]]"),
+        ),
+        Some(Doubt::NamePoint { label, .. }) => Some(
+            Diagnostic::warning(
+                "name-point",
+                format!(
+                    "the point of this sentence is the name itself (a misspelling, a nickname, a wrong name), and the label {label} loses it"
+                ),
+            )
+            .hint("say what was wrong without the name (\"the Trust's letter misspelt her name\", \"the invoices were addressed to the wrong name\"), or type the alias (`{ text = \"…\", kind = \"misspelling\" }`) so redress can rewrite it"),
+        ),
+        Some(Doubt::Tautology { label }) => Some(
+            Diagnostic::warning(
+                "tautology",
+                format!("with the name replaced by {label}, the sentence says the same thing twice"),
+            )
+            .hint("drop the name where the role already says who it is (\"From 2022 C had a physiotherapist\"), or say what the sentence needs about the person"),
         ),
         None if printed.starts_with('[') && source != Source::Flagged => Some(
             Diagnostic::warning(

@@ -7,8 +7,8 @@ use aho_corasick::{AhoCorasickBuilder, MatchKind};
 
 use super::disguise::NEAR_MIN;
 use super::forms::{
-    distinctive_parts, initials, is_bare_unit, is_word_form, joined, spellings, street_variants,
-    strip_brackets, strip_title, untitled_words,
+    anglicised, distinctive_parts, family_of, initials, is_bare_unit, is_particle, is_word_form,
+    joined, spellings, street_variants, strip_brackets, strip_title, untitled_words,
 };
 use super::{Identifiers, NameForm, PatternKind, TokenInfo};
 use crate::anonymise::detect::AllowList;
@@ -163,18 +163,29 @@ impl Builder {
 
     pub(super) fn person(&mut self, i: usize, p: &Person) {
         let words = untitled_words(&p.name);
-        let family = p
-            .family_name
-            .clone()
-            .unwrap_or_else(|| words.last().copied().unwrap_or_default().to_string());
+        let family = p.family_name.clone().unwrap_or_else(|| family_of(&words));
         let family_words = family.split_whitespace().count();
         let given: Vec<&str> = words[..words.len().saturating_sub(family_words)].to_vec();
         self.name(i, &words.join(" "), NameForm::Full, false);
-        for f in spellings(&family) {
-            self.name(i, &f, NameForm::Family, false);
-            if let Some(g1) = given.first() {
+        // The family name as written and in its other spellings, anglicised
+        // ones included ("Ó Súilleabháin", "O'Sullivan", "Sullivan").
+        let mut families = spellings(&family);
+        for a in anglicised(&family) {
+            families.extend(spellings(&a));
+        }
+        families.sort();
+        families.dedup();
+        let mut firsts: Vec<String> = given.first().map(|g| g.to_string()).into_iter().collect();
+        if let Some(g1) = given.first() {
+            firsts.extend(anglicised(g1));
+        }
+        for f in &families {
+            self.name(i, f, NameForm::Family, false);
+            for g1 in &firsts {
                 self.name(i, &format!("{g1} {f}"), NameForm::Full, false);
                 self.name(i, &format!("{f}, {g1}"), NameForm::Full, false);
+            }
+            if let Some(g1) = given.first() {
                 let initial: String = g1.chars().take(1).collect();
                 for form in [
                     format!("{initial} {f}"),
@@ -188,12 +199,28 @@ impl Builder {
             }
         }
         for g in &given {
+            if is_particle(g) && given.len() > 1 {
+                continue;
+            }
             self.name(i, g, NameForm::Given, false);
+            for a in anglicised(g) {
+                self.name(i, &a, NameForm::Given, false);
+            }
         }
         if family.contains('-') {
             for part in family.split('-') {
                 self.name(i, part, NameForm::FamilyPart, is_english_word(part));
             }
+        }
+        // "Dr ap Huw" is also written "Dr Huw": the name after the particles.
+        let family_parts: Vec<&str> = family.split_whitespace().collect();
+        if family_parts.len() > 1
+            && family_parts[..family_parts.len() - 1]
+                .iter()
+                .all(|w| is_particle(w))
+        {
+            let core = family_parts[family_parts.len() - 1];
+            self.name(i, core, NameForm::FamilyPart, is_english_word(core));
         }
         for alias in &p.aliases {
             let alias = strip_title(alias);
@@ -250,7 +277,7 @@ impl Builder {
 
     pub(super) fn person_tokens(&mut self, i: usize, p: &Person, words: &[&str], family: &str) {
         let family_words: Vec<&str> = family.split_whitespace().collect();
-        for w in words {
+        for w in words.iter().filter(|w| !is_particle(w)) {
             self.token(i, w, false, family_words.contains(w));
         }
         for f in spellings(family) {

@@ -34,6 +34,7 @@ mod listed_values;
 mod names;
 mod resolve;
 mod titles;
+mod whole;
 
 use hit::priority;
 pub use hit::{Category, Doubt, Hit, Source};
@@ -234,6 +235,7 @@ impl Identifiers {
         hits.extend(self.near_misses(text, &kept));
         hits.extend(kept);
         let kept = resolve(hits, &protected);
+        let kept = self.whole_names(text, kept, &protected);
         disguise::online_ids(text, self.doubt_near_misses(text, kept))
     }
 
