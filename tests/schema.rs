@@ -90,7 +90,11 @@ fn every_sample_is_valid_and_mistakes_are_not() {
     typed["people"][0]["aliases"] =
         serde_json::json!(["Debs", { "text": "Mrs Wilde", "kind": "misspelling" }]);
     typed["bodies"][0]["published_name"] = "the Trust".into();
-    assert!(validator.is_valid(&typed), "{:?}", errors(&validator, &typed));
+    assert!(
+        validator.is_valid(&typed),
+        "{:?}",
+        errors(&validator, &typed)
+    );
     typed["people"][0]["aliases"][1]["kind"] = "typo".into();
     assert!(!validator.is_valid(&typed));
     // JSON case files may name their schema.

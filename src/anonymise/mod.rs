@@ -16,14 +16,19 @@ mod identifiers;
 mod labels;
 mod quasi;
 mod reading;
+mod rewrite;
 pub(crate) mod values;
 mod words;
+
+use std::collections::HashSet;
+use std::ops::Range;
 
 use serde::Serialize;
 
 pub use detect::{AllowList, Confidence};
 pub use identifiers::{Category, Doubt, Hit, Identifiers, Source};
 pub use quasi::QuasiKind;
+pub use rewrite::{Rewrites, Rule};
 
 use crate::case::{Case, Person};
 
@@ -45,8 +50,31 @@ impl AnonymisedCase {
 pub struct Redactions {
     /// Each replacement, in field and text order.
     pub entries: Vec<Redaction>,
+    /// Each clause rewritten for publication, in field and text order.
+    pub rewrites: Vec<Rewrite>,
     /// Quasi-identifiers left in the redacted text for a person to judge.
     pub quasi: Vec<Quasi>,
+}
+
+/// A clause of one field rewritten for publication ("I spoke to her on
+/// 07700 900461 on 3 May" → "I spoke to her on 3 May"): where it was and
+/// where its rewriting is, never the words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Rewrite {
+    /// The case-file field.
+    pub field: String,
+    /// The rule that rewrote it.
+    pub rule: Rule,
+    /// Byte offset of the start in the original field text.
+    pub start: usize,
+    /// Byte offset of the end in the original field text.
+    pub end: usize,
+    /// Byte offset of the start of what replaced it in the published
+    /// field text.
+    pub published_start: usize,
+    /// Byte offset of the end of it (equal to the start when the clause
+    /// was dropped).
+    pub published_end: usize,
 }
 
 /// A quasi-identifier in a redacted field.
@@ -83,6 +111,15 @@ pub struct Redaction {
     /// Why a person should check this replacement, if they should.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub doubt: Option<Doubt>,
+    /// Byte offset of the start of what was printed in the published
+    /// field text.
+    pub published_start: usize,
+    /// Byte offset of the end of it.
+    pub published_end: usize,
+    /// The rewrite that printed it with its clause, if one did (then
+    /// `replacement` is what that clause became).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule: Option<Rule>,
 }
 
 /// A row of the redaction summary.
@@ -153,8 +190,8 @@ pub fn anonymise(case: &Case, ids: &Identifiers) -> (AnonymisedCase, Redactions)
         } else {
             LabelSet::Ombudsman
         };
-        let (new, hits) = replace(text, ids, labels);
-        for hit in hits {
+        let replaced = replace(text, ids, labels);
+        for (hit, printed) in replaced.hits.into_iter().zip(replaced.printed) {
             redactions.entries.push(Redaction {
                 field: field.clone(),
                 category: hit.category,
@@ -163,8 +200,22 @@ pub fn anonymise(case: &Case, ids: &Identifiers) -> (AnonymisedCase, Redactions)
                 start: hit.range.start,
                 end: hit.range.end,
                 doubt: hit.doubt,
+                published_start: printed.range.start,
+                published_end: printed.range.end,
+                rule: printed.rule,
             });
         }
+        for applied in replaced.rewrites {
+            redactions.rewrites.push(Rewrite {
+                field: field.clone(),
+                rule: applied.rule,
+                start: applied.original.start,
+                end: applied.original.end,
+                published_start: applied.published.start,
+                published_end: applied.published.end,
+            });
+        }
+        let new = replaced.text;
         let found = quasi::find(&new, &|place| names_a_body(case, place));
         for (kind, range) in &found {
             redactions.quasi.push(Quasi {
@@ -194,7 +245,8 @@ pub fn anonymise(case: &Case, ids: &Identifiers) -> (AnonymisedCase, Redactions)
 /// Anonymises free text (for `redress anonymise` and the bench): the text
 /// with replacements, and the hits in the original's byte offsets.
 pub fn anonymise_text(text: &str, ids: &Identifiers) -> (String, Vec<Hit>) {
-    replace(text, ids, LabelSet::Ombudsman)
+    let replaced = replace(text, ids, LabelSet::Ombudsman);
+    (replaced.text, replaced.hits)
 }
 
 /// Which labels a field uses: the Housing Ombudsman's parts of a joint
@@ -227,9 +279,57 @@ fn housing_fields(case: &Case) -> Vec<String> {
     findings.chain(remedies).collect()
 }
 
-/// Replaces every hit in `text`.
-fn replace(text: &str, ids: &Identifiers, labels: LabelSet) -> (String, Vec<Hit>) {
-    let mut hits = ids.find(text);
+/// One field's text as published: the text, every hit (with what was
+/// printed for it and where), and the clauses rewritten.
+struct Replaced {
+    text: String,
+    hits: Vec<Hit>,
+    /// For each hit, where what was printed for it is.
+    printed: Vec<Printed>,
+    rewrites: Vec<Applied>,
+}
+
+/// Where a hit's replacement is in the published text, and the rewrite
+/// that printed it with its clause, if one did.
+#[derive(Debug, Clone, Default)]
+struct Printed {
+    range: Range<usize>,
+    rule: Option<Rule>,
+}
+
+/// A rewrite applied: its rule, the original text it replaced and where
+/// its replacement is.
+struct Applied {
+    rule: Rule,
+    original: Range<usize>,
+    published: Range<usize>,
+}
+
+/// The published text being written: a capital where a sentence starts.
+struct Writer {
+    out: String,
+    /// The next letter written starts a sentence (what started it went).
+    capital_next: bool,
+}
+
+impl Writer {
+    fn push(&mut self, text: &str) {
+        if self.capital_next && !text.is_empty() {
+            self.capital_next = false;
+            let mut chars = text.chars();
+            if let Some(c) = chars.next().filter(|c| c.is_lowercase()) {
+                self.out.extend(c.to_uppercase());
+                self.out.push_str(chars.as_str());
+                return;
+            }
+        }
+        self.out.push_str(text);
+    }
+}
+
+/// Replaces every hit in `text`, and rewrites the clauses around them.
+fn replace(text: &str, ids: &Identifiers, labels: LabelSet) -> Replaced {
+    let (mut hits, protected) = ids.scan(text);
     if labels == LabelSet::Housing {
         for hit in &mut hits {
             if let Some(label) = hit.person.and_then(|p| ids.hos_label(p)) {
@@ -237,34 +337,97 @@ fn replace(text: &str, ids: &Identifiers, labels: LabelSet) -> (String, Vec<Hit>
             }
         }
     }
-    let mut out = String::with_capacity(text.len());
+    let cx = rewrite::Context {
+        text,
+        hits: &hits,
+        ids,
+        protected: &protected,
+    };
+    let edits = rewrite::plan(&cx);
+    let garbles = rewrite::garbles(&cx, &edits);
+    for (i, doubt) in garbles {
+        hits[i].doubt = Some(doubt);
+    }
+    let mut w = Writer {
+        out: String::with_capacity(text.len()),
+        capital_next: false,
+    };
+    let mut printed = vec![Printed::default(); hits.len()];
+    let mut rewrites = Vec::with_capacity(edits.len());
+    let mut introduced: HashSet<usize> = HashSet::new();
     let mut at = 0;
-    for hit in hits.iter().filter(|h| h.source != Source::Flagged) {
-        out.push_str(&text[at..hit.range.start]);
+    let mut edits = edits.into_iter().peekable();
+    for i in 0..hits.len() {
+        while let Some(edit) = edits.next_if(|e| e.range.start <= hits[i].range.start) {
+            w.push(&text[at..edit.range.start]);
+            let start = w.out.len();
+            if edit.text.is_empty() {
+                w.capital_next |= starts_sentence(&w.out);
+            } else if starts_sentence(&w.out) {
+                w.push(&capitalise(&edit.text));
+            } else {
+                w.push(&edit.text);
+            }
+            let published = start..w.out.len();
+            for (hit, p) in hits.iter_mut().zip(printed.iter_mut()) {
+                if edit.range.start <= hit.range.start && hit.range.end <= edit.range.end {
+                    hit.replacement = w.out[published.clone()].to_string();
+                    *p = Printed {
+                        range: published.clone(),
+                        rule: Some(edit.rule),
+                    };
+                }
+            }
+            rewrites.push(Applied {
+                rule: edit.rule,
+                original: edit.range.clone(),
+                published,
+            });
+            at = edit.range.end;
+        }
+        let hit = &mut hits[i];
+        if hit.range.start < at || hit.source == Source::Flagged {
+            continue;
+        }
+        w.push(&text[at..hit.range.start]);
+        let start = w.out.len();
+        printed[i].range = start..start;
+        // A role label ("a senior finance officer") is introduced once,
+        // then used in its short form ("the officer").
+        if let Some(p) = hit.person
+            && labels == LabelSet::Ombudsman
+            && hit.replacement == ids.label(p)
+            && !introduced.insert(p)
+        {
+            hit.replacement = ids.short_label(p).to_string();
+        }
         // "the safeguarding officer, Imran Qureshi, said": the role is
         // already there, so the name goes with its commas.
-        if let Some(cut) = role_in_apposition(&out, &hit.replacement, &text[hit.range.end..]) {
-            out.truncate(cut);
+        if let Some(cut) = role_in_apposition(&w.out, &hit.replacement, &text[hit.range.end..]) {
+            w.out.truncate(cut);
+            printed[i].range = cut..cut;
             at = hit.range.end + usize::from(text[hit.range.end..].starts_with(','));
             continue;
         }
         // "Will Little, the occupational therapist, assessed her": the
         // label is the role, so the role that follows goes.
         if let Some(skip) = role_after_name(&hit.replacement, &text[hit.range.end..]) {
-            let label = if starts_sentence(&out) {
+            let label = if starts_sentence(&w.out) {
                 capitalise(&hit.replacement)
             } else {
                 hit.replacement.clone()
             };
-            out.push_str(&label);
+            w.push(&label);
+            printed[i].range = start..w.out.len();
             at = hit.range.end + skip;
             continue;
         }
         // "A neighbour, Mr Derek Hollins, found her": a name printed as a
         // blank in apposition to the noun before it goes with its commas.
         let blank = hit.replacement == Category::Name.placeholder();
-        if blank && let Some(cut) = name_in_apposition(&out, &text[hit.range.end..]) {
-            out.truncate(cut);
+        if blank && let Some(cut) = name_in_apposition(&w.out, &text[hit.range.end..]) {
+            w.out.truncate(cut);
+            printed[i].range = cut..cut;
             at = hit.range.end + 1;
             continue;
         }
@@ -277,15 +440,39 @@ fn replace(text: &str, ids: &Identifiers, labels: LabelSet) -> (String, Vec<Hit>
         // A label that starts a sentence starts with a capital, unless the
         // text itself did not ("the Smith family" at the start of a field).
         let lower_in_text = text[hit.range.clone()].starts_with(char::is_lowercase);
-        if starts_sentence(&out) && !lower_in_text {
-            out.push_str(&capitalise(&hit.replacement));
+        if starts_sentence(&w.out) && !lower_in_text {
+            w.push(&capitalise(&hit.replacement));
         } else {
-            out.push_str(&hit.replacement);
+            w.capital_next = false;
+            w.push(&hit.replacement);
         }
+        printed[i].range = start..w.out.len();
         at = hit.range.end;
     }
-    out.push_str(&text[at..]);
-    (out, hits)
+    for edit in edits {
+        w.push(&text[at..edit.range.start]);
+        let start = w.out.len();
+        if edit.text.is_empty() {
+            w.capital_next |= starts_sentence(&w.out);
+        } else if starts_sentence(&w.out) {
+            w.push(&capitalise(&edit.text));
+        } else {
+            w.push(&edit.text);
+        }
+        rewrites.push(Applied {
+            rule: edit.rule,
+            original: edit.range.clone(),
+            published: start..w.out.len(),
+        });
+        at = edit.range.end;
+    }
+    w.push(&text[at..]);
+    Replaced {
+        text: w.out,
+        hits,
+        printed,
+        rewrites,
+    }
 }
 
 /// When `before` ends with "<role>, " and the replacement is that role

@@ -13,9 +13,10 @@ use super::forms::{
 use super::{Identifiers, NameForm, PatternKind, TokenInfo};
 use crate::anonymise::detect::AllowList;
 use crate::anonymise::fold::fold;
+use crate::anonymise::rewrite::Rewrites;
 use crate::anonymise::values::Shape;
 use crate::anonymise::words::{is_english_word, is_word_name};
-use crate::case::{Case, Date, Person, Title};
+use crate::case::{AliasKind, Case, Date, Person, Title};
 use crate::ids;
 
 #[derive(Default)]
@@ -458,6 +459,18 @@ impl Builder {
             .collect();
         let mut parts = self.parts;
         parts.resize_with(labels.len(), HashSet::new);
+        let short_labels = short_labels(&labels);
+        let alias_kinds = case
+            .people
+            .iter()
+            .map(|p| {
+                p.aliases
+                    .iter()
+                    .filter(|a| a.kind != AliasKind::Other)
+                    .map(|a| (fold(strip_title(a)), a.kind))
+                    .collect()
+            })
+            .collect();
         let all_parts = parts.iter().flatten().cloned().collect();
         Identifiers {
             parts,
@@ -482,6 +495,47 @@ impl Builder {
             births: self.births,
             deaths: self.deaths,
             email_tokens: self.email_tokens,
+            born: case.people.iter().map(|p| p.born).collect(),
+            as_at: Some(case.case.received.unwrap_or(case.case.decision_date)),
+            alias_kinds,
+            short_labels,
+            rewrites: Rewrites::bundled(),
         }
     }
+}
+
+/// Each label once introduced: a role label with an article ("a senior
+/// finance officer") is "the" and its last word ("the officer") where no
+/// other role label ends in that word, else "the" and the whole role; the
+/// rest stay as they are.
+fn short_labels(labels: &[String]) -> Vec<String> {
+    let role = |l: &str| {
+        l.strip_prefix("a ")
+            .or_else(|| l.strip_prefix("an "))
+            .or_else(|| l.strip_prefix("the "))
+            .map(str::to_string)
+    };
+    let heads: Vec<Option<String>> = labels
+        .iter()
+        .map(|l| role(l).and_then(|r| r.rsplit(' ').next().map(str::to_string)))
+        .collect();
+    labels
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let indefinite = l.starts_with("a ") || l.starts_with("an ");
+            let (Some(r), Some(head), true) = (role(l), heads[i].clone(), indefinite) else {
+                return l.clone();
+            };
+            let shared = heads
+                .iter()
+                .enumerate()
+                .any(|(j, h)| j != i && labels[j] != *l && h.as_deref() == Some(head.as_str()));
+            if shared {
+                format!("the {r}")
+            } else {
+                format!("the {head}")
+            }
+        })
+        .collect()
 }

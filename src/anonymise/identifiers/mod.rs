@@ -15,6 +15,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::sync::Arc;
 
 use std::sync::LazyLock;
 
@@ -23,8 +24,9 @@ use regex::Regex;
 
 use super::detect::{self, AllowList, Confidence};
 use super::fold::{Folded, at_word_boundary, fold};
+use super::rewrite::Rewrites;
 use super::values::{self, Shape};
-use crate::case::{Case, Date, Title};
+use crate::case::{AliasKind, Case, Date, Title};
 
 mod build;
 mod disguise;
@@ -111,6 +113,16 @@ pub struct Identifiers {
     births: HashMap<Date, usize>,
     deaths: HashMap<Date, usize>,
     email_tokens: Vec<(String, usize)>,
+    /// Each person's date of birth.
+    born: Vec<Option<Date>>,
+    /// The date the case's events are dated at, when a text gives none.
+    as_at: Option<Date>,
+    /// Each person's typed aliases: the alias folded, without its title.
+    alias_kinds: Vec<Vec<(String, AliasKind)>>,
+    /// Each person's label after it has been introduced ("the officer").
+    short_labels: Vec<String>,
+    /// The rewrite rules of the publication copy.
+    rewrites: Arc<Rewrites>,
 }
 
 /// A name token for the leak search: whose, and how it must be read.
@@ -170,9 +182,58 @@ impl Identifiers {
         self
     }
 
+    /// The same identifiers, with an office's rewrite rules for the
+    /// publication copy (`rewrites.toml` of `--templates`).
+    #[must_use]
+    pub fn with_rewrites(mut self, rewrites: Arc<Rewrites>) -> Self {
+        self.rewrites = rewrites;
+        self
+    }
+
+    /// The rewrite rules of the publication copy.
+    pub(crate) fn rewrites(&self) -> &Rewrites {
+        &self.rewrites
+    }
+
     /// The label of person `i`.
     pub fn label(&self, person: usize) -> &str {
         &self.labels[person]
+    }
+
+    /// The label of person `i` once introduced: "the officer" for "a
+    /// senior finance officer"; the label itself for the rest.
+    pub(crate) fn short_label(&self, person: usize) -> &str {
+        self.short_labels
+            .get(person)
+            .map_or(&self.labels[person], String::as_str)
+    }
+
+    /// The title of person `i`, if the case gives one.
+    pub(crate) fn title(&self, person: usize) -> Option<Title> {
+        self.titles.get(person).copied().flatten()
+    }
+
+    /// The date of birth of person `i`, if listed.
+    pub(crate) fn born(&self, person: usize) -> Option<Date> {
+        self.born.get(person).copied().flatten()
+    }
+
+    /// The date a case's events are dated at when a text gives none: the
+    /// date the complaint was received, else the decision's.
+    pub(crate) fn as_at(&self) -> Option<Date> {
+        self.as_at
+    }
+
+    /// Why the text uses `written` for person `i`, if it is one of their
+    /// typed aliases (its title aside).
+    pub(crate) fn alias_kind(&self, person: usize, written: &str) -> Option<AliasKind> {
+        let key = fold(strip_title(written));
+        let key = key.trim_end_matches("'s");
+        self.alias_kinds
+            .get(person)?
+            .iter()
+            .find(|(a, _)| a == key || a.replace(['-', '\''], " ") == key.replace(['-', '\''], " "))
+            .map(|(_, k)| *k)
     }
 
     /// The Housing Ombudsman's label for person `i`, if the case gives one.
@@ -192,6 +253,12 @@ impl Identifiers {
     /// Every listed identifier and every detected one in `text`, resolved:
     /// what the anonymiser replaces (all but [`Source::Flagged`] hits).
     pub fn find(&self, text: &str) -> Vec<Hit> {
+        self.scan(text).0
+    }
+
+    /// What [`find`](Self::find) finds, with the text nothing may touch
+    /// (bodies' names, labels, references, money, statutes).
+    pub(crate) fn scan(&self, text: &str) -> (Vec<Hit>, Vec<Range<usize>>) {
         let folded = Folded::new(text);
         let (mut hits, mut protected) = self.pattern_hits(&folded);
         let candidates = values::candidates(text);
@@ -236,7 +303,8 @@ impl Identifiers {
         hits.extend(kept);
         let kept = resolve(hits, &protected);
         let kept = self.whole_names(text, kept, &protected);
-        disguise::online_ids(text, self.doubt_near_misses(text, kept))
+        let hits = disguise::online_ids(text, self.doubt_near_misses(text, kept));
+        (hits, protected)
     }
 
     /// Listed identifiers left in text that should have none (a redacted
