@@ -194,7 +194,8 @@ pub fn build(
         let text = original.get(&e.field).map_or("", String::as_str);
         let value = text.get(e.start..e.end).unwrap_or_default().to_string();
         let published = redacted.get(&e.field).map_or("", String::as_str);
-        let at = redacted_offset(redactions, e);
+        // Where the anonymiser printed it (rewrites move text about).
+        let at = e.published_start;
         let printed = if e.source == Source::Flagged {
             value.as_str()
         } else {
@@ -521,17 +522,6 @@ fn normalised_offset(text: &str, at: usize) -> usize {
             text.get(..at)
                 .is_some_and(|h| h.ends_with(char::is_whitespace) && !h.trim().is_empty()),
         )
-}
-
-/// Where a redaction's replacement starts in the redacted field text.
-fn redacted_offset(redactions: &Redactions, entry: &Redaction) -> usize {
-    let shift: isize = redactions
-        .entries
-        .iter()
-        .filter(|e| e.field == entry.field && e.end <= entry.start && e.source != Source::Flagged)
-        .map(|e| e.replacement.len() as isize - (e.end - e.start) as isize)
-        .sum();
-    (entry.start as isize + shift).max(0) as usize
 }
 
 #[cfg(test)]

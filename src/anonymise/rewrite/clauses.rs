@@ -313,7 +313,9 @@ fn address(cx: &Context<'_>, run: &Run) -> Option<Edit> {
 
 /// A date of birth after "born", or an age that gives one away: an age band
 /// as at the events ("who was born on 2 March 1936" → "who was in her
-/// eighties"; "was 86 on 30 January 2023" → "was in her eighties on …").
+/// eighties"; "was 86 on 30 January 2023" → "was in her eighties on …"), or
+/// nothing where the band says so (a young child: "C was born on 14/09/2014
+/// and has cerebral palsy" → "C has cerebral palsy").
 fn birth(cx: &Context<'_>, run: &Run) -> Option<Edit> {
     let p = run.person(cx)?;
     let born = cx.ids.born(p)?;
@@ -335,9 +337,45 @@ fn birth(cx: &Context<'_>, run: &Run) -> Option<Edit> {
     } else {
         any_before(cx.text, run.range.start, &cx.rules().date_of_birth.born)?.0
     };
+    if text.is_empty() {
+        return without_age(cx, start..run.range.end);
+    }
     Some(Edit {
         range: start..run.range.end,
         text,
         rule: Rule::BirthAsAge,
     })
+}
+
+/// The date of birth at `range` ("born on 14/09/2014", "86") said nothing
+/// of: with its verb and the "and" after it ("C was born on … and has" →
+/// "C has"), with its aside (", who was born on …,"), or with its sentence
+/// ("C was born on 14/09/2014.").
+fn without_age(cx: &Context<'_>, range: Range<usize>) -> Option<Edit> {
+    let copula = ["was", "is"]
+        .iter()
+        .find_map(|c| phrase_before(cx.text, range.start, c))?;
+    let after = &cx.text[range.end..];
+    let edit = |range: Range<usize>| Edit {
+        range,
+        text: String::new(),
+        rule: Rule::BirthAsAge,
+    };
+    if after.starts_with(" and ") {
+        return Some(edit(copula..range.end + 5));
+    }
+    if let Some(who) = phrase_before(cx.text, copula, "who")
+        && let Some(open) = cx.text[..who].trim_end().strip_suffix(',').map(str::len)
+        && after.starts_with(',')
+    {
+        return Some(edit(open..range.end + 1));
+    }
+    let s = sentence_around(cx.text, &range);
+    let subject = &cx.text[s.start..copula];
+    let one_name = cx.hits[cx.hits_in(&(s.start..copula))].iter().any(|h| {
+        cx.text[s.start..h.range.start].trim().is_empty()
+            && subject[h.range.end - s.start..].trim().is_empty()
+    });
+    let ends_here = cx.text[range.end..s.end].trim() == ".";
+    (one_name && ends_here).then(|| edit(with_spacing(cx.text, s)))
 }

@@ -167,6 +167,14 @@ fn dates_of_birth_become_an_age_band_or_go() {
             "Her grandson, C, lives with her.",
         ),
         (
+            "Riley Stott was born on 02/03/2019 and has asthma.",
+            "C has asthma.",
+        ),
+        (
+            "She cares for him. Riley Stott was born on 02/03/2019. He has asthma.",
+            "She cares for him. He has asthma.",
+        ),
+        (
             "Riley (DOB 02/03/2019) lives with her.",
             "C lives with her.",
         ),
