@@ -9,11 +9,23 @@
 //! - a word a letter or two from a listed name ("Kowalczik"): probably a
 //!   misspelling;
 //! - anything that would print as a placeholder ("[phone number]") rather
-//!   than a label: the offices never publish a sentence with a blank in it.
+//!   than a label, because no rewrite rule (`templates/rewrites.toml`) fits
+//!   its clause: the offices never publish a sentence with a blank in it;
+//! - a label that garbles its sentence: a sentence whose point was the name
+//!   (`name-point`), a role said twice (`tautology`), a listed name inside
+//!   a longer name nobody listed (`part-of-name`);
+//! - a body whose name holds a person's name, with no `published_name`;
+//! - an age, a rare condition and a place in one field
+//!   (`identifying-combination`).
+//!
+//! Each warning about the prose quotes the sentence as the publication copy
+//! prints it (labels only).
 //!
 //! Warnings never stop a render; `redress check --deny warnings` makes them
 //! errors for CI. Messages name categories and labels, never the value (the
 //! human form shows the line of the file itself).
+
+use std::collections::HashMap;
 
 use crate::anonymise::{self, Category, Doubt, Identifiers, Source};
 use crate::case::Loaded;
@@ -24,15 +36,127 @@ pub fn lint(loaded: &Loaded, ids: &Identifiers) -> Vec<Diagnostic> {
     let Some(case) = &loaded.case else {
         return Vec::new();
     };
-    let (_, redactions) = anonymise::anonymise(case, ids);
-    let mut out = Vec::new();
+    let (anonymised, redactions) = anonymise::anonymise(case, ids);
+    let published: HashMap<String, String> = anonymised
+        .case()
+        .clone()
+        .prose_mut()
+        .into_iter()
+        .map(|(field, text)| (field, text.clone()))
+        .collect();
+    let mut out = bodies_named_after_people(loaded, case, ids);
     for e in &redactions.entries {
         let Some(diag) = warning(e.doubt.as_ref(), e.category, e.source, &e.replacement) else {
             continue;
         };
+        // The sentence as the publication copy prints it (labels only).
+        let reads = published
+            .get(&e.field)
+            .map(|text| sentence_at(text, e.published_start, e.published_end))
+            .filter(|s| !s.is_empty());
+        let mut diag = diag;
+        if let Some(sentence) = reads {
+            diag.hints
+                .insert(0, format!("the publication copy reads: \"{sentence}\""));
+        }
         let range = loaded.locate_in_field(&e.field, e.start, e.end);
         let diag = diag.at(e.field.clone());
         out.push(match range {
+            Some(range) => diag.with_range(range),
+            None => diag,
+        });
+    }
+    out.extend(combinations(loaded, &redactions, &published));
+    out
+}
+
+/// An age, a rare condition and a place in one field: together they can
+/// point to one person, as a motivated intruder reads them.
+fn combinations(
+    loaded: &Loaded,
+    redactions: &anonymise::Redactions,
+    published: &HashMap<String, String>,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (field, parts) in redactions.identifying_combinations() {
+        let text = published.get(&field).map_or("", String::as_str);
+        let quoted: Vec<String> = parts
+            .iter()
+            .filter_map(|q| text.get(q.start..q.end))
+            .map(|p| format!("\"{p}\""))
+            .collect();
+        let diag = Diagnostic::warning(
+            "identifying-combination",
+            format!(
+                "an age, a rare condition and a place together can point to one person: {}",
+                join(&quoted, "and")
+            ),
+        )
+        .hint("generalise one of them (\"in her nineties\", \"a rare condition\", \"a rural area\"), by new wording or a [[generalise]] entry, or accept the finding on the review sheet")
+        .at(field.clone());
+        out.push(match loaded.locate_field(&field) {
+            Some(range) => diag.with_range(range),
+            None => diag,
+        });
+    }
+    out
+}
+
+/// The sentence of `text` around `start..end`, on one line.
+fn sentence_at(text: &str, start: usize, end: usize) -> String {
+    let start = start.min(text.len());
+    let end = end.clamp(start, text.len());
+    let head = text.get(..start).unwrap_or_default();
+    let from = head
+        .rfind(". ")
+        .map_or(0, |i| i + 2)
+        .max(head.rfind('\n').map_or(0, |i| i + 1));
+    let tail = text.get(end..).unwrap_or_default();
+    let to = tail
+        .find(". ")
+        .map_or(tail.len(), |i| i + 1)
+        .min(tail.find('\n').unwrap_or(tail.len()));
+    text.get(from..end + to)
+        .unwrap_or_default()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A body whose name holds a listed person's name ("Dr S Anand & Partners"
+/// for the GP, Dr Anand) names that person wherever the body is named: it
+/// needs a `published_name` for the publication copies.
+fn bodies_named_after_people(
+    loaded: &Loaded,
+    case: &crate::case::Case,
+    ids: &Identifiers,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (i, body) in case.bodies.iter().enumerate() {
+        if body.published_name.is_some() {
+            continue;
+        }
+        let mut people: Vec<usize> = std::iter::once(&body.name)
+            .chain(&body.other_names)
+            .flat_map(|n| ids.people_named_in(n))
+            .collect();
+        people.sort_unstable();
+        people.dedup();
+        if people.is_empty() {
+            continue;
+        }
+        let labels: Vec<String> = people.iter().map(|&p| ids.label(p).to_string()).collect();
+        let field = format!("bodies[{i}].name");
+        let diag = Diagnostic::warning(
+            "body-named-after-person",
+            format!(
+                "this body's name holds the name of {}: every publication copy that names the body names them",
+                join(&labels, "and")
+            ),
+        )
+        .hint("add `published_name = \"…\"` to this body (for example \"the GP practice\"): the publication copies call it that")
+        .at(field.clone());
+        out.push(match loaded.locate_field(&field) {
             Some(range) => diag.with_range(range),
             None => diag,
         });
@@ -121,13 +245,20 @@ fn warning(
 /// What the offices write instead of a placeholder.
 pub(crate) fn advice(category: Category) -> &'static str {
     match category {
-        Category::Phone => "the offices write \"by phone\" or leave the number out",
-        Category::Email => "the offices write \"by email\" or leave the address out",
+        Category::Phone => {
+            "the offices write \"by phone\" or leave the number out; written after \"on\", \"from\", \"at\" or \"by\" (\"I spoke to her on 07700 900461 on 3 May\"), redress leaves it out with that word"
+        }
+        Category::Email => {
+            "the offices write \"by email\" or leave the address out; written after \"from\", \"at\" or \"to\" (\"her emails from jo@example.org\"), redress leaves it out with that word"
+        }
         Category::Address | Category::Postcode => {
-            "the offices write \"her home\" or \"the property\", or leave the address out"
+            "the offices write \"her home\" or \"the property\", or leave the address out; written after \"lived at\", \"in\" or \"at\", redress writes \"at home\" or \"in the area\", or leaves it out"
         }
         Category::DateOfBirth => {
-            "leave it out, or give an age band (\"in her eighties\") where the age matters"
+            "leave it out, or give an age band (\"in her eighties\") where the age matters; written as \"who was born on …\", redress writes the band"
+        }
+        Category::NhsNumber | Category::NiNumber => {
+            "leave it out: the offices never publish it (a sentence of its own, \"Her NHS number is …\", or an aside, \"which gives his NHS number as …\", redress leaves out whole)"
         }
         Category::Name | Category::AmbiguousName => {
             "refer to the person by their role (\"a neighbour\"), or list them in [[people]] so that they get a label"
@@ -215,5 +346,95 @@ decision = "upheld"
         assert_eq!(at("undecided-name"), "Grace");
         assert_eq!(at("placeholder"), "07700 900461");
         assert!(warnings.iter().all(|d| !d.message.contains("Okonkwo")));
+    }
+
+    const GARBLES: &str = r#"
+[case]
+reference = "25 001 044"
+jurisdiction = "lgsco"
+decision_date = 2025-06-17
+summary = "From 2022 Ben's physiotherapist was Gary Stott. The invoices were addressed to \"Mrs Wilde\". She signed her emails \"Debs\". Mrs D Tranter-Wylde rang."
+[[people]]
+id = "debs"
+name = "Deborah Tranter-Wilde"
+title = "Mrs"
+role = "complainant"
+label = "Mrs X"
+aliases = [{ text = "Mrs Wilde", kind = "misspelling" }, "Debs"]
+[[people]]
+id = "ben"
+name = "Ben Pargeter"
+role = "person_affected"
+child = true
+label = "C"
+[[people]]
+id = "gary"
+name = "Gary Stott"
+title = "Mr"
+role = "clinician"
+job_role = "the physiotherapist"
+body = "practice"
+[[bodies]]
+id = "council"
+name = "Kingsley Vale Council"
+short_name = "the Council"
+kind = "council"
+reference = "25 001 044"
+[[bodies]]
+id = "practice"
+name = "Stott Physiotherapy Partners"
+short_name = "the Practice"
+kind = "care_provider"
+reference = "25 001 044a"
+[complaint]
+injustice = "She is 91. She has a very rare genetic condition and lives in Upper Tillingham, a hamlet of 80 people."
+points = [{ body = "council", text = "x" }]
+[outcome]
+decision = "upheld"
+"#;
+
+    #[test]
+    fn garbles_named_bodies_and_combinations_are_warnings_with_the_published_sentence() {
+        let loaded = load_str("garbles.toml", GARBLES, &Coverage::all());
+        let case = loaded
+            .case
+            .as_ref()
+            .unwrap_or_else(|| panic!("{:#?}", loaded.diagnostics));
+        let ids = anonymise::identifiers(case);
+        let warnings = lint(&loaded, &ids);
+        let mut codes: Vec<&str> = warnings.iter().map(|d| d.code).collect();
+        codes.sort_unstable();
+        assert_eq!(
+            codes,
+            [
+                "body-named-after-person",
+                "identifying-combination",
+                "name-point",
+                "near-miss-name",
+                "tautology"
+            ],
+            "{warnings:#?}"
+        );
+        let tautology = warnings.iter().find(|d| d.code == "tautology").unwrap();
+        assert_eq!(
+            tautology.hints[0],
+            "the publication copy reads: \"From 2022 C's physiotherapist was the physiotherapist.\""
+        );
+        // A quoted name is the sentence's point: "Debs" (a plain alias) is a
+        // finding; "Mrs Wilde" (typed as a misspelling) is rewritten.
+        let name_point = warnings.iter().find(|d| d.code == "name-point").unwrap();
+        assert_eq!(&GARBLES[name_point.range.clone().unwrap()], "Debs");
+        let (published, _) = anonymise::anonymise(case, &ids);
+        assert!(
+            published
+                .case()
+                .case
+                .summary
+                .contains("The invoices were addressed to her with her name misspelt."),
+            "{}",
+            published.case().case.summary
+        );
+        // Never the value itself.
+        assert!(warnings.iter().all(|d| !d.message.contains("Stott")));
     }
 }

@@ -152,6 +152,28 @@ impl Redactions {
             .collect()
     }
 
+    /// The fields whose quasi-identifiers hold an age, a rare condition and
+    /// a place together, with those parts: a finding as a combination.
+    pub fn identifying_combinations(&self) -> Vec<(String, Vec<&Quasi>)> {
+        let mut fields: Vec<&str> = self.quasi.iter().map(|q| q.field.as_str()).collect();
+        fields.dedup();
+        fields
+            .into_iter()
+            .filter_map(|field| {
+                let parts: Vec<&Quasi> = self.quasi.iter().filter(|q| q.field == field).collect();
+                let found: Vec<(QuasiKind, Range<usize>)> =
+                    parts.iter().map(|q| (q.kind, q.start..q.end)).collect();
+                quasi::is_combination(&found).then(|| {
+                    let parts = parts
+                        .into_iter()
+                        .filter(|q| q.kind != QuasiKind::School)
+                        .collect();
+                    (field.to_string(), parts)
+                })
+            })
+            .collect()
+    }
+
     /// Entries for names that belong to several people and could not be
     /// attributed: printed as "[name]" and flagged for review.
     pub fn ambiguous(&self) -> impl Iterator<Item = &Redaction> {
@@ -233,6 +255,11 @@ pub fn anonymise(case: &Case, ids: &Identifiers) -> (AnonymisedCase, Redactions)
     }
     neutral_ids(&mut out);
     for body in &mut out.bodies {
+        // A body named after a person is published under another name.
+        if let Some(published) = &body.published_name {
+            body.name = published.clone();
+            body.other_names.clear();
+        }
         if let Some(addressee) = &mut body.addressee {
             addressee.name = addressee.position.clone();
             addressee.address = None;

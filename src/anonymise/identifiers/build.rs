@@ -58,6 +58,7 @@ impl Builder {
                 )
                 | (PatternKind::Joined(owners), PatternKind::Joined(new)) => owners.extend(new),
                 (slot, PatternKind::Protected) => *slot = PatternKind::Protected,
+                (slot, PatternKind::BodyName(with)) => *slot = PatternKind::BodyName(with),
                 _ => {}
             },
             None => {

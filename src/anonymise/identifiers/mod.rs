@@ -79,6 +79,8 @@ enum PatternKind {
     Address(usize),
     /// Text never to touch: body names, labels.
     Protected,
+    /// A body's name printed as its `published_name`.
+    BodyName(String),
     /// A term to replace with the case's wording.
     Generalise(String),
 }
@@ -143,7 +145,14 @@ impl Identifiers {
         }
         for body in &case.bodies {
             for name in std::iter::once(&body.name).chain(&body.other_names) {
-                b.pattern(name, PatternKind::Protected);
+                let kind = match &body.published_name {
+                    Some(published) => PatternKind::BodyName(published.clone()),
+                    None => PatternKind::Protected,
+                };
+                b.pattern(name, kind);
+            }
+            if let Some(published) = &body.published_name {
+                b.pattern(published, PatternKind::Protected);
             }
         }
         let hos_labels = case.people.iter().filter_map(|p| p.hos_label.as_ref());
@@ -307,6 +316,23 @@ impl Identifiers {
         (hits, protected)
     }
 
+    /// The listed people (by index) whose name `text` holds, read as the
+    /// anonymiser reads names (a word-name only where it reads as a name):
+    /// for a body's name, which must not carry a person's.
+    pub fn people_named_in(&self, text: &str) -> Vec<usize> {
+        let folded = Folded::new(text);
+        let (hits, _) = self.pattern_hits(&folded);
+        let mut people: Vec<usize> = hits
+            .iter()
+            .filter(|h| h.category == Category::Name && h.doubt.is_none())
+            .filter_map(|h| h.person)
+            .filter(|&p| p < self.born.len())
+            .collect();
+        people.sort_unstable();
+        people.dedup();
+        people
+    }
+
     /// Listed identifiers left in text that should have none (a redacted
     /// document's text): every hit of [`hits`](Self::hits), plus any single
     /// name token standing on its own. Labels and body names are ignored.
@@ -367,6 +393,14 @@ impl Identifiers {
                 )),
                 PatternKind::Generalise(with) => hits.push(Hit::new(
                     Source::Generalised,
+                    orig(),
+                    Category::Generalised,
+                    None,
+                    with.clone(),
+                )),
+                // Listed, so that it beats the person's name inside it.
+                PatternKind::BodyName(with) => hits.push(Hit::new(
+                    Source::Listed,
                     orig(),
                     Category::Generalised,
                     None,
