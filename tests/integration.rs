@@ -14,6 +14,7 @@ mod properties;
 mod publish;
 mod refusals;
 mod review;
+mod rewrites;
 mod robustness;
 mod samples;
 mod schema;

@@ -502,13 +502,20 @@ fn replace(text: &str, ids: &Identifiers, labels: LabelSet) -> Replaced {
     }
 }
 
+/// The role of a role label: "the social worker", "an SEN officer" → the
+/// words after the article.
+fn role_of(label: &str) -> Option<&str> {
+    label
+        .strip_prefix("the ")
+        .or_else(|| label.strip_prefix("a "))
+        .or_else(|| label.strip_prefix("an "))
+}
+
 /// When `before` ends with "<role>, " and the replacement is that role
 /// ("the social worker"), and the name is followed by a comma or the end of
 /// the clause: where to cut `before` so the role is not said twice.
 fn role_in_apposition(before: &str, replacement: &str, after: &str) -> Option<usize> {
-    let role = replacement
-        .strip_prefix("the ")
-        .or_else(|| replacement.strip_prefix("a "))?;
+    let role = role_of(replacement)?;
     let head = before.strip_suffix(", ")?;
     let ends_with_role = head.len() >= role.len()
         && head.is_char_boundary(head.len() - role.len())
@@ -521,11 +528,9 @@ fn role_in_apposition(before: &str, replacement: &str, after: &str) -> Option<us
 /// that role: how much of `after` to skip (the role and its commas; the
 /// closing comma stays when the clause goes on with "and" or "who").
 fn role_after_name(replacement: &str, after: &str) -> Option<usize> {
-    let role = replacement
-        .strip_prefix("the ")
-        .or_else(|| replacement.strip_prefix("a "))?;
+    let role = role_of(replacement)?;
     let rest = after.strip_prefix(", ")?;
-    let article = ["the ", "a ", "an ", "The ", "A "]
+    let article = ["the ", "a ", "an ", "The ", "A ", "An "]
         .iter()
         .find(|a| rest.starts_with(**a))?;
     let named = &rest[article.len()..];
@@ -660,6 +665,9 @@ mod tests {
         let after = ", the occupational therapist, assessed her";
         let skip = role_after_name("the occupational therapist", after).unwrap();
         assert_eq!(&after[skip..], " assessed her");
+        let after = ", an SEN officer, wrote";
+        let skip = role_after_name("an SEN officer", after).unwrap();
+        assert_eq!(&after[skip..], " wrote");
         assert_eq!(role_after_name("the GP", ", the social worker, said"), None);
     }
 

@@ -238,10 +238,21 @@ impl Identifiers {
     pub(crate) fn alias_kind(&self, person: usize, written: &str) -> Option<AliasKind> {
         let key = fold(strip_title(written));
         let key = key.trim_end_matches("'s");
+        // "Mrs D Tranter-Wylde" is the alias "Mrs Tranter-Wylde" with an
+        // initial.
+        let bare = |k: &str| -> String {
+            let k = k.replace(['-', '\''], " ");
+            let mut words: Vec<&str> = k.split_whitespace().collect();
+            if words.len() > 1 && words[0].trim_end_matches('.').len() == 1 {
+                words.remove(0);
+            }
+            words.join(" ")
+        };
+        let key = bare(key);
         self.alias_kinds
             .get(person)?
             .iter()
-            .find(|(a, _)| a == key || a.replace(['-', '\''], " ") == key.replace(['-', '\''], " "))
+            .find(|(a, _)| bare(a) == key)
             .map(|(_, k)| *k)
     }
 

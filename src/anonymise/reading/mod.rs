@@ -98,8 +98,10 @@ pub(crate) fn read(o: &Occurrence<'_>) -> Reading {
     if !o.plural && after_determiner(&before, o) && !(o.family && family_before_noun(&after)) {
         return Reading::Word;
     }
-    // 4. A possessive.
-    if possessive_follows(&o.text[o.range.end..]) {
+    // 4. A possessive, or a relative clause for a person ("Summer, who
+    // was born in 2013", "June who lives next door").
+    let tail = &o.text[o.range.end..];
+    if possessive_follows(tail) || tail.starts_with(", who ") || tail.starts_with(" who ") {
         return Reading::Name;
     }
     // 5. A word of time in a date: a month or season next to a day or a

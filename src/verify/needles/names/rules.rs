@@ -62,8 +62,8 @@ fn token_is_name(n: &Needles, t: &Text<'_>, k: usize, u: &NameUse) -> bool {
     if !plural && determiner_before(n, t, k) && !(u.role == Role::Family && noun_after(t, k)) {
         return false;
     }
-    // 4. Possessive.
-    if possessive_after(t, k) {
+    // 4. Possessive, or a relative clause for a person ("Summer, who").
+    if possessive_after(t, k) || (k + 1 < t.tokens.len() && t.token(k + 1) == "who") {
         return true;
     }
     // 5. A month or season in a date; any word right before a year.
