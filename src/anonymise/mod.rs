@@ -369,6 +369,7 @@ fn replace(text: &str, ids: &Identifiers, labels: LabelSet) -> Replaced {
         hits: &hits,
         ids,
         protected: &protected,
+        dates: Default::default(),
     };
     let edits = rewrite::plan(&cx);
     let garbles = rewrite::garbles(&cx, &edits);
@@ -396,10 +397,14 @@ fn replace(text: &str, ids: &Identifiers, labels: LabelSet) -> Replaced {
                 w.push(&edit.text);
             }
             let published = start..w.out.len();
-            for (hit, p) in hits.iter_mut().zip(printed.iter_mut()) {
-                if edit.range.start <= hit.range.start && hit.range.end <= edit.range.end {
-                    hit.replacement = w.out[published.clone()].to_string();
-                    *p = Printed {
+            // The hits it covers start at `i` (they are in text order).
+            for k in i..hits.len() {
+                if hits[k].range.start >= edit.range.end {
+                    break;
+                }
+                if hits[k].range.end <= edit.range.end {
+                    hits[k].replacement = w.out[published.clone()].to_string();
+                    printed[k] = Printed {
                         range: published.clone(),
                         rule: Some(edit.rule),
                     };

@@ -236,6 +236,7 @@ impl Identifiers {
     /// Why the text uses `written` for person `i`, if it is one of their
     /// typed aliases (its title aside).
     pub(crate) fn alias_kind(&self, person: usize, written: &str) -> Option<AliasKind> {
+        let kinds = self.alias_kinds.get(person).filter(|k| !k.is_empty())?;
         let key = fold(strip_title(written));
         let key = key.trim_end_matches("'s");
         // "Mrs D Tranter-Wylde" is the alias "Mrs Tranter-Wylde" with an
@@ -249,11 +250,7 @@ impl Identifiers {
             words.join(" ")
         };
         let key = bare(key);
-        self.alias_kinds
-            .get(person)?
-            .iter()
-            .find(|(a, _)| bare(a) == key)
-            .map(|(_, k)| *k)
+        kinds.iter().find(|(a, _)| bare(a) == key).map(|(_, k)| *k)
     }
 
     /// The Housing Ombudsman's label for person `i`, if the case gives one.

@@ -113,6 +113,8 @@ pub(crate) struct Context<'a> {
     pub ids: &'a Identifiers,
     /// Text nothing may touch (bodies' names, labels).
     pub protected: &'a [Range<usize>],
+    /// The full dates of the text that are no one's birth, found once.
+    pub dates: std::cell::OnceCell<Vec<Date>>,
 }
 
 impl Context<'_> {
@@ -146,23 +148,28 @@ impl Context<'_> {
     /// The date the events are dated at: the earliest full date in the text
     /// after `born` that is no one's date of birth, else the case's.
     fn as_at(&self, born: Date) -> Option<Date> {
-        let births: Vec<Range<usize>> = self
-            .hits
-            .iter()
-            .filter(|h| h.category == Category::DateOfBirth)
-            .map(|h| h.range.clone())
-            .collect();
-        super::values::candidates(self.text)
-            .into_iter()
-            .filter(|c| c.shape == super::values::Shape::Date)
-            .filter(|c| {
-                !births
-                    .iter()
-                    .any(|b| b.start < c.range.end && c.range.start < b.end)
-            })
-            .filter_map(|c| c.dates.into_iter().filter(|d| *d > born).min())
-            .min()
-            .or(self.ids.as_at())
+        let dates = self.dates.get_or_init(|| {
+            let births: Vec<Range<usize>> = self
+                .hits
+                .iter()
+                .filter(|h| h.category == Category::DateOfBirth)
+                .map(|h| h.range.clone())
+                .collect();
+            let mut dates: Vec<Date> = super::values::candidates(self.text)
+                .into_iter()
+                .filter(|c| c.shape == super::values::Shape::Date)
+                .filter(|c| {
+                    !births
+                        .iter()
+                        .any(|b| b.start < c.range.end && c.range.start < b.end)
+                })
+                .flat_map(|c| c.dates)
+                .collect();
+            dates.sort_unstable();
+            dates
+        });
+        let after = dates.partition_point(|d| *d <= born);
+        dates.get(after).copied().or(self.ids.as_at())
     }
 }
 
@@ -220,20 +227,35 @@ pub(crate) fn plan(cx: &Context<'_>) -> Vec<Edit> {
 /// Keeps the edits that cover whole hits and none of protected text, the
 /// first planned winning an overlap; in text order.
 fn settle(cx: &Context<'_>, edits: Vec<Edit>) -> Vec<Edit> {
-    let mut kept: Vec<Edit> = Vec::new();
+    let mut protected: Vec<Range<usize>> = cx.protected.to_vec();
+    protected.sort_by_key(|p| p.start);
+    let longest = protected.iter().map(|p| p.end - p.start).max().unwrap_or(0);
+    // Kept edits by start; they never overlap, so the one an edit could
+    // overlap is the last that starts before it ends.
+    let mut kept: std::collections::BTreeMap<usize, Edit> = Default::default();
     for e in edits {
         let overlaps = |r: &Range<usize>| r.start < e.range.end && e.range.start < r.end;
-        let cuts_hit = cx.hits.iter().any(|h| {
-            overlaps(&h.range) && (h.range.start < e.range.start || h.range.end > e.range.end)
-        });
-        let over_kept = kept.iter().any(|k| overlaps(&k.range));
-        let protected = cx.protected.iter().any(|p| overlaps(p));
-        if !cuts_hit && !over_kept && !protected && e.range.end <= cx.text.len() {
-            kept.push(e);
+        // Hits are in text order and do not overlap: those that could cut
+        // the edit's ends are the ones around its start and its end.
+        let first = cx.hits.partition_point(|h| h.range.end <= e.range.start);
+        let cuts_hit = cx.hits[first..]
+            .iter()
+            .take_while(|h| h.range.start < e.range.end)
+            .any(|h| h.range.start < e.range.start || h.range.end > e.range.end);
+        let over_kept = kept
+            .range(..e.range.end)
+            .next_back()
+            .is_some_and(|(_, k)| overlaps(&k.range));
+        let from = protected.partition_point(|p| p.start + longest <= e.range.start);
+        let over_protected = protected[from..]
+            .iter()
+            .take_while(|p| p.start < e.range.end)
+            .any(|p| overlaps(p));
+        if !cuts_hit && !over_kept && !over_protected && e.range.end <= cx.text.len() {
+            kept.insert(e.range.start, e);
         }
     }
-    kept.sort_by_key(|e| e.range.start);
-    kept
+    kept.into_values().collect()
 }
 
 /// Identifiers that print a placeholder, side by side: an address and its

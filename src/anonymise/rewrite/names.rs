@@ -323,8 +323,10 @@ pub(super) fn role_of(label: &str) -> Option<&str> {
 pub(crate) fn garbles(cx: &Context<'_>, edits: &[Edit]) -> Vec<(usize, Doubt)> {
     // A name whose aside or quote a rule has mended ("Mrs Y (the Trust's
     // letter misspelt her name)") is no garble.
+    // `edits` are in text order and do not overlap.
     let covered = |h: &Hit| {
-        edits.iter().any(|e| {
+        let at = edits.partition_point(|e| e.range.end <= h.range.start);
+        edits.get(at).is_some_and(|e| {
             (e.range.start <= h.range.start && h.range.end <= e.range.end)
                 || (e.rule == Rule::NameMistake
                     && e.range.start >= h.range.end
@@ -340,17 +342,21 @@ pub(crate) fn garbles(cx: &Context<'_>, edits: &[Edit]) -> Vec<(usize, Doubt)> {
         let kind = alias_kind(cx, hit);
         let quoted = quote_before(cx.text, hit.range.start).is_some()
             && quote_after(cx.text, hit.range.end).is_some();
+        // "known as Peggy", "known to her family as Peggy" ("her" aside).
+        let at = hit.range.start;
+        let past_her = phrase_before(cx.text, at, "her").unwrap_or(at);
         let known_as = cx.rules().names.known_as.iter().any(|k| {
-            phrase_before(cx.text, hit.range.start, k).is_some()
-                || phrase_before(cx.text, hit.range.start, &format!("{k} her")).is_some()
+            phrase_before(cx.text, at, k).is_some() || phrase_before(cx.text, past_her, k).is_some()
         });
         // A mistaken name matters where the sentence says so ("wrongly",
         // "misspelt", "(sic)"); used plainly, the label loses nothing.
-        let sentence = super::text::sentence_around(cx.text, &hit.range);
-        let cued = words(&cx.text[sentence])
-            .iter()
-            .any(|w| MISTAKE_CUES.iter().any(|c| w.starts_with(c)));
-        let point = quoted || known_as || (kind.is_some_and(AliasKind::is_mistake) && cued);
+        let cued = || {
+            let sentence = super::text::sentence_around(cx.text, &hit.range);
+            words(&cx.text[sentence])
+                .iter()
+                .any(|w| MISTAKE_CUES.iter().any(|c| w.starts_with(c)))
+        };
+        let point = quoted || known_as || (kind.is_some_and(AliasKind::is_mistake) && cued());
         if point {
             out.push((i, Doubt::NamePoint { label, alias: kind }));
             continue;

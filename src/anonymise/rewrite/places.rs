@@ -49,7 +49,25 @@ pub(super) fn generalise(cx: &Context<'_>, edits: &mut Vec<Edit>) {
     if rules.is_empty() {
         return;
     }
+    // Only capitalised words that start one of the ends ("Primary",
+    // "Care") are looked at.
+    let firsts: Vec<&str> = rules
+        .iter()
+        .flat_map(|r| &r.ends)
+        .filter_map(|e| e.split(' ').next())
+        .collect();
     let toks = tokens(cx.text);
+    let starts: Vec<usize> = toks
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, w))| {
+            w.starts_with(char::is_uppercase) && firsts.iter().any(|f| w.eq_ignore_ascii_case(f))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    if starts.is_empty() {
+        return;
+    }
     let mut planned: Vec<Edit> = Vec::new();
     // Which of the planned names had "the" before them, and the name as
     // written (lower case), and whether its sentence is about a person.
@@ -58,7 +76,7 @@ pub(super) fn generalise(cx: &Context<'_>, edits: &mut Vec<Edit>) {
     for rule in rules {
         for end_phrase in &rule.ends {
             let phrase: Vec<&str> = end_phrase.split(' ').collect();
-            for i in 0..toks.len() {
+            for &i in &starts {
                 let Some(last) = i.checked_add(phrase.len() - 1).filter(|&l| l < toks.len()) else {
                     continue;
                 };
@@ -100,7 +118,8 @@ pub(super) fn generalise(cx: &Context<'_>, edits: &mut Vec<Edit>) {
                     range.end = r.end;
                 }
                 let overlaps = |r: &Range<usize>| r.start < range.end && range.start < r.end;
-                let busy = cx.hits.iter().any(|h| overlaps(&h.range))
+                let near = cx.hits.partition_point(|h| h.range.end <= range.start);
+                let busy = cx.hits.get(near).is_some_and(|h| overlaps(&h.range))
                     || cx.protected.iter().any(|p| overlaps(p))
                     || planned
                         .iter()
