@@ -9,23 +9,34 @@
 //! - a word a letter or two from a listed name ("Kowalczik"): probably a
 //!   misspelling;
 //! - anything that would print as a placeholder ("[phone number]") rather
-//!   than a label, and a blank the text itself holds ("[name]"): the
-//!   offices never publish a sentence with a blank in it, and `render`
-//!   holds back the publication copy that would print one;
+//!   than a label, because no rewrite rule (`templates/rewrites.toml`) fits
+//!   its clause, and a blank the text itself holds ("[name]"): the offices
+//!   never publish a sentence with a blank in it, and `render` holds back
+//!   the publication copy that would print one;
+//! - a label that garbles its sentence: a sentence whose point was the name
+//!   (`name-point`), a role said twice (`tautology`), a listed name inside
+//!   a longer name nobody listed (`part-of-name`);
+//! - a body whose name holds a person's name, with no `published_name`;
 //! - an identifier nobody listed, found by a detector, whether it is
 //!   replaced or only reported (a shape too weak to replace);
 //! - a detail left in the text that could identify someone with the others
-//!   (a year of birth, an exact age beside a condition, a small place).
+//!   (a year of birth, an exact age beside a condition, a small place), and
+//!   an age, a rare condition and a place in one field
+//!   (`identifying-combination`).
 //!
 //! Each is also a finding on the review sheet, and every finding there is
 //! one of these (a test holds the two together), so `check` shows before
-//! a render everything publication staff will be asked to decide.
+//! a render everything publication staff will be asked to decide. Each
+//! warning about the prose quotes the sentence as the publication copy
+//! prints it (labels only).
 //!
 //! Warnings never stop a render; `redress check --deny warnings` makes them
 //! errors for CI. A finding that publication staff accepted (`redress
 //! review --accept`) is settled and no longer warned about; a placeholder
 //! never is. Messages name categories and labels, never the value (the
 //! human form shows the line of the file itself).
+
+use std::collections::HashMap;
 
 use crate::anonymise::{self, Category, Doubt, Identifiers, Source};
 use crate::case::Loaded;
@@ -37,8 +48,15 @@ pub fn lint(loaded: &Loaded, ids: &Identifiers) -> Vec<Diagnostic> {
         return Vec::new();
     };
     let (anonymised, redactions) = anonymise::anonymise(case, ids);
-    let texts: std::collections::HashMap<String, String> = case.prose().into_iter().collect();
-    let mut out = Vec::new();
+    let texts: HashMap<String, String> = case.prose().into_iter().collect();
+    let published: HashMap<String, String> = anonymised
+        .case()
+        .clone()
+        .prose_mut()
+        .into_iter()
+        .map(|(field, text)| (field, text.clone()))
+        .collect();
+    let mut out = bodies_named_after_people(loaded, case, ids);
     for e in &redactions.entries {
         let placeholder = e.prints_placeholder();
         // A finding publication staff accepted (`redress review`) is
@@ -62,6 +80,16 @@ pub fn lint(loaded: &Loaded, ids: &Identifiers) -> Vec<Diagnostic> {
         ) else {
             continue;
         };
+        // The sentence as the publication copy prints it (labels only).
+        let reads = published
+            .get(&e.field)
+            .map(|text| sentence_at(text, e.edit.published.start, e.edit.published.end))
+            .filter(|s| !s.is_empty());
+        let mut diag = diag;
+        if let Some(sentence) = reads {
+            diag.hints
+                .insert(0, format!("the publication copy reads: \"{sentence}\""));
+        }
         let range = loaded.locate_in_field(&e.field, e.start, e.end);
         let diag = diag.at(e.field.clone());
         out.push(match range {
@@ -69,15 +97,16 @@ pub fn lint(loaded: &Loaded, ids: &Identifiers) -> Vec<Diagnostic> {
             None => diag,
         });
     }
-    let mut published = None;
+    // A field whose details point to one person together is said once.
+    let combined: Vec<String> = redactions
+        .identifying_combinations()
+        .into_iter()
+        .map(|(field, _)| field)
+        .collect();
     for q in redactions.quasi.iter().filter(|q| q.finding) {
-        let published = published.get_or_insert_with(|| {
-            let mut case = anonymised.case().clone();
-            case.prose_mut()
-                .into_iter()
-                .map(|(path, text)| (path, text.clone()))
-                .collect::<std::collections::HashMap<String, String>>()
-        });
+        if combined.contains(&q.field) {
+            continue;
+        }
         let detail = published
             .get(&q.field)
             .and_then(|text| text.get(q.start..q.end));
@@ -96,8 +125,103 @@ pub fn lint(loaded: &Loaded, ids: &Identifiers) -> Vec<Diagnostic> {
             None => diag,
         });
     }
+    out.extend(combinations(loaded, &redactions, &published));
     out.extend(typed_blanks(loaded, case));
     out.sort_by_key(|d| d.range.as_ref().map_or(0, |r| r.start));
+    out
+}
+
+/// An age, a rare condition and a place in one field: together they can
+/// point to one person, as a motivated intruder reads them.
+fn combinations(
+    loaded: &Loaded,
+    redactions: &anonymise::Redactions,
+    published: &HashMap<String, String>,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (field, parts) in redactions.identifying_combinations() {
+        let text = published.get(&field).map_or("", String::as_str);
+        let quoted: Vec<String> = parts
+            .iter()
+            .filter_map(|q| text.get(q.start..q.end))
+            .map(|p| format!("\"{p}\""))
+            .collect();
+        let diag = Diagnostic::warning(
+            "identifying-combination",
+            format!(
+                "an age, a rare condition and a place together can point to one person: {}",
+                join(&quoted, "and")
+            ),
+        )
+        .hint("generalise one of them (\"in her nineties\", \"a rare condition\", \"a rural area\"), by new wording or a [[generalise]] entry, or accept the finding on the review sheet")
+        .at(field.clone());
+        out.push(match loaded.locate_field(&field) {
+            Some(range) => diag.with_range(range),
+            None => diag,
+        });
+    }
+    out
+}
+
+/// The sentence of `text` around `start..end`, on one line.
+fn sentence_at(text: &str, start: usize, end: usize) -> String {
+    let start = start.min(text.len());
+    let end = end.clamp(start, text.len());
+    let head = text.get(..start).unwrap_or_default();
+    let from = head
+        .rfind(". ")
+        .map_or(0, |i| i + 2)
+        .max(head.rfind('\n').map_or(0, |i| i + 1));
+    let tail = text.get(end..).unwrap_or_default();
+    let to = tail
+        .find(". ")
+        .map_or(tail.len(), |i| i + 1)
+        .min(tail.find('\n').unwrap_or(tail.len()));
+    text.get(from..end + to)
+        .unwrap_or_default()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A body whose name holds a listed person's name ("Dr S Anand & Partners"
+/// for the GP, Dr Anand) names that person wherever the body is named: it
+/// needs a `published_name` for the publication copies.
+fn bodies_named_after_people(
+    loaded: &Loaded,
+    case: &crate::case::Case,
+    ids: &Identifiers,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (i, body) in case.bodies.iter().enumerate() {
+        if body.published_name.is_some() {
+            continue;
+        }
+        let mut people: Vec<usize> = std::iter::once(&body.name)
+            .chain(&body.other_names)
+            .flat_map(|n| ids.people_named_in(n))
+            .collect();
+        people.sort_unstable();
+        people.dedup();
+        if people.is_empty() {
+            continue;
+        }
+        let labels: Vec<String> = people.iter().map(|&p| ids.label(p).to_string()).collect();
+        let field = format!("bodies[{i}].name");
+        let diag = Diagnostic::warning(
+            "body-named-after-person",
+            format!(
+                "this body's name holds the name of {}: every publication copy that names the body names them",
+                join(&labels, "and")
+            ),
+        )
+        .hint("add `published_name = \"…\"` to this body (for example \"the GP practice\"): the publication copies call it that")
+        .at(field.clone());
+        out.push(match loaded.locate_field(&field) {
+            Some(range) => diag.with_range(range),
+            None => diag,
+        });
+    }
     out
 }
 
@@ -180,7 +304,33 @@ fn warning(
                     join(candidates, "or")
                 ),
             )
-            .hint("correct the spelling, or add this spelling to that person's `aliases` so it gets their label"),
+            .hint("correct the spelling, or add this spelling to that person's `aliases` (with `kind = \"misspelling\"`) so it gets their label"),
+        ),
+        Some(Doubt::PartOfName { candidates }) => Some(
+            Diagnostic::warning(
+                "part-of-name",
+                format!(
+                    "a listed name{} stands inside a longer name nobody listed: the whole name prints as {printed}",
+                    if candidates.is_empty() { String::new() } else { format!(" (of {})", join(candidates, "or")) }
+                ),
+            )
+            .hint("if it is the same person, add the whole name to their `aliases` (with `kind = \"misspelling\"` if it is misspelt); if it is someone else, list them in [[people]]"),
+        ),
+        Some(Doubt::NamePoint { label, .. }) => Some(
+            Diagnostic::warning(
+                "name-point",
+                format!(
+                    "the point of this sentence is the name itself (a misspelling, a nickname, a wrong name), and the label {label} loses it"
+                ),
+            )
+            .hint("say what was wrong without the name (\"the Trust's letter misspelt her name\", \"the invoices were addressed to the wrong name\"), or type the alias (`{ text = \"…\", kind = \"misspelling\" }`) so redress can rewrite it"),
+        ),
+        Some(Doubt::Tautology { label }) => Some(
+            Diagnostic::warning(
+                "tautology",
+                format!("with the name replaced by {label}, the sentence says the same thing twice"),
+            )
+            .hint("drop the name where the role already says who it is (\"From 2022 C had a physiotherapist\"), or say what the sentence needs about the person"),
         ),
         None if source == Source::Flagged => Some(
             Diagnostic::warning(
@@ -226,13 +376,20 @@ fn warning(
 /// What the offices write instead of a placeholder.
 pub(crate) fn advice(category: Category) -> &'static str {
     match category {
-        Category::Phone => "the offices write \"by phone\" or leave the number out",
-        Category::Email => "the offices write \"by email\" or leave the address out",
+        Category::Phone => {
+            "the offices write \"by phone\" or leave the number out; written after \"on\", \"from\", \"at\" or \"by\" (\"I spoke to her on 07700 900461 on 3 May\"), redress leaves it out with that word"
+        }
+        Category::Email => {
+            "the offices write \"by email\" or leave the address out; written after \"from\", \"at\" or \"to\" (\"her emails from jo@example.org\"), redress leaves it out with that word"
+        }
         Category::Address | Category::Postcode => {
-            "the offices write \"her home\" or \"the property\", or leave the address out"
+            "the offices write \"her home\" or \"the property\", or leave the address out; written after \"lived at\", \"in\" or \"at\", redress writes \"at home\" or \"in the area\", or leaves it out"
         }
         Category::DateOfBirth => {
-            "leave it out, or give an age band (\"in her eighties\") where the age matters"
+            "leave it out, or give an age band (\"in her eighties\") where the age matters; written as \"who was born on …\", redress writes the band"
+        }
+        Category::NhsNumber | Category::NiNumber => {
+            "leave it out: the offices never publish it (a sentence of its own, \"Her NHS number is …\", or an aside, \"which gives his NHS number as …\", redress leaves out whole)"
         }
         Category::Name | Category::AmbiguousName => {
             "refer to the person by their role (\"a neighbour\"), or list them in [[people]] so that they get a label"
@@ -331,5 +488,95 @@ decision = "upheld"
             .unwrap();
         assert_eq!(&CASE[typed.range.clone().unwrap()], "[name]");
         assert!(warnings.iter().all(|d| !d.message.contains("Okonkwo")));
+    }
+
+    const GARBLES: &str = r#"
+[case]
+reference = "25 001 044"
+jurisdiction = "lgsco"
+decision_date = 2025-06-17
+summary = "From 2022 Ben's physiotherapist was Gary Stott. The invoices were addressed to \"Mrs Wilde\". She signed her emails \"Debs\". Mrs D Tranter-Wylde rang."
+[[people]]
+id = "debs"
+name = "Deborah Tranter-Wilde"
+title = "Mrs"
+role = "complainant"
+label = "Mrs X"
+aliases = [{ text = "Mrs Wilde", kind = "misspelling" }, "Debs"]
+[[people]]
+id = "ben"
+name = "Ben Pargeter"
+role = "person_affected"
+child = true
+label = "C"
+[[people]]
+id = "gary"
+name = "Gary Stott"
+title = "Mr"
+role = "clinician"
+job_role = "the physiotherapist"
+body = "practice"
+[[bodies]]
+id = "council"
+name = "Kingsley Vale Council"
+short_name = "the Council"
+kind = "council"
+reference = "25 001 044"
+[[bodies]]
+id = "practice"
+name = "Stott Physiotherapy Partners"
+short_name = "the Practice"
+kind = "care_provider"
+reference = "25 001 044a"
+[complaint]
+injustice = "She is 91. She has a very rare genetic condition and lives in Upper Tillingham, a hamlet of 80 people."
+points = [{ body = "council", text = "x" }]
+[outcome]
+decision = "upheld"
+"#;
+
+    #[test]
+    fn garbles_named_bodies_and_combinations_are_warnings_with_the_published_sentence() {
+        let loaded = load_str("garbles.toml", GARBLES, &Coverage::all());
+        let case = loaded
+            .case
+            .as_ref()
+            .unwrap_or_else(|| panic!("{:#?}", loaded.diagnostics));
+        let ids = anonymise::identifiers(case);
+        let warnings = lint(&loaded, &ids);
+        let mut codes: Vec<&str> = warnings.iter().map(|d| d.code).collect();
+        codes.sort_unstable();
+        assert_eq!(
+            codes,
+            [
+                "body-named-after-person",
+                "identifying-combination",
+                "name-point",
+                "near-miss-name",
+                "tautology"
+            ],
+            "{warnings:#?}"
+        );
+        let tautology = warnings.iter().find(|d| d.code == "tautology").unwrap();
+        assert_eq!(
+            tautology.hints[0],
+            "the publication copy reads: \"From 2022 C's physiotherapist was the physiotherapist.\""
+        );
+        // A quoted name is the sentence's point: "Debs" (a plain alias) is a
+        // finding; "Mrs Wilde" (typed as a misspelling) is rewritten.
+        let name_point = warnings.iter().find(|d| d.code == "name-point").unwrap();
+        assert_eq!(&GARBLES[name_point.range.clone().unwrap()], "Debs");
+        let (published, _) = anonymise::anonymise(case, &ids);
+        assert!(
+            published
+                .case()
+                .case
+                .summary
+                .contains("The invoices were addressed to her with her name misspelt."),
+            "{}",
+            published.case().case.summary
+        );
+        // Never the value itself.
+        assert!(warnings.iter().all(|d| !d.message.contains("Stott")));
     }
 }

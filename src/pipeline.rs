@@ -210,10 +210,13 @@ impl Engine {
     }
 
     /// A case's labels and compiled identifiers (with the public lines and
-    /// mailboxes of `rules.toml` allowed).
+    /// mailboxes of `rules.toml` allowed, and the rewrites of
+    /// `rewrites.toml`).
     pub fn identifiers(&self, case: &Case) -> (Vec<String>, Identifiers) {
         let labels = anonymise::labels(case);
-        let ids = Identifiers::new(case, labels.clone()).with_allow_list(self.allow.clone());
+        let ids = Identifiers::new(case, labels.clone())
+            .with_allow_list(self.allow.clone())
+            .with_rewrites(self.templates.rewrites().clone());
         (labels, ids)
     }
 

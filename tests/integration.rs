@@ -15,6 +15,7 @@ mod properties;
 mod publish;
 mod refusals;
 mod review;
+mod rewrites;
 mod robustness;
 mod samples;
 mod schema;

@@ -84,6 +84,19 @@ fn every_sample_is_valid_and_mistakes_are_not() {
     let mut missing = sample.clone();
     missing.as_object_mut().unwrap().remove("complaint");
     assert!(!validator.is_valid(&missing));
+    // Aliases are plain names or typed tables; a kind the loader does not
+    // know is not allowed.
+    let mut typed = sample.clone();
+    typed["people"][0]["aliases"] =
+        serde_json::json!(["Debs", { "text": "Mrs Wilde", "kind": "misspelling" }]);
+    typed["bodies"][0]["published_name"] = "the Trust".into();
+    assert!(
+        validator.is_valid(&typed),
+        "{:?}",
+        errors(&validator, &typed)
+    );
+    typed["people"][0]["aliases"][1]["kind"] = "typo".into();
+    assert!(!validator.is_valid(&typed));
     // JSON case files may name their schema.
     let mut named = sample;
     named["$schema"] = "./case.schema.json".into();

@@ -116,11 +116,24 @@ impl Alignment {
     }
 
     /// Where original byte `at` (outside every edit) is in the published
-    /// text.
+    /// text. The edits are in text order.
     pub(super) fn forward(&self, at: usize) -> usize {
-        match self.edits.iter().rev().find(|e| e.original.end <= at) {
+        let i = self.edits.partition_point(|e| e.original.end <= at);
+        match i.checked_sub(1).map(|i| &self.edits[i]) {
             Some(e) => e.published.end + (at - e.original.end),
             None => at,
+        }
+    }
+
+    /// Where an original stretch is in the published text: the published
+    /// stretch of the edit that holds it, if one does.
+    pub(super) fn place(&self, range: Range<usize>) -> Range<usize> {
+        let i = self.edits.partition_point(|e| e.original.end <= range.start);
+        match self.edits.get(i) {
+            Some(e) if e.original.start <= range.start && range.end <= e.original.end => {
+                e.published.clone()
+            }
+            _ => self.forward(range.start)..self.forward(range.end),
         }
     }
 }

@@ -18,9 +18,11 @@ mod identifiers;
 mod labels;
 mod quasi;
 mod reading;
+mod rewrite;
 pub(crate) mod values;
 mod words;
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use serde::Serialize;
@@ -31,6 +33,7 @@ pub use blanks::{is_placeholder, placeholders};
 pub use detect::{AllowList, Confidence};
 pub use identifiers::{Category, Doubt, Hit, Identifiers, Source};
 pub use quasi::QuasiKind;
+pub use rewrite::{Rewrites, Rule};
 
 use crate::case::{Case, Person};
 
@@ -52,8 +55,31 @@ impl AnonymisedCase {
 pub struct Redactions {
     /// Each replacement, in field and text order.
     pub entries: Vec<Redaction>,
+    /// Each clause rewritten for publication, in field and text order.
+    pub rewrites: Vec<Rewrite>,
     /// Quasi-identifiers left in the redacted text for a person to judge.
     pub quasi: Vec<Quasi>,
+}
+
+/// A clause of one field rewritten for publication ("I spoke to her on
+/// 07700 900461 on 3 May" → "I spoke to her on 3 May"): where it was and
+/// where its rewriting is, never the words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Rewrite {
+    /// The case-file field.
+    pub field: String,
+    /// The rule that rewrote it.
+    pub rule: Rule,
+    /// Byte offset of the start in the original field text.
+    pub start: usize,
+    /// Byte offset of the end in the original field text.
+    pub end: usize,
+    /// Byte offset of the start of what replaced it in the published
+    /// field text.
+    pub published_start: usize,
+    /// Byte offset of the end of it (equal to the start when the clause
+    /// was dropped).
+    pub published_end: usize,
 }
 
 /// A quasi-identifier in a redacted field.
@@ -93,13 +119,18 @@ pub struct Redaction {
     /// What the replacement rewrote, and where that is in the redacted
     /// field text: the anonymiser's own alignment of the two texts.
     pub edit: Edit,
+    /// The rewrite that printed it with its clause, if one did (then
+    /// `replacement` is what that clause became, and `edit` is the clause).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule: Option<Rule>,
 }
 
 /// How one stretch of a field's text was rewritten: bytes `original` of
 /// the case file's text became bytes `published` of the redacted text. The
 /// stretch is the value and whatever went with it (the commas of a name in
-/// apposition, a role said twice); between two edits the texts are the
-/// same. A value only reported (flagged) is an edit that changed nothing.
+/// apposition, a role said twice, the clause a rule rewrote); between two
+/// edits the texts are the same. A value only reported (flagged) is an edit
+/// that changed nothing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Edit {
     /// Byte range in the original field text.
@@ -111,11 +142,12 @@ pub struct Edit {
 impl Redaction {
     /// Whether the publication copies print a placeholder ("[phone
     /// number]") here (not when the blank went with its commas, "A
-    /// neighbour, [name], found her" → "A neighbour found her"): the offices
-    /// never publish one, so a copy that holds it is held back, whoever
-    /// accepts it.
+    /// neighbour, [name], found her" → "A neighbour found her", nor when a
+    /// rule rewrote its clause): the offices never publish one, so a copy
+    /// that holds it is held back, whoever accepts it.
     pub fn prints_placeholder(&self) -> bool {
         self.source != Source::Flagged
+            && self.rule.is_none()
             && is_placeholder(&self.replacement)
             && !self.edit.published.is_empty()
     }
@@ -123,17 +155,9 @@ impl Redaction {
     /// Whether a publication copy that prints this is held back until a
     /// person accepts it (a placeholder: until the text is changed). Every
     /// doubt about a name does: its label may stand where the text meant a
-    /// word ("By Ms Z 2025") or for the wrong person.
+    /// word ("By Ms Z 2025"), for the wrong person, or garble its sentence.
     pub fn blocks_publication(&self) -> bool {
-        if self.prints_placeholder() {
-            return true;
-        }
-        match &self.doubt {
-            None => false,
-            Some(Doubt::UndecidedWord { .. } | Doubt::Shared { .. } | Doubt::NearMiss { .. }) => {
-                true
-            }
-        }
+        self.prints_placeholder() || self.doubt.is_some()
     }
 }
 
@@ -167,6 +191,28 @@ impl Redactions {
             .collect()
     }
 
+    /// The fields whose quasi-identifiers hold an age, a rare condition and
+    /// a place together, with those parts: a finding as a combination.
+    pub fn identifying_combinations(&self) -> Vec<(String, Vec<&Quasi>)> {
+        let mut fields: Vec<&str> = self.quasi.iter().map(|q| q.field.as_str()).collect();
+        fields.dedup();
+        fields
+            .into_iter()
+            .filter_map(|field| {
+                let parts: Vec<&Quasi> = self.quasi.iter().filter(|q| q.field == field).collect();
+                let found: Vec<(QuasiKind, Range<usize>)> =
+                    parts.iter().map(|q| (q.kind, q.start..q.end)).collect();
+                quasi::is_combination(&found).then(|| {
+                    let parts = parts
+                        .into_iter()
+                        .filter(|q| q.kind != QuasiKind::School)
+                        .collect();
+                    (field.to_string(), parts)
+                })
+            })
+            .collect()
+    }
+
     /// Entries for names that belong to several people and could not be
     /// attributed: printed as "[name]" and flagged for review.
     pub fn ambiguous(&self) -> impl Iterator<Item = &Redaction> {
@@ -184,7 +230,7 @@ impl Redactions {
     }
 }
 
-/// The labels of a case's people, assigned once (docs/domain.md §4).
+/// The labels of a case's people, assigned once (DOMAIN.md §5.1).
 pub fn labels(case: &Case) -> Vec<String> {
     labels::assign(case)
 }
@@ -205,8 +251,8 @@ pub fn anonymise(case: &Case, ids: &Identifiers) -> (AnonymisedCase, Redactions)
         } else {
             LabelSet::Ombudsman
         };
-        let (new, hits, edits) = replace(text, ids, labels);
-        for (hit, edit) in hits.into_iter().zip(edits) {
+        let replaced = replace(text, ids, labels);
+        for (hit, printed) in replaced.hits.into_iter().zip(replaced.printed) {
             redactions.entries.push(Redaction {
                 field: field.clone(),
                 category: hit.category,
@@ -215,9 +261,24 @@ pub fn anonymise(case: &Case, ids: &Identifiers) -> (AnonymisedCase, Redactions)
                 start: hit.range.start,
                 end: hit.range.end,
                 doubt: hit.doubt,
-                edit,
+                edit: Edit {
+                    original: printed.original,
+                    published: printed.range,
+                },
+                rule: printed.rule,
             });
         }
+        for applied in replaced.rewrites {
+            redactions.rewrites.push(Rewrite {
+                field: field.clone(),
+                rule: applied.rule,
+                start: applied.original.start,
+                end: applied.original.end,
+                published_start: applied.published.start,
+                published_end: applied.published.end,
+            });
+        }
+        let new = replaced.text;
         let found = quasi::find(&new, &|place| names_a_body(case, place));
         for (kind, range) in &found {
             redactions.quasi.push(Quasi {
@@ -235,6 +296,11 @@ pub fn anonymise(case: &Case, ids: &Identifiers) -> (AnonymisedCase, Redactions)
     }
     neutral_ids(&mut out);
     for body in &mut out.bodies {
+        // A body named after a person is published under another name.
+        if let Some(published) = &body.published_name {
+            body.name = published.clone();
+            body.other_names.clear();
+        }
         if let Some(addressee) = &mut body.addressee {
             addressee.name = addressee.position.clone();
             addressee.address = None;
@@ -247,12 +313,12 @@ pub fn anonymise(case: &Case, ids: &Identifiers) -> (AnonymisedCase, Redactions)
 /// Anonymises free text (for `redress anonymise` and the bench): the text
 /// with replacements, and the hits in the original's byte offsets.
 pub fn anonymise_text(text: &str, ids: &Identifiers) -> (String, Vec<Hit>) {
-    let (text, hits, _) = replace(text, ids, LabelSet::Ombudsman);
-    (text, hits)
+    let replaced = replace(text, ids, LabelSet::Ombudsman);
+    (replaced.text, replaced.hits)
 }
 
 /// Which labels a field uses: the Housing Ombudsman's parts of a joint
-/// document call people "the resident", "Mr A".
+/// document call people "the resident", "Mr A" (DOMAIN.md §4.3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum LabelSet {
     Ombudsman,
@@ -281,10 +347,59 @@ fn housing_fields(case: &Case) -> Vec<String> {
     findings.chain(remedies).collect()
 }
 
-/// Replaces every hit in `text`: the new text, the hits, and each hit's
-/// [`Edit`] (in the same order).
-fn replace(text: &str, ids: &Identifiers, labels: LabelSet) -> (String, Vec<Hit>, Vec<Edit>) {
-    let mut hits = ids.find(text);
+/// One field's text as published: the text, every hit (with what was
+/// printed for it and where), and the clauses rewritten.
+struct Replaced {
+    text: String,
+    hits: Vec<Hit>,
+    /// For each hit, where what was printed for it is.
+    printed: Vec<Printed>,
+    rewrites: Vec<Applied>,
+}
+
+/// Where a hit's replacement is in the published text, the stretch of the
+/// original it stands for (the hit and what went with it), and the rewrite
+/// that printed it with its clause, if one did.
+#[derive(Debug, Clone, Default)]
+struct Printed {
+    original: Range<usize>,
+    range: Range<usize>,
+    rule: Option<Rule>,
+}
+
+/// A rewrite applied: its rule, the original text it replaced and where
+/// its replacement is.
+struct Applied {
+    rule: Rule,
+    original: Range<usize>,
+    published: Range<usize>,
+}
+
+/// The published text being written: a capital where a sentence starts.
+struct Writer {
+    out: String,
+    /// The next letter written starts a sentence (what started it went).
+    capital_next: bool,
+}
+
+impl Writer {
+    fn push(&mut self, text: &str) {
+        if self.capital_next && !text.is_empty() {
+            self.capital_next = false;
+            let mut chars = text.chars();
+            if let Some(c) = chars.next().filter(|c| c.is_lowercase()) {
+                self.out.extend(c.to_uppercase());
+                self.out.push_str(chars.as_str());
+                return;
+            }
+        }
+        self.out.push_str(text);
+    }
+}
+
+/// Replaces every hit in `text`, and rewrites the clauses around them.
+fn replace(text: &str, ids: &Identifiers, labels: LabelSet) -> Replaced {
+    let (mut hits, protected) = ids.scan(text);
     if labels == LabelSet::Housing {
         for hit in &mut hits {
             if let Some(label) = hit.person.and_then(|p| ids.hos_label(p)) {
@@ -292,94 +407,188 @@ fn replace(text: &str, ids: &Identifiers, labels: LabelSet) -> (String, Vec<Hit>
             }
         }
     }
-    let mut out = String::with_capacity(text.len());
+    let cx = rewrite::Context {
+        text,
+        hits: &hits,
+        ids,
+        protected: &protected,
+        dates: Default::default(),
+    };
+    let edits = rewrite::plan(&cx);
+    let garbles = rewrite::garbles(&cx, &edits);
+    for (i, doubt) in garbles {
+        hits[i].doubt = Some(doubt);
+    }
+    let mut w = Writer {
+        out: String::with_capacity(text.len()),
+        capital_next: false,
+    };
+    let mut printed = vec![Printed::default(); hits.len()];
+    let mut rewrites = Vec::with_capacity(edits.len());
+    let mut introduced: HashSet<usize> = HashSet::new();
     let mut at = 0;
-    let mut edits: Vec<Option<Edit>> = vec![None; hits.len()];
     let mut done = Alignment::default();
-    for (i, hit) in hits.iter().enumerate() {
-        if hit.source == Source::Flagged {
+    let mut edits = edits.into_iter().peekable();
+    for i in 0..hits.len() {
+        while let Some(edit) = edits.next_if(|e| e.range.start <= hits[i].range.start) {
+            w.push(&text[at..edit.range.start]);
+            let start = w.out.len();
+            if edit.text.is_empty() {
+                w.capital_next |= starts_sentence(&w.out);
+            } else if starts_sentence(&w.out) {
+                w.push(&capitalise(&edit.text));
+            } else {
+                w.push(&edit.text);
+            }
+            let published = start..w.out.len();
+            done.push(edit.range.clone(), published.clone());
+            // The hits it covers start at `i` (they are in text order).
+            for k in i..hits.len() {
+                if hits[k].range.start >= edit.range.end {
+                    break;
+                }
+                if hits[k].range.end <= edit.range.end {
+                    hits[k].replacement = w.out[published.clone()].to_string();
+                    printed[k] = Printed {
+                        original: edit.range.clone(),
+                        range: published.clone(),
+                        rule: Some(edit.rule),
+                    };
+                }
+            }
+            rewrites.push(Applied {
+                rule: edit.rule,
+                original: edit.range.clone(),
+                published,
+            });
+            at = edit.range.end;
+        }
+        let hit = &mut hits[i];
+        if hit.range.start < at || hit.source == Source::Flagged {
             continue;
         }
-        out.push_str(&text[at..hit.range.start]);
+        w.push(&text[at..hit.range.start]);
+        let start = w.out.len();
         // Where the verbatim text before the hit starts, in both texts: a
         // cut that reaches back before it is mapped through the edits so far.
-        let copied = (at, out.len() - (hit.range.start - at));
-        let mut edit = Edit {
-            original: hit.range.start..hit.range.start,
-            published: out.len()..out.len(),
-        };
+        let copied = (at, start - (hit.range.start - at));
+        printed[i].range = start..start;
+        printed[i].original = hit.range.clone();
+        // A role label ("a senior finance officer") is introduced once,
+        // then used in its short form ("the officer").
+        if let Some(p) = hit.person
+            && labels == LabelSet::Ombudsman
+            && hit.replacement == ids.label(p)
+            && !introduced.insert(p)
+        {
+            hit.replacement = ids.short_label(p).to_string();
+        }
         // "the safeguarding officer, Imran Qureshi, said": the role is
         // already there, so the name goes with its commas.
-        if let Some(cut) = role_in_apposition(&out, &hit.replacement, &text[hit.range.end..]) {
-            edit.original.start = done.back(cut, copied);
-            out.truncate(cut);
+        if let Some(cut) = role_in_apposition(&w.out, &hit.replacement, &text[hit.range.end..]) {
+            w.out.truncate(cut);
+            printed[i].range = cut..cut;
             at = hit.range.end + usize::from(text[hit.range.end..].starts_with(','));
-            edits[i] = Some(done.push(edit.original.start..at, cut..cut));
+            printed[i].original = done.back(cut, copied)..at;
+            done.push(printed[i].original.clone(), cut..cut);
             continue;
         }
         // "Will Little, the occupational therapist, assessed her": the
         // label is the role, so the role that follows goes.
         if let Some(skip) = role_after_name(&hit.replacement, &text[hit.range.end..]) {
-            let label = if starts_sentence(&out) {
+            let label = if starts_sentence(&w.out) {
                 capitalise(&hit.replacement)
             } else {
                 hit.replacement.clone()
             };
-            out.push_str(&label);
+            w.push(&label);
+            printed[i].range = start..w.out.len();
             at = hit.range.end + skip;
-            edits[i] = Some(done.push(edit.original.start..at, edit.published.start..out.len()));
+            printed[i].original.end = at;
+            done.push(printed[i].original.clone(), printed[i].range.clone());
             continue;
         }
         // "A neighbour, Mr Derek Hollins, found her": a name printed as a
         // blank in apposition to the noun before it goes with its commas.
         let blank = hit.replacement == Category::Name.placeholder();
-        if blank && let Some(cut) = name_in_apposition(&out, &text[hit.range.end..]) {
-            edit.original.start = done.back(cut, copied);
-            out.truncate(cut);
+        if blank && let Some(cut) = name_in_apposition(&w.out, &text[hit.range.end..]) {
+            w.out.truncate(cut);
+            printed[i].range = cut..cut;
             at = hit.range.end + 1;
-            edits[i] = Some(done.push(edit.original.start..at, cut..cut));
+            printed[i].original = done.back(cut, copied)..at;
+            done.push(printed[i].original.clone(), cut..cut);
             continue;
         }
         // "the Okonkwo family": a surname the family shares names no one
         // in particular, so it simply goes.
         if hit.category == Category::AmbiguousName && text[hit.range.end..].starts_with(" family") {
             at = hit.range.end + 1;
-            edits[i] = Some(done.push(edit.original.start..at, out.len()..out.len()));
+            printed[i].original.end = at;
+            done.push(printed[i].original.clone(), start..start);
             continue;
         }
         // A label that starts a sentence starts with a capital, unless the
         // text itself did not ("the Smith family" at the start of a field).
         let lower_in_text = text[hit.range.clone()].starts_with(char::is_lowercase);
-        if starts_sentence(&out) && !lower_in_text {
-            out.push_str(&capitalise(&hit.replacement));
+        if starts_sentence(&w.out) && !lower_in_text {
+            w.push(&capitalise(&hit.replacement));
         } else {
-            out.push_str(&hit.replacement);
+            w.capital_next = false;
+            w.push(&hit.replacement);
         }
+        printed[i].range = start..w.out.len();
         at = hit.range.end;
-        edits[i] = Some(done.push(edit.original.start..at, edit.published.start..out.len()));
+        done.push(printed[i].original.clone(), printed[i].range.clone());
     }
-    out.push_str(&text[at..]);
-    // A value only reported is where the text around it puts it.
-    let edits = edits
-        .into_iter()
-        .zip(&hits)
-        .map(|(edit, hit)| {
-            edit.unwrap_or_else(|| Edit {
-                original: hit.range.clone(),
-                published: done.forward(hit.range.start)..done.forward(hit.range.end),
-            })
-        })
-        .collect();
-    (out, hits, edits)
+    for edit in edits {
+        w.push(&text[at..edit.range.start]);
+        let start = w.out.len();
+        if edit.text.is_empty() {
+            w.capital_next |= starts_sentence(&w.out);
+        } else if starts_sentence(&w.out) {
+            w.push(&capitalise(&edit.text));
+        } else {
+            w.push(&edit.text);
+        }
+        rewrites.push(Applied {
+            rule: edit.rule,
+            original: edit.range.clone(),
+            published: start..w.out.len(),
+        });
+        done.push(edit.range.clone(), start..w.out.len());
+        at = edit.range.end;
+    }
+    w.push(&text[at..]);
+    // A value only reported, or taken with the hit before it, is where the
+    // text around it puts it.
+    for (hit, printed) in hits.iter().zip(&mut printed) {
+        if printed.original.is_empty() && printed.rule.is_none() {
+            printed.original = hit.range.clone();
+            printed.range = done.place(hit.range.clone());
+        }
+    }
+    Replaced {
+        text: w.out,
+        hits,
+        printed,
+        rewrites,
+    }
+}
+
+/// The role of a role label: "the social worker", "an SEN officer" → the
+/// words after the article.
+fn role_of(label: &str) -> Option<&str> {
+    label
+        .strip_prefix("the ")
+        .or_else(|| label.strip_prefix("a "))
+        .or_else(|| label.strip_prefix("an "))
 }
 
 /// When `before` ends with "<role>, " and the replacement is that role
 /// ("the social worker"), and the name is followed by a comma or the end of
 /// the clause: where to cut `before` so the role is not said twice.
 fn role_in_apposition(before: &str, replacement: &str, after: &str) -> Option<usize> {
-    let role = replacement
-        .strip_prefix("the ")
-        .or_else(|| replacement.strip_prefix("a "))?;
+    let role = role_of(replacement)?;
     let head = before.strip_suffix(", ")?;
     let ends_with_role = head.len() >= role.len()
         && head.is_char_boundary(head.len() - role.len())
@@ -392,11 +601,9 @@ fn role_in_apposition(before: &str, replacement: &str, after: &str) -> Option<us
 /// that role: how much of `after` to skip (the role and its commas; the
 /// closing comma stays when the clause goes on with "and" or "who").
 fn role_after_name(replacement: &str, after: &str) -> Option<usize> {
-    let role = replacement
-        .strip_prefix("the ")
-        .or_else(|| replacement.strip_prefix("a "))?;
+    let role = role_of(replacement)?;
     let rest = after.strip_prefix(", ")?;
-    let article = ["the ", "a ", "an ", "The ", "A "]
+    let article = ["the ", "a ", "an ", "The ", "A ", "An "]
         .iter()
         .find(|a| rest.starts_with(**a))?;
     let named = &rest[article.len()..];
@@ -531,6 +738,9 @@ mod tests {
         let after = ", the occupational therapist, assessed her";
         let skip = role_after_name("the occupational therapist", after).unwrap();
         assert_eq!(&after[skip..], " assessed her");
+        let after = ", an SEN officer, wrote";
+        let skip = role_after_name("an SEN officer", after).unwrap();
+        assert_eq!(&after[skip..], " wrote");
         assert_eq!(role_after_name("the GP", ", the social worker, said"), None);
     }
 

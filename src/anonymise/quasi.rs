@@ -28,6 +28,9 @@ pub enum QuasiKind {
     /// How rare a condition is ("about 1 in 150,000 people"): it tells a
     /// reader the person is one of a handful.
     Prevalence,
+    /// How small a place is ("a hamlet of 80", "a village of about 140
+    /// people"): with an age and a rare condition, it points to one person.
+    SmallPlace,
 }
 
 impl QuasiKind {
@@ -40,13 +43,22 @@ impl QuasiKind {
             Self::Place => "place",
             Self::Condition => "named condition",
             Self::Prevalence => "how rare a condition is",
+            Self::SmallPlace => "how small a place is",
         }
     }
 }
 
 static AGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u)\b(?:aged|who (?:was|is)|age of) \d{1,3}\b|\b\d{1,3}[- ]years?[- ]old\b")
+    Regex::new(r"(?-u)\b(?:aged|who (?:was|is)|age of|(?i:she|he) (?:was|is)) \d{1,3}\b|\b\d{1,3}[- ]years?[- ]old\b")
         .expect("valid regex")
+});
+static SMALL_PLACE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i-u)\b(?:a|the) (?:small |tiny |remote |little )?(?:hamlet|village|town|settlement|island|community|parish)",
+        r"(?: of| with| where)? (?:about |around |only |just |fewer than |under |some )?[\d,]+",
+        r"(?: (?:people|residents|inhabitants|households|homes|houses))?\b",
+    ))
+    .expect("valid regex")
 });
 static BIRTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i-u)\bborn (?:in )?(?:(?:january|february|march|april|may|june|july|august|september|october|november|december) )?(?:19|20)\d{2}\b")
@@ -61,9 +73,10 @@ static PLACE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static CONDITION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    Regex::new(concat!(
         r"(?-u)\b[A-Z][a-z]+(?:'s)?(?: [a-z]+)?[ -](?:syndrome|disease|dystrophy|palsy|ataxia)\b",
-    )
+        r"|(?i:\b(?:an? )?(?:very |extremely )?rare (?:genetic |inherited |medical |neurological |bone )?(?:condition|disease|disorder)\b)",
+    ))
     .expect("valid regex")
 });
 
@@ -72,7 +85,7 @@ static PREVALENCE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i-u)\b(?:(?:about|around|approximately|roughly|fewer than|less than|under|only|some) )?",
         r"(?:1|one) in (?:every )?[\d,]+(?: (?:\w+ )?(?:people|persons|births|babies|children|adults|men|women|girls|boys))?\b",
         r"|\b(?:affects|affecting) (?:only |fewer than |about |around )?[\d,]+ (?:\w+ )?(?:people|children|families|adults)\b",
-        r"|\bone of (?:only |just )?(?:a handful|[\d,]+|a few)(?: known)? (?:people|children|cases|patients)\b",
+        r"|\bone of (?:only |just )?(?:a handful|[\d,]+|a few|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|a dozen)(?: known)? (?:people|children|cases|patients|adults)\b",
         r"|\bonly [\d,]+ (?:known |recorded |reported )?cases\b",
     ))
     .expect("valid regex")
@@ -82,7 +95,17 @@ static PREVALENCE: LazyLock<Regex> = LazyLock::new(|| {
 /// (the council's area is named anyway).
 pub(crate) fn find(text: &str, named: &dyn Fn(&str) -> bool) -> Vec<(QuasiKind, Range<usize>)> {
     let mut out: Vec<(QuasiKind, Range<usize>)> = Vec::new();
-    out.extend(AGE.find_iter(text).map(|m| (QuasiKind::Age, m.range())));
+    // "she was 91", not "she was 12 weeks late".
+    out.extend(
+        AGE.find_iter(text)
+            .filter(|m| !count_follows(&text[m.end()..]))
+            .map(|m| (QuasiKind::Age, m.range())),
+    );
+    out.extend(
+        SMALL_PLACE
+            .find_iter(text)
+            .map(|m| (QuasiKind::SmallPlace, m.range())),
+    );
     out.extend(
         BIRTH
             .find_iter(text)
@@ -139,17 +162,64 @@ pub(crate) fn find(text: &str, named: &dyn Fn(&str) -> bool) -> Vec<(QuasiKind, 
     out
 }
 
+/// Whether a number is followed by a unit that makes it a count, not an
+/// age ("12 weeks", "20 minutes", "40%").
+fn count_follows(after: &str) -> bool {
+    let word = after
+        .trim_start()
+        .split(|c: char| !c.is_alphanumeric() && c != '%')
+        .next()
+        .unwrap_or("");
+    matches!(
+        word,
+        "weeks"
+            | "days"
+            | "months"
+            | "hours"
+            | "minutes"
+            | "times"
+            | "per"
+            | "%"
+            | "pounds"
+            | "pence"
+            | "miles"
+            | "metres"
+            | "kg"
+            | "stone"
+            | "percent"
+            | "visits"
+            | "calls"
+    )
+}
+
+/// Whether the text holds the three details that together point to one
+/// person, as a motivated intruder reads them: an age, a rare condition (or
+/// how rare it is) and a place (or how small it is).
+pub(crate) fn is_combination(all: &[(QuasiKind, Range<usize>)]) -> bool {
+    let has = |kinds: &[QuasiKind]| all.iter().any(|(k, _)| kinds.contains(k));
+    has(&[QuasiKind::Age])
+        && has(&[QuasiKind::Condition, QuasiKind::Prevalence])
+        && has(&[QuasiKind::Place, QuasiKind::SmallPlace])
+}
+
 /// Whether a quasi-identifier must be reviewed before publication (a
 /// finding), not only listed: how rare a condition is, a partial date of
-/// birth, and an exact age in the same text as a named condition or a small
-/// place (the combination is what identifies).
+/// birth, an exact age in the same text as a named condition or a place,
+/// and every part of an age, a rare condition and a place together
+/// (ANONYMISATION.md §5.1: the combination is what identifies).
 pub(crate) fn is_finding(kind: QuasiKind, all: &[(QuasiKind, Range<usize>)]) -> bool {
+    if is_combination(all) && kind != QuasiKind::School {
+        return true;
+    }
     match kind {
         QuasiKind::Prevalence | QuasiKind::BirthYear => true,
         QuasiKind::Age => all.iter().any(|(k, _)| {
             matches!(
                 k,
-                QuasiKind::Condition | QuasiKind::Place | QuasiKind::Prevalence
+                QuasiKind::Condition
+                    | QuasiKind::Place
+                    | QuasiKind::Prevalence
+                    | QuasiKind::SmallPlace
             )
         }),
         _ => false,
@@ -213,6 +283,22 @@ mod tests {
             found.iter().any(|(k, _)| *k == QuasiKind::Condition),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn an_age_a_rare_condition_and_a_small_place_are_a_finding_together() {
+        let text = "She is 91. She is one of four people with the condition, which is a very rare genetic disorder, in a hamlet of 80.";
+        let found = find(text, &|_| false);
+        let kinds: Vec<QuasiKind> = found.iter().map(|(k, _)| *k).collect();
+        assert!(is_combination(&found), "{kinds:?}");
+        assert!(
+            found.iter().all(|(k, _)| is_finding(*k, &found)),
+            "{kinds:?}"
+        );
+        let without_place = find("She is 91 and has a rare genetic condition.", &|_| false);
+        assert!(!is_combination(&without_place));
+        let counted = find("He was 12 weeks late.", &|_| false);
+        assert!(counted.is_empty(), "{counted:?}");
     }
 
     #[test]

@@ -48,6 +48,14 @@ pub(crate) fn is_english_word(word: &str) -> bool {
     WORDS.contains(lower.as_str())
 }
 
+/// Whether `word` (any case) is a season: a word of time like a month
+/// ("By Autumn 2025", "in Spring").
+pub(crate) fn is_season(word: &str) -> bool {
+    ["spring", "summer", "autumn", "winter"]
+        .iter()
+        .any(|s| s.eq_ignore_ascii_case(word))
+}
+
 /// Whether `word` (any case) is a month name.
 pub(crate) fn is_month(word: &str) -> bool {
     MONTHS.iter().any(|m| m.eq_ignore_ascii_case(word))

@@ -8,6 +8,7 @@
 //!
 //! [`load`] reads and parses a file, [`validate`] checks what serde cannot.
 
+mod alias;
 mod date;
 mod doc_checks;
 mod help;
@@ -24,6 +25,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+pub use alias::{Alias, AliasKind};
 pub use date::{Date, Deadline, MONTHS, Money, number_name};
 pub use limits::{MAX_DEPTH, MAX_FILE_BYTES};
 pub use load::{Loaded, load, load_bytes, load_str, load_toml, locate};
@@ -170,9 +172,10 @@ pub struct Person {
     /// Mr, Mrs, Ms, Miss, Mx or Dr (adults only).
     #[serde(default)]
     pub title: Option<Title>,
-    /// Other names the text uses: nicknames, maiden names, other spellings.
+    /// Other names the text uses: nicknames, maiden names, other spellings,
+    /// as plain names or typed (`{ text = "Mrs Wilde", kind = "misspelling" }`).
     #[serde(default)]
-    pub aliases: Vec<String>,
+    pub aliases: Vec<Alias>,
     /// The person's part in the case.
     pub role: Role,
     /// A child or young person: referred to by a letter only.
@@ -340,6 +343,12 @@ pub struct Body {
     /// Trading names and other names the text uses (kept, never redacted).
     #[serde(default)]
     pub other_names: Vec<String>,
+    /// What the publication copies call the body instead of `name` and
+    /// `other_names`, when these are or hold a person's name ("Dr S Anand &
+    /// Partners" → "the GP practice"). `redress check` asks for one when a
+    /// body's name holds a listed person's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published_name: Option<String>,
     /// What kind of body, which decides the powers that apply.
     pub kind: BodyKind,
     /// This body's record reference: the case number, with a letter suffix for

@@ -32,7 +32,7 @@ pub(super) const SAMPLES: [&str; 12] = [
 ];
 
 /// Examples for the fields no sample fills: (definition, field, JSON).
-const OTHER_EXAMPLES: [(&str, &str, &str); 7] = [
+const OTHER_EXAMPLES: [(&str, &str, &str); 9] = [
     ("Investigator", "title", r#""Senior Investigator""#),
     ("Review", "accepted", r#"["F9c1b0e55"]"#),
     ("Person", "family_name", r#""Ó Súilleabháin""#),
@@ -40,6 +40,8 @@ const OTHER_EXAMPLES: [(&str, &str, &str); 7] = [
     ("Person", "postcodes", r#"["HX3 8QT"]"#),
     ("SignOff", "by", r#""Priya Castellano""#),
     ("DocumentRequest", "body", r#""council""#),
+    ("Body", "published_name", r#""the GP practice""#),
+    ("TypedAlias", "text", r#""Mrs Wilde""#),
 ];
 
 /// The longest example text kept whole; longer prose is cut at a sentence.

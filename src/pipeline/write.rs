@@ -303,14 +303,16 @@ struct RedactionLog<'a> {
     note: &'static str,
     summary: Vec<anonymise::SummaryRow>,
     entries: &'a [anonymise::Redaction],
+    rewrites: &'a [anonymise::Rewrite],
 }
 
 fn redaction_log<'a>(case: &'a Case, redactions: &'a Redactions) -> RedactionLog<'a> {
     RedactionLog {
         reference: &case.case.reference,
-        note: "positions are byte offsets into the case-file field named; original values are never recorded here",
+        note: "start and end are byte offsets into the case-file field named, published_start and published_end into the same field as published; original values are never recorded here",
         summary: redactions.summary(),
         entries: &redactions.entries,
+        rewrites: &redactions.rewrites,
     }
 }
 

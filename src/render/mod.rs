@@ -24,6 +24,7 @@ mod words;
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::Arc;
 
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 
@@ -33,7 +34,7 @@ pub use rules::{Citation, Rules, Signer, Signing, Voice};
 pub use voice::plural as plural_voice;
 pub use words::{WORDS, add_functions as add_word_functions};
 
-use crate::anonymise::AnonymisedCase;
+use crate::anonymise::{AnonymisedCase, Rewrites};
 use crate::case::Case;
 use crate::plan::DocumentPlan;
 use crate::typeset::TypstSource;
@@ -59,6 +60,7 @@ pub const BUNDLED: &[(&str, &str)] = &[
     bundled!("notice.typ.j2"),
     bundled!("review.typ.j2"),
     bundled!("rules.toml"),
+    bundled!("rewrites.toml"),
 ];
 
 /// Reads into `files`, by file name, every file in `dir` whose name `keep`
@@ -99,6 +101,7 @@ pub struct Templates {
     env: Environment<'static>,
     house: String,
     rules: Rules,
+    rewrites: Arc<Rewrites>,
 }
 
 impl Templates {
@@ -120,7 +123,10 @@ impl Templates {
             .map(|(n, t)| (n.to_string(), t.to_string()))
             .collect();
         read_overrides(dir, &mut files, |name| {
-            name.ends_with(".j2") || name.ends_with(".typ") || name == "rules.toml"
+            name.ends_with(".j2")
+                || name.ends_with(".typ")
+                || name == "rules.toml"
+                || name == "rewrites.toml"
         })?;
         Ok(Self::from_files(files.into_iter().collect()))
     }
@@ -139,9 +145,17 @@ impl Templates {
         words::add_functions(&mut env);
         let mut house = String::new();
         let mut rules = None;
+        let mut rewrites = None;
         for (name, text) in files {
             if name == "house.typ" {
                 house = text;
+            } else if name == "rewrites.toml" {
+                let parsed = Rewrites::parse(&text).map_err(|message| RenderError {
+                    template: name.clone(),
+                    line: None,
+                    message,
+                })?;
+                rewrites = Some(Arc::new(parsed));
             } else if name == "rules.toml" {
                 let parsed = Rules::parse(&text).map_err(|message| RenderError {
                     template: name.clone(),
@@ -159,7 +173,18 @@ impl Templates {
             line: None,
             message: "missing".into(),
         })?;
-        Ok(Self { env, house, rules })
+        Ok(Self {
+            env,
+            house,
+            rules,
+            rewrites: rewrites.unwrap_or_else(Rewrites::bundled),
+        })
+    }
+
+    /// How the publication copies rewrite the clauses that held a
+    /// person's details (`rewrites.toml`).
+    pub fn rewrites(&self) -> &Arc<Rewrites> {
+        &self.rewrites
     }
 
     /// The configuration values of `rules.toml`.

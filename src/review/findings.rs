@@ -92,6 +92,20 @@ pub fn explain(doubt: &Doubt, printed: &str) -> String {
             "a letter or two from the name of {}: printed as {printed}; if it is a misspelling, correct it in the case file (or add it to that person's aliases)",
             join_and(candidates)
         ),
+        Doubt::PartOfName { candidates } => format!(
+            "a listed name{} inside a longer name nobody listed: the whole name printed as {printed}; if it is the same person add the whole name to their aliases, otherwise list the person",
+            if candidates.is_empty() {
+                String::new()
+            } else {
+                format!(" (of {})", join_and(candidates))
+            }
+        ),
+        Doubt::NamePoint { label, .. } => format!(
+            "the sentence's point was the name itself (a misspelling, a nickname, a wrong name): printed as {label}, which loses it; say what was wrong without the name, or accept it"
+        ),
+        Doubt::Tautology { label } => format!(
+            "with the name printed as {label} the sentence says the same thing twice: reword it, or accept it"
+        ),
     }
 }
 

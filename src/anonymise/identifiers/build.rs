@@ -7,15 +7,16 @@ use aho_corasick::{AhoCorasickBuilder, MatchKind};
 
 use super::disguise::NEAR_MIN;
 use super::forms::{
-    distinctive_parts, initials, is_bare_unit, is_word_form, joined, spellings, street_variants,
-    strip_brackets, strip_title, untitled_words,
+    anglicised, distinctive_parts, family_of, initials, is_bare_unit, is_particle, is_word_form,
+    joined, spellings, street_variants, strip_brackets, strip_title, untitled_words,
 };
 use super::{Identifiers, NameForm, PatternKind, TokenInfo};
 use crate::anonymise::detect::AllowList;
 use crate::anonymise::fold::fold;
+use crate::anonymise::rewrite::Rewrites;
 use crate::anonymise::values::Shape;
 use crate::anonymise::words::{is_english_word, is_word_name};
-use crate::case::{Case, Date, Person, Title};
+use crate::case::{AliasKind, Case, Date, Person, Title};
 use crate::ids;
 
 #[derive(Default)]
@@ -57,6 +58,7 @@ impl Builder {
                 )
                 | (PatternKind::Joined(owners), PatternKind::Joined(new)) => owners.extend(new),
                 (slot, PatternKind::Protected) => *slot = PatternKind::Protected,
+                (slot, PatternKind::BodyName(with)) => *slot = PatternKind::BodyName(with),
                 _ => {}
             },
             None => {
@@ -163,18 +165,29 @@ impl Builder {
 
     pub(super) fn person(&mut self, i: usize, p: &Person) {
         let words = untitled_words(&p.name);
-        let family = p
-            .family_name
-            .clone()
-            .unwrap_or_else(|| words.last().copied().unwrap_or_default().to_string());
+        let family = p.family_name.clone().unwrap_or_else(|| family_of(&words));
         let family_words = family.split_whitespace().count();
         let given: Vec<&str> = words[..words.len().saturating_sub(family_words)].to_vec();
         self.name(i, &words.join(" "), NameForm::Full, false);
-        for f in spellings(&family) {
-            self.name(i, &f, NameForm::Family, false);
-            if let Some(g1) = given.first() {
+        // The family name as written and in its other spellings, anglicised
+        // ones included ("Ó Súilleabháin", "O'Sullivan", "Sullivan").
+        let mut families = spellings(&family);
+        for a in anglicised(&family) {
+            families.extend(spellings(&a));
+        }
+        families.sort();
+        families.dedup();
+        let mut firsts: Vec<String> = given.first().map(|g| g.to_string()).into_iter().collect();
+        if let Some(g1) = given.first() {
+            firsts.extend(anglicised(g1));
+        }
+        for f in &families {
+            self.name(i, f, NameForm::Family, false);
+            for g1 in &firsts {
                 self.name(i, &format!("{g1} {f}"), NameForm::Full, false);
                 self.name(i, &format!("{f}, {g1}"), NameForm::Full, false);
+            }
+            if let Some(g1) = given.first() {
                 let initial: String = g1.chars().take(1).collect();
                 for form in [
                     format!("{initial} {f}"),
@@ -188,12 +201,28 @@ impl Builder {
             }
         }
         for g in &given {
+            if is_particle(g) && given.len() > 1 {
+                continue;
+            }
             self.name(i, g, NameForm::Given, false);
+            for a in anglicised(g) {
+                self.name(i, &a, NameForm::Given, false);
+            }
         }
         if family.contains('-') {
             for part in family.split('-') {
                 self.name(i, part, NameForm::FamilyPart, is_english_word(part));
             }
+        }
+        // "Dr ap Huw" is also written "Dr Huw": the name after the particles.
+        let family_parts: Vec<&str> = family.split_whitespace().collect();
+        if family_parts.len() > 1
+            && family_parts[..family_parts.len() - 1]
+                .iter()
+                .all(|w| is_particle(w))
+        {
+            let core = family_parts[family_parts.len() - 1];
+            self.name(i, core, NameForm::FamilyPart, is_english_word(core));
         }
         for alias in &p.aliases {
             let alias = strip_title(alias);
@@ -250,7 +279,7 @@ impl Builder {
 
     pub(super) fn person_tokens(&mut self, i: usize, p: &Person, words: &[&str], family: &str) {
         let family_words: Vec<&str> = family.split_whitespace().collect();
-        for w in words {
+        for w in words.iter().filter(|w| !is_particle(w)) {
             self.token(i, w, false, family_words.contains(w));
         }
         for f in spellings(family) {
@@ -431,6 +460,18 @@ impl Builder {
             .collect();
         let mut parts = self.parts;
         parts.resize_with(labels.len(), HashSet::new);
+        let short_labels = short_labels(&labels);
+        let alias_kinds = case
+            .people
+            .iter()
+            .map(|p| {
+                p.aliases
+                    .iter()
+                    .filter(|a| a.kind != AliasKind::Other)
+                    .map(|a| (fold(strip_title(a)), a.kind))
+                    .collect()
+            })
+            .collect();
         let all_parts = parts.iter().flatten().cloned().collect();
         Identifiers {
             parts,
@@ -455,6 +496,47 @@ impl Builder {
             births: self.births,
             deaths: self.deaths,
             email_tokens: self.email_tokens,
+            born: case.people.iter().map(|p| p.born).collect(),
+            as_at: Some(case.case.received.unwrap_or(case.case.decision_date)),
+            alias_kinds,
+            short_labels,
+            rewrites: Rewrites::bundled(),
         }
     }
+}
+
+/// Each label once introduced: a role label with an article ("a senior
+/// finance officer") is "the" and its last word ("the officer") where no
+/// other role label ends in that word, else "the" and the whole role; the
+/// rest stay as they are.
+fn short_labels(labels: &[String]) -> Vec<String> {
+    let role = |l: &str| {
+        l.strip_prefix("a ")
+            .or_else(|| l.strip_prefix("an "))
+            .or_else(|| l.strip_prefix("the "))
+            .map(str::to_string)
+    };
+    let heads: Vec<Option<String>> = labels
+        .iter()
+        .map(|l| role(l).and_then(|r| r.rsplit(' ').next().map(str::to_string)))
+        .collect();
+    labels
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let indefinite = l.starts_with("a ") || l.starts_with("an ");
+            let (Some(r), Some(head), true) = (role(l), heads[i].clone(), indefinite) else {
+                return l.clone();
+            };
+            let shared = heads
+                .iter()
+                .enumerate()
+                .any(|(j, h)| j != i && labels[j] != *l && h.as_deref() == Some(head.as_str()));
+            if shared {
+                format!("the {r}")
+            } else {
+                format!("the {head}")
+            }
+        })
+        .collect()
 }

@@ -89,7 +89,7 @@ impl Identifiers {
     }
 
     /// The labels of the people whose long name `word` nearly is.
-    fn near_candidates(&self, word: &str) -> Option<Vec<String>> {
+    pub(super) fn near_candidates(&self, word: &str) -> Option<Vec<String>> {
         let key: String = fold(word)
             .chars()
             .filter(char::is_ascii_alphabetic)

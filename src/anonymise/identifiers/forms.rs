@@ -41,6 +41,103 @@ const PLACE_QUALIFIERS: &[&str] = &[
     "high", "long", "church", "kings", "bishops", "market",
 ];
 
+/// Particles that belong to the family name after them: "Rhodri ap Huw" is
+/// Dr ap Huw, "Gráinne Ó Súilleabháin" Ms Ó Súilleabháin, "Sophie van der
+/// Berg" Ms van der Berg. Compared folded (no case, no accents).
+const PARTICLES: &[&str] = &[
+    "ap", "ab", "ferch", "verch", "o", "ni", "nic", "mac", "mc", "ui", "de", "del", "della", "der",
+    "den", "di", "da", "do", "dos", "das", "du", "la", "le", "van", "von", "bin", "binti", "bint",
+    "ibn", "al", "el", "ter", "ten",
+];
+
+/// Whether a word is a particle of a family name.
+pub(super) fn is_particle(word: &str) -> bool {
+    PARTICLES.contains(&fold(word).as_str())
+}
+
+/// The family name of a name's words (titles removed) when the case does
+/// not give one: the last word with the particles before it, as long as a
+/// given name stays ("Rhodri ap Huw" → "ap Huw", "Seán Mac Cárthaigh" →
+/// "Mac Cárthaigh", but "Van Morrison" → "Morrison").
+pub(super) fn family_of(words: &[&str]) -> String {
+    let Some(last) = words.len().checked_sub(1) else {
+        return String::new();
+    };
+    let mut first = last;
+    while first >= 2 && is_particle(words[first - 1]) {
+        first -= 1;
+    }
+    words[first..].join(" ")
+}
+
+/// The Irish, Scottish Gaelic and Welsh names a text may write in an
+/// anglicised spelling (`data/anglicised-names.txt`), by their folded form.
+static ANGLICISED: std::sync::LazyLock<std::collections::HashMap<String, Vec<String>>> =
+    std::sync::LazyLock::new(|| {
+        let mut out: std::collections::HashMap<String, Vec<String>> = Default::default();
+        for line in include_str!("../../../data/anglicised-names.txt").lines() {
+            let line = line.trim();
+            let Some((name, forms)) = line.split_once('|').filter(|_| !line.starts_with('#'))
+            else {
+                continue;
+            };
+            let forms = forms.split(',').map(|f| f.trim().to_string());
+            out.entry(fold(name.trim()))
+                .or_default()
+                .extend(forms.filter(|f| !f.is_empty()));
+        }
+        out
+    });
+
+/// The other spellings of an Irish, Scottish Gaelic or Welsh name or family
+/// name: its anglicised forms ("Ó Súilleabháin" → "O'Sullivan",
+/// "Sullivan"), and the particle run into the name ("Mac Cárthaigh" →
+/// "McCárthaigh", "Ó Néill" → "O'Néill"). The feminine particles (Ní, Nic)
+/// are read as Ó and Mac.
+pub(super) fn anglicised(name: &str) -> Vec<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let Some((first, rest)) = words.split_first() else {
+        return Vec::new();
+    };
+    let rest = rest.join(" ");
+    let particle = fold(first);
+    let mut keys = vec![fold(name)];
+    let mut out = Vec::new();
+    if !rest.is_empty() {
+        match particle.as_str() {
+            "o" | "ni" | "ui" => {
+                keys.push(fold(&format!("ó {rest}")));
+                out.push(format!("O'{rest}"));
+            }
+            "mac" | "mc" | "nic" => {
+                keys.push(fold(&format!("mac {rest}")));
+                out.extend([
+                    format!("Mac{rest}"),
+                    format!("Mc{rest}"),
+                    format!("Mc {rest}"),
+                ]);
+            }
+            _ => {}
+        }
+    }
+    // The lenited forms after Ní ("Ní Shúilleabháin") drop their h.
+    if particle == "ni" && rest.chars().nth(1).is_some_and(|c| c == 'h' || c == 'H') {
+        let mut chars = rest.chars();
+        let first_letter = chars.next().map(String::from).unwrap_or_default();
+        chars.next();
+        keys.push(fold(&format!("ó {first_letter}{}", chars.as_str())));
+    }
+    for key in keys {
+        if let Some(forms) = ANGLICISED.get(&key) {
+            out.extend(forms.iter().cloned());
+        }
+    }
+    out.retain(|f| fold(f) != fold(name));
+    out.sort();
+    out.dedup();
+    out
+}
+
 /// A name as written, and the other spellings of it a text may use:
 /// hyphens as spaces or run together, apostrophes dropped or spaced.
 pub(super) fn spellings(name: &str) -> Vec<String> {
@@ -72,7 +169,11 @@ pub(super) fn is_word_form(text: &str) -> bool {
 /// for every given name with the family name, and the first alone with it.
 pub(super) fn initials(given: &[&str], family: &str) -> Vec<(String, bool)> {
     let first = |w: &str| w.chars().next().map(|c| c.to_string());
-    let family_initials: Vec<String> = family.split(['-', ' ']).filter_map(first).collect();
+    let family_initials: Vec<String> = family
+        .split(['-', ' '])
+        .filter(|w| !is_particle(w))
+        .filter_map(first)
+        .collect();
     let Some(family_initial) = family_initials.first() else {
         return Vec::new();
     };
@@ -271,6 +372,36 @@ mod tests {
         assert_eq!(distinctive_parts("Upper Tillingham"), ["Tillingham"]);
         assert_eq!(distinctive_parts("St Ives Lane Primary"), ["St Ives"]);
         assert!(distinctive_parts("the Rose Garden").is_empty());
+    }
+
+    #[test]
+    fn particles_stay_with_the_family_name() {
+        assert_eq!(family_of(&["Rhodri", "ap", "Huw"]), "ap Huw");
+        assert_eq!(family_of(&["Sophie", "van", "der", "Berg"]), "van der Berg");
+        assert_eq!(
+            family_of(&["Gráinne", "Ó", "Súilleabháin"]),
+            "Ó Súilleabháin"
+        );
+        assert_eq!(family_of(&["Van", "Morrison"]), "Morrison");
+        assert_eq!(family_of(&["Jane", "Smith"]), "Smith");
+    }
+
+    #[test]
+    fn irish_and_welsh_names_have_their_anglicised_spellings() {
+        let forms = anglicised("Ó Súilleabháin");
+        assert!(forms.contains(&"o'sullivan".to_string()), "{forms:?}");
+        assert!(anglicised("Ní Shúilleabháin").contains(&"sullivan".to_string()));
+        assert!(anglicised("ap Huw").contains(&"pugh".to_string()));
+        assert!(
+            anglicised("Gráinne").contains(&"grainne".to_string())
+                || anglicised("Gráinne").contains(&"grania".to_string())
+        );
+        let mac = anglicised("Mac Cárthaigh");
+        assert!(
+            mac.contains(&"mccarthy".to_string()) && mac.contains(&"McCárthaigh".to_string()),
+            "{mac:?}"
+        );
+        assert!(anglicised("Smith").is_empty());
     }
 
     #[test]

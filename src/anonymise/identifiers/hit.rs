@@ -165,6 +165,51 @@ pub enum Doubt {
         /// The labels of the people whose name it is near.
         candidates: Vec<String>,
     },
+    /// A listed name inside a longer name that is not listed: a misspelt
+    /// double-barrelled name ("Mrs D Tranter-Wylde"), a surname written
+    /// after a given name ("Grainne O'Sullivan"), or two people's names
+    /// side by side. The whole name was taken.
+    PartOfName {
+        /// The labels of the people whose name it holds.
+        candidates: Vec<String>,
+    },
+    /// A sentence whose point was the name itself (a misspelling, a
+    /// nickname, a wrong name on a letter): the label keeps the person
+    /// safe and loses what the sentence says.
+    NamePoint {
+        /// The label printed.
+        label: String,
+        /// Why the text used the name, where the case says.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        alias: Option<crate::case::AliasKind>,
+    },
+    /// A label and the words around it say the same thing twice ("C's
+    /// physiotherapist was the physiotherapist", "Mrs Y, known as Mrs Y").
+    Tautology {
+        /// The label printed.
+        label: String,
+    },
+}
+
+impl Doubt {
+    /// The stable kind of the doubt, as `redactions.json` writes it and
+    /// `check` names its warning (with hyphens).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Self::UndecidedWord { .. } => "undecided_word",
+            Self::Shared { .. } => "shared",
+            Self::NearMiss { .. } => "near_miss",
+            Self::PartOfName { .. } => "part_of_name",
+            Self::NamePoint { .. } => "name_point",
+            Self::Tautology { .. } => "tautology",
+        }
+    }
+
+    /// Whether the doubt is about how the published sentence reads (a
+    /// label that garbles it), not about whose name it is.
+    pub fn is_garble(&self) -> bool {
+        matches!(self, Self::NamePoint { .. } | Self::Tautology { .. })
+    }
 }
 
 /// Where a hit comes from.

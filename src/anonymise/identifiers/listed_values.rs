@@ -2,8 +2,33 @@
 //! postcodes, emails (and addresses nobody listed that carry a listed name),
 //! dates of birth and of death.
 
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::{Category, Hit, Identifiers, Source};
 use crate::anonymise::values::{self, Shape};
+
+/// A month and year ("March 1936", "Mar. 1936", "03/1936") or a year alone.
+static PARTIAL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i-u)\b(?:(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s+|(\d{1,2})[/.-])?",
+        r"((?:18|19|20)\d{2})\b",
+    ))
+    .expect("valid regex")
+});
+
+/// An age with the word before it that says so: "aged 86", "was 86".
+static AGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i-u)\b(?:aged|age|was|is|turned|turning|then|be)\s+(\d{1,3})\b(?:[- ]years?[- ]old\b)?",
+    )
+    .expect("valid regex")
+});
+
+/// Words before a partial date that make it a date of birth.
+const BIRTH_WORDS: [&str; 5] = ["born", "birth", "dob", "d.o.b", "b."];
 
 impl Identifiers {
     /// The listed values among `candidates`, the value-shaped pieces of
@@ -34,7 +59,107 @@ impl Identifiers {
             };
             hits.extend(found);
         }
+        if !self.births.is_empty() {
+            hits.extend(self.partial_births(text));
+            hits.extend(self.ages_with_dates(text, candidates));
+        }
         hits
+    }
+
+    /// A listed date of birth as month and year, or as a year, after words
+    /// that say it is one: "born in March 1936", "DOB 03/1936", "born 1936".
+    fn partial_births(&self, text: &str) -> Vec<Hit> {
+        let mut out = Vec::new();
+        for c in PARTIAL_DATE.captures_iter(text) {
+            let whole = c.get(0).expect("whole match");
+            let year: i32 = c[3].parse().unwrap_or_default();
+            let month = match (c.get(1), c.get(2)) {
+                (Some(m), _) => month_number(m.as_str()),
+                (None, Some(n)) => n
+                    .as_str()
+                    .parse::<u8>()
+                    .ok()
+                    .filter(|m| (1..=12).contains(m)),
+                (None, None) => None,
+            };
+            let person = self.births.iter().find_map(|(d, p)| {
+                let same = d.year() == year && month.is_none_or(|m| m == d.month());
+                same.then_some(*p)
+            });
+            let Some(p) = person else {
+                continue;
+            };
+            // A month and year within a few words of "born"; a year alone
+            // right after it.
+            let reach = if month.is_some() { 40 } else { 12 };
+            if !birth_context(text, whole.start(), reach) {
+                continue;
+            }
+            out.push(Hit::new(
+                Source::Listed,
+                whole.range(),
+                Category::DateOfBirth,
+                Some(p),
+                Category::DateOfBirth.placeholder(),
+            ));
+        }
+        out
+    }
+
+    /// An age beside a date that together give a listed date of birth away:
+    /// "was 86 on 30 January 2023" for someone born on 2 March 1936. The
+    /// age is the hit (the date is an event's).
+    fn ages_with_dates(&self, text: &str, candidates: &[values::Candidate]) -> Vec<Hit> {
+        let mut out = Vec::new();
+        for c in AGE.captures_iter(text) {
+            let age_range = c.get(1).expect("group 1").range();
+            let age: i32 = c[1].parse().unwrap_or(-1);
+            // "was 12 weeks late", "is 20 minutes away": a count, no age.
+            let unit = text[c.get(0).expect("whole").end()..]
+                .trim_start()
+                .split(|ch: char| !ch.is_alphanumeric() && ch != '%')
+                .next()
+                .unwrap_or("");
+            if !unit.is_empty()
+                && unit
+                    .chars()
+                    .next()
+                    .is_some_and(|ch| ch.is_alphabetic() || ch == '%')
+                && !matches!(
+                    unit,
+                    "on" | "in" | "at" | "when" | "by" | "and" | "but" | "years"
+                )
+            {
+                continue;
+            }
+            let sentence = sentence_of(text, &age_range);
+            let dates = candidates
+                .iter()
+                .filter(|d| d.shape == Shape::Date)
+                .filter(|d| sentence.start <= d.range.start && d.range.end <= sentence.end)
+                .flat_map(|d| d.dates.iter().copied());
+            let mut person = None;
+            for at in dates {
+                person = self
+                    .births
+                    .iter()
+                    .find(|(born, _)| born.years_until(at) == age && **born != at)
+                    .map(|(_, p)| *p);
+                if person.is_some() {
+                    break;
+                }
+            }
+            if let Some(p) = person {
+                out.push(Hit::new(
+                    Source::Listed,
+                    age_range,
+                    Category::DateOfBirth,
+                    Some(p),
+                    Category::DateOfBirth.placeholder(),
+                ));
+            }
+        }
+        out
     }
 
     fn email_hit(&self, c: &values::Candidate) -> Option<Hit> {
@@ -98,5 +223,61 @@ impl Identifiers {
             Some(p),
             replacement,
         ))
+    }
+}
+
+/// A month's number from its name or abbreviation.
+fn month_number(word: &str) -> Option<u8> {
+    let w = word.to_ascii_lowercase();
+    crate::anonymise::words::MONTHS
+        .iter()
+        .position(|m| m.starts_with(&w[..w.len().min(3)]))
+        .map(|i| i as u8 + 1)
+}
+
+/// Whether a word that says "date of birth" stands within `reach` bytes
+/// before `at`, in the same sentence.
+fn birth_context(text: &str, at: usize, reach: usize) -> bool {
+    let mut from = at.saturating_sub(reach);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let head = &text[from..at];
+    let head = head
+        .rsplit(". ")
+        .next()
+        .unwrap_or(head)
+        .to_ascii_lowercase();
+    BIRTH_WORDS.iter().any(|w| {
+        head.match_indices(w).any(|(i, _)| {
+            !head[..i].ends_with(|c: char| c.is_ascii_alphanumeric())
+                && (w.ends_with('.')
+                    || !head[i + w.len()..].starts_with(|c: char| c.is_ascii_alphanumeric()))
+        })
+    })
+}
+
+/// The sentence around a range: from after the last ". " before it to the
+/// next ". " after it (or the ends of the text).
+fn sentence_of(text: &str, range: &Range<usize>) -> Range<usize> {
+    let start = text[..range.start].rfind(". ").map_or(0, |i| i + 2);
+    let end = text[range.end..]
+        .find(". ")
+        .map_or(text.len(), |i| range.end + i + 1);
+    start..end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_and_birth_words() {
+        assert_eq!(month_number("Sept"), Some(9));
+        assert_eq!(month_number("march"), Some(3));
+        assert!(birth_context("who was born in ", 16, 40));
+        assert!(birth_context("(DOB ", 5, 40));
+        assert!(!birth_context("she was reborn in ", 18, 40));
+        assert!(!birth_context("Born. In ", 9, 3));
     }
 }

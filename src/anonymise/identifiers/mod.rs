@@ -14,6 +14,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::sync::Arc;
 
 use std::sync::LazyLock;
 
@@ -22,8 +23,9 @@ use regex::Regex;
 
 use super::detect::{self, AllowList, Confidence};
 use super::fold::{Folded, at_word_boundary, fold};
+use super::rewrite::Rewrites;
 use super::values::{self, Shape};
-use crate::case::{Case, Date, Title};
+use crate::case::{AliasKind, Case, Date, Title};
 
 mod build;
 mod disguise;
@@ -33,6 +35,7 @@ mod listed_values;
 mod names;
 mod resolve;
 mod titles;
+mod whole;
 
 use hit::priority;
 pub use hit::{Category, Doubt, Hit, Source};
@@ -75,6 +78,8 @@ enum PatternKind {
     Address(usize),
     /// Text never to touch: body names, labels.
     Protected,
+    /// A body's name printed as its `published_name`.
+    BodyName(String),
     /// A term to replace with the case's wording.
     Generalise(String),
 }
@@ -109,6 +114,16 @@ pub struct Identifiers {
     births: HashMap<Date, usize>,
     deaths: HashMap<Date, usize>,
     email_tokens: Vec<(String, usize)>,
+    /// Each person's date of birth.
+    born: Vec<Option<Date>>,
+    /// The date the case's events are dated at, when a text gives none.
+    as_at: Option<Date>,
+    /// Each person's typed aliases: the alias folded, without its title.
+    alias_kinds: Vec<Vec<(String, AliasKind)>>,
+    /// Each person's label after it has been introduced ("the officer").
+    short_labels: Vec<String>,
+    /// The rewrite rules of the publication copy.
+    rewrites: Arc<Rewrites>,
 }
 
 /// A name token for the leak search: whose, and how it must be read.
@@ -129,7 +144,14 @@ impl Identifiers {
         }
         for body in &case.bodies {
             for name in std::iter::once(&body.name).chain(&body.other_names) {
-                b.pattern(name, PatternKind::Protected);
+                let kind = match &body.published_name {
+                    Some(published) => PatternKind::BodyName(published.clone()),
+                    None => PatternKind::Protected,
+                };
+                b.pattern(name, kind);
+            }
+            if let Some(published) = &body.published_name {
+                b.pattern(published, PatternKind::Protected);
             }
         }
         let hos_labels = case.people.iter().filter_map(|p| p.hos_label.as_ref());
@@ -168,9 +190,66 @@ impl Identifiers {
         self
     }
 
+    /// The same identifiers, with an office's rewrite rules for the
+    /// publication copy (`rewrites.toml` of `--templates`).
+    #[must_use]
+    pub fn with_rewrites(mut self, rewrites: Arc<Rewrites>) -> Self {
+        self.rewrites = rewrites;
+        self
+    }
+
+    /// The rewrite rules of the publication copy.
+    pub(crate) fn rewrites(&self) -> &Rewrites {
+        &self.rewrites
+    }
+
     /// The label of person `i`.
     pub fn label(&self, person: usize) -> &str {
         &self.labels[person]
+    }
+
+    /// The label of person `i` once introduced: "the officer" for "a
+    /// senior finance officer"; the label itself for the rest.
+    pub(crate) fn short_label(&self, person: usize) -> &str {
+        self.short_labels
+            .get(person)
+            .map_or(&self.labels[person], String::as_str)
+    }
+
+    /// The title of person `i`, if the case gives one.
+    pub(crate) fn title(&self, person: usize) -> Option<Title> {
+        self.titles.get(person).copied().flatten()
+    }
+
+    /// The date of birth of person `i`, if listed.
+    pub(crate) fn born(&self, person: usize) -> Option<Date> {
+        self.born.get(person).copied().flatten()
+    }
+
+    /// The date a case's events are dated at when a text gives none: the
+    /// date the complaint was received, else the decision's.
+    pub(crate) fn as_at(&self) -> Option<Date> {
+        self.as_at
+    }
+
+    /// Why the text uses `written` for person `i`, if it is one of their
+    /// typed aliases (its title aside).
+    pub(crate) fn alias_kind(&self, person: usize, written: &str) -> Option<AliasKind> {
+        let kinds = self.alias_kinds.get(person).filter(|k| !k.is_empty())?;
+        let key = fold(strip_title(written));
+        let key = key.trim_end_matches("'s");
+        // "Mrs D Tranter-Wylde" is the alias "Mrs Tranter-Wylde" with an
+        // initial.
+        let bare = |k: &str| -> String {
+            let k = k.replace(['-', '\''], " ");
+            let mut words: Vec<&str> = k.split_whitespace().collect();
+            if words.len() > 1 && words[0].trim_end_matches('.').len() == 1 {
+                words.remove(0);
+            }
+            words.join(" ")
+        };
+        let key = bare(key);
+        kinds.iter().find(|(a, _)| bare(a) == key).map(|(_, k)| *k)
     }
 
     /// The Housing Ombudsman's label for person `i`, if the case gives one.
@@ -190,6 +269,12 @@ impl Identifiers {
     /// Every listed identifier and every detected one in `text`, resolved:
     /// what the anonymiser replaces (all but [`Source::Flagged`] hits).
     pub fn find(&self, text: &str) -> Vec<Hit> {
+        self.scan(text).0
+    }
+
+    /// What [`find`](Self::find) finds, with the text nothing may touch
+    /// (bodies' names, labels, references, money, statutes).
+    pub(crate) fn scan(&self, text: &str) -> (Vec<Hit>, Vec<Range<usize>>) {
         let folded = Folded::new(text);
         let (mut hits, mut protected) = self.pattern_hits(&folded);
         let candidates = values::candidates(text);
@@ -233,7 +318,26 @@ impl Identifiers {
         hits.extend(self.near_misses(text, &kept));
         hits.extend(kept);
         let kept = resolve(hits, &protected);
-        disguise::online_ids(text, self.doubt_near_misses(text, kept))
+        let kept = self.whole_names(text, kept, &protected);
+        let hits = disguise::online_ids(text, self.doubt_near_misses(text, kept));
+        (hits, protected)
+    }
+
+    /// The listed people (by index) whose name `text` holds, read as the
+    /// anonymiser reads names (a word-name only where it reads as a name):
+    /// for a body's name, which must not carry a person's.
+    pub fn people_named_in(&self, text: &str) -> Vec<usize> {
+        let folded = Folded::new(text);
+        let (hits, _) = self.pattern_hits(&folded);
+        let mut people: Vec<usize> = hits
+            .iter()
+            .filter(|h| h.category == Category::Name && h.doubt.is_none())
+            .filter_map(|h| h.person)
+            .filter(|&p| p < self.born.len())
+            .collect();
+        people.sort_unstable();
+        people.dedup();
+        people
     }
 
     /// Listed identifiers left in text that should have none (a redacted
@@ -296,6 +400,14 @@ impl Identifiers {
                 )),
                 PatternKind::Generalise(with) => hits.push(Hit::new(
                     Source::Generalised,
+                    orig(),
+                    Category::Generalised,
+                    None,
+                    with.clone(),
+                )),
+                // Listed, so that it beats the person's name inside it.
+                PatternKind::BodyName(with) => hits.push(Hit::new(
+                    Source::Listed,
                     orig(),
                     Category::Generalised,
                     None,

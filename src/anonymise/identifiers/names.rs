@@ -47,7 +47,7 @@ impl Identifiers {
             return None;
         }
         let undecided = match (word, title) {
-            (true, None) => match self.read(folded.orig, orig.clone(), &people, family) {
+            (true, None) => match self.read(folded.orig, orig.clone(), &people, family, false) {
                 Reading::Word => return None,
                 Reading::Name => false,
                 Reading::Undecided => true,
@@ -86,6 +86,7 @@ impl Identifiers {
         range: Range<usize>,
         owners: &[usize],
         family: bool,
+        plural: bool,
     ) -> Reading {
         let same_person = |w: &str| {
             let w = fold(w);
@@ -96,6 +97,7 @@ impl Identifiers {
             text,
             range: range.clone(),
             family,
+            plural,
             same_person: &same_person,
             any_person: &any_person,
         };
@@ -122,6 +124,21 @@ impl Identifiers {
         title: Option<Title>,
     ) -> Result<usize, Vec<usize>> {
         let mut candidates: Vec<(usize, NameForm)> = owners.to_vec();
+        // A surname that is one person's whole family name is theirs, not a
+        // part of another's double-barrelled name ("Mrs Tranter" with an Ann
+        // Tranter and a Deborah Tranter-Wilde listed), when the title fits.
+        let fits = |p: usize| match (title, self.titles[p]) {
+            (Some(t), Some(own)) => titles_compatible(own, t),
+            _ => true,
+        };
+        let whole: Vec<(usize, NameForm)> = candidates
+            .iter()
+            .copied()
+            .filter(|(p, f)| *f != NameForm::FamilyPart && fits(*p))
+            .collect();
+        if !whole.is_empty() && whole.len() < candidates.len() {
+            candidates = whole;
+        }
         if let Some(t) = title {
             let exact: Vec<_> = candidates
                 .iter()
@@ -169,7 +186,7 @@ impl Identifiers {
         owners: &[usize],
         word: bool,
     ) -> Option<Hit> {
-        if word && self.read(text, range.clone(), owners, true) == Reading::Word {
+        if word && self.read(text, range.clone(), owners, true, true) == Reading::Word {
             return None;
         }
         let before = &text[..range.start];
@@ -276,7 +293,7 @@ impl Identifiers {
             if info.word
                 && (lower
                     || (title.is_none()
-                        && self.read(folded.orig, range.clone(), &info.owners, info.family)
+                        && self.read(folded.orig, range.clone(), &info.owners, info.family, false)
                             == Reading::Word))
             {
                 continue;

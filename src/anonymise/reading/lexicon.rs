@@ -15,6 +15,67 @@ pub(super) const TITLES: [&str; 10] = [
     "cllr",
 ];
 
+/// Determiners: a word-name right after one is the word ("the Dean of the
+/// cathedral", "in the Autumn"). "that" and "her" are left out: they also
+/// stand before a name ("said that June rang", "told her Grace had died").
+pub(super) const DETERMINERS: [&str; 17] = [
+    "the", "a", "an", "this", "these", "those", "every", "each", "its", "our", "their", "his",
+    "my", "your", "any", "some", "another",
+];
+
+/// How many of [`NOT_NOUNS`] are auxiliary verbs (they come first).
+pub(super) const AUXILIARIES: usize = 15;
+
+/// Words that follow a person's name at the start of a sentence and are no
+/// noun: auxiliaries first, then adverbs of time, pronouns and the like
+/// ("Grace herself said", "Mark then rang").
+pub(super) const NOT_NOUNS: [&str; 44] = [
+    "was",
+    "were",
+    "is",
+    "are",
+    "had",
+    "has",
+    "have",
+    "will",
+    "would",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "should",
+    "did",
+    "does",
+    "do",
+    "been",
+    "also",
+    "still",
+    "not",
+    "never",
+    "always",
+    "then",
+    "later",
+    "again",
+    "already",
+    "soon",
+    "just",
+    "often",
+    "herself",
+    "himself",
+    "themselves",
+    "myself",
+    "alone",
+    "too",
+    "first",
+    "once",
+    "instead",
+    "and",
+    "or",
+    "but",
+    "who",
+];
+
 /// Words after which a month is a date: "in June", "since June".
 pub(super) const DATE_BEFORE: [&str; 10] = [
     "in",

@@ -5,10 +5,13 @@
 //! only where the text reads it as a name: after a title, beside another
 //! part of the same person's name, as a possessive, before a verb only a
 //! person does, or capitalised in the middle of a sentence. It is left as
-//! written in a date ("14 June 2024", "in June"), in a street or place name
-//! ("Brook Street", "Kingsley Heath"), at the start of a sentence followed by
-//! a lower-case noun ("Little progress was made") and wherever it is written
-//! in lower case ("we hope"). What no rule decides is [`Reading::Undecided`]:
+//! written where its word class shows: a word of time in a date or before a
+//! year ("14 June 2024", "in June", "By Autumn 2025"), a noun after a
+//! determiner ("the Dean of the cathedral", "the Field Marshal"), a word in
+//! a street or place name ("Brook Street", "Kingsley Heath"), a noun at the
+//! start of a sentence before another noun and its verb ("Autumn leaves
+//! fell") or before a lower-case noun ("Little progress was made"), and
+//! wherever it is written in lower case ("we hope"). What no rule decides is [`Reading::Undecided`]:
 //! the anonymiser prints the label (a word wrongly replaced reads oddly; a
 //! name wrongly left is a leak) and reports the sentence for a person to
 //! check.
@@ -18,12 +21,15 @@
 
 use std::ops::Range;
 
-use super::words::is_month;
+use super::words::{is_month, is_season};
 
 mod lexicon;
 mod text;
 
-use lexicon::{DATE_BEFORE, DATE_OF, DATE_OR_PERSON_BEFORE, PERSON_VERBS, PLACE_WORDS, TITLES};
+use lexicon::{
+    AUXILIARIES, DATE_BEFORE, DATE_OF, DATE_OR_PERSON_BEFORE, DETERMINERS, NOT_NOUNS, PERSON_VERBS,
+    PLACE_WORDS, TITLES,
+};
 pub(crate) use text::starts_sentence;
 use text::{Word, words_after, words_before};
 
@@ -47,6 +53,9 @@ pub(crate) struct Occurrence<'a> {
     /// Whether every person who has this name has it as a family name
     /// (a surname alone rarely starts a sentence: "Little was done").
     pub family: bool,
+    /// Whether it is a family's plural ("the Pargeters"), which takes a
+    /// determiner as a name.
+    pub plural: bool,
     /// Whether `word` is a part of the same person's name.
     pub same_person: &'a dyn Fn(&str) -> bool,
     /// Whether `word` is a part of any listed person's name.
@@ -82,15 +91,32 @@ pub(crate) fn read(o: &Occurrence<'_>) -> Reading {
     if next_same || prev_same {
         return Reading::Name;
     }
-    // 4. A possessive.
-    if possessive_follows(&o.text[o.range.end..]) {
+    // 3a. A noun after a determiner, perhaps with capitalised words between:
+    // "the Dean of the cathedral", "the Field Marshal", "in the Autumn". A
+    // person's name takes no determiner, but a family name may stand before
+    // a noun as a family's ("the Smith household").
+    if !o.plural && after_determiner(&before, o) && !(o.family && family_before_noun(&after)) {
+        return Reading::Word;
+    }
+    // 4. A possessive, or a relative clause for a person ("Summer, who
+    // was born in 2013", "June who lives next door").
+    let tail = &o.text[o.range.end..];
+    if possessive_follows(tail) || tail.starts_with(", who ") || tail.starts_with(" who ") {
         return Reading::Name;
     }
-    // 5. A month in a date.
-    if is_month(written) {
+    // 5. A word of time in a date: a month or season next to a day or a
+    // year, or after a word of time ("in June", "By Autumn 2025"); any word
+    // right before a year is one ("Easter 2024").
+    if is_month(written) || is_season(written) {
         if let Some(reading) = date_reading(&before, &after) {
             return reading;
         }
+    }
+    if after
+        .first()
+        .is_some_and(|w| w.glued_before() && is_year(w.text) && w.text.len() == 4)
+    {
+        return Reading::Word;
     }
     // 6. Part of another proper noun.
     if let Some(next) = after
@@ -125,6 +151,7 @@ pub(crate) fn read(o: &Occurrence<'_>) -> Reading {
     if starts {
         return match next_lower {
             Some(_) if o.family => Reading::Word,
+            Some(_) if noun_then_verb(&after) => Reading::Word,
             Some(_) if person_verb_follows(&after) => Reading::Name,
             _ => Reading::Undecided,
         };
@@ -147,6 +174,70 @@ pub(crate) fn read_phrase(o: &Occurrence<'_>) -> Reading {
             && PLACE_WORDS.contains(&w.lower().trim_end_matches('.'))
     });
     if place { Reading::Word } else { Reading::Name }
+}
+
+/// Whether a determiner stands right before the name, or before the one or
+/// two capitalised words before it ("the Field Marshal"), none of which is
+/// a title or a part of a listed person's name.
+fn after_determiner(before: &[Word<'_>], o: &Occurrence<'_>) -> bool {
+    for (i, w) in before.iter().enumerate().take(3) {
+        if !w.glued_after() {
+            return false;
+        }
+        if DETERMINERS.contains(&w.lower().as_str()) {
+            return true;
+        }
+        let plain_capitalised = w.capitalised()
+            && !TITLES.contains(&w.lower().trim_end_matches('.'))
+            && !(o.any_person)(w.text);
+        if i == 2 || !plain_capitalised {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether a lower-case word that is no verb and no function word follows:
+/// a family name before it is the family's ("the Smith household", "the
+/// Brown children"), where "the Dean of", "the Marshal visited" are a
+/// title's.
+fn family_before_noun(after: &[Word<'_>]) -> bool {
+    const FUNCTION_WORDS: [&str; 16] = [
+        "of", "in", "at", "to", "for", "and", "or", "with", "from", "on", "by", "who", "which",
+        "that", "as", "but",
+    ];
+    after.first().is_some_and(|w| {
+        let t = w.text;
+        w.glued_before()
+            && t.starts_with(char::is_lowercase)
+            && !FUNCTION_WORDS.contains(&t)
+            && !PERSON_VERBS.contains(&t)
+            && !NOT_NOUNS[..AUXILIARIES].contains(&t)
+            && !(t.len() > 3 && t.ends_with("ed"))
+    })
+}
+
+/// Whether the two words after a name at a sentence start are a noun and
+/// then a verb ("Autumn leaves fell", "Grace periods were extended"): the
+/// name is then a word used as a noun before another noun. A first word
+/// that a person's name is often followed by (an adverb, "herself", a
+/// verb) is no noun.
+fn noun_then_verb(after: &[Word<'_>]) -> bool {
+    let [first, second, ..] = after else {
+        return false;
+    };
+    let lower = |w: &Word<'_>| w.glued_before() && w.text.starts_with(char::is_lowercase);
+    if !lower(first) || !lower(second) {
+        return false;
+    }
+    let noun = !NOT_NOUNS.contains(&first.text)
+        && !PERSON_VERBS.contains(&first.text)
+        && !first.text.ends_with("ly")
+        && !(first.text.len() > 3 && first.text.ends_with("ed"));
+    let verb = PERSON_VERBS.contains(&second.text)
+        || NOT_NOUNS[..AUXILIARIES].contains(&second.text)
+        || (second.text.len() > 3 && second.text.ends_with("ed"));
+    noun && verb
 }
 
 /// Whether the words after a name are what a person does: a past tense or

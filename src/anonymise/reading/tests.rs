@@ -9,6 +9,7 @@ fn reading(text: &str, name: &str, family: bool) -> Reading {
         text,
         range: start..start + name.len(),
         family,
+        plural: false,
         same_person: &|w| matches!(w, "Pargeter" | "June" | "Little" | "Ben"),
         any_person: &|w| matches!(w, "Pargeter" | "June" | "Little" | "Ben"),
     })

@@ -114,9 +114,17 @@ impl Needles {
             b.mask(&term.replacement);
         }
         for body in &case.bodies {
-            b.mask(&body.name);
+            // A body published under another name ("the GP practice" for
+            // "Dr S Anand & Partners") is printed by that name alone: its
+            // own name is not allowed to print.
+            match &body.published_name {
+                Some(published) => b.mask(published),
+                None => {
+                    b.mask(&body.name);
+                    body.other_names.iter().for_each(|n| b.mask(n));
+                }
+            }
             b.mask(&body.short_name);
-            body.other_names.iter().for_each(|n| b.mask(n));
         }
         for person in &case.people {
             let allowed = [&person.label, &person.job_role, &person.hos_label];

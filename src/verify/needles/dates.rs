@@ -42,6 +42,97 @@ impl Written {
     }
 }
 
+/// A month and year (or a year) written where a text gives a date of birth.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Partial {
+    /// Its first token.
+    pub first: usize,
+    /// Its last token.
+    pub last: usize,
+    /// The month, if written.
+    month: Option<u8>,
+    /// The year.
+    year: i32,
+}
+
+impl Partial {
+    /// Whether it is the month (or year) of `date`.
+    pub fn is_month_of(&self, date: Date) -> bool {
+        self.year == date.year() && self.month.is_none_or(|m| m == date.month())
+    }
+}
+
+/// Months and years (or years alone) right after a word that says a date
+/// of birth follows ("born", "birth", "dob"), with at most two small words
+/// between ("born in March 1936", "date of birth: 03/1936", "born 1936").
+pub(super) fn birth_months(text: &Text<'_>) -> Vec<Partial> {
+    let mut out = Vec::new();
+    let n = text.tokens.len();
+    for k in 0..n {
+        if !matches!(text.token(k), "born" | "birth" | "dob") {
+            continue;
+        }
+        let mut m = k + 1;
+        while m < n && m <= k + 3 && matches!(text.token(m), "in" | "on" | "of" | "is" | "was") {
+            m += 1;
+        }
+        if m >= n {
+            continue;
+        }
+        let four = |i: usize| {
+            let t = text.token(i);
+            (t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| t.parse::<i32>().ok())
+                .flatten()
+        };
+        // "March 1936", "Mar 1936"
+        if let Some(month) = month(text.token(m))
+            && m + 1 < n
+            && date_sep(text, m + 1)
+            && let Some(year) = four(m + 1)
+        {
+            out.push(Partial {
+                first: m,
+                last: m + 1,
+                month: Some(month),
+                year,
+            });
+            continue;
+        }
+        // "03/1936"
+        let t = text.token(m);
+        if t.len() <= 2
+            && t.bytes().all(|b| b.is_ascii_digit())
+            && m + 1 < n
+            && matches!(text.sep(m + 1).trim(), "/" | "." | "-")
+            && let Some(year) = four(m + 1)
+        {
+            let month = t.parse::<u8>().ok().filter(|x| (1..=12).contains(x));
+            if month.is_some() {
+                out.push(Partial {
+                    first: m,
+                    last: m + 1,
+                    month,
+                    year,
+                });
+            }
+            continue;
+        }
+        // "born 1936", "born in 1936"
+        if let Some(year) = four(m)
+            && (1850..=2100).contains(&year)
+        {
+            out.push(Partial {
+                first: m,
+                last: m,
+                month: None,
+                year,
+            });
+        }
+    }
+    out
+}
+
 /// Every date written in `text`, by its tokens.
 pub(super) fn dates(text: &Text<'_>) -> Vec<Written> {
     let mut out = Vec::new();
@@ -254,6 +345,32 @@ mod tests {
             "born 09 11 1968",
         ] {
             assert!(found(s, born), "{s}");
+        }
+    }
+
+    #[test]
+    fn a_month_and_year_of_birth_is_read_after_born() {
+        let born = Date::from_ymd(1936, 3, 2).unwrap();
+        let of = |s: &str| {
+            birth_months(&Text::new(s))
+                .iter()
+                .any(|p| p.is_month_of(born))
+        };
+        for s in [
+            "who was born in March 1936,",
+            "DOB 03/1936",
+            "date of birth: Mar 1936",
+            "born 1936",
+        ] {
+            assert!(of(s), "{s}");
+        }
+        for s in [
+            "in March 1936",
+            "born in April 1936",
+            "born 1937",
+            "March 1936 was cold",
+        ] {
+            assert!(!of(s), "{s}");
         }
     }
 

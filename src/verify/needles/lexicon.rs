@@ -67,6 +67,59 @@ pub(super) fn month(word: &str) -> Option<u8> {
     })
 }
 
+/// Whether a word is a season, a word of time like a month.
+pub(super) fn is_season(word: &str) -> bool {
+    matches!(word, "spring" | "summer" | "autumn" | "winter")
+}
+
+/// Whether a word is a determiner: a name after one is the word ("the
+/// Dean of the cathedral"). Not "that" or "her", which stand before names.
+pub(super) fn is_determiner(word: &str) -> bool {
+    matches!(
+        word,
+        "the"
+            | "a"
+            | "an"
+            | "this"
+            | "these"
+            | "those"
+            | "every"
+            | "each"
+            | "its"
+            | "our"
+            | "their"
+            | "his"
+            | "my"
+            | "your"
+            | "any"
+            | "some"
+            | "another"
+    )
+}
+
+/// Whether a word is a preposition, conjunction or relative word: after a
+/// family name it shows the name is no attribute of a noun ("the Dean of").
+pub(super) fn is_function_word(word: &str) -> bool {
+    matches!(
+        word,
+        "of" | "in"
+            | "at"
+            | "to"
+            | "for"
+            | "and"
+            | "or"
+            | "with"
+            | "from"
+            | "on"
+            | "by"
+            | "who"
+            | "which"
+            | "that"
+            | "as"
+            | "but"
+    )
+}
+
 /// Whether a word is a weekday name.
 pub(super) fn is_weekday(word: &str) -> bool {
     WEEKDAYS.contains(&word)
@@ -137,6 +190,59 @@ pub(super) fn is_particle(word: &str) -> bool {
             | "st"
             | "y"
     )
+}
+
+/// Irish, Scottish Gaelic and Welsh names and their anglicised spellings
+/// (`data/anglicised-names.txt`), normalised: read here with the
+/// verifier's own normalisation.
+static ANGLICISED: LazyLock<Vec<(String, Vec<String>)>> = LazyLock::new(|| {
+    include_str!("../../../data/anglicised-names.txt")
+        .lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .filter_map(|l| l.split_once('|'))
+        .map(|(name, forms)| {
+            let forms = forms
+                .split(',')
+                .map(str::trim)
+                .filter(|f| !f.is_empty())
+                .map(str::to_string)
+                .collect();
+            (super::normal::Text::new(name.trim()).words, forms)
+        })
+        .collect()
+});
+
+/// The anglicised spellings of a name or family name ("Ó Súilleabháin" →
+/// "o'sullivan", "sullivan"); the feminine Ní, Nic read as Ó, Mac.
+pub(super) fn anglicised(name: &str) -> Vec<String> {
+    let normal = super::normal::Text::new(name).words;
+    let mut keys = vec![normal.clone()];
+    if let Some((particle, rest)) = normal.split_once(' ') {
+        match particle {
+            "ni" | "ui" => keys.push(format!("o {rest}")),
+            "nic" => keys.push(format!("mac {rest}")),
+            _ => {}
+        }
+        if matches!(particle, "ni") && rest.chars().nth(1) == Some('h') {
+            let mut chars = rest.chars();
+            let first = chars.next().map(String::from).unwrap_or_default();
+            chars.next();
+            keys.push(format!("o {first}{}", chars.as_str()));
+        }
+        if matches!(particle, "mac" | "mc" | "nic") {
+            keys.push(format!("mc{rest}"));
+        }
+    }
+    ANGLICISED
+        .iter()
+        .filter(|(k, _)| keys.contains(k))
+        .flat_map(|(_, forms)| forms.iter().cloned())
+        .chain(
+            keys.iter()
+                .filter(|k| k.starts_with("mc") && !k.contains(' '))
+                .cloned(),
+        )
+        .collect()
 }
 
 /// Street types and the abbreviations a text may use for them.

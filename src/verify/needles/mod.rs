@@ -416,6 +416,19 @@ impl Needles {
                 }
             }
         }
+        // A date of birth given as its month and year, or its year, after
+        // the words that say so ("born in March 1936", "DOB 03/1936").
+        for partial in dates::birth_months(t) {
+            for (date, field) in &self.births {
+                if partial.is_month_of(*date) {
+                    out.push(Found {
+                        range: t.tokens_range(partial.first, partial.last),
+                        kind: Kind::DateOfBirth,
+                        field: Some(field.clone()),
+                    });
+                }
+            }
+        }
     }
 }
 

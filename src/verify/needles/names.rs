@@ -126,13 +126,26 @@ fn owner(
     let words = untitled(name);
     let family = family_name
         .map(str::to_string)
-        .unwrap_or_else(|| words.last().cloned().unwrap_or_default());
+        .unwrap_or_else(|| with_particles(&words));
     let family_words = family.split_whitespace().count();
     let given: Vec<String> = if words.join(" ").ends_with(&family) {
         words[..words.len().saturating_sub(family_words)].to_vec()
     } else {
         words.clone()
     };
+    // Anglicised spellings of Irish, Scottish Gaelic and Welsh names are
+    // the person's too ("Grainne O'Sullivan" for Gráinne Ó Súilleabháin).
+    let mut aliases = aliases;
+    for part in given.iter().take(1).chain(std::iter::once(&family)) {
+        let part_field = if *part == family {
+            family_field.clone()
+        } else {
+            field.clone()
+        };
+        for spelling in lexicon::anglicised(part) {
+            aliases.push((spelling, part_field.clone()));
+        }
+    }
     let mut owner = Owner {
         field,
         title,
@@ -182,6 +195,19 @@ impl Owner {
             (Some(own), t) => own == t,
         }
     }
+}
+
+/// The family name of a name's words when the case gives none: the last
+/// word, with the particles before it ("ap Huw", "van der Berg") as long as
+/// a given name stays before them.
+fn with_particles(words: &[String]) -> String {
+    let Some(mut first) = words.len().checked_sub(1) else {
+        return String::new();
+    };
+    while first >= 2 && lexicon::is_particle(&Text::new(&words[first - 1]).words) {
+        first -= 1;
+    }
+    words[first..].join(" ")
 }
 
 /// The words of a name without its titles and honorifics.

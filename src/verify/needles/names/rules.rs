@@ -55,12 +55,25 @@ fn token_is_name(n: &Needles, t: &Text<'_>, k: usize, u: &NameUse) -> bool {
     if beside_own_part(&n.owners[u.owner], t, k) {
         return true;
     }
-    // 4. Possessive.
-    if possessive_after(t, k) {
+    // 3a. After a determiner ("the Dean of", "the Field Marshal", "in the
+    // Autumn"): the word; but a family's plural ("the Pargeters"), and a
+    // family name before a noun ("the Smith household"), are the family.
+    let plural = u.role == Role::Family && !n.owners[u.owner].parts.contains_key(token);
+    if !plural && determiner_before(n, t, k) && !(u.role == Role::Family && noun_after(t, k)) {
+        return false;
+    }
+    // 4. Possessive, or a relative clause for a person ("Summer, who").
+    if possessive_after(t, k) || (k + 1 < t.tokens.len() && t.token(k + 1) == "who") {
         return true;
     }
-    // 5. A month in a date.
-    if lexicon::month(token).is_some() && in_date(t, k) {
+    // 5. A month or season in a date; any word right before a year.
+    if (lexicon::month(token).is_some() || lexicon::is_season(token)) && in_date(t, k) {
+        return false;
+    }
+    if next_word(t, k).is_some_and(|m| {
+        let y = t.token(m);
+        y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit())
+    }) {
         return false;
     }
     // 6a. Part of a place's name: "Brook Street".
@@ -94,6 +107,43 @@ fn token_is_name(n: &Needles, t: &Text<'_>, k: usize, u: &NameUse) -> bool {
     }
     // 9. Capitalised in running text.
     true
+}
+
+/// Rule 3a: a determiner right before `k`, or before the one or two
+/// capitalised words before it ("the Field Marshal"), none of them a title
+/// or a listed name token.
+fn determiner_before(n: &Needles, t: &Text<'_>, k: usize) -> bool {
+    let mut j = k;
+    for step in 0..3 {
+        if j == 0 || !t.spaced_before(j) {
+            return false;
+        }
+        j -= 1;
+        if lexicon::is_determiner(t.token(j)) {
+            return true;
+        }
+        let plain = t.capitalised(j)
+            && lexicon::title(t.token(j)).is_none()
+            && !n.name_tokens.contains(t.token(j));
+        if step == 2 || !plain {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether a lower-case word that is no verb and no function word follows
+/// `k`: "the Smith household".
+fn noun_after(t: &Text<'_>, k: usize) -> bool {
+    next_word(t, k).is_some_and(|m| {
+        let w = t.token(m);
+        !t.capitalised(m)
+            && is_alphabetic(w)
+            && !lexicon::is_function_word(w)
+            && !lexicon::is_person_verb(w)
+            && !lexicon::is_auxiliary(w)
+            && !(w.len() > 3 && w.ends_with("ed"))
+    })
 }
 
 pub(super) fn is_alphabetic(token: &str) -> bool {

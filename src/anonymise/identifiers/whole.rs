@@ -1,0 +1,204 @@
+//! A listed name that is only part of a longer name: "Tranter" in a
+//! misspelt "Mrs D Tranter-Wylde", "Grainne" before a surname nobody listed
+//! ("Grainne O'Sullivan"). Replacing the listed part alone leaves the rest
+//! beside the label ("Mrs X-Wylde", "Ms W O'Sullivan"), and may give the
+//! name to the wrong person (an Ann Tranter listed too). The whole name is
+//! taken, and a person is asked to check it ([`Doubt::PartOfName`]).
+
+use std::ops::Range;
+
+use super::{Category, Doubt, Hit, Identifiers, Source};
+use crate::anonymise::fold::fold;
+use crate::anonymise::words::is_word_name;
+
+impl Identifiers {
+    /// The name hits of `hits` (in text order, not overlapping) that are
+    /// part of a longer name, widened to the whole of it.
+    pub(super) fn whole_names(
+        &self,
+        text: &str,
+        hits: Vec<Hit>,
+        protected: &[Range<usize>],
+    ) -> Vec<Hit> {
+        let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
+        let mut hits = hits.into_iter().peekable();
+        while let Some(mut hit) = hits.next() {
+            let next_start = hits.peek().map_or(text.len(), |h| h.range.start);
+            let prev_end = out.last().map_or(0, |h| h.range.end);
+            if is_listed_name(&hit) {
+                if let Some(whole) = hyphenated(text, &hit.range, prev_end, next_start) {
+                    let token = &text[whole.clone()];
+                    if !self.is_listed_part(token) {
+                        let candidates = self.near_candidates(token);
+                        hit.range = hit.range.start.min(whole.start)..hit.range.end.max(whole.end);
+                        hit.doubt = Some(match candidates {
+                            Some(candidates) => Doubt::NearMiss { candidates },
+                            None => Doubt::PartOfName {
+                                candidates: self.owners_of(&hit),
+                            },
+                        });
+                        hit.replacement = Category::Name.placeholder().to_string();
+                        hit.category = Category::Name;
+                        hit.person = None;
+                    }
+                } else if let Some(rest) =
+                    self.rest_of_name(text, &hit.range, next_start, protected)
+                {
+                    hit.range.end = rest.end;
+                    hit.doubt = Some(Doubt::PartOfName {
+                        candidates: self.owners_of(&hit),
+                    });
+                } else if hit.doubt.is_none()
+                    && hits.peek().is_some_and(|next| {
+                        is_listed_name(next)
+                            && next.person != hit.person
+                            && text.get(hit.range.end..next.range.start) == Some(" ")
+                    })
+                {
+                    // Two people's names side by side: "Grace Okonkwo" with a
+                    // Grace and an Okonkwo listed apart.
+                    hit.doubt = Some(Doubt::PartOfName {
+                        candidates: self.owners_of(&hit),
+                    });
+                }
+            }
+            out.push(hit);
+        }
+        out
+    }
+
+    /// Whether a word (or hyphenated run of words) is a listed name part.
+    fn is_listed_part(&self, token: &str) -> bool {
+        self.all_parts.contains(&fold(token))
+    }
+
+    /// The labels of the people a hit could be.
+    fn owners_of(&self, hit: &Hit) -> Vec<String> {
+        match (&hit.doubt, hit.person) {
+            (Some(Doubt::Shared { candidates }), _) => candidates.clone(),
+            (_, Some(p)) => vec![self.labels[p].clone()],
+            _ => Vec::new(),
+        }
+    }
+
+    /// The capitalised word right after a one-word name that is no word,
+    /// no listed name part, no title and not a body's name: the rest of a
+    /// name nobody listed ("Grainne O'Sullivan").
+    fn rest_of_name(
+        &self,
+        text: &str,
+        range: &Range<usize>,
+        next_start: usize,
+        protected: &[Range<usize>],
+    ) -> Option<Range<usize>> {
+        let written = &text[range.clone()];
+        let name = written.rsplit(' ').next().unwrap_or(written);
+        let before_name = written[..written.len() - name.len()].trim_end();
+        // A name of one word, perhaps after a title or an initial.
+        let titled_or_alone = before_name.is_empty()
+            || before_name
+                .split(' ')
+                .all(|w| w.trim_end_matches('.').chars().count() <= 4);
+        if !titled_or_alone || !name.starts_with(char::is_uppercase) {
+            return None;
+        }
+        let after = text[range.end..].strip_prefix(' ')?;
+        let start = range.end + 1;
+        let len = after
+            .find(|c: char| !(c.is_alphabetic() || matches!(c, '\'' | '\u{2019}' | '-')))
+            .unwrap_or(after.len());
+        let word = after[..len].trim_end_matches(['\'', '\u{2019}', '-']);
+        let word = word
+            .strip_suffix("'s")
+            .or_else(|| word.strip_suffix("\u{2019}s"))
+            .unwrap_or(word);
+        let end = start + word.len();
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        let capitalised = word.starts_with(char::is_uppercase);
+        let all_caps = word.chars().all(|c| !c.is_lowercase());
+        let bare: String = word.chars().filter(|c| c.is_alphabetic()).collect();
+        let protected_here = protected.iter().any(|p| p.start < end && start < p.end);
+        let honorific = matches!(
+            bare.to_lowercase().as_str(),
+            "mr" | "mrs" | "ms" | "miss" | "mx" | "dr" | "cllr" | "councillor" | "prof" | "rev"
+        );
+        // A longer proper noun goes on after it ("Mark Lansdowne Road").
+        let more = text[end..]
+            .strip_prefix(' ')
+            .is_some_and(|rest| rest.starts_with(char::is_uppercase));
+        let rest = capitalised
+            && letters >= 2
+            && !all_caps
+            && end <= next_start
+            && !is_word_name(&bare)
+            && !self.is_listed_part(word)
+            && !honorific
+            && !protected_here
+            && !more;
+        rest.then_some(start..end)
+    }
+}
+
+/// A listed person's name, replaced (not a family's "the family", not a
+/// detector's find).
+fn is_listed_name(hit: &Hit) -> bool {
+    hit.source == Source::Listed
+        && matches!(hit.category, Category::Name | Category::AmbiguousName)
+        && !hit.replacement.starts_with("the family")
+}
+
+/// The whole hyphenated token a name (the last word of `range`) is glued
+/// into ("Tranter" in "Tranter-Wylde", "Jones-Tranter"), when the other
+/// part is capitalised; `None` when the name stands alone. It stays within
+/// `floor..ceiling` (the hits around it).
+fn hyphenated(
+    text: &str,
+    range: &Range<usize>,
+    floor: usize,
+    ceiling: usize,
+) -> Option<Range<usize>> {
+    let name_char = |c: char| c.is_alphabetic() || matches!(c, '\'' | '\u{2019}');
+    let hyphen = |c: char| matches!(c, '-' | '\u{2010}' | '\u{2011}');
+    let mut end = range.end;
+    let after = &text[end..];
+    let mut chars = after.chars();
+    if chars.next().is_some_and(hyphen) && chars.next().is_some_and(char::is_uppercase) {
+        end += after
+            .find(|c: char| !(name_char(c) || hyphen(c)))
+            .unwrap_or(after.len());
+        end -= text[..end].len() - text[..end].trim_end_matches(hyphen).len();
+    }
+    let mut start = range.start;
+    let before = &text[..start];
+    let mut rchars = before.chars().rev();
+    if rchars.next().is_some_and(hyphen) && rchars.next().is_some_and(char::is_alphabetic) {
+        let head = before.trim_end_matches(|c: char| name_char(c) || hyphen(c));
+        if text[head.len()..].starts_with(char::is_uppercase) {
+            start = head.len();
+        }
+    }
+    let widened = start < range.start || end > range.end;
+    if end > range.end {
+        let written = &text[range.clone()];
+        start = range.start + written.rfind(' ').map_or(0, |i| i + 1);
+    }
+    (widened && start >= floor && end <= ceiling).then_some(start..end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hyphenated_tokens_are_found_whole() {
+        let text = "a letter to Mrs D Tranter-Wylde, and Jones-Tranter.";
+        let at = text.find("Mrs D Tranter").unwrap();
+        let r = hyphenated(text, &(at..at + 13), 0, text.len()).unwrap();
+        assert_eq!(&text[r], "Tranter-Wylde");
+        let at = text.rfind("Tranter").unwrap();
+        let r = hyphenated(text, &(at..at + 7), 0, text.len()).unwrap();
+        assert_eq!(&text[r], "Jones-Tranter");
+        assert!(hyphenated("Little-known facts", &(0..6), 0, 18).is_none());
+        assert!(hyphenated("Mrs Tranter said", &(0..11), 0, 16).is_none());
+    }
+}

@@ -1,0 +1,381 @@
+//! The clause around a run of identifiers: a sentence or an aside of its
+//! own, a description after it, a contact detail, an address, a date of
+//! birth.
+
+use std::ops::Range;
+
+use super::text::{
+    any_before, phrase_before, sentence_around, verb_words_before, with_spacing, words,
+};
+use super::{Category, Context, Edit, Rule, Run};
+
+/// The rewrite of one run, if a rule fits.
+pub(super) fn rewrite(cx: &Context<'_>, run: &Run) -> Option<Edit> {
+    let cats: Vec<Category> = run.categories(cx).collect();
+    // "who was born on 2 March 1936" is an age, even in an aside.
+    if cats.iter().all(|c| *c == Category::DateOfBirth)
+        && let Some(e) = birth(cx, run)
+    {
+        return Some(e);
+    }
+    if let Some(e) = sentence(cx, run).or_else(|| aside(cx, run)) {
+        return Some(e);
+    }
+    let place_or_contact = cats.iter().all(|c| {
+        matches!(
+            c,
+            Category::Address
+                | Category::Postcode
+                | Category::Phone
+                | Category::Email
+                | Category::OnlineId
+        )
+    });
+    if place_or_contact && let Some(e) = before_description(cx, run) {
+        return Some(e);
+    }
+    let contact = cats
+        .iter()
+        .all(|c| matches!(c, Category::Phone | Category::Email | Category::OnlineId));
+    if contact {
+        return contact_detail(cx, run);
+    }
+    if cats.iter().all(|c| *c == Category::DateOfBirth) {
+        return birth(cx, run);
+    }
+    if cats
+        .iter()
+        .all(|c| matches!(c, Category::Address | Category::Postcode))
+    {
+        return address(cx, run);
+    }
+    None
+}
+
+/// Whether the words of `text` outside the hits in `range` are all of the
+/// rules' sentence words (names and labels are hits too).
+fn only_identifier_words(cx: &Context<'_>, range: &Range<usize>, extra: &[&str]) -> bool {
+    let mut rest = String::new();
+    let mut at = range.start;
+    for h in &cx.hits[cx.hits_in(range)] {
+        rest.push_str(&cx.text[at..h.range.start.max(at)]);
+        rest.push(' ');
+        at = h.range.end.min(range.end).max(at);
+    }
+    rest.push_str(&cx.text[at..range.end]);
+    let allowed = &cx.rules().sentence.words;
+    words(&rest)
+        .iter()
+        .all(|w| allowed.contains(w) || extra.contains(&w.as_str()))
+}
+
+/// "Her NHS number is 999 954 2557.": a sentence of an identifier alone.
+fn sentence(cx: &Context<'_>, run: &Run) -> Option<Edit> {
+    let s = sentence_around(cx.text, &run.range);
+    let ends = cx.text[..s.end].ends_with(['.', '!', '?']);
+    if !ends || !only_identifier_words(cx, &s, &[]) {
+        return None;
+    }
+    Some(Edit {
+        range: with_spacing(cx.text, s),
+        text: String::new(),
+        rule: Rule::IdentifierSentence,
+    })
+}
+
+/// ", date of birth 02/03/2019," "(DOB 22/10/2009)", ", which gives his NHS
+/// number as 999 065 4913,", ", 07700 900999.": an aside of an identifier
+/// alone goes with its commas or brackets.
+fn aside(cx: &Context<'_>, run: &Run) -> Option<Edit> {
+    let s = sentence_around(cx.text, &run.range);
+    let head = &cx.text[s.start..run.range.start];
+    let open = head.rfind([',', '(']).map(|i| s.start + i)?;
+    let tail = &cx.text[run.range.end..s.end.max(run.range.end)];
+    let close_at = tail.find([',', ')', ';', '.']).map(|i| run.range.end + i);
+    let close = close_at.unwrap_or(s.end);
+    let opener = cx.text[open..].chars().next()?;
+    let closer = cx.text[close..].chars().next();
+    let inner = open + 1..close;
+    if !only_identifier_words(cx, &inner, &[]) {
+        return None;
+    }
+    let range = match (opener, closer) {
+        // "Y (DOB 22/10/2009), NHS": the brackets and the space before.
+        ('(', Some(')')) => {
+            let start = open - (cx.text[..open].len() - cx.text[..open].trim_end().len());
+            start..close + 1
+        }
+        // "her son, date of birth 02/03/2019, as": one comma stays as a space;
+        // after a name in apposition ("His grandson, Rory, date of birth …,
+        // attends") the name's closing comma stays.
+        (',', Some(',')) if after_apposition(cx, s.start, open) => open + 1..close + 1,
+        (',', Some(',')) => open..close + 1,
+        // ", 07700 900999." at the end of a sentence or clause.
+        (',', Some('.' | ';' | ')') | None) => open..close,
+        _ => return None,
+    };
+    // "her son, date of birth 02/03/2019, as a member": "her son as a member".
+    Some(Edit {
+        range,
+        text: String::new(),
+        rule: Rule::IdentifierAside,
+    })
+}
+
+/// Whether the text before a comma at `open` is a name in apposition
+/// (", Rory" right after an earlier comma of the sentence).
+fn after_apposition(cx: &Context<'_>, sentence_start: usize, open: usize) -> bool {
+    let Some(hit) = cx.hits.iter().find(|h| h.range.end == open) else {
+        return false;
+    };
+    cx.text[sentence_start..hit.range.start].ends_with(", ")
+}
+
+/// Words that start a description of a place or a line.
+const DETERMINERS: [&str; 9] = ["a", "an", "the", "her", "his", "their", "its", "our", "my"];
+
+/// Words after which a comma starts a new clause, not a description.
+const NOT_DESCRIPTIONS: [&str; 28] = [
+    "and", "but", "or", "nor", "which", "who", "whom", "whose", "where", "when", "so", "then",
+    "although", "because", "while", "as", "after", "before", "until", "since", "with", "on", "in",
+    "at", "for", "to", "from", "if",
+];
+
+/// "from (0113) 496 0412, her mother's landline, to report" → "from her
+/// mother's landline, to report"; "to Flat 2, Beacon House, supported
+/// accommodation" → "to supported accommodation"; "at Wren Cottage, a
+/// village of 140 people" → "in a village of 140 people".
+fn before_description(cx: &Context<'_>, run: &Run) -> Option<Edit> {
+    let after = cx.text[run.range.end..].strip_prefix(", ")?;
+    let next = after.split(|c: char| !c.is_alphabetic()).next()?;
+    let lower = next.to_lowercase();
+    let prepositions = all_prepositions(cx);
+    let (prep_start, prep) = any_before(cx.text, run.range.start, &prepositions)?;
+    // A description starts with a determiner ("a village", "her mother's
+    // landline"), or after "to" with a noun ("to supported accommodation").
+    let determiner = DETERMINERS.contains(&lower.as_str());
+    let noun_after_to = matches!(prep, "to" | "into")
+        && next.starts_with(char::is_lowercase)
+        && !NOT_DESCRIPTIONS.contains(&lower.as_str());
+    if next.is_empty() || !(determiner || noun_after_to) {
+        return None;
+    }
+    let end = run.range.end + 2;
+    // After "at", a place ("a village") takes "in".
+    let head = after
+        .split_whitespace()
+        .find(|w| !matches!(*w, "a" | "an" | "the" | "small" | "large" | "remote"))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
+        .unwrap_or_default();
+    let word = if prep == "at" && cx.rules().address.places_in.contains(&head) {
+        "in"
+    } else {
+        &cx.text[prep_start..prep_start + prep.len()]
+    };
+    Some(Edit {
+        range: prep_start..end,
+        text: format!("{word} "),
+        rule: Rule::IdentifierBeforeDescription,
+    })
+}
+
+/// The words before a contact detail or an address that can go with it.
+fn all_prepositions(cx: &Context<'_>) -> Vec<String> {
+    let rules = cx.rules();
+    let mut all: Vec<String> = rules.contact.prepositions.clone();
+    all.extend(rules.address.after.iter().map(|a| a.word.clone()));
+    all.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    all.dedup();
+    all
+}
+
+/// A phone number, email address or username.
+fn contact_detail(cx: &Context<'_>, run: &Run) -> Option<Edit> {
+    let rules = cx.rules();
+    // "spoke to her on 07700 900461 on 3 May" → "spoke to her on 3 May".
+    if let Some((start, _)) = any_before(cx.text, run.range.start, &rules.contact.prepositions) {
+        let start = start - (cx.text[..start].len() - cx.text[..start].trim_end().len());
+        return Some(Edit {
+            range: start..run.range.end,
+            text: String::new(),
+            rule: Rule::ContactAfterPreposition,
+        });
+    }
+    // "emailed bev@example.org asking why" → "emailed the nurse asking why".
+    let (verb, _) = any_before(cx.text, run.range.start, &rules.contact.verbs)?;
+    let _ = verb;
+    let p = run.person(cx)?;
+    Some(Edit {
+        range: run.range.clone(),
+        text: cx.ids.label(p).to_string(),
+        rule: Rule::ContactAsPerson,
+    })
+}
+
+/// Words that make an address a building or street, not a place.
+const BUILDING_WORDS: [&str; 44] = [
+    "flat",
+    "room",
+    "house",
+    "cottage",
+    "farm",
+    "lodge",
+    "hall",
+    "court",
+    "manor",
+    "barn",
+    "mill",
+    "villa",
+    "bungalow",
+    "apartment",
+    "apartments",
+    "mansions",
+    "block",
+    "street",
+    "st",
+    "road",
+    "rd",
+    "lane",
+    "avenue",
+    "close",
+    "crescent",
+    "drive",
+    "rise",
+    "gardens",
+    "square",
+    "terrace",
+    "place",
+    "grove",
+    "parade",
+    "walk",
+    "mews",
+    "way",
+    "row",
+    "hill",
+    "park",
+    "bank",
+    "view",
+    "unit",
+    "suite",
+    "floor",
+];
+
+/// An address after "at", "in", "to", "of" …
+fn address(cx: &Context<'_>, run: &Run) -> Option<Edit> {
+    let rules = cx.rules();
+    let after = rules
+        .address
+        .after
+        .iter()
+        .find_map(|a| phrase_before(cx.text, run.range.start, &a.word).map(|s| (s, a)));
+    let (start, a) = after?;
+    let end = super::towns_after(cx.text, run.range.end);
+    if cx
+        .hits
+        .iter()
+        .any(|h| h.range.start >= run.range.end && h.range.start < end)
+    {
+        return None;
+    }
+    let before_words = verb_words_before(cx.text, start, 8);
+    let home = before_words
+        .iter()
+        .any(|w| rules.address.home_verbs.contains(w));
+    let written = &cx.text[run.range.clone()];
+    let area = !written.chars().any(|c| c.is_ascii_digit())
+        && !words(written)
+            .iter()
+            .any(|w| BUILDING_WORDS.contains(&w.as_str()));
+    let (template, rule) = if home {
+        (&a.home, Rule::AddressAsHome)
+    } else if area {
+        (&a.area, Rule::AddressAsArea)
+    } else {
+        (&a.other, Rule::AddressDropped)
+    };
+    let text = template.replace("{their}", cx.their(run.person(cx), run.range.end));
+    let start = if text.is_empty() {
+        start - (cx.text[..start].len() - cx.text[..start].trim_end().len())
+    } else {
+        start
+    };
+    let rule = if text.is_empty() {
+        Rule::AddressDropped
+    } else {
+        rule
+    };
+    Some(Edit {
+        range: start..end,
+        text,
+        rule,
+    })
+}
+
+/// A date of birth after "born", or an age that gives one away: an age band
+/// as at the events ("who was born on 2 March 1936" → "who was in her
+/// eighties"; "was 86 on 30 January 2023" → "was in her eighties on …"), or
+/// nothing where the band says so (a young child: "C was born on 14/09/2014
+/// and has cerebral palsy" → "C has cerebral palsy").
+fn birth(cx: &Context<'_>, run: &Run) -> Option<Edit> {
+    let p = run.person(cx)?;
+    let born = cx.ids.born(p)?;
+    let as_at = cx.as_at(born)?;
+    let age = u32::try_from(born.years_until(as_at)).ok()?;
+    let band = cx
+        .rules()
+        .date_of_birth
+        .bands
+        .iter()
+        .find(|b| age < b.below)?;
+    let text = band
+        .write
+        .replace("{their}", cx.their(Some(p), run.range.end));
+    let written = &cx.text[run.range.clone()];
+    let start = if written.chars().all(|c| c.is_ascii_digit()) {
+        // An age: "aged 86" goes whole.
+        phrase_before(cx.text, run.range.start, "aged").unwrap_or(run.range.start)
+    } else {
+        any_before(cx.text, run.range.start, &cx.rules().date_of_birth.born)?.0
+    };
+    if text.is_empty() {
+        return without_age(cx, start..run.range.end);
+    }
+    Some(Edit {
+        range: start..run.range.end,
+        text,
+        rule: Rule::BirthAsAge,
+    })
+}
+
+/// The date of birth at `range` ("born on 14/09/2014", "86") said nothing
+/// of: with its verb and the "and" after it ("C was born on … and has" →
+/// "C has"), with its aside (", who was born on …,"), or with its sentence
+/// ("C was born on 14/09/2014.").
+fn without_age(cx: &Context<'_>, range: Range<usize>) -> Option<Edit> {
+    let copula = ["was", "is"]
+        .iter()
+        .find_map(|c| phrase_before(cx.text, range.start, c))?;
+    let after = &cx.text[range.end..];
+    let edit = |range: Range<usize>| Edit {
+        range,
+        text: String::new(),
+        rule: Rule::BirthAsAge,
+    };
+    if after.starts_with(" and ") {
+        return Some(edit(copula..range.end + 5));
+    }
+    if let Some(who) = phrase_before(cx.text, copula, "who")
+        && let Some(open) = cx.text[..who].trim_end().strip_suffix(',').map(str::len)
+        && after.starts_with(',')
+    {
+        return Some(edit(open..range.end + 1));
+    }
+    let s = sentence_around(cx.text, &range);
+    let subject = &cx.text[s.start..copula];
+    let one_name = cx.hits[cx.hits_in(&(s.start..copula))].iter().any(|h| {
+        cx.text[s.start..h.range.start].trim().is_empty()
+            && subject[h.range.end - s.start..].trim().is_empty()
+    });
+    let ends_here = cx.text[range.end..s.end].trim() == ".";
+    (one_name && ends_here).then(|| edit(with_spacing(cx.text, s)))
+}

@@ -1,0 +1,184 @@
+//! The rewrite rules as an office keeps them (`templates/rewrites.toml`):
+//! the words that introduce each construction and what is written instead.
+//! Rust finds the constructions and computes the facts (whose, how old);
+//! the words are the office's.
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, LazyLock};
+
+use serde::Deserialize;
+
+/// The rewrite rules, parsed.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rewrites {
+    pub(super) contact: Contact,
+    pub(super) date_of_birth: Birth,
+    pub(super) address: Address,
+    pub(super) sentence: Sentence,
+    pub(super) heading: Heading,
+    pub(super) names: Names,
+    #[serde(default)]
+    pub(super) places: Vec<Place>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct Contact {
+    pub prepositions: Vec<String>,
+    pub verbs: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct Birth {
+    pub born: Vec<String>,
+    pub bands: Vec<Band>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct Band {
+    pub below: u32,
+    pub write: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct Address {
+    pub home_verbs: Vec<String>,
+    pub after: Vec<AddressAfter>,
+    pub places_in: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct AddressAfter {
+    pub word: String,
+    pub home: String,
+    pub area: String,
+    pub other: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct Sentence {
+    pub words: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct Heading {
+    pub verbs: Vec<String>,
+    pub words: Vec<String>,
+    pub write: String,
+    pub items: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct Names {
+    pub wrongly: Vec<String>,
+    pub misspelling: String,
+    pub wrong_name: String,
+    pub quoted: Vec<Quoted>,
+    pub known_as: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct Quoted {
+    pub before: String,
+    pub misspelling: String,
+    pub wrong_name: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct Place {
+    pub ends: Vec<String>,
+    pub write: String,
+}
+
+/// The bundled rules.
+pub(crate) const BUNDLED: &str = include_str!("../../../templates/rewrites.toml");
+
+static DEFAULT: LazyLock<Arc<Rewrites>> =
+    LazyLock::new(|| Arc::new(Rewrites::parse(BUNDLED).expect("the bundled rewrites.toml parses")));
+
+impl Rewrites {
+    /// Parses `rewrites.toml`: every word lower-cased, every band in order.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let mut rules: Self = toml::from_str(text).map_err(|e| e.to_string())?;
+        rules.lower();
+        if rules.date_of_birth.bands.is_empty() {
+            return Err("[date_of_birth] bands: give at least one band".into());
+        }
+        if !rules
+            .date_of_birth
+            .bands
+            .windows(2)
+            .all(|w| w[0].below < w[1].below)
+        {
+            return Err(
+                "[date_of_birth] bands: list them youngest first, each `below` above the last"
+                    .into(),
+            );
+        }
+        Ok(rules)
+    }
+
+    /// The bundled rules, parsed once.
+    pub fn bundled() -> Arc<Self> {
+        DEFAULT.clone()
+    }
+
+    fn lower(&mut self) {
+        let lower = |v: &mut Vec<String>| {
+            for w in v.iter_mut() {
+                *w = w.to_lowercase();
+            }
+            // Longest first, so "born on" is tried before "born".
+            v.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        };
+        lower(&mut self.contact.prepositions);
+        lower(&mut self.contact.verbs);
+        lower(&mut self.date_of_birth.born);
+        lower(&mut self.address.home_verbs);
+        lower(&mut self.address.places_in);
+        lower(&mut self.sentence.words);
+        lower(&mut self.heading.verbs);
+        lower(&mut self.heading.words);
+        lower(&mut self.names.wrongly);
+        lower(&mut self.names.known_as);
+        for a in &mut self.address.after {
+            a.word = a.word.to_lowercase();
+        }
+        for q in &mut self.names.quoted {
+            q.before = q.before.to_lowercase();
+        }
+        for p in &mut self.places {
+            lower(&mut p.ends);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bundled_rules_parse_and_bad_ones_say_why() {
+        let rules = Rewrites::bundled();
+        assert!(rules.contact.prepositions.contains(&"on".to_string()));
+        assert_eq!(rules.date_of_birth.born[0], "born on");
+        let bad = BUNDLED.replace("below = 30", "below = 3");
+        assert!(
+            Rewrites::parse(&bad)
+                .unwrap_err()
+                .contains("youngest first")
+        );
+        let bad = BUNDLED.replace("[contact]", "[contacts]");
+        assert!(Rewrites::parse(&bad).is_err());
+    }
+}

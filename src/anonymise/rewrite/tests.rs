@@ -1,0 +1,319 @@
+//! The rewrite rules, construction by construction: the sentence as the
+//! case file writes it, and as the publication copy prints it.
+
+use crate::anonymise::{self, Identifiers};
+use crate::case::{Coverage, load_str};
+
+const CASE: &str = r#"
+[case]
+reference = "25 004 102"
+jurisdiction = "lgsco"
+decision_date = 2025-06-17
+received = 2024-09-02
+summary = "x"
+
+[[people]]
+id = "peggy"
+name = "Margaret O'Neill"
+title = "Mrs"
+role = "person_affected"
+label = "Mrs Y"
+aliases = [{ text = "Peggy", kind = "nickname" }, { text = "Mrs O'Neil", kind = "misspelling" }]
+born = 1936-03-02
+addresses = ["17 Sorrel Street, Halden, HX3 8RL"]
+phones = ["07700 900461"]
+emails = ["peggy.oneill@example.net"]
+nhs_number = "999 954 2557"
+
+[[people]]
+id = "mark"
+name = "Mark Adeyemi-Clarke"
+title = "Mr"
+role = "complainant"
+label = "Mr X"
+aliases = [{ text = "Mr M Clarke", kind = "wrong_name" }]
+addresses = ["Wren Cottage, Chapel Lane, Nether Callowby"]
+
+[[people]]
+id = "riley"
+name = "Riley Stott"
+role = "relative"
+child = true
+label = "C"
+born = 2019-03-02
+
+[[people]]
+id = "bev"
+name = "Bev Holloway"
+title = "Ms"
+role = "officer"
+job_role = "the nurse"
+phones = ["01632 960455"]
+emails = ["bev.holloway@hollyhock.example"]
+
+[[people]]
+id = "fo"
+name = "Sarah Hollins"
+title = "Ms"
+role = "officer"
+job_role = "a senior finance officer"
+
+[[people]]
+id = "sw"
+name = "Imran Qureshi"
+title = "Mr"
+role = "officer"
+job_role = "the social worker"
+
+[[bodies]]
+id = "council"
+name = "Halden Borough Council"
+short_name = "the Council"
+kind = "council"
+reference = "25 004 102"
+
+[complaint]
+injustice = "x"
+points = [{ body = "council", text = "x" }]
+
+[outcome]
+decision = "upheld"
+"#;
+
+fn ids() -> Identifiers {
+    let loaded = load_str("rewrites.toml", CASE, &Coverage::all());
+    assert!(!loaded.has_errors(), "{:#?}", loaded.diagnostics);
+    anonymise::identifiers(&loaded.case.expect("loads"))
+}
+
+/// Checks every row, reporting all the failures at once.
+fn check(rows: &[(&str, &str)]) {
+    let ids = ids();
+    let failures: Vec<String> = rows
+        .iter()
+        .filter_map(|(text, want)| {
+            let got = anonymise::anonymise_text(text, &ids).0;
+            (got != *want).then(|| format!("  {text:?}\n    want {want:?}\n     got {got:?}"))
+        })
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} rows failed:\n{}",
+        failures.len(),
+        rows.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn contact_details_go_with_the_word_before_them() {
+    check(&[
+        (
+            "I spoke to her on 07700 900461 on 3 May 2024.",
+            "I spoke to her on 3 May 2024.",
+        ),
+        (
+            "I considered her emails from peggy.oneill@example.net and the invoices.",
+            "I considered her emails and the invoices.",
+        ),
+        (
+            "Staff kept in touch with her by text on 07700900461.",
+            "Staff kept in touch with her by text.",
+        ),
+        (
+            "He emailed bev.holloway@hollyhock.example asking why.",
+            "He emailed the nurse asking why.",
+        ),
+        (
+            "He called Bev Holloway on 01632 960 455 at 9.40pm.",
+            "He called the nurse at 9.40pm.",
+        ),
+        (
+            "A neighbour called an ambulance from his mobile, 07700 900461.",
+            "A neighbour called an ambulance from his mobile.",
+        ),
+        (
+            "Mrs O'Neill's daughter called from 07700 900461, her mother's landline, to report it.",
+            "Mrs Y's daughter called from her mother's landline, to report it.",
+        ),
+    ]);
+}
+
+#[test]
+fn dates_of_birth_become_an_age_band_or_go() {
+    check(&[
+        (
+            "Mrs O'Neill, who was born on 2 March 1936, lived alone.",
+            "Mrs Y, who was in her eighties, lived alone.",
+        ),
+        (
+            "Mrs O'Neill, who was born in March 1936, lived alone.",
+            "Mrs Y, who was in her eighties, lived alone.",
+        ),
+        (
+            "Margaret O'Neill was born on 02/03/1936. She has dementia.",
+            "Mrs Y was in her eighties. She has dementia.",
+        ),
+        (
+            "The records list her grandson Riley, date of birth 02/03/2019, as a member of her household.",
+            "The records list her grandson C as a member of her household.",
+        ),
+        (
+            "Mrs O'Neill was 87 on 30 January 2024.",
+            "Mrs Y was in her eighties on 30 January 2024.",
+        ),
+        (
+            "Her grandson, Riley Stott, date of birth 02/03/2019, lives with her.",
+            "Her grandson, C, lives with her.",
+        ),
+        (
+            "Riley Stott was born on 02/03/2019 and has asthma.",
+            "C has asthma.",
+        ),
+        (
+            "She cares for him. Riley Stott was born on 02/03/2019. He has asthma.",
+            "She cares for him. He has asthma.",
+        ),
+        (
+            "Riley (DOB 02/03/2019) lives with her.",
+            "C lives with her.",
+        ),
+    ]);
+}
+
+#[test]
+fn addresses_become_home_the_area_or_go() {
+    check(&[
+        (
+            "Mrs O'Neill lived alone at 17 Sorrel Street, HX3 8RL.",
+            "Mrs Y lived alone at home.",
+        ),
+        (
+            "The invoices were addressed to Mrs O'Neill at 17 Sorrel Street, Halden, HX3 8RL.",
+            "The invoices were addressed to Mrs Y.",
+        ),
+        (
+            "He lives with his mother at Wren Cottage, Chapel Lane, Nether Callowby, a village of about 140 people.",
+            "He lives with his mother in a village of about 140 people.",
+        ),
+        (
+            "She had worked as a baker in Nether Callowby for most of her life.",
+            "She had worked as a baker in the area for most of her life.",
+        ),
+        (
+            "He had to wash in the living room of Wren Cottage for months.",
+            "He had to wash in the living room of his home for months.",
+        ),
+        (
+            "She lives with her son, Mr Adeyemi-Clarke, at 17 Sorrel Street, Halden.",
+            "She lives with her son, Mr X, at home.",
+        ),
+        (
+            "She was discharged to 17 Sorrel Street, supported accommodation run by the Council.",
+            "She was discharged to supported accommodation run by the Council.",
+        ),
+    ]);
+}
+
+#[test]
+fn sentences_and_asides_of_an_identifier_alone_go() {
+    check(&[
+        (
+            "She was admitted on 30 January 2023. Her NHS number is 999 954 2557. The ward was full.",
+            "She was admitted on 30 January 2023. The ward was full.",
+        ),
+        (
+            "The discharge plan, which gives her NHS number as 999-954-2557, says she needed care.",
+            "The discharge plan says she needed care.",
+        ),
+        (
+            "She rang. Mrs O'Neill's phone number was 07700 900461.",
+            "She rang.",
+        ),
+    ]);
+}
+
+#[test]
+fn quoted_headings_of_names_and_identifiers_are_described() {
+    check(&[
+        (
+            "The falls log, headed \"O'NEILL, Margaret – 17 Sorrel Street\", records three falls.",
+            "The falls log, headed with her name and address, records three falls.",
+        ),
+        (
+            "The referral form is headed \"O'Neill, Margaret (DOB 02/03/1936), NHS No. 9999542557\".",
+            "The referral form is headed with her name, date of birth and NHS number.",
+        ),
+    ]);
+}
+
+#[test]
+fn sentences_whose_point_was_a_name_say_it_without_the_name() {
+    check(&[
+        (
+            "Mrs O'Neil (as the Trust's letter wrongly called her) was left to piece it together.",
+            "Mrs Y (the Trust's letter misspelt her name) was left to piece it together.",
+        ),
+        (
+            "The invoices were addressed to \"Mr M Clarke\" at the flat.",
+            "The invoices were addressed to him using the wrong name at the flat.",
+        ),
+        (
+            "Mrs O'Neill, known to her family as Peggy, was 87.",
+            "Mrs Y was 87.",
+        ),
+        (
+            "Mrs O'Neill (Peggy to her family) lived alone.",
+            "Mrs Y lived alone.",
+        ),
+        (
+            "Her mother, known to the family as Peggy, lived alone.",
+            "Her mother lived alone.",
+        ),
+    ]);
+}
+
+#[test]
+fn role_labels_are_introduced_once_and_said_once() {
+    check(&[
+        (
+            "Sarah Hollins, a senior finance officer, applied the policy. Sarah Hollins wrote again.",
+            "A senior finance officer applied the policy. The officer wrote again.",
+        ),
+        (
+            "Imran Qureshi, a social worker in the hospital team, visited her.",
+            "A social worker in the hospital team visited her.",
+        ),
+        (
+            "She spoke to Imran Qureshi, a social worker in the hospital team.",
+            "She spoke to a social worker in the hospital team.",
+        ),
+    ]);
+}
+
+#[test]
+fn named_schools_and_care_homes_are_generalised() {
+    check(&[
+        (
+            "Riley attends Larkspur Lane Primary School. Larkspur Lane Primary School's staff agreed.",
+            "C attends a primary school. The primary school's staff agreed.",
+        ),
+        (
+            "She moved into Bramble House Care Home in May.",
+            "She moved into a care home in May.",
+        ),
+    ]);
+}
+
+#[test]
+fn garbles_no_rule_can_mend_are_reported() {
+    let ids = ids();
+    let text =
+        "From 2022 Riley's social worker was Imran Qureshi. Mrs O'Neill was \"Peggy\" to all.";
+    let (_, hits) = anonymise::anonymise_text(text, &ids);
+    let doubts: Vec<&str> = hits
+        .iter()
+        .filter_map(|h| h.doubt.as_ref().map(|d| d.kind()))
+        .collect();
+    assert_eq!(doubts, ["tautology", "name_point"], "{hits:#?}");
+}

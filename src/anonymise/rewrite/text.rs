@@ -1,0 +1,171 @@
+//! Reading a clause around an identifier: the words before and after it,
+//! its sentence, its aside.
+
+use std::ops::Range;
+
+/// Whether `text[..at]` ends with `phrase` as whole words (ASCII case
+/// ignored), allowing spaces after it: where the phrase starts.
+pub(super) fn phrase_before(text: &str, at: usize, phrase: &str) -> Option<usize> {
+    let head = text[..at].trim_end_matches(' ');
+    let start = head.len().checked_sub(phrase.len())?;
+    if !head.is_char_boundary(start) || !head[start..].eq_ignore_ascii_case(phrase) {
+        return None;
+    }
+    let boundary = head[..start]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric());
+    boundary.then_some(start)
+}
+
+/// The first of `phrases` (longest first) that `text[..at]` ends with.
+pub(super) fn any_before<'p>(
+    text: &str,
+    at: usize,
+    phrases: &'p [String],
+) -> Option<(usize, &'p str)> {
+    phrases
+        .iter()
+        .find_map(|p| phrase_before(text, at, p).map(|s| (s, p.as_str())))
+}
+
+/// The words of `text` (letters, digits, apostrophes and inner hyphens or
+/// full stops), lower case, without a possessive "'s".
+pub(super) fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '\u{2019}' | '-' | '.')))
+        // "'s" left after a name: the possessive, no word.
+        .filter(|w| !matches!(*w, "'s" | "\u{2019}s"))
+        .map(|w| w.trim_matches(|c: char| matches!(c, '\'' | '\u{2019}' | '-' | '.')))
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let w = w.to_lowercase();
+            w.strip_suffix("'s")
+                .or_else(|| w.strip_suffix("\u{2019}s"))
+                .map(str::to_string)
+                .unwrap_or(w)
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// The up to `n` lower-case words before `at` back to the verb of its
+/// clause: across the commas of an aside ("lives with her mother, Faith
+/// Okonkwo, at"), but not past the end of a sentence, a bracket or a
+/// conjunction that starts another clause.
+pub(super) fn verb_words_before(text: &str, at: usize, n: usize) -> Vec<String> {
+    const CLAUSE_STARTS: [&str; 9] = [
+        "and", "but", "or", "which", "who", "although", "while", "when", "because",
+    ];
+    let head = &text[..at];
+    let start = head
+        .rfind([
+            ';', '(', ')', '.', '!', '?', ':', '\n', '"', '\u{201C}', '\u{201D}',
+        ])
+        .map_or(0, |i| i + 1);
+    let mut w = words(&head[start..]);
+    w.reverse();
+    w.truncate(n);
+    if let Some(stop) = w.iter().position(|x| CLAUSE_STARTS.contains(&x.as_str())) {
+        w.truncate(stop);
+    }
+    w
+}
+
+/// The sentence around `range`: from the start of its sentence to the end
+/// of its last character of punctuation (or of the line).
+pub(super) fn sentence_around(text: &str, range: &Range<usize>) -> Range<usize> {
+    let mut start = 0;
+    let head = &text[..range.start];
+    for (i, c) in head.char_indices().rev() {
+        if c == '\n' {
+            start = i + 1;
+            break;
+        }
+        if matches!(c, '.' | '!' | '?') && head[i + 1..].starts_with(char::is_whitespace) {
+            start = i + 1;
+            break;
+        }
+    }
+    while text[start..].starts_with([' ', '\t']) {
+        start += 1;
+    }
+    let tail = &text[range.end..];
+    let mut end = text.len();
+    let mut chars = tail.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c == '\n' {
+            end = range.end + i;
+            break;
+        }
+        if matches!(c, '.' | '!' | '?')
+            && chars
+                .peek()
+                .is_none_or(|(_, next)| next.is_whitespace() || matches!(next, '"' | ')'))
+        {
+            end = range.end + i + c.len_utf8();
+            break;
+        }
+    }
+    start..end
+}
+
+/// The range a dropped span takes with it: the spaces after it, or when
+/// none follow (the end of a line), the spaces before it.
+pub(super) fn with_spacing(text: &str, range: Range<usize>) -> Range<usize> {
+    let after = text[range.end..].len() - text[range.end..].trim_start_matches(' ').len();
+    if after > 0 {
+        return range.start..range.end + after;
+    }
+    let before = text[..range.start].len() - text[..range.start].trim_end_matches(' ').len();
+    range.start - before..range.end
+}
+
+/// The nearest character boundary at or before `at`.
+pub(super) fn floor(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// A list read as prose: "a", "a and b", "a, b and c".
+pub(super) fn join_and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrases_before_and_after_are_whole_words() {
+        let text = "I spoke to her on 07700";
+        assert_eq!(phrase_before(text, 18, "on"), Some(15));
+        assert_eq!(phrase_before(text, 18, "n"), None);
+    }
+
+    #[test]
+    fn sentences_and_clauses() {
+        let text = "First one. Her NHS number is 999. Then more";
+        let at = text.find("999").unwrap();
+        let s = sentence_around(text, &(at..at + 3));
+        assert_eq!(&text[s], "Her NHS number is 999.");
+        assert_eq!(
+            verb_words_before("She lived with him, Mr Y, at ", 29, 8),
+            ["at", "y", "mr", "him", "with", "lived", "she"]
+        );
+        assert_eq!(
+            verb_words_before("He rang and sent it to ", 23, 8),
+            ["to", "it", "sent"]
+        );
+        assert_eq!(
+            words("Mrs O'Neill's NHS No."),
+            ["mrs", "o'neill", "nhs", "no"]
+        );
+    }
+}
