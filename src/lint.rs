@@ -9,11 +9,17 @@
 //! - a word a letter or two from a listed name ("Kowalczik"): probably a
 //!   misspelling;
 //! - anything that would print as a placeholder ("[phone number]") rather
-//!   than a label: the offices never publish a sentence with a blank in it.
+//!   than a label: the offices never publish a sentence with a blank in it;
+//! - prose that contradicts the case's facts (compliance its events date
+//!   after the decision, a response its statuses contradict) or the
+//!   offices' style (numeric dates, a wrong paragraph of Schedule 5): see
+//!   [`facts`].
 //!
 //! Warnings never stop a render; `redress check --deny warnings` makes them
 //! errors for CI. Messages name categories and labels, never the value (the
 //! human form shows the line of the file itself).
+
+mod facts;
 
 use crate::anonymise::{self, Category, Doubt, Identifiers, Source};
 use crate::case::Loaded;
@@ -37,6 +43,7 @@ pub fn lint(loaded: &Loaded, ids: &Identifiers) -> Vec<Diagnostic> {
             None => diag,
         });
     }
+    out.extend(facts::check(loaded, case));
     out
 }
 

@@ -1,10 +1,14 @@
 //! Covering letters: who they go to (one addressee, or every party to a
 //! joint Housing Ombudsman letter), the reference they carry in the
-//! heading and the subject alike, and the dates they give. What they say
-//! under which powers is in `templates/letter.typ.j2`.
+//! heading and the subject alike, the dates they give, and, body by body,
+//! what each has agreed to do (for the complainant, and to improve its
+//! services) with the evidence of it we ask for. What they say, and under
+//! which powers, is in `templates/letter.typ.j2`. Letters are internal
+//! copies only: addressed to named people, never published.
 
 use serde::Serialize;
 
+use super::actions::{ActionView, action_view, as_decided};
 use super::bodies::BodyView;
 use super::context::{Variant, and_join, capitalise};
 use super::people::{PersonView, salutation};
@@ -36,6 +40,34 @@ pub(super) struct LetterView {
     comments_due: Option<String>,
     /// For a final decision: the date a review request is due by.
     review_due: Option<String>,
+    /// Each body the letter speaks of, with what it has agreed to do:
+    /// the addressee alone, or every body (the complainant's letter, the
+    /// joint letter).
+    parts: Vec<LetterPart>,
+}
+
+/// What one body was asked to do, as a letter tells it.
+#[derive(Debug, Clone, Serialize)]
+struct LetterPart {
+    body: BodyView,
+    /// The people its fault caused injustice to, the complainant as "you"
+    /// in a letter to them.
+    injured: String,
+    /// Remedies for the complainant and the person affected (an apology,
+    /// a payment, a new assessment), with their due dates.
+    personal: Vec<ActionView>,
+    /// Changes to how it works.
+    improvements: Vec<ActionView>,
+    /// Any of them a sum of money it agreed to pay.
+    pays: bool,
+    /// What it agreed to (or was ordered to) do: the evidence of each we
+    /// ask for.
+    agreed: Vec<ActionView>,
+    /// What it has not agreed to.
+    not_agreed: Vec<ActionView>,
+    /// It has not agreed to everything, or not answered: the letter says
+    /// what we do next.
+    waiting: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -78,7 +110,14 @@ pub(super) fn letter(
     };
     let draft = case.case.stage == Stage::Draft;
     let holidays = &crate::calendar::is_bank_holiday;
+    let to_complainant = matches!(to, Recipient::Complainant);
+    let parts = bodies
+        .iter()
+        .filter(|b| body.as_ref().is_none_or(|me| me.id == b.id))
+        .map(|b| part(case, b, bodies, complainant, to_complainant))
+        .collect();
     LetterView {
+        parts,
         code: match plan.kind {
             DocKind::Letter(code) => code.code(),
             _ => "",
@@ -107,6 +146,54 @@ pub(super) fn letter(
     }
 }
 
+/// One body's part of a letter: what it was asked to do, as decided.
+fn part(
+    case: &Case,
+    b: &BodyView,
+    bodies: &[BodyView],
+    complainant: &PersonView,
+    to_complainant: bool,
+) -> LetterPart {
+    let own: Vec<ActionView> = case
+        .recommendations
+        .iter()
+        .filter(|r| r.body_ids().contains(&b.id.as_str()))
+        .map(|r| {
+            let mut r = r.clone();
+            r.status = as_decided(case, &r);
+            action_view(&r, b, bodies, case.case.decision_date)
+        })
+        .collect();
+    let agreed: Vec<ActionView> = own.iter().filter(|a| a.accepted).cloned().collect();
+    let injured = if to_complainant {
+        let names: Vec<String> = b
+            .injured
+            .split(" and ")
+            .flat_map(|n| n.split(", "))
+            .map(|n| {
+                if n == complainant.name {
+                    "you".to_string()
+                } else {
+                    n.to_string()
+                }
+            })
+            .collect();
+        and_join(names)
+    } else {
+        b.injured.clone()
+    };
+    LetterPart {
+        body: b.clone(),
+        injured,
+        personal: agreed.iter().filter(|a| a.personal).cloned().collect(),
+        improvements: agreed.iter().filter(|a| !a.personal).cloned().collect(),
+        pays: agreed.iter().any(|a| a.financial),
+        not_agreed: own.iter().filter(|a| !a.accepted).cloned().collect(),
+        waiting: matches!(b.acceptance, "refused" | "partly" | "not_responded"),
+        agreed,
+    }
+}
+
 /// The address block of a letter to a body: its addressee by name and
 /// position (by position alone in the redacted copy).
 fn body_block(b: &BodyView, variant: Variant) -> RecipientView {
@@ -114,12 +201,22 @@ fn body_block(b: &BodyView, variant: Variant) -> RecipientView {
         (Some(a), Variant::Redacted) => vec![capitalise(&a.position), b.name.clone()],
         (Some(a), Variant::Unredacted) => {
             let mut lines = vec![a.name.clone(), a.position.clone(), b.name.clone()];
-            lines.extend(a.address.iter().cloned());
+            // An address that starts with the body's name does not repeat it.
+            lines.extend(
+                a.address
+                    .iter()
+                    .filter(|l| !lines_equal(l, &b.name))
+                    .cloned(),
+            );
             lines
         }
         (None, _) => vec![b.name.clone()],
     };
     RecipientView { lines }
+}
+
+fn lines_equal(a: &str, b: &str) -> bool {
+    a.trim().eq_ignore_ascii_case(b.trim())
 }
 
 fn body_greeting(b: &BodyView) -> String {

@@ -16,6 +16,7 @@ mod context;
 mod escalation;
 mod escape;
 mod letters;
+mod office;
 mod people;
 mod prose;
 mod rules;
@@ -28,6 +29,7 @@ use std::path::Path;
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 
 pub use context::{Context, Variant};
+pub use office::{Office, OfficeInfo, Signatory};
 pub use prose::{Block, blocks};
 pub use rules::{Citation, Rules, Signer, Signing, Voice};
 pub use voice::plural as plural_voice;
@@ -58,7 +60,9 @@ pub const BUNDLED: &[(&str, &str)] = &[
     bundled!("special-report.typ.j2"),
     bundled!("notice.typ.j2"),
     bundled!("review.typ.j2"),
+    bundled!("key.typ.j2"),
     bundled!("rules.toml"),
+    bundled!("office.toml"),
 ];
 
 /// Reads into `files`, by file name, every file in `dir` whose name `keep`
@@ -99,6 +103,7 @@ pub struct Templates {
     env: Environment<'static>,
     house: String,
     rules: Rules,
+    office: Office,
 }
 
 impl Templates {
@@ -120,7 +125,10 @@ impl Templates {
             .map(|(n, t)| (n.to_string(), t.to_string()))
             .collect();
         read_overrides(dir, &mut files, |name| {
-            name.ends_with(".j2") || name.ends_with(".typ") || name == "rules.toml"
+            name.ends_with(".j2")
+                || name.ends_with(".typ")
+                || name == "rules.toml"
+                || name == "office.toml"
         })?;
         Ok(Self::from_files(files.into_iter().collect()))
     }
@@ -139,9 +147,17 @@ impl Templates {
         words::add_functions(&mut env);
         let mut house = String::new();
         let mut rules = None;
+        let mut office = None;
         for (name, text) in files {
             if name == "house.typ" {
                 house = text;
+            } else if name == "office.toml" {
+                let parsed = Office::parse(&text).map_err(|message| RenderError {
+                    template: name.clone(),
+                    line: None,
+                    message,
+                })?;
+                office = Some(parsed);
             } else if name == "rules.toml" {
                 let parsed = Rules::parse(&text).map_err(|message| RenderError {
                     template: name.clone(),
@@ -159,12 +175,27 @@ impl Templates {
             line: None,
             message: "missing".into(),
         })?;
-        Ok(Self { env, house, rules })
+        let office = office.ok_or_else(|| RenderError {
+            template: "office.toml".into(),
+            line: None,
+            message: "missing".into(),
+        })?;
+        Ok(Self {
+            env,
+            house,
+            rules,
+            office,
+        })
     }
 
     /// The configuration values of `rules.toml`.
     pub fn rules(&self) -> &Rules {
         &self.rules
+    }
+
+    /// The offices, their letterheads and signatories (`office.toml`).
+    pub fn office(&self) -> &Office {
+        &self.office
     }
 
     /// The house style (Typst), served to every document as `/house.typ`.
@@ -178,7 +209,13 @@ impl Templates {
         case: &AnonymisedCase,
         plan: &DocumentPlan,
     ) -> Result<TypstSource, RenderError> {
-        let context = context::build(case.case(), plan, Variant::Redacted, &self.rules);
+        let context = context::build(
+            case.case(),
+            plan,
+            Variant::Redacted,
+            &self.rules,
+            &self.office,
+        );
         self.render(
             plan,
             &context,
@@ -190,7 +227,13 @@ impl Templates {
     /// The context the publication variant is rendered from: the HTML
     /// pages of a published document are made from the same one.
     pub fn redacted_context(&self, case: &AnonymisedCase, plan: &DocumentPlan) -> Context {
-        context::build(case.case(), plan, Variant::Redacted, &self.rules)
+        context::build(
+            case.case(),
+            plan,
+            Variant::Redacted,
+            &self.rules,
+            &self.office,
+        )
     }
 
     /// The internal variant, with real names, marked NOT FOR PUBLICATION.
@@ -216,7 +259,13 @@ impl Templates {
         for (person, label) in labelled.people.iter_mut().zip(labels) {
             person.label = Some(label.clone());
         }
-        context::build(&labelled, plan, Variant::Unredacted, &self.rules)
+        context::build(
+            &labelled,
+            plan,
+            Variant::Unredacted,
+            &self.rules,
+            &self.office,
+        )
     }
 
     /// The review sheet (internal: it shows original values).
