@@ -144,6 +144,7 @@ mod tests {
 reference = "25 001 042"
 jurisdiction = "lgsco"
 decision_date = 2025-06-17
+investigator = { name = "Aisha Thorne" }
 summary = "Mrs Okonkwo complained. Grace was upset. I rang 07700 900461."
 
 [[people]]

@@ -1125,6 +1125,7 @@ pub(crate) mod tests_support {
 reference = "23 004 118"
 jurisdiction = "lgsco"
 decision_date = 2024-03-01
+investigator = { name = "Aisha Thorne" }
 summary = "We found fault by the Council."
 
 [[people]]

@@ -228,7 +228,9 @@ pub fn build(
 pub fn statement_on_record(case: &Case, decision: &PublicationDecision, body: &str) -> bool {
     decision.publish
         && !case.publication.per_body.contains_key(body)
-        && decision.body(body).is_some_and(|b| b.publish)
+        && decision
+            .body(body)
+            .is_some_and(|b| b.publish && b.statement)
 }
 
 fn remedies(case: &Case, body: &str) -> Vec<RecordRemedy> {

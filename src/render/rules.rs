@@ -416,9 +416,11 @@ mod tests {
             [Signer::Phso]
         );
         assert_eq!(rules.signing(DocKind::Notice).signed_by, [Signer::Lgsco]);
+        // The PHSO signs a further report only where its event says it is
+        // joint (the context leaves the PHSO out otherwise).
         assert_eq!(
             rules.signing(DocKind::FurtherReport).signed_by,
-            [Signer::Lgsco]
+            [Signer::Lgsco, Signer::Phso]
         );
         assert_eq!(
             rules
