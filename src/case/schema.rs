@@ -32,13 +32,15 @@ const SAMPLES: [&str; 12] = [
 ];
 
 /// Examples for the fields no sample fills: (definition, field, JSON).
-const OTHER_EXAMPLES: [(&str, &str, &str); 6] = [
+const OTHER_EXAMPLES: [(&str, &str, &str); 8] = [
     ("Investigator", "title", r#""Senior Investigator""#),
     ("Person", "family_name", r#""Ó Súilleabháin""#),
     ("Person", "ni_number", r#""QQ 12 34 56 C""#),
     ("Person", "postcodes", r#"["HX3 8QT"]"#),
     ("SignOff", "by", r#""Priya Castellano""#),
     ("DocumentRequest", "body", r#""council""#),
+    ("EscalationEvent", "joint", "true"),
+    ("CaseInfo", "draft_sent", r#""2024-02-06""#),
 ];
 
 /// The longest example text kept whole; longer prose is cut at a sentence.

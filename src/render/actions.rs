@@ -193,7 +193,7 @@ pub(super) fn due(deadline: Deadline, from: Date) -> Date {
 }
 
 fn clean(text: &str) -> String {
-    text.trim().trim_end_matches('.').to_string()
+    super::prose::money(text.trim().trim_end_matches('.'))
 }
 
 /// The joint facts of a remedy shared between bodies, as `me` sees it

@@ -53,6 +53,8 @@ pub(super) struct BodyView {
     /// The people its fault caused injustice to, as this variant names
     /// them: "Mrs Y and Mrs X".
     pub injured: String,
+    /// The same people, by id.
+    pub injured_ids: Vec<String>,
     /// For a landlord: each determination and the complaint it decides.
     pub determinations: Vec<DeterminationView>,
     pub addressee: Option<AddresseeView>,
@@ -171,6 +173,7 @@ pub(super) fn body(case: &Case, b: &Body, variant: Variant) -> BodyView {
         decision: outcome.label(),
         category: outcome.category.clone(),
         injured,
+        injured_ids: outcome.injustice_to.clone(),
         determinations: findings
             .iter()
             .filter_map(|f| {

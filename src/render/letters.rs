@@ -165,20 +165,28 @@ fn part(
         })
         .collect();
     let agreed: Vec<ActionView> = own.iter().filter(|a| a.accepted).cloned().collect();
+    // To the complainant: "your mother, Mrs Margaret O'Neill, and you".
     let injured = if to_complainant {
-        let names: Vec<String> = b
-            .injured
-            .split(" and ")
-            .flat_map(|n| n.split(", "))
-            .map(|n| {
-                if n == complainant.name {
-                    "you".to_string()
-                } else {
-                    n.to_string()
+        let mut names: Vec<String> = b
+            .injured_ids
+            .iter()
+            .filter(|id| **id != complainant.id)
+            .filter_map(|id| case.person(id))
+            .map(|p| {
+                let name = super::people::display(p, Variant::Unredacted);
+                match &p.relationship {
+                    Some(r) if r.to == complainant.id => format!("your {}, {name}", r.relation),
+                    _ => name,
                 }
             })
             .collect();
-        and_join(names)
+        if b.injured_ids.contains(&complainant.id) {
+            names.push("you".into());
+        }
+        match names.as_slice() {
+            [first, last] if first.contains(", ") => format!("{first}, and {last}"),
+            _ => and_join(names),
+        }
     } else {
         b.injured.clone()
     };
