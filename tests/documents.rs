@@ -63,7 +63,7 @@ const REQUIRED: &[(&str, &str, &[&str])] = &[
         "letter-complainant.unredacted.pdf",
         &[
             "What we found",
-            "We found that the Council was at fault, and that this caused injustice to Mrs Margaret O'Neill and you. It has agreed to do what we recommended.",
+            "We found that the Council was at fault, and that this caused injustice to your mother, Mrs Margaret O'Neill, and you. It has agreed to do what we recommended.",
             "What happens now",
             "(by 12 January 2024)",
             "will contact you to arrange the payment",
@@ -200,7 +200,7 @@ const REQUIRED: &[(&str, &str, &[&str])] = &[
         "letter-s30-complainant.unredacted.pdf",
         &[
             "The Council must now consider the report and tell us, within three months, by 14 September 2024, what it will do.",
-            "This does not change what the other organisations agreed to do for you.",
+            "This does not change what the ICB agreed to do for you.",
         ],
     ),
     (
@@ -361,9 +361,7 @@ const REQUIRED: &[(&str, &str, &[&str])] = &[
     (
         "24 006 301",
         "letter-afn-complainant.unredacted.pdf",
-        &[
-            "we issued an adverse findings notice (Local Government Act 1974, section 34I, as amended)",
-        ],
+        &["we issued an adverse findings notice about Primrose Court Healthcare Ltd"],
     ),
     (
         "24 006 301",
