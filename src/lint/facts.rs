@@ -203,16 +203,32 @@ fn contradiction(
             e.body.as_deref() == Some(body)
                 && e.date > decision
                 && matches!(e.kind, EventKind::Response | EventKind::Refusal)
-        })?;
+        });
+        // What it was asked to do falls due after the decision: by then it
+        // had at most agreed to it.
+        let due = case
+            .recommendations
+            .iter()
+            .filter(|r| r.body_ids().contains(&body))
+            .map(|r| r.deadline.due(decision, &crate::calendar::is_bank_holiday))
+            .min();
+        let when = match (later, due) {
+            (Some(e), _) => format!(
+                "the case's events date its answer after the decision ({})",
+                e.date.long()
+            ),
+            (None, Some(due)) => format!(
+                "what it was asked to do falls due after the decision (from {})",
+                due.long()
+            ),
+            (None, None) => return None,
+        };
         return Some(
             Diagnostic::warning(
                 "compliance-after-decision",
-                format!(
-                    "this says {short} has already done what was asked, but the case's events date its answer after the decision ({})",
-                    later.date.long()
-                ),
+                format!("this says {short} has already done what was asked, but {when}"),
             )
-            .hint("a decision speaks as of its own date: write what the body had agreed to do (\"has agreed to apologise\"), and let the later documents report what it did"),
+            .hint("a decision speaks as of its own date: write what the body had agreed to do (\"has agreed to apologise\"), and let the later documents report what it did; if it had put things right before the decision, record no recommendation and set its outcome to `upheld.fault_injustice_remedied_before`"),
         );
     }
     let actual = answer(case, body, decision);
