@@ -10,6 +10,7 @@ mod fuzz;
 mod hostile;
 mod injection;
 mod invalid;
+mod outcomes;
 mod properties;
 mod publish;
 mod refusals;

@@ -117,8 +117,8 @@ pub(crate) fn punctuate_list(items: &[String]) -> Vec<String> {
             } else {
                 ";"
             };
-            // A sentence of its own ending in "?" or "!" keeps its mark.
-            if bare.ends_with(['?', '!']) && i + 1 == n {
+            // An item ending in "?" or "!" keeps its mark.
+            if bare.ends_with(['?', '!']) {
                 bare.to_string()
             } else {
                 format!("{bare}{end}")
