@@ -58,8 +58,12 @@ struct LetterPart {
     personal: Vec<ActionView>,
     /// Changes to how it works.
     improvements: Vec<ActionView>,
-    /// Any of them a sum of money it agreed to pay.
-    pays: bool,
+    /// Who it agreed to pay, as the letter names them ("you", "your
+    /// mother, Mrs Margaret O'Neill"); empty when it pays no one in the
+    /// complaint (a payment to a care home, say).
+    payees: String,
+    /// How many of those payments there are.
+    payments: usize,
     /// What it agreed to (or was ordered to) do: the evidence of each we
     /// ask for.
     agreed: Vec<ActionView>,
@@ -165,6 +169,34 @@ fn part(
         })
         .collect();
     let agreed: Vec<ActionView> = own.iter().filter(|a| a.accepted).cloned().collect();
+    // The payments to people in the complaint, and who they go to.
+    let paid: Vec<&crate::case::Recommendation> = case
+        .recommendations
+        .iter()
+        .filter(|r| r.body_ids().contains(&b.id.as_str()) && r.kind.is_financial())
+        .filter(|r| super::bodies::accepted(as_decided(case, r)))
+        .filter(|r| r.beneficiary.is_some())
+        .collect();
+    let mut payees: Vec<String> = Vec::new();
+    for r in &paid {
+        let Some(p) = r.beneficiary.as_deref().and_then(|id| case.person(id)) else {
+            continue;
+        };
+        let name = if to_complainant && p.id == complainant.id {
+            "you".to_string()
+        } else {
+            let name = super::people::display(p, Variant::Unredacted);
+            match &p.relationship {
+                Some(rel) if to_complainant && rel.to == complainant.id => {
+                    format!("your {}, {name}", rel.relation)
+                }
+                _ => name,
+            }
+        };
+        if !payees.contains(&name) {
+            payees.push(name);
+        }
+    }
     // To the complainant: "your mother, Mrs Margaret O'Neill, and you".
     let injured = if to_complainant {
         let mut names: Vec<String> = b
@@ -183,10 +215,7 @@ fn part(
         if b.injured_ids.contains(&complainant.id) {
             names.push("you".into());
         }
-        match names.as_slice() {
-            [first, last] if first.contains(", ") => format!("{first}, and {last}"),
-            _ => and_join(names),
-        }
+        join_people(names)
     } else {
         b.injured.clone()
     };
@@ -195,7 +224,8 @@ fn part(
         injured,
         personal: agreed.iter().filter(|a| a.personal).cloned().collect(),
         improvements: agreed.iter().filter(|a| !a.personal).cloned().collect(),
-        pays: agreed.iter().any(|a| a.financial),
+        payees: join_people(payees.clone()),
+        payments: paid.len(),
         not_agreed: own.iter().filter(|a| !a.accepted).cloned().collect(),
         waiting: matches!(b.acceptance, "refused" | "partly" | "not_responded"),
         agreed,
@@ -221,6 +251,15 @@ fn body_block(b: &BodyView, variant: Variant) -> RecipientView {
         (None, _) => vec![b.name.clone()],
     };
     RecipientView { lines }
+}
+
+/// "your mother, Mrs Margaret O'Neill, and you": a name with its relation
+/// keeps its closing comma before "and".
+fn join_people(names: Vec<String>) -> String {
+    match names.as_slice() {
+        [first, last] if first.contains(", ") => format!("{first}, and {last}"),
+        _ => and_join(names),
+    }
 }
 
 fn lines_equal(a: &str, b: &str) -> bool {
