@@ -328,3 +328,47 @@ fn every_record_shows_what_its_decision_says_of_its_body() {
     }
     assert!(compared > 15, "only {compared} compared");
 }
+
+/// Every letter to the complainant says in plain English what happens and
+/// recites no statute; every letter is an internal copy only.
+#[test]
+fn letters_to_the_complainant_say_what_happens_and_cite_no_statute() {
+    let mut checked = 0;
+    for (case, dir) in rendered() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+            if name.starts_with("letter-") {
+                assert!(
+                    name.ends_with(".unredacted.pdf"),
+                    "{name}: letters are internal only"
+                );
+            }
+            if !(name.starts_with("letter-") && name.contains("complainant")) {
+                continue;
+            }
+            let text = text_of(&case.case.reference, &name);
+            // The powers are cited in brackets; a recommendation's own words
+            // ("a joint section 117 protocol") are the case's.
+            for statute in [
+                "(Local Government Act",
+                "(Health Service Commissioners Act",
+                "(Housing Act",
+            ] {
+                assert!(!text.contains(statute), "{name} recites `{statute}`");
+            }
+            if name == "letter-complainant.unredacted.pdf"
+                && case.case.stage == redress::case::Stage::Final
+            {
+                for wanted in ["What we found", "If you disagree with the decision"] {
+                    assert!(
+                        text.contains(wanted),
+                        "{} {name}: no `{wanted}`",
+                        case.case.reference
+                    );
+                }
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 15, "only {checked} letters read");
+}
