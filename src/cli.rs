@@ -819,10 +819,11 @@ fn plan(args: PlanArgs) -> Result<ExitCode, UsageError> {
             crate::plan::DocKind::Letter(code) => format!("{}{to}", code.code()),
             _ => doc.title.clone(),
         };
-        let copy = if publication.makes_publication_copy(doc) {
-            ""
-        } else {
-            "  (no publication copy)"
+        let copy = match doc.copies {
+            crate::plan::Copies::InternalOnly => "  (internal copy only)",
+            crate::plan::Copies::AnonymisedOnly => "  (anonymised, to the parties only)",
+            _ if publication.makes_publication_copy(doc) => "",
+            _ => "  (no publication copy)",
         };
         say!(
             "{:<width$}  {}  {kind}  [{}]{copy}",
@@ -830,6 +831,20 @@ fn plan(args: PlanArgs) -> Result<ExitCode, UsageError> {
             doc.date,
             doc.powers
         );
+    }
+    let pending = crate::plan::pending(&case);
+    if !pending.is_empty() {
+        say!();
+        for step in &pending {
+            let body = case
+                .body(&step.body)
+                .map_or(step.body.as_str(), |b| b.short_name.as_str());
+            say!(
+                "pending  {}: {body} will not comply; no document is made until the step is recorded (`kind = \"{}\"` under [[escalation.events]], with its date)",
+                step.what,
+                step.event
+            );
+        }
     }
     say!();
     publish::print_publication(&mut stdout(), &case, &publication)?;

@@ -231,8 +231,13 @@ pub fn case(seed: u64, index: usize) -> String {
         "[case]\nreference = \"{reference}\"\njurisdiction = \"{jurisdiction}\"\ndecision_date = {decision}"
     );
     let hos = format!("20{year:02}{:05}", index % 100_000);
+    let _ = writeln!(
+        t,
+        "investigator = {{ name = \"Aisha Thorne\", phone = \"0300 061 0614\" }}"
+    );
     if jurisdiction == "lgsco_hos" {
         let _ = writeln!(t, "hos_reference = \"{hos}\"");
+        let _ = writeln!(t, "adjudicator = {{ name = \"Nia Holroyd\" }}");
     }
     let names: Vec<String> = bodies
         .iter()
@@ -489,6 +494,20 @@ fn escalation(
             }
             _ => {}
         }
+    }
+    // Each escalation document is planned from the event that issues it.
+    for id in refused {
+        let kind = bodies.iter().find(|b| b.0 == id).map_or("", |b| b.3);
+        let event = match kind {
+            "council" => "report",
+            "health_body" => "joint_report",
+            "care_provider" => "notice_required",
+            _ => continue,
+        };
+        let _ = writeln!(
+            t,
+            "[[escalation.events]]\ndate = {year}-01-15\nkind = \"{event}\"\nbody = \"{id}\"\ntext = \"We issued it.\"\n"
+        );
     }
 }
 

@@ -22,19 +22,25 @@
 //! - a detail left in the text that could identify someone with the others
 //!   (a year of birth, an exact age beside a condition, a small place), and
 //!   an age, a rare condition and a place in one field
-//!   (`identifying-combination`).
+//!   (`identifying-combination`);
+//! - prose that contradicts the case's facts (compliance its events date
+//!   after the decision, a response its statuses contradict) or the
+//!   offices' style (numeric dates, a wrong paragraph of Schedule 5): see
+//!   [`facts`].
 //!
-//! Each is also a finding on the review sheet, and every finding there is
-//! one of these (a test holds the two together), so `check` shows before
-//! a render everything publication staff will be asked to decide. Each
-//! warning about the prose quotes the sentence as the publication copy
-//! prints it (labels only).
+//! Each warning about anonymisation is also a finding on the review sheet,
+//! and every finding there is one of these (a test holds the two
+//! together), so `check` shows before a render everything publication
+//! staff will be asked to decide. Each warning about the prose quotes the
+//! sentence as the publication copy prints it (labels only).
 //!
 //! Warnings never stop a render; `redress check --deny warnings` makes them
 //! errors for CI. A finding that publication staff accepted (`redress
 //! review --accept`) is settled and no longer warned about; a placeholder
 //! never is. Messages name categories and labels, never the value (the
 //! human form shows the line of the file itself).
+
+mod facts;
 
 use std::collections::HashMap;
 
@@ -127,6 +133,7 @@ pub fn lint(loaded: &Loaded, ids: &Identifiers) -> Vec<Diagnostic> {
     }
     out.extend(combinations(loaded, &redactions, &published));
     out.extend(typed_blanks(loaded, case));
+    out.extend(facts::check(loaded, case));
     out.sort_by_key(|d| d.range.as_ref().map_or(0, |r| r.start));
     out
 }
@@ -425,6 +432,7 @@ mod tests {
 reference = "25 001 042"
 jurisdiction = "lgsco"
 decision_date = 2025-06-17
+investigator = { name = "Aisha Thorne" }
 summary = "Mrs Okonkwo complained. Grace was upset. I rang 07700 900461. A [name] wrote."
 
 [[people]]

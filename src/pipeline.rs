@@ -315,7 +315,11 @@ impl Engine {
                 let variants: Vec<(DocumentPlan, Variant)> = p
                     .variants()
                     .iter()
-                    .filter(|&&v| v != Variant::Redacted || publication.makes_publication_copy(&p))
+                    .filter(|&&v| {
+                        v != Variant::Redacted
+                            || !p.publication_copy()
+                            || publication.makes_publication_copy(&p)
+                    })
                     .map(|&v| (p.clone(), v))
                     .collect();
                 variants

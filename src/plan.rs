@@ -4,17 +4,25 @@
 //!
 //! Every case has its decision statement and a covering letter to every
 //! recipient (one joint letter in a case with the Housing Ombudsman; the
-//! draft's letters when the decision is a draft). When a body at fault will
-//! not put things right, the case's state decides what follows:
+//! draft's letters when the decision is a draft). Letters are internal
+//! copies only: they are addressed to named people and never published. A
+//! draft goes to the parties as the anonymised text (verified like a
+//! publication copy, never published), with the key to names as a separate
+//! confidential document.
 //!
-//! | body | document | letters |
+//! When a body at fault will not put things right, each escalation document
+//! is planned from the event that issues it, dated that day:
+//!
+//! | body | event → document | letters |
 //! | --- | --- | --- |
-//! | council (1974 Act) | report under s30; if it persists after the report, a further report under s31(2A) | CL-S30 / CL-S31 to the council, CL-S30-NOTIFY to the complainant and the other bodies |
-//! | health body (1993 Act) | joint report under s18ZA / s33ZA, published under s14(2I); or, where the refusal is of particular importance, a special report under s14(3) | CL-S18ZA or CL-S14-3 to the body, notifications to the others |
-//! | care provider (Part 3A) | adverse findings notice (s34I) | CL-AFN to the provider, a notification to the complainant |
+//! | council (1974 Act) | `report` → report under s30; `further_report` → further report under s31(2A) (the LGSCO's, or joint where the event says `joint`); `statement_required` → the requirement to publish a statement under s31(2D) | CL-S30 / CL-S31 / CL-S31-2D to the council, CL-S30-NOTIFY to the complainant and the other bodies |
+//! | health body (1993 Act) | `joint_report` → joint report under s18ZA / s33ZA; `special_report` → special report under s14(3) (a refusal of particular importance) | CL-S18ZA or CL-S14-3 to the body, notifications to the others |
+//! | care provider (Part 3A) | `notice_required` → adverse findings notice (s34I) | CL-AFN to the provider, a notification to the complainant |
 //!
-//! [`problems`] says, with a path and a hint, when a case asks for a
-//! document its facts do not allow; [`plan`] assumes a case without them.
+//! A step whose event is not yet recorded is [`pending`]: no document is
+//! dated before it happens. [`problems`] says, with a path and a hint, when
+//! a case asks for a document its facts do not allow; [`plan`] assumes a
+//! case without them.
 
 use serde::Serialize;
 
@@ -22,8 +30,10 @@ use crate::case::{Body, BodyKind, Case, Date, EventKind, Jurisdiction, RequestKi
 use crate::render::Variant;
 
 mod checks;
+mod pending;
 
 pub(crate) use checks::problems;
+pub use pending::{Pending, pending};
 
 /// The kinds of document redress makes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -41,6 +51,12 @@ pub enum DocKind {
     SpecialReport,
     /// An adverse findings notice under s34I of the 1974 Act (Part 3A).
     Notice,
+    /// The statement a council is required to publish under s31(2D) of the
+    /// 1974 Act: its letter (CL-S31-2D) says what it must contain. Letters
+    /// cover it; redress makes no document of its own for it.
+    Statement,
+    /// The confidential key to the names of an anonymised draft.
+    NameKey,
     /// A covering letter.
     Letter(LetterCode),
 }
@@ -75,11 +91,15 @@ pub enum LetterCode {
     /// An adverse findings notice: to the care provider.
     #[serde(rename = "CL-AFN")]
     Afn,
+    /// The requirement to publish a statement under s31(2D): to the
+    /// council.
+    #[serde(rename = "CL-S31-2D")]
+    S31_2D,
 }
 
 impl LetterCode {
     /// Every code.
-    pub const ALL: [LetterCode; 9] = [
+    pub const ALL: [LetterCode; 10] = [
         Self::StdDraft,
         Self::StdFinal,
         Self::HosJoint,
@@ -89,6 +109,7 @@ impl LetterCode {
         Self::S18za,
         Self::S14_3,
         Self::Afn,
+        Self::S31_2D,
     ];
 
     /// The code as the manual writes it.
@@ -103,6 +124,7 @@ impl LetterCode {
             Self::S18za => "CL-S18ZA",
             Self::S14_3 => "CL-S14-3",
             Self::Afn => "CL-AFN",
+            Self::S31_2D => "CL-S31-2D",
         }
     }
 }
@@ -141,20 +163,39 @@ pub struct DocumentPlan {
     /// The document's date (also its PDF date): the document shows what
     /// was known on it, and its deadlines run from it.
     pub date: Date,
-    /// Whether a publication (redacted) copy is made. A draft is never
-    /// published: it is made only as the internal copy, marked DRAFT,
-    /// CONFIDENTIAL and NOT FOR PUBLICATION.
-    pub publication_copy: bool,
+    /// Which copies are made.
+    pub copies: Copies,
+}
+
+/// The copies made of a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Copies {
+    /// A publication copy (anonymised, verified clean) and the internal
+    /// copy: decisions, reports, notices.
+    PublicationAndInternal,
+    /// The internal copy only: letters (addressed to named people, never
+    /// published) and the key to names of a draft.
+    InternalOnly,
+    /// The anonymised copy only, verified clean like a publication copy
+    /// but never published: the draft sent to the parties for comment.
+    AnonymisedOnly,
 }
 
 impl DocumentPlan {
     /// The variants made of this document.
     pub fn variants(&self) -> &'static [Variant] {
-        if self.publication_copy {
-            &[Variant::Redacted, Variant::Unredacted]
-        } else {
-            &[Variant::Unredacted]
+        match self.copies {
+            Copies::PublicationAndInternal => &[Variant::Redacted, Variant::Unredacted],
+            Copies::InternalOnly => &[Variant::Unredacted],
+            Copies::AnonymisedOnly => &[Variant::Redacted],
         }
+    }
+
+    /// Whether its anonymised copy is a publication copy (one that may go
+    /// on the website).
+    pub fn publication_copy(&self) -> bool {
+        self.copies == Copies::PublicationAndInternal
     }
 }
 
@@ -191,6 +232,9 @@ pub fn states(case: &Case) -> Vec<BodyState<'_>> {
 /// The documents a case calls for, in the order they would be issued.
 pub fn plan(case: &Case) -> Vec<DocumentPlan> {
     let mut docs = vec![decision(case)];
+    if case.case.stage == Stage::Draft {
+        docs.push(name_key(case));
+    }
     docs.extend(standard_letters(case));
     if case.case.stage == Stage::Final {
         for state in states(case).iter().filter(|s| s.non_compliant) {
@@ -198,6 +242,33 @@ pub fn plan(case: &Case) -> Vec<DocumentPlan> {
         }
     }
     docs
+}
+
+/// The events recorded against one body, in order.
+pub(super) fn events_of<'a>(
+    case: &'a Case,
+    body: &'a Body,
+) -> impl Iterator<Item = &'a crate::case::EscalationEvent> + 'a {
+    case.escalation
+        .events
+        .iter()
+        .filter(move |e| e.body.as_deref() == Some(body.id.as_str()))
+}
+
+/// The confidential key to the names of an anonymised draft.
+fn name_key(case: &Case) -> DocumentPlan {
+    DocumentPlan {
+        kind: DocKind::NameKey,
+        file: "draft-key-to-names".into(),
+        template: "key.typ.j2",
+        title: "Key to names used in the draft decision".into(),
+        powers: "confidential: sent with the draft, never published",
+        recipient: None,
+        about: None,
+        covers: None,
+        date: case.case.decision_date,
+        copies: Copies::InternalOnly,
+    }
 }
 
 /// "The Ombudsmen's final decision" and its variants.
@@ -226,7 +297,11 @@ fn decision(case: &Case) -> DocumentPlan {
         about: None,
         covers: None,
         date: case.case.decision_date,
-        publication_copy: !draft,
+        copies: if draft {
+            Copies::AnonymisedOnly
+        } else {
+            Copies::PublicationAndInternal
+        },
     }
 }
 
@@ -264,7 +339,7 @@ fn letter(
         recipient: Some(to),
         about: about.map(|b| b.id.clone()),
         covers,
-        publication_copy: code != LetterCode::StdDraft,
+        copies: Copies::InternalOnly,
     }
 }
 
@@ -287,6 +362,7 @@ fn letter_powers(code: LetterCode) -> &'static str {
         }
         LetterCode::S14_3 => "special report under HSCA 1993 s14(3), laid before Parliament",
         LetterCode::Afn => "adverse findings notice under LGA 1974 s34I; copies under s34H(7)",
+        LetterCode::S31_2D => "requirement to publish a statement under LGA 1974 s31(2D)",
     }
 }
 
@@ -365,61 +441,54 @@ fn request_kind_of(kind: RequestKind) -> (DocKind, BodyKind, &'static str) {
     }
 }
 
-/// The escalation documents for a body that will not comply.
+/// The escalation documents for a body that will not comply: one for each
+/// event recorded that issues one.
 fn escalation(case: &Case, body: &Body) -> Vec<DocumentPlan> {
-    let requested: Vec<DocKind> = case
-        .escalation
-        .requested
-        .iter()
-        .filter(|r| r.body.as_deref().is_none_or(|b| b == body.id))
-        .map(|r| request_kind_of(r.document).0)
-        .collect();
-    match body.kind {
-        BodyKind::Council => {
-            let mut docs = report_and_letters(case, body, DocKind::Report);
-            if persists_after_report(case, body) || requested.contains(&DocKind::FurtherReport) {
-                docs.extend(report_and_letters(case, body, DocKind::FurtherReport));
-            }
-            docs
-        }
-        BodyKind::HealthBody => {
-            let special =
-                body.particular_importance.is_some() || requested.contains(&DocKind::SpecialReport);
-            let kind = if special {
-                DocKind::SpecialReport
-            } else {
-                DocKind::JointReport
-            };
-            report_and_letters(case, body, kind)
-        }
-        BodyKind::CareProvider => report_and_letters(case, body, DocKind::Notice),
+    let kinds: &[(EventKind, DocKind)] = match body.kind {
+        BodyKind::Council => &[
+            (EventKind::Report, DocKind::Report),
+            (EventKind::FurtherReport, DocKind::FurtherReport),
+            (EventKind::StatementRequired, DocKind::Statement),
+        ],
+        BodyKind::HealthBody => &[
+            (EventKind::JointReport, DocKind::JointReport),
+            (EventKind::SpecialReport, DocKind::SpecialReport),
+        ],
+        BodyKind::CareProvider => &[(EventKind::NoticeRequired, DocKind::Notice)],
         // The Housing Ombudsman enforces its orders through its own
         // process, outside the joint escalation routes of the Joint Working Manual.
-        BodyKind::HousingLandlord => Vec::new(),
+        BodyKind::HousingLandlord => &[],
+    };
+    let mut docs = Vec::new();
+    for &(event, kind) in kinds {
+        if let Some(e) = events_of(case, body).find(|e| e.kind == event) {
+            docs.extend(report_and_letters(case, body, kind, e));
+        }
     }
+    docs
 }
 
 /// A council that refused (or did not answer) after its s30 report.
 pub fn persists_after_report(case: &Case, body: &Body) -> bool {
-    let events = || {
-        case.escalation
-            .events
-            .iter()
-            .filter(|e| e.body.as_deref() == Some(body.id.as_str()))
-    };
-    if events().any(|e| e.kind == EventKind::FurtherReport) {
+    if events_of(case, body).any(|e| e.kind == EventKind::FurtherReport) {
         return true;
     }
-    let Some(report) = events()
+    let Some(report) = events_of(case, body)
         .find(|e| e.kind == EventKind::Report)
         .map(|e| e.date)
     else {
         return false;
     };
-    events().any(|e| e.date > report && matches!(e.kind, EventKind::Refusal | EventKind::Response))
+    events_of(case, body)
+        .any(|e| e.date > report && matches!(e.kind, EventKind::Refusal | EventKind::Response))
 }
 
-fn report_and_letters(case: &Case, body: &Body, kind: DocKind) -> Vec<DocumentPlan> {
+fn report_and_letters(
+    case: &Case,
+    body: &Body,
+    kind: DocKind,
+    event: &crate::case::EscalationEvent,
+) -> Vec<DocumentPlan> {
     let (file, template, title, powers, code) = match kind {
         DocKind::Report => (
             "report",
@@ -449,6 +518,13 @@ fn report_and_letters(case: &Case, body: &Body, kind: DocKind) -> Vec<DocumentPl
             "HSCA 1993 s14(3)",
             LetterCode::S14_3,
         ),
+        DocKind::Statement => (
+            "statement",
+            "letter.typ.j2",
+            "Statement under section 31(2D) of the Local Government Act 1974",
+            "LGA 1974 s31(2D)",
+            LetterCode::S31_2D,
+        ),
         _ => (
             "adverse-findings-notice",
             "notice.typ.j2",
@@ -457,26 +533,35 @@ fn report_and_letters(case: &Case, body: &Body, kind: DocKind) -> Vec<DocumentPl
             LetterCode::Afn,
         ),
     };
-    let joint = case.case.jurisdiction == Jurisdiction::LgscoPhso;
+    let phso = case.case.jurisdiction == Jurisdiction::LgscoPhso;
+    // The report is the joint statement's (seed 000 route 1); a further
+    // report under s31(2A) is the Local Commissioner's power, and the
+    // PHSO's only where the event states its joint-working basis.
     let title = match kind {
-        DocKind::Report | DocKind::FurtherReport if joint => {
+        DocKind::Report if phso => {
+            format!("{title} and the Parliamentary and Health Service Ombudsman")
+        }
+        DocKind::FurtherReport if phso && event.joint => {
             format!("{title} and the Parliamentary and Health Service Ombudsman")
         }
         _ => title.to_string(),
     };
-    let date = document_date(case, body, kind);
-    let mut docs = vec![DocumentPlan {
-        kind,
-        file: format!("{file}-{}", body.id),
-        template,
-        title,
-        powers,
-        recipient: None,
-        about: Some(body.id.clone()),
-        covers: None,
-        date,
-        publication_copy: true,
-    }];
+    let date = event.date;
+    let mut docs = Vec::new();
+    if kind != DocKind::Statement {
+        docs.push(DocumentPlan {
+            kind,
+            file: format!("{file}-{}", body.id),
+            template,
+            title,
+            powers,
+            recipient: None,
+            about: Some(body.id.clone()),
+            covers: None,
+            date,
+            copies: Copies::PublicationAndInternal,
+        });
+    }
     let tag = code
         .code()
         .to_lowercase()
@@ -523,28 +608,6 @@ fn report_and_letters(case: &Case, body: &Body, kind: DocKind) -> Vec<DocumentPl
         }
     }
     docs
-}
-
-/// The date an escalation document was (or is) issued: its event's date
-/// when recorded, else the body's latest event, else the decision date.
-fn document_date(case: &Case, body: &Body, kind: DocKind) -> Date {
-    let event = match kind {
-        DocKind::Report => EventKind::Report,
-        DocKind::FurtherReport => EventKind::FurtherReport,
-        DocKind::JointReport => EventKind::JointReport,
-        DocKind::SpecialReport => EventKind::SpecialReport,
-        _ => EventKind::NoticeRequired,
-    };
-    let events = || {
-        case.escalation
-            .events
-            .iter()
-            .filter(|e| e.body.as_deref() == Some(body.id.as_str()))
-    };
-    events()
-        .find(|e| e.kind == event)
-        .or_else(|| events().last())
-        .map_or(case.case.decision_date, |e| e.date)
 }
 
 #[cfg(test)]

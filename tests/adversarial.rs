@@ -53,6 +53,7 @@ fn case_with(word: &str, given: bool) -> Identifiers {
 reference = "25 001 043"
 jurisdiction = "lgsco"
 decision_date = 2025-06-17
+investigator = {{ name = "Aisha Thorne" }}
 summary = "x"
 
 [[people]]

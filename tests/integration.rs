@@ -11,6 +11,7 @@ mod fuzz;
 mod hostile;
 mod injection;
 mod invalid;
+mod outcomes;
 mod properties;
 mod publish;
 mod refusals;

@@ -11,6 +11,7 @@ const CASE: &str = r#"
 reference = "24 000 001"
 jurisdiction = "lgsco"
 decision_date = 2024-03-01
+investigator = { name = "Aisha Thorne" }
 summary = "x"
 
 [[people]]

@@ -37,22 +37,27 @@ fn every_sample_renders_both_variants_and_no_redacted_file_leaks() {
         let checks = engine().checks(case);
         let plans = redress::plan::plan(case);
         let documents = manifest(dir)["documents"].as_array().unwrap().len();
-        // A draft is made only as the internal copy; a decision that is
-        // not published has no publication copies.
+        // Letters are internal copies only; a draft goes to the parties as
+        // its anonymised copy with its key apart; a decision that is not
+        // published has no publication copy.
         let publication = engine().publication(case, &plans);
         let variants: usize = plans
             .iter()
             .map(|p| {
                 p.variants()
                     .iter()
-                    .filter(|&&v| v != Variant::Redacted || publication.makes_publication_copy(p))
+                    .filter(|&&v| {
+                        v != Variant::Redacted
+                            || !p.publication_copy()
+                            || publication.makes_publication_copy(p)
+                    })
                     .count()
             })
             .sum();
         assert_eq!(
             documents,
             variants + 1,
-            "{}: every planned variant of every document (the internal copy alone for a draft or a decision not published), and the review sheet",
+            "{}: every planned variant of every document (letters internal only, a draft anonymised with its key apart, no publication copy of a decision not published), and the review sheet",
             case.case.reference
         );
         for file in files(dir, "clean") {

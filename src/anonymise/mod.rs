@@ -691,6 +691,9 @@ fn neutral_ids(case: &mut Case) {
             rename(b);
         }
     }
+    for finding in &mut case.findings {
+        finding.injustice_to.iter_mut().for_each(rename);
+    }
 }
 
 /// Replaces a person's identity with their label and drops their details.

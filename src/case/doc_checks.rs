@@ -1,11 +1,13 @@
-//! Checks on the facts the documents are built from: each escalation view
-//! on the event that issues its document, the remit of a health body, one
-//! determination per defined complaint of a landlord, a landlord's own
-//! reference. The checks of what a case may ask for are the plan's
-//! ([`crate::plan`]); these are the ones about the text.
+//! Checks on the facts the documents are built from: who signs them (the
+//! investigator, and the Housing Ombudsman's adjudicator in a joint case
+//! with it), the case's dates in order, the people a finding of injustice
+//! names, each escalation view on the event that issues its document, the
+//! remit of a health body, one determination per defined complaint of a
+//! landlord, a landlord's own reference. The checks of what a case may ask
+//! for are the plan's ([`crate::plan`]); these are the ones about the text.
 
 use super::tree::Seg;
-use super::{BodyKind, Case, EventKind};
+use super::{BodyKind, Case, EventKind, Jurisdiction, OutcomeDetail, Stage};
 use crate::diag::Diagnostic;
 
 type Found = Vec<(Vec<Seg>, Diagnostic)>;
@@ -27,12 +29,168 @@ fn at_index(list: &str, i: usize, field: &str) -> Vec<Seg> {
 /// Every problem, with the path of the value it is about.
 pub(crate) fn problems(case: &Case) -> Found {
     let mut out = Found::new();
+    signatories(case, &mut out);
+    case_dates(case, &mut out);
+    injustice_people(case, &mut out);
     legacy_view(case, &mut out);
     event_views(case, &mut out);
     remits(case, &mut out);
     determinations(case, &mut out);
     landlord_references(case, &mut out);
     out
+}
+
+/// A decision and its letters are signed by the investigator, by name; a
+/// joint decision with the Housing Ombudsman also by its adjudicator.
+fn signatories(case: &Case, out: &mut Found) {
+    let unnamed =
+        |who: &Option<super::Investigator>| who.as_ref().is_none_or(|i| i.name.trim().is_empty());
+    if unnamed(&case.case.investigator) {
+        out.push((
+            at(&["case", "investigator"]),
+            Diagnostic::error(
+                "missing-investigator",
+                "the decision and its letters are signed by the investigator, and the case names none",
+            )
+            .hint("add `investigator = { name = \"…\", phone = \"…\", email = \"…\" }` under [case]: the office's line and mailbox, never a party's"),
+        ));
+    }
+    if case.case.jurisdiction == Jurisdiction::LgscoHos && unnamed(&case.case.adjudicator) {
+        out.push((
+            at(&["case", "adjudicator"]),
+            Diagnostic::error(
+                "missing-adjudicator",
+                "a joint decision with the Housing Ombudsman is signed by its adjudicator too, and the case names none",
+            )
+            .hint("add `adjudicator = { name = \"…\", phone = \"…\", email = \"…\" }` under [case]"),
+        ));
+    } else if case.case.jurisdiction != Jurisdiction::LgscoHos && case.case.adjudicator.is_some() {
+        out.push((
+            at(&["case", "adjudicator"]),
+            Diagnostic::warning(
+                "adjudicator-without-hos",
+                "an adjudicator signs only with the Housing Ombudsman, and this case is not joint with it",
+            )
+            .hint("remove `adjudicator`, or set `jurisdiction = \"lgsco_hos\"`"),
+        ));
+    }
+}
+
+/// The case's dates in order: received, the draft sent, the decision.
+/// (Events after the decision, and in order, are the plan's.)
+fn case_dates(case: &Case, out: &mut Found) {
+    let info = &case.case;
+    if let Some(received) = info.received
+        && received > info.decision_date
+    {
+        out.push((
+            at(&["case", "received"]),
+            Diagnostic::error(
+                "decision-before-complaint",
+                format!(
+                    "the complaint was received on {}, after the decision of {}",
+                    received.long(),
+                    info.decision_date.long()
+                ),
+            )
+            .hint("check `received` and `decision_date`: a decision follows the complaint"),
+        ));
+    }
+    let Some(draft) = info.draft_sent else {
+        return;
+    };
+    if info.stage == Stage::Draft {
+        out.push((
+            at(&["case", "draft_sent"]),
+            Diagnostic::error(
+                "draft-sent-on-draft",
+                "`draft_sent` dates the draft a final decision follows, but this case is the draft",
+            )
+            .hint("a draft is dated `decision_date`; remove `draft_sent`"),
+        ));
+    } else if draft >= info.decision_date {
+        out.push((
+            at(&["case", "draft_sent"]),
+            Diagnostic::error(
+                "draft-after-decision",
+                "the draft decision is dated on or after the final decision",
+            )
+            .hint("the draft goes to the parties for comment before the final decision: check the dates"),
+        ));
+    }
+    if let Some(received) = info.received
+        && draft < received
+    {
+        out.push((
+            at(&["case", "draft_sent"]),
+            Diagnostic::error(
+                "draft-before-complaint",
+                "the draft decision is dated before the complaint was received",
+            )
+            .hint("check `draft_sent` and `received`"),
+        ));
+    }
+}
+
+/// `injustice_to` names people in the case, on a finding of injustice;
+/// a finding of injustice with nothing recommended needs the outcome that
+/// says it was already remedied.
+fn injustice_people(case: &Case, out: &mut Found) {
+    for (i, f) in case.findings.iter().enumerate() {
+        for (j, id) in f.injustice_to.iter().enumerate() {
+            let mut path = at_index("findings", i, "injustice_to");
+            path.push(Seg::Index(j));
+            if case.person(id).is_none() {
+                out.push((
+                    path,
+                    Diagnostic::error(
+                        "unknown-person",
+                        format!("this finding names the person `{id}`, who is not in the case"),
+                    )
+                    .hint("use the `id` of someone under [[people]]"),
+                ));
+            } else if !f.injustice {
+                out.push((
+                    path,
+                    Diagnostic::error(
+                        "injustice-to-without-injustice",
+                        "this finding names who suffered injustice, but finds none",
+                    )
+                    .hint("set `injustice = true`, or remove `injustice_to`"),
+                ));
+            }
+        }
+    }
+    if case.case.stage == Stage::Draft {
+        return;
+    }
+    for body in &case.bodies {
+        let injustice = case
+            .findings
+            .iter()
+            .any(|f| f.body == body.id && f.injustice);
+        let recommended = case
+            .recommendations
+            .iter()
+            .any(|r| r.body_ids().contains(&body.id.as_str()));
+        let remedied = super::outcome_detail(case, &body.id)
+            == Some(OutcomeDetail::FaultInjusticeRemediedBefore);
+        if injustice && !recommended && !remedied {
+            let i = case
+                .findings
+                .iter()
+                .position(|f| f.body == body.id && f.injustice)
+                .expect("found above");
+            out.push((
+                at_index("findings", i, "injustice"),
+                Diagnostic::warning(
+                    "injustice-without-remedy",
+                    format!("`{}` caused injustice, but nothing is recommended to remedy it", body.id),
+                )
+                .hint(format!("add a recommendation, or, if it had already put things right, set `per_body_detail = {{ {} = \"upheld.fault_injustice_remedied_before\" }}` under [outcome]", body.id)),
+            ));
+        }
+    }
 }
 
 /// The single `escalation.view` of older files leaked a view written after
@@ -60,6 +218,7 @@ pub(crate) fn issues_document(kind: EventKind) -> bool {
             | EventKind::JointReport
             | EventKind::SpecialReport
             | EventKind::NoticeRequired
+            | EventKind::StatementRequired
     )
 }
 

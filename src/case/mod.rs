@@ -27,9 +27,13 @@ use serde::{Deserialize, Serialize};
 
 pub use alias::{Alias, AliasKind};
 pub use date::{Date, Deadline, MONTHS, Money, number_name};
+pub(crate) use doc_checks::issues_document;
 pub use limits::{MAX_DEPTH, MAX_FILE_BYTES};
 pub use load::{Loaded, load, load_bytes, load_str, load_toml, locate};
-pub use outcome::{BodyOutcome, OutcomeDetail, Statistics, outcome_detail, website_decision};
+pub use outcome::{
+    Answer, BodyOutcome, OutcomeDetail, Statistics, answer, injustice_to, outcome_detail,
+    status_as_of, website_decision,
+};
 pub use schema::schema;
 pub(crate) use tree::Seg;
 pub use validate::{Coverage, MAX_FIELD_CHARS};
@@ -105,10 +109,19 @@ pub struct CaseInfo {
     pub hos_reference: Option<String>,
     /// The Summary: one paragraph, in "we".
     pub summary: String,
-    /// The investigator who signs the letters, with the office's contact
-    /// details (never anonymised: they are the office's, not a party's).
+    /// When the draft decision was sent to the parties for comment (a
+    /// final decision follows it; a draft is dated `decision_date`).
+    #[serde(default)]
+    pub draft_sent: Option<Date>,
+    /// The investigator who signs the decision and the letters, with the
+    /// office's contact details (never anonymised: they are the office's,
+    /// not a party's). Required: an unsigned decision or letter is an error.
     #[serde(default)]
     pub investigator: Option<Investigator>,
+    /// In a joint case with the Housing Ombudsman: its adjudicator, who
+    /// signs the decision and the joint letter with the investigator.
+    #[serde(default)]
+    pub adjudicator: Option<Investigator>,
 }
 
 /// The investigator named in letters, and how to reach them.
@@ -475,6 +488,11 @@ pub struct Finding {
     pub injustice: bool,
     /// The reasoning.
     pub text: String,
+    /// The people (ids) this fault caused injustice to. When empty, a
+    /// finding of injustice names the people affected, the complainant and
+    /// anyone the body is asked to pay.
+    #[serde(default)]
+    pub injustice_to: Vec<String>,
     /// For the Housing Ombudsman: the determination on this finding.
     #[serde(default)]
     pub determination: Option<Determination>,
@@ -502,6 +520,29 @@ pub enum Determination {
 }
 
 impl Determination {
+    /// How serious, for choosing a landlord's overall determination: severe
+    /// maladministration first.
+    pub fn severity(self) -> u8 {
+        match self {
+            Self::SevereMaladministration => 4,
+            Self::Maladministration => 3,
+            Self::ServiceFailure => 2,
+            Self::ReasonableRedress => 1,
+            Self::NoMaladministration => 0,
+        }
+    }
+
+    /// As a record's `Decision` shows it: "Maladministration".
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::SevereMaladministration => "Severe maladministration",
+            Self::Maladministration => "Maladministration",
+            Self::ServiceFailure => "Service failure",
+            Self::NoMaladministration => "No maladministration",
+            Self::ReasonableRedress => "Reasonable redress",
+        }
+    }
+
     /// The wording used in the determination.
     pub fn phrase(self) -> &'static str {
         match self {
@@ -638,7 +679,10 @@ impl Compliance {
 pub struct Outcome {
     /// The website decision for the case as a whole.
     pub decision: WebsiteDecision,
-    /// The final decision paragraph; written from the findings if absent.
+    /// Words the investigator adds to the final paragraph, printed after
+    /// the sentences redress writes from each body's outcome and answer
+    /// ("We cannot say the outcome would have been different."). Not a
+    /// place to restate the outcome: `check` warns where it contradicts it.
     #[serde(default)]
     pub final_decision: Option<String>,
     /// Decisions per body record, where they differ from `decision`.
@@ -873,6 +917,12 @@ pub struct EscalationEvent {
     /// event's date.
     #[serde(default)]
     pub view: Option<String>,
+    /// For a further report: issued by both Ombudsmen, the PHSO's part
+    /// under their joint working powers (LGA 1974 s33ZA). Without it a
+    /// further report under s31(2A) is the Local Government and Social Care
+    /// Ombudsman's alone.
+    #[serde(default)]
+    pub joint: bool,
 }
 
 /// Kinds of escalation event.
@@ -895,6 +945,9 @@ pub enum EventKind {
     JointReport,
     /// A special report under s14(3) was laid.
     SpecialReport,
+    /// The council was required to publish a statement under s31(2D) of
+    /// the 1974 Act (after a further report it did not act on).
+    StatementRequired,
     /// An adverse findings notice was required.
     NoticeRequired,
     /// The notice was published.
@@ -1112,6 +1165,7 @@ pub(crate) mod tests_support {
 reference = "23 004 118"
 jurisdiction = "lgsco"
 decision_date = 2024-03-01
+investigator = { name = "Aisha Thorne" }
 summary = "We found fault by the Council."
 
 [[people]]

@@ -8,7 +8,10 @@ use std::fmt;
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
-use super::{Body, Case, Exception, WebsiteDecision};
+use super::{
+    Body, BodyKind, Case, Compliance, Date, Determination, EventKind, Exception, Role,
+    WebsiteDecision,
+};
 
 /// A fine-grained outcome.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -198,8 +201,9 @@ impl OutcomeDetail {
 }
 
 /// One body's own outcome: what its website record shows and what every
-/// document of the case says of that body. Computed here, once, so that a
-/// record and a document cannot differ.
+/// document of the case says of that body (the front matter's line for the
+/// body and its sentence in the final paragraph). Computed here, once, so
+/// that a record and a document cannot differ.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BodyOutcome {
     /// The body's own website decision (`outcome.per_body`, else the case's).
@@ -209,17 +213,140 @@ pub struct BodyOutcome {
     pub detail: Option<OutcomeDetail>,
     /// The body's website category (`bodies[].category`, else the case's).
     pub category: Option<String>,
+    /// For a housing landlord: the Housing Ombudsman's own determination,
+    /// the most serious of those on its findings (one per defined
+    /// complaint).
+    pub determination: Option<Determination>,
+    /// The body's answer to what we recommended, as of the decision.
+    pub answer: Answer,
+    /// The people (ids, in the case's order) the body's fault caused
+    /// injustice to; empty without a finding of injustice.
+    pub injustice_to: Vec<String>,
+}
+
+/// A body's answer to what we recommended (or ordered), as of one date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Answer {
+    /// Nothing was recommended to it.
+    NothingRecommended,
+    /// It agreed to everything (or has done it).
+    Agreed,
+    /// It agreed to some of it and refused (or did not answer on) the rest.
+    AgreedInPart,
+    /// It agreed to none of it.
+    Refused,
+    /// It has not told us whether it will act.
+    NotResponded,
 }
 
 impl BodyOutcome {
     /// The outcome of `body` in `case`.
     pub fn of(case: &Case, body: &Body) -> Self {
+        let determination = (body.kind == BodyKind::HousingLandlord)
+            .then(|| {
+                case.findings
+                    .iter()
+                    .filter(|f| f.body == body.id)
+                    .filter_map(|f| f.determination)
+                    .max_by_key(|d| d.severity())
+            })
+            .flatten();
         Self {
             decision: website_decision(case, &body.id),
             detail: outcome_detail(case, &body.id),
             category: body.category.clone().or_else(|| case.case.category.clone()),
+            determination,
+            answer: answer(case, &body.id, case.case.decision_date),
+            injustice_to: injustice_to(case, &body.id),
         }
     }
+
+    /// The `Decision` its record and every document show: the website's
+    /// ("Upheld"), or for a landlord the Housing Ombudsman's own
+    /// determination ("Maladministration").
+    pub fn label(&self) -> &'static str {
+        match self.determination {
+            Some(d) => d.label(),
+            None => self.decision.label(),
+        }
+    }
+}
+
+/// A recommendation's status as of `date`. A body's `refusal` event is its
+/// answer to what we recommended, so before its first refusal event it had
+/// not yet answered on any of it; without a refusal event the status is
+/// the answer it gave to the draft decision.
+pub fn status_as_of(case: &Case, body: &str, status: Compliance, date: Date) -> Compliance {
+    let refusals = || {
+        case.escalation
+            .events
+            .iter()
+            .filter(|e| e.kind == EventKind::Refusal && e.body.as_deref() == Some(body))
+    };
+    if refusals().next().is_some() && !refusals().any(|e| e.date <= date) {
+        Compliance::NotResponded
+    } else {
+        status
+    }
+}
+
+/// The body's answer to what it was asked, as of `date`.
+pub fn answer(case: &Case, body: &str, date: Date) -> Answer {
+    let statuses: Vec<Compliance> = case
+        .recommendations
+        .iter()
+        .filter(|r| r.body_ids().contains(&body))
+        .map(|r| status_as_of(case, body, r.status, date))
+        .collect();
+    let yes = statuses.iter().filter(|s| !s.is_non_compliance()).count();
+    if statuses.is_empty() {
+        Answer::NothingRecommended
+    } else if yes == statuses.len() {
+        Answer::Agreed
+    } else if yes > 0 {
+        Answer::AgreedInPart
+    } else if statuses.iter().all(|s| *s == Compliance::NotResponded) {
+        Answer::NotResponded
+    } else {
+        Answer::Refused
+    }
+}
+
+/// The people a body's fault caused injustice to, in the case's order:
+/// those its findings name, or else the people affected, the complainant
+/// and anyone it is asked to pay.
+pub fn injustice_to(case: &Case, body: &str) -> Vec<String> {
+    let findings: Vec<_> = case
+        .findings
+        .iter()
+        .filter(|f| f.body == body && f.injustice)
+        .collect();
+    if findings.is_empty() {
+        return Vec::new();
+    }
+    let named: Vec<&str> = findings
+        .iter()
+        .flat_map(|f| f.injustice_to.iter().map(String::as_str))
+        .collect();
+    let chosen = |p: &&crate::case::Person| {
+        if !named.is_empty() {
+            return named.contains(&p.id.as_str());
+        }
+        matches!(p.role, Role::PersonAffected | Role::Complainant)
+            || case.recommendations.iter().any(|r| {
+                r.body_ids().contains(&body) && r.beneficiary.as_deref() == Some(p.id.as_str())
+            })
+    };
+    // The people affected first, then the complainant, then the others.
+    let rank = |p: &crate::case::Person| match p.role {
+        Role::PersonAffected => 0,
+        Role::Complainant => 1,
+        _ => 2,
+    };
+    let mut people: Vec<&crate::case::Person> = case.people.iter().filter(chosen).collect();
+    people.sort_by_key(|p| rank(p));
+    people.into_iter().map(|p| p.id.clone()).collect()
 }
 
 /// The body's own website decision.

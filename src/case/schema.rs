@@ -32,7 +32,7 @@ pub(super) const SAMPLES: [&str; 12] = [
 ];
 
 /// Examples for the fields no sample fills: (definition, field, JSON).
-const OTHER_EXAMPLES: [(&str, &str, &str); 9] = [
+const OTHER_EXAMPLES: [(&str, &str, &str); 11] = [
     ("Investigator", "title", r#""Senior Investigator""#),
     ("Review", "accepted", r#"["F9c1b0e55"]"#),
     ("Person", "family_name", r#""Ó Súilleabháin""#),
@@ -42,6 +42,8 @@ const OTHER_EXAMPLES: [(&str, &str, &str); 9] = [
     ("DocumentRequest", "body", r#""council""#),
     ("Body", "published_name", r#""the GP practice""#),
     ("TypedAlias", "text", r#""Mrs Wilde""#),
+    ("EscalationEvent", "joint", "true"),
+    ("CaseInfo", "draft_sent", r#""2024-02-06""#),
 ];
 
 /// The longest example text kept whole; longer prose is cut at a sentence.

@@ -746,8 +746,8 @@ impl Validator<'_> {
             dates.sort();
             self.push(
                 path(&[&"escalation", &"events"]),
-                Diagnostic::warning("events-out-of-order", "the events are not in date order")
-                    .hint("list them oldest first; the chronology is printed in this order"),
+                Diagnostic::error("events-out-of-order", "the events are not in date order")
+                    .hint("list them oldest first: each document shows the events up to its own date, in this order"),
             );
         }
         for (at, diag) in crate::plan::problems(self.case) {

@@ -59,7 +59,9 @@ pub(crate) fn problems(case: &Case) -> Vec<(Vec<Seg>, Diagnostic)> {
         }
     }
     for (i, event) in case.escalation.events.iter().enumerate() {
-        if let Some(diag) = event_problem(case, event) {
+        if let Some(diag) =
+            event_problem(case, event).or_else(|| chain_problem(case, &states, event))
+        {
             out.push((
                 vec![
                     Seg::Key("escalation".into()),
@@ -146,6 +148,7 @@ fn event_problem(case: &Case, event: &crate::case::EscalationEvent) -> Option<Di
         | EventKind::Meeting => BodyKind::Council,
         EventKind::JointReport | EventKind::SpecialReport => BodyKind::HealthBody,
         EventKind::NoticeRequired | EventKind::NoticePublished => BodyKind::CareProvider,
+        EventKind::StatementRequired => BodyKind::Council,
         _ => return None,
     };
     (body.kind != needs).then(|| {
@@ -158,6 +161,69 @@ fn event_problem(case: &Case, event: &crate::case::EscalationEvent) -> Option<Di
         )
         .hint(format!("it applies to a {}", kind_word(needs)))
     })
+}
+
+/// An event that issues a document must follow from the facts: a body that
+/// refused, the document before it in the chain, the particular importance
+/// of a special report.
+fn chain_problem(
+    case: &Case,
+    states: &[BodyState<'_>],
+    event: &crate::case::EscalationEvent,
+) -> Option<Diagnostic> {
+    if event.joint && event.kind != EventKind::FurtherReport {
+        return Some(
+            Diagnostic::error("joint-not-further-report", "`joint` says a further report is issued by both Ombudsmen; this event is not a further report")
+                .hint("remove `joint`"),
+        );
+    }
+    if event.joint && case.case.jurisdiction != crate::case::Jurisdiction::LgscoPhso {
+        return Some(
+            Diagnostic::error("joint-without-phso", "`joint` says the Parliamentary and Health Service Ombudsman issues this further report too, but the case is not joint with it")
+                .hint("remove `joint`"),
+        );
+    }
+    if !crate::case::issues_document(event.kind) {
+        return None;
+    }
+    let id = event.body.as_deref()?;
+    let state = states.iter().find(|s| s.body.id == id)?;
+    if !state.non_compliant {
+        return Some(
+            Diagnostic::error(
+                "escalation-without-refusal",
+                format!("this event issues an escalation document about `{id}`, which has not refused any recommendation"),
+            )
+            .hint("escalation follows a body at fault that will not put things right: set the refused recommendations' `status` (`refused`, `not_responded` or `partially_complied`), or remove the event"),
+        );
+    }
+    let earlier = |kind: EventKind| {
+        case.escalation.events.iter().any(|e| {
+            e.kind == kind
+                && e.body.as_deref() == Some(id)
+                && e.date <= event.date
+                && !std::ptr::eq(e, event)
+        })
+    };
+    match event.kind {
+        EventKind::FurtherReport if !earlier(EventKind::Report) => Some(
+            Diagnostic::error("further-report-without-report", "a further report is recorded, but no report before it")
+                .hint("a further report under s31(2A) follows a report under s30: record the report (`kind = \"report\"`) with its date, before this event"),
+        ),
+        EventKind::StatementRequired if !earlier(EventKind::FurtherReport) => Some(
+            Diagnostic::error("statement-without-further-report", "a statement under s31(2D) is required, but no further report came before it")
+                .hint("the statement follows a further report the council did not act on: record the further report (`kind = \"further_report\"`) with its date, before this event"),
+        ),
+        EventKind::SpecialReport if state.body.particular_importance.is_none() => Some(
+            Diagnostic::error("special-report-without-importance", "a special report is recorded, but the body's refusal is not recorded as of particular importance")
+                .hint(format!("a special report under s14(3) is for a refusal of particular importance: say why under the body (`particular_importance = \"…\"` on `{id}`), or record a joint report (`kind = \"joint_report\"`) instead")),
+        ),
+        EventKind::JointReport if state.body.particular_importance.is_some() => Some(
+            Diagnostic::error("joint-report-of-particular-importance", "a joint report is recorded, but the body's refusal is recorded as of particular importance, which calls for a special report")
+                .hint(format!("record the special report (`kind = \"special_report\"`), or remove `particular_importance` from `{id}`")),
+        ),
+        _ => None,
+    }
 }
 
 fn kind_word(kind: BodyKind) -> &'static str {

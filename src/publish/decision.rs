@@ -4,9 +4,15 @@
 //!
 //! Reports, further reports, joint and special reports and adverse findings
 //! notices are always published, whatever the exception. A withheld
-//! decision gets no publication (redacted) copy of its statement or of the
-//! letters that carry it; the internal copies are made as always, and the
-//! letters tell the parties it will not be published.
+//! decision gets no publication (redacted) copy of its statement; the
+//! internal copies are made as always, and the letters (internal copies
+//! only, never published) tell the parties it will not be published.
+//!
+//! A council at fault that had not agreed to what we recommended by the
+//! decision is not given the decision as a statement of reasons on its
+//! record: a statement of reasons under s30(1B) needs the Ombudsman to be
+//! satisfied. Its record carries the report the Joint Working Manual's
+//! route leads to (a draft report, then the report) once it is issued.
 
 use serde::Serialize;
 
@@ -56,6 +62,10 @@ pub struct BodyPublication {
     pub reference: String,
     /// Whether the record is published.
     pub publish: bool,
+    /// Whether the decision statement is this record's decision (not for a
+    /// council that had not agreed to what we recommended: its record
+    /// waits for the report).
+    pub statement: bool,
     /// Why not, when it is not.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub exception: Option<ExceptionInfo>,
@@ -138,11 +148,13 @@ pub fn decide(case: &Case, plans: &[DocumentPlan], delay_weeks: u32) -> Publicat
             let reported = plans
                 .iter()
                 .any(|p| always_published(p.kind) && p.about.as_deref() == Some(body.id.as_str()));
-            let publish = (status == Status::Published && own.is_none()) || reported;
+            let statement = !refusing_council(case, body);
+            let publish = (status == Status::Published && own.is_none() && statement) || reported;
             BodyPublication {
                 body: body.id.clone(),
                 reference: body.reference.clone(),
                 publish,
+                statement,
                 exception: if publish {
                     None
                 } else {
@@ -164,11 +176,24 @@ pub fn decide(case: &Case, plans: &[DocumentPlan], delay_weeks: u32) -> Publicat
     }
 }
 
+/// A council at fault that, as of the decision, had not agreed to all we
+/// recommended: the Ombudsman is not satisfied, so the decision cannot be
+/// its statement of reasons.
+fn refusing_council(case: &Case, body: &crate::case::Body) -> bool {
+    body.kind == crate::case::BodyKind::Council
+        && case.case.stage == Stage::Final
+        && case.at_fault(&body.id)
+        && !matches!(
+            crate::case::answer(case, &body.id, case.case.decision_date),
+            crate::case::Answer::Agreed | crate::case::Answer::NothingRecommended
+        )
+}
+
 fn document(plan: &DocumentPlan, status: Status, earliest: Option<Date>) -> DocumentPublication {
     let always = always_published(plan.kind);
-    // A letter goes with what it covers: the decision's letters with the
-    // decision, a report's letters with the report.
-    let publication_copy = always || plan.covers.is_some() || status != Status::Withheld;
+    // Letters are never published; a draft's anonymised copy goes only to
+    // the parties.
+    let publication_copy = plan.publication_copy() && (always || status != Status::Withheld);
     let on_website = always || (plan.kind == DocKind::Decision && status == Status::Published);
     DocumentPublication {
         file: plan.file.clone(),
@@ -254,7 +279,15 @@ mod tests {
         let d = decide(&case, &plans, 6);
         assert_eq!(d.status, Status::Published);
         assert_eq!(d.earliest_publication_date, Date::from_ymd(2024, 4, 12));
-        assert!(plans.iter().all(|p| d.makes_publication_copy(p)));
+        // The decision has its publication copy; letters are never published.
+        for p in &plans {
+            assert_eq!(
+                d.makes_publication_copy(p),
+                p.kind == DocKind::Decision,
+                "{}",
+                p.file
+            );
+        }
         assert!(!d.on_website("decision", Date::from_ymd(2024, 4, 11).unwrap()));
         assert!(d.on_website("decision", Date::from_ymd(2024, 4, 12).unwrap()));
         assert!(!d.on_website("letter-complainant", Date::from_ymd(2030, 1, 1).unwrap()));
@@ -305,6 +338,36 @@ mod tests {
         let d = decide(&case, &plans, 6);
         assert_eq!(d.status, Status::Draft);
         assert!(!d.on_website(&plans[0].file, Date::from_ymd(2099, 1, 1).unwrap()));
-        assert!(plans.iter().all(|p| d.makes_publication_copy(p)));
+        // The draft's anonymised copy goes to the parties, never the website.
+        assert!(plans.iter().all(|p| !d.makes_publication_copy(p)));
+    }
+
+    #[test]
+    fn a_council_that_has_not_agreed_gets_no_statement_of_reasons_on_its_record() {
+        let mut case = minimal_case();
+        case.findings.push(crate::case::Finding {
+            body: "council".into(),
+            fault: true,
+            injustice: true,
+            text: "Fault.".into(),
+            injustice_to: Vec::new(),
+            determination: None,
+            complaint: None,
+        });
+        case.recommendations.push(crate::case::Recommendation {
+            body: Some("council".into()),
+            bodies: Vec::new(),
+            kind: crate::case::RemedyKind::Apology,
+            text: "apologise".into(),
+            amount: None,
+            beneficiary: None,
+            split: Default::default(),
+            deadline: crate::case::Deadline::Months(1),
+            instrument: Default::default(),
+            status: crate::case::Compliance::Refused,
+        });
+        let d = decide(&case, &crate::plan::plan(&case), 6);
+        assert!(!d.bodies[0].statement);
+        assert!(!d.bodies[0].publish, "nothing to show until its report");
     }
 }

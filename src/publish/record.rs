@@ -179,11 +179,14 @@ pub fn build(
     documents: Vec<DocumentLink>,
 ) -> Record {
     let case = anonymised.case();
+    let outcome = BodyOutcome::of(case, body);
+    let label = outcome.label();
     let BodyOutcome {
         decision: website,
         detail,
         category,
-    } = BodyOutcome::of(case, body);
+        ..
+    } = outcome;
     let own = decision.body(&body.id);
     let statement = statement_on_record(case, decision, &body.id);
     Record {
@@ -193,7 +196,7 @@ pub fn build(
         body_kind: body.kind,
         title: format!("{} ({})", body.name, body.reference),
         category,
-        decision: website.label(),
+        decision: label,
         decision_date: case.case.decision_date,
         decision_date_display: case.case.decision_date.short(),
         outcome: RecordOutcome {
@@ -226,7 +229,9 @@ pub fn build(
 pub fn statement_on_record(case: &Case, decision: &PublicationDecision, body: &str) -> bool {
     decision.publish
         && !case.publication.per_body.contains_key(body)
-        && decision.body(body).is_some_and(|b| b.publish)
+        && decision
+            .body(body)
+            .is_some_and(|b| b.publish && b.statement)
 }
 
 fn remedies(case: &Case, body: &str) -> Vec<RecordRemedy> {
@@ -331,6 +336,7 @@ mod tests {
             fault: true,
             injustice: false,
             text: "Fault.".into(),
+            injustice_to: Vec::new(),
             determination: None,
             complaint: None,
         });

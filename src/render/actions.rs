@@ -8,7 +8,9 @@ use serde::Serialize;
 
 use super::bodies::{BodyView, accepted};
 use super::context::and_join;
-use crate::case::{Case, Compliance, Date, Deadline, Instrument, Recommendation, Stage};
+use crate::case::{
+    Case, Compliance, Date, Deadline, Instrument, Recommendation, RemedyKind, Stage,
+};
 
 /// One remedy as one body sees it.
 #[derive(Debug, Clone, Serialize)]
@@ -28,6 +30,14 @@ pub(super) struct ActionView {
     /// The body refused it, did not answer, or did it only in part.
     pub refused: bool,
     pub order: bool,
+    /// What kind of remedy: `apology`, `payment`, `training`, …
+    pub kind: RemedyKind,
+    /// A remedy for the complainant or the person affected (an apology, a
+    /// payment, putting things right for them), rather than a change to
+    /// how the body works.
+    pub personal: bool,
+    /// A sum of money (a payment, a refund, a waived charge).
+    pub financial: bool,
 }
 
 /// A remedy shared between bodies: one payment (or one action), not one
@@ -113,7 +123,7 @@ pub(super) fn groups(case: &Case, bodies: &[BodyView]) -> Vec<ActionGroup> {
                         .map(|b| b.short.clone())
                         .collect(),
                 );
-                let class = class(r.status, draft);
+                let class = class(as_decided(case, r), draft);
                 let item = ActionItem {
                     text: clean(&r.text),
                     joint: joint(r, None, bodies),
@@ -172,13 +182,20 @@ fn ordered_ids(r: &Recommendation, bodies: &[BodyView]) -> Vec<String> {
         .collect()
 }
 
+/// A recommendation's status as the decision knows it (see
+/// [`crate::case::status_as_of`]).
+pub(super) fn as_decided(case: &Case, r: &Recommendation) -> Compliance {
+    let body = r.body_ids().first().copied().unwrap_or_default();
+    crate::case::status_as_of(case, body, r.status, case.case.decision_date)
+}
+
 /// The date a deadline falls on, counted from `from`.
 pub(super) fn due(deadline: Deadline, from: Date) -> Date {
     deadline.due(from, &crate::calendar::is_bank_holiday)
 }
 
 fn clean(text: &str) -> String {
-    text.trim().trim_end_matches('.').to_string()
+    super::prose::money(text.trim().trim_end_matches('.'))
 }
 
 /// The joint facts of a remedy shared between bodies, as `me` sees it
@@ -229,11 +246,27 @@ pub(super) fn action_view(
         accepted: accepted(r.status),
         refused: r.status.is_non_compliance(),
         order: r.instrument == Instrument::Order,
+        kind: r.kind,
+        personal: personal(r),
+        financial: r.kind.is_financial(),
     }
 }
 
+/// Whether a remedy is for the people the complaint is about rather than
+/// a change to how the body works.
+fn personal(r: &Recommendation) -> bool {
+    matches!(
+        r.kind,
+        RemedyKind::Apology
+            | RemedyKind::Payment
+            | RemedyKind::Refund
+            | RemedyKind::WaiveCharge
+            | RemedyKind::Reassessment
+    ) || r.beneficiary.is_some()
+}
+
 /// Each body's remedies: orders apart from recommendations.
-pub(super) fn remedies(case: &Case, bodies: &[BodyView]) -> Vec<BodyRemedies> {
+pub(super) fn remedies(case: &Case, bodies: &[BodyView], as_of: Date) -> Vec<BodyRemedies> {
     bodies
         .iter()
         .filter_map(|b| {
@@ -245,7 +278,11 @@ pub(super) fn remedies(case: &Case, bodies: &[BodyView]) -> Vec<BodyRemedies> {
             if own.is_empty() {
                 return None;
             }
-            let view = |r: &&Recommendation| action_view(r, b, bodies, case.case.decision_date);
+            let view = |r: &&Recommendation| {
+                let mut r = (*r).clone();
+                r.status = crate::case::status_as_of(case, &b.id, r.status, as_of);
+                action_view(&r, b, bodies, case.case.decision_date)
+            };
             Some(BodyRemedies {
                 body: b.clone(),
                 orders: own

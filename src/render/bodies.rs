@@ -8,7 +8,9 @@ use serde::Serialize;
 use super::context::{Variant, and_join, capitalise, remit_key};
 use super::people::lines;
 use super::prose::{Block, blocks};
-use crate::case::{Body, BodyKind, Case, Compliance, Determination};
+use crate::case::{
+    Answer, Body, BodyKind, BodyOutcome, Case, Compliance, Determination, OutcomeDetail,
+};
 
 /// A body, with what was found about it and where it stands.
 #[derive(Debug, Clone, Serialize)]
@@ -26,16 +28,35 @@ pub(super) struct BodyView {
     pub reference: String,
     pub at_fault: bool,
     pub injustice: bool,
-    /// `injustice` (fault causing injustice), `fault` (fault, no
-    /// significant injustice) or `no_fault`.
+    /// From its outcome ([`BodyOutcome`], as its website record has it):
+    /// `injustice` (fault causing injustice), `remedied` (fault causing
+    /// injustice it had already remedied), `fault` (fault, no significant
+    /// injustice), `no_fault`, `closed` (after initial enquiries),
+    /// `premature` or `out_of_jurisdiction`.
     pub outcome: &'static str,
-    /// Whether it accepted our recommendations: `accepted`, `refused`,
-    /// `partly` (some but not all), `not_responded`, or `none` (nothing was
-    /// recommended to it).
+    /// Its answer to what we recommended, as of the decision: `accepted`,
+    /// `refused`, `partly` (some but not all), `not_responded`, or `none`
+    /// (nothing was recommended to it).
     pub acceptance: &'static str,
-    /// Refused, or did not carry out, a remedy, after a finding of fault.
+    /// Refused, or did not carry out, a remedy, after a finding of fault
+    /// (as the case stands now: escalation follows it).
     pub non_compliant: bool,
+    /// At fault and, as of the decision, had not agreed to everything we
+    /// recommended (refused, agreed in part, or not answered): we cannot be
+    /// satisfied with its action.
+    pub not_agreed: bool,
+    /// Its record's `Decision`: "Upheld", or for a landlord the Housing
+    /// Ombudsman's determination ("Maladministration").
     pub decision: &'static str,
+    /// Its record's category.
+    pub category: Option<String>,
+    /// The people its fault caused injustice to, as this variant names
+    /// them: "Mrs Y and Mrs X".
+    pub injured: String,
+    /// The same people, by id.
+    pub injured_ids: Vec<String>,
+    /// For a landlord: each determination and the complaint it decides.
+    pub determinations: Vec<DeterminationView>,
     pub addressee: Option<AddresseeView>,
     /// For a health body: the citation key of its PHSO remit.
     pub remit_key: Option<&'static str>,
@@ -83,7 +104,7 @@ struct FindingItem {
 }
 
 #[derive(Debug, Clone, Serialize)]
-struct DeterminationView {
+pub(super) struct DeterminationView {
     kind: Determination,
     /// "maladministration", "reasonable redress".
     phrase: &'static str,
@@ -101,12 +122,7 @@ pub(super) fn accepted(status: Compliance) -> bool {
 
 pub(super) fn body(case: &Case, b: &Body, variant: Variant) -> BodyView {
     let findings: Vec<_> = case.findings.iter().filter(|f| f.body == b.id).collect();
-    let decision = case
-        .outcome
-        .per_body
-        .get(&b.id)
-        .copied()
-        .unwrap_or(case.outcome.decision);
+    let outcome = BodyOutcome::of(case, b);
     let addressee = b.addressee.as_ref().map(|a| AddresseeView {
         name: match variant {
             Variant::Redacted => format!("The {}", a.position.trim_start_matches("the ")),
@@ -117,28 +133,30 @@ pub(super) fn body(case: &Case, b: &Body, variant: Variant) -> BodyView {
     });
     let at_fault = findings.iter().any(|f| f.fault);
     let injustice = findings.iter().any(|f| f.injustice);
-    let statuses: Vec<Compliance> = case
-        .recommendations
-        .iter()
-        .filter(|r| r.body_ids().contains(&b.id.as_str()))
-        .map(|r| r.status)
-        .collect();
-    let yes = statuses.iter().filter(|s| accepted(**s)).count();
-    let acceptance = if statuses.is_empty() {
-        "none"
-    } else if yes == statuses.len() {
-        "accepted"
-    } else if statuses.iter().all(|s| *s == Compliance::NotResponded) {
-        "not_responded"
-    } else if yes == 0 {
-        "refused"
-    } else {
-        "partly"
+    let acceptance = match outcome.answer {
+        Answer::NothingRecommended => "none",
+        Answer::Agreed => "accepted",
+        Answer::AgreedInPart => "partly",
+        Answer::Refused => "refused",
+        Answer::NotResponded => "not_responded",
     };
-    let non_compliant = at_fault && statuses.iter().any(|s| s.is_non_compliance());
+    let non_compliant = at_fault
+        && case
+            .recommendations
+            .iter()
+            .any(|r| r.body_ids().contains(&b.id.as_str()) && r.status.is_non_compliance());
+    let injured = and_join(
+        outcome
+            .injustice_to
+            .iter()
+            .filter_map(|id| case.person(id))
+            .map(|p| super::people::display(p, variant))
+            .collect(),
+    );
     let health = b.kind == BodyKind::HealthBody;
     let remit = b.remit.unwrap_or_default();
     BodyView {
+        not_agreed: at_fault && matches!(acceptance, "refused" | "partly" | "not_responded"),
         non_compliant,
         id: b.id.clone(),
         name: b.name.clone(),
@@ -150,21 +168,45 @@ pub(super) fn body(case: &Case, b: &Body, variant: Variant) -> BodyView {
         reference: b.reference.clone(),
         at_fault,
         injustice,
-        outcome: if injustice {
-            "injustice"
-        } else if at_fault {
-            "fault"
-        } else {
-            "no_fault"
-        },
+        outcome: outcome_word(outcome.detail.as_ref(), at_fault, injustice),
         acceptance,
-        decision: decision.label(),
+        decision: outcome.label(),
+        category: outcome.category.clone(),
+        injured,
+        injured_ids: outcome.injustice_to.clone(),
+        determinations: findings
+            .iter()
+            .filter_map(|f| {
+                f.determination.map(|d| DeterminationView {
+                    kind: d,
+                    phrase: d.phrase(),
+                    complaint: f.complaint.clone(),
+                })
+            })
+            .collect(),
         addressee,
         remit_key: health.then(|| remit_key(remit)),
         report_key: health.then_some(match remit {
             crate::case::HealthRemit::HealthServiceBody => "hsca_report",
             _ => "hsca_report_other",
         }),
+    }
+}
+
+/// The word the templates decide a body's sentences by, from its outcome
+/// (or, where the case gives none, its findings).
+fn outcome_word(detail: Option<&OutcomeDetail>, at_fault: bool, injustice: bool) -> &'static str {
+    match detail {
+        Some(OutcomeDetail::FaultInjustice) => "injustice",
+        Some(OutcomeDetail::FaultInjusticeRemediedBefore) => "remedied",
+        Some(OutcomeDetail::FaultNoInjustice) => "fault",
+        Some(OutcomeDetail::NoFault) => "no_fault",
+        Some(OutcomeDetail::ClosedInitialEnquiries(_)) => "closed",
+        Some(OutcomeDetail::Premature) => "premature",
+        Some(OutcomeDetail::OutOfJurisdiction(_)) => "out_of_jurisdiction",
+        None if injustice => "injustice",
+        None if at_fault => "fault",
+        None => "no_fault",
     }
 }
 
@@ -177,13 +219,15 @@ pub(super) fn complaint(case: &Case, bodies: &[BodyView]) -> ComplaintView {
         .iter()
         .map(|b| PointsView {
             short: b.short.clone(),
-            points: case
-                .complaint
-                .points
-                .iter()
-                .filter(|p| p.body == b.id)
-                .map(|p| p.text.clone())
-                .collect(),
+            points: super::prose::punctuate_list(
+                &case
+                    .complaint
+                    .points
+                    .iter()
+                    .filter(|p| p.body == b.id)
+                    .map(|p| super::prose::money(&p.text))
+                    .collect::<Vec<_>>(),
+            ),
         })
         .collect();
     ComplaintView {

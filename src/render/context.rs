@@ -17,6 +17,7 @@ use super::actions::{self, ActionGroup, BodyRemedies};
 use super::bodies::{self, BodyView, ComplaintView, FindingsView};
 use super::escalation::{self, EscalationView};
 use super::letters::{self, LetterView};
+use super::office::{Office, OfficeInfo};
 use super::people::{self, KeyRow, PersonView};
 use super::prose::{Block, blocks};
 use super::rules::{Rules, Signer, Voice};
@@ -65,6 +66,7 @@ pub struct Context {
     letter: Option<LetterView>,
     escalation: Option<EscalationView>,
     rules: Rules,
+    office: Office,
 }
 
 impl Context {
@@ -119,12 +121,17 @@ pub(super) struct DocView {
     decision: &'static str,
     publish: bool,
     exception: Option<&'static str>,
-    /// Who signs, in order: the investigator or the offices.
+    /// Who signs, in order: the investigator (and the Housing Ombudsman's
+    /// adjudicator), or the office holders whose power it is.
     signers: Vec<SignerView>,
+    /// The offices a letter is headed with, LGSCO first.
+    letterhead: Vec<OfficeInfo>,
     /// "I" or "we": the voice of what they sign.
     voice: Voice,
     /// The investigator named in the case file.
     investigator: Option<InvestigatorView>,
+    /// The Housing Ombudsman's adjudicator, in a joint housing case.
+    adjudicator: Option<InvestigatorView>,
     /// No council at fault has refused: the Ombudsman is satisfied, so a
     /// statement of reasons can stand instead of a report (s30(1B)).
     satisfied: bool,
@@ -150,11 +157,14 @@ struct RefView {
 /// One signature: the name printed and who it is.
 #[derive(Debug, Clone, Serialize)]
 pub(super) struct SignerView {
-    /// "investigator", "lgsco", "phso" or "hos".
+    /// "investigator", "adjudicator", "lgsco", "phso" or "hos".
     who: Signer,
     name: String,
-    /// The investigator's title; empty for an office.
+    /// "Investigator", "Local Government and Social Care Ombudsman".
     title: String,
+    /// For the investigator and the adjudicator: on whose behalf they
+    /// sign ("the Ombudsmen", "the Housing Ombudsman").
+    on_behalf: Option<&'static str>,
 }
 
 /// The investigator who signs the letters, and how to reach them.
@@ -173,7 +183,13 @@ struct LawView {
 }
 
 /// Builds the context of one document.
-pub(crate) fn build(case: &Case, plan: &DocumentPlan, variant: Variant, rules: &Rules) -> Context {
+pub(crate) fn build(
+    case: &Case,
+    plan: &DocumentPlan,
+    variant: Variant,
+    rules: &Rules,
+    office: &Office,
+) -> Context {
     let people: Vec<PersonView> = case
         .people
         .iter()
@@ -189,7 +205,7 @@ pub(crate) fn build(case: &Case, plan: &DocumentPlan, variant: Variant, rules: &
         .iter()
         .map(|b| bodies::body(case, b, variant))
         .collect();
-    let doc = doc_view(case, plan, variant, rules, &bodies);
+    let doc = doc_view(case, plan, variant, rules, office, &bodies);
     let letter = plan.recipient.as_ref().map(|r| {
         letters::letter(
             case,
@@ -221,11 +237,23 @@ pub(crate) fn build(case: &Case, plan: &DocumentPlan, variant: Variant, rules: &
         out
     };
     Context {
-        remedies: actions::remedies(case, &bodies),
+        // A decision (and its letters) shows each body's answer as of the
+        // decision; an escalation document as of its own date.
+        remedies: actions::remedies(
+            case,
+            &bodies,
+            match plan.kind {
+                DocKind::Decision | DocKind::NameKey | DocKind::Letter(_) => {
+                    case.case.decision_date
+                }
+                _ => plan.date,
+            },
+        ),
         actions: actions::groups(case, &bodies),
         key: people::key_to_names(case, &people),
         escalation,
         rules: rules.clone(),
+        office: office.clone(),
         summary: blocks(&case.case.summary),
         complaint: bodies::complaint(case, &bodies),
         scope: ours(&case.investigation.scope),
@@ -259,6 +287,7 @@ fn doc_view(
     plan: &DocumentPlan,
     variant: Variant,
     rules: &Rules,
+    office: &Office,
     bodies: &[BodyView],
 ) -> DocView {
     let info = &case.case;
@@ -282,22 +311,79 @@ fn doc_view(
         keywords.push("draft".into());
     }
     let signing = rules.signing(plan.kind);
-    let investigator = info.investigator.as_ref().map(|i| InvestigatorView {
+    let staff = |i: &crate::case::Investigator, title: &str| InvestigatorView {
         name: i.name.clone(),
-        title: i.title.clone().unwrap_or_else(|| "Investigator".into()),
+        title: i.title.clone().unwrap_or_else(|| title.into()),
         phone: i.phone.clone(),
         email: i.email.clone(),
+    };
+    let investigator = info.investigator.as_ref().map(|i| staff(i, "Investigator"));
+    let adjudicator = info
+        .adjudicator
+        .as_ref()
+        .filter(|_| info.jurisdiction == Jurisdiction::LgscoHos)
+        .map(|i| staff(i, "Adjudicator"));
+    // A further report (and its letter) is the LGSCO's alone unless its
+    // event states the joint-working basis of the PHSO's part.
+    let further = matches!(
+        plan.covers.unwrap_or(plan.kind),
+        DocKind::FurtherReport | DocKind::Statement
+    );
+    let joint_further = plan.about.as_deref().is_some_and(|about| {
+        case.escalation.events.iter().any(|e| {
+            e.joint
+                && e.kind == crate::case::EventKind::FurtherReport
+                && e.body.as_deref() == Some(about)
+        })
     });
-    let signers = signing
+    let ombudsmen_of = if joint {
+        "the Ombudsmen"
+    } else {
+        "the Ombudsman"
+    };
+    let signers: Vec<SignerView> = signing
         .signed_by
         .iter()
         .filter(|s| match s {
             Signer::Investigator | Signer::Lgsco => true,
-            Signer::Phso => info.jurisdiction == Jurisdiction::LgscoPhso,
+            Signer::Adjudicator => adjudicator.is_some(),
+            Signer::Phso => {
+                info.jurisdiction == Jurisdiction::LgscoPhso && (!further || joint_further)
+            }
             Signer::Hos => info.jurisdiction == Jurisdiction::LgscoHos,
         })
-        .map(|&who| signer(who, rules, investigator.as_ref()))
+        .map(|&who| match who {
+            Signer::Investigator => signer_staff(who, investigator.as_ref(), ombudsmen_of),
+            Signer::Adjudicator => signer_staff(who, adjudicator.as_ref(), "the Housing Ombudsman"),
+            _ => {
+                let o = office.of(who).expect("an office");
+                SignerView {
+                    who,
+                    name: o.signatory.name.clone(),
+                    title: o.signatory.title.clone(),
+                    on_behalf: None,
+                }
+            }
+        })
         .collect();
+    // A letter is headed by the offices that sign it: the office holders
+    // whose power it is, or, for the investigator's letters, every office
+    // in the case.
+    let offices: Vec<OfficeInfo> = signers
+        .iter()
+        .filter_map(|s: &SignerView| office.of(s.who).cloned())
+        .collect();
+    let letterhead = if !offices.is_empty() && offices.len() == signers.len() {
+        offices
+    } else {
+        let mut all = vec![office.lgsco.clone()];
+        match info.jurisdiction {
+            Jurisdiction::LgscoPhso => all.push(office.phso.clone()),
+            Jurisdiction::LgscoHos => all.push(office.hos.clone()),
+            Jurisdiction::Lgsco => {}
+        }
+        all
+    };
     let has = |k: BodyKind| case.bodies.iter().any(|b| b.kind == k);
     let mut remit_keys: Vec<&'static str> = Vec::new();
     for b in case
@@ -367,11 +453,13 @@ fn doc_view(
         publish: case.publication.publish,
         exception: case.publication.exception.map(|e| e.describe()),
         signers,
+        letterhead,
         voice: signing.voice,
         investigator,
+        adjudicator,
         satisfied: !bodies
             .iter()
-            .any(|b| b.kind == BodyKind::Council && b.non_compliant),
+            .any(|b| b.kind == BodyKind::Council && b.not_agreed),
         councils: has(BodyKind::Council),
         care_provider: has(BodyKind::CareProvider),
         remit_keys,
@@ -390,17 +478,25 @@ pub(super) fn remit_key(remit: HealthRemit) -> &'static str {
     }
 }
 
-fn signer(who: Signer, rules: &Rules, investigator: Option<&InvestigatorView>) -> SignerView {
-    let (name, title) = match who {
-        Signer::Investigator => match investigator {
-            Some(i) => (i.name.clone(), i.title.clone()),
-            None => (String::new(), "Investigator".into()),
-        },
-        Signer::Lgsco => (rules.signatories.lgsco.clone(), String::new()),
-        Signer::Phso => (rules.signatories.phso.clone(), String::new()),
-        Signer::Hos => (rules.signatories.hos.clone(), String::new()),
-    };
-    SignerView { who, name, title }
+/// The investigator or the adjudicator, by name (validation makes a case
+/// without its investigator an error).
+fn signer_staff(
+    who: Signer,
+    staff: Option<&InvestigatorView>,
+    on_behalf: &'static str,
+) -> SignerView {
+    SignerView {
+        who,
+        name: staff.map(|s| s.name.clone()).unwrap_or_default(),
+        title: staff.map_or_else(
+            || match who {
+                Signer::Adjudicator => "Adjudicator".into(),
+                _ => "Investigator".into(),
+            },
+            |s| s.title.clone(),
+        ),
+        on_behalf: Some(on_behalf),
+    }
 }
 
 /// The short title printed at the top of every page.
@@ -413,6 +509,8 @@ fn running_title(kind: DocKind, stage: Stage) -> &'static str {
         DocKind::JointReport => "Joint report",
         DocKind::SpecialReport => "Special report",
         DocKind::Notice => "Adverse findings notice",
+        DocKind::Statement => "Statement",
+        DocKind::NameKey => "Key to names: confidential",
         DocKind::Letter(_) if stage == Stage::Draft => "Draft decision: covering letter",
         DocKind::Letter(_) => "Covering letter",
     }

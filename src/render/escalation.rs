@@ -28,12 +28,21 @@ pub(crate) struct EscalationView {
     remedies_now: Vec<ActionView>,
     /// The remedies it has not carried out, due from this document's date.
     refused: Vec<ActionView>,
+    /// For a further report (and what follows it): the recommendations of
+    /// the report it follows, due from that report's date.
+    report_remedies: Vec<ActionView>,
+    /// For the requirement to publish a statement: the recommendations of
+    /// the further report it follows, due from that date.
+    further_remedies: Vec<ActionView>,
     /// Events up to this document's date, in order (its own excluded).
     events: Vec<EventView>,
     report_date: Option<String>,
     further_report_date: Option<String>,
-    /// Public notice of this report is due by.
-    notice_due: String,
+    /// Public notice of this report is due by (only once the period in
+    /// `rules.toml` has been checked and set).
+    notice_due: Option<String>,
+    /// A further report issued by both Ombudsmen (its event's `joint`).
+    joint: bool,
     /// The response to this document is due by.
     response_due: String,
     view: Vec<Block>,
@@ -45,8 +54,10 @@ pub(crate) struct EscalationView {
 #[derive(Debug, Clone, Serialize)]
 struct OtherView {
     body: BodyView,
-    /// `not_at_fault`, `remedied` (at fault, accepted everything) or
-    /// `refusing` (at fault and also not complying, dealt with separately).
+    /// `not_at_fault`; `no_recommendation` (at fault, nothing recommended
+    /// to it); `remedied` (at fault, accepted everything recommended to
+    /// it); or `refusing` (at fault and also not complying, dealt with
+    /// separately).
     state: &'static str,
 }
 
@@ -80,6 +91,7 @@ fn issuing_event(kind: DocKind) -> Option<EventKind> {
         DocKind::JointReport => Some(EventKind::JointReport),
         DocKind::SpecialReport => Some(EventKind::SpecialReport),
         DocKind::Notice => Some(EventKind::NoticeRequired),
+        DocKind::Statement => Some(EventKind::StatementRequired),
         _ => None,
     }
 }
@@ -110,13 +122,22 @@ pub(crate) fn build(
         .iter()
         .filter(|r| r.body_ids().contains(&about))
         .collect();
+    // Each recommendation's status as this document knows it.
     let view_at = |from: Date| -> Vec<ActionView> {
         recommended
             .iter()
-            .map(|r| action_view(r, &body, bodies, from))
+            .map(|r| {
+                let mut r = (*r).clone();
+                r.status = crate::case::status_as_of(case, about, r.status, as_of);
+                action_view(&r, &body, bodies, from)
+            })
             .collect()
     };
     let remedies_now = view_at(as_of);
+    let refused_from = |date: Option<Date>| -> Vec<ActionView> {
+        date.map(|d| view_at(d).into_iter().filter(|r| r.refused).collect())
+            .unwrap_or_default()
+    };
     let response_due = match body.kind {
         // Part 3A: the provider answers the statement within the period.
         BodyKind::CareProvider => case
@@ -133,15 +154,21 @@ pub(crate) fn build(
         out
     };
     Some(EscalationView {
-        others: others(bodies, about),
+        others: others(case, bodies, about),
         refused: remedies_now.iter().filter(|r| r.refused).cloned().collect(),
+        report_remedies: refused_from(known(EventKind::Report)),
+        further_remedies: refused_from(known(EventKind::FurtherReport)),
+        joint: own(EventKind::FurtherReport).is_some_and(|e| e.joint),
         remedies: view_at(case.case.decision_date),
         remedies_now,
+        // The chronology is the refusing body's own: another body's
+        // response is not part of its story.
         events: case
             .escalation
             .events
             .iter()
             .filter(|e| e.date <= as_of)
+            .filter(|e| e.body.as_deref().is_none_or(|b| b == about))
             .filter(|e| !this_event.is_some_and(|t| std::ptr::eq(*e, t)))
             .map(|e| EventView {
                 date: e.date.long(),
@@ -150,9 +177,9 @@ pub(crate) fn build(
             .collect(),
         report_date: known(EventKind::Report).map(Date::long),
         further_report_date: known(EventKind::FurtherReport).map(Date::long),
-        notice_due: as_of
-            .plus_days(7 * i64::from(rules.report_notice_weeks))
-            .long(),
+        notice_due: rules
+            .report_notice_weeks
+            .map(|weeks| as_of.plus_days(7 * i64::from(weeks)).long()),
         response_due: response_due.long(),
         view: this_event
             .and_then(|e| e.view.as_deref())
@@ -189,18 +216,26 @@ pub(crate) fn build(
 
 /// Every other body, with where it stands: the reports list all the bodies
 /// but are explicit about where the fault lies (the LGSCO's Joint Working
-/// Manual, "Escalation process").
-fn others(bodies: &[BodyView], about: &str) -> Vec<OtherView> {
+/// Manual, "Escalation process"), and say only
+/// what each was asked to do.
+fn others(case: &Case, bodies: &[BodyView], about: &str) -> Vec<OtherView> {
     bodies
         .iter()
         .filter(|b| b.id != about)
-        .map(|b| OtherView {
-            body: b.clone(),
-            state: match (b.at_fault, b.non_compliant) {
-                (false, _) => "not_at_fault",
-                (true, false) => "remedied",
-                (true, true) => "refusing",
-            },
+        .map(|b| {
+            let recommended = case
+                .recommendations
+                .iter()
+                .any(|r| r.body_ids().contains(&b.id.as_str()));
+            OtherView {
+                body: b.clone(),
+                state: match (b.at_fault, recommended, b.non_compliant) {
+                    (false, _, _) => "not_at_fault",
+                    (true, false, _) => "no_recommendation",
+                    (true, true, false) => "remedied",
+                    (true, true, true) => "refusing",
+                },
+            }
         })
         .collect()
 }

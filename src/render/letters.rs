@@ -1,10 +1,14 @@
 //! Covering letters: who they go to (one addressee, or every party to a
 //! joint Housing Ombudsman letter), the reference they carry in the
-//! heading and the subject alike, and the dates they give. What they say
-//! under which powers is in `templates/letter.typ.j2`.
+//! heading and the subject alike, the dates they give, and, body by body,
+//! what each has agreed to do (for the complainant, and to improve its
+//! services) with the evidence of it we ask for. What they say, and under
+//! which powers, is in `templates/letter.typ.j2`. Letters are internal
+//! copies only: addressed to named people, never published.
 
 use serde::Serialize;
 
+use super::actions::{ActionView, action_view, as_decided};
 use super::bodies::BodyView;
 use super::context::{Variant, and_join, capitalise};
 use super::people::{PersonView, salutation};
@@ -36,6 +40,38 @@ pub(super) struct LetterView {
     comments_due: Option<String>,
     /// For a final decision: the date a review request is due by.
     review_due: Option<String>,
+    /// Each body the letter speaks of, with what it has agreed to do:
+    /// the addressee alone, or every body (the complainant's letter, the
+    /// joint letter).
+    parts: Vec<LetterPart>,
+}
+
+/// What one body was asked to do, as a letter tells it.
+#[derive(Debug, Clone, Serialize)]
+struct LetterPart {
+    body: BodyView,
+    /// The people its fault caused injustice to, the complainant as "you"
+    /// in a letter to them.
+    injured: String,
+    /// Remedies for the complainant and the person affected (an apology,
+    /// a payment, a new assessment), with their due dates.
+    personal: Vec<ActionView>,
+    /// Changes to how it works.
+    improvements: Vec<ActionView>,
+    /// Who it agreed to pay, as the letter names them ("you", "your
+    /// mother, Mrs Margaret O'Neill"); empty when it pays no one in the
+    /// complaint (a payment to a care home, say).
+    payees: String,
+    /// How many of those payments there are.
+    payments: usize,
+    /// What it agreed to (or was ordered to) do: the evidence of each we
+    /// ask for.
+    agreed: Vec<ActionView>,
+    /// What it has not agreed to.
+    not_agreed: Vec<ActionView>,
+    /// It has not agreed to everything, or not answered: the letter says
+    /// what we do next.
+    waiting: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -78,7 +114,14 @@ pub(super) fn letter(
     };
     let draft = case.case.stage == Stage::Draft;
     let holidays = &crate::calendar::is_bank_holiday;
+    let to_complainant = matches!(to, Recipient::Complainant);
+    let parts = bodies
+        .iter()
+        .filter(|b| body.as_ref().is_none_or(|me| me.id == b.id))
+        .map(|b| part(case, b, bodies, complainant, to_complainant))
+        .collect();
     LetterView {
+        parts,
         code: match plan.kind {
             DocKind::Letter(code) => code.code(),
             _ => "",
@@ -107,6 +150,88 @@ pub(super) fn letter(
     }
 }
 
+/// One body's part of a letter: what it was asked to do, as decided.
+fn part(
+    case: &Case,
+    b: &BodyView,
+    bodies: &[BodyView],
+    complainant: &PersonView,
+    to_complainant: bool,
+) -> LetterPart {
+    let own: Vec<ActionView> = case
+        .recommendations
+        .iter()
+        .filter(|r| r.body_ids().contains(&b.id.as_str()))
+        .map(|r| {
+            let mut r = r.clone();
+            r.status = as_decided(case, &r);
+            action_view(&r, b, bodies, case.case.decision_date)
+        })
+        .collect();
+    let agreed: Vec<ActionView> = own.iter().filter(|a| a.accepted).cloned().collect();
+    // The payments to people in the complaint, and who they go to.
+    let paid: Vec<&crate::case::Recommendation> = case
+        .recommendations
+        .iter()
+        .filter(|r| r.body_ids().contains(&b.id.as_str()) && r.kind.is_financial())
+        .filter(|r| super::bodies::accepted(as_decided(case, r)))
+        .filter(|r| r.beneficiary.is_some())
+        .collect();
+    let mut payees: Vec<String> = Vec::new();
+    for r in &paid {
+        let Some(p) = r.beneficiary.as_deref().and_then(|id| case.person(id)) else {
+            continue;
+        };
+        let name = if to_complainant && p.id == complainant.id {
+            "you".to_string()
+        } else {
+            let name = super::people::display(p, Variant::Unredacted);
+            match &p.relationship {
+                Some(rel) if to_complainant && rel.to == complainant.id => {
+                    format!("your {}, {name}", rel.relation)
+                }
+                _ => name,
+            }
+        };
+        if !payees.contains(&name) {
+            payees.push(name);
+        }
+    }
+    // To the complainant: "your mother, Mrs Margaret O'Neill, and you".
+    let injured = if to_complainant {
+        let mut names: Vec<String> = b
+            .injured_ids
+            .iter()
+            .filter(|id| **id != complainant.id)
+            .filter_map(|id| case.person(id))
+            .map(|p| {
+                let name = super::people::display(p, Variant::Unredacted);
+                match &p.relationship {
+                    Some(r) if r.to == complainant.id => format!("your {}, {name}", r.relation),
+                    _ => name,
+                }
+            })
+            .collect();
+        if b.injured_ids.contains(&complainant.id) {
+            names.push("you".into());
+        }
+        join_people(names)
+    } else {
+        b.injured.clone()
+    };
+    LetterPart {
+        body: b.clone(),
+        injured,
+        personal: agreed.iter().filter(|a| a.personal).cloned().collect(),
+        improvements: agreed.iter().filter(|a| !a.personal).cloned().collect(),
+        payees: join_people(payees.clone()),
+        payments: paid.len(),
+        not_agreed: own.iter().filter(|a| !a.accepted).cloned().collect(),
+        waiting: matches!(b.acceptance, "refused" | "partly" | "not_responded"),
+        agreed,
+    }
+}
+
 /// The address block of a letter to a body: its addressee by name and
 /// position (by position alone in the redacted copy).
 fn body_block(b: &BodyView, variant: Variant) -> RecipientView {
@@ -114,12 +239,31 @@ fn body_block(b: &BodyView, variant: Variant) -> RecipientView {
         (Some(a), Variant::Redacted) => vec![capitalise(&a.position), b.name.clone()],
         (Some(a), Variant::Unredacted) => {
             let mut lines = vec![a.name.clone(), a.position.clone(), b.name.clone()];
-            lines.extend(a.address.iter().cloned());
+            // An address that starts with the body's name does not repeat it.
+            lines.extend(
+                a.address
+                    .iter()
+                    .filter(|l| !lines_equal(l, &b.name))
+                    .cloned(),
+            );
             lines
         }
         (None, _) => vec![b.name.clone()],
     };
     RecipientView { lines }
+}
+
+/// "your mother, Mrs Margaret O'Neill, and you": a name with its relation
+/// keeps its closing comma before "and".
+fn join_people(names: Vec<String>) -> String {
+    match names.as_slice() {
+        [first, last] if first.contains(", ") => format!("{first}, and {last}"),
+        _ => and_join(names),
+    }
+}
+
+fn lines_equal(a: &str, b: &str) -> bool {
+    a.trim().eq_ignore_ascii_case(b.trim())
 }
 
 fn body_greeting(b: &BodyView) -> String {

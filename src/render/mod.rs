@@ -16,6 +16,7 @@ mod context;
 mod escalation;
 mod escape;
 mod letters;
+mod office;
 mod people;
 mod prose;
 mod rules;
@@ -29,6 +30,7 @@ use std::sync::Arc;
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 
 pub use context::{Context, Variant};
+pub use office::{Office, OfficeInfo, Signatory};
 pub use prose::{Block, blocks};
 pub use rules::{Citation, Rules, Signer, Signing, Voice};
 pub use voice::plural as plural_voice;
@@ -59,8 +61,10 @@ pub const BUNDLED: &[(&str, &str)] = &[
     bundled!("special-report.typ.j2"),
     bundled!("notice.typ.j2"),
     bundled!("review.typ.j2"),
+    bundled!("key.typ.j2"),
     bundled!("rules.toml"),
     bundled!("rewrites.toml"),
+    bundled!("office.toml"),
 ];
 
 /// Reads into `files`, by file name, every file in `dir` whose name `keep`
@@ -102,6 +106,7 @@ pub struct Templates {
     house: String,
     rules: Rules,
     rewrites: Arc<Rewrites>,
+    office: Office,
 }
 
 impl Templates {
@@ -127,6 +132,7 @@ impl Templates {
                 || name.ends_with(".typ")
                 || name == "rules.toml"
                 || name == "rewrites.toml"
+                || name == "office.toml"
         })?;
         Ok(Self::from_files(files.into_iter().collect()))
     }
@@ -146,9 +152,17 @@ impl Templates {
         let mut house = String::new();
         let mut rules = None;
         let mut rewrites = None;
+        let mut office = None;
         for (name, text) in files {
             if name == "house.typ" {
                 house = text;
+            } else if name == "office.toml" {
+                let parsed = Office::parse(&text).map_err(|message| RenderError {
+                    template: name.clone(),
+                    line: None,
+                    message,
+                })?;
+                office = Some(parsed);
             } else if name == "rewrites.toml" {
                 let parsed = Rewrites::parse(&text).map_err(|message| RenderError {
                     template: name.clone(),
@@ -173,11 +187,17 @@ impl Templates {
             line: None,
             message: "missing".into(),
         })?;
+        let office = office.ok_or_else(|| RenderError {
+            template: "office.toml".into(),
+            line: None,
+            message: "missing".into(),
+        })?;
         Ok(Self {
             env,
             house,
             rules,
             rewrites: rewrites.unwrap_or_else(Rewrites::bundled),
+            office,
         })
     }
 
@@ -192,6 +212,11 @@ impl Templates {
         &self.rules
     }
 
+    /// The offices, their letterheads and signatories (`office.toml`).
+    pub fn office(&self) -> &Office {
+        &self.office
+    }
+
     /// The house style (Typst), served to every document as `/house.typ`.
     pub fn house_style(&self) -> &str {
         &self.house
@@ -203,7 +228,13 @@ impl Templates {
         case: &AnonymisedCase,
         plan: &DocumentPlan,
     ) -> Result<TypstSource, RenderError> {
-        let context = context::build(case.case(), plan, Variant::Redacted, &self.rules);
+        let context = context::build(
+            case.case(),
+            plan,
+            Variant::Redacted,
+            &self.rules,
+            &self.office,
+        );
         self.render(
             plan,
             &context,
@@ -235,7 +266,13 @@ impl Templates {
     /// The context the publication variant is rendered from: the HTML
     /// pages of a published document are made from the same one.
     pub fn redacted_context(&self, case: &AnonymisedCase, plan: &DocumentPlan) -> Context {
-        context::build(case.case(), plan, Variant::Redacted, &self.rules)
+        context::build(
+            case.case(),
+            plan,
+            Variant::Redacted,
+            &self.rules,
+            &self.office,
+        )
     }
 
     /// The internal variant, with real names, marked NOT FOR PUBLICATION.
@@ -261,7 +298,13 @@ impl Templates {
         for (person, label) in labelled.people.iter_mut().zip(labels) {
             person.label = Some(label.clone());
         }
-        context::build(&labelled, plan, Variant::Unredacted, &self.rules)
+        context::build(
+            &labelled,
+            plan,
+            Variant::Unredacted,
+            &self.rules,
+            &self.office,
+        )
     }
 
     /// The review sheet (internal: it shows original values).

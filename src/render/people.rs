@@ -27,6 +27,14 @@ pub(super) struct PersonView {
 #[derive(Debug, Clone, Serialize)]
 pub(super) struct KeyRow {
     label: String,
+    /// The person as this variant names them (their real name in the
+    /// confidential key of a draft).
+    name: String,
+    /// For staff: their post and employer, from their job role:
+    /// "Senior finance officer, Westley Borough Council".
+    post: Option<String>,
+    /// Whether anything says who they are beyond their name.
+    describe: bool,
     role: Role,
     /// "Mrs X's son".
     relation: Option<String>,
@@ -95,6 +103,17 @@ pub(super) fn salutation(name: &str) -> String {
     }
 }
 
+/// "a senior finance officer" → "senior finance officer".
+fn strip_article(role: &str) -> &str {
+    let role = role.trim();
+    for article in ["the ", "a ", "an ", "The ", "A ", "An "] {
+        if let Some(rest) = role.strip_prefix(article) {
+            return rest;
+        }
+    }
+    role
+}
+
 /// The key to names: every person's label and the facts that say who they
 /// are, the complainant first, then the person affected, family and others,
 /// then staff.
@@ -110,11 +129,15 @@ pub(super) fn key_to_names(case: &Case, people: &[PersonView]) -> Vec<KeyRow> {
                 _ if p.role.is_staff() => 3,
                 _ => 2,
             };
-            let employer = p
-                .body
-                .as_deref()
-                .and_then(|b| case.body(b))
-                .map(|b| b.short_name.clone());
+            let body = p.body.as_deref().and_then(|b| case.body(b));
+            let employer = body.map(|b| b.short_name.clone());
+            let post = p.job_role.as_deref().filter(|_| view.staff).map(|role| {
+                let role = strip_article(role);
+                match body {
+                    Some(b) => format!("{}, {}", super::context::capitalise(role), b.name),
+                    None => super::context::capitalise(role),
+                }
+            });
             let label = if view.staff {
                 super::context::capitalise(&view.label)
             } else {
@@ -125,6 +148,9 @@ pub(super) fn key_to_names(case: &Case, people: &[PersonView]) -> Vec<KeyRow> {
                 rank,
                 KeyRow {
                     label,
+                    name: view.name.clone(),
+                    post,
+                    describe: true,
                     role: p.role,
                     relation: view
                         .relation

@@ -1,8 +1,11 @@
 //! Configuration the documents depend on (`templates/rules.toml`): periods,
-//! who signs each kind of document and in which voice, and the one table of
-//! statutory citations the templates print, each entry naming its source.
+//! which office signs each kind of document (by its power) and in which
+//! voice, and the one table of statutory citations the templates print,
+//! each entry naming its source and whether it was checked against the
+//! statute's published text. An unverified citation is never printed.
 //! Kept out of the code so that an office can check and change them
-//! without a rebuild.
+//! without a rebuild. The names of those who sign are in `office.toml`
+//! ([`super::Office`]).
 
 use std::collections::BTreeMap;
 
@@ -20,16 +23,17 @@ pub struct Rules {
     pub draft_comment_working_days: u32,
     /// Months after a final decision within which a party may ask for a review.
     pub review_request_months: u32,
-    /// Weeks a council has to give public notice of a report.
-    pub report_notice_weeks: u32,
+    /// Weeks a council has to give public notice of a report, once checked
+    /// against the statute's current text; absent, the documents state the
+    /// duty without a period.
+    #[serde(default)]
+    pub report_notice_weeks: Option<u32>,
     /// Weeks a report must be available for inspection.
     pub report_inspection_weeks: u32,
     /// Months a council has to respond to a report (s31(2)).
     pub report_response_months: u32,
     /// Months a care provider has to respond to a statement (s34I).
     pub notice_response_months: u32,
-    /// The names printed for each office when it signs.
-    pub signatories: Signatories,
     /// Who signs each kind of document, and in which voice.
     pub documents: BTreeMap<String, Signing>,
     /// Who signs each covering letter, by its code.
@@ -52,23 +56,12 @@ pub struct Allow {
     pub emails: Vec<String>,
 }
 
-/// The names printed under each office's signature.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Signatories {
-    /// For the Local Government and Social Care Ombudsman.
-    pub lgsco: String,
-    /// For the Parliamentary and Health Service Ombudsman.
-    pub phso: String,
-    /// For the Housing Ombudsman.
-    pub hos: String,
-}
-
 /// Who signs a kind of document, and the voice of what they sign.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Signing {
-    /// `investigator`, `lgsco`, `phso` or `hos`, in the order they sign.
+    /// `investigator`, `adjudicator`, `lgsco`, `phso` or `hos`, in the
+    /// order they sign.
     /// An office not involved in the case is left out.
     pub signed_by: Vec<Signer>,
     /// `I` or `we`: the voice of the text the signatories sign.
@@ -81,6 +74,9 @@ pub struct Signing {
 pub enum Signer {
     /// The investigator named in the case file.
     Investigator,
+    /// The Housing Ombudsman's adjudicator named in the case file (joint
+    /// housing cases only).
+    Adjudicator,
     /// The Local Government and Social Care Ombudsman.
     Lgsco,
     /// The Parliamentary and Health Service Ombudsman.
@@ -116,6 +112,10 @@ pub struct Citation {
     /// Where the citation was checked: a statute section read in a
     /// consolidated text, an office's manual, or its published decisions.
     pub source: String,
+    /// Whether it was checked against the statute's published text (or a
+    /// paper laid under it). An unverified citation is not printed: the
+    /// sentence it would close stands without it.
+    pub verified: bool,
 }
 
 /// Who a special report is addressed to, and its imprint page.
@@ -136,6 +136,9 @@ impl Rules {
     /// Parses `rules.toml` and checks that every citation names its source
     /// and that every kind of document and letter says who signs it.
     pub fn parse(text: &str) -> Result<Self, String> {
+        if text.contains("[signatories]") {
+            return Err("[signatories] has moved to office.toml, where each office names the office holder who signs for it".into());
+        }
         let rules: Self = toml::from_str(text).map_err(|e| e.to_string())?;
         for (key, c) in &rules.citations {
             if c.source.trim().is_empty() {
@@ -180,20 +183,33 @@ impl Rules {
     /// The citation for `keys`, grouped by Act in the order of first
     /// mention: `["hsca_remit", "lga_fault"]` → "Health Service
     /// Commissioners Act 1993, section 3(1), and Local Government Act 1974,
-    /// sections 26(1) and 26A(1), as amended".
+    /// sections 26(1) and 26A(1), as amended". Unverified entries are left
+    /// out; none verified is an error (see [`Rules::cited`]).
     pub fn cite(&self, keys: &[&str]) -> Result<String, String> {
         let list = keys
             .iter()
             .map(|k| self.citation(k))
             .collect::<Result<Vec<_>, _>>()?;
-        cite_all(&list)
+        cite_all(&verified(&list, keys)?)
+    }
+
+    /// The citation for `keys` in brackets after a sentence, " (…)", or
+    /// nothing when none of them is verified.
+    pub fn cited(&self, keys: &[&str]) -> Result<String, String> {
+        let list = keys
+            .iter()
+            .map(|k| self.citation(k))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(bracketed(&list))
     }
 
     /// One citation in the form of a formula: "section 14(3) of the Health
     /// Service Commissioners Act 1993" ("Presented to Parliament pursuant
     /// to …", "Made under …").
     pub fn cite_of(&self, key: &str) -> Result<String, String> {
-        Ok(formula(self.citation(key)?))
+        let c = self.citation(key)?;
+        verified(&[c], &[key])?;
+        Ok(formula(c))
     }
 
     fn citation(&self, key: &str) -> Result<&Citation, String> {
@@ -204,6 +220,27 @@ impl Rules {
 /// Why a citation key cannot be cited.
 pub(crate) fn unknown(key: &str) -> String {
     format!("no citation `{key}` in rules.toml [citations]")
+}
+
+/// The verified citations of a list; an error when there are none.
+pub fn verified<'a>(list: &[&'a Citation], keys: &[&str]) -> Result<Vec<&'a Citation>, String> {
+    let out: Vec<&Citation> = list.iter().copied().filter(|c| c.verified).collect();
+    if out.is_empty() && !list.is_empty() {
+        return Err(format!(
+            "citation `{}` is not verified in rules.toml: check it against the statute's published text and set `verified = true`, or write the sentence with `cited(…)`, which leaves an unverified citation out",
+            keys.join("`, `")
+        ));
+    }
+    Ok(out)
+}
+
+/// " (Act, section …)" for the verified citations of a list, or nothing.
+pub fn bracketed(list: &[&Citation]) -> String {
+    let shown: Vec<&Citation> = list.iter().copied().filter(|c| c.verified).collect();
+    match cite_all(&shown) {
+        Ok(text) => format!(" ({text})"),
+        Err(_) => String::new(),
+    }
 }
 
 /// Citations, grouped by Act in the order of first mention (see
@@ -265,12 +302,17 @@ pub fn doc_key(kind: DocKind) -> &'static str {
         DocKind::JointReport => "joint_report",
         DocKind::SpecialReport => "special_report",
         DocKind::Notice => "adverse_findings_notice",
+        DocKind::Statement => "statement",
+        DocKind::NameKey => "name_key",
         DocKind::Letter(_) => "letter",
     }
 }
 
+/// The kinds of document rendered on their own (not letters), each of
+/// which `[documents]` must say who signs.
 const DOC_KINDS: &[&str] = &[
     "decision",
+    "name_key",
     "report",
     "further_report",
     "joint_report",
@@ -323,6 +365,19 @@ mod tests {
     }
 
     #[test]
+    fn an_unverified_citation_is_never_printed() {
+        let rules = bundled();
+        assert!(!rules.citations["hsca_publish"].verified);
+        assert!(rules.cite(&["hsca_publish"]).is_err());
+        assert_eq!(rules.cited(&["hsca_publish"]).unwrap(), "");
+        assert_eq!(
+            rules.cited(&["hsca_joint", "hsca_publish"]).unwrap(),
+            " (Health Service Commissioners Act 1993, section 18ZA)"
+        );
+        assert_eq!(rules.report_notice_weeks, None);
+    }
+
+    #[test]
     fn citations_group_by_act() {
         let rules = bundled();
         assert_eq!(
@@ -361,6 +416,12 @@ mod tests {
             [Signer::Phso]
         );
         assert_eq!(rules.signing(DocKind::Notice).signed_by, [Signer::Lgsco]);
+        // The PHSO signs a further report only where its event says it is
+        // joint (the context leaves the PHSO out otherwise).
+        assert_eq!(
+            rules.signing(DocKind::FurtherReport).signed_by,
+            [Signer::Lgsco, Signer::Phso]
+        );
         assert_eq!(
             rules
                 .signing(DocKind::Letter(LetterCode::StdFinal))

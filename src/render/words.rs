@@ -28,13 +28,28 @@ pub fn add_functions(env: &mut Environment<'_>) {
             .map(|k| citation(&table, k))
             .collect::<Result<Vec<_>, _>>()
             .map_err(invalid)?;
-        rules::cite_all(&list.iter().collect::<Vec<_>>()).map_err(invalid)
+        let refs: Vec<&Citation> = list.iter().collect();
+        let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+        let shown = rules::verified(&refs, &keys).map_err(invalid)?;
+        rules::cite_all(&shown).map_err(invalid)
+    });
+    // " (Act, section …)" after a sentence, or nothing while every key is
+    // unverified in rules.toml.
+    env.add_function("cited", |state: &State, args: Rest<Value>| {
+        let table = citations(state)?;
+        let keys = keys(&args)?;
+        let list = keys
+            .iter()
+            .map(|k| citation(&table, k))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(invalid)?;
+        Ok(rules::bracketed(&list.iter().collect::<Vec<_>>()))
     });
     env.add_function("cite_of", |state: &State, key: String| {
         let table = citations(state)?;
-        citation(&table, &key)
-            .map(|c| rules::formula(&c))
-            .map_err(invalid)
+        let c = citation(&table, &key).map_err(invalid)?;
+        rules::verified(&[&c], &[key.as_str()]).map_err(invalid)?;
+        Ok(rules::formula(&c))
     });
     // 3 → "three": periods are written out in words, as the offices do.
     env.add_filter("words", |n: u32| {
@@ -88,6 +103,7 @@ fn citation(table: &Value, key: &str) -> Result<Citation, String> {
         at: text("at"),
         amended: entry.get_attr("amended").is_ok_and(|v| v.is_true()),
         source: text("source"),
+        verified: entry.get_attr("verified").is_ok_and(|v| v.is_true()),
     })
 }
 

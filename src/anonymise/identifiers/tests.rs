@@ -10,6 +10,7 @@ const CASE: &str = r#"
 reference = "22 012 345"
 jurisdiction = "lgsco"
 decision_date = 2024-03-01
+investigator = { name = "Aisha Thorne" }
 summary = "x"
 
 [[people]]

@@ -10,6 +10,7 @@ pub(super) const CASE: &str = r#"
 reference = "23 004 118"
 jurisdiction = "lgsco"
 decision_date = 2024-06-14
+investigator = { name = "Aisha Thorne" }
 summary = "We found fault by the Council."
 
 [[people]]
