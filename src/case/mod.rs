@@ -26,7 +26,9 @@ use serde::{Deserialize, Serialize};
 pub use date::{Date, Deadline, MONTHS, Money, number_name};
 pub use limits::{MAX_DEPTH, MAX_FILE_BYTES};
 pub use load::{Loaded, load, load_bytes, load_str, locate};
-pub use outcome::{BodyOutcome, OutcomeDetail, Statistics, outcome_detail, website_decision};
+pub use outcome::{
+    BodyOutcome, Determined, OutcomeDetail, Statistics, outcome_detail, website_decision,
+};
 pub use schema::schema;
 pub(crate) use tree::Seg;
 pub use validate::{Coverage, MAX_FIELD_CHARS};
@@ -500,6 +502,29 @@ impl Determination {
             Self::ServiceFailure => "service failure",
             Self::NoMaladministration => "no maladministration",
             Self::ReasonableRedress => "reasonable redress",
+        }
+    }
+
+    /// As a record shows it: "Service failure".
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::SevereMaladministration => "Severe maladministration",
+            Self::Maladministration => "Maladministration",
+            Self::ServiceFailure => "Service failure",
+            Self::NoMaladministration => "No maladministration",
+            Self::ReasonableRedress => "Reasonable redress",
+        }
+    }
+
+    /// How grave the finding is, for ordering: severe maladministration is
+    /// the gravest; no maladministration the least.
+    pub fn gravity(self) -> u8 {
+        match self {
+            Self::SevereMaladministration => 4,
+            Self::Maladministration => 3,
+            Self::ServiceFailure => 2,
+            Self::ReasonableRedress => 1,
+            Self::NoMaladministration => 0,
         }
     }
 }

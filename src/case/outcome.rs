@@ -8,7 +8,7 @@ use std::fmt;
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
-use super::{Body, Case, Exception, WebsiteDecision};
+use super::{Body, BodyKind, Case, Determination, Exception, WebsiteDecision};
 
 /// A fine-grained outcome.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -209,6 +209,19 @@ pub struct BodyOutcome {
     pub detail: Option<OutcomeDetail>,
     /// The body's website category (`bodies[].category`, else the case's).
     pub category: Option<String>,
+    /// For a landlord: the Housing Ombudsman's determinations, one per
+    /// defined complaint, in the case's order (empty for other bodies).
+    pub determinations: Vec<Determined>,
+}
+
+/// One Housing Ombudsman determination on a landlord.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Determined {
+    /// What the Housing Ombudsman determined.
+    pub determination: Determination,
+    /// The defined complaint it decides: "its handling of the resident's
+    /// complaint".
+    pub complaint: Option<String>,
 }
 
 impl BodyOutcome {
@@ -218,8 +231,35 @@ impl BodyOutcome {
             decision: website_decision(case, &body.id),
             detail: outcome_detail(case, &body.id),
             category: body.category.clone().or_else(|| case.case.category.clone()),
+            determinations: determinations(case, body),
         }
     }
+
+    /// The Housing Ombudsman's gravest determination on a landlord: what
+    /// its record shows as the decision, in the Ombudsman's own terms.
+    pub fn gravest_determination(&self) -> Option<Determination> {
+        self.determinations
+            .iter()
+            .map(|d| d.determination)
+            .max_by_key(|d| d.gravity())
+    }
+}
+
+/// A landlord's determinations, from its findings.
+fn determinations(case: &Case, body: &Body) -> Vec<Determined> {
+    if body.kind != BodyKind::HousingLandlord {
+        return Vec::new();
+    }
+    case.findings
+        .iter()
+        .filter(|f| f.body == body.id)
+        .filter_map(|f| {
+            Some(Determined {
+                determination: f.determination?,
+                complaint: f.complaint.clone(),
+            })
+        })
+        .collect()
 }
 
 /// The body's own website decision.
@@ -342,6 +382,41 @@ mod tests {
             parse("closed.initial_enquiries.late").website_decision(),
             WebsiteDecision::ClosedAfterInitialEnquiries
         );
+    }
+
+    #[test]
+    fn a_landlord_keeps_the_housing_ombudsman_terms_per_complaint() {
+        let mut case = crate::case::tests_support::minimal_case();
+        let mut landlord = case.bodies[0].clone();
+        landlord.id = "landlord".into();
+        landlord.kind = BodyKind::HousingLandlord;
+        case.bodies.push(landlord);
+        for (determination, complaint) in [
+            (Determination::ServiceFailure, "its complaint handling"),
+            (Determination::Maladministration, "its handling of repairs"),
+        ] {
+            case.findings.push(crate::case::Finding {
+                body: "landlord".into(),
+                fault: true,
+                injustice: true,
+                text: "Fault.".into(),
+                determination: Some(determination),
+                complaint: Some(complaint.into()),
+            });
+        }
+        let outcome = BodyOutcome::of(&case, &case.bodies[1]);
+        assert_eq!(outcome.determinations.len(), 2);
+        assert_eq!(
+            outcome.determinations[0].complaint.as_deref(),
+            Some("its complaint handling")
+        );
+        assert_eq!(
+            outcome.gravest_determination(),
+            Some(Determination::Maladministration)
+        );
+        let council = BodyOutcome::of(&case, &case.bodies[0]);
+        assert!(council.determinations.is_empty());
+        assert_eq!(council.gravest_determination(), None);
     }
 
     #[test]

@@ -182,6 +182,7 @@ pub fn build(
         decision: website,
         detail,
         category,
+        ..
     } = BodyOutcome::of(case, body);
     let own = decision.body(&body.id);
     let statement = statement_on_record(case, decision, &body.id);
