@@ -161,6 +161,51 @@ pub struct CaseReport {
     pub publication: PublicationDecision,
 }
 
+/// A case made ready for its documents ([`Engine::prepare`]).
+pub struct Prepared<'a> {
+    /// The case as loaded.
+    pub case: &'a Case,
+    /// What its publication copies are verified against.
+    pub checks: Checks,
+    /// Its anonymised facts, which publication copies and web pages are
+    /// made from.
+    pub anonymised: anonymise::AnonymisedCase,
+    /// What the anonymiser replaced.
+    pub redactions: Redactions,
+    /// Its documents.
+    pub plans: Vec<DocumentPlan>,
+    /// Whether and when it is published.
+    pub publication: PublicationDecision,
+}
+
+/// A publication copy, typeset and verified clean ([`Engine::publication_copy`]).
+#[derive(Debug, Clone)]
+pub struct PublicationCopy {
+    /// The document's file stem: `decision`, `report-council`.
+    pub file: String,
+    /// Its title.
+    pub title: String,
+    /// The PDF.
+    pub pdf: Vec<u8>,
+    /// Its pages.
+    pub pages: usize,
+    /// Each page's text, as the verifier extracted it.
+    pub page_text: Vec<String>,
+}
+
+impl PublicationCopy {
+    fn into_made(self, plan: &DocumentPlan) -> Made {
+        Made {
+            file: format!("{}.{}.pdf", plan.file, Variant::Redacted.as_str()),
+            title: self.title,
+            verification: Verification::Clean,
+            pdf: self.pdf,
+            pages: self.pages,
+            page_text: self.page_text,
+        }
+    }
+}
+
 /// A document rendered and typeset, not yet written.
 struct Made {
     /// The file name: `decision.redacted.pdf`.
@@ -258,6 +303,51 @@ impl Engine {
         self.templates.render_review(case, &sheet)
     }
 
+    /// Everything a case's documents are made from: its identifiers, its
+    /// anonymised facts, its plans and its publication decision. `render`
+    /// and `publish` both start here.
+    pub fn prepare<'a>(&self, case: &'a Case) -> Prepared<'a> {
+        let (labels, ids) = self.identifiers(case);
+        let checks = Checks::new(case, &labels, ids);
+        let (anonymised, redactions) = anonymise::anonymise(case, &checks.identifiers);
+        let plans = plan::plan(case);
+        let publication = self.publication(case, &plans);
+        Prepared {
+            case,
+            checks,
+            anonymised,
+            redactions,
+            plans,
+            publication,
+        }
+    }
+
+    /// The publication (redacted) copy of one planned document: rendered
+    /// from the anonymised facts, typeset, and verified clean by both
+    /// readings. The one way a publication PDF is made, for `render` and
+    /// for the website alike; an error when it cannot be proven clean.
+    pub fn publication_copy(
+        &self,
+        prepared: &Prepared<'_>,
+        plan: &DocumentPlan,
+    ) -> Result<PublicationCopy, CaseError> {
+        let source = self.templates.render_redacted(&prepared.anonymised, plan)?;
+        let made = self.make(
+            prepared.case,
+            &prepared.checks,
+            plan.clone(),
+            Variant::Redacted,
+            &source,
+        )?;
+        Ok(PublicationCopy {
+            file: plan.file.clone(),
+            title: made.title,
+            pages: made.pages,
+            page_text: made.page_text,
+            pdf: made.pdf,
+        })
+    }
+
     /// Makes, verifies and writes every document of a case into
     /// `out/<reference>/`.
     pub fn render_case(
@@ -266,37 +356,41 @@ impl Engine {
         out: &Path,
         options: RenderOptions,
     ) -> Result<CaseReport, CaseError> {
-        let (labels, ids) = self.identifiers(case);
-        let checks = Checks::new(case, &labels, ids);
-        let ids = &checks.identifiers;
-        let (anonymised, redactions) = anonymise::anonymise(case, ids);
-        let plans = plan::plan(case);
-        let publication = self.publication(case, &plans);
+        let prepared = self.prepare(case);
+        let Prepared {
+            checks,
+            anonymised,
+            redactions,
+            plans,
+            publication,
+            ..
+        } = &prepared;
         // A decision that is not to be published gets no publication copy
         // of itself or of its letters (reports always have one).
-        let jobs: Vec<(DocumentPlan, Variant)> = plans
-            .into_iter()
+        let jobs: Vec<(&DocumentPlan, Variant)> = plans
+            .iter()
             .flat_map(|p| {
-                let variants: Vec<(DocumentPlan, Variant)> = p
-                    .variants()
+                p.variants()
                     .iter()
-                    .filter(|&&v| v != Variant::Redacted || publication.makes_publication_copy(&p))
-                    .map(|&v| (p.clone(), v))
-                    .collect();
-                variants
+                    .filter(|&&v| v != Variant::Redacted || publication.makes_publication_copy(p))
+                    .map(move |&v| (p, v))
             })
             .collect();
-        let make = |(plan, variant): &(DocumentPlan, Variant)| {
-            let source = match variant {
-                Variant::Redacted => self.templates.render_redacted(&anonymised, plan)?,
-                Variant::Unredacted => self.templates.render_unredacted(case, &labels, plan)?,
-            };
-            self.make(case, &checks, plan.clone(), *variant, &source)
+        let make = |(plan, variant): &(&DocumentPlan, Variant)| match variant {
+            Variant::Redacted => self
+                .publication_copy(&prepared, plan)
+                .map(|copy| copy.into_made(plan)),
+            Variant::Unredacted => {
+                let source = self
+                    .templates
+                    .render_unredacted(case, &checks.labels, plan)?;
+                self.make(case, checks, (*plan).clone(), *variant, &source)
+            }
         };
         let mut made = in_parallel(&jobs, options.document_threads, make)
             .into_iter()
             .collect::<Result<Vec<_>, _>>()?;
-        let mut sheet = self.review_sheet(case, &redactions, &anonymised, &made);
+        let mut sheet = self.review_sheet(case, redactions, anonymised, &made);
         sheet.publication = Some(publication.clone());
         let withheld = options.require_review && !sheet.ready;
         if withheld {
@@ -304,14 +398,14 @@ impl Engine {
         }
         made.push(self.make_review(case, &sheet)?);
         let dir = out.join(case_dir_name(&case.case.reference));
-        let documents = write::write_case(&dir, case, &made, &redactions, &sheet, &publication)?;
+        let documents = write::write_case(&dir, case, &made, redactions, &sheet, publication)?;
         let report = CaseReport {
             reference: case.case.reference.clone(),
             dir,
             documents,
             redactions: redactions.entries.len(),
             unreviewed: sheet.unreviewed.clone(),
-            publication,
+            publication: publication.clone(),
         };
         if withheld {
             return Err(CaseError::Unreviewed {

@@ -7,16 +7,13 @@ use minijinja::Value;
 use serde::Serialize;
 
 use super::check::{self, Refused};
-use super::decision::{PublicationDecision, decide};
+use super::decision::PublicationDecision;
 use super::html::{self, HtmlTemplates};
 use super::record::{self, ChapterLink, DocumentLink, Record};
-use crate::anonymise::{self, AnonymisedCase};
 use crate::case::{Case, Date};
-use crate::pipeline::Checks;
-use crate::pipeline::{CaseError, Engine, case_dir_name};
-use crate::plan::{self, DocKind, DocumentPlan};
-use crate::render::{RenderError, Variant};
-use crate::typeset::PdfSettings;
+use crate::pipeline::{CaseError, Checks, Engine, Prepared, case_dir_name};
+use crate::plan::{DocKind, DocumentPlan};
+use crate::render::RenderError;
 
 /// A file of the site: its path under the site root and its bytes.
 #[derive(Debug, Clone)]
@@ -86,9 +83,9 @@ pub fn make(
     case: &Case,
     as_of: Date,
 ) -> Result<CaseSite, PublishError> {
-    let plans = plan::plan(case);
-    let rules = engine.templates().rules();
-    let decision = decide(case, &plans, rules.publication_delay_weeks);
+    let prepared = engine.prepare(case);
+    let plans = &prepared.plans;
+    let decision = prepared.publication.clone();
     let dir = case_dir_name(&case.case.reference);
     let shown: Vec<&DocumentPlan> = plans
         .iter()
@@ -117,8 +114,8 @@ pub fn make(
     if bodies.is_empty() {
         return Ok(site);
     }
-    let checks = engine.checks(case);
-    let (anonymised, _) = anonymise::anonymise(case, &checks.identifiers);
+    let checks = &prepared.checks;
+    let anonymised = &prepared.anonymised;
     let info = SiteInfo {
         as_of: as_of.long(),
     };
@@ -139,8 +136,7 @@ pub fn make(
         let (link, files) = document(
             engine,
             html,
-            &anonymised,
-            &checks,
+            &prepared,
             plan,
             &dir,
             &record_links,
@@ -154,7 +150,7 @@ pub fn make(
     }
     site.documents = links.len();
     let statement_context = statement
-        .map(|p| engine.templates().redacted_context(&anonymised, p))
+        .map(|p| engine.templates().redacted_context(anonymised, p))
         .map(|c| Value::from_serialize(&c));
     for body in bodies {
         let statement = record::statement_on_record(case, &site.decision, &body.id);
@@ -167,19 +163,19 @@ pub fn make(
             .map(|(_, l)| l.clone())
             .collect();
         let path = record_path(&body.reference);
-        let record = record::build(&anonymised, body, &plans, &site.decision, path.clone(), own);
+        let record = record::build(anonymised, body, plans, &site.decision, path.clone(), own);
         let json = serde_json::to_string_pretty(&record).expect("records serialise");
-        check::check_text("records.json", &json, &checks)?;
+        check::check_text("records.json", &json, checks)?;
         let context = statement_context.as_ref().filter(|_| statement);
         let page = record_page(html, &record, context, &path, &info)?;
-        check::check_page(&path, &page, &checks)?;
+        check::check_page(&path, &page, checks)?;
         site.files.push(SiteFile {
             path,
             bytes: page.into_bytes(),
         });
         site.records.push(record);
     }
-    site.checks = Some(checks);
+    site.checks = Some(prepared.checks);
     Ok(site)
 }
 
@@ -212,16 +208,18 @@ struct Href {
 fn document(
     engine: &Engine,
     html: &HtmlTemplates,
-    anonymised: &AnonymisedCase,
-    checks: &Checks,
+    prepared: &Prepared<'_>,
     plan: &DocumentPlan,
     dir: &str,
     records: &[RecordLink],
     info: &SiteInfo,
     earliest: Option<Date>,
 ) -> Result<(DocumentLink, Vec<SiteFile>), PublishError> {
+    let (anonymised, checks) = (&prepared.anonymised, &prepared.checks);
     let reference = &anonymised.case().case.reference;
-    let pdf = verified_pdf(engine, anonymised, checks, plan, reference)?;
+    // The pipeline's own verified publication copy: the same bytes `render`
+    // writes.
+    let pdf = engine.publication_copy(prepared, plan)?.pdf;
     let base = document_dir(dir);
     let pdf_path = format!("{base}/{}.pdf", plan.file);
     let template = html::template_for(plan.template);
@@ -314,33 +312,6 @@ fn document(
         earliest_publication_date: earliest,
     };
     Ok((link, files))
-}
-
-/// The publication PDF, typeset and verified exactly as `render` does it
-/// (same source, same settings, so the same bytes).
-fn verified_pdf(
-    engine: &Engine,
-    anonymised: &AnonymisedCase,
-    checks: &Checks,
-    plan: &DocumentPlan,
-    reference: &str,
-) -> Result<Vec<u8>, CaseError> {
-    let variant = Variant::Redacted;
-    let document = format!("{}.{}.pdf", plan.file, variant.as_str());
-    let source = engine.templates().render_redacted(anonymised, plan)?;
-    let settings = PdfSettings {
-        date: plan.date,
-        ident: format!("{reference}/{}/{}", plan.file, variant.as_str()),
-    };
-    let typeset = engine
-        .typesetter()
-        .typeset(&source, &settings)
-        .map_err(|error| CaseError::Typeset {
-            document: document.clone(),
-            error,
-        })?;
-    checks.require_clean(anonymised.case(), &document, &typeset.pdf)?;
-    Ok(typeset.pdf)
 }
 
 fn record_page(
