@@ -99,6 +99,7 @@ pub struct Templates {
     env: Environment<'static>,
     house: String,
     rules: Rules,
+    fingerprint: String,
 }
 
 impl Templates {
@@ -126,6 +127,7 @@ impl Templates {
     }
 
     fn from_files(files: Vec<(String, String)>) -> Result<Self, RenderError> {
+        let fingerprint = fingerprint(&files);
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::Strict);
         env.set_trim_blocks(true);
@@ -159,7 +161,19 @@ impl Templates {
             line: None,
             message: "missing".into(),
         })?;
-        Ok(Self { env, house, rules })
+        Ok(Self {
+            env,
+            house,
+            rules,
+            fingerprint,
+        })
+    }
+
+    /// A digest of every template, the house style and `rules.toml`: what
+    /// `publish` keeps beside a case's pages, so that a case made with other
+    /// templates is made again.
+    pub fn fingerprint(&self) -> &str {
+        &self.fingerprint
     }
 
     /// The configuration values of `rules.toml`.
@@ -287,4 +301,18 @@ fn error(template: &str, e: &minijinja::Error) -> RenderError {
         line: e.line(),
         message,
     }
+}
+
+/// SHA-256 over a set of files' names and texts, in name order.
+pub fn fingerprint(files: &[(String, String)]) -> String {
+    let mut sorted: Vec<&(String, String)> = files.iter().collect();
+    sorted.sort();
+    let mut all = Vec::new();
+    for (name, text) in sorted {
+        all.extend_from_slice(name.as_bytes());
+        all.push(0);
+        all.extend_from_slice(&(text.len() as u64).to_le_bytes());
+        all.extend_from_slice(text.as_bytes());
+    }
+    crate::pipeline::sha256_hex(&all)
 }
