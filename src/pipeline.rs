@@ -265,13 +265,22 @@ impl Engine {
     /// Reads and validates a case file, with the lint's warnings about
     /// what anonymisation will do to its prose ([`crate::lint`]).
     pub fn load(&self, path: &Path) -> std::io::Result<Loaded> {
-        let mut loaded = case::load(path, &self.coverage)?;
+        let loaded = case::load(path, &self.coverage)?;
+        Ok(self.lint(loaded))
+    }
+
+    /// [`load`](Self::load) of bytes already read from `path`.
+    pub fn load_bytes(&self, path: &Path, bytes: &[u8]) -> Loaded {
+        self.lint(case::load_bytes(path, bytes, &self.coverage))
+    }
+
+    fn lint(&self, mut loaded: Loaded) -> Loaded {
         if let Some(case) = &loaded.case {
             let (_, ids) = self.identifiers(case);
             let warnings = crate::lint::lint(&loaded, &ids);
             loaded.add(warnings);
         }
-        Ok(loaded)
+        loaded
     }
 
     /// The Typst source of every document of a case, both variants (for

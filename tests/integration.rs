@@ -17,6 +17,7 @@ mod review;
 mod robustness;
 mod samples;
 mod schema;
+mod site_archive;
 mod site_pages;
 mod site_text;
 mod util;

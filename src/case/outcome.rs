@@ -64,7 +64,7 @@ impl ClosedReason {
 }
 
 /// The outcome as the annual review and statistics count it (DOMAIN.md §7.3).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Statistics {
     /// Investigated and upheld.

@@ -68,11 +68,55 @@ impl Staging {
             .map_err(|(path, error)| SiteError::Io { path, error })
     }
 
-    fn write_one(&self, path: &str, bytes: &[u8]) -> Result<(), (PathBuf, std::io::Error)> {
+    /// The staging folder.
+    pub(super) fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// A file's place in the staging folder.
+    pub(super) fn path(&self, path: &str) -> PathBuf {
+        self.dir.join(path)
+    }
+
+    /// A new file in the staging folder, to be written piece by piece.
+    pub(super) fn create(&self, path: &str) -> std::io::Result<std::io::BufWriter<fs::File>> {
+        let full = self.fresh(path)?;
+        Ok(std::io::BufWriter::new(fs::File::create(full)?))
+    }
+
+    /// Takes a file of the old site as it is: a hard link (the old site is
+    /// removed once the new one is in place, and no file is ever written
+    /// through a link), or a copy where links cannot be made.
+    pub(super) fn link(&self, old_site: &Path, path: &str) -> std::io::Result<()> {
+        let from = old_site.join(path);
+        if !fs::symlink_metadata(&from)?.is_file() {
+            return Err(std::io::Error::other("not a plain file"));
+        }
+        let to = self.fresh(path)?;
+        if fs::hard_link(&from, &to).is_err() {
+            fs::copy(&from, &to)?;
+        }
+        Ok(())
+    }
+
+    /// Makes room for a new file at `path`: its folder made, and whatever
+    /// was there (a link to the old site's file) removed rather than
+    /// written through.
+    fn fresh(&self, path: &str) -> std::io::Result<PathBuf> {
         let full = self.dir.join(path);
         if let Some(parent) = full.parent() {
-            fs::create_dir_all(parent).map_err(|e| (parent.to_path_buf(), e))?;
+            fs::create_dir_all(parent)?;
         }
+        match fs::remove_file(&full) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e),
+        }
+        Ok(full)
+    }
+
+    fn write_one(&self, path: &str, bytes: &[u8]) -> Result<(), (PathBuf, std::io::Error)> {
+        let full = self.fresh(path).map_err(|e| (self.dir.join(path), e))?;
         fs::write(&full, bytes).map_err(|e| (full.clone(), e))
     }
 
@@ -93,7 +137,7 @@ impl Staging {
     pub(super) fn finish(self) -> Result<(), SiteError> {
         self.write(
             MARKER,
-            b"This folder is a site written by `redress publish`; each run replaces it whole.\n",
+            b"This folder is a site written by `redress publish`; each run replaces it whole.\nIts .redress folder keeps what the next run needs to make only what changed: deploy the site without it.\n",
         )?;
         let io = |path: &Path| {
             let path = path.to_path_buf();

@@ -1,0 +1,224 @@
+// Search of the published decisions through the site's static Pagefind
+// index (pagefind/). Every choice lives in the page's address, so a
+// search or a filtered list can be bookmarked and shared:
+//   search.html?q=aftercare&organisation=…&decision=Upheld&from=2024-01&to=2024-12&sort=newest&page=2
+// and ?ref=23+007+412 goes straight to that record. No case data is held
+// here: results come from the index, which holds only published pages.
+(function () {
+  "use strict";
+  var form = document.getElementById("search-form");
+  if (!form) { return; }
+  var PAGE_SIZE = 20;
+  var refForm = document.getElementById("reference-form");
+  var status = document.getElementById("search-status");
+  var list = document.getElementById("search-results");
+  var pages = document.getElementById("search-pages");
+  var needsScript = document.getElementById("search-needs-script");
+  var params = new URLSearchParams(window.location.search);
+  var dimensions = Array.prototype.slice.call(form.querySelectorAll("select[data-filter]"));
+
+  form.hidden = false;
+  refForm.hidden = false;
+  if (needsScript) { needsScript.hidden = true; }
+  ["q", "from", "to", "sort"].forEach(function (name) {
+    if (params.get(name)) { form.elements[name].value = params.get(name); }
+  });
+  if (params.get("ref")) { refForm.elements.ref.value = params.get("ref"); }
+  // Empty choices stay out of the address.
+  form.addEventListener("submit", function () {
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (el.name && !el.value) { el.disabled = true; }
+    });
+  });
+
+  function say(text) { status.textContent = text; }
+
+  function months(from, to) {
+    // Every "YYYY-MM" from `from` to `to`, both included.
+    var out = [];
+    var y = Number(from.slice(0, 4)), m = Number(from.slice(5, 7));
+    var ey = Number(to.slice(0, 4)), em = Number(to.slice(5, 7));
+    for (var guard = 0; (y < ey || (y === ey && m <= em)) && guard < 1200; guard++) {
+      out.push(y + "-" + (m < 10 ? "0" : "") + m);
+      m += 1;
+      if (m > 12) { m = 1; y += 1; }
+    }
+    return out;
+  }
+
+  // The block of a thousand references a reference is in, as the site
+  // names its reference pages: "23 007 412b" -> "23007".
+  function block(reference) {
+    var bare = reference.toLowerCase().replace(/[^a-z0-9]/g, "").replace(/[a-z]+$/, "");
+    var group = bare.slice(0, Math.max(0, bare.length - 3));
+    return group || "other";
+  }
+  function plain(reference) { return reference.toLowerCase().replace(/[^a-z0-9]/g, ""); }
+
+  async function lookUp(reference) {
+    say("Looking for " + reference + "…");
+    var page = new URL("references/" + block(reference) + ".html", window.location.href);
+    try {
+      var response = await fetch(page);
+      if (response.ok) {
+        var doc = new DOMParser().parseFromString(await response.text(), "text/html");
+        var links = doc.querySelectorAll("a[data-reference]");
+        for (var i = 0; i < links.length; i++) {
+          if (plain(links[i].getAttribute("data-reference")) === plain(reference)) {
+            window.location.replace(new URL(links[i].getAttribute("href"), page).href);
+            return true;
+          }
+        }
+      }
+    } catch (e) { /* fall through to the message */ }
+    say("No published decision has the reference " + reference + ". Check it, or search for it as words below.");
+    return false;
+  }
+
+  // Pagefind's excerpt marks the words found; keep only text and <mark>.
+  function excerpt(html) {
+    var out = document.createElement("p");
+    out.className = "summary";
+    var doc = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html");
+    doc.body.firstChild.childNodes.forEach(function (node) {
+      if (node.nodeName === "MARK") {
+        var mark = document.createElement("mark");
+        mark.textContent = node.textContent;
+        out.appendChild(mark);
+      } else {
+        out.appendChild(document.createTextNode(node.textContent));
+      }
+    });
+    return out;
+  }
+
+  function result(data) {
+    var li = document.createElement("li");
+    li.className = "card";
+    var h = document.createElement("h3");
+    h.className = "card-title";
+    var a = document.createElement("a");
+    a.href = data.url;
+    a.textContent = (data.meta && data.meta.title) || data.url;
+    h.appendChild(a);
+    li.appendChild(h);
+    var meta = document.createElement("p");
+    meta.className = "card-meta";
+    var kind = data.filters && data.filters.kind ? data.filters.kind[0] : "";
+    meta.textContent = [kind, data.meta.date, data.meta.decision].filter(Boolean).join(" · ");
+    li.appendChild(meta);
+    li.appendChild(excerpt(data.excerpt || ""));
+    return li;
+  }
+
+  function pageLink(n, label, current) {
+    var next = new URLSearchParams(params);
+    next.set("page", String(n));
+    var li = document.createElement("li");
+    var a = document.createElement("a");
+    a.href = "?" + next.toString();
+    a.innerHTML = "";
+    if (label) {
+      a.textContent = label;
+      a.rel = label === "Previous" ? "prev" : "next";
+    } else {
+      var hidden = document.createElement("span");
+      hidden.className = "visually-hidden";
+      hidden.textContent = "Page ";
+      a.appendChild(hidden);
+      a.appendChild(document.createTextNode(String(n)));
+    }
+    if (current) { a.setAttribute("aria-current", "page"); }
+    li.appendChild(a);
+    return li;
+  }
+
+  function paging(count, current) {
+    pages.textContent = "";
+    if (count < 2) { pages.hidden = true; return; }
+    var ul = document.createElement("ul");
+    if (current > 1) { ul.appendChild(pageLink(current - 1, "Previous")); }
+    var last = 0;
+    for (var n = 1; n <= count; n++) {
+      if (n === 1 || n === count || Math.abs(n - current) <= 2) {
+        if (n > last + 1) {
+          var gap = document.createElement("li");
+          gap.className = "gap";
+          gap.setAttribute("aria-hidden", "true");
+          gap.textContent = "…";
+          ul.appendChild(gap);
+        }
+        ul.appendChild(pageLink(n, null, n === current));
+        last = n;
+      }
+    }
+    if (current < count) { ul.appendChild(pageLink(current + 1, "Next")); }
+    pages.appendChild(ul);
+    pages.hidden = false;
+  }
+
+  function fillFilters(available) {
+    dimensions.forEach(function (select) {
+      var key = select.getAttribute("data-filter");
+      var values = Object.keys(available[key] || {});
+      values.sort(key === "year" ? function (a, b) { return b.localeCompare(a); } : function (a, b) { return a.localeCompare(b); });
+      var wanted = params.get(key) || "";
+      if (wanted && values.indexOf(wanted) < 0) { values.unshift(wanted); }
+      values.forEach(function (value) {
+        var option = document.createElement("option");
+        option.value = value;
+        var count = (available[key] || {})[value];
+        option.textContent = count === undefined ? value : value + " (" + count + ")";
+        select.appendChild(option);
+      });
+      select.value = wanted;
+    });
+  }
+
+  async function run() {
+    if (params.get("ref") && await lookUp(params.get("ref"))) { return; }
+    var pagefind;
+    try {
+      pagefind = await import(new URL("pagefind/pagefind.js", window.location.href).href);
+      await pagefind.init();
+    } catch (e) {
+      say("Search could not start. Browse the decisions instead, or find one by its reference.");
+      return;
+    }
+    fillFilters(await pagefind.filters());
+    var query = (params.get("q") || "").trim();
+    var filters = {};
+    dimensions.forEach(function (select) {
+      var key = select.getAttribute("data-filter");
+      if (params.get(key)) { filters[key] = params.get(key); }
+    });
+    var from = params.get("from"), to = params.get("to");
+    if (from || to) {
+      filters.month = { any: months(from || "1990-01", to || "2100-12") };
+    }
+    if (!query) { filters.kind = "Record"; }
+    var order = params.get("sort") || (query ? "" : "newest");
+    var options = { filters: filters };
+    if (order === "newest") { options.sort = { date: "desc" }; }
+    if (order === "oldest") { options.sort = { date: "asc" }; }
+    if (params.get("ref") && !query) { return; }
+    say("Searching…");
+    var search = await pagefind.search(query || null, options);
+    var total = search.results.length;
+    var count = Math.max(1, Math.ceil(total / PAGE_SIZE));
+    var current = Math.min(Math.max(1, Number(params.get("page")) || 1), count);
+    var shown = await Promise.all(
+      search.results.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE).map(function (r) { return r.data(); }),
+    );
+    list.textContent = "";
+    shown.forEach(function (data) { list.appendChild(result(data)); });
+    paging(count, current);
+    var what = query ? "result" : "record";
+    if (total === 0) {
+      say("Nothing published matches. Try fewer words or filters.");
+    } else {
+      say(total + " " + what + (total === 1 ? "" : "s") + (count > 1 ? ", page " + current + " of " + count : "") + ".");
+    }
+  }
+  run();
+}());
