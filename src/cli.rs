@@ -132,6 +132,10 @@ struct BenchArgs {
     /// The corpus seed.
     #[arg(long, default_value_t = 1)]
     seed: u64,
+    /// Only the publishing figure, at about this many records (and a tenth
+    /// of that): `--site 2000`.
+    #[arg(long, value_name = "RECORDS")]
+    site: Option<usize>,
 }
 
 #[derive(Debug, Args)]
@@ -714,7 +718,10 @@ fn bench(args: BenchArgs) -> Result<ExitCode, UsageError> {
         crate::bench::BenchConfig::full()
     };
     config.seed = args.seed;
-    crate::bench::run(&engine, config, &mut stdout())?;
+    match args.site {
+        Some(records) => crate::bench::run_site(&engine, records, args.seed, &mut stdout())?,
+        None => crate::bench::run(&engine, config, &mut stdout())?,
+    }
     Ok(ExitCode::SUCCESS)
 }
 

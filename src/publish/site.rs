@@ -36,6 +36,8 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use serde::{Deserialize, Serialize};
+
 use super::case::{self, CaseSite, PublishError, SiteInfo};
 use super::check::Refused;
 use super::entry::{Entry, Indexed};
@@ -43,6 +45,7 @@ use super::html::{self, HtmlTemplates};
 use super::listing::{self, Lister};
 use super::staging::{Staging, check_replaceable};
 use super::store::{self, Keys, Stored, StoredFile};
+use super::view::Span;
 use super::{data, feed, pages, search};
 use crate::batch::Queue;
 use crate::case::{Date, Loaded};
@@ -262,7 +265,7 @@ pub fn publish(
         documents: 0,
         search_kept: false,
     };
-    let mut shown: Vec<(String, Entry)> = Vec::new();
+    let mut shown: Vec<Shown> = Vec::new();
     for (result, entry) in made {
         match result {
             Err(_) => report.failed += 1,
@@ -275,28 +278,146 @@ pub fn publish(
         shown.extend(entry);
     }
     // Newest decision first; the reference breaks ties.
-    shown.sort_by(|(_, a), (_, b)| {
-        b.date
-            .cmp(&a.date)
-            .then_with(|| a.reference.cmp(&b.reference))
+    shown.sort_by(|a, b| {
+        b.entry
+            .date
+            .cmp(&a.entry.date)
+            .then_with(|| a.entry.reference.cmp(&b.entry.reference))
     });
-    let (keys_shown, entries): (Vec<String>, Vec<Entry>) = shown.into_iter().unzip();
-    report.search_kept = shared_pages(engine, html, &entries, &keys_shown, old, options, &staging)?;
+    let digest = shared_digest(&keys, &shown, options);
+    let mut keys_shown = Vec::with_capacity(shown.len());
+    let mut entries = Vec::with_capacity(shown.len());
+    for s in shown {
+        keys_shown.push(s.key);
+        entries.push(s.entry);
+    }
+    let shared = Shared {
+        digest,
+        entries: &entries,
+        keys: &keys_shown,
+    };
+    report.search_kept = shared_pages(engine, html, &shared, old, options, &staging)?;
     staging.finish()?;
     Ok(report)
 }
 
-/// The pages made from every case: listings, feeds, data, the site's own
-/// pages, the sitemap and the search index. Whether the index was kept.
+/// A case on the site: its key in the store, its span, its entry.
+struct Shown {
+    key: String,
+    span: Span,
+    entry: Entry,
+}
+
+/// What the pages made from every case are made from.
+struct Shared<'a> {
+    /// A digest of all of it.
+    digest: String,
+    /// The cases' entries, newest first.
+    entries: &'a [Entry],
+    /// Their keys in the store.
+    keys: &'a [String],
+}
+
+/// The store's record of the pages made from every case.
+#[derive(Serialize, Deserialize)]
+struct SharedState {
+    digest: String,
+    files: Vec<String>,
+}
+
+fn shared_state_path() -> String {
+    format!("{}/shared.json", store::DIR)
+}
+
+/// A digest of everything the pages made from every case depend on: the
+/// version and templates, the options, the day, and each case's key, span
+/// and entry, in order.
+fn shared_digest(keys: &Keys, shown: &[Shown], options: &PublishOptions) -> String {
+    let mut all = format!(
+        "shared 1\n{}\n{}\n{}\n{}\n{}\n",
+        keys.build(),
+        options.as_of,
+        options.base_url,
+        options.page_size,
+        options.feed_page_size
+    )
+    .into_bytes();
+    for s in shown {
+        all.extend_from_slice(s.key.as_bytes());
+        all.extend_from_slice(&serde_json::to_vec(&s.span).expect("spans serialise"));
+        all.extend_from_slice(&serde_json::to_vec(&s.entry).expect("entries serialise"));
+        all.push(b'\n');
+    }
+    crate::pipeline::sha256_hex(&all)
+}
+
+/// The pages made from every case, kept from the old site when nothing
+/// they depend on changed, else made again; then the search index. Whether
+/// the index was kept.
 fn shared_pages(
     engine: &Engine,
     html: &HtmlTemplates,
-    entries: &[Entry],
-    keys: &[String],
+    shared: &Shared<'_>,
     old: Option<&Path>,
     options: &PublishOptions,
     staging: &Staging,
 ) -> Result<bool, SiteError> {
+    let kept = old
+        .and_then(|old| {
+            let state: SharedState =
+                serde_json::from_slice(&std::fs::read(old.join(shared_state_path())).ok()?).ok()?;
+            (state.digest == shared.digest).then_some((old, state))
+        })
+        .is_some_and(|(old, state)| {
+            staging.log(true);
+            let linked = state.files.iter().all(|f| staging.link(old, f).is_ok());
+            let written = staging.log(false);
+            if !linked {
+                for f in written {
+                    let _ = std::fs::remove_file(staging.path(&f));
+                }
+            }
+            linked
+        });
+    if !kept {
+        staging.log(true);
+        make_shared_pages(engine, html, shared, options, staging)?;
+        let mut files = staging.log(false);
+        files.sort();
+        files.dedup();
+        let state = SharedState {
+            digest: shared.digest.clone(),
+            files,
+        };
+        let mut text = serde_json::to_vec(&state).expect("the state serialises");
+        text.push(b'\n');
+        staging.write(&shared_state_path(), &text)?;
+    } else {
+        let state = std::fs::read(
+            old.expect("kept from the old site")
+                .join(shared_state_path()),
+        )
+        .map_err(|error| SiteError::Io {
+            path: shared_state_path().into(),
+            error,
+        })?;
+        staging.write(&shared_state_path(), &state)?;
+    }
+    let mut indexed: Vec<&Indexed> = shared.entries.iter().flat_map(|e| &e.search).collect();
+    indexed.sort();
+    let outcome = search::write(&indexed, old, staging)?;
+    Ok(matches!(outcome, search::Outcome::Kept(_)))
+}
+
+/// Listings, feeds, data, the site's own pages and the sitemap.
+fn make_shared_pages(
+    engine: &Engine,
+    html: &HtmlTemplates,
+    shared: &Shared<'_>,
+    options: &PublishOptions,
+    staging: &Staging,
+) -> Result<(), SiteError> {
+    let (entries, keys) = (shared.entries, shared.keys);
     let info = SiteInfo {
         as_of: Some(options.as_of.long()),
     };
@@ -327,10 +448,7 @@ fn shared_pages(
     for (name, text) in html::ASSETS {
         staging.write(&format!("assets/{name}"), text.as_bytes())?;
     }
-    let mut indexed: Vec<&Indexed> = entries.iter().flat_map(|e| &e.search).collect();
-    indexed.sort();
-    let outcome = search::write(&indexed, old, staging)?;
-    Ok(matches!(outcome, search::Outcome::Kept(_)))
+    Ok(())
 }
 
 /// Reads a case file, keys it and looks for what the store kept of it;
@@ -422,7 +540,7 @@ fn make_case(
     old: Option<&Path>,
     as_of: Date,
     staging: &Staging,
-) -> (PublishOutcome, Option<(String, Entry)>) {
+) -> (PublishOutcome, Option<Shown>) {
     let outcome = |loaded, result| PublishOutcome {
         path: path.to_path_buf(),
         loaded,
@@ -463,7 +581,11 @@ fn make_case(
             absent: stored.absent.clone(),
             kept: true,
         };
-        let entry = stored.entry.clone().map(|e| (stored.key.clone(), e));
+        let entry = stored.entry.clone().map(|entry| Shown {
+            key: stored.key.clone(),
+            span: stored.span,
+            entry,
+        });
         return (outcome(None, Ok(published)), entry);
     }
     let bytes = match read_case_file(path) {
@@ -529,7 +651,11 @@ fn make_case(
         absent,
         kept: false,
     };
-    let entry = stored.entry.map(|e| (key, e));
+    let entry = stored.entry.map(|entry| Shown {
+        key,
+        span: stored.span,
+        entry,
+    });
     (outcome(Some(loaded), Ok(published)), entry)
 }
 

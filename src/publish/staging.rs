@@ -34,6 +34,8 @@ pub(super) struct Staging {
     dir: PathBuf,
     site: PathBuf,
     done: std::sync::atomic::AtomicBool,
+    /// The paths written while a log is kept ([`Staging::log`]).
+    log: std::sync::Mutex<Option<Vec<String>>>,
 }
 
 impl Staging {
@@ -60,7 +62,19 @@ impl Staging {
             dir,
             site: site.to_path_buf(),
             done: std::sync::atomic::AtomicBool::new(false),
+            log: std::sync::Mutex::new(None),
         })
+    }
+
+    /// Starts (`true`) or ends (`false`) a log of the paths written; ending
+    /// returns them.
+    pub(super) fn log(&self, keep: bool) -> Vec<String> {
+        let mut log = self.log.lock().unwrap_or_else(|e| e.into_inner());
+        let written = log.take().unwrap_or_default();
+        if keep {
+            *log = Some(Vec::new());
+        }
+        written
     }
 
     pub(super) fn write(&self, path: &str, bytes: &[u8]) -> Result<(), SiteError> {
@@ -103,6 +117,9 @@ impl Staging {
     /// was there (a link to the old site's file) removed rather than
     /// written through.
     fn fresh(&self, path: &str) -> std::io::Result<PathBuf> {
+        if let Some(log) = self.log.lock().unwrap_or_else(|e| e.into_inner()).as_mut() {
+            log.push(path.to_string());
+        }
         let full = self.dir.join(path);
         if let Some(parent) = full.parent() {
             fs::create_dir_all(parent)?;

@@ -51,6 +51,11 @@ impl Keys {
         }
     }
 
+    /// The digest of the version and templates.
+    pub fn build(&self) -> &str {
+        &self.build
+    }
+
     /// The key of a case file's bytes.
     pub fn of(&self, bytes: &[u8]) -> String {
         let mut all = Vec::with_capacity(bytes.len() + 65);
