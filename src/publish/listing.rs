@@ -502,12 +502,12 @@ fn block_label(reference: &str, group: &str) -> String {
 pub fn heading(key: &str, label: &str) -> String {
     match key {
         "organisation" => format!("Decisions about {label}"),
-        "type" => format!("Decisions about organisations of the type: {label}"),
+        "type" => format!("Decisions about organisations of the type {label}"),
         "category" => format!("Decisions in {label}"),
         "decision" => format!("Decisions: {label}"),
         "year" => format!("Decisions made in {label}"),
-        "remedy" => format!("Decisions with a remedy of the type: {label}"),
-        _ => format!("Decisions where the organisation’s compliance is: {label}"),
+        "remedy" => format!("Decisions with a remedy: {label}"),
+        _ => format!("Decisions by compliance: {label}"),
     }
 }
 

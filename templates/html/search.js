@@ -33,19 +33,6 @@
 
   function say(text) { status.textContent = text; }
 
-  function months(from, to) {
-    // Every "YYYY-MM" from `from` to `to`, both included.
-    var out = [];
-    var y = Number(from.slice(0, 4)), m = Number(from.slice(5, 7));
-    var ey = Number(to.slice(0, 4)), em = Number(to.slice(5, 7));
-    for (var guard = 0; (y < ey || (y === ey && m <= em)) && guard < 1200; guard++) {
-      out.push(y + "-" + (m < 10 ? "0" : "") + m);
-      m += 1;
-      if (m > 12) { m = 1; y += 1; }
-    }
-    return out;
-  }
-
   // The block of a thousand references a reference is in, as the site
   // names its reference pages: "23 007 412b" -> "23007".
   function block(reference) {
@@ -185,7 +172,8 @@
       say("Search could not start. Browse the decisions instead, or find one by its reference.");
       return;
     }
-    fillFilters(await pagefind.filters());
+    var available = await pagefind.filters();
+    fillFilters(available);
     var query = (params.get("q") || "").trim();
     var filters = {};
     dimensions.forEach(function (select) {
@@ -194,7 +182,12 @@
     });
     var from = params.get("from"), to = params.get("to");
     if (from || to) {
-      filters.month = { any: months(from || "1990-01", to || "2100-12") };
+      // The months with decisions that fall in the range ("YYYY-MM"
+      // compares as text).
+      var months = Object.keys(available.month || {}).filter(function (m) {
+        return (!from || m >= from) && (!to || m <= to);
+      });
+      filters.month = { any: months.length ? months : ["none"] };
     }
     if (!query) { filters.kind = "Record"; }
     var order = params.get("sort") || (query ? "" : "newest");

@@ -335,6 +335,14 @@ if (want > 20) {
 }
 await other.close();
 
+// A range of months, in the address.
+const months = records.map((r) => r.decision_date.slice(0, 7)).sort();
+const [from, to] = [months[Math.floor(months.length / 4)], months[Math.floor((3 * months.length) / 4)]];
+await page.goto(url("search.html", `?from=${from}&to=${to}`));
+const ranged = await searched(page);
+const inRange = records.filter((r) => r.decision_date.slice(0, 7) >= from && r.decision_date.slice(0, 7) <= to).length;
+if (Number((ranged.match(/^(\d+)/) || [0, -1])[1]) !== inRange) fail(`decided ${from} to ${to}: "${ranged}", records.json has ${inRange}`);
+
 // 8. Reference lookup: straight to the record.
 const target = records[Math.min(1, records.length - 1)];
 await page.goto(url("search.html", `?ref=${encodeURIComponent(target.reference)}`));
