@@ -85,6 +85,12 @@ pub(super) fn run(args: PublishArgs) -> Result<ExitCode, UsageError> {
             String::new()
         },
     );
+    let stages: Vec<String> = site
+        .seconds
+        .iter()
+        .map(|(stage, s)| format!("{stage} {s:.2} s"))
+        .collect();
+    note!("  time: {}", stages.join(" · "));
     Ok(if site.failed > 0 {
         ExitCode::from(1)
     } else {

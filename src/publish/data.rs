@@ -136,6 +136,11 @@ pub fn write_all(
         Ok(())
     })()
     .map_err(io("records.json"))?;
+    drop(json);
+    drop(csv);
+    for file in ["records.json", "records.csv"] {
+        staging.settle(file).map_err(io(file))?;
+    }
     let schema = schemars::schema_for!(RecordsFile);
     let mut text = serde_json::to_string_pretty(&schema).expect("the schema serialises");
     text.push('\n');

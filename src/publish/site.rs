@@ -199,7 +199,7 @@ pub enum SiteError {
 }
 
 /// What the site holds.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SiteReport {
     /// Case files given.
     pub cases: usize,
@@ -213,6 +213,9 @@ pub struct SiteReport {
     pub documents: usize,
     /// Whether the search index was kept from the last run.
     pub search_kept: bool,
+    /// Seconds spent on each stage: the cases, the pages made from every
+    /// case, the search index, putting the site in place.
+    pub seconds: Vec<(&'static str, f64)>,
 }
 
 /// One case file as first read.
@@ -233,6 +236,7 @@ pub fn publish(
     done: &(dyn Fn(&PublishOutcome) + Sync),
 ) -> Result<SiteReport, SiteError> {
     check_replaceable(site)?;
+    let started = std::time::Instant::now();
     let old = (site.join(MARKER).is_file() && !options.full).then_some(site);
     let staging = Staging::new(site)?;
     let keys = Keys::new(engine, html);
@@ -264,6 +268,7 @@ pub fn publish(
         records: 0,
         documents: 0,
         search_kept: false,
+        seconds: vec![("cases", started.elapsed().as_secs_f64())],
     };
     let mut shown: Vec<Shown> = Vec::new();
     for (result, entry) in made {
@@ -296,8 +301,21 @@ pub fn publish(
         entries: &entries,
         keys: &keys_shown,
     };
-    report.search_kept = shared_pages(engine, html, &shared, old, options, &staging)?;
+    report.search_kept = shared_pages(
+        engine,
+        html,
+        &shared,
+        old,
+        options,
+        &staging,
+        &mut report.seconds,
+    )?;
+    let replacing = std::time::Instant::now();
     staging.finish()?;
+    report.seconds.push((
+        "putting the site in place",
+        replacing.elapsed().as_secs_f64(),
+    ));
     Ok(report)
 }
 
@@ -361,7 +379,9 @@ fn shared_pages(
     old: Option<&Path>,
     options: &PublishOptions,
     staging: &Staging,
+    seconds: &mut Vec<(&'static str, f64)>,
 ) -> Result<bool, SiteError> {
+    let started = std::time::Instant::now();
     let kept = old
         .and_then(|old| {
             let state: SharedState =
@@ -403,9 +423,12 @@ fn shared_pages(
         })?;
         staging.write(&shared_state_path(), &state)?;
     }
+    seconds.push(("listings, feeds and data", started.elapsed().as_secs_f64()));
+    let started = std::time::Instant::now();
     let mut indexed: Vec<&Indexed> = shared.entries.iter().flat_map(|e| &e.search).collect();
     indexed.sort();
     let outcome = search::write(&indexed, old, staging)?;
+    seconds.push(("search index", started.elapsed().as_secs_f64()));
     Ok(matches!(outcome, search::Outcome::Kept(_)))
 }
 

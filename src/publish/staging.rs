@@ -33,6 +33,10 @@ pub(super) fn check_replaceable(site: &Path) -> Result<(), SiteError> {
 pub(super) struct Staging {
     dir: PathBuf,
     site: PathBuf,
+    /// The site being replaced, when it is one redress wrote: a file
+    /// written with the same bytes as its old one is linked to it instead,
+    /// so that replacing the site frees only what changed.
+    old: Option<PathBuf>,
     done: std::sync::atomic::AtomicBool,
     /// The paths written while a log is kept ([`Staging::log`]).
     log: std::sync::Mutex<Option<Vec<String>>>,
@@ -61,6 +65,7 @@ impl Staging {
         Ok(Self {
             dir,
             site: site.to_path_buf(),
+            old: site.join(MARKER).is_file().then(|| site.to_path_buf()),
             done: std::sync::atomic::AtomicBool::new(false),
             log: std::sync::Mutex::new(None),
         })
@@ -134,7 +139,41 @@ impl Staging {
 
     fn write_one(&self, path: &str, bytes: &[u8]) -> Result<(), (PathBuf, std::io::Error)> {
         let full = self.fresh(path).map_err(|e| (self.dir.join(path), e))?;
+        if let Some(old) = self.unchanged(
+            path,
+            |old| fs::read(old).is_ok_and(|b| b == bytes),
+            bytes.len(),
+        ) && fs::hard_link(&old, &full).is_ok()
+        {
+            return Ok(());
+        }
         fs::write(&full, bytes).map_err(|e| (full.clone(), e))
+    }
+
+    /// The old site's file at `path` when it is a plain file of `len` bytes
+    /// that `same` accepts.
+    fn unchanged(&self, path: &str, same: impl Fn(&Path) -> bool, len: usize) -> Option<PathBuf> {
+        let old = self.old.as_ref()?.join(path);
+        let meta = fs::symlink_metadata(&old).ok()?;
+        (meta.is_file() && meta.len() == len as u64 && same(&old)).then_some(old)
+    }
+
+    /// A file written piece by piece ([`create`](Self::create)) that came out
+    /// the same as the old site's is replaced by a link to it.
+    pub(super) fn settle(&self, path: &str) -> std::io::Result<()> {
+        let full = self.dir.join(path);
+        let bytes = fs::read(&full)?;
+        if let Some(old) = self.unchanged(
+            path,
+            |old| fs::read(old).is_ok_and(|b| b == bytes),
+            bytes.len(),
+        ) {
+            let linked = full.with_extension("link");
+            if fs::hard_link(&old, &linked).is_ok() {
+                fs::rename(&linked, &full)?;
+            }
+        }
+        Ok(())
     }
 
     /// Writes a case's files; on failure removes those already written.
