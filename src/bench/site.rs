@@ -94,10 +94,12 @@ pub(super) fn rows(
             figure: format!("publish {n} records, one case edited"),
             value: format!("{:.1} records/s", rate(edited_s)),
             note: format!(
-                "{:.1}× the first run; {} of {} cases kept; search index made again; {:.2} s",
+                "{:.1}× the first run; {} of {} cases kept; {} of {} search shards made again; {:.2} s",
                 full_s / edited_s.max(1e-9),
                 edited.kept,
                 edited.cases,
+                edited.search.made,
+                edited.search.made + edited.search.kept,
                 edited_s
             ),
         });

@@ -65,7 +65,7 @@ pub(super) fn run(args: PublishArgs) -> Result<ExitCode, UsageError> {
     };
     let elapsed = started.elapsed().as_secs_f64();
     note!(
-        "published {} and {} as of {} in {:.2} s ({:.1} records/s; {} of {} kept unchanged, search index {}), written to `{}`{}",
+        "published {} and {} as of {} in {:.2} s ({:.1} records/s; {} of {} kept unchanged; {} of {} search shards made), written to `{}`{}",
         diag::count(site.records, "record"),
         diag::count(site.documents, "document"),
         as_of.long(),
@@ -73,7 +73,8 @@ pub(super) fn run(args: PublishArgs) -> Result<ExitCode, UsageError> {
         site.records as f64 / elapsed.max(1e-9),
         site.kept,
         diag::count(site.cases, "case"),
-        if site.search_kept { "kept" } else { "made" },
+        site.search.made,
+        site.search.made + site.search.kept,
         diag::display_path(&args.out),
         if site.failed > 0 {
             format!(

@@ -221,7 +221,10 @@ pub fn search_fields(terms: &Terms, records: &[&Record], plan: &DocumentPlan) ->
         out.push(field("meta", "title", title));
     }
     out.push(field("meta", "date", plan.date.long()));
-    out.push(field("sort", "date", plan.date.to_string()));
+    // Sorted, like a record, by its decision's date: the listings' order.
+    if let Some(first) = records.first() {
+        out.push(field("sort", "date", first.decision_date.to_string()));
+    }
     out
 }
 

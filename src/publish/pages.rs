@@ -35,6 +35,7 @@ pub fn write_all(
     dimensions: &[Dimension],
     info: &SiteInfo,
     delay_weeks: u32,
+    shards: &[String],
     staging: &Staging,
 ) -> Result<(), SiteError> {
     let write = |template: &str, path: &str, context: minijinja::Value| {
@@ -80,6 +81,7 @@ pub fn write_all(
             site => info,
             browse => &browse,
             dimensions => dimensions.iter().map(|d| (d.key, d.title)).collect::<Vec<_>>(),
+            shards => shards.join(" "),
         },
     )?;
     write(

@@ -1,102 +1,153 @@
-//! Full-text search of the published text: a static index made by Pagefind
-//! (the `pagefind` crate) in `SITE/pagefind/`, which the search page's
-//! script queries in the reader's browser. Record pages (facts and
-//! statement) and the pages of reports and notices are indexed; each tells
-//! Pagefind its filter values (organisation, type, category, decision,
-//! year, month, remedy, compliance, kind), a date to sort by and the fields
-//! a result shows, from meta elements in its head.
+//! Full-text search of the published text: static indexes made by Pagefind
+//! (the `pagefind` crate), which the search page's script queries in the
+//! reader's browser. Record pages (facts and statement) and the pages of
+//! reports and notices are indexed; each tells Pagefind its filter values
+//! (organisation, type, category, decision, year, month, remedy,
+//! compliance, kind), the decision date to sort by and the fields a result
+//! shows, from meta elements in its head.
 //!
-//! Pages are given to Pagefind in path order, so the same pages make the
-//! same index. The index is made again only when the set of indexed pages
-//! or their bytes change (a digest of both is kept in the site's store);
-//! otherwise the previous index is kept as it is.
+//! The archive is indexed in shards, one per quarter of decision dates
+//! (`SITE/pagefind/2024-q1/`): Pagefind holds a whole index in memory while
+//! it makes it, so a shard bounds that memory by a quarter's decisions,
+//! however long the archive. The search page queries every shard and merges
+//! the results (by score, or shard by shard in date order). A shard is made
+//! again only when the set of its pages or their bytes change (a digest of
+//! both is kept in the site's store); otherwise it is kept as it is. Pages
+//! go to Pagefind in path order, so the same pages make the same index.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use super::entry::Indexed;
+use super::entry::{Entry, Indexed};
 use super::site::SiteError;
 use super::staging::Staging;
 use super::store;
+use crate::case::Date;
 
-/// The index's folder under the site root.
+/// The indexes' folder under the site root.
 pub const DIR: &str = "pagefind";
 
-/// Where the digest of the indexed pages is kept.
+/// The shard of a decision date: `2024-q1`.
+pub fn shard_of(date: Date) -> String {
+    let month: u32 = date.to_string()[5..7].parse().unwrap_or(1);
+    format!("{}-q{}", date.year(), (month - 1) / 3 + 1)
+}
+
+/// The pages each shard indexes, newest shard first, pages in path order.
+pub fn shards(entries: &[Entry]) -> Vec<(String, Vec<&Indexed>)> {
+    let mut by: BTreeMap<String, Vec<&Indexed>> = BTreeMap::new();
+    for entry in entries {
+        by.entry(shard_of(entry.date))
+            .or_default()
+            .extend(&entry.search);
+    }
+    let mut out: Vec<(String, Vec<&Indexed>)> = by
+        .into_iter()
+        .map(|(name, mut pages)| {
+            pages.sort();
+            pages.dedup();
+            (name, pages)
+        })
+        .collect();
+    out.reverse();
+    out
+}
+
+/// Where the digest of each shard's pages is kept.
 fn state_path() -> String {
     format!("{}/search.json", store::DIR)
 }
 
-#[derive(Debug, Serialize, Deserialize, PartialEq, Eq)]
-struct State {
+/// One shard as the store keeps it.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+struct ShardState {
     /// Digest of the indexed pages' paths and bytes, and of Pagefind's
     /// version.
     pages: String,
-    /// Every file of the index.
+    /// Every file of the shard's index.
     files: Vec<String>,
 }
 
-/// What became of the index.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Outcome {
-    /// Made from the pages.
-    Made(usize),
-    /// Kept from the previous site: no indexed page changed.
-    Kept(usize),
+/// What became of the indexes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Outcome {
+    /// Shards made from their pages.
+    pub made: usize,
+    /// Shards kept from the previous site: none of their pages changed.
+    pub kept: usize,
 }
 
-/// Makes (or keeps) the search index of `pages` (sorted by path).
+/// Makes (or keeps) the index of each shard.
 pub fn write(
-    pages: &[&Indexed],
+    shards: &[(String, Vec<&Indexed>)],
     old: Option<&Path>,
     staging: &Staging,
 ) -> Result<Outcome, SiteError> {
-    let mut digest = format!("pagefind 1.6 en\n");
-    for page in pages {
-        digest.push_str(&page.path);
-        digest.push(' ');
-        digest.push_str(&page.sha256);
-        digest.push('\n');
+    let before: BTreeMap<String, ShardState> = old
+        .and_then(|old| std::fs::read(old.join(state_path())).ok())
+        .and_then(|text| serde_json::from_slice(&text).ok())
+        .unwrap_or_default();
+    let mut after: BTreeMap<String, ShardState> = BTreeMap::new();
+    let mut outcome = Outcome::default();
+    for (name, pages) in shards {
+        let digest = digest(pages);
+        let base = format!("{DIR}/{name}");
+        let kept = match (old, before.get(name)) {
+            (Some(old), Some(state)) if state.pages == digest => {
+                staging.log(true);
+                let linked = state
+                    .files
+                    .iter()
+                    .all(|f| staging.link(old, &format!("{base}/{f}")).is_ok());
+                let written = staging.log(false);
+                if !linked {
+                    for f in written {
+                        let _ = std::fs::remove_file(staging.path(&f));
+                    }
+                }
+                linked.then(|| state.clone())
+            }
+            _ => None,
+        };
+        let state = match kept {
+            Some(state) => {
+                outcome.kept += 1;
+                state
+            }
+            None => {
+                outcome.made += 1;
+                let mut files = Vec::new();
+                for file in build(pages, staging)? {
+                    let name = file.filename.to_string_lossy().replace('\\', "/");
+                    staging.write(&format!("{base}/{name}"), &file.contents)?;
+                    files.push(name);
+                }
+                files.sort();
+                ShardState {
+                    pages: digest,
+                    files,
+                }
+            }
+        };
+        after.insert(name.clone(), state);
     }
-    let digest = crate::pipeline::sha256_hex(digest.as_bytes());
-    if let Some(old) = old
-        && let Some(state) = read_state(old)
-        && state.pages == digest
-        && state
-            .files
-            .iter()
-            .all(|f| staging.link(old, &format!("{DIR}/{f}")).is_ok())
-    {
-        write_state(&state, staging)?;
-        return Ok(Outcome::Kept(pages.len()));
-    }
-    let files = build(pages, staging)?;
-    let mut names: Vec<String> = Vec::with_capacity(files.len());
-    for file in files {
-        let name = file.filename.to_string_lossy().replace('\\', "/");
-        staging.write(&format!("{DIR}/{name}"), &file.contents)?;
-        names.push(name);
-    }
-    names.sort();
-    write_state(
-        &State {
-            pages: digest,
-            files: names,
-        },
-        staging,
-    )?;
-    Ok(Outcome::Made(pages.len()))
-}
-
-fn read_state(old: &Path) -> Option<State> {
-    serde_json::from_slice(&std::fs::read(old.join(state_path())).ok()?).ok()
-}
-
-fn write_state(state: &State, staging: &Staging) -> Result<(), SiteError> {
-    let mut text = serde_json::to_vec(state).expect("the state serialises");
+    let mut text = serde_json::to_vec(&after).expect("the state serialises");
     text.push(b'\n');
-    staging.write(&state_path(), &text)
+    staging.write(&state_path(), &text)?;
+    Ok(outcome)
+}
+
+fn digest(pages: &[&Indexed]) -> String {
+    let mut all = String::from("pagefind 1.6 en\n");
+    for page in pages {
+        all.push_str(&page.path);
+        all.push(' ');
+        all.push_str(&page.sha256);
+        all.push('\n');
+    }
+    crate::pipeline::sha256_hex(all.as_bytes())
 }
 
 /// Pagefind over the pages, read back from the staging folder one by one.
@@ -133,4 +184,18 @@ fn build(
             .await
             .map_err(|e| failed(format!("cannot write the index: {e}")))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shards_are_quarters() {
+        let d = |m| Date::from_ymd(2024, m, 15).unwrap();
+        assert_eq!(shard_of(d(1)), "2024-q1");
+        assert_eq!(shard_of(d(3)), "2024-q1");
+        assert_eq!(shard_of(d(4)), "2024-q2");
+        assert_eq!(shard_of(d(12)), "2024-q4");
+    }
 }

@@ -40,7 +40,7 @@ use serde::{Deserialize, Serialize};
 
 use super::case::{self, CaseSite, PublishError, SiteInfo};
 use super::check::Refused;
-use super::entry::{Entry, Indexed};
+use super::entry::Entry;
 use super::html::{self, HtmlTemplates};
 use super::listing::{self, Lister};
 use super::staging::{Staging, check_replaceable};
@@ -211,8 +211,8 @@ pub struct SiteReport {
     pub records: usize,
     /// Documents published.
     pub documents: usize,
-    /// Whether the search index was kept from the last run.
-    pub search_kept: bool,
+    /// Shards of the search index made, and kept from the last run.
+    pub search: search::Outcome,
     /// Seconds spent on each stage: the cases, the pages made from every
     /// case, the search index, putting the site in place.
     pub seconds: Vec<(&'static str, f64)>,
@@ -267,7 +267,7 @@ pub fn publish(
         kept: 0,
         records: 0,
         documents: 0,
-        search_kept: false,
+        search: search::Outcome::default(),
         seconds: vec![("cases", started.elapsed().as_secs_f64())],
     };
     let mut shown: Vec<Shown> = Vec::new();
@@ -301,7 +301,7 @@ pub fn publish(
         entries: &entries,
         keys: &keys_shown,
     };
-    report.search_kept = shared_pages(
+    report.search = shared_pages(
         engine,
         html,
         &shared,
@@ -370,8 +370,7 @@ fn shared_digest(keys: &Keys, shown: &[Shown], options: &PublishOptions) -> Stri
 }
 
 /// The pages made from every case, kept from the old site when nothing
-/// they depend on changed, else made again; then the search index. Whether
-/// the index was kept.
+/// they depend on changed, else made again; then the search index.
 fn shared_pages(
     engine: &Engine,
     html: &HtmlTemplates,
@@ -380,7 +379,7 @@ fn shared_pages(
     options: &PublishOptions,
     staging: &Staging,
     seconds: &mut Vec<(&'static str, f64)>,
-) -> Result<bool, SiteError> {
+) -> Result<search::Outcome, SiteError> {
     let started = std::time::Instant::now();
     let kept = old
         .and_then(|old| {
@@ -425,11 +424,9 @@ fn shared_pages(
     }
     seconds.push(("listings, feeds and data", started.elapsed().as_secs_f64()));
     let started = std::time::Instant::now();
-    let mut indexed: Vec<&Indexed> = shared.entries.iter().flat_map(|e| &e.search).collect();
-    indexed.sort();
-    let outcome = search::write(&indexed, old, staging)?;
+    let outcome = search::write(&search::shards(shared.entries), old, staging)?;
     seconds.push(("search index", started.elapsed().as_secs_f64()));
-    Ok(matches!(outcome, search::Outcome::Kept(_)))
+    Ok(outcome)
 }
 
 /// Listings, feeds, data, the site's own pages and the sitemap.
@@ -466,7 +463,11 @@ fn make_shared_pages(
     let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
     data::write_all(&keys, html.terms(), base, options.as_of, staging)?;
     let delay = engine.templates().rules().publication_delay_weeks;
-    pages::write_all(html, entries, &dimensions, &info, delay, staging)?;
+    let shards: Vec<String> = search::shards(entries)
+        .into_iter()
+        .map(|(name, _)| name)
+        .collect();
+    pages::write_all(html, entries, &dimensions, &info, delay, &shards, staging)?;
     pages::write_sitemap(entries, &dimensions, base, staging)?;
     for (name, text) in html::ASSETS {
         staging.write(&format!("assets/{name}"), text.as_bytes())?;

@@ -1,6 +1,9 @@
 // Search of the published decisions through the site's static Pagefind
-// index (pagefind/). Every choice lives in the page's address, so a
-// search or a filtered list can be bookmarked and shared:
+// indexes, one per quarter of decision dates (pagefind/2024-q1/ …, listed
+// newest first in the form's data-shards): every shard is searched and the
+// results merged, by score, or shard by shard in date order. Every choice
+// lives in the page's address, so a search or a filtered list can be
+// bookmarked and shared:
 //   search.html?q=aftercare&organisation=…&decision=Upheld&from=2024-01&to=2024-12&sort=newest&page=2
 // and ?ref=23+007+412 goes straight to that record. No case data is held
 // here: results come from the index, which holds only published pages.
@@ -164,15 +167,35 @@
 
   async function run() {
     if (params.get("ref") && await lookUp(params.get("ref"))) { return; }
-    var pagefind;
+    var shards = (form.getAttribute("data-shards") || "").split(" ").filter(Boolean);
+    if (!shards.length) { say("Nothing is published yet."); return; }
+    var instances;
     try {
-      pagefind = await import(new URL("pagefind/pagefind.js", window.location.href).href);
-      await pagefind.init();
+      // Each shard's own copy of Pagefind's script, so that each runs in a
+      // worker of its own (one worker's Pagefind holds one index at a time).
+      var root = new URL("pagefind/", window.location.href);
+      instances = [];
+      for (var j = 0; j < shards.length; j++) {
+        var instance = await import(new URL(shards[j] + "/pagefind.js", root).href);
+        await instance.init();
+        instances.push(instance);
+      }
     } catch (e) {
       say("Search could not start. Browse the decisions instead, or find one by its reference.");
       return;
     }
-    var available = await pagefind.filters();
+    // Every shard's filter values, with their counts added up.
+    var available = {};
+    var perShard = [];
+    for (var k = 0; k < instances.length; k++) { perShard.push(await instances[k].filters()); }
+    perShard.forEach(function (f) {
+      Object.keys(f).forEach(function (key) {
+        available[key] = available[key] || {};
+        Object.keys(f[key]).forEach(function (value) {
+          available[key][value] = (available[key][value] || 0) + f[key][value];
+        });
+      });
+    });
     fillFilters(available);
     var query = (params.get("q") || "").trim();
     var filters = {};
@@ -196,7 +219,22 @@
     if (order === "oldest") { options.sort = { date: "asc" }; }
     if (params.get("ref") && !query) { return; }
     say("Searching…");
-    var search = await pagefind.search(query || null, options);
+    // One shard after another: Pagefind's shared worker is not asked two
+    // searches at once.
+    var found = [];
+    for (var n = 0; n < instances.length; n++) {
+      found.push(await instances[n].search(query || null, options));
+    }
+    var results;
+    if (options.sort) {
+      // Shards are newest first, each sorted by date within.
+      var ordered = order === "oldest" ? found.slice().reverse() : found;
+      results = ordered.reduce(function (all, f) { return all.concat(f.results); }, []);
+    } else {
+      results = found.reduce(function (all, f) { return all.concat(f.results); }, []);
+      results.sort(function (a, b) { return b.score - a.score; });
+    }
+    var search = { results: results };
     var total = search.results.length;
     var count = Math.max(1, Math.ceil(total / PAGE_SIZE));
     var current = Math.min(Math.max(1, Number(params.get("page")) || 1), count);
@@ -213,5 +251,7 @@
       say(total + " " + what + (total === 1 ? "" : "s") + (count > 1 ? ", page " + current + " of " + count : "") + ".");
     }
   }
-  run();
+  run().catch(function (e) {
+    say("Search could not finish (" + e.message + "). Browse the decisions instead, or find one by its reference.");
+  });
 }());
