@@ -136,6 +136,10 @@ struct BenchArgs {
     /// The corpus seed.
     #[arg(long, default_value_t = 1)]
     seed: u64,
+    /// Only the publishing figure, at about this many records (and a tenth
+    /// of that): `--site 2000`.
+    #[arg(long, value_name = "RECORDS")]
+    site: Option<usize>,
 }
 
 #[derive(Debug, Args)]
@@ -238,19 +242,53 @@ struct PublishArgs {
     /// The site folder (replaced whole on each run).
     #[arg(short, long, default_value = "site")]
     out: PathBuf,
-    /// The day the site shows, YYYY-MM-DD (default: today): decisions whose
-    /// earliest publication date is later are left out.
+    /// The day the site shows, YYYY-MM-DD (default: today): an embargo on
+    /// everything. Documents, compliance, escalation, feed entries and
+    /// records.json say only what is dated on or before it.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     as_of: Option<crate::case::Date>,
+    /// The site's address, which the feeds, records.json and the sitemap
+    /// link under (default: http://localhost:8000/).
+    #[arg(long, value_name = "URL", value_parser = parse_base_url)]
+    base_url: Option<String>,
+    /// Decisions per listing page.
+    #[arg(long, value_name = "N", default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=500))]
+    page_size: u32,
+    /// Make every case again, ignoring what the site kept from its last
+    /// run (by default only cases whose case file, templates or redress
+    /// version changed, or whose view changed by `--as-of`, are made).
+    #[arg(long)]
+    full: bool,
     /// Worker threads (default: the number of cores).
     #[arg(short, long)]
     jobs: Option<usize>,
     /// A folder of templates overriding the bundled ones, file by file
-    /// (`*.html.j2` for the pages).
+    /// (`*.html.j2` and `terms.toml` for the pages).
     #[arg(long, value_name = "DIR")]
     templates: Option<PathBuf>,
     #[command(flatten)]
     diagnostics: DiagnosticArgs,
+}
+
+/// An http(s) address, given a closing `/` if it has none.
+fn parse_base_url(s: &str) -> Result<String, String> {
+    let s = s.trim();
+    let rest = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"))
+        .ok_or("give the site's address starting https:// (or http://)")?;
+    if rest.is_empty()
+        || rest.starts_with('/')
+        || s.chars()
+            .any(|c| c.is_whitespace() || c == '"' || c == '<' || c == '>')
+    {
+        return Err("not a web address: give it as https://host/path/".into());
+    }
+    Ok(if s.ends_with('/') {
+        s.to_string()
+    } else {
+        format!("{s}/")
+    })
 }
 
 fn parse_date(s: &str) -> Result<crate::case::Date, String> {
@@ -784,7 +822,10 @@ fn bench(args: BenchArgs) -> Result<ExitCode, UsageError> {
         crate::bench::BenchConfig::full()
     };
     config.seed = args.seed;
-    crate::bench::run(&engine, config, &mut stdout())?;
+    match args.site {
+        Some(records) => crate::bench::run_site(&engine, records, args.seed, &mut stdout())?,
+        None => crate::bench::run(&engine, config, &mut stdout())?,
+    }
     Ok(ExitCode::SUCCESS)
 }
 

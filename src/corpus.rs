@@ -89,6 +89,21 @@ const TOWNS: [&str; 10] = [
     "Fenwick",
     "Harbourside",
 ];
+/// Website categories (DOMAIN.md §7.2), by the first body's kind of case.
+const CATEGORIES: [&str; 12] = [
+    "Adult care services > Assessment and care plan",
+    "Adult care services > Charging",
+    "Adult care services > Domiciliary care",
+    "Adult care services > Residential care",
+    "Adult care services > Safeguarding",
+    "Adult care services > Direct payments",
+    "Children's care services > Disabled children",
+    "Education > Special educational needs",
+    "Housing > Allocations",
+    "Housing > Homelessness",
+    "Health > Care and treatment",
+    "Environment and regulation > Antisocial behaviour",
+];
 const STREETS: [&str; 10] = [
     "Kingfisher Rise",
     "Sorrel Street",
@@ -219,6 +234,17 @@ pub fn case(seed: u64, index: usize) -> String {
         )),
         _ => {}
     }
+    let category = match jurisdiction {
+        "lgsco_phso" => CATEGORIES[[0, 2, 4, 10][rng.usize(..4)]],
+        "lgsco_hos" => CATEGORIES[[8, 9, 11][rng.usize(..3)]],
+        _ => CATEGORIES[rng.usize(..10)],
+    };
+    // A second body is found not at fault in a fifth of the cases that
+    // have one (never a landlord, whose determination is its own).
+    let cleared: Option<&str> = bodies
+        .get(1)
+        .filter(|b| b.3 != "housing_landlord" && rng.u32(0..5) == 0)
+        .map(|b| b.0);
     let people = people(&mut rng);
     let complainant = &people[0];
     let mut t = String::new();
@@ -228,7 +254,7 @@ pub fn case(seed: u64, index: usize) -> String {
     );
     let _ = writeln!(
         t,
-        "[case]\nreference = \"{reference}\"\njurisdiction = \"{jurisdiction}\"\ndecision_date = {decision}"
+        "[case]\nreference = \"{reference}\"\njurisdiction = \"{jurisdiction}\"\ndecision_date = {decision}\ncategory = \"{category}\""
     );
     let hos = format!("20{year:02}{:05}", index % 100_000);
     let _ = writeln!(
@@ -241,23 +267,46 @@ pub fn case(seed: u64, index: usize) -> String {
     }
     let names: Vec<String> = bodies
         .iter()
+        .filter(|b| Some(b.0) != cleared)
         .map(|(_, n, s, _)| format!("{n} ({s})"))
         .collect();
+    let cleared_sentence = bodies
+        .iter()
+        .find(|b| Some(b.0) == cleared)
+        .map(|(_, n, s, _)| format!(" We did not find fault by {n} ({s})."))
+        .unwrap_or_default();
     let _ = writeln!(
         t,
-        "summary = \"\"\"\nWe have upheld {}'s complaint about {}. We found fault which caused injustice, and we set out at the end of this statement the action agreed to remedy it.\"\"\"\n",
+        "summary = \"\"\"\nWe have upheld {}'s complaint about {}. We found fault which caused injustice, and we set out at the end of this statement the action agreed to remedy it.{cleared_sentence}\"\"\"\n",
         complainant.titled(),
         names.join(" and ")
     );
     person_tables(&mut t, &mut rng, &people, town);
-    let refused = body_tables(&mut t, &mut rng, &bodies, &reference, &hos);
+    let refused: Vec<String> = body_tables(&mut t, &mut rng, &bodies, &reference, &hos)
+        .into_iter()
+        .filter(|id| Some(id.as_str()) != cleared)
+        .collect();
     complaint(&mut t, &mut rng, &bodies, &people);
     investigation(&mut t, &mut rng, &people, &decision);
     for (id, _, short, kind) in &bodies {
+        if Some(*id) == cleared {
+            let _ = writeln!(
+                t,
+                "[[findings]]\nbody = \"{id}\"\nfault = false\ninjustice = false\ntext = \"\"\"\n{} acted in line with the law and its own procedures, and kept {} informed. There was no fault by {short}.\"\"\"\n",
+                capital(short),
+                complainant.titled(),
+            );
+            continue;
+        }
         let determination = if *kind == "housing_landlord" {
-            "determination = \"maladministration\"\n"
+            let term = [
+                "maladministration",
+                "service_failure",
+                "severe_maladministration",
+            ][rng.usize(..3)];
+            format!("determination = \"{term}\"\n")
         } else {
-            ""
+            String::new()
         };
         let _ = writeln!(
             t,
@@ -266,8 +315,30 @@ pub fn case(seed: u64, index: usize) -> String {
             who = complainant.titled(),
         );
     }
-    recommendations(&mut t, &mut rng, &bodies, &people, &refused);
-    let _ = writeln!(t, "[outcome]\ndecision = \"upheld\"\n");
+    let remedied: Vec<(&str, String, &str, &str)> = bodies
+        .iter()
+        .filter(|b| Some(b.0) != cleared)
+        .cloned()
+        .collect();
+    recommendations(&mut t, &mut rng, &remedied, &people, &refused);
+    match cleared {
+        Some(id) => {
+            let _ = writeln!(
+                t,
+                "[outcome]\ndecision = \"upheld\"\nper_body = {{ {id} = \"not_upheld\" }}\n"
+            );
+        }
+        None => {
+            let _ = writeln!(t, "[outcome]\ndecision = \"upheld\"\n");
+        }
+    }
+    // A few decisions are not published, at the person's request.
+    if rng.u32(0..30) == 0 {
+        let _ = writeln!(
+            t,
+            "[publication]\npublish = false\nexception = \"request\"\n"
+        );
+    }
     escalation(&mut t, &bodies, &refused, &decision);
     t
 }
@@ -300,10 +371,15 @@ fn person_tables(t: &mut String, rng: &mut Rng, people: &[Person], town: &str) {
             1 => "person_affected",
             _ => "relative",
         };
-        let initials = [p.given.chars().next(), p.family.chars().next()];
+        // Every part of the name counts: "Adeyemi-Clarke" has a C too.
+        let initials: Vec<char> = p
+            .full()
+            .split([' ', '-'])
+            .filter_map(|part| part.chars().next())
+            .collect();
         let letter = "XYZBCDEFGH"
             .chars()
-            .find(|l| !used.contains(l) && !initials.contains(&Some(*l)))
+            .find(|l| !used.contains(l) && !initials.contains(l))
             .expect("ten letters for at most four people");
         used.push(letter);
         let street = STREETS[rng.usize(..STREETS.len())];
@@ -529,8 +605,12 @@ mod tests {
         assert_eq!(case(7, 3), case(7, 3));
         assert_ne!(case(7, 3), case(7, 4));
         let mut kinds = std::collections::BTreeSet::new();
+        let (mut cleared, mut withheld) = (0, 0);
+        let mut categories = std::collections::BTreeSet::new();
         for i in 0..60 {
             let text = case(1, i);
+            cleared += usize::from(text.contains("= \"not_upheld\""));
+            withheld += usize::from(text.contains("publish = false"));
             let loaded = load_str("corpus.toml", &text, &Coverage::all());
             let errors: Vec<_> = loaded
                 .diagnostics
@@ -539,6 +619,7 @@ mod tests {
                 .map(|d| (d.code, d.message.clone(), d.path.clone()))
                 .collect();
             assert!(errors.is_empty(), "case {i}: {errors:?}\n{text}");
+            categories.extend(loaded.case.as_ref().and_then(|c| c.case.category.clone()));
             kinds.extend(
                 crate::plan::plan(&loaded.case.unwrap())
                     .into_iter()
@@ -546,5 +627,10 @@ mod tests {
             );
         }
         assert!(kinds.len() >= 5, "{kinds:?}");
+        assert!(
+            cleared > 0 && withheld > 0,
+            "{cleared} cleared, {withheld} withheld"
+        );
+        assert!(categories.len() >= 6, "{categories:?}");
     }
 }

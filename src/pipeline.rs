@@ -179,6 +179,55 @@ pub struct CaseReport {
     pub publication: PublicationDecision,
 }
 
+/// A case made ready for its documents ([`Engine::prepare`]).
+pub struct Prepared<'a> {
+    /// The case as loaded.
+    pub case: &'a Case,
+    /// What its publication copies are verified against.
+    pub checks: Checks,
+    /// Its anonymised facts, which publication copies and web pages are
+    /// made from.
+    pub anonymised: anonymise::AnonymisedCase,
+    /// What the anonymiser replaced.
+    pub redactions: Redactions,
+    /// Its documents.
+    pub plans: Vec<DocumentPlan>,
+    /// Whether and when it is published.
+    pub publication: PublicationDecision,
+}
+
+/// A publication copy, typeset and verified clean ([`Engine::publication_copy`]).
+#[derive(Debug, Clone)]
+pub struct PublicationCopy {
+    /// The document's file stem: `decision`, `report-council`.
+    pub file: String,
+    /// Its title.
+    pub title: String,
+    /// Whether it will be published (on the website, or once the draft is
+    /// final).
+    pub published: bool,
+    /// The PDF.
+    pub pdf: Vec<u8>,
+    /// Its pages.
+    pub pages: usize,
+    /// Each page's text, as the verifier extracted it.
+    pub page_text: Vec<String>,
+}
+
+impl PublicationCopy {
+    fn into_made(self, plan: &DocumentPlan) -> Made {
+        Made {
+            file: format!("{}.{}.pdf", plan.file, Variant::Redacted.as_str()),
+            title: self.title,
+            published: self.published,
+            verification: Verification::Clean,
+            pdf: self.pdf,
+            pages: self.pages,
+            page_text: self.page_text,
+        }
+    }
+}
+
 /// A document rendered and typeset, not yet written.
 struct Made {
     /// The file name: `decision.redacted.pdf`.
@@ -245,14 +294,24 @@ impl Engine {
     /// merged in ([`review::file`]) and the lint's warnings about what
     /// anonymisation will do to its prose ([`crate::lint`]).
     pub fn load(&self, path: &Path) -> std::io::Result<Loaded> {
-        let mut loaded = case::load(path, &self.coverage)?;
+        let loaded = case::load(path, &self.coverage)?;
+        Ok(self.lint(loaded))
+    }
+
+    /// [`load`](Self::load) of bytes already read from `path`.
+    pub fn load_bytes(&self, path: &Path, bytes: &[u8]) -> Loaded {
+        self.lint(case::load_bytes(path, bytes, &self.coverage))
+    }
+
+    /// The review file merged in, and the lint's warnings added.
+    fn lint(&self, mut loaded: Loaded) -> Loaded {
         review::file::merge_into(&mut loaded);
         if let Some(case) = &loaded.case {
             let (_, ids) = self.identifiers(case);
             let warnings = crate::lint::lint(&loaded, &ids);
             loaded.add(warnings);
         }
-        Ok(loaded)
+        loaded
     }
 
     /// The Typst source of every document of a case, both variants (for
@@ -293,6 +352,54 @@ impl Engine {
         self.templates.render_review(case, &sheet)
     }
 
+    /// Everything a case's documents are made from: its identifiers, its
+    /// anonymised facts, its plans and its publication decision. `render`
+    /// and `publish` both start here.
+    pub fn prepare<'a>(&self, case: &'a Case) -> Prepared<'a> {
+        let (labels, ids) = self.identifiers(case);
+        let checks = Checks::new(case, &labels, ids);
+        let (anonymised, redactions) = anonymise::anonymise(case, &checks.identifiers);
+        let plans = plan::plan(case);
+        let publication = self.publication(case, &plans);
+        Prepared {
+            case,
+            checks,
+            anonymised,
+            redactions,
+            plans,
+            publication,
+        }
+    }
+
+    /// The publication (redacted) copy of one planned document: rendered
+    /// from the anonymised facts, typeset, and verified clean by both
+    /// readings. The one way a publication PDF is made, for `render` and
+    /// for the website alike; an error when it cannot be proven clean.
+    pub fn publication_copy(
+        &self,
+        prepared: &Prepared<'_>,
+        plan: &DocumentPlan,
+    ) -> Result<PublicationCopy, CaseError> {
+        let source = self.templates.render_redacted(&prepared.anonymised, plan)?;
+        let published = will_be_published(&prepared.publication, plan);
+        let made = self.make(
+            prepared.case,
+            &prepared.checks,
+            plan.clone(),
+            Variant::Redacted,
+            &source,
+            published,
+        )?;
+        Ok(PublicationCopy {
+            file: plan.file.clone(),
+            title: made.title,
+            published: made.published,
+            pages: made.pages,
+            page_text: made.page_text,
+            pdf: made.pdf,
+        })
+    }
+
     /// Makes, verifies and writes every document of a case into
     /// `out/<reference>/`.
     pub fn render_case(
@@ -301,45 +408,49 @@ impl Engine {
         out: &Path,
         options: RenderOptions,
     ) -> Result<CaseReport, CaseError> {
-        let (labels, ids) = self.identifiers(case);
-        let checks = Checks::new(case, &labels, ids);
-        let ids = &checks.identifiers;
-        let (anonymised, redactions) = anonymise::anonymise(case, ids);
-        let plans = plan::plan(case);
-        let publication = self.publication(case, &plans);
+        let prepared = self.prepare(case);
+        let Prepared {
+            checks,
+            anonymised,
+            redactions,
+            plans,
+            publication,
+            ..
+        } = &prepared;
         // A decision that is not to be published gets no publication copy
-        // of itself or of its letters (reports always have one).
-        let jobs: Vec<(DocumentPlan, Variant)> = plans
-            .into_iter()
+        // of itself or of its letters (reports always have one); a draft's
+        // anonymised copy is made whatever the decision.
+        let jobs: Vec<(&DocumentPlan, Variant)> = plans
+            .iter()
             .flat_map(|p| {
-                let variants: Vec<(DocumentPlan, Variant)> = p
-                    .variants()
+                p.variants()
                     .iter()
                     .filter(|&&v| {
                         v != Variant::Redacted
                             || !p.publication_copy()
-                            || publication.makes_publication_copy(&p)
+                            || publication.makes_publication_copy(p)
                     })
-                    .map(|&v| (p.clone(), v))
-                    .collect();
-                variants
+                    .map(move |&v| (p, v))
             })
             .collect();
-        let make = |(plan, variant): &(DocumentPlan, Variant)| {
-            let source = match variant {
-                Variant::Redacted => self.templates.render_redacted(&anonymised, plan)?,
-                Variant::Unredacted => self.templates.render_unredacted(case, &labels, plan)?,
-            };
-            let published = will_be_published(&publication, plan);
-            self.make(case, &checks, plan.clone(), *variant, &source, published)
+        let make = |(plan, variant): &(&DocumentPlan, Variant)| match variant {
+            Variant::Redacted => self
+                .publication_copy(&prepared, plan)
+                .map(|copy| copy.into_made(plan)),
+            Variant::Unredacted => {
+                let source = self
+                    .templates
+                    .render_unredacted(case, &checks.labels, plan)?;
+                self.make(case, checks, (*plan).clone(), *variant, &source, false)
+            }
         };
         let mut made = in_parallel(&jobs, options.document_threads, make)
             .into_iter()
             .collect::<Result<Vec<_>, _>>()?;
-        let (mut sheet, mut held) = self.review_sheet(case, &redactions, &anonymised, &made);
+        let (mut sheet, mut held) = self.review_sheet(case, redactions, anonymised, &made);
         made.retain(|m| !held.iter().any(|h| h.file == m.file));
         if options.preview {
-            let previews = self.previews(case, &checks, &anonymised, &mut held, &jobs, options)?;
+            let previews = self.previews(case, checks, anonymised, &mut held, &jobs, options)?;
             made.extend(previews);
         }
         sheet.publication = Some(publication.clone());
@@ -350,7 +461,7 @@ impl Engine {
         }
         made.push(self.make_review(case, &sheet)?);
         let dir = out.join(case_dir_name(&case.case.reference));
-        let documents = write::write_case(&dir, case, &made, &redactions, &sheet, &publication)?;
+        let documents = write::write_case(&dir, case, &made, redactions, &sheet, publication)?;
         let report = CaseReport {
             reference: case.case.reference.clone(),
             dir,
@@ -358,7 +469,7 @@ impl Engine {
             redactions: redactions.entries.len(),
             unreviewed: sheet.unreviewed.clone(),
             held,
-            publication,
+            publication: publication.clone(),
         };
         if withheld {
             return Err(CaseError::Unreviewed {
@@ -407,7 +518,7 @@ impl Engine {
         checks: &Checks,
         anonymised: &anonymise::AnonymisedCase,
         held: &mut [Held],
-        jobs: &[(DocumentPlan, Variant)],
+        jobs: &[(&DocumentPlan, Variant)],
         options: RenderOptions,
     ) -> Result<Vec<Made>, CaseError> {
         let plans: Vec<DocumentPlan> = jobs
@@ -418,7 +529,7 @@ impl Engine {
                         .iter()
                         .any(|h| h.file == format!("{}.{}.pdf", p.file, v.as_str()))
             })
-            .map(|(p, _)| p.clone())
+            .map(|(p, _)| (*p).clone())
             .collect();
         let make = |plan: &DocumentPlan| {
             let source = self.templates.render_preview(anonymised, plan)?;

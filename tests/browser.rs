@@ -1,6 +1,9 @@
 //! The published site in a real browser: Debian's Chromium, driven headless
-//! by playwright-core (tests/browser/check-site.mjs), axe-core on every
-//! page. Screenshots and axe's results go to `tests/browser/artifacts/`.
+//! by playwright-core (tests/browser/check-site.mjs) over a loopback HTTP
+//! server: axe-core on a sample of the samples' pages (one of every kind
+//! among them), paging and filters without JavaScript, full-text search, a
+//! filtered search opened from its shared address, reference lookup.
+//! Screenshots and axe's results go to `tests/browser/artifacts/`.
 //!
 //! Needs `chromium` (or `REDRESS_CHROMIUM`) and `node`, and the npm packages
 //! of `tests/browser`, which the first test to need them installs
@@ -54,6 +57,7 @@ fn the_site_passes_in_a_real_browser() {
         .arg(root().join("tests/browser/check-site.mjs"))
         .arg(site)
         .arg(&artifacts)
+        .args(["--sample", "80"])
         .output()
         .expect("node runs");
     let stdout = String::from_utf8_lossy(&output.stdout);
@@ -63,7 +67,13 @@ fn the_site_passes_in_a_real_browser() {
         output.status.success(),
         "the browser test failed:\n{stdout}{stderr}"
     );
-    for shot in ["index.png", "decision.png", "report-chapter.png"] {
+    for shot in [
+        "index.png",
+        "decision.png",
+        "report-chapter.png",
+        "search.png",
+        "filter-without-javascript.png",
+    ] {
         assert!(artifacts.join(shot).is_file(), "no screenshot {shot}");
     }
 }

@@ -20,6 +20,7 @@ mod rewrites;
 mod robustness;
 mod samples;
 mod schema;
+mod site_archive;
 mod site_pages;
 mod site_text;
 mod util;

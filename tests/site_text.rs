@@ -298,16 +298,12 @@ fn a_sentence_changed_in_the_shared_words_changes_the_pdf_and_the_page() {
     let engine = Engine::new(Templates::with_overrides(dir.path()).unwrap().unwrap());
     let html = HtmlTemplates::with_overrides(dir.path()).unwrap().unwrap();
     let site = dir.path().join("site");
-    let options = PublishOptions {
-        as_of: as_of(),
-        workers: 1,
-    };
     let report = redress::publish::publish(
         &engine,
         &html,
         &[sample("23 007 412")],
         &site,
-        options,
+        &PublishOptions::new(as_of()),
         &|_| {},
     )
     .unwrap();

@@ -13,6 +13,7 @@
 //! | memory | resident memory of that child sampled as cases finish |
 //! | cold start | `redress render` of one case, process start to exit |
 //! | one process per document | a child process that typesets a single document |
+//! | publish | `redress publish` of a generated archive (2,000 records; 200 with `--quick`), from nothing, unchanged, one case edited; and at a tenth of the size, time a record compared |
 //!
 //! Timings are medians over rounds, with their spread. Nothing here is a
 //! test: a slow machine changes the figures, not a verdict.
@@ -23,6 +24,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 mod incremental;
+mod site;
 
 use crate::anonymise;
 use crate::pipeline::{Engine, RenderOptions};
@@ -45,6 +47,8 @@ pub struct BenchConfig {
     pub rounds: usize,
     /// The corpus seed.
     pub seed: u64,
+    /// Records for the publishing figure (0: none).
+    pub site_records: usize,
 }
 
 impl BenchConfig {
@@ -57,6 +61,7 @@ impl BenchConfig {
             memory_documents: 600,
             rounds: 5,
             seed: 1,
+            site_records: 200,
         }
     }
 
@@ -69,6 +74,7 @@ impl BenchConfig {
             memory_documents: 10_000,
             rounds: 9,
             seed: 1,
+            site_records: 2_000,
         }
     }
 }
@@ -130,6 +136,29 @@ fn process_cpu_ms() -> f64 {
     };
     let millis = |t: libc::timeval| t.tv_sec as f64 * 1000.0 + t.tv_usec as f64 / 1000.0;
     millis(usage.ru_utime) + millis(usage.ru_stime)
+}
+
+/// The publishing figure alone (`redress bench --site N`): `records`
+/// records and a tenth of that.
+pub fn run_site(
+    engine: &Engine,
+    records: usize,
+    seed: u64,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let work = tempfile::Builder::new()
+        .prefix("redress-bench-")
+        .tempdir()?;
+    writeln!(out, "redress bench: publishing about {records} records")?;
+    print_rows(&site::rows(engine, records, seed, work.path())?, out)
+}
+
+fn print_rows(rows: &[Row], out: &mut dyn Write) -> std::io::Result<()> {
+    let width = rows.iter().map(|r| r.figure.len()).max().unwrap_or(0);
+    for r in rows {
+        writeln!(out, "{:<width$}  {:>16}  {}", r.figure, r.value, r.note)?;
+    }
+    Ok(())
 }
 
 /// Runs the benchmarks and prints the table; the last line is
@@ -264,11 +293,16 @@ pub fn run(engine: &Engine, config: BenchConfig, out: &mut dyn Write) -> std::io
     rows.push(memory(&exe, work.path(), config, cores)?);
     rows.push(cold_start(&exe, &paths[0], work.path())?);
     rows.push(process_per_document(&exe, &sources[0][0].0, work.path())?);
-
-    let width = rows.iter().map(|r| r.figure.len()).max().unwrap_or(0);
-    for r in &rows {
-        writeln!(out, "{:<width$}  {:>14}  {}", r.figure, r.value, r.note)?;
+    if config.site_records > 0 {
+        rows.extend(site::rows(
+            engine,
+            config.site_records,
+            config.seed,
+            work.path(),
+        )?);
     }
+
+    print_rows(&rows, out)?;
     writeln!(out, "pipeline/typst ratio: {ratio:.2}")
 }
 

@@ -31,7 +31,7 @@ pub(crate) use doc_checks::issues_document;
 pub use limits::{MAX_DEPTH, MAX_FILE_BYTES};
 pub use load::{Loaded, load, load_bytes, load_str, load_toml, locate};
 pub use outcome::{
-    Answer, BodyOutcome, OutcomeDetail, Statistics, answer, injustice_to, outcome_detail,
+    Answer, BodyOutcome, Determined, OutcomeDetail, Statistics, answer, injustice_to, outcome_detail,
     status_as_of, website_decision,
 };
 pub use schema::schema;
@@ -553,6 +553,7 @@ impl Determination {
             Self::ReasonableRedress => "reasonable redress",
         }
     }
+
 }
 
 /// A remedy for one body (or a joint remedy for several).

@@ -67,7 +67,7 @@ impl ClosedReason {
 }
 
 /// The outcome as the annual review and statistics count it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Statistics {
     /// Investigated and upheld.
@@ -213,10 +213,9 @@ pub struct BodyOutcome {
     pub detail: Option<OutcomeDetail>,
     /// The body's website category (`bodies[].category`, else the case's).
     pub category: Option<String>,
-    /// For a housing landlord: the Housing Ombudsman's own determination,
-    /// the most serious of those on its findings (one per defined
-    /// complaint).
-    pub determination: Option<Determination>,
+    /// For a landlord: the Housing Ombudsman's determinations, one per
+    /// defined complaint, in the case's order (empty for other bodies).
+    pub determinations: Vec<Determined>,
     /// The body's answer to what we recommended, as of the decision.
     pub answer: Answer,
     /// The people (ids, in the case's order) the body's fault caused
@@ -240,23 +239,24 @@ pub enum Answer {
     NotResponded,
 }
 
+/// One Housing Ombudsman determination on a landlord.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Determined {
+    /// What the Housing Ombudsman determined.
+    pub determination: Determination,
+    /// The defined complaint it decides: "its handling of the resident's
+    /// complaint".
+    pub complaint: Option<String>,
+}
+
 impl BodyOutcome {
     /// The outcome of `body` in `case`.
     pub fn of(case: &Case, body: &Body) -> Self {
-        let determination = (body.kind == BodyKind::HousingLandlord)
-            .then(|| {
-                case.findings
-                    .iter()
-                    .filter(|f| f.body == body.id)
-                    .filter_map(|f| f.determination)
-                    .max_by_key(|d| d.severity())
-            })
-            .flatten();
         Self {
             decision: website_decision(case, &body.id),
             detail: outcome_detail(case, &body.id),
             category: body.category.clone().or_else(|| case.case.category.clone()),
-            determination,
+            determinations: determinations(case, body),
             answer: answer(case, &body.id, case.case.decision_date),
             injustice_to: injustice_to(case, &body.id),
         }
@@ -266,11 +266,37 @@ impl BodyOutcome {
     /// ("Upheld"), or for a landlord the Housing Ombudsman's own
     /// determination ("Maladministration").
     pub fn label(&self) -> &'static str {
-        match self.determination {
+        match self.gravest_determination() {
             Some(d) => d.label(),
             None => self.decision.label(),
         }
     }
+
+    /// The Housing Ombudsman's gravest determination on a landlord: what
+    /// its record shows as the decision, in the Ombudsman's own terms.
+    pub fn gravest_determination(&self) -> Option<Determination> {
+        self.determinations
+            .iter()
+            .map(|d| d.determination)
+            .max_by_key(|d| d.severity())
+    }
+}
+
+/// A landlord's determinations, from its findings.
+fn determinations(case: &Case, body: &Body) -> Vec<Determined> {
+    if body.kind != BodyKind::HousingLandlord {
+        return Vec::new();
+    }
+    case.findings
+        .iter()
+        .filter(|f| f.body == body.id)
+        .filter_map(|f| {
+            Some(Determined {
+                determination: f.determination?,
+                complaint: f.complaint.clone(),
+            })
+        })
+        .collect()
 }
 
 /// A recommendation's status as of `date`. A body's `refusal` event is its
@@ -469,6 +495,41 @@ mod tests {
             parse("closed.initial_enquiries.late").website_decision(),
             WebsiteDecision::ClosedAfterInitialEnquiries
         );
+    }
+
+    #[test]
+    fn a_landlord_keeps_the_housing_ombudsman_terms_per_complaint() {
+        let mut case = crate::case::tests_support::minimal_case();
+        let mut landlord = case.bodies[0].clone();
+        landlord.id = "landlord".into();
+        landlord.kind = BodyKind::HousingLandlord;
+        case.bodies.push(landlord);
+        for (determination, complaint) in [
+            (Determination::ServiceFailure, "its complaint handling"),
+            (Determination::Maladministration, "its handling of repairs"),
+        ] {
+            case.findings.push(crate::case::Finding {
+                body: "landlord".into(),
+                fault: true,
+                injustice: true,
+                text: "Fault.".into(),
+                determination: Some(determination),
+                complaint: Some(complaint.into()),
+            });
+        }
+        let outcome = BodyOutcome::of(&case, &case.bodies[1]);
+        assert_eq!(outcome.determinations.len(), 2);
+        assert_eq!(
+            outcome.determinations[0].complaint.as_deref(),
+            Some("its complaint handling")
+        );
+        assert_eq!(
+            outcome.gravest_determination(),
+            Some(Determination::Maladministration)
+        );
+        let council = BodyOutcome::of(&case, &case.bodies[0]);
+        assert!(council.determinations.is_empty());
+        assert_eq!(council.gravest_determination(), None);
     }
 
     #[test]

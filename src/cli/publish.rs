@@ -20,11 +20,24 @@ pub(super) fn run(args: PublishArgs) -> Result<ExitCode, UsageError> {
     let progress = progress_bar(paths.len());
     let format = args.diagnostics.diagnostic_format;
     let report = |outcome: &PublishOutcome| {
-        progress.suspend(|| report_outcome(outcome, format, as_of));
+        progress.suspend(|| report_outcome(outcome, format));
         progress.inc(1);
     };
-    let options = PublishOptions { as_of, workers };
-    let result = site::publish(&engine, &html, &paths, &args.out, options, &report);
+    let base_url = args.base_url.clone().unwrap_or_else(|| {
+        note!(
+            "note: no --base-url: the feeds, records.json and the sitemap link under {}",
+            crate::publish::DEFAULT_BASE_URL
+        );
+        crate::publish::DEFAULT_BASE_URL.to_string()
+    });
+    let options = PublishOptions {
+        workers,
+        base_url,
+        page_size: args.page_size as usize,
+        full: args.full,
+        ..PublishOptions::new(as_of)
+    };
+    let result = site::publish(&engine, &html, &paths, &args.out, &options, &report);
     progress.finish_and_clear();
     let site = match result {
         Ok(site) => site,
@@ -43,12 +56,18 @@ pub(super) fn run(args: PublishArgs) -> Result<ExitCode, UsageError> {
             return Ok(ExitCode::from(1));
         }
     };
+    let elapsed = started.elapsed().as_secs_f64();
     note!(
-        "published {} and {} as of {} in {:.2} s, written to `{}`{}",
+        "published {} and {} as of {} in {:.2} s ({:.1} records/s; {} of {} kept unchanged; {} of {} search shards made), written to `{}`{}",
         diag::count(site.records, "record"),
         diag::count(site.documents, "document"),
         as_of.long(),
-        started.elapsed().as_secs_f64(),
+        elapsed,
+        site.records as f64 / elapsed.max(1e-9),
+        site.kept,
+        diag::count(site.cases, "case"),
+        site.search.made,
+        site.search.made + site.search.kept,
         diag::display_path(&args.out),
         if site.failed > 0 {
             format!(
@@ -60,6 +79,12 @@ pub(super) fn run(args: PublishArgs) -> Result<ExitCode, UsageError> {
             String::new()
         },
     );
+    let stages: Vec<String> = site
+        .seconds
+        .iter()
+        .map(|(stage, s)| format!("{stage} {s:.2} s"))
+        .collect();
+    note!("  time: {}", stages.join(" · "));
     Ok(if site.failed > 0 {
         ExitCode::from(1)
     } else {
@@ -94,13 +119,15 @@ pub(super) fn today() -> Date {
     Date::from_ymd(now.year(), now.month() as u8, now.day()).expect("today is a date")
 }
 
-fn report_outcome(outcome: &PublishOutcome, format: diag::Format, as_of: Date) {
+fn report_outcome(outcome: &PublishOutcome, format: diag::Format) {
     let shown = diag::display_path(&outcome.path);
     if let Some(loaded) = &outcome.loaded {
         print_diagnostics(loaded, format);
     }
     match &outcome.result {
-        Ok(published) => match published.why_absent(as_of) {
+        // A case kept from the last run is counted, not listed.
+        Ok(published) if published.kept => {}
+        Ok(published) => match published.why_absent() {
             None => note!(
                 "ok      {shown} → {} ({}), {}",
                 diag::count(published.records.len(), "record"),

@@ -1,22 +1,25 @@
 //! One case on the site: what of it is published on a given day, and its
 //! files, made and checked in memory: each published document's verified
-//! PDF and its HTML (a page, or a page per chapter), and each body's record
-//! with its page. Nothing is returned unless every page is clean.
+//! publication copy (the pipeline's own, [`Engine::publication_copy`]) and
+//! its HTML (a page, or a page per chapter), and each body's record with
+//! its page. What the pages that list many cases need of the case (its
+//! card, its feed entries, its search pages: an [`Entry`]) is made here
+//! too, and checked with the case's own identifiers like every page.
+//! Nothing is returned unless every page is clean.
 
 use minijinja::Value;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::check::{self, Refused};
-use super::decision::{PublicationDecision, decide};
+use super::decision::PublicationDecision;
+use super::entry::{self, Entry};
 use super::html::{self, HtmlTemplates};
-use super::record::{self, ChapterLink, DocumentLink, Record};
-use crate::anonymise::{self, AnonymisedCase};
+use super::record::{self, ChapterLink, DocumentKind, DocumentLink, ParliamentLink, Record};
+use super::view::{AsOf, Span, change_dates};
 use crate::case::{Case, Date};
-use crate::pipeline::Checks;
-use crate::pipeline::{CaseError, Engine, case_dir_name, placeholders_in};
-use crate::plan::{self, DocKind, DocumentPlan};
-use crate::render::{RenderError, Variant};
-use crate::typeset::PdfSettings;
+use crate::pipeline::{CaseError, Engine, Prepared, case_dir_name, placeholders_in};
+use crate::plan::{DocKind, DocumentPlan};
+use crate::render::RenderError;
 
 /// A file of the site: its path under the site root and its bytes.
 #[derive(Debug, Clone)]
@@ -40,8 +43,12 @@ pub struct CaseSite {
     pub files: Vec<SiteFile>,
     /// How many documents are published.
     pub documents: usize,
-    /// The case's compiled identifiers (for the shared pages' checks).
-    pub checks: Option<Checks>,
+    /// What the pages that list many cases need of it (`None` when nothing
+    /// of it is shown).
+    pub entry: Option<Entry>,
+    /// The days on which the site shows the case exactly as it does on
+    /// this one.
+    pub span: Span,
 }
 
 /// Why a case could not be published.
@@ -75,14 +82,49 @@ pub enum PublishError {
     },
 }
 
-/// What every page is told about the site.
-#[derive(Debug, Clone, Serialize)]
-pub struct SiteInfo {
-    /// The day the site shows: "12 March 2025".
-    pub as_of: String,
+/// Nothing that would print a placeholder goes on the site: the
+/// pipeline's hold ([`placeholders_in`]), for a site file's text.
+fn hold(prepared: &Prepared<'_>, file: &str, text: &str) -> Result<(), PublishError> {
+    match placeholders_in(text, &prepared.redactions) {
+        found if found.is_empty() => Ok(()),
+        placeholders => Err(PublishError::Held {
+            file: file.to_string(),
+            placeholders,
+        }),
+    }
 }
 
-/// Site paths of a case's files.
+/// The pipeline's rule: a case with a finding nobody accepted stays off
+/// the site.
+fn require_reviewed(prepared: &Prepared<'_>) -> Result<(), PublishError> {
+    let review = crate::review::build(
+        prepared.case,
+        &prepared.redactions,
+        &prepared.anonymised,
+        &[],
+    );
+    let open: Vec<crate::review::FindingRow> = review
+        .findings
+        .into_iter()
+        .filter(|f| !f.accepted)
+        .collect();
+    if open.is_empty() {
+        Ok(())
+    } else {
+        Err(PublishError::Unreviewed(open))
+    }
+}
+
+/// What every page is told about the site.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct SiteInfo {
+    /// The day the site shows, "12 March 2025": on the pages that list
+    /// many cases only, so that a case's own pages do not change from one
+    /// day to the next.
+    pub as_of: Option<String>,
+}
+
+/// The page of a record.
 pub fn record_path(reference: &str) -> String {
     format!("decisions/{}.html", html::slug(reference))
 }
@@ -92,7 +134,7 @@ fn document_dir(dir: &str) -> String {
 }
 
 /// "../../" for a page `depth` folders down.
-fn root_for(path: &str) -> String {
+pub fn root_for(path: &str) -> String {
     "../".repeat(path.matches('/').count())
 }
 
@@ -103,14 +145,11 @@ pub fn make(
     case: &Case,
     as_of: Date,
 ) -> Result<CaseSite, PublishError> {
-    let plans = plan::plan(case);
-    let rules = engine.templates().rules();
-    let decision = decide(case, &plans, rules.publication_delay_weeks);
-    let dir = case_dir_name(&case.case.reference);
-    let shown: Vec<&DocumentPlan> = plans
-        .iter()
-        .filter(|p| decision.on_website(&p.file, as_of))
-        .collect();
+    let prepared = engine.prepare(case);
+    let plans = &prepared.plans;
+    let decision = &prepared.publication;
+    let view = AsOf::new(case, plans, decision, as_of);
+    let shown = view.documents();
     let statement = shown.iter().find(|p| p.kind == DocKind::Decision).copied();
     let bodies: Vec<&crate::case::Body> = case
         .bodies
@@ -124,100 +163,96 @@ pub fn make(
         })
         .collect();
     let mut site = CaseSite {
-        dir: dir.clone(),
-        decision,
+        dir: case_dir_name(&case.case.reference),
+        decision: decision.clone(),
         records: Vec::new(),
         files: Vec::new(),
         documents: 0,
-        checks: None,
+        entry: None,
+        span: Span::of(&change_dates(case, plans, decision), as_of),
     };
     if bodies.is_empty() {
         return Ok(site);
     }
-    let checks = engine.checks(case);
-    let (anonymised, redactions) = anonymise::anonymise(case, &checks.identifiers);
-    // The pipeline's rule: nothing with an open finding or a placeholder
-    // goes on the site.
-    let review = crate::review::build(case, &redactions, &anonymised, &[]);
-    let open: Vec<crate::review::FindingRow> = review
-        .findings
-        .into_iter()
-        .filter(|f| !f.accepted)
-        .collect();
-    if !open.is_empty() {
-        return Err(PublishError::Unreviewed(open));
-    }
-    let hold = |file: &str, text: &str| match placeholders_in(text, &redactions) {
-        found if found.is_empty() => Ok(()),
-        placeholders => Err(PublishError::Held {
-            file: file.to_string(),
-            placeholders,
-        }),
+    require_reviewed(&prepared)?;
+    let (anonymised, checks) = (&prepared.anonymised, &prepared.checks);
+    let carries = |plan: &DocumentPlan, body: &crate::case::Body| match plan.kind {
+        DocKind::Decision => record::statement_on_record(case, decision, &body.id),
+        _ => plan.about.as_deref() == Some(body.id.as_str()),
     };
-    let info = SiteInfo {
-        as_of: as_of.long(),
-    };
+    // The records' facts first: a document's page is indexed for search
+    // under the records that carry it.
     let mut links: Vec<(&DocumentPlan, DocumentLink)> = Vec::new();
+    let mut search: Vec<(&DocumentPlan, Vec<entry::SearchField>)> = Vec::new();
     for plan in &shown {
-        let carries = |b: &crate::case::Body| match plan.kind {
-            DocKind::Decision => record::statement_on_record(case, &site.decision, &b.id),
-            _ => plan.about.as_deref() == Some(b.id.as_str()),
-        };
-        let record_links: Vec<RecordLink> = bodies
-            .iter()
-            .filter(|b| carries(b))
-            .map(|b| RecordLink {
-                title: format!("{} ({})", b.name, b.reference),
-                path: record_path(&b.reference),
-            })
-            .collect();
-        let (link, files) = document(
-            engine,
-            html,
-            &anonymised,
-            &checks,
-            &hold,
-            plan,
-            &dir,
-            &record_links,
-            &info,
-            site.decision
-                .document(&plan.file)
-                .and_then(|d| d.earliest_publication_date),
-        )?;
-        site.files.extend(files);
+        let link = document_link(engine, html, &prepared, plan, &site.dir, &view)?;
         links.push((plan, link));
     }
-    site.documents = links.len();
-    let statement_context = statement
-        .map(|p| engine.templates().redacted_context(&anonymised, p))
-        .map(|c| Value::from_serialize(&c));
-    for body in bodies {
-        let statement = record::statement_on_record(case, &site.decision, &body.id);
+    for body in &bodies {
         let own: Vec<DocumentLink> = links
             .iter()
-            .filter(|(p, _)| match p.kind {
-                DocKind::Decision => statement,
-                _ => p.about.as_deref() == Some(body.id.as_str()),
-            })
+            .filter(|(p, _)| carries(p, body))
             .map(|(_, l)| l.clone())
             .collect();
         let path = record_path(&body.reference);
-        let record = record::build(&anonymised, body, &plans, &site.decision, path.clone(), own);
-        let json = serde_json::to_string_pretty(&record).expect("records serialise");
-        check::check_text("records.json", &json, &checks)?;
-        hold("records.json", &json)?;
-        let context = statement_context.as_ref().filter(|_| statement);
-        let page = record_page(html, &record, context, &path, &info)?;
-        check::check_page(&path, &page, &checks)?;
-        hold(&path, &page)?;
-        site.files.push(SiteFile {
-            path,
-            bytes: page.into_bytes(),
-        });
+        let record = record::build(anonymised, body, &view, decision, path, own);
         site.records.push(record);
     }
-    site.checks = Some(checks);
+    for (plan, _) in &links {
+        let records: Vec<&Record> = bodies
+            .iter()
+            .zip(&site.records)
+            .filter(|(b, _)| carries(plan, b))
+            .map(|(_, r)| r)
+            .collect();
+        search.push((plan, entry::search_fields(html.terms(), &records, plan)));
+    }
+    for ((plan, link), (_, fields)) in links.iter().zip(&search) {
+        let records: Vec<RecordLink> = bodies
+            .iter()
+            .zip(&site.records)
+            .filter(|(b, _)| carries(plan, b))
+            .map(|(_, r)| RecordLink {
+                title: r.title.clone(),
+                path: r.html.clone(),
+            })
+            .collect();
+        let indexed = plan.kind != DocKind::Decision;
+        let files = document_pages(
+            engine,
+            html,
+            &prepared,
+            plan,
+            link,
+            &records,
+            indexed.then_some(fields.as_slice()),
+        )?;
+        site.files.extend(files);
+    }
+    site.documents = links.len();
+    let statement_context = statement
+        .map(|p| engine.templates().redacted_context(anonymised, p))
+        .map(|c| Value::from_serialize(&c));
+    for (body, record) in bodies.iter().zip(&site.records) {
+        let json = serde_json::to_string_pretty(record).expect("records serialise");
+        check::check_text("records.json", &json, checks)?;
+        hold(&prepared, "records.json", &json)?;
+        let statement = record::statement_on_record(case, decision, &body.id);
+        let context = statement_context.as_ref().filter(|_| statement);
+        let fields = entry::record_search_fields(html.terms(), record);
+        let page = record_page(html, record, context, &fields)?;
+        check::check_page(&record.html, &page, checks)?;
+        hold(&prepared, &record.html, &page)?;
+        site.files.push(SiteFile {
+            path: record.html.clone(),
+            bytes: page.into_bytes(),
+        });
+    }
+    let entry = entry::build(html.terms(), case, &site.dir, &site.records, &site.files);
+    let json = serde_json::to_string(&entry).expect("entries serialise");
+    check::check_text("the pages that list decisions", &json, checks)?;
+    hold(&prepared, "the pages that list decisions", &json)?;
+    site.entry = Some(entry);
     Ok(site)
 }
 
@@ -245,70 +280,19 @@ struct Href {
     href: String,
 }
 
-/// The verified PDF and the HTML pages of one published document.
-#[allow(clippy::too_many_arguments)]
-fn document(
+/// A published document's link: its pages, its PDF's place, its dates.
+fn document_link(
     engine: &Engine,
     html: &HtmlTemplates,
-    anonymised: &AnonymisedCase,
-    checks: &Checks,
-    hold: &dyn Fn(&str, &str) -> Result<(), PublishError>,
+    prepared: &Prepared<'_>,
     plan: &DocumentPlan,
     dir: &str,
-    records: &[RecordLink],
-    info: &SiteInfo,
-    earliest: Option<Date>,
-) -> Result<(DocumentLink, Vec<SiteFile>), PublishError> {
-    let reference = &anonymised.case().case.reference;
-    let (pdf, pdf_text) = verified_pdf(engine, anonymised, checks, plan, reference)?;
+    view: &AsOf<'_>,
+) -> Result<DocumentLink, PublishError> {
     let base = document_dir(dir);
-    let pdf_path = format!("{base}/{}.pdf", plan.file);
-    hold(&pdf_path, &pdf_text.join("\n"))?;
     let template = html::template_for(plan.template);
-    let context = Value::from_serialize(engine.templates().redacted_context(anonymised, plan));
-    let page_context = |path: &str, page: i64, chapters: &[ChapterLink]| {
-        let root = root_for(path);
-        let href = |p: &str| format!("{root}{p}");
-        let links = PageLinks {
-            pdf: href(&pdf_path),
-            first: href(
-                &chapters
-                    .first()
-                    .map_or_else(|| path.to_string(), |c| c.html.clone()),
-            ),
-            records: records
-                .iter()
-                .map(|r| Href {
-                    title: r.title.clone(),
-                    href: href(&r.path),
-                })
-                .collect(),
-            chapters: chapters
-                .iter()
-                .map(|c| Href {
-                    title: c.title.clone(),
-                    href: href(&c.html),
-                })
-                .collect(),
-            chapter_base: "chapter-",
-        };
-        let title = match chapters.get((page - 1).max(0) as usize) {
-            Some(c) if chapters.len() > 1 => format!("{}: {}", c.title, plan.title),
-            _ => plan.title.clone(),
-        };
-        minijinja::context! {
-            root => root,
-            site => info,
-            page => page,
-            links => links,
-            template => template.clone(),
-            page_title => format!("{title} ({reference})"),
-            standalone => true,
-            lv => 0,
-            ..context.clone()
-        }
-    };
-    let titles = html.chapters(&template, &page_context("x/y/z", -1, &[]))?;
+    let context = page_context(engine, prepared, plan, "x/y/z", -1, &[], "", &[], None);
+    let titles = html.chapters(&template, &context)?;
     let chapters: Vec<ChapterLink> = if titles.len() > 1 {
         titles
             .iter()
@@ -321,81 +305,155 @@ fn document(
     } else {
         Vec::new()
     };
+    let first = chapters
+        .first()
+        .map_or_else(|| format!("{base}/{}.html", plan.file), |c| c.html.clone());
+    let parliament = view
+        .parliament()
+        .filter(|_| plan.kind == DocKind::SpecialReport)
+        .map(|p| ParliamentLink {
+            hc_number: p.hc_number.clone(),
+            session: p.session.clone(),
+            ordered_printed: p.ordered_printed,
+        });
+    Ok(DocumentLink {
+        kind: DocumentKind::of(plan.kind).unwrap_or(DocumentKind::Decision),
+        title: plan.title.clone(),
+        date: plan.date,
+        html: first,
+        pdf: format!("{base}/{}.pdf", plan.file),
+        chapters,
+        earliest_publication_date: prepared
+            .publication
+            .document(&plan.file)
+            .and_then(|d| d.earliest_publication_date),
+        parliament,
+    })
+}
+
+/// The context of one page of a document.
+#[allow(clippy::too_many_arguments)]
+fn page_context(
+    engine: &Engine,
+    prepared: &Prepared<'_>,
+    plan: &DocumentPlan,
+    path: &str,
+    page: i64,
+    chapters: &[ChapterLink],
+    pdf: &str,
+    records: &[RecordLink],
+    search: Option<&[entry::SearchField]>,
+) -> Value {
+    let root = root_for(path);
+    let href = |p: &str| format!("{root}{p}");
+    let links = PageLinks {
+        pdf: href(pdf),
+        first: href(
+            &chapters
+                .first()
+                .map_or_else(|| path.to_string(), |c| c.html.clone()),
+        ),
+        records: records
+            .iter()
+            .map(|r| Href {
+                title: r.title.clone(),
+                href: href(&r.path),
+            })
+            .collect(),
+        chapters: chapters
+            .iter()
+            .map(|c| Href {
+                title: c.title.clone(),
+                href: href(&c.html),
+            })
+            .collect(),
+        chapter_base: "chapter-",
+    };
+    let title = match chapters.get((page - 1).max(0) as usize) {
+        Some(c) if chapters.len() > 1 => format!("{}: {}", c.title, plan.title),
+        _ => plan.title.clone(),
+    };
+    let reference = &prepared.anonymised.case().case.reference;
+    let context = engine
+        .templates()
+        .redacted_context(&prepared.anonymised, plan);
+    minijinja::context! {
+        root => root,
+        site => SiteInfo::default(),
+        page => page,
+        links => links,
+        template => html::template_for(plan.template),
+        page_title => format!("{title} ({reference})"),
+        standalone => true,
+        lv => 0,
+        search => search,
+        ..Value::from_serialize(&context)
+    }
+}
+
+/// The verified PDF and the HTML pages of one published document.
+fn document_pages(
+    engine: &Engine,
+    html: &HtmlTemplates,
+    prepared: &Prepared<'_>,
+    plan: &DocumentPlan,
+    link: &DocumentLink,
+    records: &[RecordLink],
+    search: Option<&[entry::SearchField]>,
+) -> Result<Vec<SiteFile>, PublishError> {
+    // The pipeline's own verified publication copy: the same bytes `render`
+    // writes.
+    let copy = engine.publication_copy(prepared, plan)?;
+    hold(prepared, &link.pdf, &copy.page_text.join("\n"))?;
     let mut files = vec![SiteFile {
-        path: pdf_path.clone(),
-        bytes: pdf,
+        path: link.pdf.clone(),
+        bytes: copy.pdf,
     }];
-    let pages: Vec<(String, i64)> = if chapters.is_empty() {
-        vec![(format!("{base}/{}.html", plan.file), 0)]
+    let pages: Vec<(String, i64)> = if link.chapters.is_empty() {
+        vec![(link.html.clone(), 0)]
     } else {
-        chapters
+        link.chapters
             .iter()
             .enumerate()
             .map(|(i, c)| (c.html.clone(), i as i64 + 1))
             .collect()
     };
     for (path, page) in &pages {
-        let text = html.render(
-            "html/document.html.j2",
-            &page_context(path, *page, &chapters),
-        )?;
-        check::check_page(path, &text, checks)?;
-        hold(path, &text)?;
+        let context = page_context(
+            engine,
+            prepared,
+            plan,
+            path,
+            *page,
+            &link.chapters,
+            &link.pdf,
+            records,
+            search,
+        );
+        let text = html.render("html/document.html.j2", &context)?;
+        check::check_page(path, &text, &prepared.checks)?;
+        hold(prepared, path, &text)?;
         files.push(SiteFile {
             path: path.clone(),
             bytes: text.into_bytes(),
         });
     }
-    let link = DocumentLink {
-        kind: plan.kind,
-        title: plan.title.clone(),
-        html: pages[0].0.clone(),
-        pdf: pdf_path,
-        chapters,
-        earliest_publication_date: earliest,
-    };
-    Ok((link, files))
-}
-
-/// The publication PDF, typeset and verified exactly as `render` does it
-/// (same source, same settings, so the same bytes), and its pages' text.
-fn verified_pdf(
-    engine: &Engine,
-    anonymised: &AnonymisedCase,
-    checks: &Checks,
-    plan: &DocumentPlan,
-    reference: &str,
-) -> Result<(Vec<u8>, Vec<String>), CaseError> {
-    let variant = Variant::Redacted;
-    let document = format!("{}.{}.pdf", plan.file, variant.as_str());
-    let source = engine.templates().render_redacted(anonymised, plan)?;
-    let settings = PdfSettings {
-        date: plan.date,
-        ident: format!("{reference}/{}/{}", plan.file, variant.as_str()),
-    };
-    let typeset = engine
-        .typesetter()
-        .typeset(&source, &settings)
-        .map_err(|error| CaseError::Typeset {
-            document: document.clone(),
-            error,
-        })?;
-    let text = checks.require_clean(anonymised.case(), &document, &typeset.pdf)?;
-    Ok((typeset.pdf, text))
+    Ok(files)
 }
 
 fn record_page(
     html: &HtmlTemplates,
     record: &Record,
     statement: Option<&Value>,
-    path: &str,
-    info: &SiteInfo,
+    search: &[entry::SearchField],
 ) -> Result<String, RenderError> {
     let base = minijinja::context! {
-        root => root_for(path),
-        site => info,
+        root => root_for(&record.html),
+        site => SiteInfo::default(),
         record => record,
+        outcome_line => record.outcome_line(),
         statement => statement.is_some(),
+        search => search,
     };
     let context = match statement {
         Some(statement) => minijinja::context! { ..base, ..statement.clone() },

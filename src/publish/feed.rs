@@ -1,23 +1,23 @@
-//! The Atom feed of new decisions (RFC 4287), written with
-//! `atom_syndication`: one entry per published record, newest first. Links
-//! are relative to the feed, which sits at the site root; ids are URNs made
-//! from the record's reference, so they never change.
+//! The Atom feeds (RFC 4287), written with `atom_syndication`: an entry
+//! for every published document (a decision, a report, a further report, a
+//! joint or special report, a notice), newest first by the day it or a
+//! later document of its case was published, so that a case's entries are
+//! updated when its next document comes out. Feeds are paged (RFC 5005
+//! section 3: `first`, `previous`, `next`, `last`), one for the whole site
+//! (`feed.atom` is its first page) and one per organisation. Every link is
+//! absolute, under the site's base URL; ids are URNs made from the case and
+//! the document, so they never change.
 
 use atom_syndication::{Category, Entry, Feed, FixedDateTime, Link, Person, Text, WriteConfig};
 
-use super::record::Record;
+use super::entry::{Entry as CaseEntry, FeedItem};
+use super::listing::{Dimension, listing_base, page_path, slug};
+use super::site::SiteError;
+use super::staging::Staging;
 use crate::case::Date;
 
-/// The feed's own id.
+/// The site feed's id.
 pub const FEED_ID: &str = "urn:redress:decisions";
-
-/// The id of a record's entry: `urn:redress:record:23-004-118a`.
-pub fn entry_id(record: &Record) -> String {
-    format!(
-        "urn:redress:record:{}",
-        super::html::slug(&record.reference)
-    )
-}
 
 /// Midnight UTC on `date`.
 fn at_midnight(date: Date) -> FixedDateTime {
@@ -26,100 +26,196 @@ fn at_midnight(date: Date) -> FixedDateTime {
         .expect("an ISO date makes an RFC 3339 date-time")
 }
 
-/// The day a record first appears on the site.
-pub fn first_published(record: &Record) -> Date {
-    record
-        .documents
-        .iter()
-        .filter_map(|d| d.earliest_publication_date)
-        .min()
-        .unwrap_or(record.decision_date)
+/// One feed: its id, title, where its pages go and the HTML it shadows.
+struct FeedSpec {
+    id: String,
+    title: String,
+    /// Page `n`'s path.
+    path: Box<dyn Fn(usize) -> String>,
+    alternate: String,
 }
 
-/// The feed of `records` (already in the order to show), as the site
-/// stands on `as_of`.
-pub fn feed(records: &[&Record], as_of: Date) -> String {
-    let mut entries: Vec<(Date, &Record)> =
-        records.iter().map(|r| (first_published(r), *r)).collect();
-    entries.sort_by(|a, b| {
-        b.0.cmp(&a.0)
-            .then_with(|| a.1.reference.cmp(&b.1.reference))
-    });
-    let updated = entries.first().map_or(as_of, |(d, _)| *d);
-    let feed = Feed {
-        title: Text::plain("Ombudsman decisions"),
+/// Writes the site's feed and one per organisation; returns how many
+/// feed documents.
+pub(super) fn write_all(
+    entries: &[CaseEntry],
+    dimensions: &[Dimension],
+    base: &str,
+    as_of: Date,
+    page_size: usize,
+    staging: &Staging,
+) -> Result<usize, SiteError> {
+    let mut all: Vec<&FeedItem> = entries.iter().flat_map(|e| &e.feed).collect();
+    sort(&mut all);
+    let site = FeedSpec {
         id: FEED_ID.into(),
-        updated: at_midnight(updated),
-        authors: vec![Person {
-            name: "Local Government and Social Care Ombudsman".into(),
-            ..Default::default()
-        }],
-        links: vec![
+        title: "Ombudsman decisions and reports".into(),
+        path: Box::new(|n| {
+            if n == 1 {
+                "feed.atom".into()
+            } else {
+                format!("feeds/all/{n}.atom")
+            }
+        }),
+        alternate: page_path(&listing_base(None), false, 1),
+    };
+    let mut written = write_feed(&site, &all, base, as_of, page_size, staging)?;
+    if let Some(organisations) = dimensions.iter().find(|d| d.key == "organisation") {
+        for value in &organisations.values {
+            let label = value.label.clone();
+            let mut items: Vec<&FeedItem> = value
+                .cases
+                .iter()
+                .flat_map(|&i| &entries[i].feed)
+                .filter(|item| item.organisations.contains(&label))
+                .collect();
+            sort(&mut items);
+            let key = value.slug.clone();
+            let spec = FeedSpec {
+                id: format!("{FEED_ID}:organisation:{key}"),
+                title: format!("Ombudsman decisions and reports about {label}"),
+                path: Box::new(move |n| {
+                    if n == 1 {
+                        format!("feeds/organisation/{key}.atom")
+                    } else {
+                        format!("feeds/organisation/{key}/{n}.atom")
+                    }
+                }),
+                alternate: page_path(&listing_base(Some(("organisation", &value.slug))), false, 1),
+            };
+            written += write_feed(&spec, &items, base, as_of, page_size, staging)?;
+        }
+    }
+    Ok(written)
+}
+
+/// The feed of one organisation, by its name.
+pub fn organisation_feed(name: &str) -> String {
+    format!("feeds/organisation/{}.atom", slug("organisation", name))
+}
+
+/// Newest first: by the day last updated, then first published, then id.
+fn sort(items: &mut [&FeedItem]) {
+    items.sort_by(|a, b| {
+        b.updated
+            .cmp(&a.updated)
+            .then_with(|| b.published.cmp(&a.published))
+            .then_with(|| a.id.cmp(&b.id))
+    });
+}
+
+fn write_feed(
+    spec: &FeedSpec,
+    items: &[&FeedItem],
+    base: &str,
+    as_of: Date,
+    page_size: usize,
+    staging: &Staging,
+) -> Result<usize, SiteError> {
+    let pages = items.len().div_ceil(page_size).max(1);
+    let link = |rel: &str, n: usize| Link {
+        href: format!("{base}{}", (spec.path)(n)),
+        rel: rel.into(),
+        mime_type: Some("application/atom+xml".into()),
+        ..Default::default()
+    };
+    for n in 1..=pages {
+        let shown =
+            &items[((n - 1) * page_size).min(items.len())..(n * page_size).min(items.len())];
+        let mut links = vec![
+            link("self", n),
             Link {
-                href: "feed.atom".into(),
-                rel: "self".into(),
-                mime_type: Some("application/atom+xml".into()),
-                ..Default::default()
-            },
-            Link {
-                href: "index.html".into(),
+                href: format!("{base}{}", spec.alternate),
                 rel: "alternate".into(),
                 mime_type: Some("text/html".into()),
                 ..Default::default()
             },
-        ],
-        subtitle: Some(Text::plain(
-            "Decisions published on the website, newest first. People are referred to by a letter or by their role; organisations are named.",
-        )),
-        lang: Some("en-GB".into()),
-        entries: entries.iter().map(|(date, r)| entry(r, *date)).collect(),
-        ..Default::default()
-    };
-    let config = WriteConfig {
-        write_document_declaration: true,
-        indent_size: Some(2),
-    };
-    let bytes = feed
-        .write_with_config(Vec::new(), config)
-        .expect("writing to memory does not fail");
-    let mut xml = String::from_utf8(bytes).expect("the feed is UTF-8");
-    xml.push('\n');
-    xml
+            link("first", 1),
+            link("last", pages),
+        ];
+        if n > 1 {
+            links.push(link("previous", n - 1));
+        }
+        if n < pages {
+            links.push(link("next", n + 1));
+        }
+        let updated = shown.iter().map(|i| i.updated).max().unwrap_or(as_of);
+        let feed = Feed {
+            title: Text::plain(spec.title.clone()),
+            id: spec.id.clone(),
+            updated: at_midnight(updated),
+            authors: vec![Person {
+                name: "Local Government and Social Care Ombudsman".into(),
+                ..Default::default()
+            }],
+            links,
+            subtitle: Some(Text::plain(
+                "Every decision and report published on the website, newest first; an entry is updated when a later document of its case is published. People are referred to by a letter or by their role; organisations are named.",
+            )),
+            lang: Some("en-GB".into()),
+            entries: shown.iter().map(|i| entry(i, base)).collect(),
+            ..Default::default()
+        };
+        let config = WriteConfig {
+            write_document_declaration: true,
+            indent_size: Some(2),
+        };
+        let bytes = feed
+            .write_with_config(Vec::new(), config)
+            .expect("writing to memory does not fail");
+        let mut xml = String::from_utf8(bytes).expect("the feed is UTF-8");
+        xml.push('\n');
+        let path = (spec.path)(n);
+        super::check::page_text(&xml).map_err(|reason| super::check::Refused {
+            page: path.clone(),
+            reason,
+        })?;
+        staging.write(&path, xml.as_bytes())?;
+    }
+    Ok(pages)
 }
 
-fn entry(record: &Record, published: Date) -> Entry {
+fn entry(item: &FeedItem, base: &str) -> Entry {
     let mut categories = vec![Category {
-        term: record.decision.into(),
-        scheme: Some("urn:redress:decision".into()),
-        label: Some(format!("Decision: {}", record.decision)),
+        term: super::terms::code_of(&item.kind),
+        scheme: Some("urn:redress:document".into()),
+        label: Some(item.title.split(':').next().unwrap_or_default().to_string()),
     }];
-    if let Some(category) = &record.category {
-        categories.push(Category {
-            term: category.clone(),
-            scheme: Some("urn:redress:category".into()),
-            label: Some(category.clone()),
-        });
-    }
-    let mut links = vec![Link {
-        href: record.html.clone(),
-        rel: "alternate".into(),
-        mime_type: Some("text/html".into()),
-        ..Default::default()
-    }];
-    links.extend(record.pdf.iter().map(|pdf| Link {
-        href: pdf.clone(),
-        rel: "enclosure".into(),
-        mime_type: Some("application/pdf".into()),
-        ..Default::default()
+    categories.extend(item.categories.iter().map(|c| Category {
+        term: c.clone(),
+        scheme: Some("urn:redress:category".into()),
+        label: Some(c.clone()),
     }));
+    categories.extend(item.organisations.iter().map(|o| Category {
+        term: o.clone(),
+        scheme: Some("urn:redress:organisation".into()),
+        label: Some(o.clone()),
+    }));
+    let summary = match &item.update {
+        Some(update) => format!("{} (Updated: {update}.)", item.summary),
+        None => item.summary.clone(),
+    };
     Entry {
-        title: Text::plain(record.title.clone()),
-        id: entry_id(record),
-        updated: at_midnight(published),
-        published: Some(at_midnight(published)),
+        title: Text::plain(item.title.clone()),
+        id: item.id.clone(),
+        updated: at_midnight(item.updated),
+        published: Some(at_midnight(item.published)),
         categories,
-        links,
-        summary: Some(Text::plain(record.summary.clone())),
+        links: vec![
+            Link {
+                href: format!("{base}{}", item.html),
+                rel: "alternate".into(),
+                mime_type: Some("text/html".into()),
+                ..Default::default()
+            },
+            Link {
+                href: format!("{base}{}", item.pdf),
+                rel: "enclosure".into(),
+                mime_type: Some("application/pdf".into()),
+                ..Default::default()
+            },
+        ],
+        summary: Some(Text::plain(summary)),
         ..Default::default()
     }
 }

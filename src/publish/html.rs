@@ -15,10 +15,12 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::Arc;
 
 use minijinja::value::Value;
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, Output, State, UndefinedBehavior};
 
+use super::terms::{self, Terms};
 use crate::render::{RenderError, WORDS};
 
 /// A bundled HTML template or asset: its file name and text.
@@ -32,7 +34,14 @@ macro_rules! bundled {
 pub const TEMPLATES: &[(&str, &str)] = &[
     bundled!("page.html.j2"),
     bundled!("macros.html.j2"),
+    bundled!("site-macros.html.j2"),
     bundled!("index.html.j2"),
+    bundled!("listing.html.j2"),
+    bundled!("browse.html.j2"),
+    bundled!("references.html.j2"),
+    bundled!("search.html.j2"),
+    bundled!("about.html.j2"),
+    bundled!("glossary.html.j2"),
     bundled!("record.html.j2"),
     bundled!("document.html.j2"),
     bundled!("decision.html.j2"),
@@ -41,10 +50,11 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     bundled!("joint-report.html.j2"),
     bundled!("special-report.html.j2"),
     bundled!("notice.html.j2"),
+    bundled!("terms.toml"),
 ];
 
 /// The static files of the site, by path under `assets/`.
-pub const ASSETS: &[(&str, &str)] = &[bundled!("site.css"), bundled!("filter.js")];
+pub const ASSETS: &[(&str, &str)] = &[bundled!("site.css"), bundled!("search.js")];
 
 /// The HTML template of a document, by its Typst template.
 pub fn template_for(typst_template: &str) -> String {
@@ -54,6 +64,8 @@ pub fn template_for(typst_template: &str) -> String {
 /// The HTML templates, loaded once.
 pub struct HtmlTemplates {
     env: Environment<'static>,
+    terms: Arc<Terms>,
+    fingerprint: String,
 }
 
 impl HtmlTemplates {
@@ -64,13 +76,14 @@ impl HtmlTemplates {
 
     /// The bundled templates, with any `*.html.j2` file in `dir` (or in
     /// `dir/html/`) replacing the bundled one of the same name; a
-    /// `words.j2` there replaces the shared words (as it does for the PDFs).
+    /// `words.j2` there replaces the shared words (as it does for the PDFs),
+    /// a `terms.toml` the site's words for codes.
     pub fn with_overrides(dir: &Path) -> std::io::Result<Result<Self, RenderError>> {
         let mut files = bundled_files();
         for folder in [dir.to_path_buf(), dir.join("html")] {
             if folder.is_dir() {
                 crate::render::read_overrides(&folder, &mut files, |name| {
-                    name.ends_with(".html.j2") || name == WORDS.0
+                    name.ends_with(".html.j2") || name == WORDS.0 || name == terms::FILE
                 })?;
             }
         }
@@ -78,6 +91,12 @@ impl HtmlTemplates {
     }
 
     fn from_files(files: Vec<(String, String)>) -> Result<Self, RenderError> {
+        let fingerprint = crate::render::fingerprint(&files);
+        let terms = match files.iter().find(|(n, _)| n == terms::FILE) {
+            Some((_, text)) => Terms::parse(text)?,
+            None => Terms::default(),
+        };
+        let terms = Arc::new(terms);
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::Strict);
         env.set_trim_blocks(true);
@@ -85,8 +104,24 @@ impl HtmlTemplates {
         env.set_auto_escape_callback(|_| AutoEscape::Html);
         env.set_formatter(format_value);
         env.add_filter("slug", slug_filter);
+        env.add_filter("long_date", long_date_filter);
+        env.add_filter("money", money_filter);
+        env.add_filter("first_upper", |s: String| {
+            let mut chars = s.chars();
+            chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect::<String>())
+                .unwrap_or_default()
+        });
+        let lookup = Arc::clone(&terms);
+        env.add_function("term", move |table: String, code: String| {
+            lookup.label(&table, &code)
+        });
         crate::render::add_word_functions(&mut env);
         for (name, text) in files {
+            if name == terms::FILE {
+                continue;
+            }
             // The shared words keep their name, so that both formats'
             // templates import "words.j2".
             let name = if name == WORDS.0 {
@@ -97,7 +132,22 @@ impl HtmlTemplates {
             env.add_template_owned(name.clone(), text)
                 .map_err(|e| error(&name, &e))?;
         }
-        Ok(Self { env })
+        Ok(Self {
+            env,
+            terms,
+            fingerprint,
+        })
+    }
+
+    /// The site's words for codes (`terms.toml`).
+    pub fn terms(&self) -> &Terms {
+        &self.terms
+    }
+
+    /// A digest of every template and word the pages are made from: a case
+    /// made with other templates is made again.
+    pub fn fingerprint(&self) -> &str {
+        &self.fingerprint
     }
 
     /// A decision statement as the body of another page (a record page,
@@ -171,6 +221,23 @@ fn slug_filter(value: Value) -> String {
     slug(&value.to_string())
 }
 
+/// `2024-03-05` → "5 March 2024": the site's one way of writing a date.
+fn long_date_filter(value: Value) -> Result<String, Error> {
+    let text = value.to_string();
+    crate::case::Date::parse_iso(&text)
+        .map(|d| d.long())
+        .map_err(|e| Error::new(ErrorKind::InvalidOperation, format!("not a date: {e}")))
+}
+
+/// A sum in pounds (as records keep it) → "£1,140" or "£2,318.40".
+fn money_filter(value: Value) -> Result<String, Error> {
+    let pounds = f64::try_from(value)
+        .map_err(|_| Error::new(ErrorKind::InvalidOperation, "not a sum of money"))?;
+    crate::case::Money::from_pounds(pounds)
+        .map(|m| m.to_string())
+        .map_err(|e| Error::new(ErrorKind::InvalidOperation, e))
+}
+
 fn error(template: &str, e: &Error) -> RenderError {
     let mut message = e.kind().to_string();
     if let Some(detail) = e.detail() {
@@ -202,6 +269,7 @@ mod tests {
     fn case_text_is_escaped_and_missing_values_are_errors() {
         let t =
             HtmlTemplates::from_files(vec![("t.html.j2".into(), "<p>{{ x }}</p>".into())]).unwrap();
+        assert_eq!(t.fingerprint().len(), 64);
         let html = t
             .render(
                 "html/t.html.j2",

@@ -33,7 +33,13 @@ pub(super) fn check_replaceable(site: &Path) -> Result<(), SiteError> {
 pub(super) struct Staging {
     dir: PathBuf,
     site: PathBuf,
+    /// The site being replaced, when it is one redress wrote: a file
+    /// written with the same bytes as its old one is linked to it instead,
+    /// so that replacing the site frees only what changed.
+    old: Option<PathBuf>,
     done: std::sync::atomic::AtomicBool,
+    /// The paths written while a log is kept ([`Staging::log`]).
+    log: std::sync::Mutex<Option<Vec<String>>>,
 }
 
 impl Staging {
@@ -59,8 +65,21 @@ impl Staging {
         Ok(Self {
             dir,
             site: site.to_path_buf(),
+            old: site.join(MARKER).is_file().then(|| site.to_path_buf()),
             done: std::sync::atomic::AtomicBool::new(false),
+            log: std::sync::Mutex::new(None),
         })
+    }
+
+    /// Starts (`true`) or ends (`false`) a log of the paths written; ending
+    /// returns them.
+    pub(super) fn log(&self, keep: bool) -> Vec<String> {
+        let mut log = self.log.lock().unwrap_or_else(|e| e.into_inner());
+        let written = log.take().unwrap_or_default();
+        if keep {
+            *log = Some(Vec::new());
+        }
+        written
     }
 
     pub(super) fn write(&self, path: &str, bytes: &[u8]) -> Result<(), SiteError> {
@@ -68,12 +87,93 @@ impl Staging {
             .map_err(|(path, error)| SiteError::Io { path, error })
     }
 
-    fn write_one(&self, path: &str, bytes: &[u8]) -> Result<(), (PathBuf, std::io::Error)> {
+    /// The staging folder.
+    pub(super) fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// A file's place in the staging folder.
+    pub(super) fn path(&self, path: &str) -> PathBuf {
+        self.dir.join(path)
+    }
+
+    /// A new file in the staging folder, to be written piece by piece.
+    pub(super) fn create(&self, path: &str) -> std::io::Result<std::io::BufWriter<fs::File>> {
+        let full = self.fresh(path)?;
+        Ok(std::io::BufWriter::new(fs::File::create(full)?))
+    }
+
+    /// Takes a file of the old site as it is: a hard link (the old site is
+    /// removed once the new one is in place, and no file is ever written
+    /// through a link), or a copy where links cannot be made.
+    pub(super) fn link(&self, old_site: &Path, path: &str) -> std::io::Result<()> {
+        let from = old_site.join(path);
+        if !fs::symlink_metadata(&from)?.is_file() {
+            return Err(std::io::Error::other("not a plain file"));
+        }
+        let to = self.fresh(path)?;
+        if fs::hard_link(&from, &to).is_err() {
+            fs::copy(&from, &to)?;
+        }
+        Ok(())
+    }
+
+    /// Makes room for a new file at `path`: its folder made, and whatever
+    /// was there (a link to the old site's file) removed rather than
+    /// written through.
+    fn fresh(&self, path: &str) -> std::io::Result<PathBuf> {
+        if let Some(log) = self.log.lock().unwrap_or_else(|e| e.into_inner()).as_mut() {
+            log.push(path.to_string());
+        }
         let full = self.dir.join(path);
         if let Some(parent) = full.parent() {
-            fs::create_dir_all(parent).map_err(|e| (parent.to_path_buf(), e))?;
+            fs::create_dir_all(parent)?;
+        }
+        match fs::remove_file(&full) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e),
+        }
+        Ok(full)
+    }
+
+    fn write_one(&self, path: &str, bytes: &[u8]) -> Result<(), (PathBuf, std::io::Error)> {
+        let full = self.fresh(path).map_err(|e| (self.dir.join(path), e))?;
+        if let Some(old) = self.unchanged(
+            path,
+            |old| fs::read(old).is_ok_and(|b| b == bytes),
+            bytes.len(),
+        ) && fs::hard_link(&old, &full).is_ok()
+        {
+            return Ok(());
         }
         fs::write(&full, bytes).map_err(|e| (full.clone(), e))
+    }
+
+    /// The old site's file at `path` when it is a plain file of `len` bytes
+    /// that `same` accepts.
+    fn unchanged(&self, path: &str, same: impl Fn(&Path) -> bool, len: usize) -> Option<PathBuf> {
+        let old = self.old.as_ref()?.join(path);
+        let meta = fs::symlink_metadata(&old).ok()?;
+        (meta.is_file() && meta.len() == len as u64 && same(&old)).then_some(old)
+    }
+
+    /// A file written piece by piece ([`create`](Self::create)) that came out
+    /// the same as the old site's is replaced by a link to it.
+    pub(super) fn settle(&self, path: &str) -> std::io::Result<()> {
+        let full = self.dir.join(path);
+        let bytes = fs::read(&full)?;
+        if let Some(old) = self.unchanged(
+            path,
+            |old| fs::read(old).is_ok_and(|b| b == bytes),
+            bytes.len(),
+        ) {
+            let linked = full.with_extension("link");
+            if fs::hard_link(&old, &linked).is_ok() {
+                fs::rename(&linked, &full)?;
+            }
+        }
+        Ok(())
     }
 
     /// Writes a case's files; on failure removes those already written.
@@ -93,7 +193,7 @@ impl Staging {
     pub(super) fn finish(self) -> Result<(), SiteError> {
         self.write(
             MARKER,
-            b"This folder is a site written by `redress publish`; each run replaces it whole.\n",
+            b"This folder is a site written by `redress publish`; each run replaces it whole.\nIts .redress folder keeps what the next run needs to make only what changed: deploy the site without it.\n",
         )?;
         let io = |path: &Path| {
             let path = path.to_path_buf();

@@ -107,6 +107,7 @@ pub struct Templates {
     rules: Rules,
     rewrites: Arc<Rewrites>,
     office: Office,
+    fingerprint: String,
 }
 
 impl Templates {
@@ -138,6 +139,7 @@ impl Templates {
     }
 
     fn from_files(files: Vec<(String, String)>) -> Result<Self, RenderError> {
+        let fingerprint = fingerprint(&files);
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::Strict);
         env.set_trim_blocks(true);
@@ -198,6 +200,7 @@ impl Templates {
             rules,
             rewrites: rewrites.unwrap_or_else(Rewrites::bundled),
             office,
+            fingerprint,
         })
     }
 
@@ -205,6 +208,13 @@ impl Templates {
     /// person's details (`rewrites.toml`).
     pub fn rewrites(&self) -> &Arc<Rewrites> {
         &self.rewrites
+    }
+
+    /// A digest of every template, the house style, `rules.toml`,
+    /// `rewrites.toml` and `office.toml`: what `publish` keeps beside a
+    /// case's pages, so that a case made with other templates is made again.
+    pub fn fingerprint(&self) -> &str {
+        &self.fingerprint
     }
 
     /// The configuration values of `rules.toml`.
@@ -375,4 +385,18 @@ fn error(template: &str, e: &minijinja::Error) -> RenderError {
         line: e.line(),
         message,
     }
+}
+
+/// SHA-256 over a set of files' names and texts, in name order.
+pub fn fingerprint(files: &[(String, String)]) -> String {
+    let mut sorted: Vec<&(String, String)> = files.iter().collect();
+    sorted.sort();
+    let mut all = Vec::new();
+    for (name, text) in sorted {
+        all.extend_from_slice(name.as_bytes());
+        all.push(0);
+        all.extend_from_slice(&(text.len() as u64).to_le_bytes());
+        all.extend_from_slice(text.as_bytes());
+    }
+    crate::pipeline::sha256_hex(&all)
 }
