@@ -89,7 +89,7 @@ const TOWNS: [&str; 10] = [
     "Fenwick",
     "Harbourside",
 ];
-/// Website categories (DOMAIN.md §7.2), by the first body's kind of case.
+/// Website categories (docs/domain.md §6), by the first body's kind of case.
 const CATEGORIES: [&str; 12] = [
     "Adult care services > Assessment and care plan",
     "Adult care services > Charging",

@@ -357,9 +357,14 @@ fn warning(
                 Diagnostic::warning(
                     "unlisted-identifier",
                     format!(
-                        "{} {} nobody listed: it prints as {printed}",
+                        "{} {} nobody listed: {}",
                         article(category.describe()),
-                        category.describe()
+                        category.describe(),
+                        if printed.is_empty() {
+                            "it is left out of the publication copy, with the words around it".to_string()
+                        } else {
+                            format!("it prints as {printed}")
+                        }
                     ),
                 )
                 .hint("if it is someone's, list it in the case file; otherwise accept the finding on the review sheet"),
@@ -503,6 +508,7 @@ decision = "upheld"
 reference = "25 001 044"
 jurisdiction = "lgsco"
 decision_date = 2025-06-17
+investigator = { name = "Aisha Thorne" }
 summary = "From 2022 Ben's physiotherapist was Gary Stott. The invoices were addressed to \"Mrs Wilde\". She signed her emails \"Debs\". Mrs D Tranter-Wylde rang."
 [[people]]
 id = "debs"

@@ -534,7 +534,7 @@ fn report_and_letters(
         ),
     };
     let phso = case.case.jurisdiction == Jurisdiction::LgscoPhso;
-    // The report is the joint statement's (seed 000 route 1); a further
+    // The report is the joint statement's (the Joint Working Manual's escalation route 1); a further
     // report under s31(2A) is the Local Commissioner's power, and the
     // PHSO's only where the event states its joint-working basis.
     let title = match kind {

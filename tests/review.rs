@@ -81,15 +81,20 @@ fn every_row_pairs_a_sentence_with_its_own_published_sentence() {
                 let field = field.as_str().unwrap();
                 let text = &original[field];
                 let redacted = &published[field];
-                let mut edits: Vec<&anonymise::Edit> = redactions
-                    .entries
-                    .iter()
-                    .filter(|e| e.field == field)
-                    .map(|e| &e.edit)
-                    .collect();
+                // The anonymiser's alignment: its replacements and rewrites.
+                let aligned = anonymise::Aligned::of(&redactions, field);
+                let mut edits: Vec<&anonymise::Edit> = aligned.edits().iter().collect();
                 edits.sort_by_key(|e| e.original.start);
                 for (at, _) in text.match_indices(sentence) {
                     let end = at + sentence.len();
+                    // A sentence a rule left out whole ("Her NHS number is
+                    // …") is published as nothing.
+                    if edits.iter().any(|e| {
+                        e.original.start <= at && end <= e.original.end && e.published.is_empty()
+                    }) {
+                        matched |= expected.is_empty();
+                        continue;
+                    }
                     let mut rebuilt = String::new();
                     let mut from = at;
                     for e in &edits {

@@ -109,15 +109,14 @@ fn every_sample_renders_both_variants_and_no_redacted_file_leaks() {
 fn hazards_hold_their_publication_copies_and_every_written_copy_is_clean() {
     let mut problems = Vec::new();
     let mut previews = 0;
+    let mut holding = 0;
     for (case, dir, held) in crate::util::rendered_hazards() {
         let ids = anonymise::identifiers(case);
         let checks = engine().checks(case);
-        // (A decision withheld from publication has no publication copy.)
-        assert!(
-            !held.is_empty() || !case.publication.publish,
-            "{}: a hazard fixture holds nothing back",
-            case.case.reference
-        );
+        // Most of what a hazard fixture holds in its prose is rewritten for
+        // publication (S02's contact details, date of birth, address and
+        // heading all are); what no rule can mend is held.
+        holding += usize::from(!held.is_empty());
         for verification in ["clean", "preview"] {
             for file in files(dir, verification) {
                 let path = dir.join(&file);
@@ -165,6 +164,10 @@ fn hazards_hold_their_publication_copies_and_every_written_copy_is_clean() {
             }
         }
     }
+    assert!(
+        holding >= 3,
+        "only {holding} hazard fixtures hold a copy back"
+    );
     assert!(previews > 0, "no preview written");
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

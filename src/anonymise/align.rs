@@ -14,15 +14,23 @@ pub struct Aligned {
 }
 
 impl Aligned {
-    /// The alignment of one field from what the anonymiser did to it.
+    /// The alignment of one field from what the anonymiser did to it: its
+    /// replacements and the clauses it rewrote.
     pub fn of(redactions: &Redactions, field: &str) -> Self {
-        Self::new(
-            redactions
-                .entries
-                .iter()
-                .filter(|e| e.field == field)
-                .map(|e| e.edit.clone()),
-        )
+        let replaced = redactions
+            .entries
+            .iter()
+            .filter(|e| e.field == field)
+            .map(|e| e.edit.clone());
+        let rewritten = redactions
+            .rewrites
+            .iter()
+            .filter(|r| r.field == field)
+            .map(|r| Edit {
+                original: r.start..r.end,
+                published: r.published_start..r.published_end,
+            });
+        Self::new(replaced.chain(rewritten))
     }
 
     /// The alignment made of these edits (in any order; overlapping or
@@ -128,7 +136,9 @@ impl Alignment {
     /// Where an original stretch is in the published text: the published
     /// stretch of the edit that holds it, if one does.
     pub(super) fn place(&self, range: Range<usize>) -> Range<usize> {
-        let i = self.edits.partition_point(|e| e.original.end <= range.start);
+        let i = self
+            .edits
+            .partition_point(|e| e.original.end <= range.start);
         match self.edits.get(i) {
             Some(e) if e.original.start <= range.start && range.end <= e.original.end => {
                 e.published.clone()

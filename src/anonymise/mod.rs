@@ -230,7 +230,7 @@ impl Redactions {
     }
 }
 
-/// The labels of a case's people, assigned once (DOMAIN.md §5.1).
+/// The labels of a case's people, assigned once (docs/domain.md §4).
 pub fn labels(case: &Case) -> Vec<String> {
     labels::assign(case)
 }
@@ -318,7 +318,7 @@ pub fn anonymise_text(text: &str, ids: &Identifiers) -> (String, Vec<Hit>) {
 }
 
 /// Which labels a field uses: the Housing Ombudsman's parts of a joint
-/// document call people "the resident", "Mr A" (DOMAIN.md §4.3).
+/// document call people "the resident", "Mr A" (as the Housing Ombudsman writes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum LabelSet {
     Ombudsman,

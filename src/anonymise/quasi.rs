@@ -206,7 +206,7 @@ pub(crate) fn is_combination(all: &[(QuasiKind, Range<usize>)]) -> bool {
 /// finding), not only listed: how rare a condition is, a partial date of
 /// birth, an exact age in the same text as a named condition or a place,
 /// and every part of an age, a rare condition and a place together
-/// (ANONYMISATION.md §5.1: the combination is what identifies).
+/// (the ICO's motivated-intruder test: the combination is what identifies).
 pub(crate) fn is_finding(kind: QuasiKind, all: &[(QuasiKind, Range<usize>)]) -> bool {
     if is_combination(all) && kind != QuasiKind::School {
         return true;

@@ -202,7 +202,9 @@ pub fn load_toml<T: serde::de::DeserializeOwned>(file: &SourceFile) -> Result<T,
         let problem = Problem::classify(&err.inner().to_string(), convert_path(err.path()));
         let key_only = matches!(problem.kind, ProblemKind::UnknownField { .. });
         let range = tree.locate(&problem.path, key_only);
-        problem.diagnostic(&problem.path).with_range(range)
+        problem
+            .diagnostic(&problem.path, Format::Toml)
+            .with_range(range)
     })
 }
 

@@ -31,8 +31,8 @@ pub(crate) use doc_checks::issues_document;
 pub use limits::{MAX_DEPTH, MAX_FILE_BYTES};
 pub use load::{Loaded, load, load_bytes, load_str, load_toml, locate};
 pub use outcome::{
-    Answer, BodyOutcome, Determined, OutcomeDetail, Statistics, answer, injustice_to, outcome_detail,
-    status_as_of, website_decision,
+    Answer, BodyOutcome, Determined, OutcomeDetail, Statistics, answer, injustice_to,
+    outcome_detail, status_as_of, website_decision,
 };
 pub use schema::schema;
 pub(crate) use tree::Seg;
@@ -553,7 +553,6 @@ impl Determination {
             Self::ReasonableRedress => "reasonable redress",
         }
     }
-
 }
 
 /// A remedy for one body (or a joint remedy for several).

@@ -515,6 +515,7 @@ mod tests {
                 text: "Fault.".into(),
                 determination: Some(determination),
                 complaint: Some(complaint.into()),
+                injustice_to: Vec::new(),
             });
         }
         let outcome = BodyOutcome::of(&case, &case.bodies[1]);

@@ -201,7 +201,36 @@ pub(crate) fn parse_json(text: &str) -> Result<Spanned, Diagnostic> {
             .hint("a case file is one JSON object: `{ \"case\": { … }, … }`")
             .with_range(0..0));
     };
+    // The parser takes some JSON5 besides (single-quoted strings, hex
+    // numbers): a case file is strict JSON, as the schema says.
+    if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(text) {
+        let at = offset_of(text, e.line(), e.column());
+        let message = e.to_string();
+        let message = message
+            .rsplit_once(" at line ")
+            .map_or(message.as_str(), |(m, _)| m);
+        return Err(Diagnostic::error(
+            "syntax",
+            format!("failed to parse JSON ({message}): a case file is strict JSON"),
+        )
+        .hint("strings and keys take double quotes (\"…\", never '…'), numbers are decimal, and nothing follows the last item of an object or array")
+        .with_range(at..at));
+    }
     json_value(value)
+}
+
+/// The byte offset of a 1-based line and column (as serde_json counts them).
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let mut at = (start + column.saturating_sub(1)).min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 fn json_value(value: jsonc_parser::ast::Value<'_>) -> Result<Spanned, Diagnostic> {

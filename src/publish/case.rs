@@ -155,8 +155,11 @@ pub fn make(
         .bodies
         .iter()
         .filter(|b| decision.body(&b.id).is_some_and(|d| d.publish))
+        // A body's record shows the decision as its statement of reasons,
+        // or waits for a document about it (a council that had not agreed
+        // gets none: its record starts with its report).
         .filter(|b| {
-            statement.is_some()
+            (statement.is_some() && record::statement_on_record(case, decision, &b.id))
                 || shown
                     .iter()
                     .any(|p| p.about.as_deref() == Some(b.id.as_str()))

@@ -218,7 +218,9 @@ impl DocumentKind {
             DocKind::JointReport => Self::JointReport,
             DocKind::SpecialReport => Self::SpecialReport,
             DocKind::Notice => Self::Notice,
-            DocKind::Letter(_) => return None,
+            // Letters, the s31(2D) requirement and a draft's key to names
+            // are never on the site.
+            DocKind::Letter(_) | DocKind::Statement | DocKind::NameKey => return None,
         })
     }
 }
@@ -324,6 +326,9 @@ pub fn build(
     documents: Vec<DocumentLink>,
 ) -> Record {
     let case = anonymised.case();
+    // The body as published: a body named after a person is printed by its
+    // `published_name`.
+    let body = case.body(&body.id).unwrap_or(body);
     let outcome = BodyOutcome::of(case, body);
     let own = decision.body(&body.id);
     let statement = statement_on_record(case, decision, &body.id);

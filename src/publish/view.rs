@@ -94,7 +94,7 @@ impl<'a> AsOf<'a> {
         }
     }
 
-    /// Where `body` stands on its remedies on the day (DOMAIN.md §7.3): the
+    /// Where `body` stands on its remedies on the day (docs/domain.md §6): the
     /// last escalation step taken by then, else its remedies' state taken
     /// together (the worst of them); `None` without remedies.
     pub fn compliance(&self, body: &str) -> Option<&'static str> {
@@ -289,6 +289,7 @@ mod tests {
             body: Some("council".into()),
             text: "Refused.".into(),
             view: None,
+            joint: false,
         });
         let plans = crate::plan::plan(&case);
         let decision = crate::publish::decide(&case, &plans, 6);

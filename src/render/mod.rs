@@ -261,7 +261,13 @@ impl Templates {
         case: &AnonymisedCase,
         plan: &DocumentPlan,
     ) -> Result<TypstSource, RenderError> {
-        let mut context = context::build(case.case(), plan, Variant::Redacted, &self.rules);
+        let mut context = context::build(
+            case.case(),
+            plan,
+            Variant::Redacted,
+            &self.rules,
+            &self.office,
+        );
         context.mark_preview();
         let mut source = self.render(
             plan,

@@ -66,6 +66,9 @@ fn doubt_kind(doubt: &Doubt) -> &'static str {
         Doubt::UndecidedWord { .. } => "a name that is also a word",
         Doubt::Shared { .. } => "a name several people share",
         Doubt::NearMiss { .. } => "a near miss of a listed name",
+        Doubt::PartOfName { .. } => "a listed name inside a longer name",
+        Doubt::NamePoint { .. } => "a sentence whose point was the name",
+        Doubt::Tautology { .. } => "a role said twice",
     }
 }
 

@@ -127,6 +127,28 @@ fn set() -> Vec<Hostile> {
 
     add("type3.pdf", type3(&name), vec![Expect::Leak(page_one)]);
 
+    // In a (compressed) content stream but never drawn: a comment, a word
+    // that is no operator, a string given to an operator that shows none.
+    // Anyone who opens the file reads them.
+    for (file, content) in [
+        (
+            "content-comment.pdf",
+            format!("% {name}\n{}", text_at("Mrs X complained.", 72, 760)),
+        ),
+        (
+            "content-stray-words.pdf",
+            format!("{}\n{}\n", text_at("Mrs X complained.", 72, 760), name),
+        ),
+        (
+            "content-unshown-string.pdf",
+            format!("{} ri\n", literal(&name)),
+        ),
+    ] {
+        let mut pdf = Pdf::new();
+        pdf.page(&content);
+        add(file, pdf.bytes(), vec![Expect::Leak(page_one)]);
+    }
+
     let mut pdf = Pdf::new();
     pdf.page(&format!(
         "/Span << /ActualText {} >> BDC\n{}EMC\n",

@@ -199,7 +199,7 @@ fn candidate(
                 ..validated(range, Category::NhsNumber)
             })
         }
-        Shape::Date => near_before(lower, range.start, 40, &BIRTH_CONTEXT).then(|| Detection {
+        Shape::Date => birth_cue_before(lower, range.start).then(|| Detection {
             confidence: Confidence::Heuristic,
             ..validated(range, Category::DateOfBirth)
         }),
@@ -329,6 +329,37 @@ fn near_before(lower: &str, at: usize, chars: usize, words: &[&str]) -> bool {
     words.iter().any(|w| contains_word(window, w))
 }
 
+/// Whether the date at `at` is what a birth word before it is about: "born
+/// on 12 March 1948", "DOB: 12/03/1948", "born in Leeds on …", but not an
+/// event's date after another clause ("born in 1941, left hospital on 3
+/// March 2025", "born in 1941. He left …"). Between the word and the date
+/// are a few words at most, and no number, comma or full stop.
+fn birth_cue_before(lower: &str, at: usize) -> bool {
+    let start = floor(lower, at.saturating_sub(40));
+    let window = &lower[start..floor(lower, at)];
+    let cue_end = BIRTH_CONTEXT
+        .iter()
+        .filter_map(|w| {
+            window
+                .match_indices(w)
+                .filter(|&(i, _)| {
+                    let before = window[..i].chars().next_back();
+                    let after = window[i + w.len()..].chars().next();
+                    let edge = |c: Option<char>| !c.is_some_and(char::is_alphanumeric);
+                    edge(before) && (w.ends_with('.') || edge(after))
+                })
+                .map(|(i, _)| i + w.len())
+                .last()
+        })
+        .max();
+    let Some(cue_end) = cue_end else {
+        return false;
+    };
+    let between = &window[cue_end..];
+    !between.contains(|c: char| c.is_ascii_digit() || matches!(c, ',' | '.' | ';'))
+        && between.split_whitespace().count() <= 4
+}
+
 fn contains_word(window: &str, word: &str) -> bool {
     if !word.starts_with(char::is_alphanumeric) {
         return window.contains(word);
@@ -389,6 +420,32 @@ mod tests {
         assert!(values.contains(&"AB 12 34 56 C"), "{f:?}");
         assert!(!values.contains(&"QQ 12 34 56 C"), "{f:?}");
         assert!(values.contains(&"DH1 3LE"), "{f:?}");
+    }
+
+    #[test]
+    fn a_date_is_a_birth_only_where_the_birth_word_is_about_it() {
+        let births = |text: &str| -> Vec<String> {
+            found(text)
+                .into_iter()
+                .filter(|(c, _, _)| *c == Category::DateOfBirth)
+                .map(|(_, v, _)| v)
+                .collect()
+        };
+        for text in [
+            "She was born on 12 March 1948 in Leeds.",
+            "DOB: 12/03/1948.",
+            "He was born in Leeds on 12 March 1948.",
+            "Her date of birth (12/03/1948) was wrong.",
+        ] {
+            assert_eq!(births(text).len(), 1, "{text}");
+        }
+        for text in [
+            "He was born in 1941, and left hospital on 3 March 2025.",
+            "He was born in 1941. He left hospital on 3 March 2025.",
+            "She was born abroad, and moved here on 3 March 2005.",
+        ] {
+            assert!(births(text).is_empty(), "{text}: {:?}", births(text));
+        }
     }
 
     #[test]

@@ -331,7 +331,8 @@ fn birth(cx: &Context<'_>, run: &Run) -> Option<Edit> {
         .write
         .replace("{their}", cx.their(Some(p), run.range.end));
     let written = &cx.text[run.range.clone()];
-    let start = if written.chars().all(|c| c.is_ascii_digit()) {
+    // An age is at most three digits; four are a year ("born in 1936").
+    let start = if written.len() <= 3 && written.chars().all(|c| c.is_ascii_digit()) {
         // An age: "aged 86" goes whole.
         phrase_before(cx.text, run.range.start, "aged").unwrap_or(run.range.start)
     } else {

@@ -9,6 +9,7 @@ const CASE: &str = r#"
 reference = "25 004 102"
 jurisdiction = "lgsco"
 decision_date = 2025-06-17
+investigator = { name = "Aisha Thorne" }
 received = 2024-09-02
 summary = "x"
 
@@ -161,6 +162,16 @@ fn dates_of_birth_become_an_age_band_or_go() {
         (
             "Mrs O'Neill was 87 on 30 January 2024.",
             "Mrs Y was in her eighties on 30 January 2024.",
+        ),
+        // A year of birth alone is a year, not an age; the event's date
+        // after it is no one's birth.
+        (
+            "Mrs O'Neill, who was born in 1936, left hospital on 3 March 2025.",
+            "Mrs Y, who was in her eighties, left hospital on 3 March 2025.",
+        ),
+        (
+            "Mrs O'Neill was born in 1936. She left hospital on 3 March 2025.",
+            "Mrs Y was in her eighties. She left hospital on 3 March 2025.",
         ),
         (
             "Her grandson, Riley Stott, date of birth 02/03/2019, lives with her.",

@@ -195,7 +195,11 @@ impl<'d, 'b> Interpreter<'d, 'b> {
                     continue;
                 }
                 b'%' => {
-                    at = syntax::skip_line(content, at);
+                    // Not drawn, but in the file for anyone who opens it:
+                    // searched with the page's other text.
+                    let end = syntax::skip_line(content, at);
+                    push_stray(canvas, &content[at + 1..end]);
+                    at = end;
                     continue;
                 }
                 b'(' => {
@@ -562,7 +566,18 @@ impl<'d, 'b> Interpreter<'d, 'b> {
                     close_span(span, canvas);
                 }
             }
-            _ => {}
+            _ => {
+                // A word no PDF operator has, or strings given to an
+                // operator that shows none, are in the file all the same.
+                if !is_operator(op) {
+                    push_stray(canvas, op);
+                }
+                for operand in operands.iter() {
+                    if let &Operand::Str(a, b) = operand {
+                        push_stray(canvas, &bytes[a..b]);
+                    }
+                }
+            }
         }
         Ok(())
     }
@@ -684,6 +699,93 @@ impl<'d, 'b> Interpreter<'d, 'b> {
 }
 
 /// Helvetica in WinAnsiEncoding, what viewers draw in when a font is missing.
+/// Bytes of a content stream that no operator draws (a comment, a word
+/// that is no operator, a string an operator does not show): kept with the
+/// page's other text, so that what is in the file is searched too.
+fn push_stray(canvas: &mut Canvas, bytes: &[u8]) {
+    if bytes.iter().any(u8::is_ascii_alphanumeric) || !bytes.is_ascii() {
+        canvas.extra.push_str(&String::from_utf8_lossy(bytes));
+        canvas.extra.push('\n');
+    }
+}
+
+/// Whether a word is one of the content-stream operators of ISO 32000.
+fn is_operator(word: &[u8]) -> bool {
+    matches!(
+        word,
+        b"b" | b"B"
+            | b"b*"
+            | b"B*"
+            | b"BDC"
+            | b"BI"
+            | b"BMC"
+            | b"BT"
+            | b"BX"
+            | b"c"
+            | b"cm"
+            | b"CS"
+            | b"cs"
+            | b"d"
+            | b"d0"
+            | b"d1"
+            | b"Do"
+            | b"DP"
+            | b"EI"
+            | b"EMC"
+            | b"ET"
+            | b"EX"
+            | b"f"
+            | b"F"
+            | b"f*"
+            | b"G"
+            | b"g"
+            | b"gs"
+            | b"h"
+            | b"i"
+            | b"ID"
+            | b"j"
+            | b"J"
+            | b"K"
+            | b"k"
+            | b"l"
+            | b"m"
+            | b"M"
+            | b"MP"
+            | b"n"
+            | b"re"
+            | b"RG"
+            | b"rg"
+            | b"ri"
+            | b"s"
+            | b"S"
+            | b"SC"
+            | b"sc"
+            | b"SCN"
+            | b"scn"
+            | b"sh"
+            | b"T*"
+            | b"Tc"
+            | b"Td"
+            | b"TD"
+            | b"Tf"
+            | b"TJ"
+            | b"Tj"
+            | b"TL"
+            | b"Tm"
+            | b"Tr"
+            | b"Ts"
+            | b"Tw"
+            | b"Tz"
+            | b"v"
+            | b"w"
+            | b"W"
+            | b"W*"
+            | b"y"
+            | b"'"
+            | b"\""
+    )
+}
+
 fn fallback_font(budget: &Budget) -> Font {
     let mut dict = Dictionary::new();
     dict.set("Type", Object::Name(b"Font".to_vec()));
