@@ -3,7 +3,10 @@
 //! nothing, then run again unchanged, then again with one case edited; and
 //! the same at a tenth of the size, so that the time per record at the two
 //! sizes can be compared within one run (the machine may be shared: only
-//! figures taken side by side are compared).
+//! figures taken side by side are compared). An archive holds reviewed
+//! decisions: each generated case gets the review file publication staff
+//! would have written, every finding that may be accepted accepted and the
+//! review signed off (what cannot be accepted still keeps a case off).
 
 use std::path::Path;
 use std::time::Instant;
@@ -42,6 +45,9 @@ pub(super) fn rows(
     for target in sizes {
         let corpus = work.join(format!("site-corpus-{target}"));
         let paths = crate::corpus::write(&corpus, seed, cases_for(target))?;
+        for path in &paths {
+            review_as_staff_would(engine, path)?;
+        }
         let site = work.join(format!("site-{target}"));
         let options = PublishOptions {
             workers,
@@ -116,4 +122,34 @@ pub(super) fn rows(
         });
     }
     Ok(rows)
+}
+
+/// Writes the review file of a generated case as publication staff would
+/// after reading its review sheet: every acceptable finding accepted, and
+/// the review signed off.
+fn review_as_staff_would(engine: &Engine, path: &Path) -> std::io::Result<()> {
+    use crate::review::file::{self, Accepted, ReviewFile};
+    let loaded = engine.load(path)?;
+    let Some(case) = &loaded.case else {
+        return Ok(());
+    };
+    let sheet = engine.review(case);
+    let on = case.case.decision_date;
+    let by = "Publication Officer".to_string();
+    let record = ReviewFile {
+        reference: case.case.reference.clone(),
+        accepted: sheet
+            .findings
+            .iter()
+            .filter(|f| f.acceptable)
+            .map(|f| Accepted {
+                id: f.id.clone(),
+                by: by.clone(),
+                on,
+                what: None,
+            })
+            .collect(),
+        signed_off: Some(crate::case::SignOff { by, on }),
+    };
+    file::write(&file::path_for(path), &record)
 }
