@@ -125,6 +125,11 @@ struct CorpusArgs {
     /// The folder to write them to.
     #[arg(short, long)]
     out: PathBuf,
+    /// Write beside each case the review file publication staff would
+    /// write (every finding that may be accepted accepted, the review
+    /// signed off), so that `publish` takes the cases as an archive.
+    #[arg(long)]
+    reviewed: bool,
 }
 
 #[derive(Debug, Args)]
@@ -337,16 +342,26 @@ fn dispatch(command: Command) -> Result<ExitCode, UsageError> {
         Command::Watch(args) => watch::run(args),
         Command::Review(args) => review::run(args),
         Command::Bench(args) => bench(args),
-        Command::Corpus(args) => crate::corpus::write(&args.out, args.seed, args.cases)
-            .map(|paths| {
-                note!(
-                    "wrote {} to `{}`",
-                    diag::count(paths.len(), "case file"),
-                    diag::display_path(&args.out)
-                );
-                ExitCode::SUCCESS
-            })
-            .map_err(UsageError::from),
+        Command::Corpus(args) => {
+            let paths = crate::corpus::write(&args.out, args.seed, args.cases)?;
+            if args.reviewed {
+                let engine = engine(None)?;
+                for path in &paths {
+                    crate::bench::review_as_staff_would(&engine, path)?;
+                }
+            }
+            note!(
+                "wrote {}{} to `{}`",
+                diag::count(paths.len(), "case file"),
+                if args.reviewed {
+                    ", each with its review file"
+                } else {
+                    ""
+                },
+                diag::display_path(&args.out)
+            );
+            Ok(ExitCode::SUCCESS)
+        }
         Command::TypesetOne { source, pdf } => engine(None)
             .and_then(|e| crate::bench::typeset_one(&e, &source, &pdf).map_err(UsageError::from))
             .map(|()| ExitCode::SUCCESS),

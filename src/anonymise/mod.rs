@@ -399,7 +399,7 @@ impl Writer {
 
 /// Replaces every hit in `text`, and rewrites the clauses around them.
 fn replace(text: &str, ids: &Identifiers, labels: LabelSet) -> Replaced {
-    let (mut hits, protected) = ids.scan(text);
+    let (mut hits, protected, candidates) = ids.scan(text);
     if labels == LabelSet::Housing {
         for hit in &mut hits {
             if let Some(label) = hit.person.and_then(|p| ids.hos_label(p)) {
@@ -412,6 +412,7 @@ fn replace(text: &str, ids: &Identifiers, labels: LabelSet) -> Replaced {
         hits: &hits,
         ids,
         protected: &protected,
+        candidates: &candidates,
         dates: Default::default(),
     };
     let edits = rewrite::plan(&cx);

@@ -26,6 +26,8 @@ use std::time::{Duration, Instant};
 mod incremental;
 mod site;
 
+pub(crate) use site::review_as_staff_would;
+
 use crate::anonymise;
 use crate::pipeline::{Engine, RenderOptions};
 use crate::plan;

@@ -127,7 +127,7 @@ pub(super) fn rows(
 /// Writes the review file of a generated case as publication staff would
 /// after reading its review sheet: every acceptable finding accepted, and
 /// the review signed off.
-fn review_as_staff_would(engine: &Engine, path: &Path) -> std::io::Result<()> {
+pub(crate) fn review_as_staff_would(engine: &Engine, path: &Path) -> std::io::Result<()> {
     use crate::review::file::{self, Accepted, ReviewFile};
     let loaded = engine.load(path)?;
     let Some(case) = &loaded.case else {

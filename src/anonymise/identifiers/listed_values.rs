@@ -70,7 +70,7 @@ impl Identifiers {
     /// that say it is one: "born in March 1936", "DOB 03/1936", "born 1936".
     fn partial_births(&self, text: &str) -> Vec<Hit> {
         let mut out = Vec::new();
-        for c in PARTIAL_DATE.captures_iter(text) {
+        for c in partial_dates_of_years(text, &self.birth_years()) {
             let whole = c.get(0).expect("whole match");
             let year: i32 = c[3].parse().unwrap_or_default();
             let month = match (c.get(1), c.get(2)) {
@@ -92,12 +92,13 @@ impl Identifiers {
             // A month and year within a few words of "born"; a year alone
             // right after it.
             let reach = if month.is_some() { 40 } else { 12 };
-            if !birth_context(text, whole.start(), reach) {
+            if !birth_context(text, c.offset + whole.start(), reach) {
                 continue;
             }
+            let range = c.offset + whole.start()..c.offset + whole.end();
             out.push(Hit::new(
                 Source::Listed,
-                whole.range(),
+                range,
                 Category::DateOfBirth,
                 Some(p),
                 Category::DateOfBirth.placeholder(),
@@ -106,16 +107,41 @@ impl Identifiers {
         out
     }
 
+    /// The years of the listed dates of birth, each once.
+    fn birth_years(&self) -> Vec<String> {
+        let mut years: Vec<String> = self
+            .births
+            .iter()
+            .map(|(d, _)| d.year().to_string())
+            .collect();
+        years.sort_unstable();
+        years.dedup();
+        years
+    }
+
     /// An age beside a date that together give a listed date of birth away:
     /// "was 86 on 30 January 2023" for someone born on 2 March 1936. The
     /// age is the hit (the date is an event's).
     fn ages_with_dates(&self, text: &str, candidates: &[values::Candidate]) -> Vec<Hit> {
         let mut out = Vec::new();
-        for c in AGE.captures_iter(text) {
-            let age_range = c.get(1).expect("group 1").range();
+        // An age gives a birth away only beside a date: only the sentences
+        // that hold one are read.
+        let mut sentences: Vec<Range<usize>> = candidates
+            .iter()
+            .filter(|d| d.shape == Shape::Date)
+            .map(|d| sentence_of(text, &d.range))
+            .collect();
+        sentences.dedup();
+        let ages = sentences.iter().flat_map(|s| {
+            AGE.captures_iter(&text[s.clone()])
+                .map(move |c| (s.start, c))
+        });
+        for (offset, c) in ages {
+            let shift = |r: Range<usize>| r.start + offset..r.end + offset;
+            let age_range = shift(c.get(1).expect("group 1").range());
             let age: i32 = c[1].parse().unwrap_or(-1);
             // "was 12 weeks late", "is 20 minutes away": a count, no age.
-            let unit = text[c.get(0).expect("whole").end()..]
+            let unit = text[shift(c.get(0).expect("whole").range()).end..]
                 .trim_start()
                 .split(|ch: char| !ch.is_alphanumeric() && ch != '%')
                 .next()
@@ -255,6 +281,67 @@ fn birth_context(text: &str, at: usize, reach: usize) -> bool {
                     || !head[i + w.len()..].starts_with(|c: char| c.is_ascii_alphanumeric()))
         })
     })
+}
+
+/// A partial date found in a window of the text: its captures, and where
+/// the window starts.
+struct Found<'t> {
+    captures: regex::Captures<'t>,
+    offset: usize,
+}
+
+impl<'t> std::ops::Deref for Found<'t> {
+    type Target = regex::Captures<'t>;
+    fn deref(&self) -> &Self::Target {
+        &self.captures
+    }
+}
+
+/// The [`PARTIAL_DATE`]s of `text` whose year is one of `years`, found
+/// where those years are written (a window before each, from a word's
+/// start), not by reading the whole text; in text order.
+fn partial_dates_of_years<'t>(text: &'t str, years: &[String]) -> Vec<Found<'t>> {
+    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+    let mut at: Vec<usize> = years
+        .iter()
+        .flat_map(|y| text.match_indices(y.as_str()).map(|(i, _)| i))
+        // A year, not part of a longer number or word ("19361", "1936a").
+        .filter(|&i| {
+            !digit(text[..i].chars().next_back())
+                && !text[i + 4..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_alphanumeric() || c == '_')
+        })
+        .collect();
+    at.sort_unstable();
+    let mut out = Vec::new();
+    for i in at {
+        let end = i + 4;
+        // "September, 1936" is the longest form before a year.
+        let mut start = i.saturating_sub(16);
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        while start > 0
+            && text[..start]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+        {
+            start -= text[..start].chars().next_back().map_or(1, char::len_utf8);
+        }
+        let found = PARTIAL_DATE
+            .captures_iter(&text[start..end])
+            .find(|c| c.get(0).is_some_and(|m| m.end() == end - start));
+        if let Some(captures) = found {
+            out.push(Found {
+                captures,
+                offset: start,
+            });
+        }
+    }
+    out
 }
 
 /// The sentence around a range: from after the last ". " before it to the

@@ -273,8 +273,9 @@ impl Identifiers {
     }
 
     /// What [`find`](Self::find) finds, with the text nothing may touch
-    /// (bodies' names, labels, references, money, statutes).
-    pub(crate) fn scan(&self, text: &str) -> (Vec<Hit>, Vec<Range<usize>>) {
+    /// (bodies' names, labels, references, money, statutes) and the
+    /// value-shaped pieces of the text (which the rewrites read again).
+    pub(crate) fn scan(&self, text: &str) -> (Vec<Hit>, Vec<Range<usize>>, Vec<values::Candidate>) {
         let folded = Folded::new(text);
         let (mut hits, mut protected) = self.pattern_hits(&folded);
         let candidates = values::candidates(text);
@@ -320,7 +321,7 @@ impl Identifiers {
         let kept = resolve(hits, &protected);
         let kept = self.whole_names(text, kept, &protected);
         let hits = disguise::online_ids(text, self.doubt_near_misses(text, kept));
-        (hits, protected)
+        (hits, protected, candidates)
     }
 
     /// The listed people (by index) whose name `text` holds, read as the

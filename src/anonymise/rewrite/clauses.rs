@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::text::{
-    any_before, phrase_before, sentence_around, verb_words_before, with_spacing, words,
+    any_before, phrase_before, sentence_around, verb_words_before, with_spacing, words, words_of,
 };
 use super::{Category, Context, Edit, Rule, Run};
 
@@ -55,18 +55,19 @@ pub(super) fn rewrite(cx: &Context<'_>, run: &Run) -> Option<Edit> {
 /// Whether the words of `text` outside the hits in `range` are all of the
 /// rules' sentence words (names and labels are hits too).
 fn only_identifier_words(cx: &Context<'_>, range: &Range<usize>, extra: &[&str]) -> bool {
-    let mut rest = String::new();
+    let allowed = &cx.rules().sentence.words;
+    let fits =
+        |text: &str| words_of(text).all(|w| allowed.contains(&w) || extra.contains(&w.as_str()));
+    // The text between the hits, piece by piece (no word spans a hit),
+    // stopping at the first word that is not allowed.
     let mut at = range.start;
     for h in &cx.hits[cx.hits_in(range)] {
-        rest.push_str(&cx.text[at..h.range.start.max(at)]);
-        rest.push(' ');
+        if !fits(&cx.text[at..h.range.start.max(at)]) {
+            return false;
+        }
         at = h.range.end.min(range.end).max(at);
     }
-    rest.push_str(&cx.text[at..range.end]);
-    let allowed = &cx.rules().sentence.words;
-    words(&rest)
-        .iter()
-        .all(|w| allowed.contains(w) || extra.contains(&w.as_str()))
+    fits(&cx.text[at..range.end])
 }
 
 /// "Her NHS number is 999 954 2557.": a sentence of an identifier alone.

@@ -10,7 +10,12 @@ use super::{Category, Context, Edit, Rule};
 fn quotes(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
-    for (i, c) in text.char_indices() {
+    // Only quote marks and line ends matter: '"', a line end, and the
+    // curly quotes (which start with the byte 0xE2).
+    let bytes = text.as_bytes();
+    let marks = memchr::memchr3_iter(b'"', b'\n', 0xE2, bytes)
+        .filter_map(|i| text[i..].chars().next().map(|c| (i, c)));
+    for (i, c) in marks {
         match (open, c) {
             (None, '"' | '\u{201C}') => open = Some((i, c)),
             (Some((start, '"')), '"') | (Some((start, '\u{201C}')), '\u{201D}') => {

@@ -113,6 +113,8 @@ pub(crate) struct Context<'a> {
     pub ids: &'a Identifiers,
     /// Text nothing may touch (bodies' names, labels).
     pub protected: &'a [Range<usize>],
+    /// The value-shaped pieces of the text, as the scan found them.
+    pub candidates: &'a [super::values::Candidate],
     /// The full dates of the text that are no one's birth, found once.
     pub dates: std::cell::OnceCell<Vec<Date>>,
 }
@@ -155,15 +157,16 @@ impl Context<'_> {
                 .filter(|h| h.category == Category::DateOfBirth)
                 .map(|h| h.range.clone())
                 .collect();
-            let mut dates: Vec<Date> = super::values::candidates(self.text)
-                .into_iter()
+            let mut dates: Vec<Date> = self
+                .candidates
+                .iter()
                 .filter(|c| c.shape == super::values::Shape::Date)
                 .filter(|c| {
                     !births
                         .iter()
                         .any(|b| b.start < c.range.end && c.range.start < b.end)
                 })
-                .flat_map(|c| c.dates)
+                .flat_map(|c| c.dates.iter().copied())
                 .collect();
             dates.sort_unstable();
             dates

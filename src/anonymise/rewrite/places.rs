@@ -36,6 +36,46 @@ fn tokens(text: &str) -> Vec<(Range<usize>, &str)> {
         .collect()
 }
 
+/// The words around the positions `at` (sorted) in `text`, in text order,
+/// with their ranges in `text`: a place's name ends within a few words
+/// after its first end word, and its name before that is a few capitalised
+/// words on the same line.
+fn tokens_near<'a>(text: &'a str, at: &[usize]) -> Vec<(Range<usize>, &'a str)> {
+    const BEFORE: usize = 160;
+    const AFTER: usize = 64;
+    let inside = |c: char| c.is_alphanumeric() || matches!(c, '\'' | '\u{2019}' | '-' | '.');
+    // Windows around each position, widened to whole words and merged.
+    let mut windows: Vec<Range<usize>> = Vec::new();
+    for &i in at {
+        let mut start = i.saturating_sub(BEFORE);
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        while let Some(c) = text[..start].chars().next_back().filter(|&c| inside(c)) {
+            start -= c.len_utf8();
+        }
+        let mut end = (i + AFTER).min(text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        while let Some(c) = text[end..].chars().next().filter(|&c| inside(c)) {
+            end += c.len_utf8();
+        }
+        match windows.last_mut() {
+            Some(w) if start <= w.end => w.end = w.end.max(end),
+            _ => windows.push(start..end),
+        }
+    }
+    windows
+        .into_iter()
+        .flat_map(|w| {
+            tokens(&text[w.clone()])
+                .into_iter()
+                .map(move |(r, t)| (r.start + w.start..r.end + w.start, t))
+        })
+        .collect()
+}
+
 /// Words a place's name may hold in lower case between capitalised ones
 /// ("St Mary's Church of England Primary School").
 const INNER: [&str; 3] = ["of", "and", "the"];
@@ -56,7 +96,8 @@ pub(super) fn generalise(cx: &Context<'_>, edits: &mut Vec<Edit>) {
         .flat_map(|r| &r.ends)
         .filter_map(|e| e.split(' ').next())
         .collect();
-    let toks = tokens(cx.text);
+    // Only the words around a word that may start an end are read.
+    let toks = tokens_near(cx.text, &cx.rules().place_words_in(cx.text));
     let starts: Vec<usize> = toks
         .iter()
         .enumerate()

@@ -20,6 +20,45 @@ pub struct Rewrites {
     pub(super) names: Names,
     #[serde(default)]
     pub(super) places: Vec<Place>,
+    /// The first words of the places' ends ("Primary", "Care"), in any
+    /// case: text holding none, capitalised, has no place to generalise.
+    #[serde(skip)]
+    place_words: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>>,
+}
+
+impl Rewrites {
+    /// Where in `text` a word that may start a place's end stands (its
+    /// first letter a capital): only the words around these are read.
+    pub(super) fn place_words_in(&self, text: &str) -> Vec<usize> {
+        let finder = self.place_words.get_or_init(|| {
+            let firsts: Vec<&str> = self
+                .places
+                .iter()
+                .flat_map(|r| &r.ends)
+                .filter_map(|e| e.split(' ').next())
+                .collect();
+            aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(firsts)
+                .ok()
+        });
+        match finder {
+            // A place's name starts its words with a capital ("Care",
+            // "CARE"), never "care" or "Healthcare".
+            Some(f) => f
+                .find_iter(text)
+                .map(|m| m.start())
+                .filter(|&at| {
+                    text[at..].starts_with(char::is_uppercase)
+                        && !text[..at]
+                            .chars()
+                            .next_back()
+                            .is_some_and(char::is_alphanumeric)
+                })
+                .collect(),
+            None => vec![0],
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -32,6 +32,11 @@ pub(super) fn any_before<'p>(
 /// The words of `text` (letters, digits, apostrophes and inner hyphens or
 /// full stops), lower case, without a possessive "'s".
 pub(super) fn words(text: &str) -> Vec<String> {
+    words_of(text).collect()
+}
+
+/// [`words`], one at a time (for a reader that may stop at the first).
+pub(super) fn words_of(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '\u{2019}' | '-' | '.')))
         // "'s" left after a name: the possessive, no word.
         .filter(|w| !matches!(*w, "'s" | "\u{2019}s"))
@@ -45,7 +50,6 @@ pub(super) fn words(text: &str) -> Vec<String> {
                 .unwrap_or(w)
         })
         .filter(|w| !w.is_empty())
-        .collect()
 }
 
 /// The up to `n` lower-case words before `at` back to the verb of its
