@@ -323,6 +323,11 @@ const CONTEXTS: &[(&str, &str, bool)] = &[
     ("street", "She works on Brook Street.", false),
     ("place", "He lives in Kingsley Heath.", false),
     ("sentence start", "Little was done.", false),
+    (
+        "sentence start, adverb, person verb",
+        "Brook later said he would reply.",
+        true,
+    ),
     ("sentence start", "Hope of a remedy faded.", false),
     ("sentence start, given name", "Hope was upset.", true),
     ("verb", "We hope to finish; the Council may reply.", false),

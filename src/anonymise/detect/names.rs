@@ -72,7 +72,10 @@ pub(super) fn introduced(text: &str, out: &mut Vec<Detection>) {
         let words: Vec<&str> = text[m.end()..end].split_whitespace().collect();
         let plain_words = words.iter().all(|w| is_english_word(w));
         let organisation = words.last().is_some_and(|w| ORGANISATION_WORDS.contains(w));
-        if words.len() >= 2 && !plain_words && !organisation {
+        // Set off by commas ("His neighbour, Dawn Rose, rang"), capitalised
+        // words are a name even when each is also a word.
+        let apposition = m.as_str().ends_with(", ") && text[end..].starts_with([',', ';', ')']);
+        if words.len() >= 2 && (!plain_words || apposition) && !organisation {
             out.push(heuristic(m.end()..end));
         }
     }
@@ -212,10 +215,11 @@ mod tests {
 
     #[test]
     fn introduced_names() {
-        let text = "A neighbour, Chloë Harrowgate, found her. Her carer Bright Star Homecare came. Her son Mr Y.";
+        let text = "A neighbour, Chloë Harrowgate, found her. Her carer Bright Star Homecare came. Her son Mr Y. His neighbour, Dawn Rose, rang. Her friend Grace Hope helped.";
         let mut out = Vec::new();
         introduced(text, &mut out);
         let found: Vec<&str> = out.iter().map(|d| &text[d.range.clone()]).collect();
-        assert_eq!(found, ["Chloë Harrowgate"]);
+        // Words that are also names count as a name only set off by commas.
+        assert_eq!(found, ["Chloë Harrowgate", "Dawn Rose"]);
     }
 }

@@ -150,6 +150,8 @@ pub(crate) fn read(o: &Occurrence<'_>) -> Reading {
     // a verb from a noun, so only a past tense settles it.
     if starts {
         return match next_lower {
+            // "Rose later said": an adverb, then what only a person does.
+            Some(_) if adverb_then_person_verb(&after) => Reading::Name,
             Some(_) if o.family => Reading::Word,
             Some(_) if noun_then_verb(&after) => Reading::Word,
             Some(_) if person_verb_follows(&after) => Reading::Name,
@@ -238,6 +240,22 @@ fn noun_then_verb(after: &[Word<'_>]) -> bool {
         || NOT_NOUNS[..AUXILIARIES].contains(&second.text)
         || (second.text.len() > 3 && second.text.ends_with("ed"));
     noun && verb
+}
+
+/// Whether the two words after a name are an adverb ("later", "then",
+/// "also") and a verb only a person does ("said", "wrote").
+fn adverb_then_person_verb(after: &[Word<'_>]) -> bool {
+    const ADVERBS: [&str; 10] = [
+        "also", "still", "never", "always", "then", "later", "again", "already", "soon", "often",
+    ];
+    let [first, second, ..] = after else {
+        return false;
+    };
+    let lower = |w: &Word<'_>| w.glued_before() && w.text.starts_with(char::is_lowercase);
+    lower(first)
+        && lower(second)
+        && ADVERBS.contains(&first.text)
+        && PERSON_VERBS.contains(&second.text)
 }
 
 /// Whether the words after a name are what a person does: a past tense or

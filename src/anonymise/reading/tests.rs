@@ -68,6 +68,16 @@ fn words_in_places_and_at_sentence_starts_stay() {
         Reading::Word
     );
     assert_eq!(
+        reading("Little has changed since.", "Little", true),
+        Reading::Word
+    );
+    // A family name that starts a sentence, then an adverb and what only a
+    // person does: the person.
+    assert_eq!(
+        reading("Little later said that she had rung.", "Little", true),
+        Reading::Name
+    );
+    assert_eq!(
         reading("Will the Council act?", "Will", true),
         Reading::Word
     );

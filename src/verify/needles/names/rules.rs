@@ -100,7 +100,12 @@ fn token_is_name(n: &Needles, t: &Text<'_>, k: usize, u: &NameUse) -> bool {
     // 8. At a sentence start.
     if sentence_start(t, k) {
         return match lower_next {
-            Some(m) if lexicon::is_auxiliary(t.token(m)) => u.role != Role::Family,
+            // "Rose later said": an adverb, then what a person does.
+            Some(m) if lexicon::is_auxiliary(t.token(m)) => {
+                u.role != Role::Family
+                    || next_word(t, m)
+                        .is_some_and(|v| !t.capitalised(v) && lexicon::is_person_verb(t.token(v)))
+            }
             Some(_) => false,
             None => true,
         };
