@@ -132,6 +132,32 @@ impl Identifiers {
             .map(|d| sentence_of(text, &d.range))
             .collect();
         sentences.dedup();
+        // And only those that write an age a listed person was on one of
+        // its dates ("86" for someone born in 1936, on a date in 2023).
+        sentences.retain(|s| {
+            let ages: Vec<String> = candidates
+                .iter()
+                .filter(|d| {
+                    d.shape == Shape::Date && s.start <= d.range.start && d.range.end <= s.end
+                })
+                .flat_map(|d| d.dates.iter())
+                .flat_map(|at| {
+                    self.births
+                        .iter()
+                        .map(move |(born, _)| born.years_until(*at))
+                })
+                .filter(|age| (0..1000).contains(age))
+                .map(|age| age.to_string())
+                .collect();
+            let sentence = &text[s.clone()];
+            ages.iter().any(|age| {
+                sentence.match_indices(age.as_str()).any(|(i, _)| {
+                    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+                    !digit(sentence[..i].chars().next_back())
+                        && !digit(sentence[i + age.len()..].chars().next())
+                })
+            })
+        });
         let ages = sentences.iter().flat_map(|s| {
             AGE.captures_iter(&text[s.clone()])
                 .map(move |c| (s.start, c))

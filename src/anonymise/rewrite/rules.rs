@@ -56,7 +56,18 @@ impl Rewrites {
                             .is_some_and(char::is_alphanumeric)
                 })
                 .collect(),
-            None => vec![0],
+            // (Never in practice: no automaton, so every capitalised word.)
+            None => text
+                .char_indices()
+                .filter(|&(at, c)| {
+                    c.is_uppercase()
+                        && !text[..at]
+                            .chars()
+                            .next_back()
+                            .is_some_and(char::is_alphanumeric)
+                })
+                .map(|(at, _)| at)
+                .collect(),
         }
     }
 }

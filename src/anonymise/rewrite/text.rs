@@ -78,37 +78,36 @@ pub(super) fn verb_words_before(text: &str, at: usize, n: usize) -> Vec<String> 
 /// The sentence around `range`: from the start of its sentence to the end
 /// of its last character of punctuation (or of the line).
 pub(super) fn sentence_around(text: &str, range: &Range<usize>) -> Range<usize> {
-    let mut start = 0;
+    // The marks are ASCII, so a byte search finds them at char boundaries.
+    let is_mark = |b: &u8| matches!(b, b'\n' | b'.' | b'!' | b'?');
     let head = &text[..range.start];
-    for (i, c) in head.char_indices().rev() {
-        if c == '\n' {
+    let mut start = 0;
+    let mut upto = head.len();
+    while let Some(i) = head.as_bytes()[..upto].iter().rposition(is_mark) {
+        if head.as_bytes()[i] == b'\n' || head[i + 1..].starts_with(char::is_whitespace) {
             start = i + 1;
             break;
         }
-        if matches!(c, '.' | '!' | '?') && head[i + 1..].starts_with(char::is_whitespace) {
-            start = i + 1;
-            break;
-        }
+        upto = i;
     }
     while text[start..].starts_with([' ', '\t']) {
         start += 1;
     }
     let tail = &text[range.end..];
     let mut end = text.len();
-    let mut chars = tail.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if c == '\n' {
+    let mut from = 0;
+    while let Some(k) = tail.as_bytes()[from..].iter().position(is_mark) {
+        let i = from + k;
+        if tail.as_bytes()[i] == b'\n' {
             end = range.end + i;
             break;
         }
-        if matches!(c, '.' | '!' | '?')
-            && chars
-                .peek()
-                .is_none_or(|(_, next)| next.is_whitespace() || matches!(next, '"' | ')'))
-        {
-            end = range.end + i + c.len_utf8();
+        let next = tail[i + 1..].chars().next();
+        if next.is_none_or(|n| n.is_whitespace() || matches!(n, '"' | ')')) {
+            end = range.end + i + 1;
             break;
         }
+        from = i + 1;
     }
     start..end
 }
