@@ -337,6 +337,10 @@ fn near_before(lower: &str, at: usize, chars: usize, words: &[&str]) -> bool {
 fn birth_cue_before(lower: &str, at: usize) -> bool {
     let start = floor(lower, at.saturating_sub(40));
     let window = &lower[start..floor(lower, at)];
+    // Every birth word has a "b" in it.
+    if !window.contains('b') {
+        return false;
+    }
     let cue_end = BIRTH_CONTEXT
         .iter()
         .filter_map(|w| {

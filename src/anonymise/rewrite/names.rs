@@ -338,7 +338,7 @@ pub(crate) fn garbles(cx: &Context<'_>, edits: &[Edit]) -> Vec<(usize, Doubt)> {
         if !is_label(hit) || hit.doubt.is_some() || covered(hit) {
             continue;
         }
-        let label = hit.replacement.clone();
+        let label = || hit.replacement.clone();
         let kind = alias_kind(cx, hit);
         let quoted = quote_before(cx.text, hit.range.start).is_some()
             && quote_after(cx.text, hit.range.end).is_some();
@@ -358,11 +358,17 @@ pub(crate) fn garbles(cx: &Context<'_>, edits: &[Edit]) -> Vec<(usize, Doubt)> {
         };
         let point = quoted || known_as || (kind.is_some_and(AliasKind::is_mistake) && cued());
         if point {
-            out.push((i, Doubt::NamePoint { label, alias: kind }));
+            out.push((
+                i,
+                Doubt::NamePoint {
+                    label: label(),
+                    alias: kind,
+                },
+            ));
             continue;
         }
         if restated_before(cx, hit) {
-            out.push((i, Doubt::Tautology { label }));
+            out.push((i, Doubt::Tautology { label: label() }));
         }
     }
     out
