@@ -135,7 +135,7 @@ impl Identifiers {
         // And only those that write an age a listed person was on one of
         // its dates ("86" for someone born in 1936, on a date in 2023).
         sentences.retain(|s| {
-            let ages: Vec<String> = candidates
+            let ages: Vec<i32> = candidates
                 .iter()
                 .filter(|d| {
                     d.shape == Shape::Date && s.start <= d.range.start && d.range.end <= s.end
@@ -146,17 +146,13 @@ impl Identifiers {
                         .iter()
                         .map(move |(born, _)| born.years_until(*at))
                 })
-                .filter(|age| (0..1000).contains(age))
-                .map(|age| age.to_string())
                 .collect();
-            let sentence = &text[s.clone()];
-            ages.iter().any(|age| {
-                sentence.match_indices(age.as_str()).any(|(i, _)| {
-                    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
-                    !digit(sentence[..i].chars().next_back())
-                        && !digit(sentence[i + age.len()..].chars().next())
-                })
-            })
+            // The numbers of one to three digits the sentence writes.
+            text[s.clone()]
+                .split(|c: char| !c.is_ascii_digit())
+                .filter(|n| (1..=3).contains(&n.len()))
+                .filter_map(|n| n.parse::<i32>().ok())
+                .any(|n| ages.contains(&n))
         });
         let ages = sentences.iter().flat_map(|s| {
             AGE.captures_iter(&text[s.clone()])

@@ -20,55 +20,64 @@ pub struct Rewrites {
     pub(super) names: Names,
     #[serde(default)]
     pub(super) places: Vec<Place>,
-    /// The first words of the places' ends ("Primary", "Care"), in any
-    /// case: text holding none, capitalised, has no place to generalise.
+    /// The first words of the places' ends ("primary", "care"), lower
+    /// case, by their first letter when it is ASCII (`None`: one is not).
     #[serde(skip)]
-    place_words: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>>,
+    place_words: std::sync::OnceLock<Option<[Vec<String>; 26]>>,
 }
 
 impl Rewrites {
     /// Where in `text` a word that may start a place's end stands (its
     /// first letter a capital): only the words around these are read.
     pub(super) fn place_words_in(&self, text: &str) -> Vec<usize> {
-        let finder = self.place_words.get_or_init(|| {
-            let firsts: Vec<&str> = self
+        let by_letter = self.place_words.get_or_init(|| {
+            let mut by_letter: [Vec<String>; 26] = Default::default();
+            for first in self
                 .places
                 .iter()
                 .flat_map(|r| &r.ends)
                 .filter_map(|e| e.split(' ').next())
-                .collect();
-            aho_corasick::AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .build(firsts)
-                .ok()
+            {
+                let first = first.to_lowercase();
+                let letter = first.bytes().next().filter(u8::is_ascii_lowercase)?;
+                by_letter[usize::from(letter - b'a')].push(first);
+            }
+            Some(by_letter)
         });
-        match finder {
-            // A place's name starts its words with a capital ("Care",
-            // "CARE"), never "care" or "Healthcare".
-            Some(f) => f
-                .find_iter(text)
-                .map(|m| m.start())
-                .filter(|&at| {
-                    text[at..].starts_with(char::is_uppercase)
-                        && !text[..at]
-                            .chars()
-                            .next_back()
-                            .is_some_and(char::is_alphanumeric)
-                })
-                .collect(),
-            // (Never in practice: no automaton, so every capitalised word.)
-            None => text
+        let starts_word = |at: usize| {
+            !text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+        };
+        let Some(by_letter) = by_letter else {
+            // (A first word with a letter outside ASCII: every capitalised
+            // word is read.)
+            return text
                 .char_indices()
-                .filter(|&(at, c)| {
-                    c.is_uppercase()
-                        && !text[..at]
-                            .chars()
-                            .next_back()
-                            .is_some_and(char::is_alphanumeric)
-                })
+                .filter(|&(at, c)| c.is_uppercase() && starts_word(at))
                 .map(|(at, _)| at)
-                .collect(),
+                .collect();
+        };
+        // A place's name starts its words with a capital ("Care", "CARE"),
+        // never "care" or "Healthcare": only the ASCII capitals that start
+        // a word are looked at, against the first words with that letter.
+        let bytes = text.as_bytes();
+        let mut out = Vec::new();
+        for (at, b) in bytes.iter().enumerate() {
+            if !b.is_ascii_uppercase() {
+                continue;
+            }
+            let candidates = &by_letter[usize::from(b - b'A')];
+            let rest = &bytes[at..];
+            let found = candidates.iter().any(|f| {
+                rest.len() >= f.len() && rest[..f.len()].eq_ignore_ascii_case(f.as_bytes())
+            });
+            if found && starts_word(at) {
+                out.push(at);
+            }
         }
+        out
     }
 }
 
