@@ -75,7 +75,10 @@ pub(super) fn introduced(text: &str, out: &mut Vec<Detection>) {
         // Set off by commas ("His neighbour, Dawn Rose, rang"), capitalised
         // words are a name even when each is also a word.
         let apposition = m.as_str().ends_with(", ") && text[end..].starts_with([',', ';', ')']);
-        if words.len() >= 2 && (!plain_words || apposition) && !organisation {
+        let place = words
+            .last()
+            .is_some_and(|w| crate::anonymise::reading::is_place_word(w));
+        if words.len() >= 2 && (!plain_words || (apposition && !place)) && !organisation {
             out.push(heuristic(m.end()..end));
         }
     }
@@ -215,7 +218,7 @@ mod tests {
 
     #[test]
     fn introduced_names() {
-        let text = "A neighbour, Chloë Harrowgate, found her. Her carer Bright Star Homecare came. Her son Mr Y. His neighbour, Dawn Rose, rang. Her friend Grace Hope helped.";
+        let text = "A neighbour, Chloë Harrowgate, found her. Her carer Bright Star Homecare came. Her son Mr Y. His neighbour, Dawn Rose, rang. Her friend Grace Hope helped. Her friend, Church Lane, is near.";
         let mut out = Vec::new();
         introduced(text, &mut out);
         let found: Vec<&str> = out.iter().map(|d| &text[d.range.clone()]).collect();

@@ -338,5 +338,11 @@ fn possessive_follows(after: &str) -> bool {
     }
 }
 
+/// Whether a word makes a place's, street's or institution's name of the
+/// words before it ("Lane", "Street", "Garden").
+pub(crate) fn is_place_word(word: &str) -> bool {
+    PLACE_WORDS.contains(&word.to_lowercase().trim_end_matches('.'))
+}
+
 #[cfg(test)]
 mod tests;
