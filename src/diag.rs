@@ -90,6 +90,16 @@ impl Diagnostic {
         self
     }
 
+    /// Sets the byte range, when it is known (a value the file does not
+    /// hold as written leaves the diagnostic on its field).
+    #[must_use]
+    pub fn placed(self, range: Option<Range<usize>>) -> Self {
+        match range {
+            Some(range) => self.with_range(range),
+            None => self,
+        }
+    }
+
     /// Whether this is an error.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error

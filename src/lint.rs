@@ -55,13 +55,7 @@ pub fn lint(loaded: &Loaded, ids: &Identifiers) -> Vec<Diagnostic> {
     };
     let (anonymised, redactions) = anonymise::anonymise(case, ids);
     let texts: HashMap<String, String> = case.prose().into_iter().collect();
-    let published: HashMap<String, String> = anonymised
-        .case()
-        .clone()
-        .prose_mut()
-        .into_iter()
-        .map(|(field, text)| (field, text.clone()))
-        .collect();
+    let published: HashMap<String, String> = anonymised.case().prose().into_iter().collect();
     let mut out = bodies_named_after_people(loaded, case, ids);
     for e in &redactions.entries {
         let placeholder = e.prints_placeholder();
@@ -98,10 +92,7 @@ pub fn lint(loaded: &Loaded, ids: &Identifiers) -> Vec<Diagnostic> {
         }
         let range = loaded.locate_in_field(&e.field, e.start, e.end);
         let diag = diag.at(e.field.clone());
-        out.push(match range {
-            Some(range) => diag.with_range(range),
-            None => diag,
-        });
+        out.push(diag.placed(range));
     }
     // A field whose details point to one person together is said once.
     let combined: Vec<String> = redactions
@@ -126,10 +117,7 @@ pub fn lint(loaded: &Loaded, ids: &Identifiers) -> Vec<Diagnostic> {
         )
         .hint("generalise it (a [[generalise]] entry, or other wording such as an age band), or accept the finding on the review sheet")
         .at(q.field.clone());
-        out.push(match locate_detail(loaded, &q.field, detail) {
-            Some(range) => diag.with_range(range),
-            None => diag,
-        });
+        out.push(diag.placed(locate_detail(loaded, &q.field, detail)));
     }
     out.extend(combinations(loaded, &redactions, &published));
     out.extend(typed_blanks(loaded, case));
@@ -162,10 +150,7 @@ fn combinations(
         )
         .hint("generalise one of them (\"in her nineties\", \"a rare condition\", \"a rural area\"), by new wording or a [[generalise]] entry, or accept the finding on the review sheet")
         .at(field.clone());
-        out.push(match loaded.locate_field(&field) {
-            Some(range) => diag.with_range(range),
-            None => diag,
-        });
+        out.push(diag.placed(loaded.locate_field(&field)));
     }
     out
 }
@@ -224,10 +209,7 @@ fn bodies_named_after_people(
         )
         .hint("add `published_name = \"…\"` to this body (for example \"the GP practice\"): the publication copies call it that")
         .at(field.clone());
-        out.push(match loaded.locate_field(&field) {
-            Some(range) => diag.with_range(range),
-            None => diag,
-        });
+        out.push(diag.placed(loaded.locate_field(&field)));
     }
     out
 }
@@ -236,9 +218,8 @@ fn bodies_named_after_people(
 /// it would be printed, and holds the publication copy back.
 fn typed_blanks(loaded: &Loaded, case: &crate::case::Case) -> Vec<Diagnostic> {
     let blanks = anonymise::placeholders();
-    let mut case = case.clone();
     let mut out = Vec::new();
-    for (field, text) in case.prose_mut() {
+    for (field, text) in case.prose() {
         for blank in &blanks {
             for (at, _) in text.match_indices(blank) {
                 let diag = Diagnostic::warning(
@@ -247,10 +228,7 @@ fn typed_blanks(loaded: &Loaded, case: &crate::case::Case) -> Vec<Diagnostic> {
                 )
                 .hint("write what the office would publish instead (\"a neighbour\", \"by phone\"), or leave it out")
                 .at(field.clone());
-                out.push(match loaded.locate_in_field(&field, at, at + blank.len()) {
-                    Some(range) => diag.with_range(range),
-                    None => diag,
-                });
+                out.push(diag.placed(loaded.locate_in_field(&field, at, at + blank.len())));
             }
         }
     }

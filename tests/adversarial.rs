@@ -6,7 +6,7 @@
 //! A row that fails prints the sentence, so the hazard is plain.
 
 use redress::anonymise::{self, Category, Doubt, Identifiers};
-use redress::case::{Case, Coverage, load_str};
+use redress::case::{Case, load_str};
 
 use crate::util;
 
@@ -40,47 +40,10 @@ fn check(ids: &Identifiers, rows: &[(&str, &str)]) {
     );
 }
 
-/// A case with one person whose given name (or family name) is `word`.
-fn case_with(word: &str, given: bool) -> Identifiers {
-    let name = if given {
-        format!("{word} Pargeter")
-    } else {
-        format!("Harriet {word}")
-    };
-    let toml = format!(
-        r#"
-[case]
-reference = "25 001 043"
-jurisdiction = "lgsco"
-decision_date = 2025-06-17
-investigator = {{ name = "Aisha Thorne" }}
-summary = "x"
-
-[[people]]
-id = "p"
-name = "{name}"
-title = "Mrs"
-role = "complainant"
-label = "Mrs X"
-
-[[bodies]]
-id = "council"
-name = "Kingsley Vale Council"
-short_name = "the Council"
-kind = "council"
-reference = "25 001 043"
-
-[complaint]
-injustice = "x"
-points = [{{ body = "council", text = "x" }}]
-
-[outcome]
-decision = "upheld"
-"#
-    );
-    let loaded = load_str("word.toml", &toml, &Coverage::all());
-    assert!(!loaded.has_errors(), "{word}: {:?}", loaded.diagnostics);
-    anonymise::identifiers(&loaded.case.expect("loads"))
+/// The identifiers of a case with one person whose given name (or family
+/// name) is `word`.
+fn word_ids(word: &str, given: bool) -> Identifiers {
+    anonymise::identifiers(&util::case_with_word(word, given))
 }
 
 const GIVEN_WORDS: [&str; 11] = [
@@ -95,7 +58,7 @@ const PLACE_WORDS: [&str; 4] = ["Hill", "Heath", "Brook", "Green"];
 #[test]
 fn given_names_that_are_words_in_every_context() {
     for word in GIVEN_WORDS {
-        let ids = case_with(word, true);
+        let ids = word_ids(word, true);
         let lower = word.to_lowercase();
         let mut rows: Vec<(String, String)> = vec![
             // Name readings.
@@ -166,7 +129,7 @@ fn given_names_that_are_words_in_every_context() {
 #[test]
 fn family_names_that_are_words_in_every_context() {
     for word in FAMILY_WORDS {
-        let ids = case_with(word, false);
+        let ids = word_ids(word, false);
         let lower = word.to_lowercase();
         let mut rows: Vec<(String, String)> = vec![
             (
@@ -369,7 +332,7 @@ fn near_misses_name_the_probable_person_and_take_no_label() {
 
 #[test]
 fn undecided_readings_print_the_label_and_say_why() {
-    let ids = case_with("Grace", true);
+    let ids = word_ids("Grace", true);
     let (out, hits) = anonymise::anonymise_text("Grace was upset by the letter.", &ids);
     assert_eq!(out, "Mrs X was upset by the letter.");
     assert!(

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
 use redress::anonymise;
-use redress::case::{Case, Coverage, load_str};
+use redress::case::Case;
 use redress::publish::HtmlTemplates;
 use redress::verify::Needles;
 use regex::Regex;
@@ -43,24 +43,8 @@ fn corpus() -> Vec<PathBuf> {
 
 /// The corpus rendered once: (case, folder of its files).
 fn corpus_rendered() -> &'static [(Case, PathBuf)] {
-    static RENDERED: LazyLock<(tempfile::TempDir, Vec<(Case, PathBuf)>)> = LazyLock::new(|| {
-        let out = tempdir();
-        let cases = corpus()
-            .iter()
-            .map(|path| {
-                let case = load(path);
-                let report = engine()
-                    .render_case(
-                        &case,
-                        out.path(),
-                        redress::pipeline::RenderOptions::default(),
-                    )
-                    .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-                (case, report.dir)
-            })
-            .collect();
-        (out, cases)
-    });
+    static RENDERED: LazyLock<(tempfile::TempDir, Vec<(Case, PathBuf)>)> =
+        LazyLock::new(|| crate::util::render_all(&corpus()));
     &RENDERED.1
 }
 
@@ -356,50 +340,6 @@ fn the_log_says_which_rule_rewrote_what_and_never_the_value() {
     }
 }
 
-/// A case with one person whose given name (or family name) is `word`.
-fn case_with(word: &str, given: bool) -> Case {
-    let name = if given {
-        format!("{word} Pargeter")
-    } else {
-        format!("Harriet {word}")
-    };
-    let toml = format!(
-        r#"
-[case]
-reference = "25 001 043"
-jurisdiction = "lgsco"
-decision_date = 2025-06-17
-investigator = {{ name = "Aisha Thorne" }}
-summary = "x"
-
-[[people]]
-id = "p"
-name = "{name}"
-title = "Mrs"
-role = "complainant"
-label = "Mrs X"
-
-[[bodies]]
-id = "council"
-name = "Kingsley Vale Council"
-short_name = "the Council"
-kind = "council"
-reference = "25 001 043"
-
-[complaint]
-injustice = "x"
-points = [{{ body = "council", text = "x" }}]
-
-[outcome]
-decision = "upheld"
-"#
-    );
-    let loaded = load_str("word.toml", &toml, &Coverage::all());
-    loaded
-        .case
-        .unwrap_or_else(|| panic!("{word}: {:?}", loaded.diagnostics))
-}
-
 /// Words drawn from the word list by a fixed sequence (the same every
 /// run), beyond the ones other tests name.
 fn drawn_words(n: usize) -> Vec<String> {
@@ -427,7 +367,7 @@ fn names_that_are_words_drawn_at_random_are_read_by_their_context() {
     for word in drawn_words(40) {
         let lower = word.to_lowercase();
         for given in [true, false] {
-            let case = case_with(&word, given);
+            let case = crate::util::case_with_word(&word, given);
             let ids = anonymise::identifiers(&case);
             let needles = Needles::new(&case);
             let full = if given {

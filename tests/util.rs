@@ -135,25 +135,30 @@ pub fn pdftotext(pdf: &Path) -> String {
 
 /// Every sample rendered once per test process: (case, folder of its files).
 pub fn rendered() -> &'static [(redress::case::Case, std::path::PathBuf)] {
-    static RENDERED: LazyLock<(tempfile::TempDir, Vec<(Case, PathBuf)>)> = LazyLock::new(|| {
-        let out = tempdir();
-        let cases = samples()
-            .iter()
-            .map(|path| {
-                let case = load(path);
-                let report = engine()
-                    .render_case(
-                        &case,
-                        out.path(),
-                        redress::pipeline::RenderOptions::default(),
-                    )
-                    .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-                (case, report.dir)
-            })
-            .collect();
-        (out, cases)
-    });
+    static RENDERED: LazyLock<(tempfile::TempDir, Vec<(Case, PathBuf)>)> =
+        LazyLock::new(|| render_all(&samples()));
     &RENDERED.1
+}
+
+/// Renders each case file into one fresh folder: the folder (kept while it
+/// lives) and each case with its output folder.
+pub fn render_all(paths: &[PathBuf]) -> (tempfile::TempDir, Vec<(Case, PathBuf)>) {
+    let out = tempdir();
+    let cases = paths
+        .iter()
+        .map(|path| {
+            let case = load(path);
+            let report = engine()
+                .render_case(
+                    &case,
+                    out.path(),
+                    redress::pipeline::RenderOptions::default(),
+                )
+                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            (case, report.dir)
+        })
+        .collect();
+    (out, cases)
 }
 
 /// Every hazard fixture rendered once per test process, with `--preview`
@@ -422,4 +427,48 @@ fn locked_versions_installed(dir: &Path) -> bool {
             read(dir.join(path).join("package.json"))
                 .is_some_and(|installed| installed["version"] == locked["version"])
         })
+}
+
+/// A case with one person whose given name (or family name) is `word`.
+pub fn case_with_word(word: &str, given: bool) -> Case {
+    let name = if given {
+        format!("{word} Pargeter")
+    } else {
+        format!("Harriet {word}")
+    };
+    let toml = format!(
+        r#"
+[case]
+reference = "25 001 043"
+jurisdiction = "lgsco"
+decision_date = 2025-06-17
+investigator = {{ name = "Aisha Thorne" }}
+summary = "x"
+
+[[people]]
+id = "p"
+name = "{name}"
+title = "Mrs"
+role = "complainant"
+label = "Mrs X"
+
+[[bodies]]
+id = "council"
+name = "Kingsley Vale Council"
+short_name = "the Council"
+kind = "council"
+reference = "25 001 043"
+
+[complaint]
+injustice = "x"
+points = [{{ body = "council", text = "x" }}]
+
+[outcome]
+decision = "upheld"
+"#
+    );
+    let loaded = redress::case::load_str("word.toml", &toml, &redress::case::Coverage::all());
+    loaded
+        .case
+        .unwrap_or_else(|| panic!("{word}: {:?}", loaded.diagnostics))
 }

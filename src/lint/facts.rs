@@ -29,10 +29,7 @@ pub(super) fn check(loaded: &Loaded, case: &Case) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut place = |field: &str, start: usize, end: usize, diag: Diagnostic| {
         let diag = diag.at(field.to_string());
-        out.push(match loaded.locate_in_field(field, start, end) {
-            Some(range) => diag.with_range(range),
-            None => diag,
-        });
+        out.push(diag.placed(loaded.locate_in_field(field, start, end)));
     };
     if case.case.stage == Stage::Final {
         let mut decision = vec![("case.summary".to_string(), case.case.summary.clone())];
