@@ -408,6 +408,7 @@ impl Engine {
         out: &Path,
         options: RenderOptions,
     ) -> Result<CaseReport, CaseError> {
+        let _memo = self.typesetter.case_scope();
         let prepared = self.prepare(case);
         let Prepared {
             checks,
