@@ -130,7 +130,10 @@ pub(crate) fn detect(
     allow: &AllowList,
 ) -> Vec<Detection> {
     let mut out = Vec::new();
-    let lower = text.to_lowercase();
+    // ASCII lower case keeps every byte where it was, so the candidates'
+    // ranges (offsets into `text`) read the same place in `lower`; the
+    // context words looked for are all ASCII.
+    let lower = text.to_ascii_lowercase();
     for c in candidates {
         if let Some(d) = candidate(text, &lower, c, allow) {
             out.push(d);
@@ -478,6 +481,21 @@ mod tests {
             "20-45-67",
             "43218765",
         ] {
+            assert!(values.contains(&want), "{want}: {f:?}");
+        }
+    }
+
+    #[test]
+    fn context_is_read_at_the_value_after_letters_that_lower_case_longer() {
+        // "İ" is two bytes and lower-cases to three: a context read from a
+        // text lower-cased as Unicode would sit 24 bytes before its value.
+        let text = format!(
+            "{} Her sort code 20-45-67 was given, and her car, registration LR63 XKP. She was born on 12 March 1948.",
+            "İ".repeat(24)
+        );
+        let f = found(&text);
+        let values: Vec<&str> = f.iter().map(|(_, v, _)| v.as_str()).collect();
+        for want in ["20-45-67", "LR63 XKP", "12 March 1948"] {
             assert!(values.contains(&want), "{want}: {f:?}");
         }
     }
