@@ -19,7 +19,7 @@ use regex::Regex;
 
 mod names;
 
-use super::identifiers::Category;
+use super::hit::Category;
 use super::values::{self, Shape};
 use crate::ids;
 

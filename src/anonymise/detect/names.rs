@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{Confidence, Detection};
-use crate::anonymise::identifiers::Category;
+use crate::anonymise::hit::Category;
 use crate::anonymise::words::is_english_word;
 
 static TITLE: LazyLock<Regex> = LazyLock::new(|| {

@@ -13,7 +13,7 @@ use super::forms::{
 use super::{Identifiers, NameForm, PatternKind, TokenInfo};
 use crate::anonymise::detect::AllowList;
 use crate::anonymise::fold::fold;
-use crate::anonymise::rewrite::Rewrites;
+use crate::anonymise::rewrite_rules::Rewrites;
 use crate::anonymise::values::Shape;
 use crate::anonymise::words::{is_english_word, is_word_name};
 use crate::case::{AliasKind, Case, Date, Person, Title};

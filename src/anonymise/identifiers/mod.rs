@@ -23,22 +23,21 @@ use regex::Regex;
 
 use super::detect::{self, AllowList, Confidence};
 use super::fold::{Folded, at_word_boundary, fold};
-use super::rewrite::Rewrites;
+use super::rewrite_rules::Rewrites;
 use super::values::{self, Shape};
 use crate::case::{AliasKind, Case, Date, Title};
 
 mod build;
 mod disguise;
 mod forms;
-mod hit;
 mod listed_values;
 mod names;
 mod resolve;
 mod titles;
 mod whole;
 
-use hit::priority;
-pub use hit::{Category, Doubt, Hit, Source};
+use super::hit::priority;
+pub use super::hit::{Category, Doubt, Hit, Source};
 
 use build::Builder;
 use forms::strip_title;

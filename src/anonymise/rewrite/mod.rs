@@ -21,15 +21,14 @@ mod clauses;
 mod heading;
 mod names;
 mod places;
-mod rules;
 mod text;
 
 use std::ops::Range;
 
 use serde::Serialize;
 
+pub use super::rewrite_rules::Rewrites;
 pub(crate) use names::garbles;
-pub use rules::Rewrites;
 
 use super::identifiers::{Category, Hit, Identifiers, Source};
 use crate::case::{Date, Title};

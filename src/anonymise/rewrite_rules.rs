@@ -160,7 +160,7 @@ pub(super) struct Place {
 }
 
 /// The bundled rules.
-pub(crate) const BUNDLED: &str = include_str!("../../../templates/rewrites.toml");
+pub(crate) const BUNDLED: &str = include_str!("../../templates/rewrites.toml");
 
 static DEFAULT: LazyLock<Arc<Rewrites>> =
     LazyLock::new(|| Arc::new(Rewrites::parse(BUNDLED).expect("the bundled rewrites.toml parses")));

@@ -1,0 +1,387 @@
+//! One field's text made publishable: every hit replaced by its label or
+//! dropped, the clause around it rewritten where a rule says so, and the
+//! alignment of the published text with the original kept for the log.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use super::align::Alignment;
+use super::identifiers::{Category, Hit, Identifiers, Source};
+use super::rewrite::{self, Rule};
+
+/// Which labels a field uses: the Housing Ombudsman's parts of a joint
+/// document call people "the resident", "Mr A" (as the Housing Ombudsman writes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum LabelSet {
+    Ombudsman,
+    Housing,
+}
+
+/// One field's text as published: the text, every hit (with what was
+/// printed for it and where), and the clauses rewritten.
+pub(super) struct Replaced {
+    pub(super) text: String,
+    pub(super) hits: Vec<Hit>,
+    /// For each hit, where what was printed for it is.
+    pub(super) printed: Vec<Printed>,
+    pub(super) rewrites: Vec<Applied>,
+}
+
+/// Where a hit's replacement is in the published text, the stretch of the
+/// original it stands for (the hit and what went with it), and the rewrite
+/// that printed it with its clause, if one did.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Printed {
+    pub(super) original: Range<usize>,
+    pub(super) range: Range<usize>,
+    pub(super) rule: Option<Rule>,
+}
+
+/// A rewrite applied: its rule, the original text it replaced and where
+/// its replacement is.
+pub(super) struct Applied {
+    pub(super) rule: Rule,
+    pub(super) original: Range<usize>,
+    pub(super) published: Range<usize>,
+}
+
+/// The published text being written: a capital where a sentence starts.
+struct Writer {
+    out: String,
+    /// The next letter written starts a sentence (what started it went).
+    capital_next: bool,
+}
+
+impl Writer {
+    fn push(&mut self, text: &str) {
+        if self.capital_next && !text.is_empty() {
+            self.capital_next = false;
+            let mut chars = text.chars();
+            if let Some(c) = chars.next().filter(|c| c.is_lowercase()) {
+                self.out.extend(c.to_uppercase());
+                self.out.push_str(chars.as_str());
+                return;
+            }
+        }
+        self.out.push_str(text);
+    }
+}
+
+/// Replaces every hit in `text`, and rewrites the clauses around them.
+pub(super) fn replace(text: &str, ids: &Identifiers, labels: LabelSet) -> Replaced {
+    let (mut hits, protected, candidates) = ids.scan(text);
+    if labels == LabelSet::Housing {
+        for hit in &mut hits {
+            if let Some(label) = hit.person.and_then(|p| ids.hos_label(p)) {
+                hit.replacement = label.to_string();
+            }
+        }
+    }
+    let cx = rewrite::Context {
+        text,
+        hits: &hits,
+        ids,
+        protected: &protected,
+        candidates: &candidates,
+        dates: Default::default(),
+    };
+    let edits = rewrite::plan(&cx);
+    let garbles = rewrite::garbles(&cx, &edits);
+    for (i, doubt) in garbles {
+        hits[i].doubt = Some(doubt);
+    }
+    let mut w = Writer {
+        out: String::with_capacity(text.len()),
+        capital_next: false,
+    };
+    let mut printed = vec![Printed::default(); hits.len()];
+    let mut rewrites = Vec::with_capacity(edits.len());
+    let mut introduced: HashSet<usize> = HashSet::new();
+    let mut at = 0;
+    let mut done = Alignment::default();
+    let mut edits = edits.into_iter().peekable();
+    for i in 0..hits.len() {
+        while let Some(edit) = edits.next_if(|e| e.range.start <= hits[i].range.start) {
+            w.push(&text[at..edit.range.start]);
+            let start = w.out.len();
+            if edit.text.is_empty() {
+                w.capital_next |= starts_sentence(&w.out);
+            } else if starts_sentence(&w.out) {
+                w.push(&capitalise(&edit.text));
+            } else {
+                w.push(&edit.text);
+            }
+            let published = start..w.out.len();
+            done.push(edit.range.clone(), published.clone());
+            // The hits it covers start at `i` (they are in text order).
+            for k in i..hits.len() {
+                if hits[k].range.start >= edit.range.end {
+                    break;
+                }
+                if hits[k].range.end <= edit.range.end {
+                    hits[k].replacement = w.out[published.clone()].to_string();
+                    printed[k] = Printed {
+                        original: edit.range.clone(),
+                        range: published.clone(),
+                        rule: Some(edit.rule),
+                    };
+                }
+            }
+            rewrites.push(Applied {
+                rule: edit.rule,
+                original: edit.range.clone(),
+                published,
+            });
+            at = edit.range.end;
+        }
+        let hit = &mut hits[i];
+        if hit.range.start < at || hit.source == Source::Flagged {
+            continue;
+        }
+        w.push(&text[at..hit.range.start]);
+        let start = w.out.len();
+        // Where the verbatim text before the hit starts, in both texts: a
+        // cut that reaches back before it is mapped through the edits so far.
+        let copied = (at, start - (hit.range.start - at));
+        printed[i].range = start..start;
+        printed[i].original = hit.range.clone();
+        // A role label ("a senior finance officer") is introduced once,
+        // then used in its short form ("the officer").
+        if let Some(p) = hit.person
+            && labels == LabelSet::Ombudsman
+            && hit.replacement == ids.label(p)
+            && !introduced.insert(p)
+        {
+            hit.replacement = ids.short_label(p).to_string();
+        }
+        // "the safeguarding officer, Imran Qureshi, said": the role is
+        // already there, so the name goes with its commas.
+        if let Some(cut) = role_in_apposition(&w.out, &hit.replacement, &text[hit.range.end..]) {
+            w.out.truncate(cut);
+            printed[i].range = cut..cut;
+            at = hit.range.end + usize::from(text[hit.range.end..].starts_with(','));
+            printed[i].original = done.back(cut, copied)..at;
+            done.push(printed[i].original.clone(), cut..cut);
+            continue;
+        }
+        // "Will Little, the occupational therapist, assessed her": the
+        // label is the role, so the role that follows goes.
+        if let Some(skip) = role_after_name(&hit.replacement, &text[hit.range.end..]) {
+            let label = if starts_sentence(&w.out) {
+                capitalise(&hit.replacement)
+            } else {
+                hit.replacement.clone()
+            };
+            w.push(&label);
+            printed[i].range = start..w.out.len();
+            at = hit.range.end + skip;
+            printed[i].original.end = at;
+            done.push(printed[i].original.clone(), printed[i].range.clone());
+            continue;
+        }
+        // "A neighbour, Mr Derek Hollins, found her": a name printed as a
+        // blank in apposition to the noun before it goes with its commas.
+        let blank = hit.replacement == Category::Name.placeholder();
+        if blank && let Some(cut) = name_in_apposition(&w.out, &text[hit.range.end..]) {
+            w.out.truncate(cut);
+            printed[i].range = cut..cut;
+            at = hit.range.end + 1;
+            printed[i].original = done.back(cut, copied)..at;
+            done.push(printed[i].original.clone(), cut..cut);
+            continue;
+        }
+        // "the Okonkwo family": a surname the family shares names no one
+        // in particular, so it simply goes.
+        if hit.category == Category::AmbiguousName && text[hit.range.end..].starts_with(" family") {
+            at = hit.range.end + 1;
+            printed[i].original.end = at;
+            done.push(printed[i].original.clone(), start..start);
+            continue;
+        }
+        // A label that starts a sentence starts with a capital, unless the
+        // text itself did not ("the Smith family" at the start of a field).
+        let lower_in_text = text[hit.range.clone()].starts_with(char::is_lowercase);
+        if starts_sentence(&w.out) && !lower_in_text {
+            w.push(&capitalise(&hit.replacement));
+        } else {
+            w.capital_next = false;
+            w.push(&hit.replacement);
+        }
+        printed[i].range = start..w.out.len();
+        at = hit.range.end;
+        done.push(printed[i].original.clone(), printed[i].range.clone());
+    }
+    for edit in edits {
+        w.push(&text[at..edit.range.start]);
+        let start = w.out.len();
+        if edit.text.is_empty() {
+            w.capital_next |= starts_sentence(&w.out);
+        } else if starts_sentence(&w.out) {
+            w.push(&capitalise(&edit.text));
+        } else {
+            w.push(&edit.text);
+        }
+        rewrites.push(Applied {
+            rule: edit.rule,
+            original: edit.range.clone(),
+            published: start..w.out.len(),
+        });
+        done.push(edit.range.clone(), start..w.out.len());
+        at = edit.range.end;
+    }
+    w.push(&text[at..]);
+    // A value only reported, or taken with the hit before it, is where the
+    // text around it puts it.
+    for (hit, printed) in hits.iter().zip(&mut printed) {
+        if printed.original.is_empty() && printed.rule.is_none() {
+            printed.original = hit.range.clone();
+            printed.range = done.place(hit.range.clone());
+        }
+    }
+    Replaced {
+        text: w.out,
+        hits,
+        printed,
+        rewrites,
+    }
+}
+
+/// The role of a role label: "the social worker", "an SEN officer" → the
+/// words after the article.
+fn role_of(label: &str) -> Option<&str> {
+    label
+        .strip_prefix("the ")
+        .or_else(|| label.strip_prefix("a "))
+        .or_else(|| label.strip_prefix("an "))
+}
+
+/// When `before` ends with "<role>, " and the replacement is that role
+/// ("the social worker"), and the name is followed by a comma or the end of
+/// the clause: where to cut `before` so the role is not said twice.
+fn role_in_apposition(before: &str, replacement: &str, after: &str) -> Option<usize> {
+    let role = role_of(replacement)?;
+    let head = before.strip_suffix(", ")?;
+    let ends_with_role = head.len() >= role.len()
+        && head.is_char_boundary(head.len() - role.len())
+        && head[head.len() - role.len()..].eq_ignore_ascii_case(role);
+    let clause_ends = after.starts_with([',', '.', ';', ')']) || after.is_empty();
+    (ends_with_role && clause_ends).then_some(head.len())
+}
+
+/// When the name is followed by ", <its role>," and the replacement is
+/// that role: how much of `after` to skip (the role and its commas; the
+/// closing comma stays when the clause goes on with "and" or "who").
+fn role_after_name(replacement: &str, after: &str) -> Option<usize> {
+    let role = role_of(replacement)?;
+    let rest = after.strip_prefix(", ")?;
+    let article = ["the ", "a ", "an ", "The ", "A ", "An "]
+        .iter()
+        .find(|a| rest.starts_with(**a))?;
+    let named = &rest[article.len()..];
+    let same = named.len() >= role.len()
+        && named.is_char_boundary(role.len())
+        && named[..role.len()].eq_ignore_ascii_case(role);
+    let tail = named.get(role.len()..)?;
+    (same && tail.starts_with(',')).then(|| after.len() - tail.len() + 1)
+}
+
+/// When `before` ends with "<determiner> <noun>, " (a neighbour, her
+/// daughter) and a comma follows the name: where to cut `before` so the
+/// sentence reads "A neighbour found her".
+fn name_in_apposition(before: &str, after: &str) -> Option<usize> {
+    const DETERMINERS: [&str; 9] = ["a", "an", "the", "her", "his", "their", "its", "our", "one"];
+    let head = before.strip_suffix(", ")?;
+    if !after.starts_with(',') {
+        return None;
+    }
+    // The last few words only: `before` is everything written so far.
+    let mut words: Vec<&str> = head.rsplitn(5, ' ').collect();
+    words.reverse();
+    let last = words.len().checked_sub(1)?;
+    // The noun phrase: a determiner and one to three lower-case words.
+    let det = (last.saturating_sub(3)..last)
+        .rev()
+        .find(|&i| DETERMINERS.contains(&words[i].to_lowercase().as_str()))?;
+    let nouns = &words[det + 1..];
+    let lower = |w: &&str| {
+        w.chars()
+            .all(|c| c.is_lowercase() || matches!(c, '\'' | '-'))
+    };
+    (!nouns.is_empty() && nouns.iter().all(lower)).then_some(head.len())
+}
+
+/// Whether text appended to `before` starts a sentence (or a list item).
+fn starts_sentence(before: &str) -> bool {
+    let trimmed = before.trim_end_matches([' ', '\t']);
+    if trimmed.is_empty() || trimmed.ends_with('\n') {
+        return true;
+    }
+    let spaced = trimmed.len() < before.len();
+    spaced && (trimmed.ends_with(['.', '!', '?']) || trimmed == "-" || trimmed.ends_with("\n-"))
+}
+
+fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) if c.is_lowercase() => c.to_uppercase().chain(chars).collect(),
+        _ => s.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_role_is_not_said_twice() {
+        assert_eq!(
+            role_in_apposition(
+                "The Council's safeguarding officer, ",
+                "the safeguarding officer",
+                ", said"
+            ),
+            Some(34)
+        );
+        assert_eq!(
+            role_in_apposition("The registered manager, ", "the Manager", ", wrote"),
+            Some(22)
+        );
+        assert_eq!(
+            role_in_apposition("She spoke to the nurse, ", "the social worker", ","),
+            None
+        );
+    }
+
+    #[test]
+    fn a_role_after_the_name_is_not_said_twice() {
+        let after = ", the occupational therapist, assessed her";
+        let skip = role_after_name("the occupational therapist", after).unwrap();
+        assert_eq!(&after[skip..], " assessed her");
+        let after = ", an SEN officer, wrote";
+        let skip = role_after_name("an SEN officer", after).unwrap();
+        assert_eq!(&after[skip..], " wrote");
+        assert_eq!(role_after_name("the GP", ", the social worker, said"), None);
+    }
+
+    #[test]
+    fn a_blank_in_apposition_goes_with_its_commas() {
+        assert_eq!(name_in_apposition("A neighbour, ", ", found her"), Some(11));
+        assert_eq!(
+            name_in_apposition("She said her elder daughter, ", ", had rung"),
+            Some(27)
+        );
+        assert_eq!(
+            name_in_apposition("She wrote to the Council, ", ", and"),
+            None
+        );
+        assert_eq!(name_in_apposition("A neighbour, ", " found her"), None);
+    }
+
+    #[test]
+    fn labels_start_sentences_with_a_capital() {
+        assert!(starts_sentence(""));
+        assert!(starts_sentence("The Council agreed. "));
+        assert!(!starts_sentence("she spoke to "));
+        assert_eq!(capitalise("the social worker"), "The social worker");
+    }
+}
