@@ -4,7 +4,7 @@
 //! nothing of it is left in the publication text.
 
 use proptest::prelude::*;
-use proptest::test_runner::{Config, TestRunner};
+use proptest::test_runner::TestRunner;
 use redress::anonymise::{self, Identifiers};
 use redress::case::{Case, Date};
 use unicode_normalization::UnicodeNormalization;
@@ -234,11 +234,7 @@ fn disguised_listed_identifiers_of_every_sample_are_replaced() {
             (util::stem(p), case, ids)
         })
         .collect();
-    let mut runner = TestRunner::new(Config {
-        cases: 2_000,
-        failure_persistence: None,
-        ..Config::default()
-    });
+    let mut runner = TestRunner::new(util::proptest_config(2_000, file!()));
     let strategy = (
         0..samples.len(),
         any::<usize>(),

@@ -230,11 +230,7 @@ fn mutated(target: &str, seed: u64) -> Vec<u8> {
 }
 
 fn config(cases: u32) -> ProptestConfig {
-    ProptestConfig {
-        cases,
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    }
+    crate::util::proptest_config(cases, file!())
 }
 
 proptest! {

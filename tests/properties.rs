@@ -153,6 +153,8 @@ fn write_date(y: i32, m: u32, d: u32, style: u8) -> String {
 }
 
 proptest! {
+    #![proptest_config(crate::util::proptest_config(256, file!()))]
+
     #[test]
     fn unlisted_nhs_numbers_with_context_are_found(n in nhs_number(), s1 in sep(), s2 in sep()) {
         let value = format!("{}{s1}{}{s2}{}", &n[..3], &n[3..6], &n[6..]);

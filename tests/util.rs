@@ -9,6 +9,29 @@ use redress::pipeline::Engine;
 use redress::render::Templates;
 
 /// The engine (templates, fonts, typst library), built once.
+/// The property tests' configuration: `cases` cases from a fixed seed, so
+/// that every run tries the same inputs (`PROPTEST_RNG_SEED=<n>` tries
+/// others), and a failure's seed kept beside its test file
+/// (`tests/<file>.proptest-regressions`, checked in) and tried first on
+/// every later run.
+pub fn proptest_config(cases: u32, source_file: &'static str) -> proptest::test_runner::Config {
+    use proptest::test_runner::{Config, FileFailurePersistence, RngSeed};
+    let from_env = Config::default();
+    let rng_seed = match from_env.rng_seed {
+        RngSeed::Random => RngSeed::Fixed(0x7265_6472_6573_73),
+        chosen => chosen,
+    };
+    Config {
+        cases,
+        rng_seed,
+        source_file: Some(source_file),
+        failure_persistence: Some(Box::new(FileFailurePersistence::SourceParallel(
+            "proptest-regressions",
+        ))),
+        ..from_env
+    }
+}
+
 pub fn engine() -> &'static Engine {
     static ENGINE: LazyLock<Engine> =
         LazyLock::new(|| Engine::new(Templates::bundled().expect("bundled templates load")));
