@@ -47,6 +47,7 @@ pub mod publish;
 pub mod render;
 pub mod review;
 pub mod serve;
+mod staged;
 pub mod typeset;
 pub mod verify;
 pub mod watch;

@@ -2,10 +2,11 @@
 //! folder on disk whole or not at all.
 //!
 //! The files are written into a fresh folder beside the destination (a
-//! hidden name, created exclusively), each created exclusively (never
-//! through a link planted at its name), read back and compared with what
-//! was verified. Only then is the new folder swapped for the old one in one
-//! rename, and the old one removed. So a case folder always holds exactly
+//! hidden name, created exclusively: the staged-folder writer,
+//! [`crate::staged`], which the site uses too), each created exclusively
+//! (never through a link planted at its name), read back and compared with
+//! what was verified. Only then is the new folder swapped for the old one
+//! in one rename, and the old one removed. So a case folder always holds exactly
 //! what its manifest lists (nothing stale from an earlier render), and a
 //! failure, even a panic, leaves the previous folder as it was and no
 //! temporary folder behind.
@@ -15,7 +16,6 @@
 //! else in its place is an error, never deleted.
 
 use std::fs;
-use std::io::Write;
 use std::path::Path;
 
 use serde::Serialize;
@@ -25,6 +25,7 @@ use crate::anonymise::{self, Redactions};
 use crate::case::Case;
 use crate::publish::PublicationDecision;
 use crate::review::ReviewSheet;
+use crate::staged::{StagedDir, write_new};
 
 /// Names a test sets to make the writing of one case panic after its first
 /// file is staged (the case reference, in either form): how the tests prove
@@ -96,35 +97,14 @@ pub fn replace_dir(dest: &Path, files: &[(&str, &[u8])]) -> Result<(), CaseError
     }
     fs::create_dir_all(parent).map_err(io(parent))?;
     let existing = replaceable(dest).map_err(io(dest))?;
-    let staging = staging_dir(parent, name, 6).map_err(io(dest))?;
+    let staging = StagedDir::beside(parent, name).map_err(io(dest))?;
     for (i, (file, bytes)) in files.iter().enumerate() {
         write_new(&staging.path().join(file), bytes).map_err(io(&dest.join(file)))?;
         if i == 0 {
             test_panic(name);
         }
     }
-    if existing {
-        swap(staging.path(), dest).map_err(io(dest))?;
-        // The staging name now holds the old folder: dropping removes it.
-        // A failure to remove it leaves a hidden folder, never a wrong one.
-        drop(staging);
-    } else {
-        fs::rename(staging.path(), dest).map_err(io(dest))?;
-        let _ = staging.keep();
-    }
-    Ok(())
-}
-
-/// A fresh folder beside the destination, `.<name>.<random>.tmp`, created
-/// exclusively (`mkdir` never follows a link; an existing folder or link at
-/// the name makes tempfile try another), and removed with everything in it
-/// when dropped, so also if anything fails or panics before the swap.
-fn staging_dir(parent: &Path, name: &str, random: usize) -> std::io::Result<tempfile::TempDir> {
-    tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
-        .suffix(".tmp")
-        .rand_bytes(random)
-        .tempdir_in(parent)
+    staging.put_in_place(dest, existing).map_err(io(dest))
 }
 
 /// The folder that will hold `dest`, and `dest`'s own name, which must be
@@ -207,85 +187,6 @@ fn replaceable(dest: &Path) -> std::io::Result<bool> {
         }
     }
     Ok(true)
-}
-
-/// Creates `path` (which must not exist: a link there is not followed),
-/// writes `bytes`, and reads the file back to compare.
-fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut file = fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)?;
-    file.write_all(bytes)?;
-    // No fsync: the rename of the folder makes it appear whole or not at
-    // all to every other process, which is the guarantee that matters here;
-    // syncing each file tripled the cost of writing (about 3 ms a document)
-    // for protection against power loss only.
-    drop(file);
-    if fs::read(path)? != bytes {
-        return Err(std::io::Error::other(
-            "the file read back differs from what was verified",
-        ));
-    }
-    Ok(())
-}
-
-/// Exchanges the folders `new` and `old` in one step where the system can
-/// (Linux's `renameat2`), else moves the old one aside, the new one in, and
-/// the old one back if that fails. Afterwards `new`'s path holds the old
-/// folder.
-fn swap(new: &Path, old: &Path) -> std::io::Result<()> {
-    #[cfg(target_os = "linux")]
-    {
-        match exchange(new, old) {
-            Ok(()) => return Ok(()),
-            // Not supported here (an old kernel, some network file systems).
-            Err(e) if matches!(e.raw_os_error(), Some(libc::EINVAL | libc::ENOSYS)) => {}
-            Err(e) => return Err(e),
-        }
-    }
-    swap_by_renames(new, old)
-}
-
-/// [`swap`] in three renames, where the system cannot exchange two names.
-fn swap_by_renames(new: &Path, old: &Path) -> std::io::Result<()> {
-    let aside = new.with_extension("old");
-    fs::rename(old, &aside)?;
-    if let Err(e) = fs::rename(new, old) {
-        let _ = fs::rename(&aside, old);
-        return Err(e);
-    }
-    // The new folder is in place: what is left is tidying up.
-    if fs::rename(&aside, new).is_err() {
-        let _ = fs::remove_dir_all(&aside);
-    }
-    Ok(())
-}
-
-#[cfg(target_os = "linux")]
-fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
-    use std::ffi::CString;
-    use std::os::unix::ffi::OsStrExt;
-    let c = |p: &Path| {
-        CString::new(p.as_os_str().as_bytes())
-            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))
-    };
-    let (a, b) = (c(a)?, c(b)?);
-    // SAFETY: both are valid NUL-terminated paths that outlive the call.
-    let rc = unsafe {
-        libc::renameat2(
-            libc::AT_FDCWD,
-            a.as_ptr(),
-            libc::AT_FDCWD,
-            b.as_ptr(),
-            libc::RENAME_EXCHANGE,
-        )
-    };
-    if rc == 0 {
-        Ok(())
-    } else {
-        Err(std::io::Error::last_os_error())
-    }
 }
 
 /// The test hook of [`TEST_PANIC_ENV`].

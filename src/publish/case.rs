@@ -8,11 +8,12 @@
 //! Nothing is returned unless every page is clean.
 
 use minijinja::Value;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::check::{self, Refused};
 use super::decision::PublicationDecision;
 use super::entry::{self, Entry};
+use super::file::{SiteFile, SiteInfo, root_for};
 use super::html::{self, HtmlTemplates};
 use super::record::{self, ChapterLink, DocumentKind, DocumentLink, ParliamentLink, Record};
 use super::view::{AsOf, Span, change_dates};
@@ -20,15 +21,6 @@ use crate::case::{Case, Date};
 use crate::pipeline::{CaseError, Engine, Prepared, case_dir_name, placeholders_in};
 use crate::plan::{DocKind, DocumentPlan};
 use crate::render::RenderError;
-
-/// A file of the site: its path under the site root and its bytes.
-#[derive(Debug, Clone)]
-pub struct SiteFile {
-    /// `documents/23-004-118/decision.pdf`.
-    pub path: String,
-    /// The bytes.
-    pub bytes: Vec<u8>,
-}
 
 /// What one case puts on the site on a given day.
 #[derive(Debug)]
@@ -115,15 +107,6 @@ fn require_reviewed(prepared: &Prepared<'_>) -> Result<(), PublishError> {
     }
 }
 
-/// What every page is told about the site.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-pub struct SiteInfo {
-    /// The day the site shows, "12 March 2025": on the pages that list
-    /// many cases only, so that a case's own pages do not change from one
-    /// day to the next.
-    pub as_of: Option<String>,
-}
-
 /// The page of a record.
 pub fn record_path(reference: &str) -> String {
     format!("decisions/{}.html", html::slug(reference))
@@ -131,11 +114,6 @@ pub fn record_path(reference: &str) -> String {
 
 fn document_dir(dir: &str) -> String {
     format!("documents/{dir}")
-}
-
-/// "../../" for a page `depth` folders down.
-pub fn root_for(path: &str) -> String {
-    "../".repeat(path.matches('/').count())
 }
 
 /// Makes everything a case puts on the site on `as_of`.

@@ -9,8 +9,8 @@ use std::io::Write;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::error::SiteError;
 use super::record::Record;
-use super::site::SiteError;
 use super::staging::Staging;
 use super::store;
 use super::terms::Terms;

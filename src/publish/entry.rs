@@ -3,17 +3,17 @@
 //! under, a feed entry for every published document, the pages search
 //! indexes and the sitemap lists, and its references for the lookup.
 //!
-//! An entry is made with the case ([`super::case`]) and checked with the
-//! case's own identifiers, like its pages; the listings, feeds and data
-//! files are then assembled from checked entries alone. Entries are small
-//! and kept for every case of a run; the records themselves are streamed
-//! from the site's store ([`super::store`]).
+//! An entry is made with the case's own pages and checked with the case's
+//! own identifiers, like them; the listings, feeds and data files are then
+//! assembled from checked entries alone. Entries are small and kept for
+//! every case of a run; the records themselves are streamed from the
+//! site's store (`SITE/.redress/`).
 
 use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
-use super::case::SiteFile;
+use super::file::SiteFile;
 use super::record::{DocumentKind, Record, RemedyType};
 use super::terms::Terms;
 use crate::case::{Case, Date};

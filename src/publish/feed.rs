@@ -11,8 +11,8 @@
 use atom_syndication::{Category, Entry, Feed, FixedDateTime, Link, Person, Text, WriteConfig};
 
 use super::entry::{Entry as CaseEntry, FeedItem};
+use super::error::SiteError;
 use super::listing::{Dimension, listing_base, page_path, slug};
-use super::site::SiteError;
 use super::staging::Staging;
 use crate::case::Date;
 

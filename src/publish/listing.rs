@@ -14,11 +14,11 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::case::{SiteInfo, root_for};
 use super::check;
 use super::entry::{DIMENSIONS, Entry};
+use super::error::SiteError;
+use super::file::{SiteInfo, root_for};
 use super::html::{self, HtmlTemplates};
-use super::site::SiteError;
 use super::staging::Staging;
 
 /// Filter values listed on one page of a filter's values.

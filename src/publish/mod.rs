@@ -24,13 +24,20 @@
 //!   (`store`); then the pages that list many cases (`listing`, [`feed`],
 //!   `data`, `pages`, `search`); everything written into a staging folder
 //!   that replaces the site whole (`staging`).
+//!
+//! The site's modules depend one way: [`site`] runs the others, which
+//! never import it; what they share sits below them all: `file` (a file of
+//! the site, what every page is told), `error` ([`SiteError`] and the
+//! site's marker file) and `staging`.
 
 mod case;
 pub mod check;
 mod data;
 pub mod decision;
 mod entry;
+mod error;
 pub mod feed;
+mod file;
 pub mod html;
 mod listing;
 mod pages;
@@ -42,9 +49,10 @@ mod store;
 pub mod terms;
 pub mod view;
 
-pub use case::{CaseSite, PublishError, SiteFile, make, record_path};
+pub use case::{CaseSite, PublishError, make, record_path};
 pub use data::{FORMAT_VERSION, RecordsFile};
 pub use decision::{PublicationDecision, Status, decide};
+pub use file::SiteFile;
 pub use html::HtmlTemplates;
 pub use record::Record;
 pub use site::{

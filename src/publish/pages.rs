@@ -5,12 +5,12 @@
 //! (from `terms.toml`), and the sitemap (a sitemap index and files of at
 //! most 10,000 addresses each).
 
-use super::case::SiteInfo;
 use super::check;
 use super::entry::Entry;
+use super::error::SiteError;
+use super::file::SiteInfo;
 use super::html::HtmlTemplates;
 use super::listing::{Dimension, Shown, listing_base, page_path};
-use super::site::SiteError;
 use super::staging::Staging;
 
 /// Decisions on the home page.

@@ -21,7 +21,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use super::entry::{Entry, Indexed};
-use super::site::SiteError;
+use super::error::SiteError;
 use super::staging::Staging;
 use super::store;
 use crate::case::Date;

@@ -2,12 +2,20 @@
 //! replaces it whole: a reader never sees half a site, and a run that fails
 //! leaves the old one as it was. Only a folder redress wrote (it holds
 //! [`MARKER`]) or an empty one is ever replaced.
+//!
+//! The staging folder is the one staged-folder writer's
+//! ([`crate::staged`], as for a case's folder): a fresh name created
+//! exclusively, removed if the run fails, and exchanged with the old site
+//! in one rename. What this module adds is the site's own: the marker,
+//! files linked from the old site where they are unchanged, and a log of
+//! the paths written.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::case::SiteFile;
-use super::site::{MARKER, SiteError};
+use super::error::{MARKER, SiteError};
+use super::file::SiteFile;
+use crate::staged::StagedDir;
 
 /// Refuses to replace a folder that is not a site redress wrote.
 pub(super) fn check_replaceable(site: &Path) -> Result<(), SiteError> {
@@ -31,13 +39,12 @@ pub(super) fn check_replaceable(site: &Path) -> Result<(), SiteError> {
 
 /// The folder a site is written into before it replaces the old one.
 pub(super) struct Staging {
-    dir: PathBuf,
+    staged: StagedDir,
     site: PathBuf,
     /// The site being replaced, when it is one redress wrote: a file
     /// written with the same bytes as its old one is linked to it instead,
     /// so that replacing the site frees only what changed.
     old: Option<PathBuf>,
-    done: std::sync::atomic::AtomicBool,
     /// The paths written while a log is kept ([`Staging::log`]).
     log: std::sync::Mutex<Option<Vec<String>>>,
 }
@@ -53,20 +60,16 @@ impl Staging {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
-        let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
-        let io = |error| SiteError::Io {
-            path: dir.clone(),
-            error,
+        let io = |path: &Path| {
+            let path = path.to_path_buf();
+            move |error| SiteError::Io { path, error }
         };
-        if dir.exists() {
-            fs::remove_dir_all(&dir).map_err(io)?;
-        }
-        fs::create_dir_all(&dir).map_err(io)?;
+        fs::create_dir_all(&parent).map_err(io(&parent))?;
+        let staged = StagedDir::beside(&parent, &name).map_err(io(site))?;
         Ok(Self {
-            dir,
+            staged,
             site: site.to_path_buf(),
             old: site.join(MARKER).is_file().then(|| site.to_path_buf()),
-            done: std::sync::atomic::AtomicBool::new(false),
             log: std::sync::Mutex::new(None),
         })
     }
@@ -89,12 +92,12 @@ impl Staging {
 
     /// The staging folder.
     pub(super) fn dir(&self) -> &Path {
-        &self.dir
+        self.staged.path()
     }
 
     /// A file's place in the staging folder.
     pub(super) fn path(&self, path: &str) -> PathBuf {
-        self.dir.join(path)
+        self.dir().join(path)
     }
 
     /// A new file in the staging folder, to be written piece by piece.
@@ -125,7 +128,7 @@ impl Staging {
         if let Some(log) = self.log.lock().unwrap_or_else(|e| e.into_inner()).as_mut() {
             log.push(path.to_string());
         }
-        let full = self.dir.join(path);
+        let full = self.dir().join(path);
         if let Some(parent) = full.parent() {
             fs::create_dir_all(parent)?;
         }
@@ -138,7 +141,7 @@ impl Staging {
     }
 
     fn write_one(&self, path: &str, bytes: &[u8]) -> Result<(), (PathBuf, std::io::Error)> {
-        let full = self.fresh(path).map_err(|e| (self.dir.join(path), e))?;
+        let full = self.fresh(path).map_err(|e| (self.dir().join(path), e))?;
         if let Some(old) = self.unchanged(
             path,
             |old| fs::read(old).is_ok_and(|b| b == bytes),
@@ -161,7 +164,7 @@ impl Staging {
     /// A file written piece by piece ([`create`](Self::create)) that came out
     /// the same as the old site's is replaced by a link to it.
     pub(super) fn settle(&self, path: &str) -> std::io::Result<()> {
-        let full = self.dir.join(path);
+        let full = self.dir().join(path);
         let bytes = fs::read(&full)?;
         if let Some(old) = self.unchanged(
             path,
@@ -181,7 +184,7 @@ impl Staging {
         for (i, file) in files.iter().enumerate() {
             if let Err(e) = self.write_one(&file.path, &file.bytes) {
                 for written in &files[..i] {
-                    let _ = fs::remove_file(self.dir.join(&written.path));
+                    let _ = fs::remove_file(self.dir().join(&written.path));
                 }
                 return Err(e);
             }
@@ -195,39 +198,75 @@ impl Staging {
             MARKER,
             b"This folder is a site written by `redress publish`; each run replaces it whole.\nIts .redress folder keeps what the next run needs to make only what changed: deploy the site without it.\n",
         )?;
-        let io = |path: &Path| {
-            let path = path.to_path_buf();
-            move |error| SiteError::Io { path, error }
-        };
-        if self.site.exists() {
-            let old = self.dir.with_file_name(format!(
-                "{}.old",
-                self.dir
-                    .file_name()
-                    .and_then(|n| n.to_str())
-                    .unwrap_or("site")
-            ));
-            fs::rename(&self.site, &old).map_err(io(&self.site))?;
-            if let Err(error) = fs::rename(&self.dir, &self.site) {
-                let _ = fs::rename(&old, &self.site);
-                return Err(SiteError::Io {
-                    path: self.site.clone(),
-                    error,
-                });
-            }
-            let _ = fs::remove_dir_all(&old);
-        } else {
-            fs::rename(&self.dir, &self.site).map_err(io(&self.site))?;
-        }
-        self.done.store(true, std::sync::atomic::Ordering::Relaxed);
-        Ok(())
+        let existing = self.site.exists();
+        self.staged
+            .put_in_place(&self.site, existing)
+            .map_err(|error| SiteError::Io {
+                path: self.site.clone(),
+                error,
+            })
     }
 }
 
-impl Drop for Staging {
-    fn drop(&mut self) {
-        if !self.done.load(std::sync::atomic::Ordering::Relaxed) {
-            let _ = fs::remove_dir_all(&self.dir);
-        }
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn a_site_is_staged_beside_itself_and_replaced_whole() {
+        let out = tempfile::tempdir().unwrap();
+        let site = out.path().join("site");
+        let staging = Staging::new(&site).unwrap();
+        staging.write("index.html", b"one").unwrap();
+        staging.finish().unwrap();
+        assert_eq!(names(&site), [MARKER, "index.html"]);
+        fs::write(site.join("stale.html"), b"old").unwrap();
+        let staging = Staging::new(&site).unwrap();
+        staging.write("about.html", b"two").unwrap();
+        staging.finish().unwrap();
+        assert_eq!(names(&site), [MARKER, "about.html"]);
+        assert_eq!(names(out.path()), ["site"], "no staging folder left");
+    }
+
+    #[test]
+    fn a_run_that_fails_leaves_the_old_site_and_no_staging_folder() {
+        let out = tempfile::tempdir().unwrap();
+        let site = out.path().join("site");
+        let staging = Staging::new(&site).unwrap();
+        staging.write("index.html", b"one").unwrap();
+        staging.finish().unwrap();
+        let staging = Staging::new(&site).unwrap();
+        staging.write("index.html", b"two").unwrap();
+        drop(staging);
+        assert_eq!(fs::read(site.join("index.html")).unwrap(), b"one");
+        assert_eq!(names(out.path()), ["site"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_planted_beside_the_site_is_not_followed() {
+        let out = tempfile::tempdir().unwrap();
+        let victim = tempfile::tempdir().unwrap();
+        // The name the staging folder once had, known in advance.
+        let planted = out
+            .path()
+            .join(format!(".site.staging-{}", std::process::id()));
+        std::os::unix::fs::symlink(victim.path(), &planted).unwrap();
+        let site = out.path().join("site");
+        let staging = Staging::new(&site).unwrap();
+        staging.write("index.html", b"one").unwrap();
+        staging.finish().unwrap();
+        assert!(fs::read_dir(victim.path()).unwrap().next().is_none());
+        assert!(planted.symlink_metadata().unwrap().file_type().is_symlink());
+        assert_eq!(names(&site), [MARKER, "index.html"]);
     }
 }
