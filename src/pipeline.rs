@@ -408,7 +408,6 @@ impl Engine {
         out: &Path,
         options: RenderOptions,
     ) -> Result<CaseReport, CaseError> {
-        let _memo = self.typesetter.case_scope();
         let prepared = self.prepare(case);
         let Prepared {
             checks,

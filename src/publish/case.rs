@@ -123,7 +123,6 @@ pub fn make(
     case: &Case,
     as_of: Date,
 ) -> Result<CaseSite, PublishError> {
-    let _memo = engine.typesetter().case_scope();
     let prepared = engine.prepare(case);
     let plans = &prepared.plans;
     let decision = &prepared.publication;
