@@ -18,11 +18,7 @@ use crate::watch::{Shared, Snapshot};
 
 const PAGE: &str = include_str!("../templates/preview.html.j2");
 
-const CASE_PAGE: &str = r#"<!DOCTYPE html>
-<html lang="en-GB"><head><meta charset="utf-8"><title>{{ file }}</title>
-<style>body{font-family:"Liberation Mono",monospace;margin:1rem}span{display:block;white-space:pre-wrap}span:target{background:#ffdd00}b{display:inline-block;width:4em;color:#505a5f;font-weight:normal;user-select:none}</style>
-</head><body><main><h1>{{ file }}</h1><p><a href="/">Back to the preview</a></p>
-<pre>{% for line in lines %}<span id="L{{ loop.index }}"><b>{{ loop.index }}</b>{{ line }}</span>{% endfor %}</pre></main></body></html>"#;
+const CASE_PAGE: &str = include_str!("../templates/preview-case.html.j2");
 
 /// The preview server, bound and ready.
 pub struct Preview {

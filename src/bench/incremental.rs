@@ -4,7 +4,7 @@
 
 use std::time::Instant;
 
-use super::{Row, ms, stats};
+use super::measure::{Row, ms, stats};
 use crate::anonymise;
 use crate::case::Case;
 use crate::pipeline::Engine;

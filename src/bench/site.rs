@@ -11,7 +11,7 @@
 use std::path::Path;
 use std::time::Instant;
 
-use super::Row;
+use super::measure::Row;
 use crate::case::Date;
 use crate::pipeline::Engine;
 use crate::publish::{HtmlTemplates, PublishOptions, SiteReport};

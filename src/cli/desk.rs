@@ -10,7 +10,8 @@ use serde::Serialize;
 
 use std::io::Write;
 
-use super::{UsageError, stdout, usage};
+use super::common::{UsageError, usage};
+use super::output::stdout;
 use crate::case::Date;
 
 /// The starter case, a template so that an office can reword it.

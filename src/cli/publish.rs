@@ -1,22 +1,84 @@
 //! `redress publish` and the publication lines of `redress plan`.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use super::{PublishArgs, UsageError, engine, print_diagnostics, progress_bar, usage};
+use clap::Args;
+
+use super::common::{DiagnosticArgs, UsageError, case_files, engine, parse_date, usage, workers};
+use super::output::{print_diagnostics, progress_bar};
 use crate::case::{Case, Date};
 use crate::diag;
 use crate::publish::site::{self, PublishOptions, PublishOutcome, SiteError};
 use crate::publish::{HtmlTemplates, PublicationDecision};
 
+#[derive(Debug, Args)]
+pub(super) struct PublishArgs {
+    /// Case files (TOML or JSON), or folders of them (in a folder: `.toml`
+    /// files, and `.json` files that are not a JSON Schema).
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// The site folder (replaced whole on each run).
+    #[arg(short, long, default_value = "site")]
+    out: PathBuf,
+    /// The day the site shows, YYYY-MM-DD (default: today): an embargo on
+    /// everything. Documents, compliance, escalation, feed entries and
+    /// records.json say only what is dated on or before it.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    as_of: Option<crate::case::Date>,
+    /// The site's address, which the feeds, records.json and the sitemap
+    /// link under (default: http://localhost:8000/).
+    #[arg(long, value_name = "URL", value_parser = parse_base_url)]
+    base_url: Option<String>,
+    /// Decisions per listing page.
+    #[arg(long, value_name = "N", default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=500))]
+    page_size: u32,
+    /// Make every case again, ignoring what the site kept from its last
+    /// run (by default only cases whose case file, templates or redress
+    /// version changed, or whose view changed by `--as-of`, are made).
+    #[arg(long)]
+    full: bool,
+    /// Worker threads (default: the number of cores).
+    #[arg(short, long)]
+    jobs: Option<usize>,
+    /// A folder of templates overriding the bundled ones, file by file
+    /// (`*.html.j2` and `terms.toml` for the pages).
+    #[arg(long, value_name = "DIR")]
+    templates: Option<PathBuf>,
+    #[command(flatten)]
+    diagnostics: DiagnosticArgs,
+}
+
+/// An http(s) address, given a closing `/` if it has none.
+pub(super) fn parse_base_url(s: &str) -> Result<String, String> {
+    let s = s.trim();
+    let rest = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"))
+        .ok_or("give the site's address starting https:// (or http://)")?;
+    if rest.is_empty()
+        || rest.starts_with('/')
+        || s.chars()
+            .any(|c| c.is_whitespace() || c == '"' || c == '<' || c == '>')
+    {
+        return Err("not a web address: give it as https://host/path/".into());
+    }
+    Ok(if s.ends_with('/') {
+        s.to_string()
+    } else {
+        format!("{s}/")
+    })
+}
+
 /// Publishes the site; exit codes as for `render`.
 pub(super) fn run(args: PublishArgs) -> Result<ExitCode, UsageError> {
-    let paths = super::case_files(&args.paths, args.diagnostics.diagnostic_format)?;
+    let paths = case_files(&args.paths, args.diagnostics.diagnostic_format)?;
     let engine = engine(args.templates.as_deref())?;
     let html = html_templates(args.templates.as_deref())?;
     let as_of = args.as_of.unwrap_or_else(today);
     let started = Instant::now();
-    let workers = super::workers(args.jobs);
+    let workers = workers(args.jobs);
     let progress = progress_bar(paths.len());
     let format = args.diagnostics.diagnostic_format;
     let report = |outcome: &PublishOutcome| {

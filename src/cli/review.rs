@@ -11,7 +11,8 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::{UsageError, engine, parse_date, print_diagnostics, usage};
+use super::common::{UsageError, engine, parse_date, usage};
+use super::output::print_diagnostics;
 use crate::case::{Date, Loaded, SignOff};
 use crate::diag::{self, Format};
 use crate::pipeline::Held;

@@ -8,7 +8,8 @@ use std::sync::{Arc, Mutex};
 
 use clap::Args;
 
-use super::{UsageError, engine, print_diagnostics, usage};
+use super::common::{UsageError, engine, usage};
+use super::output::print_diagnostics;
 use crate::diag::{self, Format};
 use crate::watch::{self, Snapshot};
 

@@ -1,0 +1,136 @@
+//! The floor and the whole pipeline: typst's own compile + export of each
+//! document redress generates, each alone with typst's memo emptied (the
+//! floor no pipeline built on typst can beat), timed beside the whole
+//! pipeline on the same cases, and the ratio of the two.
+
+use std::path::{Path, PathBuf};
+
+use super::measure::{Clock, Row, stats};
+use crate::pipeline::{Engine, RenderOptions};
+use crate::plan;
+use crate::render::Variant;
+use crate::typeset::{PdfSettings, TypstSource};
+
+/// The floor, the ratio of the pipeline to it and the whole pipeline, in
+/// milliseconds per document over `rounds` rounds; and the median ratio.
+pub(super) fn rows(
+    engine: &Engine,
+    paths: &[PathBuf],
+    sources: &[Vec<(TypstSource, PdfSettings)>],
+    work: &Path,
+    rounds: usize,
+) -> std::io::Result<(Vec<Row>, f64)> {
+    let documents: usize = sources.iter().map(Vec::len).sum();
+    // The floor: typst alone on the generated sources. Floor and pipeline
+    // alternate case by case (which goes first alternates too), and the
+    // ratio is taken per round: a machine that slows down for a while
+    // (other tenants) slows both sides alike.
+    let mut floor = Vec::new();
+    let mut pipeline = Vec::new();
+    let mut ratios = Vec::new();
+    for round in 0..rounds {
+        let dir = work.join(format!("pipeline-{round}"));
+        // Wall-clock and processor milliseconds, summed over the round.
+        let (mut floor_round, mut pipe_round) = ((0.0, 0.0), (0.0, 0.0));
+        for (i, (path, inputs)) in paths.iter().zip(sources).enumerate() {
+            // The floor: each document compiled alone, typst's memo
+            // emptied before it (and the emptying not timed).
+            let time_floor = || {
+                let mut total = (0.0, 0.0);
+                for (source, settings) in inputs {
+                    crate::typeset::forget_caches();
+                    let started = Clock::now();
+                    engine
+                        .typesetter()
+                        .typeset(source, settings)
+                        .expect("generated sources compile");
+                    let (wall, cpu) = started.per(1);
+                    total = (total.0 + wall, total.1 + cpu);
+                }
+                total
+            };
+            // The pipeline starts each case with an empty memo too, so that
+            // neither side gains from the other's work.
+            let time_pipeline = || -> std::io::Result<(f64, f64)> {
+                crate::typeset::forget_caches();
+                let started = Clock::now();
+                let case = engine.load(path)?.case.expect("valid");
+                engine
+                    .render_case(&case, &dir, RenderOptions::default())
+                    .expect("renders");
+                Ok(started.per(1))
+            };
+            let (f, p) = if (round + i) % 2 == 0 {
+                let f = time_floor();
+                (f, time_pipeline()?)
+            } else {
+                let p = time_pipeline()?;
+                (time_floor(), p)
+            };
+            floor_round = (floor_round.0 + f.0, floor_round.1 + f.1);
+            pipe_round = (pipe_round.0 + p.0, pipe_round.1 + p.1);
+        }
+        floor.push(floor_round.0 / documents as f64);
+        pipeline.push(pipe_round.0 / documents as f64);
+        // The ratio is of processor time, which other tenants of a shared
+        // machine disturb far less than wall-clock time.
+        ratios.push(pipe_round.1 / floor_round.1);
+    }
+    let (floor_ms, floor_lo, floor_hi) = stats(&mut floor);
+    let (pipe_ms, pipe_lo, pipe_hi) = stats(&mut pipeline);
+    let (ratio, ratio_lo, ratio_hi) = stats(&mut ratios);
+    let rows = vec![
+        Row {
+            figure: "typst compile + export (floor)".into(),
+            value: format!("{floor_ms:.1} ms/doc"),
+            note: format!("range {floor_lo:.1}–{floor_hi:.1}"),
+        },
+        Row {
+            figure: "pipeline / floor (processor time)".into(),
+            value: format!("{ratio:.2}×"),
+            note: format!("range {ratio_lo:.2}–{ratio_hi:.2}"),
+        },
+        Row {
+            figure: "whole pipeline".into(),
+            value: format!("{pipe_ms:.1} ms/doc"),
+            note: format!(
+                "range {pipe_lo:.1}–{pipe_hi:.1}; load, anonymise, render, typeset, verify, write, review sheet"
+            ),
+        },
+    ];
+    Ok((rows, ratio))
+}
+
+/// The generated sources of a case's documents and their PDF settings.
+pub(super) fn typst_inputs(
+    engine: &Engine,
+    case: &crate::case::Case,
+) -> Vec<(TypstSource, PdfSettings)> {
+    let plans = plan::plan(case);
+    let sources = engine.sources(case).expect("generated cases render");
+    let review = engine
+        .review_source(case)
+        .expect("the review sheet renders");
+    let reference = &case.case.reference;
+    let review_settings = PdfSettings {
+        date: case.case.decision_date,
+        ident: format!("{reference}/review-sheet"),
+    };
+    sources
+        .into_iter()
+        .zip(plans.iter().flat_map(|p| [p, p]))
+        .map(
+            |((source, variant), p): ((TypstSource, Variant), &plan::DocumentPlan)| {
+                let ident = format!("{reference}/{}/{}", p.file, variant.as_str());
+                (
+                    source,
+                    PdfSettings {
+                        date: p.date,
+                        ident,
+                    },
+                )
+            },
+        )
+        .chain(std::iter::once((review, review_settings)))
+        .collect()
+}
