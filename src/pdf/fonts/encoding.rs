@@ -1,14 +1,13 @@
 //! What the codes of a simple font mean by its encoding: the base
 //! encoding (Standard, WinAnsi, MacRoman, MacExpert) and the glyph names of
 //! its `/Differences`, read as text (`uniXXXX`, `uXXXX`, Adobe Glyph List
-//! names, suffixes dropped, ligatures read part by part).
-
-use std::collections::HashMap;
-use std::sync::{LazyLock, Mutex};
+//! names, suffixes dropped, ligatures read part by part). The tables are
+//! `glyph_list`'s.
 
 use lopdf::{Dictionary, Document, Object};
 
 use super::super::resolve::{self, deref};
+use super::glyph_list::{glyph_char, standard_encoding};
 
 /// The text of each code of a simple font: base encoding, then differences.
 pub(super) fn simple_encoding(
@@ -37,7 +36,7 @@ pub(super) fn simple_encoding(
         }
         _ => (default, None),
     };
-    let table = base.and_then(base_encoding);
+    let table = base.and_then(standard_encoding);
     let mut out: Vec<Option<Box<str>>> = (0..256)
         .map(|b| {
             table
@@ -63,40 +62,8 @@ pub(super) fn simple_encoding(
     out
 }
 
-/// The characters of the standard single-byte encodings, read from lopdf's
-/// tables once.
-fn base_encoding(name: &[u8]) -> Option<&'static [Option<char>; 256]> {
-    fn table(name: &'static str) -> [Option<char>; 256] {
-        let mut font = Dictionary::new();
-        font.set("Type", Object::Name(b"Font".to_vec()));
-        font.set("Encoding", Object::Name(name.as_bytes().to_vec()));
-        let doc = Document::new();
-        let mut out = [None; 256];
-        if let Ok(encoding) = font.get_font_encoding(&doc) {
-            for (b, slot) in out.iter_mut().enumerate() {
-                *slot = encoding
-                    .bytes_to_string(&[b as u8])
-                    .ok()
-                    .and_then(|s| s.chars().next());
-            }
-        }
-        out
-    }
-    static STANDARD: LazyLock<[Option<char>; 256]> = LazyLock::new(|| table("StandardEncoding"));
-    static WIN: LazyLock<[Option<char>; 256]> = LazyLock::new(|| table("WinAnsiEncoding"));
-    static MAC: LazyLock<[Option<char>; 256]> = LazyLock::new(|| table("MacRomanEncoding"));
-    static EXPERT: LazyLock<[Option<char>; 256]> = LazyLock::new(|| table("MacExpertEncoding"));
-    match name {
-        b"StandardEncoding" => Some(&STANDARD),
-        b"WinAnsiEncoding" => Some(&WIN),
-        b"MacRomanEncoding" => Some(&MAC),
-        b"MacExpertEncoding" => Some(&EXPERT),
-        _ => None,
-    }
-}
-
 /// The text of a glyph name: `uniXXXX…`, `uXXXX[XX]`, Adobe Glyph List
-/// names (through lopdf's list), with suffixes (`.sc`) dropped and
+/// names (the vendored list), with suffixes (`.sc`) dropped and
 /// ligatures (`f_i`) read part by part.
 pub fn glyph_text(name: &[u8]) -> Option<Box<str>> {
     let base = name.split(|&b| b == b'.').next().unwrap_or(name);
@@ -129,33 +96,7 @@ fn glyph_part(name: &[u8]) -> Option<String> {
     {
         return Some(c.to_string());
     }
-    agl(name).map(String::from)
-}
-
-/// An Adobe Glyph List name, through lopdf's list: a font whose
-/// differences name the glyph at code 1 decodes code 1 only when lopdf
-/// knows the name.
-fn agl(name: &[u8]) -> Option<char> {
-    static KNOWN: LazyLock<Mutex<HashMap<Vec<u8>, Option<char>>>> = LazyLock::new(Mutex::default);
-    if let Some(c) = KNOWN.lock().ok()?.get(name) {
-        return *c;
-    }
-    let mut differences = Dictionary::new();
-    differences.set(
-        "Differences",
-        Object::Array(vec![Object::Integer(1), Object::Name(name.to_vec())]),
-    );
-    let mut font = Dictionary::new();
-    font.set("Type", Object::Name(b"Font".to_vec()));
-    font.set("Encoding", Object::Dictionary(differences));
-    let doc = Document::new();
-    let c = font
-        .get_font_encoding(&doc)
-        .ok()
-        .and_then(|e| e.bytes_to_string(&[1]).ok())
-        .and_then(|s| s.chars().next());
-    KNOWN.lock().ok()?.insert(name.to_vec(), c);
-    c
+    glyph_char(name).map(String::from)
 }
 
 #[cfg(test)]

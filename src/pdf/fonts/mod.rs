@@ -19,6 +19,7 @@
 //! is [`widths`]'.
 
 mod encoding;
+mod glyph_list;
 mod widths;
 
 use std::cell::RefCell;
