@@ -41,6 +41,7 @@ pub mod corpus;
 pub mod diag;
 pub mod ids;
 pub mod lint;
+pub mod pdf;
 pub mod pipeline;
 pub mod plan;
 pub mod publish;

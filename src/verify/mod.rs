@@ -2,7 +2,8 @@
 //!
 //! Verification is in two steps with plain data between them:
 //!
-//! 1. **reading** ([`read`]) takes any PDF apart, whatever it does, within
+//! 1. **reading** ([`read`], the PDF reader in [`crate::pdf`]) takes any
+//!    PDF apart, whatever it does, within
 //!    [`Limits`]: the texts to search, each with its place (the text of
 //!    every page, joined by position and read again in position order where
 //!    drawn out of order, Form XObjects, ActualText; strings outside content
@@ -25,83 +26,19 @@
 //! kind, place and case-file field of a leak, and which reading found it,
 //! never its value.
 
-mod canvas;
-mod cmap;
-mod colour;
-mod content;
 pub mod files;
-mod fonts;
-mod geometry;
-mod hidden;
-pub mod limits;
 mod needles;
-mod raw;
-mod read;
-mod resolve;
-mod streams;
-mod structure;
-mod syntax;
-mod text;
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 use serde::Serialize;
 
-pub use canvas::How;
-pub use hidden::Hidden;
-pub use limits::Limits;
+pub use crate::pdf::limits;
+pub use crate::pdf::{
+    Hidden, How, Images, Limits, PageImages, PageText, Place, Reading, Reason, Refusal, Text, read,
+};
 pub use needles::{Found, Kind, Needles};
-pub use read::{Images, PageImages, PageText, Reading, Reason, Refusal, Text, page_texts, read};
-
-/// Where in a PDF something was found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Place {
-    /// The text of a page (1-based).
-    Page(usize),
-    /// A string outside the page text: metadata, outline, structure tree.
-    Metadata,
-    /// The XMP metadata stream.
-    Xmp,
-    /// A stream no page draws, or an object left in the bytes (by number).
-    Object(u32),
-    /// The file's bytes outside stream data (objects as written, earlier
-    /// revisions, bytes between objects).
-    File,
-}
-
-impl std::fmt::Display for Place {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::Page(n) => write!(f, "page {n}"),
-            Self::Metadata => f.write_str("document metadata"),
-            Self::Xmp => f.write_str("XMP metadata"),
-            Self::Object(n) => write!(f, "object {n} (not shown on any page)"),
-            Self::File => f.write_str("the file's bytes"),
-        }
-    }
-}
-
-impl Serialize for Place {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        match self {
-            Self::Page(n) => {
-                map.serialize_entry("in", "page")?;
-                map.serialize_entry("page", n)?;
-            }
-            Self::Metadata => map.serialize_entry("in", "metadata")?,
-            Self::Xmp => map.serialize_entry("in", "xmp")?,
-            Self::Object(n) => {
-                map.serialize_entry("in", "object")?;
-                map.serialize_entry("object", n)?;
-            }
-            Self::File => map.serialize_entry("in", "file")?,
-        }
-        map.end()
-    }
-}
 
 /// A listed identifier found where it must not be.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -346,6 +283,15 @@ fn search_text(
             leak(f, other.reader(), place)
         }));
     }
+}
+
+/// The normalised text of each page, in drawing order, as the verifier
+/// reads it (pages only: no metadata, no raw bytes).
+pub fn page_texts(doc: &lopdf::Document) -> Result<Vec<String>, String> {
+    Ok(crate::pdf::page_texts_as_extracted(doc)?
+        .iter()
+        .map(|text| normalise(text))
+        .collect())
 }
 
 fn join_pages(texts: &[String]) -> (String, Vec<usize>) {

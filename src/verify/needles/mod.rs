@@ -27,6 +27,7 @@
 //! which field of the case file the value came from, never the value.
 
 mod build;
+mod builder;
 mod dates;
 mod lexicon;
 mod names;

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 mod forms;
 mod rules;
 
-use super::build::Builder;
+use super::builder::Builder;
 use super::lexicon::{self, TitleWord};
 use super::normal::Text;
 use super::{Kind, WordUse};

@@ -11,7 +11,7 @@
 //! a care home the case names) is allowed to print and is not searched.
 
 use super::Kind;
-use super::build::Builder;
+use super::builder::Builder;
 use super::lexicon::street_abbreviations;
 use super::normal::Text;
 use super::numbers::postcode_key;

@@ -20,17 +20,14 @@ use std::collections::{HashMap, HashSet};
 
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 
-use super::Place;
 use super::canvas::Canvas;
 use super::content::{GState, Interpreter};
 use super::geometry::Matrix;
 use super::limits::{Exceeded, Undecoded};
+use super::printable::{BINARY_RUN, printable};
 use super::raw::{self, RawFile};
-use super::read::{Reading, Reason};
+use super::reading::{Place, Reading, Reason};
 use super::resolve;
-
-/// The shortest printable run read from binary data.
-pub const BINARY_RUN: usize = 12;
 
 /// What the document says about its streams.
 struct Kinds {
@@ -70,7 +67,7 @@ pub fn unread(
         let Some((dict, range)) = &object.stream else {
             continue;
         };
-        if super::read::is_live(doc, object) {
+        if raw::is_live(doc, object) {
             continue;
         }
         let stream = Stream::new(dict.clone(), pdf[range.clone()].to_vec());
@@ -107,12 +104,10 @@ fn read_stream(
             return Ok(());
         }
         Err(Undecoded::Broken(why)) => {
-            reading.refusals.push(super::read::Refusal {
-                reason: Reason::UnreadableText,
-                message: format!(
-                    "stream {number} cannot be decoded ({why}), so it cannot be searched"
-                ),
-            });
+            reading.refuse(
+                Reason::UnreadableText,
+                format!("stream {number} cannot be decoded ({why}), so it cannot be searched"),
+            );
             return Ok(());
         }
     };
@@ -139,15 +134,10 @@ fn read_stream(
         text
     } else {
         let mut text = String::new();
-        raw::printable(&data, BINARY_RUN, false, &mut text);
+        printable(&data, BINARY_RUN, false, &mut text);
         text
     };
-    if !text.trim().is_empty() {
-        reading.texts.push(super::read::Text {
-            place: Place::Object(number),
-            text,
-        });
-    }
+    reading.text(Place::Object(number), text);
     Ok(())
 }
 

@@ -8,7 +8,7 @@
 //! name written one text object per letter still reads as a word. Where
 //! glyphs are drawn out of reading order (backwards along a line, or back to
 //! a line already left), the page is marked for a second reading in
-//! position order ([`super::text`]).
+//! position order (which the `text` module gives).
 
 use super::geometry::{self, Point, Rect};
 

@@ -13,16 +13,25 @@
 //! fonts), scaled by `/FontMatrix` for Type 3; the standard 14 fonts,
 //! which carry no widths, are measured with the bundled Liberation Sans
 //! (metric-compatible with Helvetica and Arial) or as Courier's fixed 600.
+//!
+//! This module reads a font dictionary and decodes the codes it shows;
+//! what a simple font's encoding says is [`encoding`]'s, how wide a glyph
+//! is [`widths`]'.
+
+mod encoding;
+mod glyph_list;
+mod widths;
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::sync::{LazyLock, Mutex};
 
 use lopdf::{Dictionary, Document, Object};
 
 use super::cmap::CMap;
 use super::limits::{Budget, Exceeded, Undecoded};
 use super::resolve::{self, deref};
+use encoding::simple_encoding;
+use widths::{Widths, cid_widths, simple_widths};
 
 /// One character code of a font.
 #[derive(Debug, Clone)]
@@ -54,26 +63,6 @@ enum Codes {
     Ucs2,
     /// As an embedded encoding CMap says.
     CMap(CMap),
-}
-
-#[derive(Debug)]
-enum Widths {
-    Simple {
-        first: u32,
-        widths: Vec<f32>,
-        missing: f32,
-    },
-    Cid {
-        ranges: Vec<(u32, u32, f32)>,
-        default: f32,
-    },
-    Standard(Standard),
-}
-
-#[derive(Debug, Clone, Copy)]
-enum Standard {
-    Courier,
-    Sans { bold: bool },
 }
 
 /// A font, read once per document.
@@ -287,28 +276,7 @@ impl Font {
             Codes::CMap(map) => map.cid(n, code).unwrap_or(code),
             _ => code,
         };
-        let width = match &self.widths {
-            Widths::Simple {
-                first,
-                widths,
-                missing,
-            } => code
-                .checked_sub(*first)
-                .and_then(|i| widths.get(i as usize))
-                .copied()
-                .unwrap_or(*missing),
-            Widths::Cid { ranges, default } => ranges
-                .iter()
-                .find(|&&(lo, hi, _)| cid >= lo && cid <= hi)
-                .map_or(*default, |&(_, _, w)| w),
-            Widths::Standard(family) => {
-                let c = text
-                    .as_deref()
-                    .and_then(|t| t.chars().next())
-                    .unwrap_or('n');
-                standard_width(*family, c)
-            }
-        };
+        let width = self.widths.of(code, cid, text.as_deref());
         let mapped = text.is_some();
         let text = text.unwrap_or_default();
         Glyph {
@@ -323,260 +291,9 @@ impl Font {
     }
 }
 
-/// The text of each code of a simple font: base encoding, then differences.
-fn simple_encoding(
-    doc: &Document,
-    font: &Dictionary,
-    subtype: &[u8],
-    name: &str,
-) -> Vec<Option<Box<str>>> {
-    let symbolic = name.contains("Symbol") || name.contains("Dingbats");
-    let default = if subtype == b"Type3" || symbolic {
-        None
-    } else {
-        Some(b"StandardEncoding".as_slice())
-    };
-    let (base, differences) = match resolve::get(doc, font, b"Encoding") {
-        Some(Object::Name(n)) => (Some(n.as_slice()), None),
-        Some(encoding @ (Object::Dictionary(_) | Object::Stream(_))) => {
-            let dict = resolve::as_dict(encoding).expect("a dictionary");
-            (
-                resolve::name(doc, dict, b"BaseEncoding").or(default),
-                match resolve::get(doc, dict, b"Differences") {
-                    Some(Object::Array(items)) => Some(items),
-                    _ => None,
-                },
-            )
-        }
-        _ => (default, None),
-    };
-    let table = base.and_then(base_encoding);
-    let mut out: Vec<Option<Box<str>>> = (0..256)
-        .map(|b| {
-            table
-                .and_then(|t| t[b])
-                .map(|c| c.to_string().into_boxed_str())
-        })
-        .collect();
-    if let Some(items) = differences {
-        let mut code = 0usize;
-        for item in items {
-            match deref(doc, item) {
-                Object::Integer(i) => code = usize::try_from(*i).unwrap_or(256),
-                Object::Name(glyph) => {
-                    if let Some(slot) = out.get_mut(code) {
-                        *slot = glyph_text(glyph);
-                    }
-                    code += 1;
-                }
-                _ => {}
-            }
-        }
-    }
-    out
-}
-
-/// The characters of the standard single-byte encodings, read from lopdf's
-/// tables once.
-fn base_encoding(name: &[u8]) -> Option<&'static [Option<char>; 256]> {
-    fn table(name: &'static str) -> [Option<char>; 256] {
-        let mut font = Dictionary::new();
-        font.set("Type", Object::Name(b"Font".to_vec()));
-        font.set("Encoding", Object::Name(name.as_bytes().to_vec()));
-        let doc = Document::new();
-        let mut out = [None; 256];
-        if let Ok(encoding) = font.get_font_encoding(&doc) {
-            for (b, slot) in out.iter_mut().enumerate() {
-                *slot = encoding
-                    .bytes_to_string(&[b as u8])
-                    .ok()
-                    .and_then(|s| s.chars().next());
-            }
-        }
-        out
-    }
-    static STANDARD: LazyLock<[Option<char>; 256]> = LazyLock::new(|| table("StandardEncoding"));
-    static WIN: LazyLock<[Option<char>; 256]> = LazyLock::new(|| table("WinAnsiEncoding"));
-    static MAC: LazyLock<[Option<char>; 256]> = LazyLock::new(|| table("MacRomanEncoding"));
-    static EXPERT: LazyLock<[Option<char>; 256]> = LazyLock::new(|| table("MacExpertEncoding"));
-    match name {
-        b"StandardEncoding" => Some(&STANDARD),
-        b"WinAnsiEncoding" => Some(&WIN),
-        b"MacRomanEncoding" => Some(&MAC),
-        b"MacExpertEncoding" => Some(&EXPERT),
-        _ => None,
-    }
-}
-
-/// The text of a glyph name: `uniXXXX…`, `uXXXX[XX]`, Adobe Glyph List
-/// names (through lopdf's list), with suffixes (`.sc`) dropped and
-/// ligatures (`f_i`) read part by part.
-pub fn glyph_text(name: &[u8]) -> Option<Box<str>> {
-    let base = name.split(|&b| b == b'.').next().unwrap_or(name);
-    if base.is_empty() {
-        return None;
-    }
-    let mut out = String::new();
-    for part in base.split(|&b| b == b'_') {
-        out.push_str(&glyph_part(part)?);
-    }
-    Some(out.into_boxed_str())
-}
-
-fn glyph_part(name: &[u8]) -> Option<String> {
-    let hex = |digits: &[u8]| {
-        std::str::from_utf8(digits)
-            .ok()
-            .and_then(|d| u32::from_str_radix(d, 16).ok())
-            .and_then(char::from_u32)
-    };
-    if let Some(digits) = name.strip_prefix(b"uni")
-        && digits.len() >= 4
-        && digits.len() % 4 == 0
-    {
-        return digits.chunks(4).map(hex).collect();
-    }
-    if let Some(digits) = name.strip_prefix(b"u")
-        && (4..=6).contains(&digits.len())
-        && let Some(c) = hex(digits)
-    {
-        return Some(c.to_string());
-    }
-    agl(name).map(String::from)
-}
-
-/// An Adobe Glyph List name, through lopdf's list: a font whose
-/// differences name the glyph at code 1 decodes code 1 only when lopdf
-/// knows the name.
-fn agl(name: &[u8]) -> Option<char> {
-    static KNOWN: LazyLock<Mutex<HashMap<Vec<u8>, Option<char>>>> = LazyLock::new(Mutex::default);
-    if let Some(c) = KNOWN.lock().ok()?.get(name) {
-        return *c;
-    }
-    let mut differences = Dictionary::new();
-    differences.set(
-        "Differences",
-        Object::Array(vec![Object::Integer(1), Object::Name(name.to_vec())]),
-    );
-    let mut font = Dictionary::new();
-    font.set("Type", Object::Name(b"Font".to_vec()));
-    font.set("Encoding", Object::Dictionary(differences));
-    let doc = Document::new();
-    let c = font
-        .get_font_encoding(&doc)
-        .ok()
-        .and_then(|e| e.bytes_to_string(&[1]).ok())
-        .and_then(|s| s.chars().next());
-    KNOWN.lock().ok()?.insert(name.to_vec(), c);
-    c
-}
-
-fn simple_widths(
-    doc: &Document,
-    font: &Dictionary,
-    descriptor: Option<&Dictionary>,
-    name: &str,
-) -> Widths {
-    let missing = descriptor
-        .and_then(|d| resolve::number_at(doc, d, b"MissingWidth"))
-        .unwrap_or(0.0);
-    if let Some(widths) = resolve::numbers(doc, font, b"Widths") {
-        let first = resolve::number_at(doc, font, b"FirstChar")
-            .unwrap_or(0.0)
-            .max(0.0) as u32;
-        return Widths::Simple {
-            first,
-            widths,
-            missing,
-        };
-    }
-    let base = name.split_once('+').map_or(name, |(_, b)| b);
-    if base.starts_with("Courier") {
-        Widths::Standard(Standard::Courier)
-    } else {
-        Widths::Standard(Standard::Sans {
-            bold: base.contains("Bold") || base.contains("Black") || base.contains("Heavy"),
-        })
-    }
-}
-
-fn cid_widths(doc: &Document, descendant: &Dictionary) -> Widths {
-    let default = resolve::number_at(doc, descendant, b"DW").unwrap_or(1000.0);
-    let mut ranges = Vec::new();
-    if let Some(Object::Array(w)) = resolve::get(doc, descendant, b"W") {
-        let mut i = 0;
-        while i < w.len() {
-            let first = resolve::number(deref(doc, &w[i])).unwrap_or(0.0).max(0.0) as u32;
-            match w.get(i + 1).map(|o| deref(doc, o)) {
-                Some(Object::Array(each)) => {
-                    for (k, width) in each.iter().enumerate() {
-                        if let Some(width) = resolve::number(deref(doc, width)) {
-                            let cid = first.saturating_add(k as u32);
-                            ranges.push((cid, cid, width));
-                        }
-                    }
-                    i += 2;
-                }
-                Some(last) => {
-                    let last = resolve::number(last).unwrap_or(0.0).max(0.0) as u32;
-                    let width = w
-                        .get(i + 2)
-                        .and_then(|o| resolve::number(deref(doc, o)))
-                        .unwrap_or(default);
-                    ranges.push((first, last, width));
-                    i += 3;
-                }
-                None => break,
-            }
-        }
-    }
-    Widths::Cid { ranges, default }
-}
-
-/// A standard 14 font's width of `c`, in thousandths of an em.
-fn standard_width(family: Standard, c: char) -> f32 {
-    static SANS: LazyLock<[Option<ttf_parser::Face<'static>>; 2]> = LazyLock::new(|| {
-        let read = |data: &'static [u8]| ttf_parser::Face::parse(data, 0).ok();
-        [
-            read(crate::typeset::fonts::FONT_FILES[0]),
-            read(crate::typeset::fonts::FONT_FILES[1]),
-        ]
-    });
-    match family {
-        Standard::Courier => 600.0,
-        Standard::Sans { bold } => SANS[usize::from(bold)]
-            .as_ref()
-            .and_then(|face| {
-                let id = face.glyph_index(c)?;
-                let advance = f32::from(face.glyph_hor_advance(id)?);
-                Some(advance * 1000.0 / f32::from(face.units_per_em()))
-            })
-            .unwrap_or(556.0),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn glyph_names_read_as_text() {
-        assert_eq!(glyph_text(b"J").as_deref(), Some("J"));
-        assert_eq!(glyph_text(b"uni004A006F").as_deref(), Some("Jo"));
-        assert_eq!(glyph_text(b"u1F600").as_deref(), Some("\u{1F600}"));
-        assert_eq!(glyph_text(b"f_i").as_deref(), Some("fi"));
-        assert_eq!(glyph_text(b"a.sc").as_deref(), Some("a"));
-        assert_eq!(glyph_text(b"quoteright").as_deref(), Some("\u{2019}"));
-        assert_eq!(glyph_text(b"g123"), None);
-    }
-
-    #[test]
-    fn standard_fonts_are_measured() {
-        let w = standard_width(Standard::Sans { bold: false }, 'm');
-        assert!((w - 833.0).abs() < 2.0, "{w}");
-        assert!((standard_width(Standard::Sans { bold: false }, 'i') - 222.0).abs() < 2.0);
-        assert_eq!(standard_width(Standard::Courier, 'i'), 600.0);
-    }
 
     #[test]
     fn simple_fonts_decode_through_differences() {

@@ -8,6 +8,8 @@ use std::sync::LazyLock;
 
 use lopdf::{Dictionary, Object, StringFormat};
 
+use super::printable::{BINARY_RUN, printable};
+
 pub fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'\0')
 }
@@ -395,7 +397,7 @@ pub fn text_string(bytes: &[u8], out: &mut String) {
         if control * 4 > bytes.len() && !looks_like_utf16(bytes) {
             // Binary (a document ID, a hash): only long printable runs,
             // shorter ones spell short names by chance.
-            super::raw::printable(bytes, super::streams::BINARY_RUN, false, out);
+            printable(bytes, BINARY_RUN, false, out);
             return;
         }
         out.extend(bytes.iter().map(|&b| PDF_DOC[usize::from(b)]));

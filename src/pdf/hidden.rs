@@ -1,7 +1,7 @@
 //! Text a reader of the page cannot see, whatever it says: the way Free
 //! Law Project's x-ray finds bad redactions, but for every way of hiding.
 //!
-//! Each glyph is placed on the page ([`super::content`]) and checked where
+//! Each glyph is placed on the page (by the content interpreter) and checked where
 //! its centre is: under a filled shape, an image or a thick line drawn
 //! after it (a black box laid over text hides nothing from a copy and
 //! paste), or, when it is drawn, invisible (render mode 3), transparent,

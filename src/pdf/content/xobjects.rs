@@ -1,16 +1,42 @@
-//! Drawing what is not text: images (counted and recorded as covers),
-//! Form XObjects (run as content, recursively), and painted paths (covers
-//! that can hide text drawn before them).
+//! Drawing XObjects and inline images: `Do` draws an image (counted and
+//! recorded as a cover) or a Form XObject (run as content, recursively, to
+//! a depth limit, refusing a form that draws itself); `BI … ID … EI`, an
+//! inline image, is skipped and counted.
 
 use lopdf::{Dictionary, Object};
 
 use super::super::canvas::{Canvas, Paint, Shape};
-use super::super::geometry::{Matrix, Point, Rect};
+use super::super::geometry::{Matrix, Rect};
 use super::super::limits::{Exceeded, Undecoded};
-use super::super::resolve::{self};
+use super::super::resolve;
+use super::super::syntax;
+use super::operands::Operands;
 use super::{GState, Interpreter};
 
 impl<'d, 'b> Interpreter<'d, 'b> {
+    /// Runs `op` if it is `Do`; whether it was.
+    pub(super) fn xobject_operator<'r>(
+        &mut self,
+        op: &[u8],
+        args: &Operands,
+        gs: &GState,
+        resources: Option<&'r Dictionary>,
+        canvas: &mut Canvas,
+        depth: usize,
+    ) -> Result<bool, Exceeded>
+    where
+        'd: 'r,
+    {
+        if op != b"Do" {
+            return Ok(false);
+        }
+        if let Some(name) = args.last_name() {
+            self.xobject(resources, name, gs, canvas, depth)?;
+        }
+        Ok(true)
+    }
+
+    /// Draws an image: counted, and a cover over what it hides.
     pub(super) fn image(&mut self, gs: &GState, canvas: &mut Canvas) {
         canvas.images += 1;
         let corners = [[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0]].map(|p| gs.ctm.apply(p));
@@ -19,7 +45,8 @@ impl<'d, 'b> Interpreter<'d, 'b> {
         }
     }
 
-    pub(super) fn xobject<'r>(
+    /// Draws a named XObject: an image, or a form run as content.
+    fn xobject<'r>(
         &mut self,
         resources: Option<&'r Dictionary>,
         name: &[u8],
@@ -86,49 +113,28 @@ impl<'d, 'b> Interpreter<'d, 'b> {
     }
 }
 
-/// Records a painted path as a cover: fills and strokes that are mostly
-/// opaque (a see-through shape hides nothing).
-pub(super) fn paint(
-    path: Vec<Vec<Point>>,
-    fill: Option<bool>,
-    stroke: bool,
-    gs: &GState,
-    canvas: &mut Canvas,
-) {
-    if !canvas.placed() || path.is_empty() {
-        return;
-    }
-    let Some(bbox) = Rect::around(path.iter().flatten().copied()) else {
-        return;
-    };
-    let paint_of = |c: Option<[f32; 3]>| c.map_or(Paint::Unknown, Paint::Colour);
-    if stroke && gs.stroke_alpha >= 0.5 {
-        let half_width = gs.line_width * gs.ctm.scale() / 2.0;
-        if half_width >= 1.0 {
-            let segments = path
-                .iter()
-                .flat_map(|sub| sub.windows(2).map(|w| (w[0], w[1])))
-                .collect();
-            canvas.cover(
-                bbox.grown(half_width),
-                Shape::Stroke {
-                    segments,
-                    half_width,
-                },
-                paint_of(gs.stroke),
-            );
+/// Skips an inline image (`BI … ID data EI`) from after `BI`.
+pub(super) fn skip_inline_image(content: &[u8], mut at: usize) -> usize {
+    // The dictionary: up to the `ID` operator.
+    while at < content.len() {
+        at = syntax::skip_space(content, at);
+        if content[at..].starts_with(b"ID")
+            && content.get(at + 2).is_none_or(|&b| syntax::is_space(b))
+        {
+            at += 3;
+            break;
         }
+        at = syntax::word_end(content, at).max(at + 1);
     }
-    if let Some(even_odd) = fill
-        && gs.fill_alpha >= 0.5
-    {
-        canvas.cover(
-            bbox,
-            Shape::Fill {
-                polygons: path,
-                even_odd,
-            },
-            paint_of(gs.fill),
-        );
+    // The data: up to `EI` between white space.
+    while at + 2 < content.len() {
+        if syntax::is_space(content[at])
+            && &content[at + 1..at + 3] == b"EI"
+            && content.get(at + 3).is_none_or(|&b| syntax::is_space(b))
+        {
+            return at + 3;
+        }
+        at += 1;
     }
+    content.len()
 }

@@ -24,110 +24,16 @@
 use std::collections::HashSet;
 
 use lopdf::{Document, LoadOptions, Object, Stream};
-use serde::Serialize;
 
-use super::Place;
 use super::canvas::Canvas;
 use super::content::{GState, Interpreter};
 use super::geometry::Matrix;
-use super::hidden::{self, Hidden};
+use super::hidden;
 use super::limits::{Budget, Exceeded, Limits, Undecoded};
 use super::raw::{self, RawFile};
+use super::reading::{PageImages, PageText, Place, Reading, Reason};
 use super::resolve;
 use super::structure::{self, PageRef};
-
-/// Why a file cannot be proven clean.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Reason {
-    /// Not a PDF lopdf can read.
-    Unreadable,
-    /// Encrypted: its strings and streams cannot be read.
-    Encrypted,
-    /// Over a limit on size, inflation, objects or nesting.
-    Limit,
-    /// More than one revision: earlier ones can be recovered.
-    Revisions,
-    /// Objects lost, a page tree that does not walk, no pages.
-    Structure,
-    /// Annotations, forms, attachments, scripts, actions, hidden layers.
-    Forbidden,
-    /// Text that cannot be read (unmapped glyphs, undecodable streams).
-    UnreadableText,
-}
-
-/// A reason to refuse the file, and what a person should know about it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Refusal {
-    pub reason: Reason,
-    pub message: String,
-}
-
-/// Text to search, and where it is.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Text {
-    pub place: Place,
-    pub text: String,
-}
-
-/// The text of one page.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct PageText {
-    /// In drawing order, joined by position (as extracted: not normalised).
-    pub text: String,
-    /// Also on the page: ActualText and the glyphs it stands for, lines
-    /// read in position order, the encoding's reading where a font's map
-    /// disagrees.
-    pub extra: String,
-}
-
-/// Images, which cannot be searched.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct Images {
-    /// Images drawn, per page (pages with none left out).
-    pub pages: Vec<PageImages>,
-    /// Images anywhere else: never drawn, in fonts, patterns or unused forms.
-    pub elsewhere: usize,
-}
-
-/// The images drawn on one page.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct PageImages {
-    /// The page (1-based).
-    pub page: usize,
-    pub images: usize,
-}
-
-impl Images {
-    pub fn total(&self) -> usize {
-        self.pages.iter().map(|p| p.images).sum::<usize>() + self.elsewhere
-    }
-}
-
-/// Everything read from one PDF.
-#[derive(Debug, Clone, Default)]
-pub struct Reading {
-    pub pages: Vec<PageText>,
-    pub texts: Vec<Text>,
-    pub images: Images,
-    pub hidden: Vec<Hidden>,
-    pub refusals: Vec<Refusal>,
-}
-
-impl Reading {
-    fn refuse(&mut self, reason: Reason, message: impl Into<String>) {
-        self.refusals.push(Refusal {
-            reason,
-            message: message.into(),
-        });
-    }
-
-    fn text(&mut self, place: Place, text: String) {
-        if !text.trim().is_empty() {
-            self.texts.push(Text { place, text });
-        }
-    }
-}
 
 /// Reads a PDF within `limits`.
 pub fn read(pdf: &[u8], limits: Limits) -> Reading {
@@ -164,7 +70,7 @@ pub fn read(pdf: &[u8], limits: Limits) -> Reading {
                 reading.refuse(Reason::Limit, format!("{e}: it is not read further"));
             }
             // The live objects were read through lopdf.
-            raw.text_without(|o| is_live(&doc, o))
+            raw.text_without(|o| raw::is_live(&doc, o))
         }
         Err(e) => {
             reading.refuse(
@@ -458,29 +364,14 @@ fn read_page(
     Ok(())
 }
 
-/// Whether lopdf loaded this object, from these bytes, as the live version
-/// of its number.
-pub fn is_live(doc: &Document, object: &super::raw::RawObject) -> bool {
-    let id = object.id;
-    matches!(
-        doc.reference_table.get(id.0),
-        Some(lopdf::xref::XrefEntry::Normal { offset, generation })
-            if *offset as usize == object.offset && *generation == id.1
-    ) && doc.objects.contains_key(&id)
-}
-
-/// The normalised text of each page, in drawing order, as the verifier
-/// reads it (pages only: no metadata, no raw bytes).
-pub fn page_texts(doc: &Document) -> Result<Vec<String>, String> {
+/// The text of each page, in drawing order, as extracted (pages only: no
+/// metadata, no raw bytes; not normalised).
+pub fn page_texts_as_extracted(doc: &Document) -> Result<Vec<String>, String> {
     let budget = Budget::new(Limits::default());
     let mut interpreter = Interpreter::new(doc, &budget);
     let mut reading = Reading::default();
     for (n, page) in structure::pages(doc)?.iter().enumerate() {
         read_page(n + 1, page, &mut interpreter, &mut reading).map_err(|e| e.0)?;
     }
-    Ok(reading
-        .pages
-        .iter()
-        .map(|p| super::normalise(&p.text))
-        .collect())
+    Ok(reading.pages.into_iter().map(|p| p.text).collect())
 }

@@ -95,8 +95,8 @@ pub fn in_position_order(canvas: &Canvas) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::verify::canvas::Placed;
-    use crate::verify::geometry::Rect;
+    use crate::pdf::canvas::Placed;
+    use crate::pdf::geometry::Rect;
 
     #[test]
     fn glyphs_drawn_backwards_read_forwards() {
@@ -117,7 +117,7 @@ mod tests {
                 seq: 0,
                 hidden: None,
             };
-            let shown = crate::verify::canvas::Shown::of(&glyph, t);
+            let shown = crate::pdf::canvas::Shown::of(&glyph, t);
             canvas.glyph(glyph, &shown);
         }
         assert!(canvas.disordered);
