@@ -23,7 +23,7 @@ use serde::Serialize;
 use super::{CaseError, DocumentReport, Made, case_dir_name, sha256_hex};
 use crate::anonymise::{self, Redactions};
 use crate::case::Case;
-use crate::publish::PublicationDecision;
+use crate::plan::PublicationDecision;
 use crate::review::ReviewSheet;
 
 /// Names a test sets to make the writing of one case panic after its first

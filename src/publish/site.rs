@@ -47,10 +47,10 @@ use super::staging::{Staging, check_replaceable};
 use super::store::{self, Keys, Stored, StoredFile};
 use super::view::Span;
 use super::{data, feed, pages, search};
-use crate::batch::Queue;
 use crate::case::{Date, Loaded};
 use crate::pipeline::Engine;
 use crate::render::RenderError;
+use crate::workers::on_workers;
 
 /// The file that marks a folder as a site `redress publish` wrote (and may
 /// therefore replace).
@@ -715,31 +715,4 @@ fn keep(stored: &Stored, old: &Path, staging: &Staging) -> std::io::Result<()> {
         }
     }
     Ok(())
-}
-
-/// Runs `work` over `items` on a pool of `workers` threads of its own
-/// (typst's parallel work inside a document then runs on them, as in
-/// [`crate::batch`]); results in input order.
-fn on_workers<T: Sync, R: Send>(
-    items: &[T],
-    workers: usize,
-    work: impl Fn(&T) -> R + Sync,
-) -> Vec<R> {
-    let threads = workers.clamp(1, items.len().max(1));
-    let queue = Queue::new(items);
-    match rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .stack_size(32 << 20)
-        .build()
-    {
-        Ok(pool) => {
-            pool.broadcast(|_| queue.drain(&work));
-        }
-        Err(_) => std::thread::scope(|scope| {
-            for _ in 0..threads {
-                scope.spawn(|| queue.drain(&work));
-            }
-        }),
-    }
-    queue.results()
 }
