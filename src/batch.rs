@@ -1,6 +1,5 @@
-//! Many cases at once: one long-lived loop per worker, each taking the next
-//! case from an atomic counter (not `par_iter`: typst uses rayon inside, and
-//! a waiting rayon worker would run other documents on its own stack).
+//! Many cases at once, on the worker runner ([`crate::workers`]): one
+//! long-lived loop per worker, each taking the next case.
 //!
 //! Before anything renders, every case is loaded once to find case files
 //! that share a reference (their documents would go to one folder): a
@@ -8,16 +7,14 @@
 //! failure, even a panic, is reported for that case and the others go on.
 //! Outcomes come back in input order.
 
-use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
-use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Mutex, Once};
 
 use crate::case::Loaded;
 use crate::diag::Diagnostic;
 use crate::pipeline::{CaseError, CaseReport, Engine, RenderOptions, case_dir_name};
+use crate::workers::on_workers;
+pub use crate::workers::{is_isolated, isolate};
 
 mod discover;
 pub use discover::{CaseFiles, Skipped, discover};
@@ -137,35 +134,6 @@ pub fn run(
     Ok(summaries)
 }
 
-/// Runs `work` on every item on `threads` workers; results in input order.
-fn on_workers<T: Sync, R: Send>(
-    items: &[T],
-    threads: usize,
-    work: impl Fn(&T) -> R + Sync,
-) -> Vec<R> {
-    let queue = Queue::new(items);
-    let drain = || queue.drain(&work);
-    // The workers are the threads of a rayon pool of their own: typst's
-    // parallel work inside a document then runs on (or is stolen by) the
-    // worker threads instead of blocking them. There is no other job in the
-    // pool, so a worker that waits never picks up a second document.
-    match rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .stack_size(32 << 20)
-        .build()
-    {
-        Ok(pool) => {
-            pool.broadcast(|_| drain());
-        }
-        Err(_) => std::thread::scope(|scope| {
-            for _ in 0..threads {
-                scope.spawn(drain);
-            }
-        }),
-    }
-    queue.results()
-}
-
 /// Case files of one batch that share a reference: their documents would
 /// go to one folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -270,105 +238,6 @@ impl SharedReference {
     }
 }
 
-thread_local! {
-    /// Whether this thread runs [`isolate`]d work.
-    static ISOLATED: Cell<bool> = const { Cell::new(false) };
-    /// What the last panic on this thread said, and where.
-    static LAST_PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
-}
-
-/// Runs `work`, turning a panic into its message (with the place in the
-/// source) instead of letting it unwind further. The panic is not printed:
-/// the caller reports it.
-pub fn isolate<R>(work: impl FnOnce() -> R) -> Result<R, String> {
-    install_panic_hook();
-    LAST_PANIC.with_borrow_mut(|p| *p = None);
-    let was = ISOLATED.replace(true);
-    let result = panic::catch_unwind(AssertUnwindSafe(work));
-    ISOLATED.set(was);
-    result.map_err(|payload| {
-        LAST_PANIC
-            .with_borrow_mut(Option::take)
-            .unwrap_or_else(|| panic_message(payload.as_ref()))
-    })
-}
-
-/// Whether the current thread runs [`isolate`]d work (threads a case
-/// starts forward their panics to it).
-pub fn is_isolated() -> bool {
-    ISOLATED.try_with(Cell::get).unwrap_or(false)
-}
-
-/// A hook that records the panics of isolated threads instead of printing
-/// them, and leaves every other panic to the hook that was there before.
-fn install_panic_hook() {
-    static ONCE: Once = Once::new();
-    ONCE.call_once(|| {
-        let previous = panic::take_hook();
-        panic::set_hook(Box::new(move |info| {
-            if !is_isolated() {
-                return previous(info);
-            }
-            let place = info
-                .location()
-                .map(|l| format!(" (at {}:{})", l.file(), l.line()))
-                .unwrap_or_default();
-            let message = format!("{}{place}", panic_message(info.payload()));
-            let _ = LAST_PANIC.try_with(|p| *p.borrow_mut() = Some(message));
-        }));
-    });
-}
-
-fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
-    if let Some(s) = payload.downcast_ref::<&str>() {
-        (*s).to_string()
-    } else if let Some(s) = payload.downcast_ref::<String>() {
-        s.clone()
-    } else {
-        "a panic without a message".into()
-    }
-}
-
-/// Items handed out one at a time, from a shared counter, to every thread
-/// that calls [`Queue::drain`]; the results are kept in input order.
-pub(crate) struct Queue<'a, T, R> {
-    items: &'a [T],
-    next: AtomicUsize,
-    slots: Mutex<Vec<Option<R>>>,
-}
-
-impl<'a, T, R> Queue<'a, T, R> {
-    pub(crate) fn new(items: &'a [T]) -> Self {
-        Self {
-            items,
-            next: AtomicUsize::new(0),
-            slots: Mutex::new((0..items.len()).map(|_| None).collect()),
-        }
-    }
-
-    /// Runs `work` on the next item until none is left.
-    pub(crate) fn drain(&self, work: impl Fn(&T) -> R) {
-        loop {
-            let i = self.next.fetch_add(1, Ordering::Relaxed);
-            let Some(item) = self.items.get(i) else { break };
-            let result = work(item);
-            self.slots
-                .lock()
-                .expect("no thread panics while holding the lock")[i] = Some(result);
-        }
-    }
-
-    /// The results, in input order, once every thread has drained.
-    pub(crate) fn results(self) -> Vec<R> {
-        self.slots
-            .into_inner()
-            .expect("no thread panicked")
-            .into_iter()
-            .map(|r| r.expect("every item ran"))
-            .collect()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -384,7 +253,7 @@ mod tests {
     #[test]
     fn a_panic_on_a_document_thread_reaches_its_case() {
         let caught = isolate(|| {
-            crate::pipeline::in_parallel(&[1, 2, 3, 4], 2, |&i| {
+            crate::workers::in_parallel(&[1, 2, 3, 4], 2, |&i| {
                 assert!(i != 3, "document {i} failed");
                 i
             })

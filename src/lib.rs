@@ -13,11 +13,11 @@
 //! | render | [`render`] | [`typeset::TypstSource`] per document and variant (minijinja) |
 //! | typeset | [`typeset`] | PDF bytes (typst, in-process, deterministic) |
 //! | verify | [`verify`] | [`verify::VerifyReport`]: the verifier's own [`verify::Needles`] and the anonymiser's check both search it; a leak means the file is not written |
-//! | review + hold | [`review`], [`pipeline::holds`] | the review sheet (each changed sentence beside its published one, by the anonymiser's offsets); the publication copies held back because they print a placeholder or a finding nobody accepted |
+//! | review + hold | [`review`], [`review::holds`] | the review sheet (each changed sentence beside its published one, by the anonymiser's offsets); the publication copies held back because they print a placeholder or a finding nobody accepted |
 //! | write | [`pipeline`] | files, `redactions.json`, `review.json`, `manifest.json` |
 //! | publish | [`publish`] | the publication decision; the website: records, accessible HTML, feed |
 //!
-//! [`batch`] runs many cases on worker threads; [`watch`] re-renders one case
+//! [`batch`] runs many cases on worker threads ([`workers`]); [`watch`] re-renders one case
 //! on every save and [`serve`] shows it as a live preview; [`cli`] is the
 //! command line.
 //!
@@ -39,6 +39,7 @@ pub mod case;
 pub mod cli;
 pub mod corpus;
 pub mod diag;
+pub mod digest;
 pub mod ids;
 pub mod lint;
 pub mod pdf;
@@ -52,3 +53,4 @@ mod staged;
 pub mod typeset;
 pub mod verify;
 pub mod watch;
+pub mod workers;

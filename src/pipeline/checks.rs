@@ -8,7 +8,8 @@ use crate::verify::{self, Needles, VerifyReport};
 
 /// What a case's redacted PDFs are verified against: the verifier's own
 /// needles and the anonymiser's own leak check, over the same extracted
-/// text. Both must find nothing before a file is written.
+/// text. Both must find nothing before a file is written (`require_clean`,
+/// where a document is made).
 pub struct Checks {
     /// The verifier's needles, built once per case.
     pub needles: Needles,
@@ -47,26 +48,6 @@ impl Checks {
     /// extracted.
     pub fn verify_with_text(&self, pdf: &[u8]) -> (VerifyReport, Vec<String>) {
         verify::verify_with_text(pdf, &self.needles, &[self])
-    }
-
-    /// Verifies `document`, a redacted PDF of `case`: its pages' text when
-    /// it is clean, or the refusal, each leak placed for the investigator.
-    pub fn require_clean(
-        &self,
-        case: &Case,
-        document: &str,
-        pdf: &[u8],
-    ) -> Result<Vec<String>, super::CaseError> {
-        let (report, pages) = self.verify_with_text(pdf);
-        if report.is_clean() {
-            return Ok(pages);
-        }
-        let refused = super::refusal::explain(&report, &pages, self, case);
-        Err(super::CaseError::NotClean {
-            document: document.to_string(),
-            report,
-            refused,
-        })
     }
 
     /// The kinds of listed identifier either reading finds in a text (a

@@ -12,7 +12,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::Checks;
+use super::checks::Checks;
 use crate::case::Case;
 use crate::verify::{self, Found, Kind, Place, Reader, VerifyReport};
 use regex::Regex;

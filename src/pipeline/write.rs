@@ -23,7 +23,7 @@ use serde::Serialize;
 use super::{CaseError, DocumentReport, Made, case_dir_name, sha256_hex};
 use crate::anonymise::{self, Redactions};
 use crate::case::Case;
-use crate::publish::PublicationDecision;
+use crate::plan::PublicationDecision;
 use crate::review::ReviewSheet;
 use crate::staged::{StagedDir, write_new};
 

@@ -3,7 +3,8 @@
 //! draft, directions a due document needs. Each problem has the path of the
 //! value it is about and a hint.
 
-use super::{BodyState, DocKind, request_kind_of, states};
+use super::bodies::{BodyState, states};
+use super::document::DocKind;
 use crate::case::Seg;
 use crate::case::{BodyKind, Case, DocumentRequest, EventKind, RequestKind, Stage};
 use crate::diag::Diagnostic;
@@ -232,5 +233,36 @@ fn kind_word(kind: BodyKind) -> &'static str {
         BodyKind::HealthBody => "health body",
         BodyKind::CareProvider => "care provider",
         BodyKind::HousingLandlord => "housing landlord",
+    }
+}
+
+/// What a requested document needs of a body, in words for errors.
+fn request_kind_of(kind: RequestKind) -> (DocKind, BodyKind, &'static str) {
+    match kind {
+        RequestKind::Report => (
+            DocKind::Report,
+            BodyKind::Council,
+            "a report under s30 of the Local Government Act 1974 is for a council",
+        ),
+        RequestKind::FurtherReport => (
+            DocKind::FurtherReport,
+            BodyKind::Council,
+            "a further report under s31(2A) is for a council",
+        ),
+        RequestKind::JointReport => (
+            DocKind::JointReport,
+            BodyKind::HealthBody,
+            "a joint report under s18ZA of the 1993 Act is for a health body",
+        ),
+        RequestKind::SpecialReport => (
+            DocKind::SpecialReport,
+            BodyKind::HealthBody,
+            "a special report under s14(3) of the 1993 Act is for a health body",
+        ),
+        RequestKind::AdverseFindingsNotice => (
+            DocKind::Notice,
+            BodyKind::CareProvider,
+            "an adverse findings notice is for an independent adult social care provider (Part 3A)",
+        ),
     }
 }

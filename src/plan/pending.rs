@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use super::{events_of, states};
+use super::bodies::{events_of, states};
 use crate::case::{BodyKind, Case, EventKind, Stage};
 
 /// A step of the escalation chain that is due but whose event is not yet

@@ -18,7 +18,7 @@
 //!
 //! This module runs those steps in order; each has a module of its own:
 //! the options (`options`), reading and claiming the case files (`scan`),
-//! each case kept or made (`per_case`, on `workers`), the pages made from
+//! each case kept or made (`per_case`, on [`crate::workers`]), the pages made from
 //! every case and the search index (`shared`), and what the run reports
 //! (`report`).
 //!
@@ -44,7 +44,6 @@ mod per_case;
 mod report;
 mod scan;
 mod shared;
-mod workers;
 
 use std::path::{Path, PathBuf};
 
@@ -54,12 +53,12 @@ use super::search;
 use super::staging::{Staging, check_replaceable};
 use super::store::Keys;
 use crate::pipeline::Engine;
+use crate::workers::on_workers;
 pub use options::{DEFAULT_BASE_URL, PublishOptions};
 use per_case::{CaseRun, Shown};
 pub use report::{PublishFailure, PublishOutcome, Published, SiteReport};
 use scan::{claim_references, scan};
 use shared::{Shared, shared_digest, shared_pages};
-use workers::on_workers;
 
 /// Publishes the site of `paths` into `site`; `done` hears of every case
 /// as it finishes.

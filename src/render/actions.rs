@@ -7,7 +7,7 @@
 use serde::Serialize;
 
 use super::bodies::{BodyView, accepted};
-use super::context::and_join;
+use super::english::{and_join, capitalise};
 use crate::case::{
     Case, Compliance, Date, Deadline, Instrument, Recommendation, RemedyKind, Stage,
 };
@@ -132,7 +132,7 @@ pub(super) fn groups(case: &Case, bodies: &[BodyView]) -> Vec<ActionGroup> {
                     Some(set) => set.items.push(item),
                     None => sets.push(ActorSet {
                         plural: ids.len() > 1,
-                        who_cap: super::context::capitalise(&who),
+                        who_cap: capitalise(&who),
                         who,
                         class,
                         items: vec![item],

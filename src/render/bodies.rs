@@ -5,12 +5,14 @@
 
 use serde::Serialize;
 
-use super::context::{Variant, and_join, capitalise, remit_key};
+use super::english::{and_join, capitalise};
 use super::people::lines;
 use super::prose::{Block, blocks};
+use super::rules::remit_key;
 use crate::case::{
     Answer, Body, BodyKind, BodyOutcome, Case, Compliance, Determination, OutcomeDetail,
 };
+use crate::plan::Variant;
 
 /// A body, with what was found about it and where it stands.
 #[derive(Debug, Clone, Serialize)]

@@ -20,30 +20,10 @@ use super::letters::{self, LetterView};
 use super::office::{Office, OfficeInfo};
 use super::people::{self, KeyRow, PersonView};
 use super::prose::{Block, blocks};
-use super::rules::{Rules, Signer, Voice};
+use super::rules::{Rules, Signer, Voice, remit_key};
 use super::voice;
-use crate::case::{BodyKind, Case, HealthRemit, Jurisdiction, Stage};
-use crate::plan::{DocKind, DocumentPlan};
-
-/// Which variant of a document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Variant {
-    /// For publication: labels, no personal details, verified clean.
-    Redacted,
-    /// The internal file copy, with real names: NOT FOR PUBLICATION.
-    Unredacted,
-}
-
-impl Variant {
-    /// The word used in file names.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Redacted => "redacted",
-            Self::Unredacted => "unredacted",
-        }
-    }
-}
+use crate::case::{BodyKind, Case, Jurisdiction, Stage};
+use crate::plan::{DocKind, DocumentPlan, Variant};
 
 /// Everything a template can print.
 #[derive(Debug, Clone, Serialize)]
@@ -469,15 +449,6 @@ fn doc_view(
     }
 }
 
-/// The citation key of a PHSO remit.
-pub(super) fn remit_key(remit: HealthRemit) -> &'static str {
-    match remit {
-        HealthRemit::HealthServiceBody => "hsca_remit",
-        HealthRemit::FamilyHealthServiceProvider => "hsca_remit_fhsp",
-        HealthRemit::IndependentProvider => "hsca_remit_independent",
-    }
-}
-
 /// The investigator or the adjudicator, by name (validation makes a case
 /// without its investigator an error).
 fn signer_staff(
@@ -513,38 +484,5 @@ fn running_title(kind: DocKind, stage: Stage) -> &'static str {
         DocKind::NameKey => "Key to names: confidential",
         DocKind::Letter(_) if stage == Stage::Draft => "Draft decision: covering letter",
         DocKind::Letter(_) => "Covering letter",
-    }
-}
-
-/// "a", "a and b", "a, b and c".
-pub(crate) fn and_join(items: Vec<String>) -> String {
-    match items.as_slice() {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
-}
-
-/// Upper-cases the first letter.
-pub(crate) fn capitalise(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn lists_join_in_english() {
-        assert_eq!(and_join(vec![]), "");
-        assert_eq!(and_join(vec!["the Council".into()]), "the Council");
-        assert_eq!(
-            and_join(vec!["a".into(), "b".into(), "c".into()]),
-            "a, b and c"
-        );
     }
 }

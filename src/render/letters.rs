@@ -10,11 +10,11 @@ use serde::Serialize;
 
 use super::actions::{ActionView, action_view, as_decided};
 use super::bodies::BodyView;
-use super::context::{Variant, and_join, capitalise};
+use super::english::{and_join, capitalise};
 use super::people::{PersonView, salutation};
 use super::rules::Rules;
 use crate::case::{Case, Deadline, Stage};
-use crate::plan::{DocKind, DocumentPlan, Recipient};
+use crate::plan::{DocKind, DocumentPlan, Recipient, Variant};
 
 /// A covering letter's own facts.
 #[derive(Debug, Clone, Serialize)]

@@ -13,6 +13,7 @@
 mod actions;
 mod bodies;
 mod context;
+mod english;
 mod escalation;
 mod escape;
 mod letters;
@@ -28,8 +29,10 @@ use std::path::Path;
 use std::sync::Arc;
 
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
+use serde::Serialize;
 
-pub use context::{Context, Variant};
+pub use crate::plan::Variant;
+pub use context::Context;
 pub use office::{Office, OfficeInfo, Signatory};
 pub use prose::{Block, blocks};
 pub use rules::{Citation, Rules, Signer, Signing, Voice};
@@ -323,11 +326,12 @@ impl Templates {
         )
     }
 
-    /// The review sheet (internal: it shows original values).
+    /// The review sheet (internal: it shows original values), from the
+    /// review stage's sheet as a plain serialisable value.
     pub fn render_review(
         &self,
         case: &Case,
-        sheet: &crate::review::ReviewSheet,
+        sheet: &impl Serialize,
     ) -> Result<TypstSource, RenderError> {
         let reference = &case.case.reference;
         let context = minijinja::context! {
@@ -404,5 +408,5 @@ pub fn fingerprint(files: &[(String, String)]) -> String {
         all.extend_from_slice(&(text.len() as u64).to_le_bytes());
         all.extend_from_slice(text.as_bytes());
     }
-    crate::pipeline::sha256_hex(&all)
+    crate::digest::sha256_hex(&all)
 }

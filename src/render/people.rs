@@ -3,8 +3,9 @@
 
 use serde::Serialize;
 
-use super::context::Variant;
+use super::english::capitalise;
 use crate::case::{Case, Person, Role};
+use crate::plan::Variant;
 
 /// A person, as printed in one variant.
 #[derive(Debug, Clone, Serialize)]
@@ -134,12 +135,12 @@ pub(super) fn key_to_names(case: &Case, people: &[PersonView]) -> Vec<KeyRow> {
             let post = p.job_role.as_deref().filter(|_| view.staff).map(|role| {
                 let role = strip_article(role);
                 match body {
-                    Some(b) => format!("{}, {}", super::context::capitalise(role), b.name),
-                    None => super::context::capitalise(role),
+                    Some(b) => format!("{}, {}", capitalise(role), b.name),
+                    None => capitalise(role),
                 }
             });
             let label = if view.staff {
-                super::context::capitalise(&view.label)
+                capitalise(&view.label)
             } else {
                 view.label.clone()
             };

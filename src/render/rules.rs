@@ -11,6 +11,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::english::and_join;
+use crate::case::HealthRemit;
 use crate::plan::{DocKind, LetterCode};
 
 /// The values of `rules.toml`.
@@ -342,9 +344,18 @@ fn provisions(ats: Vec<&str>) -> String {
         }
         Some(parts) => format!(
             "sections {}",
-            super::context::and_join(parts.into_iter().map(str::to_string).collect())
+            and_join(parts.into_iter().map(str::to_string).collect())
         ),
-        None => super::context::and_join(ats.into_iter().map(str::to_string).collect()),
+        None => and_join(ats.into_iter().map(str::to_string).collect()),
+    }
+}
+
+/// The citation key of a PHSO remit.
+pub(crate) fn remit_key(remit: HealthRemit) -> &'static str {
+    match remit {
+        HealthRemit::HealthServiceBody => "hsca_remit",
+        HealthRemit::FamilyHealthServiceProvider => "hsca_remit_fhsp",
+        HealthRemit::IndependentProvider => "hsca_remit_independent",
     }
 }
 

@@ -65,7 +65,7 @@ fn replacement(word: &str, before: &str, rest: &str) -> Option<(String, usize)> 
     let start = sentence_start(before);
     let cap = |s: &str| -> String {
         if start {
-            super::context::capitalise(s)
+            super::english::capitalise(s)
         } else {
             s.to_string()
         }

@@ -17,213 +17,33 @@
 //! accept findings and sign the review off with `redress review` (a review
 //! file beside the case file, [`file`]) or in the case file's `[review]`
 //! table. A placeholder cannot be accepted: the copy that prints one is
-//! held until the case file is changed (the pipeline's hold).
+//! held until the case file is changed ([`holds`]).
+//!
+//! The sheet's values are `sheet`'s types; the pipeline passes in the
+//! publication decision the case is rendered under
+//! ([`build_with_publication`]).
 
 pub mod file;
 mod findings;
+mod hold;
 mod locate;
 mod rows;
+mod sheet;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::ops::Range;
 
-use serde::Serialize;
-
 pub use findings::{explain, finding_id, is_finding_id};
+pub use hold::{holds, placeholders_in};
+pub use sheet::{
+    Change, Copy, DocumentInfo, FindingRow, Held, HoldReason, ItemKind, Place, ReviewSheet, Row,
+    Status, Summary,
+};
 
 use crate::anonymise::{Aligned, AnonymisedCase, Redactions, Source};
-use crate::case::{Acceptance, Case, SignOff};
+use crate::case::Case;
+use crate::plan::PublicationDecision;
 use locate::{Anchor, Document, Finder, normalise, sentence_at};
-
-/// A publication copy as made: its file name, title, the text of its pages
-/// (as extracted from the verified PDF, line by line), and whether it will
-/// be published (on the website, now or once the draft is final).
-#[derive(Debug, Clone, Copy)]
-pub struct Copy<'a> {
-    /// `decision.redacted.pdf`.
-    pub file: &'a str,
-    /// The document's title.
-    pub title: &'a str,
-    /// Its pages' text.
-    pub pages: &'a [String],
-    /// Whether the publication decision puts it on the website (a covering
-    /// letter is never published).
-    pub published: bool,
-}
-
-/// The review sheet of one case.
-#[derive(Debug, Clone, Serialize)]
-pub struct ReviewSheet {
-    /// The case reference.
-    pub reference: String,
-    /// What this document is.
-    pub note: &'static str,
-    /// Counts for the top of the sheet.
-    pub summary: Summary,
-    /// Every finding of the case, once each, with its status.
-    pub findings: Vec<FindingRow>,
-    /// Each changed sentence beside its published sentence, once each.
-    pub rows: Vec<Row>,
-    /// The documents that will be published, in plan order.
-    pub documents: Vec<DocumentInfo>,
-    /// Ids of findings not yet accepted (a placeholder's included: it can
-    /// only be settled by changing the text).
-    pub unreviewed: Vec<String>,
-    /// The sign-off, if any.
-    pub signed_off: Option<SignOff>,
-    /// Whether every finding is accepted and the review signed off: what
-    /// `--require-review` needs.
-    pub ready: bool,
-    /// The publication copies held back, and why (set by the pipeline).
-    pub held: Vec<crate::pipeline::Held>,
-    /// Whether and when the decision is published, and why not (set by
-    /// the pipeline).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub publication: Option<crate::publish::PublicationDecision>,
-}
-
-/// The counts at the top of the sheet.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct Summary {
-    /// Documents that will be published.
-    pub documents: usize,
-    /// Sentences changed (rows).
-    pub sentences: usize,
-    /// Replacements made in the case's prose, by kind.
-    pub replacements: BTreeMap<&'static str, usize>,
-    /// Findings, by kind.
-    pub findings: BTreeMap<&'static str, usize>,
-    /// Findings not yet accepted.
-    pub unreviewed: usize,
-}
-
-/// A document that will be published.
-#[derive(Debug, Clone, Serialize)]
-pub struct DocumentInfo {
-    /// `decision.redacted.pdf`.
-    pub file: String,
-    /// Its title.
-    pub title: String,
-}
-
-/// Something a person must decide.
-#[derive(Debug, Clone, Serialize)]
-pub struct FindingRow {
-    /// Stable id, for `redress review --accept` and `review.accepted`.
-    pub id: String,
-    /// What it is.
-    pub category: &'static str,
-    /// The rule that made it.
-    pub rule: String,
-    /// The case-file field it is in.
-    pub field: String,
-    /// Where it is in that field, in bytes (for line and column).
-    pub range: Range<usize>,
-    /// The text in the case file.
-    pub original: String,
-    /// What the publication copies print instead (the same text when it is
-    /// only reported).
-    pub printed: String,
-    /// Why a person must look, and what to do.
-    pub why: String,
-    /// Whether it is accepted.
-    pub accepted: bool,
-    /// Who accepted it and when, as the review file records it.
-    pub accepted_by: Option<Acceptance>,
-    /// Whether a publication copy that prints it is held until it is
-    /// accepted (a placeholder: until the text is changed).
-    pub blocks: bool,
-    /// Whether accepting it is allowed (not for a placeholder).
-    pub acceptable: bool,
-}
-
-/// One changed sentence of the case file beside its published sentence.
-#[derive(Debug, Clone, Serialize)]
-pub struct Row {
-    /// The case-file fields that hold the sentence.
-    pub fields: Vec<String>,
-    /// The sentence in the case file, with the original values.
-    pub original: String,
-    /// The sentence as the publication copies print it ("" when it is left
-    /// out).
-    pub published: String,
-    /// Where each change is in `original`, in characters.
-    pub original_marks: Vec<(usize, usize)>,
-    /// Where each change is in `published`, in characters.
-    pub published_marks: Vec<(usize, usize)>,
-    /// What changed, each with its rule.
-    pub changes: Vec<Change>,
-    /// Where the documents that will be published print it.
-    pub places: Vec<Place>,
-    /// What the row needs: the most pressing of its changes.
-    pub status: Status,
-    /// Where every publication copy prints it (for the hold).
-    #[serde(skip)]
-    pub(crate) in_copies: Vec<Place>,
-    /// Each change's field and byte range in the original text.
-    #[serde(skip)]
-    pub(crate) at: Vec<(String, Range<usize>)>,
-    /// Each change's neighbouring published words, to place the row by when
-    /// its whole sentence is not found (split by a page break, reworded).
-    #[serde(skip)]
-    change_anchors: Vec<Anchor>,
-}
-
-/// One change in a row.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Change {
-    /// Replacement, finding or quasi-identifier.
-    pub kind: ItemKind,
-    /// The finding's id, for findings.
-    pub id: Option<String>,
-    /// What it is: "phone number", "name", "exact age".
-    pub category: &'static str,
-    /// The rule that made it.
-    pub rule: String,
-    /// What the publication copies print.
-    pub printed: String,
-    /// Replaced, accepted, not reviewed, or left for a person to judge.
-    pub status: Status,
-    /// Whether it holds back the copies that print it until accepted.
-    pub blocks: bool,
-}
-
-/// Where a row is printed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Place {
-    /// The file: `decision.redacted.pdf`.
-    pub file: String,
-    /// The page.
-    pub page: usize,
-    /// The numbered paragraph, where the document numbers them.
-    pub paragraph: Option<u32>,
-}
-
-/// What a change is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ItemKind {
-    /// A listed identifier replaced by its label.
-    Replacement,
-    /// Something a person must decide.
-    Finding,
-    /// A detail left in the text that could identify someone.
-    Quasi,
-}
-
-/// Where a change stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    /// Replaced as listed; nothing to decide.
-    Replaced,
-    /// A finding that is accepted.
-    Accepted,
-    /// A finding nobody has accepted yet.
-    NotReviewed,
-    /// A quasi-identifier left in the text for a person to judge.
-    Reported,
-}
 
 /// Builds the review sheet from the case, what the anonymiser did, and the
 /// publication copies as made.
@@ -406,6 +226,21 @@ pub fn build(
         signed_off,
         held: Vec::new(),
         publication: None,
+    }
+}
+
+/// The review sheet of a case rendered under `publication` (its
+/// decision, which the sheet prints): [`build`] with the decision given.
+pub fn build_with_publication(
+    case: &Case,
+    redactions: &Redactions,
+    anonymised: &AnonymisedCase,
+    copies: &[Copy<'_>],
+    publication: &PublicationDecision,
+) -> ReviewSheet {
+    ReviewSheet {
+        publication: Some(publication.clone()),
+        ..build(case, redactions, anonymised, copies)
     }
 }
 

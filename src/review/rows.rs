@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::locate::Anchor;
-use super::{Change, Row, Status};
+use super::sheet::{Change, Row, Status};
 use crate::anonymise::Aligned;
 
 /// One change at one place of a field, before it is put in a row.

@@ -17,46 +17,10 @@
 //! metadata; never by default. `publish` inherits the same rule for the
 //! pages, cards and feed entries it makes ([`placeholders_in`]).
 
-use std::ops::Range;
-
 use aho_corasick::AhoCorasick;
-use serde::Serialize;
 
+use super::sheet::{Copy, FindingRow, Held, HoldReason, ReviewSheet, Status};
 use crate::anonymise::{self, Redactions};
-use crate::review::{Copy, FindingRow, ReviewSheet, Status};
-
-/// A publication copy held back, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Held {
-    /// The copy: `decision.redacted.pdf`.
-    pub file: String,
-    /// The document's title.
-    pub title: String,
-    /// Why, each reason once, in page order.
-    pub reasons: Vec<HoldReason>,
-    /// The preview written in its place (`render --preview`), if any.
-    pub preview: Option<String>,
-}
-
-/// One thing a held copy prints that an office would not publish.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct HoldReason {
-    /// What the copy prints: "[phone number]", or a label in doubt.
-    pub printed: String,
-    /// What it is: "phone number", "name".
-    pub category: String,
-    /// The finding it is, when the review sheet has one.
-    pub finding: Option<String>,
-    /// The page of the copy, when placed.
-    pub page: Option<usize>,
-    /// The case-file field it comes from, when known.
-    pub field: Option<String>,
-    /// Where in that field, in bytes (for line and column).
-    #[serde(skip)]
-    pub range: Option<Range<usize>>,
-    /// What to do about it.
-    pub hint: String,
-}
 
 /// The copies to hold back, in the order given, each with its reasons.
 pub fn holds(sheet: &ReviewSheet, copies: &[Copy<'_>], redactions: &Redactions) -> Vec<Held> {

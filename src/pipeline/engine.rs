@@ -1,0 +1,73 @@
+//! What is built once per process and shared by every worker: the
+//! templates, the typesetter and the characters its fonts cover, the
+//! public lines and mailboxes the anonymiser leaves alone; and from them,
+//! a case's identifiers, its checks and its publication decision.
+
+use super::checks::Checks;
+use crate::anonymise::{self, AllowList, Identifiers};
+use crate::case::{Case, Coverage};
+use crate::plan::{DocumentPlan, PublicationDecision};
+use crate::render::Templates;
+use crate::typeset::Typesetter;
+
+/// What is built once per process and shared by every worker.
+pub struct Engine {
+    pub(super) templates: Templates,
+    pub(super) typesetter: Typesetter,
+    pub(super) coverage: Coverage,
+    allow: AllowList,
+}
+
+impl Engine {
+    /// Builds the shared resources: templates, typst library, fonts.
+    pub fn new(templates: Templates) -> Self {
+        let typesetter = Typesetter::new(templates.house_style());
+        let coverage = typesetter.coverage();
+        let rules = templates.rules();
+        let allow = AllowList::new(&rules.allow.phones, &rules.allow.emails);
+        Self {
+            templates,
+            typesetter,
+            coverage,
+            allow,
+        }
+    }
+
+    /// A case's labels and compiled identifiers (with the public lines and
+    /// mailboxes of `rules.toml` allowed, and the rewrites of
+    /// `rewrites.toml`).
+    pub fn identifiers(&self, case: &Case) -> (Vec<String>, Identifiers) {
+        let labels = anonymise::labels(case);
+        let ids = Identifiers::new(case, labels.clone())
+            .with_allow_list(self.allow.clone())
+            .with_rewrites(self.templates.rewrites().clone());
+        (labels, ids)
+    }
+
+    /// What a case's redacted PDFs are verified against.
+    pub fn checks(&self, case: &Case) -> Checks {
+        let (labels, ids) = self.identifiers(case);
+        Checks::new(case, &labels, ids)
+    }
+
+    /// The characters the bundled fonts cover (for case validation).
+    pub fn coverage(&self) -> &Coverage {
+        &self.coverage
+    }
+
+    /// The typesetter (for benchmarks of the typst floor).
+    pub fn typesetter(&self) -> &Typesetter {
+        &self.typesetter
+    }
+
+    /// The templates.
+    pub fn templates(&self) -> &Templates {
+        &self.templates
+    }
+
+    /// The publication decision of a case (docs/domain.md §5), with the delay
+    /// of `rules.toml`.
+    pub fn publication(&self, case: &Case, plans: &[DocumentPlan]) -> PublicationDecision {
+        crate::plan::decide(case, plans, self.templates.rules().publication_delay_weeks)
+    }
+}
