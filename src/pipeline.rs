@@ -63,8 +63,10 @@ impl Engine {
         self.lint(case::load_bytes(path, bytes, &self.coverage))
     }
 
-    /// The review file merged in, and the lint's warnings added.
+    /// The plan's checks run, the review file merged in, and the lint's
+    /// warnings added.
     fn lint(&self, mut loaded: Loaded) -> Loaded {
+        crate::lint::check_plan(&mut loaded);
         review::file::merge_into(&mut loaded);
         if let Some(case) = &loaded.case {
             let (_, ids) = self.identifiers(case);

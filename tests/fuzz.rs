@@ -55,7 +55,9 @@ fn run(target: &str, input: &[u8]) -> String {
 }
 
 fn load_case(name: &str, input: &[u8]) -> String {
-    let loaded = load_bytes(Path::new(name), input, engine().coverage());
+    let mut loaded = load_bytes(Path::new(name), input, engine().coverage());
+    // The plan's checks, which the pipeline runs straight after loading.
+    redress::lint::check_plan(&mut loaded);
     for d in &loaded.diagnostics {
         if let Some(r) = &d.range {
             assert!(r.start <= r.end, "{}: backwards range {r:?}", d.code);

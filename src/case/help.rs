@@ -8,11 +8,11 @@ use std::sync::LazyLock;
 
 use serde_json::Value;
 
-use super::load::Format;
+use super::format::Format;
 use super::tree::Seg;
 
 /// The schema, made once (messages are rare).
-static SCHEMA: LazyLock<Value> = LazyLock::new(super::schema);
+static SCHEMA: LazyLock<Value> = LazyLock::new(super::schema::schema);
 
 /// The samples as JSON values, parsed once.
 static SAMPLES: LazyLock<Vec<Value>> = LazyLock::new(|| {

@@ -13,7 +13,8 @@ use std::borrow::Cow;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde_json::{Map, Value};
 
-use super::{Case, Date, Deadline, Exception, Money, OutcomeDetail};
+use super::date::{Date, Deadline, Money};
+use super::types::{Case, Exception, OutcomeDetail};
 
 /// The samples whose values are the schema's examples.
 pub(super) const SAMPLES: [&str; 12] = [

@@ -94,7 +94,10 @@ fn case(council: &str, trust: &str, home: &str, extra: &str) -> crate::case::Loa
         .replace("TRUST", trust)
         .replace("HOME", home)
         + extra;
-    load_str("plan.toml", &text, &Coverage::all())
+    let mut loaded = load_str("plan.toml", &text, &Coverage::all());
+    // The plan's checks, which the pipeline runs straight after loading.
+    loaded.add_checks(problems);
+    loaded
 }
 
 fn files(council: &str, trust: &str, home: &str, extra: &str) -> Vec<String> {

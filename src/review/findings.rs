@@ -1,9 +1,8 @@
 //! What a person must decide about a change, in words: why a replacement
 //! is a finding, the rule that made it, and its stable id.
 
-use sha2::{Digest, Sha256};
-
 use crate::anonymise::{Doubt, QuasiKind, Redaction, Source};
+pub use crate::lint::{finding_id, is_finding_id};
 
 /// Why a replacement is a finding, and what to do about it; `None` for a
 /// listed identifier replaced by its label.
@@ -72,15 +71,6 @@ fn doubt_kind(doubt: &Doubt) -> &'static str {
     }
 }
 
-/// What a finding's id is made from: its value, and for a doubt about one
-/// sentence (a name that is also a word), that sentence too.
-pub(super) fn id_text(e: &Redaction, value: &str, sentence: &str) -> String {
-    match &e.doubt {
-        Some(_) => format!("{value}\u{0}{sentence}"),
-        None => value.to_string(),
-    }
-}
-
 /// Why a replacement needs checking, and how to settle it, in words.
 pub fn explain(doubt: &Doubt, printed: &str) -> String {
     match doubt {
@@ -127,54 +117,5 @@ fn join_and(items: &[String]) -> String {
         [] => String::new(),
         [one] => one.clone(),
         [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
-}
-
-/// `F` and eight hex digits of SHA-256 over the category and the value in
-/// lower case, letters and digits only.
-pub fn finding_id(category: &str, value: &str) -> String {
-    let normal: String = value
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect();
-    let digest = Sha256::digest(format!("{category}\u{0}{normal}").as_bytes());
-    format!(
-        "F{}",
-        digest
-            .iter()
-            .take(4)
-            .map(|b| format!("{b:02x}"))
-            .collect::<String>()
-    )
-}
-
-/// Whether a text has the shape of a finding id (`F` and eight hex digits).
-pub fn is_finding_id(text: &str) -> bool {
-    text.len() == 9
-        && text.starts_with('F')
-        && text[1..]
-            .chars()
-            .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn finding_ids_are_stable_and_ignore_spacing() {
-        assert_eq!(
-            finding_id("phone number", "07700 900789"),
-            finding_id("phone number", "07700900789")
-        );
-        assert_ne!(
-            finding_id("phone number", "07700 900789"),
-            finding_id("email address", "07700 900789")
-        );
-        assert!(finding_id("name", "Mr Mason").starts_with('F'));
-        assert!(is_finding_id(&finding_id("name", "Mr Mason")));
-        assert!(!is_finding_id("F12"));
-        assert!(!is_finding_id("FABCDEF12"));
     }
 }

@@ -33,6 +33,7 @@ mod sheet;
 use std::collections::HashMap;
 use std::ops::Range;
 
+pub use crate::lint::id_of;
 pub use findings::{explain, finding_id, is_finding_id};
 pub use hold::{holds, placeholders_in};
 pub use sheet::{
@@ -43,7 +44,7 @@ pub use sheet::{
 use crate::anonymise::{Aligned, AnonymisedCase, Redactions, Source};
 use crate::case::Case;
 use crate::plan::PublicationDecision;
-use locate::{Anchor, Document, Finder, normalise, sentence_at};
+use locate::{Anchor, Document, Finder};
 
 /// Builds the review sheet from the case, what the anonymiser did, and the
 /// publication copies as made.
@@ -244,19 +245,6 @@ pub fn build_with_publication(
     }
 }
 
-/// The id of the finding a replacement is, given its field's original
-/// text: its category and value, and for a doubt about one sentence (a
-/// name that is also a word) that sentence too. Stable across renders and
-/// edits elsewhere in the case.
-pub fn id_of(text: &str, e: &crate::anonymise::Redaction) -> String {
-    let value = text.get(e.start..e.end).unwrap_or_default();
-    let sentence = sentence_at(&normalise(text), normalised_offset(text, e.start));
-    finding_id(
-        e.category.describe(),
-        &findings::id_text(e, value, &sentence),
-    )
-}
-
 /// Places every row in every copy: `in_copies` for all of them, `places`
 /// for those that will be published; rows are then sorted in the order the
 /// published documents print them.
@@ -331,15 +319,6 @@ fn anchors(published: &str, printed: &Range<usize>) -> Vec<Anchor> {
     }
     out.dedup();
     out
-}
-
-/// Where byte `at` of `text` is once its whitespace is collapsed.
-fn normalised_offset(text: &str, at: usize) -> usize {
-    normalise(text.get(..at).unwrap_or(text)).len()
-        + usize::from(
-            text.get(..at)
-                .is_some_and(|h| h.ends_with(char::is_whitespace) && !h.trim().is_empty()),
-        )
 }
 
 #[cfg(test)]

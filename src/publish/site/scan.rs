@@ -43,9 +43,11 @@ pub(super) fn scan(
         .filter(|s| s.span.holds(as_of));
     let claims = match &stored {
         Some(stored) => Some(stored.claims.clone()),
-        None => crate::case::load_bytes(path, &bytes, engine.coverage())
-            .case
-            .map(|case| claims_of(&case)),
+        None => {
+            let mut loaded = crate::case::load_bytes(path, &bytes, engine.coverage());
+            crate::lint::check_plan(&mut loaded);
+            loaded.case.map(|case| claims_of(&case))
+        }
     };
     Scanned {
         stored,

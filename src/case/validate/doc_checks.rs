@@ -4,10 +4,14 @@
 //! names, each escalation view on the event that issues its document, the
 //! remit of a health body, one determination per defined complaint of a
 //! landlord, a landlord's own reference. The checks of what a case may ask
-//! for are the plan's ([`crate::plan`]); these are the ones about the text.
+//! for are the plan's (run beside the lint); these are the ones about the
+//! text.
 
-use super::tree::Seg;
-use super::{BodyKind, Case, EventKind, Jurisdiction, OutcomeDetail, Stage};
+use crate::case::outcome::outcome_detail;
+use crate::case::tree::Seg;
+use crate::case::types::{
+    BodyKind, Case, EventKind, Investigator, Jurisdiction, OutcomeDetail, Stage,
+};
 use crate::diag::Diagnostic;
 
 type Found = Vec<(Vec<Seg>, Diagnostic)>;
@@ -44,7 +48,7 @@ pub(crate) fn problems(case: &Case) -> Found {
 /// joint decision with the Housing Ombudsman also by its adjudicator.
 fn signatories(case: &Case, out: &mut Found) {
     let unnamed =
-        |who: &Option<super::Investigator>| who.as_ref().is_none_or(|i| i.name.trim().is_empty());
+        |who: &Option<Investigator>| who.as_ref().is_none_or(|i| i.name.trim().is_empty());
     if unnamed(&case.case.investigator) {
         out.push((
             at(&["case", "investigator"]),
@@ -173,8 +177,8 @@ fn injustice_people(case: &Case, out: &mut Found) {
             .recommendations
             .iter()
             .any(|r| r.body_ids().contains(&body.id.as_str()));
-        let remedied = super::outcome_detail(case, &body.id)
-            == Some(OutcomeDetail::FaultInjusticeRemediedBefore);
+        let remedied =
+            outcome_detail(case, &body.id) == Some(OutcomeDetail::FaultInjusticeRemediedBefore);
         if injustice && !recommended && !remedied {
             let i = case
                 .findings

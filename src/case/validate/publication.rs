@@ -1,10 +1,13 @@
 //! Checks of the publication and outcome fields (docs/domain.md §5, §6) that
 //! serde cannot make: per-body exceptions that could not protect anyone,
 //! fine-grained outcomes that contradict the website decision or the
-//! findings, a sole-trader exception without a care provider.
+//! findings, a sole-trader exception without a care provider; outcomes per
+//! body that name a body of the case, an exception for a decision not
+//! published, and a review signed off by someone after the decision.
 
-use super::tree::Seg;
-use super::{BodyKind, Case, Exception, OutcomeDetail, WebsiteDecision};
+use super::validator::{Validator, path};
+use crate::case::tree::Seg;
+use crate::case::types::{BodyKind, Case, Exception, OutcomeDetail, WebsiteDecision};
 use crate::diag::{Diagnostic, did_you_mean};
 
 type Found = Vec<(Vec<Seg>, Diagnostic)>;
@@ -214,6 +217,61 @@ fn mismatch(
         )),
     ));
     true
+}
+
+impl Validator<'_> {
+    /// The outcome per body, an exception for a decision not published, and the
+    /// review's sign-off.
+    pub(super) fn outcome_and_publication(&mut self) {
+        let keys: Vec<String> = self.case.outcome.per_body.keys().cloned().collect();
+        for key in keys {
+            self.body_ref(
+                path(&[&"outcome", &"per_body", &key.as_str()]),
+                &key,
+                "the outcome",
+            );
+        }
+        let publication = &self.case.publication;
+        if !publication.publish && publication.exception.is_none() {
+            self.push(
+                path(&[&"publication", &"publish"]),
+                Diagnostic::error(
+                    "no-exception",
+                    "the decision is not to be published, but no exception says why",
+                )
+                .hint("add `exception = \"premature\"` (or another code from the README)"),
+            );
+        }
+        if let Some(sign_off) = &self.case.review.signed_off {
+            if sign_off.by.trim().is_empty() {
+                self.push(
+                    path(&[&"review", &"signed_off", &"by"]),
+                    Diagnostic::error("empty-sign-off", "the review is signed off by nobody")
+                        .hint("give the name of the person who reviewed the publication copies"),
+                );
+            }
+            if sign_off.on < self.case.case.decision_date {
+                self.push(
+                    path(&[&"review", &"signed_off", &"on"]),
+                    Diagnostic::error(
+                        "sign-off-before-decision",
+                        "the review is signed off before the date of the decision it reviews",
+                    )
+                    .hint("the review of the publication copies comes after the decision: check the date"),
+                );
+            }
+        }
+        if publication.publish && publication.exception.is_some() {
+            self.push(
+                path(&[&"publication", &"exception"]),
+                Diagnostic::warning(
+                    "exception-but-published",
+                    "an exception is recorded but the decision is still to be published",
+                )
+                .hint("set `publish = false` if the exception applies"),
+            );
+        }
+    }
 }
 
 #[cfg(test)]
