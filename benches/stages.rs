@@ -58,7 +58,7 @@ fn stages(c: &mut Criterion) {
     );
 
     let settings = PdfSettings {
-        date: case.case.decision_date,
+        date: case.case.decision_date.into(),
         ident: "bench".into(),
     };
     let mut group = c.benchmark_group("typeset");
@@ -102,7 +102,7 @@ fn verify_parts(c: &mut Criterion) {
         .unwrap();
     let sources = engine.sources(&case).unwrap();
     let settings = PdfSettings {
-        date: case.case.decision_date,
+        date: case.case.decision_date.into(),
         ident: "bench".into(),
     };
     let pdf = engine

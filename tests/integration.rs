@@ -2,6 +2,7 @@
 
 mod adversarial;
 mod anon_bench;
+mod architecture;
 mod browser;
 mod cli;
 mod disguise;

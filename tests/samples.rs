@@ -348,7 +348,7 @@ fn the_fast_text_scanner_reads_what_lopdf_reads() {
         let case = load(&path);
         for (source, variant) in engine().sources(&case).unwrap().into_iter().take(4) {
             let settings = redress::typeset::PdfSettings {
-                date: case.case.decision_date,
+                date: case.case.decision_date.into(),
                 ident: "t".into(),
             };
             let pdf = engine()

@@ -384,7 +384,7 @@ fn pdf(text: &str) -> Vec<u8> {
         markup.push_str(&format!("#\"{literal}\"\n\n"));
     }
     let settings = PdfSettings {
-        date: case().case.decision_date,
+        date: case().case.decision_date.into(),
         ident: "verifier-test".into(),
     };
     let source = TypstSource {
@@ -467,7 +467,7 @@ fn every_redacted_document_of_the_case_verifies_by_the_needles() {
     let checks = checks();
     let case = case();
     let settings = PdfSettings {
-        date: case.case.decision_date,
+        date: case.case.decision_date.into(),
         ident: "verifier-test".into(),
     };
     let sources = engine().sources(&case).expect("renders");

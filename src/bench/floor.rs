@@ -113,7 +113,7 @@ pub(super) fn typst_inputs(
         .expect("the review sheet renders");
     let reference = &case.case.reference;
     let review_settings = PdfSettings {
-        date: case.case.decision_date,
+        date: case.case.decision_date.into(),
         ident: format!("{reference}/review-sheet"),
     };
     sources
@@ -125,7 +125,7 @@ pub(super) fn typst_inputs(
                 (
                     source,
                     PdfSettings {
-                        date: p.date,
+                        date: p.date.into(),
                         ident,
                     },
                 )

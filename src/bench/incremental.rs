@@ -31,7 +31,7 @@ fn render_decision(engine: &Engine, case: &Case) -> f64 {
         .expect("renders");
     for (source, variant) in [(redacted, "redacted"), (unredacted, "unredacted")] {
         let settings = PdfSettings {
-            date: decision.date,
+            date: decision.date.into(),
             ident: format!("{}/{}/{variant}", case.case.reference, decision.file),
         };
         let typeset = engine

@@ -141,7 +141,7 @@ pub(super) fn process_per_document(
 pub fn typeset_one(engine: &Engine, source: &Path, pdf: &PathBuf) -> std::io::Result<()> {
     let text = std::fs::read_to_string(source)?;
     let settings = PdfSettings {
-        date: crate::case::Date::from_ymd(2024, 1, 1).expect("a date"),
+        date: crate::typeset::PdfDate::new(2024, 1, 1).expect("a date"),
         ident: "bench".into(),
     };
     let typeset = engine

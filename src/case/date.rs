@@ -453,6 +453,13 @@ pub fn number_name(n: u32) -> Option<&'static str> {
     NUMBER_NAMES.get((n as usize).checked_sub(1)?).copied()
 }
 
+impl From<Date> for crate::typeset::PdfDate {
+    fn from(date: Date) -> Self {
+        Self::new(date.year(), date.month(), date.day())
+            .expect("a case's date is a calendar day (checked when it was read)")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -100,7 +100,7 @@ impl Engine {
     ) -> Result<Made, CaseError> {
         let document = format!("{}.preview.pdf", plan.file);
         let settings = PdfSettings {
-            date: plan.date,
+            date: plan.date.into(),
             ident: format!("{}/{}/preview", case.case.reference, plan.file),
         };
         let typeset = self
@@ -126,7 +126,7 @@ impl Engine {
     pub(super) fn make_review(&self, case: &Case, sheet: &ReviewSheet) -> Result<Made, CaseError> {
         let source = self.templates.render_review(case, sheet)?;
         let settings = PdfSettings {
-            date: case.case.decision_date,
+            date: case.case.decision_date.into(),
             ident: format!("{}/review-sheet", case.case.reference),
         };
         let typeset = self
@@ -158,7 +158,7 @@ impl Engine {
     ) -> Result<Made, CaseError> {
         let document = format!("{}.{}.pdf", plan.file, variant.as_str());
         let settings = PdfSettings {
-            date: plan.date,
+            date: plan.date.into(),
             ident: format!("{}/{}/{}", case.case.reference, plan.file, variant.as_str()),
         };
         let typeset = self

@@ -14,6 +14,7 @@
 //! same bytes. After every document, typst's memo cache is evicted so that a
 //! long batch stays flat in memory.
 
+mod coverage;
 pub(crate) mod fonts;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -29,10 +30,9 @@ use typst::{Library, LibraryExt, World, WorldExt};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
+pub use coverage::Coverage;
 pub use fonts::FAMILY;
 use fonts::FontBase;
-
-use crate::case::{Coverage, Date};
 
 /// Typst source generated for one document and variant.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -56,9 +56,21 @@ pub struct Typeset {
 #[derive(Debug, Clone)]
 pub struct PdfSettings {
     /// The PDF's date (the decision date).
-    pub date: Date,
+    pub date: PdfDate,
     /// A stable identifier, hashed into the PDF's document ID.
     pub ident: String,
+}
+
+/// The calendar day a PDF is dated (its creation and modification time,
+/// noon UTC): the typesetter's own, so that it takes no case types.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PdfDate(Datetime);
+
+impl PdfDate {
+    /// The day, when it is one (`None` for 31 February).
+    pub fn new(year: i32, month: u8, day: u8) -> Option<Self> {
+        Datetime::from_ymd_hms(year, month, day, 12, 0, 0).map(Self)
+    }
 }
 
 /// Why typesetting failed.
@@ -132,7 +144,7 @@ impl Typesetter {
         let world = DocWorld {
             env: self,
             main: Source::new(*MAIN, source.text.clone()),
-            today: to_datetime(settings.date),
+            today: settings.date.0,
         };
         let result = typst::compile::<PagedDocument>(&world);
         let document = result
@@ -143,7 +155,7 @@ impl Typesetter {
             let options = PdfOptions {
                 ident: Smart::Custom(settings.ident.clone()),
                 creator: Smart::Custom(Some("redress".into())),
-                timestamp: Some(Timestamp::new_utc(to_datetime(settings.date))),
+                timestamp: Some(Timestamp::new_utc(settings.date.0)),
                 page_ranges: None,
                 standards: standards(),
                 tagged: true,
@@ -182,11 +194,6 @@ pub fn forget_caches() {
 fn standards() -> PdfStandards {
     PdfStandards::new(&[PdfStandard::A_2b, PdfStandard::Ua_1])
         .expect("PDF/A-2b and PDF/UA-1 are compatible")
-}
-
-fn to_datetime(date: Date) -> Datetime {
-    Datetime::from_ymd_hms(date.year(), date.month(), date.day(), 12, 0, 0)
-        .expect("a valid calendar date")
 }
 
 /// Errors with their place in the generated source.
@@ -301,7 +308,7 @@ mod tests {
 
     fn settings() -> PdfSettings {
         PdfSettings {
-            date: Date::from_ymd(2024, 3, 1).unwrap(),
+            date: PdfDate::new(2024, 3, 1).unwrap(),
             ident: "test".into(),
         }
     }

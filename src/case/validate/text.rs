@@ -1,42 +1,11 @@
 //! Every string of the case: its length, control characters, and whether
 //! the bundled fonts can print it ([`Coverage`]).
 
-use std::sync::Arc;
-
 use super::validator::Validator;
 use crate::case::tree::Seg;
 use crate::diag::Diagnostic;
 
-/// The characters the bundled fonts can draw.
-#[derive(Clone)]
-pub struct Coverage(Option<Arc<dyn Fn(char) -> bool + Send + Sync>>);
-
-impl Coverage {
-    /// Every character (for tests that do not typeset).
-    pub fn all() -> Self {
-        Self(None)
-    }
-
-    /// The characters for which `covered` is true.
-    pub fn new(covered: impl Fn(char) -> bool + Send + Sync + 'static) -> Self {
-        Self(Some(Arc::new(covered)))
-    }
-
-    /// Whether `c` can be drawn.
-    pub fn contains(&self, c: char) -> bool {
-        self.0.as_ref().is_none_or(|f| c.is_whitespace() || f(c))
-    }
-}
-
-impl std::fmt::Debug for Coverage {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(if self.0.is_some() {
-            "Coverage(fonts)"
-        } else {
-            "Coverage(all)"
-        })
-    }
-}
+pub use crate::typeset::Coverage;
 
 /// The longest text a single field may hold. Typst has no time limit, so
 /// the size of what reaches it is bounded here.
