@@ -155,7 +155,7 @@ pub fn shared_references(
     let threads = workers.clamp(1, paths.len().max(1));
     let references = on_workers(paths, threads, |path| {
         isolate(|| {
-            let loaded = engine.load(path).ok()?;
+            let loaded = engine.load_unlinted(path).ok()?;
             loaded.case.map(|c| c.case.reference)
         })
         .ok()
@@ -205,7 +205,7 @@ impl SharedReference {
     pub fn explain(&self, engine: &Engine) -> Vec<Loaded> {
         let mut out = Vec::new();
         for path in &self.files {
-            let Ok(mut loaded) = engine.load(path) else {
+            let Ok(mut loaded) = engine.load_unlinted(path) else {
                 continue;
             };
             let others: Vec<String> = self

@@ -21,6 +21,7 @@ mod checks;
 mod engine;
 mod make;
 mod prepared;
+mod recent;
 mod refusal;
 mod report;
 mod run;
@@ -41,6 +42,7 @@ pub use write::{TEST_PANIC_ENV, replace_dir};
 use std::path::Path;
 
 use make::Made;
+use recent::Anonymisation;
 
 use crate::anonymise;
 use crate::case::{self, Case, Loaded};
@@ -63,14 +65,39 @@ impl Engine {
         self.lint(case::load_bytes(path, bytes, &self.coverage))
     }
 
-    /// The plan's checks run, the review file merged in, and the lint's
-    /// warnings added.
-    fn lint(&self, mut loaded: Loaded) -> Loaded {
+    /// [`load`](Self::load) without the lint's warnings: the case and its
+    /// errors, for a reader that needs no warnings (which files share a
+    /// reference, the Typst of a case already rendered). The lint
+    /// anonymises the whole case, which is most of a load's work.
+    pub fn load_unlinted(&self, path: &Path) -> std::io::Result<Loaded> {
+        Ok(self.checked(case::load(path, &self.coverage)?))
+    }
+
+    /// The plan's checks run and the review file merged in.
+    fn checked(&self, mut loaded: Loaded) -> Loaded {
         crate::lint::check_plan(&mut loaded);
         review::file::merge_into(&mut loaded);
+        loaded
+    }
+
+    /// [`checked`](Self::checked), and the lint's warnings added. The
+    /// anonymisation the lint makes is kept for the case's render
+    /// ([`prepare`](Self::prepare)).
+    fn lint(&self, loaded: Loaded) -> Loaded {
+        let mut loaded = self.checked(loaded);
         if let Some(case) = &loaded.case {
-            let (_, ids) = self.identifiers(case);
-            let warnings = crate::lint::lint(&loaded, &ids);
+            let (labels, ids) = self.identifiers(case);
+            let (anonymised, redactions) = anonymise::anonymise(case, &ids);
+            let warnings = crate::lint::lint_anonymised(&loaded, &ids, &anonymised, &redactions);
+            self.recent.keep(
+                case,
+                Anonymisation {
+                    labels,
+                    ids,
+                    anonymised,
+                    redactions,
+                },
+            );
             loaded.add(warnings);
         }
         loaded

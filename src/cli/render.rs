@@ -187,7 +187,7 @@ fn emit_typst(
     out: &Path,
 ) -> Result<(), UsageError> {
     for outcome in outcomes {
-        let Some(case) = engine.load(&outcome.path)?.case else {
+        let Some(case) = engine.load_unlinted(&outcome.path)?.case else {
             continue;
         };
         let dir = out.join(format!(

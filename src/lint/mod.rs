@@ -51,7 +51,7 @@ mod sentence;
 
 use std::collections::HashMap;
 
-use crate::anonymise::{self, Category, Doubt, Identifiers, Source};
+use crate::anonymise::{self, AnonymisedCase, Category, Doubt, Identifiers, Redactions, Source};
 use crate::case::Loaded;
 use crate::diag::Diagnostic;
 
@@ -65,6 +65,20 @@ pub fn lint(loaded: &Loaded, ids: &Identifiers) -> Vec<Diagnostic> {
         return Vec::new();
     };
     let (anonymised, redactions) = anonymise::anonymise(case, ids);
+    lint_anonymised(loaded, ids, &anonymised, &redactions)
+}
+
+/// [`lint`] of a case already anonymised with `ids` (the pipeline keeps
+/// that anonymisation for the case's render).
+pub fn lint_anonymised(
+    loaded: &Loaded,
+    ids: &Identifiers,
+    anonymised: &AnonymisedCase,
+    redactions: &Redactions,
+) -> Vec<Diagnostic> {
+    let Some(case) = &loaded.case else {
+        return Vec::new();
+    };
     let texts: HashMap<String, String> = case.prose().into_iter().collect();
     let published: HashMap<String, String> = anonymised.case().prose().into_iter().collect();
     let mut out = bodies_named_after_people(loaded, case, ids);

@@ -4,6 +4,7 @@
 //! a case's identifiers, its checks and its publication decision.
 
 use super::checks::Checks;
+use super::recent::Recent;
 use crate::anonymise::{self, AllowList, Identifiers};
 use crate::case::{Case, Coverage};
 use crate::plan::{DocumentPlan, PublicationDecision};
@@ -16,6 +17,8 @@ pub struct Engine {
     pub(super) typesetter: Typesetter,
     pub(super) coverage: Coverage,
     allow: AllowList,
+    /// The anonymisations of the cases loaded last, for their renders.
+    pub(super) recent: Recent,
 }
 
 impl Engine {
@@ -30,6 +33,7 @@ impl Engine {
             typesetter,
             coverage,
             allow,
+            recent: Recent::default(),
         }
     }
 

@@ -4,6 +4,7 @@
 
 use super::checks::Checks;
 use super::engine::Engine;
+use super::recent::Anonymisation;
 use crate::anonymise::{self, AnonymisedCase, Redactions};
 use crate::case::Case;
 use crate::plan::{self, DocumentPlan, PublicationDecision};
@@ -29,10 +30,25 @@ impl Engine {
     /// Everything a case's documents are made from: its identifiers, its
     /// anonymised facts, its plans and its publication decision. `render`
     /// and `publish` both start here.
+    /// The case's anonymisation is the one its load made for the lint when
+    /// the case is unchanged since ([`Recent`](super::recent::Recent)).
     pub fn prepare<'a>(&self, case: &'a Case) -> Prepared<'a> {
-        let (labels, ids) = self.identifiers(case);
+        let Anonymisation {
+            labels,
+            ids,
+            anonymised,
+            redactions,
+        } = self.recent.take(case).unwrap_or_else(|| {
+            let (labels, ids) = self.identifiers(case);
+            let (anonymised, redactions) = anonymise::anonymise(case, &ids);
+            Anonymisation {
+                labels,
+                ids,
+                anonymised,
+                redactions,
+            }
+        });
         let checks = Checks::new(case, &labels, ids);
-        let (anonymised, redactions) = anonymise::anonymise(case, &checks.identifiers);
         let plans = plan::plan(case);
         let publication = self.publication(case, &plans);
         Prepared {
