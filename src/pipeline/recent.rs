@@ -80,6 +80,21 @@ mod tests {
     }
 
     #[test]
+    fn a_loaded_case_is_prepared_from_its_load() {
+        let engine = crate::pipeline::Engine::new(crate::render::Templates::bundled().unwrap());
+        let loaded = engine.load_bytes(
+            std::path::Path::new("minimal.toml"),
+            tests_support::MINIMAL.as_bytes(),
+        );
+        let case = loaded.case.expect("loads");
+        assert_eq!(engine.recent.kept.lock().unwrap().len(), 1);
+        let prepared = engine.prepare(&case);
+        assert!(engine.recent.kept.lock().unwrap().is_empty());
+        let again = engine.prepare(&case);
+        assert_eq!(prepared.redactions.entries, again.redactions.entries);
+    }
+
+    #[test]
     fn no_more_than_a_handful_are_kept() {
         let case = tests_support::minimal_case();
         let recent = Recent::default();
