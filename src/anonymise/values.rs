@@ -159,7 +159,13 @@ impl<'a> AsciiView<'a> {
 
 fn ascii_candidates(text: &str) -> Vec<Candidate> {
     let mut out = Vec::new();
-    emails(text, &mut out);
+    if memchr::memchr(b'@', text.as_bytes()).is_some() {
+        emails(text, &mut out);
+    }
+    // Every other shape holds a digit; half the fields of a case hold none.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return out;
+    }
     phones(text, &mut out);
     simple(text, &NHS, Shape::Nhs, &mut out, |s| {
         Some(ids::digits(s)).filter(|d| d.len() == 10)
