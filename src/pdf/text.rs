@@ -28,7 +28,7 @@ pub fn in_position_order(canvas: &Canvas) -> String {
             let normal = [-d[1], d[0]];
             let along = geometry::dot(g.origin, d);
             Item {
-                angle: (d[1].atan2(d[0]).to_degrees()).round() as i32,
+                angle: degrees(d),
                 baseline: geometry::dot(g.origin, normal),
                 along,
                 end: along + geometry::length(g.advance),
@@ -90,6 +90,16 @@ pub fn in_position_order(canvas: &Canvas) -> String {
         }
     }
     out
+}
+
+/// The direction's angle in whole degrees; text along the page (the
+/// common case) without the trigonometry.
+fn degrees(d: geometry::Point) -> i32 {
+    if d[1] == 0.0 && d[0] > 0.0 {
+        0
+    } else {
+        d[1].atan2(d[0]).to_degrees().round() as i32
+    }
 }
 
 #[cfg(test)]
