@@ -309,7 +309,12 @@ fn a_decision_appears_only_from_its_earliest_publication_date() {
     let html = HtmlTemplates::bundled().unwrap();
     let before = decided.plus_days(6 * 7 - 1);
     let dir = tempdir();
-    let (report, outcomes) = publish_into(&[path.clone()], &dir.path().join("a"), &html, before);
+    let (report, outcomes) = publish_into(
+        std::slice::from_ref(&path),
+        &dir.path().join("a"),
+        &html,
+        before,
+    );
     assert_eq!(report.records, 0);
     assert!(
         outcomes[0]
@@ -408,8 +413,12 @@ fn reports_are_published_even_when_the_decision_is_withheld() {
     let path = dir.path().join("s03-withheld.toml");
     std::fs::write(&path, withheld).unwrap();
     let html = HtmlTemplates::bundled().unwrap();
-    let (report, outcomes) =
-        publish_into(&[path.clone()], &dir.path().join("site"), &html, as_of());
+    let (report, outcomes) = publish_into(
+        std::slice::from_ref(&path),
+        &dir.path().join("site"),
+        &html,
+        as_of(),
+    );
     assert_eq!(report.records, 1, "{outcomes:?}");
     let records = records_of(&dir.path().join("site"));
     let record = &records[0];
