@@ -1,6 +1,9 @@
 //! Criterion benchmarks of the in-process stages, one sample document each.
 //! `cargo bench` runs them; `redress bench` measures whole runs.
 
+#![allow(clippy::unwrap_used, reason = "a failed unwrap stops the bench")]
+#![allow(missing_docs, reason = "`criterion_group!` makes a `pub fn`")]
+
 use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};

@@ -426,7 +426,7 @@ mod tests {
         let at = text.find("\"nmae\"").unwrap();
         let d = Diagnostic::error("unknown-field", "unknown field").with_range(at..at + 6);
         let (line_no, col) = f.line_col(at);
-        let shown = render_plain(&f, &[d.clone()], Format::Human);
+        let shown = render_plain(&f, std::slice::from_ref(&d), Format::Human);
         assert!(
             shown.contains(&format!("case.json:{line_no}:{col}")),
             "{shown}"

@@ -121,6 +121,7 @@ fn swap_by_renames(new: &Path, old: &Path) -> std::io::Result<()> {
 }
 
 #[cfg(target_os = "linux")]
+#[expect(unsafe_code, reason = "std has no renameat2")]
 fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
     use std::ffi::CString;
     use std::os::unix::ffi::OsStrExt;

@@ -41,8 +41,7 @@ fn values(case: &Case) -> Vec<Value> {
         out.extend(p.born.map(Value::Born));
         for a in &p.addresses {
             let street = a.split(',').find(|part| {
-                part.trim()
-                    .split_whitespace()
+                part.split_whitespace()
                     .next()
                     .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()))
             });
@@ -132,7 +131,7 @@ fn disguise_number(value: &str, pick: &[usize]) -> String {
         _ => vec![compact.clone()],
     };
     let mut out = groups.join(sep);
-    if pick[1] % 3 == 0 {
+    if pick[1].is_multiple_of(3) {
         out = out
             .chars()
             .map(|c| match c {
@@ -141,7 +140,7 @@ fn disguise_number(value: &str, pick: &[usize]) -> String {
             })
             .collect();
     }
-    if pick[2] % 3 == 0 {
+    if pick[2].is_multiple_of(3) {
         let mut chars: Vec<char> = out.chars().collect();
         let at = 1 + pick[3] % chars.len().saturating_sub(1).max(1);
         chars.insert(at.min(chars.len()), '\u{200B}');
@@ -182,15 +181,15 @@ fn disguise_street(street: &str, pick: &[usize]) -> String {
     ];
     let mut s = street.to_string();
     for (full, short) in ABBREVIATIONS {
-        if s.ends_with(full) && pick[0] % 2 == 0 {
+        if s.ends_with(full) && pick[0].is_multiple_of(2) {
             s = format!(
                 "{}{short}{}",
                 &s[..s.len() - full.len()],
-                if pick[1] % 2 == 0 { "." } else { "" }
+                if pick[1].is_multiple_of(2) { "." } else { "" }
             );
         }
     }
-    if pick[2] % 3 == 0 {
+    if pick[2].is_multiple_of(3) {
         s = s.to_uppercase();
     }
     s
@@ -211,7 +210,7 @@ fn survives(value: &Value, out: &str) -> bool {
         Value::Number(n) => {
             let national = match n.trim().strip_prefix("+44") {
                 Some(rest) => format!("0{}", rest.replace("(0)", "")),
-                None => n.to_string(),
+                None => n.clone(),
             };
             let digits: String = national.chars().filter(char::is_ascii_digit).collect();
             let out_digits: String = out.nfkd().filter(char::is_ascii_digit).collect();

@@ -551,13 +551,13 @@ fn a_later_event_appears_only_in_a_later_document() {
 
 #[test]
 fn paragraph_cross_references_point_at_the_rendered_paragraph() {
+    let cross_reference = Regex::new(r"action identified in paragraph (\d+)").unwrap();
     for file in [
         "report-council.redacted.pdf",
         "further-report-council.redacted.pdf",
     ] {
         let text = text_of("23 007 412", file);
-        let n: u32 = Regex::new(r"action identified in paragraph (\d+)")
-            .unwrap()
+        let n: u32 = cross_reference
             .captures(&text)
             .unwrap_or_else(|| panic!("{file}: no cross-reference"))[1]
             .parse()

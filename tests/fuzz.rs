@@ -131,7 +131,7 @@ fn scan_text(pdf: &[u8]) -> String {
     match lopdf::Document::load_mem(pdf) {
         Ok(doc) => match redress::verify::page_texts(&doc) {
             Ok(pages) => format!("{} pages", pages.len()),
-            Err(e) => format!("no text: {}", without_digits(&e.to_string())),
+            Err(e) => format!("no text: {}", without_digits(&e)),
         },
         Err(e) => format!("unreadable: {}", without_digits(&e.to_string())),
     }
@@ -157,9 +157,12 @@ fn without_digits(s: &str) -> String {
         .collect()
 }
 
+/// Each target's name with the inputs its mutations start from.
+type Seeds = Vec<(&'static str, Vec<Vec<u8>>)>;
+
 /// The inputs each target's mutations start from.
 fn seeds(target: &str) -> &'static [Vec<u8>] {
-    static SEEDS: LazyLock<Vec<(&str, Vec<Vec<u8>>)>> = LazyLock::new(|| {
+    static SEEDS: LazyLock<Seeds> = LazyLock::new(|| {
         let tomls: Vec<Vec<u8>> = samples()
             .iter()
             .map(|p| std::fs::read(p).unwrap())

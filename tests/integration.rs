@@ -1,5 +1,7 @@
 //! The integration tests: one binary, a module per area. See tests/README.md.
 
+#![allow(clippy::unwrap_used, reason = "a failed unwrap is a failed test")]
+
 mod adversarial;
 mod anon_bench;
 mod architecture;

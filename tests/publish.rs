@@ -306,10 +306,11 @@ fn a_decision_appears_only_from_its_earliest_publication_date() {
         .find(|p| load(p).case.reference == "24 008 777")
         .unwrap();
     let decided = load(&path).case.decision_date;
+    let paths = [path];
     let html = HtmlTemplates::bundled().unwrap();
     let before = decided.plus_days(6 * 7 - 1);
     let dir = tempdir();
-    let (report, outcomes) = publish_into(&[path.clone()], &dir.path().join("a"), &html, before);
+    let (report, outcomes) = publish_into(&paths, &dir.path().join("a"), &html, before);
     assert_eq!(report.records, 0);
     assert!(
         outcomes[0]
@@ -320,7 +321,7 @@ fn a_decision_appears_only_from_its_earliest_publication_date() {
         "{outcomes:?}"
     );
     assert!(!dir.path().join("a/decisions/24-008-777.html").exists());
-    let (report, _) = publish_into(&[path], &dir.path().join("b"), &html, before.plus_days(1));
+    let (report, _) = publish_into(&paths, &dir.path().join("b"), &html, before.plus_days(1));
     assert_eq!(report.records, 1);
     assert!(dir.path().join("b/decisions/24-008-777.html").exists());
 }
@@ -408,8 +409,8 @@ fn reports_are_published_even_when_the_decision_is_withheld() {
     let path = dir.path().join("s03-withheld.toml");
     std::fs::write(&path, withheld).unwrap();
     let html = HtmlTemplates::bundled().unwrap();
-    let (report, outcomes) =
-        publish_into(&[path.clone()], &dir.path().join("site"), &html, as_of());
+    let paths = std::slice::from_ref(&path);
+    let (report, outcomes) = publish_into(paths, &dir.path().join("site"), &html, as_of());
     assert_eq!(report.records, 1, "{outcomes:?}");
     let records = records_of(&dir.path().join("site"));
     let record = &records[0];

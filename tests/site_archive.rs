@@ -75,7 +75,11 @@ fn as_of_is_an_embargo_on_every_event_date_of_the_escalation_samples() {
         }
         let site = dir.path().join(reference.replace(' ', "-"));
         for day in days {
-            let report = run(&[path.clone()], &site, &PublishOptions::new(day));
+            let report = run(
+                std::slice::from_ref(&path),
+                &site,
+                &PublishOptions::new(day),
+            );
             assert_eq!(report.failed, 0, "{reference} on {day}");
             let text = std::fs::read_to_string(site.join("records.json")).unwrap();
             let file: serde_json::Value = serde_json::from_str(&text).unwrap();
@@ -143,7 +147,11 @@ fn s03_says_on_each_day_only_what_was_known_that_day() {
     let path = sample("23 007 412");
     let at = |day: &str| {
         let site = dir.path().join(day);
-        run(&[path.clone()], &site, &PublishOptions::new(date(day)));
+        run(
+            std::slice::from_ref(&path),
+            &site,
+            &PublishOptions::new(date(day)),
+        );
         records_of(&site)
             .into_iter()
             .find(|r| r["reference"] == "23 007 412")

@@ -18,7 +18,7 @@ pub fn proptest_config(cases: u32, source_file: &'static str) -> proptest::test_
     use proptest::test_runner::{Config, FileFailurePersistence, RngSeed};
     let from_env = Config::default();
     let rng_seed = match from_env.rng_seed {
-        RngSeed::Random => RngSeed::Fixed(0x7265_6472_6573_73),
+        RngSeed::Random => RngSeed::Fixed(0x72_65_64_72_65_73_73),
         chosen => chosen,
     };
     Config {
@@ -184,14 +184,15 @@ pub fn render_all(paths: &[PathBuf]) -> (tempfile::TempDir, Vec<(Case, PathBuf)>
     (out, cases)
 }
 
+/// A hazard fixture rendered: the case, the folder of its files, what was
+/// held.
+pub type RenderedHazard = (Case, PathBuf, Vec<redress::pipeline::Held>);
+
 /// Every hazard fixture rendered once per test process, with `--preview`
 /// (each held publication copy written as a marked preview): (case, folder
 /// of its files, what was held).
-pub fn rendered_hazards() -> &'static [(Case, PathBuf, Vec<redress::pipeline::Held>)] {
-    static RENDERED: LazyLock<(
-        tempfile::TempDir,
-        Vec<(Case, PathBuf, Vec<redress::pipeline::Held>)>,
-    )> = LazyLock::new(|| {
+pub fn rendered_hazards() -> &'static [RenderedHazard] {
+    static RENDERED: LazyLock<(tempfile::TempDir, Vec<RenderedHazard>)> = LazyLock::new(|| {
         let out = tempdir();
         let options = redress::pipeline::RenderOptions {
             preview: true,
@@ -329,13 +330,14 @@ mod summary {
 
     static LINE: Mutex<String> = Mutex::new(String::new());
 
+    #[cfg_attr(unix, expect(unsafe_code, reason = "std has no atexit"))]
     pub fn set(line: String) {
         static REGISTER: Once = Once::new();
         *LINE.lock().unwrap_or_else(|e| e.into_inner()) = line;
         REGISTER.call_once(|| {
+            #[cfg(unix)]
             // SAFETY: `print` is an `extern "C"` function with no arguments
             // that neither unwinds nor calls `exit`.
-            #[cfg(unix)]
             unsafe {
                 libc::atexit(print);
             }
@@ -343,6 +345,10 @@ mod summary {
     }
 
     #[cfg(unix)]
+    #[expect(
+        unsafe_code,
+        reason = "at exit, a plain write(2) rather than std's standard error"
+    )]
     extern "C" fn print() {
         let line = match LINE.try_lock() {
             Ok(line) => line.clone(),
@@ -388,14 +394,7 @@ fn install_node_packages() -> Result<PathBuf, Missing> {
     // One process at a time: another test binary may be installing.
     let lock = std::fs::File::create(Path::new(env!("CARGO_TARGET_TMPDIR")).join("npm-ci.lock"))
         .expect("a lock file in the target folder");
-    #[cfg(unix)]
-    {
-        use std::os::unix::io::AsRawFd;
-        // SAFETY: flock on a file descriptor this function owns.
-        unsafe {
-            libc::flock(lock.as_raw_fd(), libc::LOCK_EX);
-        }
-    }
+    let _ = lock.lock();
     if locked_versions_installed(&dir) {
         return Ok(modules);
     }

@@ -14,7 +14,7 @@ const LETTERS: &str = "XYZBCDEFGHJKLMNPQRSTUVW";
 
 /// The label of each person, in the order of `case.people`.
 pub(crate) fn assign(case: &Case) -> Vec<String> {
-    let mut labels: Vec<Option<String>> = case.people.iter().map(|p| chosen_or_role(p)).collect();
+    let mut labels: Vec<Option<String>> = case.people.iter().map(chosen_or_role).collect();
     let mut taken: Vec<char> = labels
         .iter()
         .flatten()

@@ -49,7 +49,7 @@ fn render_decision(engine: &Engine, case: &Case) -> f64 {
 /// word, so that every render differs from the one before.
 fn edited(case: &Case, round: usize) -> Case {
     let mut case = case.clone();
-    let word = if round % 2 == 0 {
+    let word = if round.is_multiple_of(2) {
         "carefully"
     } else {
         "promptly"

@@ -52,6 +52,7 @@ impl Clock {
 }
 
 /// User and system time of this process so far, in milliseconds.
+#[expect(unsafe_code, reason = "std has no getrusage")]
 fn process_cpu_ms() -> f64 {
     // SAFETY: getrusage writes into the struct we own; RUSAGE_SELF is valid.
     let usage = unsafe {

@@ -76,7 +76,7 @@ pub(super) fn run(args: VerifyArgs) -> Result<ExitCode, UsageError> {
     let unreadable = outcomes.iter().filter(|o| o.report.is_err()).count();
     let refused = outcomes.iter().filter(|o| !o.clean).count() - unreadable;
     if outcomes.len() > 1 {
-        eprintln!(
+        note!(
             "{} of {} clean{}",
             outcomes.len() - refused - unreadable,
             diag::count(outcomes.len(), "PDF"),

@@ -39,6 +39,7 @@ pub enum How {
 }
 
 impl How {
+    /// How the text is hidden, in words for a report.
     pub fn describe(self) -> &'static str {
         match self {
             Self::UnderFill => "under a filled shape drawn over it",

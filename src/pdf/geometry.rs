@@ -240,8 +240,8 @@ mod tests {
     #[test]
     fn points_inside_polygons() {
         let square = vec![[0.0, 0.0], [10.0, 0.0], [10.0, 10.0], [0.0, 10.0]];
-        assert!(inside([5.0, 5.0], &[square.clone()], false));
-        assert!(!inside([15.0, 5.0], &[square.clone()], false));
+        assert!(inside([5.0, 5.0], std::slice::from_ref(&square), false));
+        assert!(!inside([15.0, 5.0], std::slice::from_ref(&square), false));
         let hole = vec![[2.0, 2.0], [2.0, 8.0], [8.0, 8.0], [8.0, 2.0]];
         assert!(!inside([5.0, 5.0], &[square.clone(), hole.clone()], false));
         assert!(!inside([5.0, 5.0], &[square, hole], true));

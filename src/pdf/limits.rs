@@ -65,6 +65,7 @@ impl std::fmt::Display for Exceeded {
 /// What one document has spent so far.
 #[derive(Debug)]
 pub struct Budget {
+    /// The limits charged against.
     pub limits: Limits,
     inflated: Cell<usize>,
     interpreted: Cell<usize>,
@@ -82,6 +83,7 @@ pub enum Undecoded {
 }
 
 impl Budget {
+    /// A budget with nothing spent yet.
     pub fn new(limits: Limits) -> Self {
         Self {
             limits,

@@ -79,14 +79,18 @@ pub enum Reason {
 /// A reason to refuse the file, and what a person should know about it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Refusal {
+    /// Why, as a category.
     pub reason: Reason,
+    /// Why, in words for a person.
     pub message: String,
 }
 
 /// Text to search, and where it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Text {
+    /// Where in the PDF it is.
     pub place: Place,
+    /// The text.
     pub text: String,
 }
 
@@ -115,10 +119,12 @@ pub struct Images {
 pub struct PageImages {
     /// The page (1-based).
     pub page: usize,
+    /// How many images it draws.
     pub images: usize,
 }
 
 impl Images {
+    /// How many images, on pages and elsewhere.
     pub fn total(&self) -> usize {
         self.pages.iter().map(|p| p.images).sum::<usize>() + self.elsewhere
     }
@@ -127,10 +133,16 @@ impl Images {
 /// Everything read from one PDF.
 #[derive(Debug, Clone, Default)]
 pub struct Reading {
+    /// The text of each page, in page order.
     pub pages: Vec<PageText>,
+    /// The texts outside the pages' text (metadata, XMP, objects no page
+    /// draws, the file's bytes), each with its place.
     pub texts: Vec<Text>,
+    /// The images, which cannot be searched.
     pub images: Images,
+    /// The text hidden on the pages.
     pub hidden: Vec<Hidden>,
+    /// Every reason the file cannot be proven clean.
     pub refusals: Vec<Refusal>,
 }
 

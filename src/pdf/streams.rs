@@ -213,7 +213,7 @@ fn kinds(doc: &Document) -> Kinds {
         let own = resolve::dict(doc, dict, b"Resources");
         for resources in [Some(dict), own].into_iter().flatten() {
             if let Some(font_dict) = resolve::dict(doc, resources, b"Font") {
-                for (name, font) in font_dict.iter() {
+                for (name, font) in font_dict {
                     fonts.entry(name.clone()).or_insert_with(|| font.clone());
                 }
             }

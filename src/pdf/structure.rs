@@ -189,7 +189,7 @@ pub fn forbidden_content(doc: &Document) -> Vec<String> {
             continue;
         };
         // One pass over the keys: most dictionaries have a handful.
-        for (key, value) in dict.iter() {
+        for (key, value) in dict {
             let name = value.as_name().ok();
             match key.as_slice() {
                 b"Annots" if !matches!(deref(doc, value), Object::Array(v) if v.is_empty()) => {
@@ -246,7 +246,7 @@ pub fn strings_outside_content(doc: &Document) -> String {
         }
     }
     fn dict(d: &Dictionary, out: &mut String) {
-        for (key, value) in d.iter() {
+        for (key, value) in d {
             if key.iter().any(|b| !b.is_ascii_graphic()) {
                 syntax::text_string(key, out);
                 out.push('\n');

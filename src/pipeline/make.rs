@@ -217,7 +217,7 @@ impl Checks {
         let refused = refusal::explain(&report, &pages, self, case);
         Err(CaseError::NotClean {
             document: document.to_string(),
-            report,
+            report: Box::new(report),
             refused,
         })
     }

@@ -59,8 +59,9 @@ pub enum CaseError {
     NotClean {
         /// The document.
         document: String,
-        /// What verification found (categories and places, no values).
-        report: VerifyReport,
+        /// What verification found (categories and places, no values);
+        /// boxed, as it is most of the error's size.
+        report: Box<VerifyReport>,
         /// Each leak placed for the investigator (with the published words
         /// around it): for the terminal only.
         refused: Vec<PlacedLeak>,

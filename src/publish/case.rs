@@ -313,7 +313,10 @@ fn document_link(
 }
 
 /// The context of one page of a document.
-#[allow(clippy::too_many_arguments)]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "a page's context draws on the case, its document and the site around it"
+)]
 fn page_context(
     engine: &Engine,
     prepared: &Prepared<'_>,

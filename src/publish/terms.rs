@@ -26,6 +26,10 @@ pub struct Term {
     pub meaning: String,
 }
 
+/// One table of the glossary: its name, its heading and its terms, each
+/// with its code.
+pub type GlossaryTable<'a> = (&'static str, &'static str, Vec<(&'a str, &'a Term)>);
+
 /// Every table of terms, by name: `decision`, `compliance`, …
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Terms {
@@ -93,7 +97,7 @@ impl Terms {
     }
 
     /// The glossary: each table with its heading and terms, in order.
-    pub fn glossary(&self) -> Vec<(&'static str, &'static str, Vec<(&str, &Term)>)> {
+    pub fn glossary(&self) -> Vec<GlossaryTable<'_>> {
         TABLES
             .iter()
             .map(|(table, heading)| {

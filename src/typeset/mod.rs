@@ -284,7 +284,7 @@ impl World for DocWorld<'_> {
     }
 
     fn file(&self, id: FileId) -> FileResult<Bytes> {
-        self.source(id).map(|s| Bytes::from_string(s))
+        self.source(id).map(Bytes::from_string)
     }
 
     fn font(&self, index: usize) -> Option<Font> {

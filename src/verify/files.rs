@@ -75,6 +75,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 /// One file verified.
 #[derive(Debug)]
 pub struct Outcome {
+    /// The file.
     pub path: PathBuf,
     /// The report, or why the file could not be read.
     pub report: Result<VerifyReport, String>,

@@ -308,7 +308,7 @@ fn iban_valid(iban: &str) -> bool {
     let mut remainder: u64 = 0;
     for c in rearranged.chars() {
         let value = match c.to_digit(36) {
-            Some(v) => v as u64,
+            Some(v) => u64::from(v),
             None => return false,
         };
         let digits = if value >= 10 { 100 } else { 10 };

@@ -173,8 +173,9 @@ fn capitalised_words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
             let start = at + skip;
             let word_len = text[start..]
                 .find(|c: char| {
-                    !(c.is_alphabetic() || matches!(c, '\'' | '\u{2019}' | '-'))
-                        && !crate::anonymise::fold::is_invisible(c)
+                    !(c.is_alphabetic()
+                        || matches!(c, '\'' | '\u{2019}' | '-')
+                        || crate::anonymise::fold::is_invisible(c))
                 })
                 .unwrap_or(text.len() - start);
             at = start + word_len.max(1);

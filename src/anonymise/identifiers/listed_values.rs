@@ -109,11 +109,7 @@ impl Identifiers {
 
     /// The years of the listed dates of birth, each once.
     fn birth_years(&self) -> Vec<String> {
-        let mut years: Vec<String> = self
-            .births
-            .iter()
-            .map(|(d, _)| d.year().to_string())
-            .collect();
+        let mut years: Vec<String> = self.births.keys().map(|d| d.year().to_string()).collect();
         years.sort_unstable();
         years.dedup();
         years
@@ -141,11 +137,7 @@ impl Identifiers {
                     d.shape == Shape::Date && s.start <= d.range.start && d.range.end <= s.end
                 })
                 .flat_map(|d| d.dates.iter())
-                .flat_map(|at| {
-                    self.births
-                        .iter()
-                        .map(move |(born, _)| born.years_until(*at))
-                })
+                .flat_map(|at| self.births.keys().map(move |born| born.years_until(*at)))
                 .collect();
             // The numbers of one to three digits the sentence writes.
             text[s.clone()]

@@ -73,7 +73,7 @@ pub(crate) fn read(o: &Occurrence<'_>) -> Reading {
     let after = words_after(o.text, o.range.end, 6);
     // 2. After a title, perhaps with a given name or initial between.
     let titled = |w: &Word<'_>| TITLES.contains(&w.lower().trim_end_matches('.'));
-    if before.first().is_some_and(|w| titled(w))
+    if before.first().is_some_and(titled)
         || (before.len() >= 2
             && titled(&before[1])
             && before[0].capitalised()
@@ -107,10 +107,10 @@ pub(crate) fn read(o: &Occurrence<'_>) -> Reading {
     // 5. A word of time in a date: a month or season next to a day or a
     // year, or after a word of time ("in June", "By Autumn 2025"); any word
     // right before a year is one ("Easter 2024").
-    if is_month(written) || is_season(written) {
-        if let Some(reading) = date_reading(&before, &after) {
-            return reading;
-        }
+    if (is_month(written) || is_season(written))
+        && let Some(reading) = date_reading(&before, &after)
+    {
+        return reading;
     }
     if after
         .first()
@@ -215,7 +215,7 @@ fn family_before_noun(after: &[Word<'_>]) -> bool {
             && !FUNCTION_WORDS.contains(&t)
             && !PERSON_VERBS.contains(&t)
             && !NOT_NOUNS[..AUXILIARIES].contains(&t)
-            && !(t.len() > 3 && t.ends_with("ed"))
+            && !looks_past_tense(t)
     })
 }
 
@@ -235,10 +235,10 @@ fn noun_then_verb(after: &[Word<'_>]) -> bool {
     let noun = !NOT_NOUNS.contains(&first.text)
         && !PERSON_VERBS.contains(&first.text)
         && !first.text.ends_with("ly")
-        && !(first.text.len() > 3 && first.text.ends_with("ed"));
+        && !looks_past_tense(first.text);
     let verb = PERSON_VERBS.contains(&second.text)
         || NOT_NOUNS[..AUXILIARIES].contains(&second.text)
-        || (second.text.len() > 3 && second.text.ends_with("ed"));
+        || looks_past_tense(second.text);
     noun && verb
 }
 
@@ -271,9 +271,13 @@ fn person_verb_follows(after: &[Word<'_>]) -> bool {
         .iter()
         .take_while(|w| w.glued_before() && w.text.starts_with(char::is_lowercase))
         .find(|w| !FILLERS.contains(&w.text));
-    content.is_some_and(|w| {
-        (w.text.len() > 3 && w.text.ends_with("ed")) || PERSON_VERBS.contains(&w.text)
-    })
+    content.is_some_and(|w| looks_past_tense(w.text) || PERSON_VERBS.contains(&w.text))
+}
+
+/// Whether a word ends as a past tense does ("visited", "called"), and is
+/// longer than "bed" or "red".
+fn looks_past_tense(word: &str) -> bool {
+    word.len() > 3 && word.ends_with("ed")
 }
 
 /// Whether a month name reads as a date, and how sure that is.

@@ -252,7 +252,7 @@ fn settle(cx: &Context<'_>, edits: Vec<Edit>) -> Vec<Edit> {
         let over_protected = protected[from..]
             .iter()
             .take_while(|p| p.start < e.range.end)
-            .any(|p| overlaps(p));
+            .any(overlaps);
         if !cuts_hit && !over_kept && !over_protected && e.range.end <= cx.text.len() {
             kept.insert(e.range.start, e);
         }

@@ -161,7 +161,7 @@ pub(super) fn generalise(cx: &Context<'_>, edits: &mut Vec<Edit>) {
                 let overlaps = |r: &Range<usize>| r.start < range.end && range.start < r.end;
                 let near = cx.hits.partition_point(|h| h.range.end <= range.start);
                 let busy = cx.hits.get(near).is_some_and(|h| overlaps(&h.range))
-                    || cx.protected.iter().any(|p| overlaps(p))
+                    || cx.protected.iter().any(overlaps)
                     || planned
                         .iter()
                         .chain(edits.iter())

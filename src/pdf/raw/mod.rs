@@ -274,12 +274,10 @@ pub fn object_text(object: &Object, out: &mut String) {
             syntax::text_string(s, out);
             out.push('\n');
         }
-        Object::Name(n) => {
-            // Plain names are in the printable text already.
-            if n.iter().any(|b| !b.is_ascii_graphic()) {
-                syntax::text_string(n, out);
-                out.push('\n');
-            }
+        // Plain names are in the printable text already.
+        Object::Name(n) if n.iter().any(|b| !b.is_ascii_graphic()) => {
+            syntax::text_string(n, out);
+            out.push('\n');
         }
         Object::Array(items) => items.iter().for_each(|o| object_text(o, out)),
         Object::Dictionary(d) => dict_text(d, out),
@@ -295,7 +293,7 @@ pub fn object_text(object: &Object, out: &mut String) {
 
 /// [`object_text`] of a dictionary.
 pub fn dict_text(dict: &Dictionary, out: &mut String) {
-    for (key, value) in dict.iter() {
+    for (key, value) in dict {
         if key.iter().any(|b| !b.is_ascii_graphic()) {
             syntax::text_string(key, out);
             out.push('\n');

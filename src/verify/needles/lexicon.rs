@@ -51,7 +51,7 @@ fn month_by_name(word: &str) -> Option<u8> {
 
 /// A month by its full name or a common abbreviation ("Nov", "Sept").
 pub(super) fn month(word: &str) -> Option<u8> {
-    month_by_name(word).or_else(|| match word {
+    month_by_name(word).or(match word {
         "jan" => Some(1),
         "feb" => Some(2),
         "mar" => Some(3),

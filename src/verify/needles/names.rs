@@ -191,7 +191,7 @@ impl Owner {
     /// Whether a title fits this person.
     fn fits(&self, title: TitleWord) -> bool {
         match (self.title, title) {
-            (None, _) | (Some(TitleWord::Any), _) | (_, TitleWord::Any) => true,
+            (None | Some(TitleWord::Any), _) | (_, TitleWord::Any) => true,
             (Some(own), t) => own == t,
         }
     }

@@ -147,8 +147,14 @@ fn noun_after(t: &Text<'_>, k: usize) -> bool {
             && !lexicon::is_function_word(w)
             && !lexicon::is_person_verb(w)
             && !lexicon::is_auxiliary(w)
-            && !(w.len() > 3 && w.ends_with("ed"))
+            && !looks_past_tense(w)
     })
+}
+
+/// Whether a word ends as a past tense does ("visited", "called"), and is
+/// longer than "bed" or "red".
+fn looks_past_tense(word: &str) -> bool {
+    word.len() > 3 && word.ends_with("ed")
 }
 
 pub(super) fn is_alphabetic(token: &str) -> bool {
