@@ -73,7 +73,8 @@ pub(super) fn run(args: ReviewArgs) -> Result<ExitCode, UsageError> {
                 reference: case.case.reference.clone(),
                 ..ReviewFile::default()
             },
-            Err((_, diag)) => {
+            Err(unusable) => {
+                let (_, diag) = *unusable;
                 return Err(usage(
                     format!("`{}`: {}", diag::display_path(&path), diag.message),
                     "fix the review file, or move it away to review the case afresh",

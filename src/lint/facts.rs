@@ -62,9 +62,11 @@ struct Clause<'a> {
 
 /// Sentences split into clauses at ", but", "; " and " but ".
 fn clauses(text: &str) -> Vec<Vec<Clause<'_>>> {
-    static SENTENCE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[^.!?]+[.!?]?").unwrap());
-    static CLAUSE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?:,? but |; |, while |, whereas )").unwrap());
+    static SENTENCE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"[^.!?]+[.!?]?").expect("a valid pattern"));
+    static CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:,? but |; |, while |, whereas )").expect("a valid pattern")
+    });
     SENTENCE
         .find_iter(text)
         .map(|s| {
@@ -127,16 +129,18 @@ enum Claim {
 }
 
 static DONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:has|have)(?: now| already)? (?:paid|apologised|apologized|refunded|waived|complied|carried out (?:our|the|all|every)|done (?:what|everything|all)|put (?:things|it) right|made (?:the |a |its |their )?payments?|revised|reviewed its)\b|\bdone what (?:we|the ombudsm[ae]n) asked\b").unwrap()
+    Regex::new(r"(?i)\b(?:has|have)(?: now| already)? (?:paid|apologised|apologized|refunded|waived|complied|carried out (?:our|the|all|every)|done (?:what|everything|all)|put (?:things|it) right|made (?:the |a |its |their )?payments?|revised|reviewed its)\b|\bdone what (?:we|the ombudsm[ae]n) asked\b").expect("a valid pattern")
 });
 static NOT_RESPONDED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:has|have) not(?: yet)? (?:responded|replied|answered|told us)\b").unwrap()
+    Regex::new(r"(?i)\b(?:has|have) not(?: yet)? (?:responded|replied|answered|told us)\b")
+        .expect("a valid pattern")
 });
 static REFUSED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:has|have) (?:refused|declined|rejected)\b|\b(?:has|have) not (?:accepted|agreed)\b|\b(?:does|do) not accept\b|\bwill not (?:apologise|pay|make|carry|review|refund|look|find|change)\b").unwrap()
+    Regex::new(r"(?i)\b(?:has|have) (?:refused|declined|rejected)\b|\b(?:has|have) not (?:accepted|agreed)\b|\b(?:does|do) not accept\b|\bwill not (?:apologise|pay|make|carry|review|refund|look|find|change)\b").expect("a valid pattern")
 });
 static ACCEPTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:has|have) (?:accepted|agreed)\b|\baccepts? our\b").unwrap()
+    Regex::new(r"(?i)\b(?:has|have) (?:accepted|agreed)\b|\baccepts? our\b")
+        .expect("a valid pattern")
 });
 
 /// The claims a clause makes, each with its place in the clause.
@@ -262,8 +266,9 @@ fn contradiction(
 /// Dates written with numbers, other than a person's listed dates of birth
 /// and death (which the anonymiser removes).
 fn dates(case: &Case, text: &str) -> Vec<(usize, usize, Diagnostic)> {
-    static NUMERIC: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\b(\d{1,2})([./])(\d{1,2})([./])(\d{4}|\d{2})\b").unwrap());
+    static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(\d{1,2})([./])(\d{1,2})([./])(\d{4}|\d{2})\b").expect("a valid pattern")
+    });
     let listed: Vec<Date> = case
         .people
         .iter()
@@ -310,10 +315,11 @@ const COURT_PARAGRAPH: [(&str, u32); 2] = [("5", 1), ("5A", 3)];
 
 fn schedules(text: &str) -> Vec<(usize, usize, Diagnostic)> {
     static CITED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\bSchedule (5A?),? (?:paragraph|para\.?) (\d+)").unwrap()
+        Regex::new(r"(?i)\bSchedule (5A?),? (?:paragraph|para\.?) (\d+)").expect("a valid pattern")
     });
     static COURT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(court|legal proceedings|civil or criminal proceedings)\b").unwrap()
+        Regex::new(r"(?i)\b(court|legal proceedings|civil or criminal proceedings)\b")
+            .expect("a valid pattern")
     });
     let mut out = Vec::new();
     for sentence in clauses(text) {

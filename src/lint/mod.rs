@@ -142,7 +142,7 @@ pub fn lint_anonymised(
         .at(q.field.clone());
         out.push(diag.placed(locate_detail(loaded, &q.field, detail)));
     }
-    out.extend(combinations(loaded, &redactions, &published));
+    out.extend(combinations(loaded, redactions, &published));
     out.extend(typed_blanks(loaded, case));
     out.extend(facts::check(loaded, case));
     out.sort_by_key(|d| d.range.as_ref().map_or(0, |r| r.start));

@@ -61,8 +61,9 @@ pub fn blocks(prose: &str) -> Vec<Block> {
 /// "£1,500.00" → "£1,500", "£1500" → "£1,500"; pence are kept when there
 /// are any ("£14,236.50").
 pub(crate) fn money(text: &str) -> String {
-    static SUM: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"£(\d{1,3}(?:,\d{3})+|\d+)(\.\d{2})?\b").unwrap());
+    static SUM: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"£(\d{1,3}(?:,\d{3})+|\d+)(\.\d{2})?\b").expect("a valid pattern")
+    });
     SUM.replace_all(text, |c: &Captures<'_>| {
         let pounds: String = c[1].chars().filter(char::is_ascii_digit).collect();
         let pence = c

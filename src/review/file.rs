@@ -78,9 +78,12 @@ pub fn is_review_file(path: &Path) -> bool {
         .is_some_and(|n| n.ends_with(SUFFIX))
 }
 
+/// A review file that cannot be used, with the diagnostic placed in it.
+pub type Unusable = Box<(SourceFile, Diagnostic)>;
+
 /// Reads a review file: `None` when there is none, the problem as a
 /// diagnostic (placed in the review file) when it cannot be used.
-pub fn read(path: &Path) -> Result<Option<(SourceFile, ReviewFile)>, (SourceFile, Diagnostic)> {
+pub fn read(path: &Path) -> Result<Option<(SourceFile, ReviewFile)>, Unusable> {
     let text = match std::fs::read_to_string(path) {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
@@ -88,16 +91,16 @@ pub fn read(path: &Path) -> Result<Option<(SourceFile, ReviewFile)>, (SourceFile
             let file = SourceFile::new(path, String::new());
             let diag = Diagnostic::error("review-file", format!("cannot read it: {e}"))
                 .hint("check the file's permissions, or move it away to review the case afresh");
-            return Err((file, diag));
+            return Err(Box::new((file, diag)));
         }
     };
     let file = SourceFile::new(path, text);
     match crate::case::load_toml::<ReviewFile>(&file) {
         Ok(review) => match check(&review) {
-            Some(diag) => Err((file, diag)),
+            Some(diag) => Err(Box::new((file, diag))),
             None => Ok(Some((file, review))),
         },
-        Err(diag) => Err((file, diag)),
+        Err(diag) => Err(Box::new((file, diag))),
     }
 }
 
@@ -143,7 +146,8 @@ pub fn merge_into(loaded: &mut Loaded) {
     let review = match read(&path) {
         Ok(Some((_, review))) => review,
         Ok(None) => return,
-        Err((file, diag)) => {
+        Err(unusable) => {
+            let (file, diag) = *unusable;
             loaded.add([placed_elsewhere(&file, diag)]);
             loaded.case = None;
             return;

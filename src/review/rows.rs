@@ -301,7 +301,8 @@ mod tests {
         let text = "Ms  Ó Súilleabháin\nrang.";
         let at = text.find('Ó').unwrap();
         let end = text.find('\n').unwrap();
-        let (shown, marks) = display(text, 0..text.len(), &[at..end]);
+        let mark = at..end;
+        let (shown, marks) = display(text, 0..text.len(), std::slice::from_ref(&mark));
         assert_eq!(shown, "Ms Ó Súilleabháin rang.");
         let chars: Vec<char> = shown.chars().collect();
         let marked: String = chars[marks[0].0..marks[0].1].iter().collect();
