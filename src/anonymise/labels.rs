@@ -44,7 +44,7 @@ fn chosen_or_role(p: &Person) -> Option<String> {
         return Some(label.clone());
     }
     match (p.role, &p.job_role) {
-        (_, Some(role)) if p.role.is_staff() => Some(role.clone()),
+        (_, Some(role)) if p.role.is_staff() => Some(role.to_string()),
         (Role::Councillor, None) => Some("a councillor".into()),
         (Role::Mp, None) => Some("the MP".into()),
         _ => None,

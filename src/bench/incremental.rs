@@ -54,7 +54,8 @@ fn edited(case: &Case, round: usize) -> Case {
     } else {
         "promptly"
     };
-    case.investigation.what_happened = format!("{} {word}", case.investigation.what_happened);
+    case.investigation.what_happened =
+        format!("{} {word}", case.investigation.what_happened).into();
     case
 }
 

@@ -2,15 +2,17 @@
 //!
 //! One schema for TOML (written by people) and JSON (written by case systems).
 //! Every struct rejects unknown fields, so a misspelt key is an error with a
-//! "did you mean" hint rather than silently ignored. Prose fields hold plain
-//! text with real names: paragraphs are separated by a blank line and a line
-//! starting `- ` is a list item. Nothing in a case file is ever executed.
+//! "did you mean" hint rather than silently ignored. Prose fields ([`Prose`])
+//! hold plain text with real names: paragraphs are separated by a blank line
+//! and a line starting `- ` is a list item. Nothing in a case file is ever
+//! executed.
 //!
 //! The modules, each leaning only on those listed before it:
 //!
 //! - `date`, `alias`: the values a case holds (dates, sums, deadlines, a
 //!   person's other names);
-//! - `types`: the data model, [`Case`] and its parts;
+//! - `types`: the data model, [`Case`] and its parts, its free text a type
+//!   of its own ([`Prose`]);
 //! - `outcome`: each body's own outcome, worked out from the facts;
 //! - `format`, `tree`, `limits`: the two formats, a file read into a tree
 //!   of spans, and the bounds on its size and depth;

@@ -66,7 +66,11 @@ impl BodyOutcome {
         Self {
             decision: website_decision(case, &body.id),
             detail: outcome_detail(case, &body.id),
-            category: body.category.clone().or_else(|| case.case.category.clone()),
+            category: body
+                .category
+                .as_deref()
+                .or(case.case.category.as_deref())
+                .map(String::from),
             determinations: determinations(case, body),
             answer: answer(case, &body.id, case.case.decision_date),
             injustice_to: injustice_to(case, &body.id),
@@ -104,7 +108,7 @@ fn determinations(case: &Case, body: &Body) -> Vec<Determined> {
         .filter_map(|f| {
             Some(Determined {
                 determination: f.determination?,
-                complaint: f.complaint.clone(),
+                complaint: f.complaint.as_deref().map(String::from),
             })
         })
         .collect()

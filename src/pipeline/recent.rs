@@ -73,7 +73,7 @@ mod tests {
         let recent = Recent::default();
         recent.keep(&case, anonymisation(&case));
         let mut edited = case.clone();
-        edited.case.summary.push_str(" More.");
+        edited.case.summary = format!("{} More.", edited.case.summary).into();
         assert!(recent.take(&edited).is_none());
         assert!(recent.take(&case).is_some());
         assert!(recent.take(&case).is_none());
@@ -100,7 +100,7 @@ mod tests {
         let recent = Recent::default();
         for i in 0..KEPT + 5 {
             let mut c = case.clone();
-            c.case.summary = format!("Case {i}.");
+            c.case.summary = format!("Case {i}.").into();
             recent.keep(&c, anonymisation(&c));
         }
         let kept = recent.kept.lock().unwrap();

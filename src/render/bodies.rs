@@ -182,7 +182,7 @@ pub(super) fn body(case: &Case, b: &Body, variant: Variant) -> BodyView {
                 f.determination.map(|d| DeterminationView {
                     kind: d,
                     phrase: d.phrase(),
-                    complaint: f.complaint.clone(),
+                    complaint: f.complaint.as_deref().map(String::from),
                 })
             })
             .collect(),
@@ -264,7 +264,7 @@ pub(super) fn findings(
                     determination: f.determination.map(|d| DeterminationView {
                         kind: d,
                         phrase: d.phrase(),
-                        complaint: f.complaint.clone(),
+                        complaint: f.complaint.as_deref().map(String::from),
                     }),
                 })
                 .filter(|i| !i.blocks.is_empty() || i.determination.is_some())

@@ -242,7 +242,7 @@ pub(crate) fn build(
             .law
             .iter()
             .map(|l| LawView {
-                title: l.title.clone(),
+                title: l.title.to_string(),
                 blocks: blocks(&l.text),
             })
             .collect(),
@@ -428,7 +428,7 @@ fn doc_view(
         ombudsmen,
         ombudsmen_s: if joint { "Ombudsmen's" } else { "Ombudsman's" },
         ombudsmen_names: authors,
-        category: info.category.clone(),
+        category: info.category.as_deref().map(String::from),
         decision: case.outcome.decision.label(),
         publish: case.publication.publish,
         exception: case.publication.exception.map(|e| e.describe()),

@@ -172,7 +172,7 @@ pub(crate) fn build(
             .filter(|e| !this_event.is_some_and(|t| std::ptr::eq(*e, t)))
             .map(|e| EventView {
                 date: e.date.long(),
-                text: e.text.clone(),
+                text: e.text.to_string(),
             })
             .collect(),
         report_date: known(EventKind::Report).map(Date::long),
@@ -200,8 +200,8 @@ pub(crate) fn build(
             ordered_printed: p.ordered_printed.long(),
         }),
         notice: case.escalation.notice.as_ref().map(|n| NoticeView {
-            places: n.places.clone(),
-            period: n.period.clone(),
+            places: n.places.iter().map(|p| p.to_string()).collect(),
+            period: n.period.to_string(),
             by: n.by.long(),
             provider_reasons: n
                 .provider_reasons

@@ -4,6 +4,9 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::prose::Prose;
+use super::texts::{no_text, texts};
+
 /// An organisation in the case.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -30,14 +33,14 @@ pub struct Body {
     pub reference: String,
     /// Website category for this body's record.
     #[serde(default)]
-    pub category: Option<String>,
+    pub category: Option<Prose>,
     /// Who letters are addressed to.
     #[serde(default)]
     pub addressee: Option<Addressee>,
     /// Why the refusal of this body is of particular importance (health bodies):
     /// recorded when the Ombudsmen decide a special report under s14(3) is due.
     #[serde(default)]
-    pub particular_importance: Option<String>,
+    pub particular_importance: Option<Prose>,
     /// For a health body: which part of the PHSO's remit brings it into
     /// jurisdiction (Health Service Commissioners Act 1993, section 3).
     #[serde(default)]
@@ -87,3 +90,27 @@ pub struct Addressee {
     #[serde(default)]
     pub address: Option<String>,
 }
+
+// `particular_importance` before `category`: the order the anonymiser's
+// log has always listed them in.
+texts!(Body {
+    id,
+    name,
+    short_name,
+    other_names,
+    published_name,
+    kind,
+    reference,
+    particular_importance,
+    category,
+    addressee,
+    remit,
+});
+
+texts!(Addressee {
+    name,
+    position,
+    address,
+});
+
+no_text!(HealthRemit, BodyKind);

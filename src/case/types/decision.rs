@@ -10,6 +10,9 @@ use schemars::JsonSchema;
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
+use super::prose::Prose;
+use super::texts::no_text;
+
 /// The decision.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -21,7 +24,7 @@ pub struct Outcome {
     /// ("We cannot say the outcome would have been different."). Not a
     /// place to restate the outcome: `check` warns where it contradicts it.
     #[serde(default)]
-    pub final_decision: Option<String>,
+    pub final_decision: Option<Prose>,
     /// Decisions per body record, where they differ from `decision`.
     #[serde(default)]
     pub per_body: BTreeMap<String, WebsiteDecision>,
@@ -299,6 +302,9 @@ impl<'de> Deserialize<'de> for OutcomeDetail {
         d.deserialize_str(DetailVisitor)
     }
 }
+
+// `Outcome` is walked by the case itself, field by field.
+no_text!(WebsiteDecision, OutcomeDetail);
 
 #[cfg(test)]
 mod tests {

@@ -5,6 +5,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::prose::Prose;
+use super::texts::{no_text, texts};
 use crate::case::date::Date;
 
 /// What happened after the decision when a body did not put things right.
@@ -72,13 +74,13 @@ pub struct EscalationEvent {
     #[serde(default)]
     pub body: Option<String>,
     /// What happened, in words.
-    pub text: String,
+    pub text: Prose,
     /// For an event that issues a document (a report, a further report, a
     /// joint or special report, a notice required): the Ombudsmen's view of
     /// the body's response as that document gives it, written as of the
     /// event's date.
     #[serde(default)]
-    pub view: Option<String>,
+    pub view: Option<Prose>,
     /// For a further report: issued by both Ombudsmen, the PHSO's part
     /// under their joint working powers (LGA 1974 s33ZA). Without it a
     /// further report under s31(2A) is the Local Government and Social Care
@@ -135,18 +137,53 @@ pub struct Parliament {
 #[serde(deny_unknown_fields)]
 pub struct NoticeDirections {
     /// Where: "the home page of its website", "its reception area".
-    pub places: Vec<String>,
+    pub places: Vec<Prose>,
     /// For how long, e.g. "6 months".
-    pub period: String,
+    pub period: Prose,
     /// By when.
     pub by: Date,
     /// The provider's reasons, if it asked for them to be included.
     #[serde(default)]
-    pub provider_reasons: Option<String>,
+    pub provider_reasons: Option<Prose>,
     /// What we found, in a few sentences written for the notice: it is
     /// displayed in public, so it names no other body and describes no one's
     /// age or health. Without it the notice says only that we found fault
     /// causing injustice.
     #[serde(default)]
-    pub summary: Option<String>,
+    pub summary: Option<Prose>,
 }
+
+texts!(Escalation {
+    events,
+    parliament,
+    requested,
+    notice,
+    view,
+});
+
+texts!(DocumentRequest { document, body });
+
+texts!(EscalationEvent {
+    date,
+    kind,
+    body,
+    text,
+    view,
+    joint,
+});
+
+texts!(Parliament {
+    hc_number,
+    session,
+    ordered_printed,
+});
+
+texts!(NoticeDirections {
+    places,
+    period,
+    by,
+    provider_reasons,
+    summary,
+});
+
+no_text!(RequestKind, EventKind);

@@ -4,6 +4,9 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::prose::Prose;
+use super::texts::{no_text, texts};
+
 /// What the complainant complained about.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -11,10 +14,10 @@ pub struct Complaint {
     /// The points of complaint, each against one body.
     pub points: Vec<ComplaintPoint>,
     /// The injustice the complainant says it caused.
-    pub injustice: String,
+    pub injustice: Prose,
     /// What the complainant wanted to happen.
     #[serde(default)]
-    pub outcome_sought: Option<String>,
+    pub outcome_sought: Option<Prose>,
 }
 
 /// One point of complaint.
@@ -24,7 +27,7 @@ pub struct ComplaintPoint {
     /// The body it is about.
     pub body: String,
     /// The point, completing "complained that the Council …".
-    pub text: String,
+    pub text: Prose,
 }
 
 /// The scope of the investigation, the evidence considered and the facts.
@@ -33,13 +36,13 @@ pub struct ComplaintPoint {
 pub struct Investigation {
     /// What was and was not investigated, and why.
     #[serde(default)]
-    pub scope: String,
+    pub scope: Prose,
     /// How the complaint was considered: evidence, advice, comments.
     #[serde(default)]
-    pub considered: String,
+    pub considered: Prose,
     /// The facts found, as prose in date order.
     #[serde(default)]
-    pub what_happened: String,
+    pub what_happened: Prose,
 }
 
 /// A piece of law or guidance.
@@ -47,9 +50,9 @@ pub struct Investigation {
 #[serde(deny_unknown_fields)]
 pub struct LawItem {
     /// Its name: "Care Act 2014".
-    pub title: String,
+    pub title: Prose,
     /// What it says that matters here.
-    pub text: String,
+    pub text: Prose,
 }
 
 /// A finding about one body.
@@ -64,7 +67,7 @@ pub struct Finding {
     #[serde(default)]
     pub injustice: bool,
     /// The reasoning.
-    pub text: String,
+    pub text: Prose,
     /// The people (ids) this fault caused injustice to. When empty, a
     /// finding of injustice names the people affected, the complainant and
     /// anyone the body is asked to pay.
@@ -77,7 +80,7 @@ pub struct Finding {
     /// decides, completing "… by the landlord in respect of": "its handling
     /// of the resident's reports of antisocial behaviour".
     #[serde(default)]
-    pub complaint: Option<String>,
+    pub complaint: Option<Prose>,
 }
 
 /// The Housing Ombudsman's determinations.
@@ -131,3 +134,22 @@ impl Determination {
         }
     }
 }
+
+// `Complaint` and `Investigation` are walked by the case itself, field by
+// field, in the order the anonymiser's log has always had.
+
+texts!(ComplaintPoint { body, text });
+
+texts!(LawItem { title, text });
+
+texts!(Finding {
+    body,
+    fault,
+    injustice,
+    text,
+    injustice_to,
+    determination,
+    complaint,
+});
+
+no_text!(Determination);

@@ -4,6 +4,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::prose::Prose;
+use super::texts::{no_text, texts};
 use crate::case::date::Date;
 
 /// References, dates and the summary of the decision.
@@ -19,7 +21,7 @@ pub struct CaseInfo {
     pub stage: Stage,
     /// Website category, e.g. "Adult care services > Assessment and care plan".
     #[serde(default)]
-    pub category: Option<String>,
+    pub category: Option<Prose>,
     /// When the complaint was received.
     #[serde(default)]
     pub received: Option<Date>,
@@ -29,7 +31,7 @@ pub struct CaseInfo {
     #[serde(default)]
     pub hos_reference: Option<String>,
     /// The Summary: one paragraph, in "we".
-    pub summary: String,
+    pub summary: Prose,
     /// When the draft decision was sent to the parties for comment (a
     /// final decision follows it; a draft is dated `decision_date`).
     #[serde(default)]
@@ -91,3 +93,12 @@ pub enum Stage {
     #[default]
     Final,
 }
+
+texts!(Investigator {
+    name,
+    title,
+    phone,
+    email,
+});
+
+no_text!(Jurisdiction, Stage);

@@ -3,6 +3,11 @@
 //! remedies, the decision, publication, escalation, review). Dates, sums
 //! and deadlines are in [`date`](super::date), a person's other names in
 //! [`alias`](super::alias). Every struct rejects unknown fields.
+//!
+//! Free text is its own type, [`Prose`] (`prose`), and one walk finds every
+//! piece of it by that type (`texts`): [`Case::prose`] and
+//! [`Case::prose_mut`], what the anonymiser rewrites, keep no list of
+//! fields.
 
 mod bodies;
 mod decision;
@@ -10,9 +15,11 @@ mod escalation;
 mod findings;
 mod info;
 mod people;
+mod prose;
 mod publication;
 mod remedies;
 mod review;
+mod texts;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -26,9 +33,11 @@ pub use escalation::{
 pub use findings::{Complaint, ComplaintPoint, Determination, Finding, Investigation, LawItem};
 pub use info::{CaseInfo, Investigator, Jurisdiction, Stage};
 pub use people::{Generalisation, Person, Relationship, Role, Title};
+pub use prose::Prose;
 pub use publication::{Exception, Publication};
 pub use remedies::{Compliance, Instrument, Recommendation, RemedyKind};
 pub use review::{Acceptance, Review, SignOff};
+use texts::{At, Texts};
 
 /// The facts of one complaint.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -80,92 +89,21 @@ impl Case {
     /// Every free-text field with its path (`investigation.what_happened`),
     /// as the anonymiser and the review sheet name them.
     pub fn prose(&self) -> Vec<(String, String)> {
-        self.clone()
-            .prose_mut()
-            .into_iter()
-            .map(|(path, text)| (path, text.clone()))
-            .collect()
+        let mut out = Vec::new();
+        self.texts(&At::Root, &mut |at, text| {
+            out.push((at.to_string(), text.to_string()));
+        });
+        out
     }
 
     /// Every free-text field, with its path: what the anonymiser rewrites.
-    /// Names, ids, references, dates and amounts are not free text.
+    /// Names, ids, references, dates and amounts are not free text: every
+    /// [`Prose`] is, wherever it is, found by its type ([`texts`]).
     pub(crate) fn prose_mut(&mut self) -> Vec<(String, &mut String)> {
-        let mut out: Vec<(String, &mut String)> = vec![
-            ("case.summary".into(), &mut self.case.summary),
-            ("complaint.injustice".into(), &mut self.complaint.injustice),
-            ("investigation.scope".into(), &mut self.investigation.scope),
-            (
-                "investigation.considered".into(),
-                &mut self.investigation.considered,
-            ),
-            (
-                "investigation.what_happened".into(),
-                &mut self.investigation.what_happened,
-            ),
-        ];
-        let optional = [
-            ("case.category", &mut self.case.category),
-            (
-                "complaint.outcome_sought",
-                &mut self.complaint.outcome_sought,
-            ),
-            ("outcome.final_decision", &mut self.outcome.final_decision),
-        ];
-        for (path, field) in optional {
-            if let Some(text) = field {
-                out.push((path.into(), text));
-            }
-        }
-        for (i, p) in self.complaint.points.iter_mut().enumerate() {
-            out.push((format!("complaint.points[{i}].text"), &mut p.text));
-        }
-        for (i, l) in self.law.iter_mut().enumerate() {
-            out.push((format!("law[{i}].title"), &mut l.title));
-            out.push((format!("law[{i}].text"), &mut l.text));
-        }
-        for (i, f) in self.findings.iter_mut().enumerate() {
-            out.push((format!("findings[{i}].text"), &mut f.text));
-            if let Some(complaint) = &mut f.complaint {
-                out.push((format!("findings[{i}].complaint"), complaint));
-            }
-        }
-        for (i, r) in self.recommendations.iter_mut().enumerate() {
-            out.push((format!("recommendations[{i}].text"), &mut r.text));
-        }
-        for (i, p) in self.people.iter_mut().enumerate() {
-            if let Some(rel) = &mut p.relationship {
-                out.push((format!("people[{i}].relationship.as"), &mut rel.relation));
-            }
-            if let Some(role) = &mut p.job_role {
-                out.push((format!("people[{i}].job_role"), role));
-            }
-        }
-        for (i, b) in self.bodies.iter_mut().enumerate() {
-            if let Some(text) = &mut b.particular_importance {
-                out.push((format!("bodies[{i}].particular_importance"), text));
-            }
-            if let Some(category) = &mut b.category {
-                out.push((format!("bodies[{i}].category"), category));
-            }
-        }
-        for (i, e) in self.escalation.events.iter_mut().enumerate() {
-            out.push((format!("escalation.events[{i}].text"), &mut e.text));
-            if let Some(view) = &mut e.view {
-                out.push((format!("escalation.events[{i}].view"), view));
-            }
-        }
-        if let Some(notice) = &mut self.escalation.notice {
-            for (i, place) in notice.places.iter_mut().enumerate() {
-                out.push((format!("escalation.notice.places[{i}]"), place));
-            }
-            out.push(("escalation.notice.period".into(), &mut notice.period));
-            if let Some(reasons) = &mut notice.provider_reasons {
-                out.push(("escalation.notice.provider_reasons".into(), reasons));
-            }
-            if let Some(summary) = &mut notice.summary {
-                out.push(("escalation.notice.summary".into(), summary));
-            }
-        }
+        let mut out = Vec::new();
+        self.texts_mut(&At::Root, &mut |at, text| {
+            out.push((at.to_string(), text.as_mut_string()));
+        });
         out
     }
 
@@ -187,5 +125,111 @@ impl Case {
     /// Whether any finding says this body was at fault.
     pub fn at_fault(&self, body: &str) -> bool {
         self.findings.iter().any(|f| f.body == body && f.fault)
+    }
+}
+
+/// The walk over a whole case, in the order [`Case::prose`] has always
+/// listed its fields in (the anonymiser's log, the lint and the review sheet
+/// follow it): the required single fields of the case, the complaint and
+/// the investigation; the optional single fields; then each list in turn;
+/// then the rest, which holds no free text today. Every field of the case
+/// and of its four single parts is bound, and every binding walked.
+macro_rules! case_walk {
+    ($case:expr, $at:expr, $found:expr, $walk:ident) => {{
+        let Case {
+            schema,
+            case,
+            people,
+            bodies,
+            complaint,
+            investigation,
+            law,
+            findings,
+            recommendations,
+            outcome,
+            publication,
+            escalation,
+            generalise,
+            review,
+        } = $case;
+        let CaseInfo {
+            reference,
+            jurisdiction,
+            stage,
+            category,
+            received,
+            decision_date,
+            hos_reference,
+            summary,
+            draft_sent,
+            investigator,
+            adjudicator,
+        } = case;
+        let Complaint {
+            points,
+            injustice,
+            outcome_sought,
+        } = complaint;
+        let Investigation {
+            scope,
+            considered,
+            what_happened,
+        } = investigation;
+        let Outcome {
+            decision,
+            final_decision,
+            per_body,
+            detail,
+            per_body_detail,
+        } = outcome;
+        let (at, found) = ($at, $found);
+        let in_case = at.key("case");
+        let in_complaint = at.key("complaint");
+        let in_investigation = at.key("investigation");
+        let in_outcome = at.key("outcome");
+        summary.$walk(&in_case.key("summary"), found);
+        injustice.$walk(&in_complaint.key("injustice"), found);
+        scope.$walk(&in_investigation.key("scope"), found);
+        considered.$walk(&in_investigation.key("considered"), found);
+        what_happened.$walk(&in_investigation.key("what_happened"), found);
+        category.$walk(&in_case.key("category"), found);
+        outcome_sought.$walk(&in_complaint.key("outcome_sought"), found);
+        final_decision.$walk(&in_outcome.key("final_decision"), found);
+        points.$walk(&in_complaint.key("points"), found);
+        law.$walk(&at.key("law"), found);
+        findings.$walk(&at.key("findings"), found);
+        recommendations.$walk(&at.key("recommendations"), found);
+        people.$walk(&at.key("people"), found);
+        bodies.$walk(&at.key("bodies"), found);
+        escalation.$walk(&at.key("escalation"), found);
+        schema.$walk(&at.key("$schema"), found);
+        reference.$walk(&in_case.key("reference"), found);
+        jurisdiction.$walk(&in_case.key("jurisdiction"), found);
+        stage.$walk(&in_case.key("stage"), found);
+        received.$walk(&in_case.key("received"), found);
+        decision_date.$walk(&in_case.key("decision_date"), found);
+        hos_reference.$walk(&in_case.key("hos_reference"), found);
+        draft_sent.$walk(&in_case.key("draft_sent"), found);
+        investigator.$walk(&in_case.key("investigator"), found);
+        adjudicator.$walk(&in_case.key("adjudicator"), found);
+        decision.$walk(&in_outcome.key("decision"), found);
+        per_body.$walk(&in_outcome.key("per_body"), found);
+        detail.$walk(&in_outcome.key("detail"), found);
+        per_body_detail.$walk(&in_outcome.key("per_body_detail"), found);
+        publication.$walk(&at.key("publication"), found);
+        generalise.$walk(&at.key("generalise"), found);
+        review.$walk(&at.key("review"), found);
+    }};
+}
+
+impl Texts for Case {
+    #[deny(unused_variables)]
+    fn texts<'a>(&'a self, at: &At<'_>, found: &mut impl FnMut(&At<'_>, &'a Prose)) {
+        case_walk!(self, at, found, texts);
+    }
+
+    #[deny(unused_variables)]
+    fn texts_mut<'a>(&'a mut self, at: &At<'_>, found: &mut impl FnMut(&At<'_>, &'a mut Prose)) {
+        case_walk!(self, at, found, texts_mut);
     }
 }

@@ -4,6 +4,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::prose::Prose;
+use super::texts::{no_text, texts};
 use crate::case::alias::Alias;
 use crate::case::date::Date;
 
@@ -38,7 +40,7 @@ pub struct Person {
     pub label: Option<String>,
     /// For officers and clinicians: the role used instead of the name.
     #[serde(default)]
-    pub job_role: Option<String>,
+    pub job_role: Option<Prose>,
     /// In a joint case with the Housing Ombudsman: how its parts of the
     /// document refer to this person ("the resident", "Mr A").
     #[serde(default)]
@@ -176,7 +178,7 @@ pub struct Relationship {
     pub to: String,
     /// What this person is to them: "mother", "son", "daughter".
     #[serde(rename = "as")]
-    pub relation: String,
+    pub relation: Prose,
 }
 
 /// A term that identifies someone indirectly, and what to print instead.
@@ -188,3 +190,32 @@ pub struct Generalisation {
     /// What to print instead: "the School".
     pub replacement: String,
 }
+
+texts!(Person {
+    id,
+    name,
+    family_name,
+    title,
+    aliases,
+    role,
+    child,
+    relationship,
+    label,
+    job_role,
+    hos_label,
+    body,
+    addresses,
+    postcodes,
+    phones,
+    emails,
+    born,
+    died,
+    nhs_number,
+    ni_number,
+});
+
+texts!(Relationship { to, relation as "as" });
+
+texts!(Generalisation { term, replacement });
+
+no_text!(Title, Role);

@@ -6,6 +6,8 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::texts::{no_text, texts};
+
 /// Whether and how the decision is published (docs/domain.md §5).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -116,3 +118,11 @@ impl Exception {
         }
     }
 }
+
+texts!(Publication {
+    publish,
+    exception,
+    per_body,
+});
+
+no_text!(Exception);

@@ -6,6 +6,8 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::prose::Prose;
+use super::texts::{no_text, texts};
 use crate::case::date::{Deadline, Money};
 
 /// A remedy for one body (or a joint remedy for several).
@@ -21,7 +23,7 @@ pub struct Recommendation {
     /// What kind of remedy.
     pub kind: RemedyKind,
     /// The action, completing "the Council has agreed to …".
-    pub text: String,
+    pub text: Prose,
     /// For payments: the amount in pounds.
     #[serde(default)]
     pub amount: Option<Money>,
@@ -125,3 +127,18 @@ impl Compliance {
         )
     }
 }
+
+texts!(Recommendation {
+    body,
+    bodies,
+    kind,
+    text,
+    amount,
+    beneficiary,
+    split,
+    deadline,
+    instrument,
+    status,
+});
+
+no_text!(RemedyKind, Instrument, Compliance);

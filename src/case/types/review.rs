@@ -4,6 +4,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::texts::texts;
 use crate::case::date::Date;
 
 /// Findings that publication staff have reviewed: in the case file's
@@ -46,3 +47,13 @@ pub struct SignOff {
     /// The date they signed it off.
     pub on: Date,
 }
+
+texts!(Review {
+    accepted,
+    signed_off,
+    recorded,
+});
+
+texts!(Acceptance { id, by, on });
+
+texts!(SignOff { by, on });

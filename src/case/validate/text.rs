@@ -51,7 +51,9 @@ fn is_identifier_field(path: &[Seg]) -> bool {
 }
 
 impl Validator<'_> {
-    /// Every string: length bound, control characters, font coverage.
+    /// Every string: length bound, control characters, font coverage. Free
+    /// text and plain values alike: the case's JSON value holds each
+    /// [`Prose`](crate::case::Prose) as the string it is.
     pub(super) fn text(&mut self, coverage: &Coverage) {
         let value = serde_json::to_value(self.case).expect("a case always serialises");
         let mut strings = Vec::new();

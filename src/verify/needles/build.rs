@@ -50,7 +50,11 @@ impl Needles {
             b.mask(&body.short_name);
         }
         for person in &case.people {
-            let allowed = [&person.label, &person.job_role, &person.hos_label];
+            let allowed = [
+                person.label.as_deref(),
+                person.job_role.as_deref(),
+                person.hos_label.as_deref(),
+            ];
             for text in allowed.into_iter().flatten() {
                 b.mask(text);
             }
