@@ -12,8 +12,7 @@ pub(super) fn stage_anonymise(engine: &Engine, cases: &[crate::case::Case], roun
     let words: usize = cases
         .iter()
         .map(|c| {
-            let mut c = c.clone();
-            c.prose_mut()
+            c.prose()
                 .iter()
                 .map(|(_, t)| t.split_whitespace().count())
                 .sum::<usize>()

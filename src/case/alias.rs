@@ -123,7 +123,10 @@ struct TypedAlias {
 /// What the schema says an alias is: either form.
 #[derive(JsonSchema)]
 #[serde(untagged)]
-#[allow(dead_code)]
+#[allow(
+    dead_code,
+    reason = "never built: only its schema is used, serde reads either form through `Alias`"
+)]
 enum AliasForm {
     /// Another name the text uses: "Peggy".
     Plain(String),

@@ -42,12 +42,11 @@ pub(super) fn check(loaded: &Loaded, case: &Case) -> Vec<Diagnostic> {
             }
         }
     }
-    let mut copy = case.clone();
-    for (field, text) in copy.prose_mut() {
-        for (start, end, diag) in dates(case, text) {
+    for (field, text) in case.prose() {
+        for (start, end, diag) in dates(case, &text) {
             place(&field, start, end, diag);
         }
-        for (start, end, diag) in schedules(text) {
+        for (start, end, diag) in schedules(&text) {
             place(&field, start, end, diag);
         }
     }

@@ -103,12 +103,7 @@ pub fn explain(
     checks: &Checks,
     case: &Case,
 ) -> Vec<PlacedLeak> {
-    let mut case = case.clone();
-    let prose: Vec<(String, String)> = case
-        .prose_mut()
-        .into_iter()
-        .map(|(path, text)| (path, text.clone()))
-        .collect();
+    let prose: Vec<(String, String)> = case.prose();
     let mut leaks: Vec<&verify::Leak> = report.leaks.iter().collect();
     leaks.sort_by_key(|l| (l.place, l.found_by));
     let mut out: Vec<PlacedLeak> = Vec::new();
