@@ -33,7 +33,7 @@ impl Engine {
         let (labels, ids) = self.identifiers(case);
         let checks = Checks::new(case, &labels, ids);
         let (anonymised, redactions) = anonymise::anonymise(case, &checks.identifiers);
-        let plans = plan::plan(case);
+        let plans = plan::plan(case, self.templates.rules().plan_words());
         let publication = self.publication(case, &plans);
         Prepared {
             case,
