@@ -109,7 +109,7 @@ impl Engine {
         let (labels, ids) = self.identifiers(case);
         let (anonymised, _) = anonymise::anonymise(case, &ids);
         let mut out = Vec::new();
-        for plan in plan::plan(case) {
+        for plan in plan::plan(case, self.templates.rules().plan_words()) {
             for &variant in plan.variants() {
                 let source = match variant {
                     Variant::Redacted => self.templates.render_redacted(&anonymised, &plan)?,

@@ -29,8 +29,11 @@
 //! escalation documents `escalation`. Whether and when the decision and
 //! each document are published is the plan's too ([`publication`]): the
 //! pipeline passes it to the review sheet, the manifest and the website.
+//! The words the plan writes (titles, the powers and the steps due that
+//! `redress plan` shows, why a decision is or is not published) are the office's, in `rules.toml`:
+//! [`Words`] borrows them from the loaded rules.
 
-use crate::case::{Case, Jurisdiction, Stage};
+use crate::case::{Case, Stage};
 
 mod bodies;
 mod checks;
@@ -39,36 +42,45 @@ mod escalation;
 mod letters;
 mod pending;
 pub mod publication;
+mod words;
 
 pub use bodies::{BodyState, persists_after_report, states};
 pub(crate) use checks::problems;
 pub use document::{Copies, DocKind, DocumentPlan, LetterCode, Recipient, Variant};
 pub use pending::{Pending, pending};
 pub use publication::{PublicationDecision, Status, decide};
+/// The bundled words, for the tests of later stages.
+#[cfg(test)]
+pub(crate) use words::bundled as bundled_words;
+pub use words::{
+    ByJurisdiction, ByRecipient, Explanations, LetterPowers, Powers, Steps, Titles, Words,
+    check_entry, fill,
+};
 
-/// The documents a case calls for, in the order they would be issued.
-pub fn plan(case: &Case) -> Vec<DocumentPlan> {
-    let mut docs = vec![decision(case)];
+/// The documents a case calls for, in the order they would be issued,
+/// titled in the office's words.
+pub fn plan(case: &Case, words: Words<'_>) -> Vec<DocumentPlan> {
+    let mut docs = vec![decision(case, words)];
     if case.case.stage == Stage::Draft {
-        docs.push(name_key(case));
+        docs.push(name_key(case, words));
     }
-    docs.extend(letters::standard_letters(case));
+    docs.extend(letters::standard_letters(case, words));
     if case.case.stage == Stage::Final {
         for state in states(case).iter().filter(|s| s.non_compliant) {
-            docs.extend(escalation::escalation(case, state.body));
+            docs.extend(escalation::escalation(case, state.body, words));
         }
     }
     docs
 }
 
 /// The confidential key to the names of an anonymised draft.
-fn name_key(case: &Case) -> DocumentPlan {
+fn name_key(case: &Case, words: Words<'_>) -> DocumentPlan {
     DocumentPlan {
         kind: DocKind::NameKey,
         file: "draft-key-to-names".into(),
         template: "key.typ.j2",
-        title: "Key to names used in the draft decision".into(),
-        powers: "confidential: sent with the draft, never published",
+        title: words.titles.name_key.clone(),
+        powers: words.powers.name_key.clone(),
         recipient: None,
         about: None,
         covers: None,
@@ -77,28 +89,28 @@ fn name_key(case: &Case) -> DocumentPlan {
     }
 }
 
-/// "The Ombudsmen's final decision" and its variants.
-pub fn decision_title(case: &Case) -> String {
-    let who = if case.case.jurisdiction.is_joint() {
-        "Ombudsmen's"
-    } else {
-        "Ombudsman's"
-    };
-    let stage = match case.case.stage {
-        Stage::Draft => "draft decision",
-        Stage::Final => "final decision",
-    };
-    format!("The {who} {stage}")
-}
-
-fn decision(case: &Case) -> DocumentPlan {
+/// The decision statement, draft or final: its title by the case's
+/// jurisdiction; the documents print their citations from `rules.toml`.
+fn decision(case: &Case, words: Words<'_>) -> DocumentPlan {
     let draft = case.case.stage == Stage::Draft;
+    let jurisdiction = case.case.jurisdiction;
+    let (title, powers) = if draft {
+        (
+            words.titles.draft_decision.of(jurisdiction),
+            words.powers.draft_decision.as_str(),
+        )
+    } else {
+        (
+            words.titles.decision.of(jurisdiction),
+            words.powers.decision.of(jurisdiction),
+        )
+    };
     DocumentPlan {
         kind: DocKind::Decision,
         file: if draft { "draft-decision" } else { "decision" }.into(),
         template: "decision.typ.j2",
-        title: decision_title(case),
-        powers: decision_powers(case),
+        title: title.to_string(),
+        powers: powers.to_string(),
         recipient: None,
         about: None,
         covers: None,
@@ -108,21 +120,6 @@ fn decision(case: &Case) -> DocumentPlan {
         } else {
             Copies::PublicationAndInternal
         },
-    }
-}
-
-/// A summary of the powers, for `redress plan`; the documents print their
-/// citations from `rules.toml`.
-fn decision_powers(case: &Case) -> &'static str {
-    match (case.case.stage, case.case.jurisdiction) {
-        (Stage::Draft, _) => "draft for comment (not published)",
-        (_, Jurisdiction::LgscoPhso) => {
-            "LGA 1974 s30(1B) (s30(1) where not satisfied) / s34H(1); HSCA 1993 s14; joint under LGA s33ZA (s34N) / HSCA s18ZA"
-        }
-        (_, Jurisdiction::LgscoHos) => {
-            "LGA 1974 s30(1B) (s30(1) where not satisfied); Housing Act 1996 and the Housing Ombudsman Scheme"
-        }
-        (_, Jurisdiction::Lgsco) => "LGA 1974 s30(1B) (s30(1) where not satisfied) / s34H(1)",
     }
 }
 

@@ -162,7 +162,7 @@ pub fn attempt(
         );
         return next;
     };
-    next.plan = plan::plan(case)
+    next.plan = plan::plan(case, engine.templates().rules().plan_words())
         .iter()
         .map(|p| format!("{} ({}.…pdf)", p.title, p.file))
         .collect();
@@ -232,7 +232,7 @@ fn decision_html(
     html: &HtmlTemplates,
     case: &Case,
 ) -> (Option<String>, Option<String>) {
-    let plans = plan::plan(case);
+    let plans = plan::plan(case, engine.templates().rules().plan_words());
     let Some(decision) = plans.iter().find(|p| p.kind == DocKind::Decision) else {
         return (None, None);
     };

@@ -366,3 +366,46 @@ fn check_warns_of_every_review_finding() {
         "{starter_warnings:#?}"
     );
 }
+
+/// An office's titles are `rules.toml`'s: `redress plan --templates DIR`
+/// prints the changed words, and a title left out is an error naming it.
+#[test]
+fn plan_prints_the_titles_of_an_offices_rules() {
+    let bundled = std::fs::read_to_string(root().join("templates/rules.toml")).unwrap();
+    let dir = tempdir();
+    let changed = bundled.replacen(
+        "lgsco_phso = \"The Ombudsmen's final decision\"",
+        "lgsco_phso = \"Final decision of the Ombudsmen\"",
+        1,
+    );
+    assert_ne!(changed, bundled);
+    std::fs::write(dir.path().join("rules.toml"), changed).unwrap();
+    let plan = |templates: Option<&std::path::Path>| {
+        let mut cmd = redress();
+        cmd.args(["plan", "samples/s01-hospital-discharge.toml"]);
+        if let Some(dir) = templates {
+            cmd.arg("--templates").arg(dir);
+        }
+        cmd.output().unwrap()
+    };
+    let office = plan(Some(dir.path()));
+    let stdout = String::from_utf8_lossy(&office.stdout);
+    assert_eq!(office.status.code(), Some(0), "{stdout}");
+    assert!(
+        stdout.contains("  Final decision of the Ombudsmen  ["),
+        "{stdout}"
+    );
+    let stock = plan(None);
+    let stdout = String::from_utf8_lossy(&stock.stdout);
+    assert!(
+        stdout.contains("  The Ombudsmen's final decision  ["),
+        "{stdout}"
+    );
+    let missing = bundled.replacen("lgsco_phso = \"The Ombudsmen's final decision\"\n", "", 1);
+    std::fs::write(dir.path().join("rules.toml"), missing).unwrap();
+    let refused = plan(Some(dir.path()));
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert_eq!(refused.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("rules.toml"), "{stderr}");
+    assert!(stderr.contains("missing field `lgsco_phso`"), "{stderr}");
+}

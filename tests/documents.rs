@@ -503,7 +503,7 @@ fn no_document_mentions_a_date_after_its_own_except_its_deadlines() {
     let mut checked = 0;
     for (case, file, text) in all_texts() {
         let stem = file.split('.').next().unwrap();
-        let plan = redress::plan::plan(case)
+        let plan = redress::plan::plan(case, engine().templates().rules().plan_words())
             .into_iter()
             .find(|p| p.file == stem)
             .unwrap_or_else(|| panic!("{file} is not in the plan"));

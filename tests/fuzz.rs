@@ -76,7 +76,7 @@ fn load_case(name: &str, input: &[u8]) -> String {
     if let Some(case) = &loaded.case {
         // What render computes from a case that passed `check`: dates,
         // deadlines, labels, every template.
-        redress::plan::plan(case);
+        redress::plan::plan(case, engine().templates().rules().plan_words());
         let _ = engine().sources(case);
         codes.push("valid");
     }

@@ -304,7 +304,7 @@ fn every_record_shows_what_its_decision_says_of_its_body() {
         // PDF and the web page alike.
         let (_, ids) = engine().identifiers(case);
         let (anonymised, _) = redress::anonymise::anonymise(case, &ids);
-        let plans = redress::plan::plan(case);
+        let plans = redress::plan::plan(case, engine().templates().rules().plan_words());
         let plan = plans
             .iter()
             .find(|p| p.kind == redress::plan::DocKind::Decision)

@@ -291,7 +291,7 @@ fn withheld_and_draft_cases_are_absent_and_say_why() {
     );
     assert_eq!(
         manifest["documents"].as_array().unwrap().len(),
-        redress::plan::plan(case).len() + 1,
+        redress::plan::plan(case, engine().templates().rules().plan_words()).len() + 1,
         "every internal copy and the review sheet"
     );
     let review: serde_json::Value =

@@ -157,7 +157,7 @@ fn every_changed_sentence_is_on_the_sheet_once_with_only_the_documents_to_be_pub
                 case.case.reference, e.field
             );
         }
-        let plans = redress::plan::plan(case);
+        let plans = redress::plan::plan(case, engine().templates().rules().plan_words());
         let decision = engine().publication(case, &plans);
         for doc in review["documents"].as_array().unwrap() {
             let file = doc["file"].as_str().unwrap();

@@ -35,7 +35,7 @@ fn every_sample_renders_both_variants_and_no_redacted_file_leaks() {
     for (case, dir) in rendered() {
         let ids = anonymise::identifiers(case);
         let checks = engine().checks(case);
-        let plans = redress::plan::plan(case);
+        let plans = redress::plan::plan(case, engine().templates().rules().plan_words());
         let documents = manifest(dir)["documents"].as_array().unwrap().len();
         // Letters are internal copies only; a draft goes to the parties as
         // its anonymised copy with its key apart; a decision that is not

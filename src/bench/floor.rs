@@ -106,7 +106,7 @@ pub(super) fn typst_inputs(
     engine: &Engine,
     case: &crate::case::Case,
 ) -> Vec<(TypstSource, PdfSettings)> {
-    let plans = plan::plan(case);
+    let plans = plan::plan(case, engine.templates().rules().plan_words());
     let sources = engine.sources(case).expect("generated cases render");
     let review = engine
         .review_source(case)

@@ -15,7 +15,7 @@ use crate::typeset::PdfSettings;
 /// and the publication copy verified. Milliseconds.
 fn render_decision(engine: &Engine, case: &Case) -> f64 {
     let started = Instant::now();
-    let plans = plan::plan(case);
+    let plans = plan::plan(case, engine.templates().rules().plan_words());
     let decision = plans
         .iter()
         .find(|p| p.kind == DocKind::Decision)

@@ -15,12 +15,16 @@ use super::publish;
 pub(super) struct PlanArgs {
     /// The case file.
     case: PathBuf,
+    /// A folder of templates overriding the bundled ones (the titles and
+    /// powers are `rules.toml`'s).
+    #[arg(long, value_name = "DIR")]
+    templates: Option<PathBuf>,
 }
 
 pub(super) fn run(args: PlanArgs) -> Result<ExitCode, UsageError> {
-    let engine = engine(None)?;
+    let engine = engine(args.templates.as_deref())?;
     let case = valid_case(&engine, &args.case, true)?;
-    let plan = crate::plan::plan(&case);
+    let plan = crate::plan::plan(&case, engine.templates().rules().plan_words());
     let publication = engine.publication(&case, &plan);
     for state in crate::plan::states(&case) {
         let standing = match (state.at_fault, state.non_compliant) {
@@ -61,7 +65,7 @@ pub(super) fn run(args: PlanArgs) -> Result<ExitCode, UsageError> {
             doc.powers
         );
     }
-    let pending = crate::plan::pending(&case);
+    let pending = crate::plan::pending(&case, engine.templates().rules().plan_words());
     if !pending.is_empty() {
         say!();
         for step in &pending {

@@ -220,7 +220,7 @@ mod tests {
             assert!(errors.is_empty(), "case {i}: {errors:?}\n{text}");
             categories.extend(loaded.case.as_ref().and_then(|c| c.case.category.clone()));
             kinds.extend(
-                crate::plan::plan(&loaded.case.unwrap())
+                crate::plan::plan(&loaded.case.unwrap(), crate::plan::bundled_words())
                     .into_iter()
                     .map(|d| format!("{:?}", d.kind)),
             );

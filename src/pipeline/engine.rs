@@ -72,6 +72,12 @@ impl Engine {
     /// The publication decision of a case (docs/domain.md §5), with the delay
     /// of `rules.toml`.
     pub fn publication(&self, case: &Case, plans: &[DocumentPlan]) -> PublicationDecision {
-        crate::plan::decide(case, plans, self.templates.rules().publication_delay_weeks)
+        let rules = self.templates.rules();
+        crate::plan::decide(
+            case,
+            plans,
+            rules.publication_delay_weeks,
+            rules.plan_words(),
+        )
     }
 }

@@ -49,7 +49,7 @@ impl Engine {
             }
         });
         let checks = Checks::new(case, &labels, ids);
-        let plans = plan::plan(case);
+        let plans = plan::plan(case, self.templates.rules().plan_words());
         let publication = self.publication(case, &plans);
         Prepared {
             case,

@@ -122,10 +122,10 @@ pub struct DocumentPlan {
     pub file: String,
     /// The template that renders it.
     pub template: &'static str,
-    /// Its title, as in the PDF metadata.
+    /// Its title, as in the PDF metadata (`rules.toml` `[titles]`).
     pub title: String,
-    /// The powers it is issued under, in words.
-    pub powers: &'static str,
+    /// The powers it is issued under, in brief (`rules.toml` `[powers]`).
+    pub powers: String,
     /// Who it is addressed to (letters).
     pub recipient: Option<Recipient>,
     /// The body whose non-compliance it is about (escalation documents).

@@ -2,11 +2,13 @@
 //! will not comply has a next step (a report, a further report, the
 //! requirement to publish a statement, a joint or special report, an
 //! adverse findings notice), and until the event that issues it is
-//! recorded no document is dated for it; `redress plan` lists it.
+//! recorded no document is dated for it; `redress plan` lists it, in the
+//! office's words (`rules.toml` `[pending]`).
 
 use serde::Serialize;
 
 use super::bodies::{events_of, states};
+use super::words::Words;
 use crate::case::{BodyKind, Case, EventKind, Stage};
 
 /// A step of the escalation chain that is due but whose event is not yet
@@ -23,7 +25,8 @@ pub struct Pending {
 
 /// The escalation steps due for each body that will not comply, whose
 /// events are not yet recorded (`redress plan` lists them).
-pub fn pending(case: &Case) -> Vec<Pending> {
+pub fn pending(case: &Case, words: Words<'_>) -> Vec<Pending> {
+    let due = words.pending;
     if case.case.stage == Stage::Draft {
         return Vec::new();
     }
@@ -51,44 +54,26 @@ pub fn pending(case: &Case) -> Vec<Pending> {
             event,
         };
         match body.kind {
-            BodyKind::Council if !has(EventKind::Report) => out.push(step(
-                "a report under s30 of the Local Government Act 1974 (after a draft report for comment)",
-                "report",
-            )),
+            BodyKind::Council if !has(EventKind::Report) => out.push(step(&due.report, "report")),
             BodyKind::Council if !has(EventKind::FurtherReport) && after(EventKind::Report) => {
-                out.push(step(
-                    "a further report under s31(2A) of the Local Government Act 1974",
-                    "further_report",
-                ))
+                out.push(step(&due.further_report, "further_report"))
             }
             BodyKind::Council
                 if !has(EventKind::StatementRequired) && after(EventKind::FurtherReport) =>
             {
-                out.push(step(
-                    "the requirement to publish a statement under s31(2D) of the Local Government Act 1974",
-                    "statement_required",
-                ))
+                out.push(step(&due.statement_required, "statement_required"))
             }
             BodyKind::HealthBody
                 if !has(EventKind::JointReport) && !has(EventKind::SpecialReport) =>
             {
-                out.push(step(
-                    if body.particular_importance.is_some() {
-                        "a special report under s14(3) of the Health Service Commissioners Act 1993"
-                    } else {
-                        "a joint report under s18ZA of the Health Service Commissioners Act 1993 and s33ZA of the Local Government Act 1974 (or, if the refusal is of particular importance, a special report under s14(3))"
-                    },
-                    if body.particular_importance.is_some() {
-                        "special_report"
-                    } else {
-                        "joint_report"
-                    },
-                ))
+                out.push(match body.particular_importance {
+                    Some(_) => step(&due.special_report, "special_report"),
+                    None => step(&due.joint_report, "joint_report"),
+                })
             }
-            BodyKind::CareProvider if !has(EventKind::NoticeRequired) => out.push(step(
-                "an adverse findings notice under s34I of the Local Government Act 1974",
-                "notice_required",
-            )),
+            BodyKind::CareProvider if !has(EventKind::NoticeRequired) => {
+                out.push(step(&due.notice_required, "notice_required"))
+            }
             _ => {}
         }
     }

@@ -13,10 +13,14 @@
 //! record: a statement of reasons under s30(1B) needs the Ombudsman to be
 //! satisfied. Its record carries the report the Joint Working Manual's
 //! route leads to (a draft report, then the report) once it is issued.
+//!
+//! The sentence that says why, for people, is in the office's words
+//! (`rules.toml` `[publication]`), filled with the exception and the date.
 
 use serde::Serialize;
 
 use super::document::{DocKind, DocumentPlan};
+use super::words::{Explanations, Words, fill};
 use crate::case::{Case, Date, Exception, Stage};
 
 /// Where a decision stands for publication.
@@ -125,8 +129,14 @@ pub fn always_published(kind: DocKind) -> bool {
     )
 }
 
-/// Decides the publication of a case and its documents.
-pub fn decide(case: &Case, plans: &[DocumentPlan], delay_weeks: u32) -> PublicationDecision {
+/// Decides the publication of a case and its documents, explained in the
+/// office's words.
+pub fn decide(
+    case: &Case,
+    plans: &[DocumentPlan],
+    delay_weeks: u32,
+    words: Words<'_>,
+) -> PublicationDecision {
     let publication = &case.publication;
     let decision_date = case.case.decision_date;
     let (status, exception) = match (case.case.stage, publication.publish) {
@@ -170,7 +180,7 @@ pub fn decide(case: &Case, plans: &[DocumentPlan], delay_weeks: u32) -> Publicat
         decision_date,
         delay_weeks,
         earliest_publication_date: earliest,
-        explanation: explain(status, exception, earliest, &documents),
+        explanation: explain(words.publication, status, exception, earliest, &documents),
         bodies,
         documents,
     }
@@ -208,39 +218,39 @@ fn document(plan: &DocumentPlan, status: Status, earliest: Option<Date>) -> Docu
     }
 }
 
+/// Why the decision is or is not published, and, for a withheld one with
+/// reports or notices, that those are published all the same.
 fn explain(
+    words: &Explanations,
     status: Status,
     exception: Option<Exception>,
     earliest: Option<Date>,
     documents: &[DocumentPublication],
 ) -> String {
-    let reports = documents.iter().filter(|d| d.always_published).count();
-    let reports = match reports {
-        0 => String::new(),
-        1 => " Its report is published all the same: reports and notices always are.".into(),
-        _ => " Its reports are published all the same: reports and notices always are.".into(),
+    let reports = match documents.iter().filter(|d| d.always_published).count() {
+        0 => None,
+        1 => Some(&words.report_published),
+        _ => Some(&words.reports_published),
+    };
+    let withheld = |sentence: String| match reports {
+        Some(reports) => format!("{sentence} {reports}"),
+        None => sentence,
     };
     match (status, exception, earliest) {
-        (Status::Withheld, Some(e), _) => format!(
-            "Not published ({}): {}. No publication copy of the decision or of its letters is made{}.{reports}",
-            e.code(),
-            e.describe(),
-            if e.is_temporary() {
-                " until the review ends"
+        (Status::Withheld, Some(e), _) => {
+            let text = if e.is_temporary() {
+                &words.withheld_until_review
             } else {
-                ""
-            }
-        ),
-        (Status::Withheld, None, _) => {
-            format!("Not published, and no exception says why.{reports}")
+                &words.withheld
+            };
+            withheld(fill(text, &[("code", e.code()), ("reason", e.describe())]))
         }
-        (Status::Draft, _, _) => {
-            "A draft decision for comment: it is published only once it is final.".into()
-        }
+        (Status::Withheld, None, _) => withheld(words.withheld_without_exception.clone()),
+        (Status::Draft, _, _) => words.draft.clone(),
         (Status::Published, _, Some(date)) => {
-            format!("Published on the website no sooner than {}.", date.long())
+            fill(&words.published_from, &[("date", &date.long())])
         }
-        (Status::Published, _, None) => "Published on the website.".into(),
+        (Status::Published, _, None) => words.published.clone(),
     }
 }
 
@@ -272,10 +282,19 @@ mod tests {
     use super::*;
     use crate::case::tests_support::minimal_case;
 
+    /// The plan and the decision in the bundled words.
+    fn plan(case: &Case) -> Vec<DocumentPlan> {
+        crate::plan::plan(case, crate::plan::words::bundled())
+    }
+
+    fn decide(case: &Case, plans: &[DocumentPlan], delay_weeks: u32) -> PublicationDecision {
+        super::decide(case, plans, delay_weeks, crate::plan::words::bundled())
+    }
+
     #[test]
     fn a_final_decision_is_published_after_the_delay() {
         let case = minimal_case();
-        let plans = crate::plan::plan(&case);
+        let plans = plan(&case);
         let d = decide(&case, &plans, 6);
         assert_eq!(d.status, Status::Published);
         assert_eq!(d.earliest_publication_date, Date::from_ymd(2024, 4, 12));
@@ -299,7 +318,7 @@ mod tests {
         let mut case = minimal_case();
         case.publication.publish = false;
         case.publication.exception = Some(Exception::Identifiable);
-        let plans = crate::plan::plan(&case);
+        let plans = plan(&case);
         let d = decide(&case, &plans, 6);
         assert_eq!(d.status, Status::Withheld);
         assert!(plans.iter().all(|p| !d.makes_publication_copy(p)));
@@ -321,7 +340,7 @@ mod tests {
         case.publication
             .per_body
             .insert("council".into(), Exception::Review);
-        let d = decide(&case, &crate::plan::plan(&case), 6);
+        let d = decide(&case, &plan(&case), 6);
         assert!(d.publish);
         assert!(!d.bodies[0].publish);
         assert_eq!(
@@ -334,7 +353,7 @@ mod tests {
     fn drafts_are_not_published() {
         let mut case = minimal_case();
         case.case.stage = Stage::Draft;
-        let plans = crate::plan::plan(&case);
+        let plans = plan(&case);
         let d = decide(&case, &plans, 6);
         assert_eq!(d.status, Status::Draft);
         assert!(!d.on_website(&plans[0].file, Date::from_ymd(2099, 1, 1).unwrap()));
@@ -366,7 +385,7 @@ mod tests {
             instrument: Default::default(),
             status: crate::case::Compliance::Refused,
         });
-        let d = decide(&case, &crate::plan::plan(&case), 6);
+        let d = decide(&case, &plan(&case), 6);
         assert!(!d.bodies[0].statement);
         assert!(!d.bodies[0].publish, "nothing to show until its report");
     }

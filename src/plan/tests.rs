@@ -4,6 +4,16 @@
 use super::*;
 use crate::case::{Coverage, load_str};
 
+/// The plan in the bundled words.
+fn plan(case: &Case) -> Vec<DocumentPlan> {
+    super::plan(case, words::bundled())
+}
+
+/// The steps due, in the bundled words.
+fn pending(case: &Case) -> Vec<Pending> {
+    super::pending(case, words::bundled())
+}
+
 /// A joint case: a council, an NHS trust, a Part 3A care provider and a
 /// housing landlord, each at fault; statuses and events are set per row.
 const BASE: &str = r#"

@@ -291,8 +291,8 @@ mod tests {
             view: None,
             joint: false,
         });
-        let plans = crate::plan::plan(&case);
-        let decision = crate::publish::decide(&case, &plans, 6);
+        let plans = crate::plan::plan(&case, crate::plan::bundled_words());
+        let decision = crate::publish::decide(&case, &plans, 6, crate::plan::bundled_words());
         let r = case.recommendations[0].clone();
         let before = AsOf::new(&case, &plans, &decision, decided.plus_days(19));
         assert_eq!(before.remedy(&r, "council").status, Compliance::Agreed);

@@ -10,6 +10,12 @@
 //!
 //! The context is a plain serialisable value: the publication pages are
 //! built from the same value as the PDFs.
+//!
+//! The words around the text come from the office's files too: the
+//! authors are the offices' names (`office.toml`); the title, running head,
+//! markings and the names of the Ombudsmen and staff are `rules.toml`'s,
+//! picked here by the document's kind and the case's stage and
+//! jurisdiction.
 
 use serde::Serialize;
 
@@ -20,10 +26,10 @@ use super::letters::{self, LetterView};
 use super::office::{Office, OfficeInfo};
 use super::people::{self, KeyRow, PersonView};
 use super::prose::{Block, blocks};
-use super::rules::{Rules, Signer, Voice, remit_key};
+use super::rules::{Names, Rules, Signer, Voice, remit_key};
 use super::voice;
 use crate::case::{BodyKind, Case, Jurisdiction, Stage};
-use crate::plan::{DocKind, DocumentPlan, Variant};
+use crate::plan::{DocKind, DocumentPlan, Variant, fill};
 
 /// Everything a template can print.
 #[derive(Debug, Clone, Serialize)]
@@ -51,12 +57,21 @@ pub struct Context {
 
 impl Context {
     /// Marks the publication variant as a preview of a held copy: a line on
-    /// every page, "PREVIEW" in its title and keywords.
+    /// every page, the preview marking in its title and keywords
+    /// (`rules.toml` `[markings]`).
     pub(crate) fn mark_preview(&mut self) {
+        let markings = &self.rules.markings;
         self.doc.preview = true;
-        self.doc.meta_title = format!("PREVIEW, NOT FOR PUBLICATION: {}", self.doc.meta_title);
-        self.doc.keywords.push("preview".into());
-        self.doc.keywords.push("not for publication".into());
+        self.doc.meta_title = fill(
+            &markings.preview,
+            &[
+                ("title", &self.doc.title),
+                ("reference", &self.doc.reference),
+            ],
+        );
+        self.doc
+            .keywords
+            .extend(markings.preview_keywords.iter().cloned());
     }
 }
 
@@ -67,12 +82,12 @@ pub(super) struct DocView {
     /// The key of its kind in `rules.toml`: "decision", "report", "letter".
     kind_key: &'static str,
     /// The short running header: "Final decision", "Report".
-    running: &'static str,
+    running: String,
     pub decision_date: String,
     file: String,
     title: String,
     meta_title: String,
-    authors: Vec<&'static str>,
+    authors: Vec<String>,
     keywords: Vec<String>,
     pub reference: String,
     references: Vec<RefView>,
@@ -93,10 +108,10 @@ pub(super) struct DocView {
     phso: bool,
     hos: bool,
     /// "the Ombudsmen" or "the Ombudsman".
-    pub ombudsmen: &'static str,
+    pub ombudsmen: String,
     /// "Ombudsmen's" or "Ombudsman's".
-    ombudsmen_s: &'static str,
-    ombudsmen_names: Vec<&'static str>,
+    ombudsmen_s: String,
+    ombudsmen_names: Vec<String>,
     category: Option<String>,
     decision: &'static str,
     publish: bool,
@@ -144,7 +159,7 @@ pub(super) struct SignerView {
     title: String,
     /// For the investigator and the adjudicator: on whose behalf they
     /// sign ("the Ombudsmen", "the Housing Ombudsman").
-    on_behalf: Option<&'static str>,
+    on_behalf: Option<String>,
 }
 
 /// The investigator who signs the letters, and how to reach them.
@@ -186,18 +201,10 @@ pub(crate) fn build(
         .map(|b| bodies::body(case, b, variant))
         .collect();
     let doc = doc_view(case, plan, variant, rules, office, &bodies);
-    let letter = plan.recipient.as_ref().map(|r| {
-        letters::letter(
-            case,
-            plan,
-            r,
-            &complainant,
-            &people,
-            &bodies,
-            rules,
-            variant,
-        )
-    });
+    let letter = plan
+        .recipient
+        .as_ref()
+        .map(|r| letters::letter(case, plan, r, &complainant, &bodies, rules, variant));
     let escalation = plan
         .about
         .as_ref()
@@ -272,24 +279,13 @@ fn doc_view(
 ) -> DocView {
     let info = &case.case;
     let joint = info.jurisdiction.is_joint();
-    let mut authors = vec!["Local Government and Social Care Ombudsman"];
-    match info.jurisdiction {
-        Jurisdiction::LgscoPhso => authors.push("Parliamentary and Health Service Ombudsman"),
-        Jurisdiction::LgscoHos => authors.push("Housing Ombudsman"),
-        Jurisdiction::Lgsco => {}
-    }
+    let names = &rules.names;
+    let authors: Vec<String> = offices_of(info.jurisdiction, office)
+        .into_iter()
+        .map(|o| o.name)
+        .collect();
     let redacted = variant == Variant::Redacted;
-    let meta_title = match variant {
-        Variant::Redacted => format!("{} {}", plan.title, info.reference),
-        Variant::Unredacted => format!("NOT FOR PUBLICATION: {} {}", plan.title, info.reference),
-    };
-    let mut keywords = vec![info.reference.clone()];
-    if !redacted {
-        keywords.push("not for publication".into());
-    }
-    if info.stage == Stage::Draft {
-        keywords.push("draft".into());
-    }
+    let (meta_title, keywords) = metadata(case, plan, variant, rules);
     let signing = rules.signing(plan.kind);
     let staff = |i: &crate::case::Investigator, title: &str| InvestigatorView {
         name: i.name.clone(),
@@ -297,12 +293,15 @@ fn doc_view(
         phone: i.phone.clone(),
         email: i.email.clone(),
     };
-    let investigator = info.investigator.as_ref().map(|i| staff(i, "Investigator"));
+    let investigator = info
+        .investigator
+        .as_ref()
+        .map(|i| staff(i, &names.investigator));
     let adjudicator = info
         .adjudicator
         .as_ref()
         .filter(|_| info.jurisdiction == Jurisdiction::LgscoHos)
-        .map(|i| staff(i, "Adjudicator"));
+        .map(|i| staff(i, &names.adjudicator));
     // A further report (and its letter) is the LGSCO's alone unless its
     // event states the joint-working basis of the PHSO's part.
     let further = matches!(
@@ -316,11 +315,7 @@ fn doc_view(
                 && e.body.as_deref() == Some(about)
         })
     });
-    let ombudsmen_of = if joint {
-        "the Ombudsmen"
-    } else {
-        "the Ombudsman"
-    };
+    let ombudsmen = names.ombudsmen.of(info.jurisdiction);
     let signers: Vec<SignerView> = signing
         .signed_by
         .iter()
@@ -333,8 +328,10 @@ fn doc_view(
             Signer::Hos => info.jurisdiction == Jurisdiction::LgscoHos,
         })
         .map(|&who| match who {
-            Signer::Investigator => signer_staff(who, investigator.as_ref(), ombudsmen_of),
-            Signer::Adjudicator => signer_staff(who, adjudicator.as_ref(), "the Housing Ombudsman"),
+            Signer::Investigator => signer_staff(who, investigator.as_ref(), ombudsmen, names),
+            Signer::Adjudicator => {
+                signer_staff(who, adjudicator.as_ref(), &names.housing_ombudsman, names)
+            }
             _ => {
                 let o = office.of(who).expect("an office");
                 SignerView {
@@ -356,13 +353,7 @@ fn doc_view(
     let letterhead = if !offices.is_empty() && offices.len() == signers.len() {
         offices
     } else {
-        let mut all = vec![office.lgsco.clone()];
-        match info.jurisdiction {
-            Jurisdiction::LgscoPhso => all.push(office.phso.clone()),
-            Jurisdiction::LgscoHos => all.push(office.hos.clone()),
-            Jurisdiction::Lgsco => {}
-        }
-        all
+        offices_of(info.jurisdiction, office)
     };
     let has = |k: BodyKind| case.bodies.iter().any(|b| b.kind == k);
     let mut remit_keys: Vec<&'static str> = Vec::new();
@@ -386,11 +377,6 @@ fn doc_view(
         }
         joint_keys.push("hsca_joint");
     }
-    let ombudsmen = if joint {
-        "the Ombudsmen"
-    } else {
-        "the Ombudsman"
-    };
     DocView {
         kind: plan.kind,
         kind_key: super::rules::doc_key(plan.kind),
@@ -413,7 +399,7 @@ fn doc_view(
             .hos_reference
             .as_ref()
             .is_some_and(|h| case.bodies.iter().any(|b| &b.reference == h)),
-        running: running_title(plan.kind, info.stage),
+        running: rules.running_heads.of(plan.kind, info.stage).to_string(),
         date: plan.date.long(),
         date_short: plan.date.short(),
         year: plan.date.year(),
@@ -425,8 +411,8 @@ fn doc_view(
         joint,
         phso: info.jurisdiction == Jurisdiction::LgscoPhso,
         hos: info.jurisdiction == Jurisdiction::LgscoHos,
-        ombudsmen,
-        ombudsmen_s: if joint { "Ombudsmen's" } else { "Ombudsman's" },
+        ombudsmen: ombudsmen.to_string(),
+        ombudsmen_s: names.ombudsmen_s.of(info.jurisdiction).to_string(),
         ombudsmen_names: authors,
         category: info.category.as_deref().map(String::from),
         decision: case.outcome.decision.label(),
@@ -449,40 +435,64 @@ fn doc_view(
     }
 }
 
+/// The offices of a case, LGSCO first: the authors of its documents, and
+/// the letterhead of the investigator's letters.
+fn offices_of(jurisdiction: Jurisdiction, office: &Office) -> Vec<OfficeInfo> {
+    let mut all = vec![office.lgsco.clone()];
+    match jurisdiction {
+        Jurisdiction::LgscoPhso => all.push(office.phso.clone()),
+        Jurisdiction::LgscoHos => all.push(office.hos.clone()),
+        Jurisdiction::Lgsco => {}
+    }
+    all
+}
+
+/// The PDF title and keywords of a document: an internal copy and a draft
+/// are marked as `rules.toml` `[markings]` says.
+fn metadata(
+    case: &Case,
+    plan: &DocumentPlan,
+    variant: Variant,
+    rules: &Rules,
+) -> (String, Vec<String>) {
+    let info = &case.case;
+    let markings = &rules.markings;
+    let mut keywords = vec![info.reference.clone()];
+    let meta_title = match variant {
+        Variant::Redacted => format!("{} {}", plan.title, info.reference),
+        Variant::Unredacted => {
+            keywords.extend(markings.not_for_publication_keywords.iter().cloned());
+            fill(
+                &markings.not_for_publication,
+                &[("title", &plan.title), ("reference", &info.reference)],
+            )
+        }
+    };
+    if info.stage == Stage::Draft {
+        keywords.extend(markings.draft_keywords.iter().cloned());
+    }
+    (meta_title, keywords)
+}
+
 /// The investigator or the adjudicator, by name (validation makes a case
-/// without its investigator an error).
+/// without its investigator an error); titled as `rules.toml` `[names]`
+/// says when the case file gives no title.
 fn signer_staff(
     who: Signer,
     staff: Option<&InvestigatorView>,
-    on_behalf: &'static str,
+    on_behalf: &str,
+    names: &Names,
 ) -> SignerView {
     SignerView {
         who,
         name: staff.map(|s| s.name.clone()).unwrap_or_default(),
         title: staff.map_or_else(
             || match who {
-                Signer::Adjudicator => "Adjudicator".into(),
-                _ => "Investigator".into(),
+                Signer::Adjudicator => names.adjudicator.clone(),
+                _ => names.investigator.clone(),
             },
             |s| s.title.clone(),
         ),
-        on_behalf: Some(on_behalf),
-    }
-}
-
-/// The short title printed at the top of every page.
-fn running_title(kind: DocKind, stage: Stage) -> &'static str {
-    match kind {
-        DocKind::Decision if stage == Stage::Draft => "Draft decision",
-        DocKind::Decision => "Final decision",
-        DocKind::Report => "Report",
-        DocKind::FurtherReport => "Further report",
-        DocKind::JointReport => "Joint report",
-        DocKind::SpecialReport => "Special report",
-        DocKind::Notice => "Adverse findings notice",
-        DocKind::Statement => "Statement",
-        DocKind::NameKey => "Key to names: confidential",
-        DocKind::Letter(_) if stage == Stage::Draft => "Draft decision: covering letter",
-        DocKind::Letter(_) => "Covering letter",
+        on_behalf: Some(on_behalf.to_string()),
     }
 }

@@ -4,7 +4,9 @@
 //! what each has agreed to do (for the complainant, and to improve its
 //! services) with the evidence of it we ask for. What they say, and under
 //! which powers, is in `templates/letter.typ.j2`. Letters are internal
-//! copies only: addressed to named people, never published.
+//! copies only: addressed to named people, never published. An addressee
+//! the case file does not name is greeted in the office's words
+//! (`rules.toml` `[names] unnamed_addressee`).
 
 use serde::Serialize;
 
@@ -26,7 +28,8 @@ pub(super) struct LetterView {
     body: Option<BodyView>,
     /// Each addressee's block: name, then address lines.
     recipients: Vec<RecipientView>,
-    /// "Mrs Tranter-Wilde", "Chief Executive", "Sir or Madam".
+    /// "Mrs Tranter-Wilde", "Chief Executive", or, unnamed, as `rules.toml`
+    /// says ("Sir or Madam").
     greeting: String,
     /// The reference the letter quotes, in its heading and its subject.
     reference: String,
@@ -79,13 +82,11 @@ struct RecipientView {
     lines: Vec<String>,
 }
 
-#[allow(clippy::too_many_arguments)]
 pub(super) fn letter(
     case: &Case,
     plan: &DocumentPlan,
     to: &Recipient,
     complainant: &PersonView,
-    _people: &[PersonView],
     bodies: &[BodyView],
     rules: &Rules,
     variant: Variant,
@@ -100,13 +101,13 @@ pub(super) fn letter(
             .collect(),
     };
     let (recipients, greeting) = match (to, &body) {
-        (Recipient::Body(_), Some(b)) => (vec![body_block(b, variant)], body_greeting(b)),
+        (Recipient::Body(_), Some(b)) => (vec![body_block(b, variant)], body_greeting(b, rules)),
         (Recipient::All, _) => {
             let mut blocks = vec![complainant_block()];
             let mut names = vec![complainant.salutation.clone()];
             for b in bodies {
                 blocks.push(body_block(b, variant));
-                names.push(body_greeting(b));
+                names.push(body_greeting(b, rules));
             }
             (blocks, and_join(dedup(names)))
         }
@@ -266,13 +267,15 @@ fn lines_equal(a: &str, b: &str) -> bool {
     a.trim().eq_ignore_ascii_case(b.trim())
 }
 
-fn body_greeting(b: &BodyView) -> String {
+/// How a letter to a body greets its addressee: by name, by position, or,
+/// unnamed, as `rules.toml` says.
+fn body_greeting(b: &BodyView, rules: &Rules) -> String {
     match &b.addressee {
         Some(a) if a.name.eq_ignore_ascii_case(&format!("the {}", a.position)) => {
             capitalise(&a.position)
         }
         Some(a) => salutation(&a.name),
-        None => "Sir or Madam".into(),
+        None => rules.names.unnamed_addressee.clone(),
     }
 }
 

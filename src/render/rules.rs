@@ -6,6 +6,12 @@
 //! Kept out of the code so that an office can check and change them
 //! without a rebuild. The names of those who sign are in `office.toml`
 //! ([`super::Office`]).
+//!
+//! So are the offices' words that Rust prints outside the templates: the
+//! plan's titles, powers and publication sentences ([`crate::plan::Words`])
+//! and the words around a document's text ([`wording`]). Every entry of
+//! them is checked when the templates load: one missing, empty, or with a
+//! placeholder its entry cannot fill is an error naming it.
 
 use std::collections::BTreeMap;
 
@@ -13,7 +19,11 @@ use serde::{Deserialize, Serialize};
 
 use super::english::and_join;
 use crate::case::HealthRemit;
-use crate::plan::{DocKind, LetterCode};
+use crate::plan::{DocKind, Explanations, LetterCode, Powers, Steps, Titles, Words};
+
+mod wording;
+
+pub use wording::{Markings, Names, RunningHeads};
 
 /// The values of `rules.toml`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -46,6 +56,21 @@ pub struct Rules {
     pub special_report: SpecialReport,
     /// Public lines and mailboxes the detectors leave alone.
     pub allow: Allow,
+    /// Each document's title.
+    pub titles: Titles,
+    /// What each document is issued under, in brief (`redress plan`).
+    pub powers: Powers,
+    /// The escalation steps due, as `redress plan` lists them.
+    pub pending: Steps,
+    /// Why a decision is or is not published.
+    pub publication: Explanations,
+    /// The running head of every page.
+    pub running_heads: RunningHeads,
+    /// How copies not for publication are marked in their metadata.
+    pub markings: Markings,
+    /// How the documents name the Ombudsmen, their staff and an unnamed
+    /// addressee.
+    pub names: Names,
 }
 
 /// Organisations' public phone lines and mailboxes.
@@ -170,7 +195,25 @@ impl Rules {
                 return Err(format!("`{name}` is signed by no one"));
             }
         }
+        rules.titles.check()?;
+        rules.powers.check()?;
+        rules.pending.check()?;
+        rules.publication.check()?;
+        rules.running_heads.check()?;
+        rules.markings.check()?;
+        rules.names.check()?;
         Ok(rules)
+    }
+
+    /// The words the plan writes: titles, powers, the steps due and why a
+    /// decision is or is not published.
+    pub fn plan_words(&self) -> Words<'_> {
+        Words {
+            titles: &self.titles,
+            powers: &self.powers,
+            pending: &self.pending,
+            publication: &self.publication,
+        }
     }
 
     /// Who signs a document of this kind.
@@ -360,84 +403,4 @@ pub(crate) fn remit_key(remit: HealthRemit) -> &'static str {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn bundled() -> Rules {
-        Rules::parse(include_str!("../../templates/rules.toml")).unwrap()
-    }
-
-    #[test]
-    fn the_bundled_rules_parse_and_every_citation_names_its_source() {
-        let rules = bundled();
-        assert_eq!(rules.report_response_months, 3);
-        assert!(rules.citations.len() > 15);
-        assert!(rules.citations.values().all(|c| c.source.len() > 10));
-    }
-
-    #[test]
-    fn an_unverified_citation_is_never_printed() {
-        let rules = bundled();
-        assert!(!rules.citations["hsca_publish"].verified);
-        assert!(rules.cite(&["hsca_publish"]).is_err());
-        assert_eq!(rules.cited(&["hsca_publish"]).unwrap(), "");
-        assert_eq!(
-            rules.cited(&["hsca_joint", "hsca_publish"]).unwrap(),
-            " (Health Service Commissioners Act 1993, section 18ZA)"
-        );
-        assert_eq!(rules.report_notice_weeks, None);
-    }
-
-    #[test]
-    fn citations_group_by_act() {
-        let rules = bundled();
-        assert_eq!(
-            rules.cite(&["lga_satisfied"]).unwrap(),
-            "Local Government Act 1974, section 30(1B), as amended"
-        );
-        assert_eq!(
-            rules
-                .cite(&["hsca_remit", "hsca_remit_fhsp", "lga_fault"])
-                .unwrap(),
-            "Health Service Commissioners Act 1993, sections 3(1) and 3(1A), and Local Government Act 1974, sections 26(1) and 26A(1), as amended"
-        );
-        assert!(rules.cite(&["no_such_thing"]).is_err());
-        assert_eq!(
-            rules.cite_of("hsca_special_report").unwrap(),
-            "section 14(3) of the Health Service Commissioners Act 1993"
-        );
-    }
-
-    #[test]
-    fn a_citation_without_a_source_is_refused() {
-        let text = include_str!("../../templates/rules.toml").replacen(
-            "source = \"",
-            "source = \"\" # \"",
-            1,
-        );
-        let err = Rules::parse(&text).unwrap_err();
-        assert!(err.contains("names no source"), "{err}");
-    }
-
-    #[test]
-    fn the_special_report_is_signed_by_the_phso_alone_and_the_notice_by_the_lgsco() {
-        let rules = bundled();
-        assert_eq!(
-            rules.signing(DocKind::SpecialReport).signed_by,
-            [Signer::Phso]
-        );
-        assert_eq!(rules.signing(DocKind::Notice).signed_by, [Signer::Lgsco]);
-        // The PHSO signs a further report only where its event says it is
-        // joint (the context leaves the PHSO out otherwise).
-        assert_eq!(
-            rules.signing(DocKind::FurtherReport).signed_by,
-            [Signer::Lgsco, Signer::Phso]
-        );
-        assert_eq!(
-            rules
-                .signing(DocKind::Letter(LetterCode::StdFinal))
-                .signed_by,
-            [Signer::Investigator]
-        );
-    }
-}
+mod tests;
