@@ -21,55 +21,51 @@ pub(super) fn rows(
     rounds: usize,
 ) -> std::io::Result<(Vec<Row>, f64)> {
     let documents: usize = sources.iter().map(Vec::len).sum();
-    // The floor: typst alone on the generated sources. Floor and pipeline
-    // alternate case by case (which goes first alternates too), and the
-    // ratio is taken per round: a machine that slows down for a while
-    // (other tenants) slows both sides alike.
+    // The floor: each document compiled alone, typst's memo emptied before
+    // it (the emptying not timed). The pipeline: the cases one after another
+    // as a batch renders them, typst's memo kept from case to case as a
+    // batch keeps it, and emptied before the first, so that it never holds
+    // the floor's work on the same documents. The two alternate round by
+    // round (which goes first alternates too), and the ratio is taken per
+    // round: a machine that slows down for a while slows both sides alike.
+    let floor_pass = || {
+        let mut total = (0.0, 0.0);
+        for (source, settings) in sources.iter().flatten() {
+            crate::typeset::forget_caches();
+            let started = Clock::now();
+            engine
+                .typesetter()
+                .typeset(source, settings)
+                .expect("generated sources compile");
+            let (wall, cpu) = started.per(1);
+            total = (total.0 + wall, total.1 + cpu);
+        }
+        total
+    };
+    let pipeline_pass = |dir: &Path| -> std::io::Result<(f64, f64)> {
+        crate::typeset::forget_caches();
+        let started = Clock::now();
+        for path in paths {
+            let case = engine.load(path)?.case.expect("valid");
+            engine
+                .render_case(&case, dir, RenderOptions::default())
+                .expect("renders");
+        }
+        Ok(started.per(1))
+    };
     let mut floor = Vec::new();
     let mut pipeline = Vec::new();
     let mut ratios = Vec::new();
     for round in 0..rounds {
         let dir = work.join(format!("pipeline-{round}"));
-        // Wall-clock and processor milliseconds, summed over the round.
-        let (mut floor_round, mut pipe_round) = ((0.0, 0.0), (0.0, 0.0));
-        for (i, (path, inputs)) in paths.iter().zip(sources).enumerate() {
-            // The floor: each document compiled alone, typst's memo
-            // emptied before it (and the emptying not timed).
-            let time_floor = || {
-                let mut total = (0.0, 0.0);
-                for (source, settings) in inputs {
-                    crate::typeset::forget_caches();
-                    let started = Clock::now();
-                    engine
-                        .typesetter()
-                        .typeset(source, settings)
-                        .expect("generated sources compile");
-                    let (wall, cpu) = started.per(1);
-                    total = (total.0 + wall, total.1 + cpu);
-                }
-                total
-            };
-            // The pipeline starts each case with an empty memo too, so that
-            // neither side gains from the other's work.
-            let time_pipeline = || -> std::io::Result<(f64, f64)> {
-                crate::typeset::forget_caches();
-                let started = Clock::now();
-                let case = engine.load(path)?.case.expect("valid");
-                engine
-                    .render_case(&case, &dir, RenderOptions::default())
-                    .expect("renders");
-                Ok(started.per(1))
-            };
-            let (f, p) = if (round + i) % 2 == 0 {
-                let f = time_floor();
-                (f, time_pipeline()?)
-            } else {
-                let p = time_pipeline()?;
-                (time_floor(), p)
-            };
-            floor_round = (floor_round.0 + f.0, floor_round.1 + f.1);
-            pipe_round = (pipe_round.0 + p.0, pipe_round.1 + p.1);
-        }
+        // Wall-clock and processor milliseconds of the round.
+        let (floor_round, pipe_round) = if round % 2 == 0 {
+            let f = floor_pass();
+            (f, pipeline_pass(&dir)?)
+        } else {
+            let p = pipeline_pass(&dir)?;
+            (floor_pass(), p)
+        };
         floor.push(floor_round.0 / documents as f64);
         pipeline.push(pipe_round.0 / documents as f64);
         // The ratio is of processor time, which other tenants of a shared
