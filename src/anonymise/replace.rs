@@ -65,6 +65,21 @@ impl Writer {
         }
         self.out.push_str(text);
     }
+
+    /// Writes what an edit puts in place of its stretch (a capital where
+    /// a sentence starts; nothing, and the next word capitalised, for a
+    /// stretch dropped at a sentence's start): where it is in the output.
+    fn edit(&mut self, text: &str) -> Range<usize> {
+        let start = self.out.len();
+        if text.is_empty() {
+            self.capital_next |= starts_sentence(&self.out);
+        } else if starts_sentence(&self.out) {
+            self.push(&capitalise(text));
+        } else {
+            self.push(text);
+        }
+        start..self.out.len()
+    }
 }
 
 /// Replaces every hit in `text`, and rewrites the clauses around them.
@@ -103,15 +118,7 @@ pub(super) fn replace(text: &str, ids: &Identifiers, labels: LabelSet) -> Replac
     for i in 0..hits.len() {
         while let Some(edit) = edits.next_if(|e| e.range.start <= hits[i].range.start) {
             w.push(&text[at..edit.range.start]);
-            let start = w.out.len();
-            if edit.text.is_empty() {
-                w.capital_next |= starts_sentence(&w.out);
-            } else if starts_sentence(&w.out) {
-                w.push(&capitalise(&edit.text));
-            } else {
-                w.push(&edit.text);
-            }
-            let published = start..w.out.len();
+            let published = w.edit(&edit.text);
             done.push(edit.range.clone(), published.clone());
             // The hits it covers start at `i` (they are in text order).
             for k in i..hits.len() {
@@ -213,20 +220,13 @@ pub(super) fn replace(text: &str, ids: &Identifiers, labels: LabelSet) -> Replac
     }
     for edit in edits {
         w.push(&text[at..edit.range.start]);
-        let start = w.out.len();
-        if edit.text.is_empty() {
-            w.capital_next |= starts_sentence(&w.out);
-        } else if starts_sentence(&w.out) {
-            w.push(&capitalise(&edit.text));
-        } else {
-            w.push(&edit.text);
-        }
+        let published = w.edit(&edit.text);
+        done.push(edit.range.clone(), published.clone());
         rewrites.push(Applied {
             rule: edit.rule,
             original: edit.range.clone(),
-            published: start..w.out.len(),
+            published,
         });
-        done.push(edit.range.clone(), start..w.out.len());
         at = edit.range.end;
     }
     w.push(&text[at..]);

@@ -11,7 +11,7 @@ use super::report::{CaseError, Verification};
 use crate::case::Case;
 use crate::plan::{DocKind, DocumentPlan, PublicationDecision, Status, Variant};
 use crate::review::ReviewSheet;
-use crate::typeset::{PdfSettings, TypstSource};
+use crate::typeset::{PdfSettings, Typeset, TypstSource};
 
 /// A publication copy, typeset and verified clean ([`Engine::publication_copy`]).
 #[derive(Debug, Clone)]
@@ -103,13 +103,7 @@ impl Engine {
             date: plan.date.into(),
             ident: format!("{}/{}/preview", case.case.reference, plan.file),
         };
-        let typeset = self
-            .typesetter
-            .typeset(source, &settings)
-            .map_err(|error| CaseError::Typeset {
-                document: document.clone(),
-                error,
-            })?;
+        let typeset = self.typeset_as(&document, source, &settings)?;
         checks.require_clean(case, &document, &typeset.pdf)?;
         Ok(Made {
             file: document,
@@ -129,13 +123,7 @@ impl Engine {
             date: case.case.decision_date.into(),
             ident: format!("{}/review-sheet", case.case.reference),
         };
-        let typeset = self
-            .typesetter
-            .typeset(&source, &settings)
-            .map_err(|error| CaseError::Typeset {
-                document: "review-sheet.pdf".into(),
-                error,
-            })?;
+        let typeset = self.typeset_as("review-sheet.pdf", &source, &settings)?;
         Ok(Made {
             file: "review-sheet.pdf".into(),
             title: "Review sheet (internal)".into(),
@@ -145,6 +133,21 @@ impl Engine {
             pdf: typeset.pdf,
             page_text: Vec::new(),
         })
+    }
+
+    /// Typesets `source`, the file `document`; a failure names the file.
+    fn typeset_as(
+        &self,
+        document: &str,
+        source: &TypstSource,
+        settings: &PdfSettings,
+    ) -> Result<Typeset, CaseError> {
+        self.typesetter
+            .typeset(source, settings)
+            .map_err(|error| CaseError::Typeset {
+                document: document.to_string(),
+                error,
+            })
     }
 
     pub(super) fn make(
@@ -161,13 +164,7 @@ impl Engine {
             date: plan.date.into(),
             ident: format!("{}/{}/{}", case.case.reference, plan.file, variant.as_str()),
         };
-        let typeset = self
-            .typesetter
-            .typeset(source, &settings)
-            .map_err(|error| CaseError::Typeset {
-                document: document.clone(),
-                error,
-            })?;
+        let typeset = self.typeset_as(&document, source, &settings)?;
         let page_text = match variant {
             Variant::Redacted => checks.require_clean(case, &document, &typeset.pdf)?,
             Variant::Unredacted => Vec::new(),

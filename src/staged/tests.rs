@@ -1,15 +1,6 @@
-use std::path::Path;
-
 use super::*;
 
-fn names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
+use super::names_in as names;
 
 #[test]
 fn both_ways_of_swapping_exchange_the_folders() {

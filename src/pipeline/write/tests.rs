@@ -1,15 +1,6 @@
-use std::path::Path;
-
 use super::*;
 
-fn names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
+use crate::staged::names_in as names;
 
 #[test]
 fn a_folder_is_written_and_replaced_whole() {
