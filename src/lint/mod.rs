@@ -276,6 +276,16 @@ fn locate_detail(
     }
 }
 
+/// What the publication copy does with a value: prints `printed`, or (a
+/// rewrite rule dropped it with its clause) leaves it out.
+fn prints_as(printed: &str) -> String {
+    if printed.is_empty() {
+        "it is left out of the publication copy, with the words around it".to_string()
+    } else {
+        format!("it prints as {printed}")
+    }
+}
+
 /// The warning for one replacement, if it deserves one.
 fn warning(
     doubt: Option<&Doubt>,
@@ -289,8 +299,9 @@ fn warning(
             Diagnostic::warning(
                 "ambiguous-name",
                 format!(
-                    "this name belongs to {} and nothing here says which: it prints as {printed}",
-                    join(candidates, "and")
+                    "this name belongs to {} and nothing here says which: {}",
+                    join(candidates, "and"),
+                    prints_as(printed)
                 ),
             )
             .hint("write the given name or the title that tells them apart, or add this spelling to the `aliases` of the person meant"),
@@ -308,8 +319,9 @@ fn warning(
             Diagnostic::warning(
                 "near-miss-name",
                 format!(
-                    "this looks like a misspelling of the name of {}: it prints as {printed}",
-                    join(candidates, "or")
+                    "this looks like a misspelling of the name of {}: {}",
+                    join(candidates, "or"),
+                    prints_as(printed)
                 ),
             )
             .hint("correct the spelling, or add this spelling to that person's `aliases` (with `kind = \"misspelling\"`) so it gets their label"),
@@ -361,11 +373,7 @@ fn warning(
                         "{} {} nobody listed: {}",
                         article(category.describe()),
                         category.describe(),
-                        if printed.is_empty() {
-                            "it is left out of the publication copy, with the words around it".to_string()
-                        } else {
-                            format!("it prints as {printed}")
-                        }
+                        prints_as(printed)
                     ),
                 )
                 .hint("if it is someone's, list it in the case file; otherwise accept the finding on the review sheet"),

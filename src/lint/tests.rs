@@ -165,3 +165,26 @@ fn garbles_named_bodies_and_combinations_are_warnings_with_the_published_sentenc
     // Never the value itself.
     assert!(warnings.iter().all(|d| !d.message.contains("Stott")));
 }
+
+#[test]
+fn a_name_dropped_with_its_clause_is_said_to_be_left_out() {
+    let doubt = Doubt::NearMiss {
+        candidates: vec!["Mr Y".into()],
+    };
+    let dropped = warning(Some(&doubt), Category::Name, Source::Listed, false, "")
+        .expect("a near miss is a warning");
+    assert!(
+        dropped
+            .message
+            .ends_with("it is left out of the publication copy, with the words around it"),
+        "{}",
+        dropped.message
+    );
+    let printed = warning(Some(&doubt), Category::Name, Source::Listed, false, "Mr Y")
+        .expect("a near miss is a warning");
+    assert!(
+        printed.message.ends_with("it prints as Mr Y"),
+        "{}",
+        printed.message
+    );
+}

@@ -20,11 +20,7 @@ pub(super) fn why(e: &Redaction) -> Option<String> {
             "{} {} nobody listed, found by a detector: {}; if it is someone's, list it in the case file; {}",
             article(e.category.describe()),
             e.category.describe(),
-            if e.edit.published.is_empty() {
-                "left out with the words around it".to_string()
-            } else {
-                format!("printed as {}", e.replacement)
-            },
+            printed_as(&e.replacement),
             crate::lint::advice(e.category)
         )),
         Source::Listed | Source::Generalised if e.prints_placeholder() => Some(format!(
@@ -71,6 +67,16 @@ fn doubt_kind(doubt: &Doubt) -> &'static str {
     }
 }
 
+/// What the publication copy did with a value: printed it as `printed`,
+/// or (a rewrite rule dropped it with its clause) left it out.
+fn printed_as(printed: &str) -> String {
+    if printed.is_empty() {
+        "left out with the words around it".to_string()
+    } else {
+        format!("printed as {printed}")
+    }
+}
+
 /// Why a replacement needs checking, and how to settle it, in words.
 pub fn explain(doubt: &Doubt, printed: &str) -> String {
     match doubt {
@@ -78,12 +84,14 @@ pub fn explain(doubt: &Doubt, printed: &str) -> String {
             "a name that is also a word, and nothing in the sentence says which it is: printed as {label}; if it is the word, reword the sentence (for example so that it does not start it), otherwise accept it"
         ),
         Doubt::Shared { candidates } => format!(
-            "{} share this name and nothing tells them apart: printed as {printed}; give the person meant an alias, or use the given name or title in the text",
-            join_and(candidates)
+            "{} share this name and nothing tells them apart: {}; give the person meant an alias, or use the given name or title in the text",
+            join_and(candidates),
+            printed_as(printed)
         ),
         Doubt::NearMiss { candidates } => format!(
-            "a letter or two from the name of {}: printed as {printed}; if it is a misspelling, correct it in the case file (or add it to that person's aliases)",
-            join_and(candidates)
+            "a letter or two from the name of {}: {}; if it is a misspelling, correct it in the case file (or add it to that person's aliases)",
+            join_and(candidates),
+            printed_as(printed)
         ),
         Doubt::PartOfName { candidates } => format!(
             "a listed name{} inside a longer name nobody listed: the whole name printed as {printed}; if it is the same person add the whole name to their aliases, otherwise list the person",
@@ -117,5 +125,19 @@ fn join_and(items: &[String]) -> String {
         [] => String::new(),
         [one] => one.clone(),
         [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_dropped_with_its_clause_is_said_to_be_left_out() {
+        let doubt = Doubt::NearMiss {
+            candidates: vec!["Mr Y".into()],
+        };
+        assert!(explain(&doubt, "").contains(": left out with the words around it;"));
+        assert!(explain(&doubt, "Mr Y").contains(": printed as Mr Y;"));
     }
 }

@@ -37,19 +37,43 @@ pub(super) fn rewrite(cx: &Context<'_>, run: &Run) -> Option<Edit> {
     let contact = cats
         .iter()
         .all(|c| matches!(c, Category::Phone | Category::Email | Category::OnlineId));
-    if contact {
-        return contact_detail(cx, run);
+    if contact && let Some(e) = contact_detail(cx, run) {
+        return Some(e);
     }
-    if cats.iter().all(|c| *c == Category::DateOfBirth) {
-        return birth(cx, run);
+    if cats.iter().all(|c| *c == Category::DateOfBirth)
+        && let Some(e) = birth(cx, run)
+    {
+        return Some(e);
     }
     if cats
         .iter()
         .all(|c| matches!(c, Category::Address | Category::Postcode))
+        && let Some(e) = address(cx, run)
     {
-        return address(cx, run);
+        return Some(e);
     }
-    None
+    named_before(cx, run)
+}
+
+/// "gives her NHS number as 999 954 2557." → "gives her NHS number.": a
+/// value the sentence has already named goes with its "as", where the
+/// clause ends after it.
+fn named_before(cx: &Context<'_>, run: &Run) -> Option<Edit> {
+    let before = cx.text[..run.range.start].strip_suffix(" as ")?;
+    let named = before
+        .rsplit(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .next()?
+        .to_lowercase();
+    let after = cx.text[run.range.end..].chars().next();
+    let clause_ends = after.is_none_or(|c| matches!(c, '.' | ',' | ';' | ')' | '!' | '?'));
+    if !clause_ends || !cx.rules().sentence.named_as.contains(&named) {
+        return None;
+    }
+    Some(Edit {
+        range: before.len()..run.range.end,
+        text: String::new(),
+        rule: Rule::IdentifierNamed,
+    })
 }
 
 /// Whether the words of `text` outside the hits in `range` are all of the
@@ -97,7 +121,7 @@ fn aside(cx: &Context<'_>, run: &Run) -> Option<Edit> {
     let opener = cx.text[open..].chars().next()?;
     let closer = cx.text[close..].chars().next();
     let inner = open + 1..close;
-    if !only_identifier_words(cx, &inner, &[]) {
+    if !only_identifier_words(cx, &inner, &[]) || starts_a_predicate(cx, &inner) {
         return None;
     }
     let range = match (opener, closer) {
@@ -121,6 +145,14 @@ fn aside(cx: &Context<'_>, run: &Run) -> Option<Edit> {
         text: String::new(),
         rule: Rule::IdentifierAside,
     })
+}
+
+/// Whether `range` starts with a verb of the sentence's own ("…, gives his
+/// date of birth as …"): then it is no aside.
+fn starts_a_predicate(cx: &Context<'_>, range: &Range<usize>) -> bool {
+    words_of(&cx.text[range.clone()])
+        .next()
+        .is_some_and(|first| cx.rules().sentence.predicates.contains(&first))
 }
 
 /// Whether the text before a comma at `open` is a name in apposition

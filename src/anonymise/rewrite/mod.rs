@@ -66,6 +66,9 @@ pub enum Rule {
     IdentifierSentence,
     /// An aside holding only an identifier: gone with its commas.
     IdentifierAside,
+    /// An identifier named before it ("her NHS number as …"): gone with
+    /// its "as".
+    IdentifierNamed,
     /// A quoted heading of names and identifiers: described.
     HeadingDescribed,
     /// A mistaken name's aside: says what was wrong.
@@ -93,6 +96,7 @@ impl Rule {
             Self::IdentifierBeforeDescription => "identifier left out before its description",
             Self::IdentifierSentence => "sentence holding only an identifier left out",
             Self::IdentifierAside => "aside holding only an identifier left out",
+            Self::IdentifierNamed => "identifier left out after its name (\"as …\")",
             Self::HeadingDescribed => "quoted heading described",
             Self::NameMistake => "mistaken name described",
             Self::QuotedMistake => "quoted mistaken name described",

@@ -245,6 +245,20 @@ fn sentences_and_asides_of_an_identifier_alone_go() {
 }
 
 #[test]
+fn a_value_named_before_it_goes_with_its_as_and_a_clause_with_its_own_verb_stays() {
+    check(&[
+        (
+            "The hospital's letter, dated 3 March 2023, gives her NHS number as 999-954-2557.",
+            "The hospital's letter, dated 3 March 2023, gives her NHS number.",
+        ),
+        (
+            "The referral, sent on 3 March 2023, records her date of birth as 02/03/1936, and asks for a visit.",
+            "The referral, sent on 3 March 2023, records her date of birth, and asks for a visit.",
+        ),
+    ]);
+}
+
+#[test]
 fn quoted_headings_of_names_and_identifiers_are_described() {
     check(&[
         (
