@@ -401,29 +401,25 @@ pub fn text_string(bytes: &[u8], out: &mut String) {
             return;
         }
         out.extend(bytes.iter().map(|&b| PDF_DOC[usize::from(b)]));
-        if bytes.len() >= 4 {
-            let zeros_at = |parity: usize| {
-                bytes
-                    .iter()
-                    .skip(parity)
-                    .step_by(2)
-                    .filter(|&&b| b == 0)
-                    .count()
-            };
-            let half = bytes.len() / 2;
-            if zeros_at(0) * 4 >= half * 3 {
-                out.push('\n');
-                utf16(bytes, true, out);
-            } else if zeros_at(1) * 4 >= half * 3 {
-                out.push('\n');
-                utf16(bytes, false, out);
-            }
+        if let Some(big_endian) = utf16_order(bytes) {
+            out.push('\n');
+            utf16(bytes, big_endian, out);
         }
     }
 }
 
 /// Most bytes at even or at odd positions zero.
 fn looks_like_utf16(bytes: &[u8]) -> bool {
+    utf16_order(bytes).is_some()
+}
+
+/// Whether `bytes` read as UTF-16 without a byte-order mark, and in which
+/// order: big-endian when most bytes at even positions are zero,
+/// little-endian when most at odd ones are.
+fn utf16_order(bytes: &[u8]) -> Option<bool> {
+    if bytes.len() < 4 {
+        return None;
+    }
     let zeros = |parity: usize| {
         bytes
             .iter()
@@ -433,7 +429,13 @@ fn looks_like_utf16(bytes: &[u8]) -> bool {
             .count()
     };
     let half = bytes.len() / 2;
-    bytes.len() >= 4 && (zeros(0) * 4 >= half * 3 || zeros(1) * 4 >= half * 3)
+    if zeros(0) * 4 >= half * 3 {
+        Some(true)
+    } else if zeros(1) * 4 >= half * 3 {
+        Some(false)
+    } else {
+        None
+    }
 }
 
 fn utf16(bytes: &[u8], big_endian: bool, out: &mut String) {
