@@ -14,15 +14,18 @@ use crate::anonymise::Redaction;
 /// edits elsewhere in the case.
 pub fn id_of(text: &str, e: &Redaction) -> String {
     let value = text.get(e.start..e.end).unwrap_or_default();
-    let sentence = sentence_at(&normalise(text), normalised_offset(text, e.start));
-    finding_id(e.category.describe(), &id_text(e, value, &sentence))
+    finding_id(e.category.describe(), &id_text(text, e, value))
 }
 
 /// What a finding's id is made from: its value, and for a doubt about one
-/// sentence (a name that is also a word), that sentence too.
-fn id_text(e: &Redaction, value: &str, sentence: &str) -> String {
+/// sentence (a name that is also a word), that sentence too (the field is
+/// normalised only then: most findings need no sentence).
+fn id_text(text: &str, e: &Redaction, value: &str) -> String {
     match &e.doubt {
-        Some(_) => format!("{value}\u{0}{sentence}"),
+        Some(_) => {
+            let sentence = sentence_at(&normalise(text), normalised_offset(text, e.start));
+            format!("{value}\u{0}{sentence}")
+        }
         None => value.to_string(),
     }
 }

@@ -12,7 +12,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
 pub(super) use crate::lint::{abbreviation_before, normalise};
@@ -149,9 +149,13 @@ impl Finder {
                 }
             }
         }
+        // The plain NFA: the anchors are whole sentences, so building is
+        // most of the work (a DFA costs several times more to build, and a
+        // case's few copies are each searched once).
         let automaton = (!patterns.is_empty()).then(|| {
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::Standard)
+                .kind(Some(AhoCorasickKind::NoncontiguousNFA))
                 .build(&patterns)
                 .expect("anchors are plain strings")
         });
