@@ -30,29 +30,35 @@ impl<'a> Folded<'a> {
         let mut key = String::with_capacity(orig.len());
         let mut map = Vec::with_capacity(orig.len() + 1);
         let mut last_space = false;
-        for (at, c) in orig.char_indices() {
-            // Most text is ASCII: fold it without the general path below.
-            if c.is_ascii() && !c.is_ascii_whitespace() && c != '\x0B' && c != '`' {
-                key.push(c.to_ascii_lowercase());
-                map.push(at);
-                last_space = false;
+        let mut at = 0;
+        while at < orig.len() {
+            // Most text is ASCII words and single spaces: copied a run at a
+            // time, without the general path below.
+            let run = plain_run(&orig.as_bytes()[at..], last_space);
+            if run > 0 {
+                let from = key.len();
+                key.push_str(&orig[at..at + run]);
+                key[from..].make_ascii_lowercase();
+                map.extend(at..at + run);
+                last_space = orig.as_bytes()[at + run - 1] == b' ';
+                at += run;
                 continue;
             }
+            let c = orig[at..].chars().next().unwrap_or_default();
+            let len = c.len_utf8();
             if c.is_whitespace() {
                 if !last_space {
                     key.push(' ');
                     map.push(at);
                 }
                 last_space = true;
-                continue;
+            } else if !is_invisible(c) {
+                last_space = false;
+                let before = key.len();
+                fold_char(c, &mut key);
+                map.extend(std::iter::repeat_n(at, key.len() - before));
             }
-            if is_invisible(c) {
-                continue;
-            }
-            last_space = false;
-            let before = key.len();
-            fold_char(c, &mut key);
-            map.extend(std::iter::repeat_n(at, key.len() - before));
+            at += len;
         }
         map.push(orig.len());
         Self { orig, key, map }
@@ -91,6 +97,25 @@ impl<'a> Folded<'a> {
     }
 }
 
+/// The length of the run at the start of `bytes` that folds byte for byte:
+/// ASCII other than whitespace and the backtick (which folds to an
+/// apostrophe), and single spaces (not one right after `last_space`).
+fn plain_run(bytes: &[u8], last_space: bool) -> usize {
+    let mut space_before = last_space;
+    for (i, &b) in bytes.iter().enumerate() {
+        let plain = match b {
+            b' ' => !space_before,
+            b'`' | 0x0B => false,
+            b => b.is_ascii() && !b.is_ascii_whitespace(),
+        };
+        if !plain {
+            return i;
+        }
+        space_before = b == b' ';
+    }
+    bytes.len()
+}
+
 /// Folds one character into `out`.
 pub(crate) fn fold_char(c: char, out: &mut String) {
     match c {
@@ -114,6 +139,10 @@ pub(crate) fn fold_char(c: char, out: &mut String) {
 /// character (zero-width space, joiners, soft hyphen, bidi controls, word
 /// joiner, byte-order mark).
 pub(crate) fn is_invisible(c: char) -> bool {
+    // Below the soft hyphen there are neither format characters nor marks.
+    if c < '\u{00AD}' {
+        return false;
+    }
     matches!(
         c,
         '\u{00AD}'

@@ -18,6 +18,7 @@ mod hit;
 mod identifiers;
 mod labels;
 mod log;
+mod needles;
 mod quasi;
 mod reading;
 mod replace;

@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::Serialize;
 
+use super::needles::Needles;
 use super::words::is_english_word;
 
 /// What kind of quasi-identifier.
@@ -91,41 +92,65 @@ static PREVALENCE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// Words one of which each pattern needs, as the text writes them: a
+/// pattern is run only over a text that holds one (most hold none), so
+/// nothing it would find is lost. The case-blind patterns' words are
+/// looked for in the text in lower case.
+static SMALL_PLACE_WORDS: LazyLock<Needles> = LazyLock::new(|| {
+    Needles::new(&[
+        "hamlet",
+        "village",
+        "town",
+        "settlement",
+        "island",
+        "community",
+        "parish",
+    ])
+});
+static BIRTH_WORDS: LazyLock<Needles> = LazyLock::new(|| Needles::new(&["born "]));
+/// (The first of SCHOOL's forms ends in "School".)
+static SCHOOL_WORDS: LazyLock<Needles> =
+    LazyLock::new(|| Needles::new(&["School", "Primary", "Academy", "Nursery", "College"]));
+/// The named conditions' last words (as written), and the rare ones' word.
+static CONDITION_WORDS: LazyLock<Needles> =
+    LazyLock::new(|| Needles::new(&["syndrome", "disease", "dystrophy", "palsy", "ataxia"]));
+static RARE_WORDS: LazyLock<Needles> = LazyLock::new(|| Needles::new(&["rare "]));
+static PREVALENCE_WORDS: LazyLock<Needles> =
+    LazyLock::new(|| Needles::new(&["1 in ", "one in ", "affect", "one of ", "cases"]));
+
+/// Every match of `re` in `text`, as a quasi-identifier of `kind`.
+fn all(re: &Regex, text: &str, kind: QuasiKind, out: &mut Vec<(QuasiKind, Range<usize>)>) {
+    out.extend(re.find_iter(text).map(|m| (kind, m.range())));
+}
+
 /// Quasi-identifiers in `text`; `named` says whether a place is a body's
 /// (the council's area is named anyway).
 pub(crate) fn find(text: &str, named: &dyn Fn(&str) -> bool) -> Vec<(QuasiKind, Range<usize>)> {
     let mut out: Vec<(QuasiKind, Range<usize>)> = Vec::new();
+    let lower = text.to_ascii_lowercase();
     // "she was 91", not "she was 12 weeks late".
-    out.extend(
-        AGE.find_iter(text)
-            .filter(|m| !count_follows(&text[m.end()..]))
-            .map(|m| (QuasiKind::Age, m.range())),
-    );
-    out.extend(
-        SMALL_PLACE
-            .find_iter(text)
-            .map(|m| (QuasiKind::SmallPlace, m.range())),
-    );
-    out.extend(
-        BIRTH
-            .find_iter(text)
-            .map(|m| (QuasiKind::BirthYear, m.range())),
-    );
-    out.extend(
-        SCHOOL
-            .find_iter(text)
-            .map(|m| (QuasiKind::School, m.range())),
-    );
-    out.extend(
-        CONDITION
-            .find_iter(text)
-            .map(|m| (QuasiKind::Condition, m.range())),
-    );
-    out.extend(
-        PREVALENCE
-            .find_iter(text)
-            .map(|m| (QuasiKind::Prevalence, m.range())),
-    );
+    if text.bytes().any(|b| b.is_ascii_digit()) {
+        out.extend(
+            AGE.find_iter(text)
+                .filter(|m| !count_follows(&text[m.end()..]))
+                .map(|m| (QuasiKind::Age, m.range())),
+        );
+    }
+    if SMALL_PLACE_WORDS.in_text(&lower) {
+        all(&SMALL_PLACE, text, QuasiKind::SmallPlace, &mut out);
+    }
+    if BIRTH_WORDS.in_text(&lower) {
+        all(&BIRTH, text, QuasiKind::BirthYear, &mut out);
+    }
+    if SCHOOL_WORDS.in_text(text) {
+        all(&SCHOOL, text, QuasiKind::School, &mut out);
+    }
+    if CONDITION_WORDS.in_text(text) || RARE_WORDS.in_text(&lower) {
+        all(&CONDITION, text, QuasiKind::Condition, &mut out);
+    }
+    if PREVALENCE_WORDS.in_text(&lower) {
+        all(&PREVALENCE, text, QuasiKind::Prevalence, &mut out);
+    }
     for c in PLACE.captures_iter(text) {
         let place = c.get(1).expect("group 1");
         let words: Vec<&str> = place.as_str().split(' ').collect();

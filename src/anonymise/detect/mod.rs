@@ -11,17 +11,24 @@
 //!
 //! What the detectors find is replaced by a category placeholder in the
 //! redacted variant and listed as a finding for publication staff.
+//!
+//! A pattern runs only over a text that can hold a match: the digit-bearing
+//! shapes where the bytes are laid out as they need ([`hints`]), the bank
+//! numbers where their context words are.
 
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
+mod hints;
 mod names;
 
 use super::hit::Category;
+use super::needles::Needles;
 use super::values::{self, Shape};
 use crate::ids;
+use hints::Hints;
 
 /// How sure a detector is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
@@ -111,6 +118,7 @@ const NHS_CONTEXT: [&str; 6] = [
     "health number",
 ];
 const BIRTH_CONTEXT: [&str; 6] = ["born", "date of birth", "dob", "d.o.b", "b.", "birthday"];
+const ACCOUNT_CONTEXT: [&str; 4] = ["account number", "a/c", "acc no", "account no"];
 const VEHICLE_CONTEXT: [&str; 8] = [
     "registration",
     "reg",
@@ -141,9 +149,18 @@ pub(crate) fn detect(
     }
     names::titled(text, &mut out);
     names::introduced(text, &mut out);
-    street_addresses(text, &mut out);
-    vehicles(text, &lower, &mut out);
-    bank_details(text, &lower, &mut out);
+    // Every other shape holds a digit, and each pattern runs only where
+    // the text has what it needs (see [`hints`]).
+    if text.bytes().any(|b| b.is_ascii_digit()) {
+        let hints = Hints::of(text);
+        if hints.number_then_name {
+            street_addresses(text, &mut out);
+        }
+        if hints.capital_by_digit {
+            vehicles(text, &lower, &mut out);
+        }
+        bank_details(text, &lower, &mut out);
+    }
     out
 }
 
@@ -271,23 +288,34 @@ fn vehicles(text: &str, lower: &str, out: &mut Vec<Detection>) {
 }
 
 fn bank_details(text: &str, lower: &str, out: &mut Vec<Detection>) {
+    // Each number counts only after its context words: a text without
+    // them is not searched for the number.
+    static SORT_CODE_WORDS: LazyLock<Needles> = LazyLock::new(|| Needles::new(&["sort code"]));
+    static ACCOUNT_WORDS: LazyLock<Needles> = LazyLock::new(|| Needles::new(&ACCOUNT_CONTEXT));
+    if SORT_CODE_WORDS.in_text(lower) {
+        sort_codes(text, lower, out);
+    }
+    if ACCOUNT_WORDS.in_text(lower) {
+        accounts(text, lower, out);
+    }
+    for m in IBAN.find_iter(text) {
+        if iban_valid(m.as_str()) {
+            out.push(validated(m.range(), Category::BankDetails));
+        }
+    }
+}
+
+fn sort_codes(text: &str, lower: &str, out: &mut Vec<Detection>) {
     for m in SORT_CODE.find_iter(text) {
         if near_before(lower, m.start(), 30, &["sort code"]) {
             out.push(validated(m.range(), Category::BankDetails));
         }
     }
+}
+
+fn accounts(text: &str, lower: &str, out: &mut Vec<Detection>) {
     for m in ACCOUNT.find_iter(text) {
-        if near_before(
-            lower,
-            m.start(),
-            40,
-            &["account number", "a/c", "acc no", "account no"],
-        ) {
-            out.push(validated(m.range(), Category::BankDetails));
-        }
-    }
-    for m in IBAN.find_iter(text) {
-        if iban_valid(m.as_str()) {
+        if near_before(lower, m.start(), 40, &ACCOUNT_CONTEXT) {
             out.push(validated(m.range(), Category::BankDetails));
         }
     }

@@ -94,14 +94,23 @@ impl Identifiers {
             .chars()
             .filter(char::is_ascii_alphabetic)
             .collect();
-        if key.len() < NEAR_MIN || self.all_parts.contains(&key) || is_word_name(&key) {
+        if key.len() < NEAR_MIN {
             return None;
         }
         let allowed = if key.len() >= 9 { 2 } else { 1 };
+        // The cheap test first: most words are no listed name's length.
+        let near_length = |name: &String| name.len().abs_diff(key.len()) <= allowed;
+        if !self.near.iter().any(|(name, _)| near_length(name))
+            || self.all_parts.contains(&key)
+            || is_word_name(&key)
+        {
+            return None;
+        }
         let mut owners: Vec<usize> = self
             .near
             .iter()
-            .filter(|(name, _)| name.len().abs_diff(key.len()) <= allowed)
+            .filter(|(name, _)| near_length(name))
+            .filter(|(name, _)| letters_apart(name, &key) <= 2 * allowed)
             .filter(|(name, _)| {
                 let d = strsim::damerau_levenshtein(name, &key);
                 d > 0 && d <= allowed
@@ -112,6 +121,29 @@ impl Identifiers {
         owners.dedup();
         (!owners.is_empty()).then(|| self.labels_of(&owners))
     }
+}
+
+/// How many letters two ASCII words do not share, counted with their
+/// repeats (0 for anything else). An edit or a swap of two letters changes
+/// it by two at most, so half of it is at most their edit distance: words
+/// further apart than that need no distance worked out.
+fn letters_apart(a: &str, b: &str) -> usize {
+    if !a.is_ascii() || !b.is_ascii() {
+        return 0;
+    }
+    let mut count = [0i16; 128];
+    for &x in a.as_bytes() {
+        count[usize::from(x)] += 1;
+    }
+    for &x in b.as_bytes() {
+        count[usize::from(x)] -= 1;
+    }
+    let mut apart = 0;
+    for &x in a.as_bytes().iter().chain(b.as_bytes()) {
+        apart += usize::from(count[usize::from(x)].unsigned_abs());
+        count[usize::from(x)] = 0;
+    }
+    apart
 }
 
 /// Runs of single letters with one separator between them, at least
@@ -168,17 +200,28 @@ fn capitalised_words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut at = 0;
     std::iter::from_fn(move || {
         while at < text.len() {
-            let rest = &text[at..];
-            let skip = rest.find(char::is_alphabetic)?;
+            let skip = find_char(
+                &text[at..],
+                |b| b.is_ascii_alphabetic(),
+                char::is_alphabetic,
+            )?;
             let start = at + skip;
-            let word_len = text[start..]
-                .find(|c: char| {
+            let word_len = find_char(
+                &text[start..],
+                // (No ASCII character is invisible.)
+                |b| !(b.is_ascii_alphabetic() || matches!(b, b'\'' | b'-')),
+                |c| {
                     !(c.is_alphabetic()
-                        || matches!(c, '\'' | '\u{2019}' | '-')
+                        || c == '\u{2019}'
                         || crate::anonymise::fold::is_invisible(c))
-                })
-                .unwrap_or(text.len() - start);
+                },
+            )
+            .unwrap_or(text.len() - start);
             at = start + word_len.max(1);
+            // (The word starts where the whole does, with a letter.)
+            if !text[start..].starts_with(char::is_uppercase) {
+                continue;
+            }
             let whole = &text[start..start + word_len];
             let word = whole
                 .strip_suffix("'s")
@@ -187,12 +230,35 @@ fn capitalised_words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
                 .trim_end_matches(['\'', '\u{2019}', '-']);
             let before = text[..start].chars().next_back();
             let glued = before.is_some_and(char::is_alphanumeric);
-            if !glued && word.starts_with(char::is_uppercase) && word.chars().count() >= NEAR_MIN {
+            if !glued && word.chars().count() >= NEAR_MIN {
                 return Some(start..start + word.len());
             }
         }
         None
     })
+}
+
+/// Where the first character of `s` that `stop` holds for is: read a byte
+/// at a time where `s` is ASCII (`ascii` says for an ASCII character what
+/// `stop` does).
+fn find_char(s: &str, ascii: impl Fn(u8) -> bool, stop: impl Fn(char) -> bool) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii() {
+            if ascii(b[i]) {
+                return Some(i);
+            }
+            i += 1;
+            continue;
+        }
+        let c = s[i..].chars().next()?;
+        if stop(c) {
+            return Some(i);
+        }
+        i += c.len_utf8();
+    }
+    None
 }
 
 /// Names inside web addresses and usernames: the whole address or username
@@ -261,6 +327,23 @@ mod tests {
         let at = text.find("debs").unwrap();
         let r = token_around(text, &(at..at + 4));
         assert_eq!(&text[r], "www.example.com/debs_tw");
+    }
+
+    #[test]
+    fn letters_apart_is_at_most_twice_the_distance() {
+        for (a, b) in [
+            ("kowalczyk", "kowalczik"),
+            ("pemberton", "pembertno"),
+            ("okonkwo", "okonkow"),
+            ("tranter", "tranterr"),
+            ("harrowgate", "harogate"),
+            ("pargeter", "okonkwo"),
+        ] {
+            let d = strsim::damerau_levenshtein(a, b);
+            assert!(letters_apart(a, b) <= 2 * d, "{a} {b}");
+        }
+        assert_eq!(letters_apart("kowalczyk", "kowalczik"), 2);
+        assert_eq!(letters_apart("pemberton", "pembertno"), 0);
     }
 
     #[test]

@@ -140,10 +140,10 @@ impl Identifiers {
                 .flat_map(|at| self.births.keys().map(move |born| born.years_until(*at)))
                 .collect();
             // The numbers of one to three digits the sentence writes.
-            text[s.clone()]
-                .split(|c: char| !c.is_ascii_digit())
+            text.as_bytes()[s.clone()]
+                .split(|b| !b.is_ascii_digit())
                 .filter(|n| (1..=3).contains(&n.len()))
-                .filter_map(|n| n.parse::<i32>().ok())
+                .map(|n| n.iter().fold(0, |v, d| v * 10 + i32::from(d - b'0')))
                 .any(|n| ages.contains(&n))
         });
         let ages = sentences.iter().flat_map(|s| {
@@ -315,22 +315,8 @@ impl<'t> std::ops::Deref for Found<'t> {
 /// where those years are written (a window before each, from a word's
 /// start), not by reading the whole text; in text order.
 fn partial_dates_of_years<'t>(text: &'t str, years: &[String]) -> Vec<Found<'t>> {
-    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
-    let mut at: Vec<usize> = years
-        .iter()
-        .flat_map(|y| text.match_indices(y.as_str()).map(|(i, _)| i))
-        // A year, not part of a longer number or word ("19361", "1936a").
-        .filter(|&i| {
-            !digit(text[..i].chars().next_back())
-                && !text[i + 4..]
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_ascii_alphanumeric() || c == '_')
-        })
-        .collect();
-    at.sort_unstable();
     let mut out = Vec::new();
-    for i in at {
+    for i in years_written(text, years) {
         let end = i + 4;
         // "September, 1936" is the longest form before a year.
         let mut start = i.saturating_sub(16);
@@ -358,13 +344,44 @@ fn partial_dates_of_years<'t>(text: &'t str, years: &[String]) -> Vec<Found<'t>>
     out
 }
 
+/// Where `text` writes one of `years` (four digits each) as a year, not
+/// as part of a longer number or word ("19361", "1936a"), in text order:
+/// a run of exactly four digits, with no letter or `_` after it.
+fn years_written(text: &str, years: &[String]) -> Vec<usize> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let end = b[i..]
+            .iter()
+            .position(|c| !c.is_ascii_digit())
+            .map_or(b.len(), |n| i + n);
+        let after = b.get(end).copied().unwrap_or(b' ');
+        let alone = !(after.is_ascii_alphanumeric() || after == b'_');
+        if end - i == 4 && alone && years.iter().any(|y| y.as_bytes() == &b[i..end]) {
+            out.push(i);
+        }
+        i = end;
+    }
+    out
+}
+
 /// The sentence around a range: from after the last ". " before it to the
 /// next ". " after it (or the ends of the text).
 fn sentence_of(text: &str, range: &Range<usize>) -> Range<usize> {
-    let start = text[..range.start].rfind(". ").map_or(0, |i| i + 2);
-    let end = text[range.end..]
-        .find(". ")
-        .map_or(text.len(), |i| range.end + i + 1);
+    let b = text.as_bytes();
+    let stop = |i: usize, within: usize| i + 1 < within && b[i + 1] == b' ';
+    let start = memchr::memrchr_iter(b'.', &b[..range.start])
+        .find(|&i| stop(i, range.start))
+        .map_or(0, |i| i + 2);
+    let end = memchr::memchr_iter(b'.', &b[range.end..])
+        .map(|i| range.end + i)
+        .find(|&i| stop(i, b.len()))
+        .map_or(text.len(), |i| i + 1);
     start..end
 }
 
@@ -380,5 +397,21 @@ mod tests {
         assert!(birth_context("(DOB ", 5, 40));
         assert!(!birth_context("she was reborn in ", 18, 40));
         assert!(!birth_context("Born. In ", 9, 3));
+    }
+
+    #[test]
+    fn years_and_sentences() {
+        let years = ["1936".to_string(), "1948".to_string()];
+        let text = "In 1936, 19361 and 1936a, not 21936; 1948_ or (1948) and é1936";
+        let found: Vec<usize> = years_written(text, &years);
+        let want: Vec<usize> = [3, 47, 59].into_iter().collect();
+        assert_eq!(found, want);
+        for &at in &found {
+            assert!(years.iter().any(|y| text[at..].starts_with(y.as_str())));
+        }
+        let text = "One. Two 3.5 and 4. Three.";
+        let at = text.find("3.5").unwrap();
+        assert_eq!(&text[sentence_of(text, &(at..at + 3))], "Two 3.5 and 4.");
+        assert_eq!(sentence_of("No stop", &(0..2)), 0..7);
     }
 }
