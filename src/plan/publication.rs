@@ -20,7 +20,7 @@
 use serde::Serialize;
 
 use super::document::{DocKind, DocumentPlan};
-use super::words::{Explanations, Words, fill};
+use super::words::{Explanations, Reasons, Words, fill};
 use crate::case::{Case, Date, Exception, Stage};
 
 /// Where a decision stands for publication.
@@ -40,18 +40,19 @@ pub enum Status {
 pub struct ExceptionInfo {
     /// The exception's code (docs/domain.md §5): `NOT_IN_INTERESTS.IDENTIFIABLE`.
     pub code: &'static str,
-    /// Why, in words: "the facts are unusual enough that someone could be identified".
-    pub reason: &'static str,
+    /// Why, in the office's words (`rules.toml` `[publication.reasons]`):
+    /// "the facts are unusual enough that someone could be identified".
+    pub reason: String,
     /// Whether publication is only put off (a review under way) rather
     /// than ruled out.
     pub temporary: bool,
 }
 
-impl From<Exception> for ExceptionInfo {
-    fn from(e: Exception) -> Self {
+impl ExceptionInfo {
+    fn new(e: Exception, reasons: &Reasons) -> Self {
         Self {
             code: e.code(),
-            reason: e.describe(),
+            reason: reasons.of(e).to_string(),
             temporary: e.is_temporary(),
         }
     }
@@ -138,6 +139,7 @@ pub fn decide(
     words: Words<'_>,
 ) -> PublicationDecision {
     let publication = &case.publication;
+    let reasons = &words.publication.reasons;
     let decision_date = case.case.decision_date;
     let (status, exception) = match (case.case.stage, publication.publish) {
         (_, false) => (Status::Withheld, publication.exception),
@@ -168,7 +170,7 @@ pub fn decide(
                 exception: if publish {
                     None
                 } else {
-                    own.or(exception).map(Into::into)
+                    own.or(exception).map(|e| ExceptionInfo::new(e, reasons))
                 },
             }
         })
@@ -176,7 +178,7 @@ pub fn decide(
     PublicationDecision {
         status,
         publish: status == Status::Published,
-        exception: exception.map(Into::into),
+        exception: exception.map(|e| ExceptionInfo::new(e, reasons)),
         decision_date,
         delay_weeks,
         earliest_publication_date: earliest,
@@ -243,7 +245,10 @@ fn explain(
             } else {
                 &words.withheld
             };
-            withheld(fill(text, &[("code", e.code()), ("reason", e.describe())]))
+            withheld(fill(
+                text,
+                &[("code", e.code()), ("reason", words.reasons.of(e))],
+            ))
         }
         (Status::Withheld, None, _) => withheld(words.withheld_without_exception.clone()),
         (Status::Draft, _, _) => words.draft.clone(),

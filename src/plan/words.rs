@@ -2,7 +2,8 @@
 //! document's title (`[titles]`), the powers `redress plan` says it is
 //! issued under (`[powers]`), the escalation steps it says are due
 //! (`[pending]`), and why a decision is or is not published
-//! (`[publication]`). Rust decides which entry a document takes, by the
+//! (`[publication]`, with each exception's reason in
+//! `[publication.reasons]`). Rust decides which entry a document takes, by the
 //! codes the templates receive too: its kind (`doc.kind_key`), the case's
 //! jurisdiction, a letter's code and who it goes to. The words are the
 //! office's, so that it can change them without a rebuild.
@@ -16,7 +17,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::document::LetterCode;
-use crate::case::Jurisdiction;
+use crate::case::{Exception, Jurisdiction};
 
 /// The plan's words, borrowed from the loaded rules.
 #[derive(Debug, Clone, Copy)]
@@ -190,6 +191,62 @@ pub struct Explanations {
     pub report_published: String,
     /// ... when it has several.
     pub reports_published: String,
+    /// Why a decision is not published, by its exception
+    /// (`[publication.reasons]`).
+    pub reasons: Reasons,
+}
+
+/// Why a decision is not published, by the exception the case file names
+/// (`[publication] exception`): `{reason}` in the sentences of
+/// [`Explanations`], and the covering letters' "because ..." (`doc.exception`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reasons {
+    /// `PREMATURE`.
+    pub premature: String,
+    /// `REVIEW`: a review of the decision under way.
+    pub review: String,
+    /// `NOT_IN_INTERESTS.IDENTIFIABLE`.
+    pub identifiable: String,
+    /// `NOT_IN_INTERESTS.REQUEST`.
+    pub request: String,
+    /// `SOLE_TRADER`: a Part 3A provider who is a sole trader.
+    pub sole_trader: String,
+    /// `EMPLOYMENT`.
+    pub employment: String,
+    /// `CONSENT`.
+    pub consent: String,
+    /// `OTHER`.
+    pub other: String,
+}
+
+impl Reasons {
+    /// The reason an exception gives.
+    pub fn of(&self, exception: Exception) -> &str {
+        match exception {
+            Exception::Premature => &self.premature,
+            Exception::Review => &self.review,
+            Exception::Identifiable => &self.identifiable,
+            Exception::Request => &self.request,
+            Exception::SoleTrader => &self.sole_trader,
+            Exception::Employment => &self.employment,
+            Exception::Consent => &self.consent,
+            Exception::Other => &self.other,
+        }
+    }
+
+    fn entries(&self) -> [(&str, &str); 8] {
+        [
+            ("premature", &self.premature),
+            ("review", &self.review),
+            ("identifiable", &self.identifiable),
+            ("request", &self.request),
+            ("sole_trader", &self.sole_trader),
+            ("employment", &self.employment),
+            ("consent", &self.consent),
+            ("other", &self.other),
+        ]
+    }
 }
 
 impl ByJurisdiction {
@@ -328,6 +385,9 @@ impl Explanations {
         ];
         for (key, text, allowed) in entries {
             check_entry("publication", key, text, allowed)?;
+        }
+        for (key, text) in self.reasons.entries() {
+            check_entry("publication.reasons", key, text, &[])?;
         }
         Ok(())
     }

@@ -372,7 +372,7 @@ pub fn build(
                 .and_then(|b| b.exception.as_ref())
                 .map(|e| RecordException {
                     code: e.code.to_string(),
-                    reason: e.reason.to_string(),
+                    reason: e.reason.clone(),
                     temporary: e.temporary,
                 }),
         },

@@ -115,7 +115,7 @@ pub(super) struct DocView {
     category: Option<String>,
     decision: &'static str,
     publish: bool,
-    exception: Option<&'static str>,
+    exception: Option<String>,
     /// Who signs, in order: the investigator (and the Housing Ombudsman's
     /// adjudicator), or the office holders whose power it is.
     signers: Vec<SignerView>,
@@ -417,7 +417,10 @@ fn doc_view(
         category: info.category.as_deref().map(String::from),
         decision: case.outcome.decision.label(),
         publish: case.publication.publish,
-        exception: case.publication.exception.map(|e| e.describe()),
+        exception: case
+            .publication
+            .exception
+            .map(|e| rules.publication.reasons.of(e).to_string()),
         signers,
         letterhead,
         voice: signing.voice,

@@ -151,23 +151,6 @@ impl Role {
             Self::Officer | Self::Clinician | Self::Councillor | Self::Mp
         )
     }
-
-    /// How the key to names describes the role.
-    pub fn describe(self) -> &'static str {
-        match self {
-            Self::Complainant => "the complainant",
-            Self::PersonAffected => "the person affected",
-            Self::Representative => "the complainant's representative",
-            Self::Relative => "a relative",
-            Self::Neighbour => "a neighbour",
-            Self::Officer => "an officer",
-            Self::Clinician => "a clinician",
-            Self::Councillor => "a councillor",
-            Self::Mp => "a Member of Parliament",
-            Self::Witness => "a witness",
-            Self::Other => "a person mentioned",
-        }
-    }
 }
 
 /// How a person is related to another person in the case.

@@ -103,20 +103,6 @@ impl Exception {
             Self::Premature | Self::Review | Self::Employment | Self::Other
         )
     }
-
-    /// The reason in words.
-    pub fn describe(self) -> &'static str {
-        match self {
-            Self::Premature => "the complaint is premature",
-            Self::Review => "a review of the decision is under way",
-            Self::Identifiable => "the facts are unusual enough that someone could be identified",
-            Self::Request => "we have agreed to a request not to publish",
-            Self::SoleTrader => "the care provider is a sole trader",
-            Self::Employment => "it concerns an employment matter",
-            Self::Consent => "consent could not properly be given",
-            Self::Other => "of other specific grounds",
-        }
-    }
 }
 
 texts!(Publication {

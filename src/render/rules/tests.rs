@@ -202,3 +202,54 @@ fn an_unnamed_addressee_is_greeted_in_the_offices_words() {
         .text;
     assert!(source.contains("Dear #\"Colleague\";,"), "{source}");
 }
+
+#[test]
+fn a_withheld_decision_gives_the_offices_reason() {
+    let text = changed(
+        "identifiable = \"the facts are unusual enough that someone could be identified\"",
+        "identifiable = \"so few people share the facts that they could be recognised\"",
+    );
+    let templates = templates_with(&text).unwrap();
+    let mut case = crate::case::tests_support::minimal_case();
+    case.publication.publish = false;
+    case.publication.exception = Some(crate::case::Exception::Identifiable);
+    let words = templates.rules().plan_words();
+    let plans = crate::plan::plan(&case, words);
+    let decision = crate::plan::decide(&case, &plans, 6, words);
+    let reason = "so few people share the facts that they could be recognised";
+    assert!(
+        decision.explanation.contains(reason),
+        "{}",
+        decision.explanation
+    );
+    let exception = decision
+        .exception
+        .as_ref()
+        .expect("withheld with its exception");
+    assert_eq!(exception.reason, reason);
+    let letter = plans
+        .iter()
+        .find(|p| p.file == "letter-complainant")
+        .expect("a letter to the complainant");
+    let labels = vec!["Mrs X".to_string(); case.people.len()];
+    let source = templates
+        .render_unredacted(&case, &labels, letter)
+        .unwrap()
+        .text;
+    assert!(source.contains(reason), "{source}");
+}
+
+#[test]
+fn an_empty_reason_or_one_with_a_placeholder_is_refused() {
+    let line = "premature = \"the complaint is premature\"";
+    let err = Rules::parse(&changed(line, "premature = \"\"")).unwrap_err();
+    assert!(
+        err.contains("[publication.reasons] `premature` is empty"),
+        "{err}"
+    );
+    let err = Rules::parse(&changed(line, "premature = \"{code} is premature\"")).unwrap_err();
+    assert!(err.contains("`premature`"), "{err}");
+    assert!(err.contains("it takes none"), "{err}");
+    let err = Rules::parse(&changed(line, "")).unwrap_err();
+    assert!(err.contains("premature"), "{err}");
+}
