@@ -322,6 +322,59 @@ fn a_sentence_changed_in_the_shared_words_changes_the_pdf_and_the_page() {
     assert!(problems.is_empty(), "{}", problems.join("\n\n"));
 }
 
+/// The site's own words are the office's too (`--templates DIR` with a
+/// `site.toml`): a filter's name and its listings' heading, the feed's
+/// title and the glossary's headings change without a rebuild.
+#[test]
+fn an_office_changes_the_sites_own_words() {
+    let dir = tempdir();
+    let bundled = include_str!("../templates/html/site.toml");
+    let words = bundled
+        .replace("title = \"Year of decision\"", "title = \"Year decided\"")
+        .replace(
+            "heading = \"Decisions made in {label}\"",
+            "heading = \"Decided in {label}\"",
+        )
+        .replace(
+            "title = \"Ombudsman decisions and reports\"",
+            "title = \"Decisions of the Ombudsmen\"",
+        )
+        .replace(
+            "remedy_type = \"Types of remedy\"",
+            "remedy_type = \"Kinds of remedy\"",
+        );
+    assert_eq!(words.matches("Kinds of remedy").count(), 1);
+    std::fs::write(dir.path().join("site.toml"), words).unwrap();
+    let engine = Engine::new(Templates::bundled().unwrap());
+    let html = HtmlTemplates::with_overrides(dir.path()).unwrap().unwrap();
+    let site = dir.path().join("site");
+    let report = redress::publish::publish(
+        &engine,
+        &html,
+        &[sample("23 007 412")],
+        &site,
+        &PublishOptions::new(as_of()),
+        &|_| {},
+    )
+    .unwrap();
+    assert_eq!(report.failed, 0);
+    let read = |path: &str| std::fs::read_to_string(site.join(path)).unwrap();
+    let years = read("browse/year/index.html");
+    assert!(years.contains("Year decided"), "{years}");
+    let year = std::fs::read_dir(site.join("browse/year"))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .find(|e| e.path().is_dir())
+        .expect("a listing of one year");
+    let listing = std::fs::read_to_string(year.path().join("1.html")).unwrap();
+    assert!(listing.contains("<h1>Decided in 20"), "{listing}");
+    assert!(!listing.contains("Decisions made in"), "{listing}");
+    assert!(read("feed.atom").contains("<title>Decisions of the Ombudsmen</title>"));
+    let glossary = read("glossary.html");
+    assert!(glossary.contains("Kinds of remedy"), "{glossary}");
+    assert!(!glossary.contains("Types of remedy"), "{glossary}");
+}
+
 /// The decision statement a record page carries is the statement of the
 /// decision's PDF, from its Summary to its last line.
 #[test]

@@ -16,20 +16,9 @@ use serde::{Deserialize, Serialize};
 use super::file::SiteFile;
 use super::record::{DocumentKind, Record, RemedyType};
 use super::terms::Terms;
+use super::words::FILTERS;
 use crate::case::{Case, Date};
 use crate::plan::DocumentPlan;
-
-/// The ways to filter decisions: a key (in URLs and search filters) and a
-/// heading.
-pub const DIMENSIONS: [(&str, &str); 7] = [
-    ("organisation", "Organisation"),
-    ("type", "Type of organisation"),
-    ("category", "Category"),
-    ("decision", "Decision"),
-    ("year", "Year of decision"),
-    ("remedy", "Remedy"),
-    ("compliance", "Compliance"),
-];
 
 /// What the listings need of a case.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -87,7 +76,7 @@ pub struct CardOutcome {
 /// A filter value of a case.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Facet {
-    /// One of [`DIMENSIONS`].
+    /// One of [`FILTERS`].
     pub dimension: String,
     /// "Westley Borough Council", "Upheld", "2024".
     pub label: String,
@@ -183,7 +172,7 @@ pub fn record_search_fields(terms: &Terms, record: &Record) -> Vec<SearchField> 
     let mut out: Vec<SearchField> = record_facets(terms, record)
         .into_iter()
         .filter_map(|f| {
-            let name = DIMENSIONS.iter().find(|(k, _)| *k == f.dimension)?.0;
+            let name = *FILTERS.iter().find(|k| **k == f.dimension)?;
             Some(field("filter", name, f.label))
         })
         .collect();
@@ -208,7 +197,7 @@ pub fn search_fields(terms: &Terms, records: &[&Record], plan: &DocumentPlan) ->
     let mut out: Vec<SearchField> = facets
         .into_iter()
         .filter_map(|f| {
-            let name = DIMENSIONS.iter().find(|(k, _)| *k == f.dimension)?.0;
+            let name = *FILTERS.iter().find(|k| **k == f.dimension)?;
             Some(field("filter", name, f.label))
         })
         .collect();

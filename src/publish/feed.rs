@@ -14,6 +14,7 @@ use super::entry::{Entry as CaseEntry, FeedItem};
 use super::error::SiteError;
 use super::listing::{Dimension, listing_base, page_path, slug};
 use super::staging::Staging;
+use super::words::FeedWords;
 use crate::case::Date;
 
 /// The site feed's id.
@@ -26,10 +27,12 @@ fn at_midnight(date: Date) -> FixedDateTime {
         .expect("an ISO date makes an RFC 3339 date-time")
 }
 
-/// One feed: its id, title, where its pages go and the HTML it shadows.
-struct FeedSpec {
+/// One feed: its id, title, where its pages go, the HTML it shadows and
+/// the site's words for every feed.
+struct FeedSpec<'a> {
     id: String,
     title: String,
+    words: &'a FeedWords,
     /// Page `n`'s path.
     path: Box<dyn Fn(usize) -> String>,
     alternate: String,
@@ -38,6 +41,7 @@ struct FeedSpec {
 /// Writes the site's feed and one per organisation; returns how many
 /// feed documents.
 pub(super) fn write_all(
+    words: &FeedWords,
     entries: &[CaseEntry],
     dimensions: &[Dimension],
     base: &str,
@@ -49,7 +53,8 @@ pub(super) fn write_all(
     sort(&mut all);
     let site = FeedSpec {
         id: FEED_ID.into(),
-        title: "Ombudsman decisions and reports".into(),
+        title: words.title.clone(),
+        words,
         path: Box::new(|n| {
             if n == 1 {
                 "feed.atom".into()
@@ -73,7 +78,8 @@ pub(super) fn write_all(
             let key = value.slug.clone();
             let spec = FeedSpec {
                 id: format!("{FEED_ID}:organisation:{key}"),
-                title: format!("Ombudsman decisions and reports about {label}"),
+                title: crate::plan::fill(&words.organisation, &[("label", &label)]),
+                words,
                 path: Box::new(move |n| {
                     if n == 1 {
                         format!("feeds/organisation/{key}.atom")
@@ -145,13 +151,11 @@ fn write_feed(
             id: spec.id.clone(),
             updated: at_midnight(updated),
             authors: vec![Person {
-                name: "Local Government and Social Care Ombudsman".into(),
+                name: spec.words.author.clone(),
                 ..Default::default()
             }],
             links,
-            subtitle: Some(Text::plain(
-                "Every decision and report published on the website, newest first; an entry is updated when a later document of its case is published. People are referred to by a letter or by their role; organisations are named.",
-            )),
+            subtitle: Some(Text::plain(spec.words.subtitle.clone())),
             lang: Some("en-GB".into()),
             entries: shown.iter().map(|i| entry(i, base)).collect(),
             ..Default::default()

@@ -21,6 +21,7 @@ use minijinja::value::Value;
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, Output, State, UndefinedBehavior};
 
 use super::terms::{self, Terms};
+use super::words::{self, SiteWords};
 use crate::render::{RenderError, WORDS};
 
 /// A bundled HTML template or asset: its file name and text.
@@ -51,6 +52,7 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     bundled!("special-report.html.j2"),
     bundled!("notice.html.j2"),
     bundled!("terms.toml"),
+    bundled!("site.toml"),
 ];
 
 /// The static files of the site, by path under `assets/`.
@@ -65,6 +67,7 @@ pub fn template_for(typst_template: &str) -> String {
 pub struct HtmlTemplates {
     env: Environment<'static>,
     terms: Arc<Terms>,
+    words: SiteWords,
     fingerprint: String,
 }
 
@@ -77,13 +80,17 @@ impl HtmlTemplates {
     /// The bundled templates, with any `*.html.j2` file in `dir` (or in
     /// `dir/html/`) replacing the bundled one of the same name; a
     /// `words.j2` there replaces the shared words (as it does for the PDFs),
-    /// a `terms.toml` the site's words for codes.
+    /// a `terms.toml` the site's words for codes, a `site.toml` its own
+    /// headings and feed titles.
     pub fn with_overrides(dir: &Path) -> std::io::Result<Result<Self, RenderError>> {
         let mut files = bundled_files();
         for folder in [dir.to_path_buf(), dir.join("html")] {
             if folder.is_dir() {
                 crate::render::read_overrides(&folder, &mut files, |name| {
-                    name.ends_with(".html.j2") || name == WORDS.0 || name == terms::FILE
+                    name.ends_with(".html.j2")
+                        || name == WORDS.0
+                        || name == terms::FILE
+                        || name == words::FILE
                 })?;
             }
         }
@@ -97,6 +104,14 @@ impl HtmlTemplates {
             None => Terms::default(),
         };
         let terms = Arc::new(terms);
+        let bundled_words = TEMPLATES
+            .iter()
+            .find(|(n, _)| *n == words::FILE)
+            .map_or("", |(_, text)| *text);
+        let words = match files.iter().find(|(n, _)| n == words::FILE) {
+            Some((_, text)) => SiteWords::parse(text, &terms::TABLES)?,
+            None => SiteWords::parse(bundled_words, &terms::TABLES)?,
+        };
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::Strict);
         env.set_trim_blocks(true);
@@ -119,7 +134,7 @@ impl HtmlTemplates {
         });
         crate::render::add_word_functions(&mut env);
         for (name, text) in files {
-            if name == terms::FILE {
+            if name == terms::FILE || name == words::FILE {
                 continue;
             }
             // The shared words keep their name, so that both formats'
@@ -135,6 +150,7 @@ impl HtmlTemplates {
         Ok(Self {
             env,
             terms,
+            words,
             fingerprint,
         })
     }
@@ -142,6 +158,11 @@ impl HtmlTemplates {
     /// The site's words for codes (`terms.toml`).
     pub fn terms(&self) -> &Terms {
         &self.terms
+    }
+
+    /// The site's own words (`site.toml`).
+    pub fn words(&self) -> &SiteWords {
+        &self.words
     }
 
     /// A digest of every template and word the pages are made from: a case

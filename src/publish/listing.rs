@@ -15,11 +15,12 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::check;
-use super::entry::{DIMENSIONS, Entry};
+use super::entry::Entry;
 use super::error::SiteError;
 use super::file::{SiteInfo, root_for};
 use super::html::{self, HtmlTemplates};
 use super::staging::Staging;
+use super::words::{FILTERS, SiteWords};
 
 /// Filter values listed on one page of a filter's values.
 const VALUES_PER_PAGE: usize = 200;
@@ -45,17 +46,18 @@ pub struct Value {
 pub struct Dimension {
     /// `organisation`.
     pub key: &'static str,
-    /// "Organisation".
-    pub title: &'static str,
+    /// "Organisation" (the site's words).
+    pub title: String,
     /// Its values.
     pub values: Vec<Value>,
 }
 
-/// The filters and their values over `entries` (newest first).
-pub fn dimensions(entries: &[Entry]) -> Vec<Dimension> {
-    DIMENSIONS
+/// The filters and their values over `entries` (newest first), named in
+/// the site's words.
+pub fn dimensions(entries: &[Entry], words: &SiteWords) -> Vec<Dimension> {
+    FILTERS
         .iter()
-        .map(|&(key, title)| {
+        .map(|&key| {
             let mut by_label: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
             for (i, entry) in entries.iter().enumerate() {
                 for facet in entry.facets.iter().filter(|f| f.dimension == key) {
@@ -88,7 +90,11 @@ pub fn dimensions(entries: &[Entry]) -> Vec<Dimension> {
                     }
                 })
                 .collect();
-            Dimension { key, title, values }
+            Dimension {
+                key,
+                title: words.filter_title(key).to_string(),
+                values,
+            }
         })
         .collect()
 }
@@ -192,7 +198,7 @@ struct Choice {
 #[derive(Debug, Clone, Serialize)]
 struct Sidebar {
     key: &'static str,
-    title: &'static str,
+    title: String,
     /// The values, when there are few; else a link to the filter's page.
     values: Vec<Choice>,
     browse: String,
@@ -201,7 +207,7 @@ struct Sidebar {
 /// The filter a listing shows.
 #[derive(Debug, Clone, Serialize)]
 struct Current {
-    title: &'static str,
+    title: String,
     label: String,
 }
 
@@ -242,7 +248,7 @@ impl Lister<'_> {
             .iter()
             .map(|d| Sidebar {
                 key: d.key,
-                title: d.title,
+                title: d.title.clone(),
                 values: if d.values.len() <= FEW_VALUES {
                     d.values
                         .iter()
@@ -271,12 +277,13 @@ impl Lister<'_> {
         let count = cases.len().div_ceil(self.page_size).max(1);
         let sidebar = self.sidebar(filter.map(|(d, v)| (d.key, v.slug.as_str())));
         let current = filter.map(|(d, v)| Current {
-            title: d.title,
+            title: d.title.clone(),
             label: v.label.clone(),
         });
+        let words = self.html.words();
         let heading = match filter {
-            None => "All decisions".to_string(),
-            Some((d, v)) => heading(d.key, &v.label),
+            None => words.all_decisions.clone(),
+            Some((d, v)) => words.filtered_heading(d.key, &v.label),
         };
         for oldest in [false, true] {
             let order: Vec<usize> = if oldest {
@@ -349,7 +356,7 @@ impl Lister<'_> {
             let context = minijinja::context! {
                 root => &root,
                 site => self.info,
-                title => dimension.title,
+                title => &dimension.title,
                 key => dimension.key,
                 values => values,
                 pagination => pagination(count, n, |k| format!("{root}{}", path_of(k))),
@@ -414,7 +421,7 @@ impl Lister<'_> {
         let context = minijinja::context! {
             root => root_for(path),
             site => self.info,
-            heading => "Find a decision by its reference",
+            heading => &self.html.words().find_by_reference,
             references => (),
             blocks => &blocks,
         };
@@ -496,19 +503,6 @@ fn block_label(reference: &str, group: &str) -> String {
         out.push(c);
     }
     out
-}
-
-/// The heading of a filtered listing.
-pub fn heading(key: &str, label: &str) -> String {
-    match key {
-        "organisation" => format!("Decisions about {label}"),
-        "type" => format!("Decisions about organisations of the type {label}"),
-        "category" => format!("Decisions in {label}"),
-        "decision" => format!("Decisions: {label}"),
-        "year" => format!("Decisions made in {label}"),
-        "remedy" => format!("Decisions with a remedy: {label}"),
-        _ => format!("Decisions by compliance: {label}"),
-    }
 }
 
 #[cfg(test)]

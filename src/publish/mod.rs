@@ -48,6 +48,7 @@ mod staging;
 mod store;
 pub mod terms;
 pub mod view;
+pub mod words;
 
 pub use case::{CaseSite, PublishError, make, record_path};
 pub use data::{FORMAT_VERSION, RecordsFile};

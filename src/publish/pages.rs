@@ -57,7 +57,7 @@ pub fn write_all(
     let records: usize = entries.iter().map(|e| e.references.len()).sum();
     let browse: Vec<(&str, String)> = dimensions
         .iter()
-        .map(|d| (d.title, format!("browse/{}/index.html", d.key)))
+        .map(|d| (d.title.as_str(), format!("browse/{}/index.html", d.key)))
         .collect();
     write(
         "html/index.html.j2",
@@ -80,7 +80,7 @@ pub fn write_all(
             root => "",
             site => info,
             browse => &browse,
-            dimensions => dimensions.iter().map(|d| (d.key, d.title)).collect::<Vec<_>>(),
+            dimensions => dimensions.iter().map(|d| (d.key, &d.title)).collect::<Vec<_>>(),
             shards => shards.join(" "),
         },
     )?;
@@ -101,7 +101,7 @@ pub fn write_all(
         minijinja::context! {
             root => "",
             site => info,
-            tables => html.terms().glossary(),
+            tables => html.terms().glossary(html.words()),
         },
     )?;
     Ok(())

@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::record::{DocumentKind, RemedyType};
+use super::words::SiteWords;
 use crate::case::{BodyKind, Compliance, Determination, WebsiteDecision};
 use crate::render::RenderError;
 
@@ -28,7 +29,7 @@ pub struct Term {
 
 /// One table of the glossary: its name, its heading and its terms, each
 /// with its code.
-pub type GlossaryTable<'a> = (&'static str, &'static str, Vec<(&'a str, &'a Term)>);
+pub type GlossaryTable<'a> = (&'static str, &'a str, Vec<(&'a str, &'a Term)>);
 
 /// Every table of terms, by name: `decision`, `compliance`, …
 #[derive(Debug, Clone, Default, Serialize)]
@@ -36,15 +37,16 @@ pub struct Terms {
     tables: BTreeMap<String, BTreeMap<String, Term>>,
 }
 
-/// The tables, in the order the glossary shows them, with their headings.
-pub const TABLES: [(&str, &str); 7] = [
-    ("decision", "Decisions"),
-    ("determination", "Housing Ombudsman determinations"),
-    ("remedy_type", "Types of remedy"),
-    ("remedy_status", "What an organisation did about a remedy"),
-    ("compliance", "Where an organisation stands on its remedies"),
-    ("document", "Documents"),
-    ("body_kind", "Kinds of organisation"),
+/// The tables, in the order the glossary shows them (their headings are
+/// the site's words, [`super::words`]).
+pub const TABLES: [&str; 7] = [
+    "decision",
+    "determination",
+    "remedy_type",
+    "remedy_status",
+    "compliance",
+    "document",
+    "body_kind",
 ];
 
 /// A code as records.json writes it (its serde name).
@@ -96,17 +98,18 @@ impl Terms {
         self.label(table, &code_of(value))
     }
 
-    /// The glossary: each table with its heading and terms, in order.
-    pub fn glossary(&self) -> Vec<GlossaryTable<'_>> {
+    /// The glossary: each table with its heading (from the site's words)
+    /// and terms, in order.
+    pub fn glossary<'a>(&'a self, words: &'a SiteWords) -> Vec<GlossaryTable<'a>> {
         TABLES
             .iter()
-            .map(|(table, heading)| {
+            .map(|table| {
                 let terms = self
                     .tables
                     .get(*table)
                     .map(|t| t.iter().map(|(c, t)| (c.as_str(), t)).collect())
                     .unwrap_or_default();
-                (*table, *heading, terms)
+                (*table, words.glossary_heading(table), terms)
             })
             .collect()
     }

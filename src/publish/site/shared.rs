@@ -151,7 +151,7 @@ fn make_shared_pages(
         as_of: Some(options.as_of.long()),
     };
     let base = options.base_url.as_str();
-    let dimensions = listing::dimensions(entries);
+    let dimensions = listing::dimensions(entries, html.words());
     Lister {
         html,
         entries,
@@ -162,6 +162,7 @@ fn make_shared_pages(
     }
     .write_all()?;
     feed::write_all(
+        &html.words().feeds,
         entries,
         &dimensions,
         base,
