@@ -7,13 +7,17 @@
 //! are proper nouns there, so they are added here: a person called June or
 //! April shares her name with every date in that month.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
-static WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../../data/english-words.txt")
+/// The list, sorted as [`slice::binary_search`] compares (the file is kept
+/// sorted, so sorting it is one pass): built in a fraction of the time a
+/// hash set of 63,000 words takes, which every process start would pay.
+static WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut words: Vec<&str> = include_str!("../../data/english-words.txt")
         .lines()
-        .collect()
+        .collect();
+    words.sort_unstable();
+    words
 });
 
 /// The months, in order.
@@ -45,7 +49,7 @@ const WEEKDAYS: [&str; 7] = [
 /// Whether `word` (any case) is an ordinary English word.
 pub(crate) fn is_english_word(word: &str) -> bool {
     let lower = word.to_lowercase();
-    WORDS.contains(lower.as_str())
+    WORDS.binary_search(&lower.as_str()).is_ok()
 }
 
 /// Whether `word` (any case) is a season: a word of time like a month
