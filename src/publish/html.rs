@@ -52,7 +52,7 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     bundled!("special-report.html.j2"),
     bundled!("notice.html.j2"),
     bundled!("terms.toml"),
-    bundled!("site.toml"),
+    (words::FILE, words::BUNDLED),
 ];
 
 /// The static files of the site, by path under `assets/`.
@@ -104,14 +104,13 @@ impl HtmlTemplates {
             None => Terms::default(),
         };
         let terms = Arc::new(terms);
-        let bundled_words = TEMPLATES
+        // A set of files without the site's words (a test's) has the
+        // bundled ones.
+        let site_words = files
             .iter()
-            .find(|(n, _)| *n == words::FILE)
-            .map_or("", |(_, text)| *text);
-        let words = match files.iter().find(|(n, _)| n == words::FILE) {
-            Some((_, text)) => SiteWords::parse(text, &terms::TABLES)?,
-            None => SiteWords::parse(bundled_words, &terms::TABLES)?,
-        };
+            .find(|(n, _)| n == words::FILE)
+            .map_or(words::BUNDLED, |(_, text)| text.as_str());
+        let words = SiteWords::parse(site_words, &terms::TABLES)?;
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::Strict);
         env.set_trim_blocks(true);

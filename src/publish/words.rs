@@ -21,6 +21,9 @@ use crate::render::RenderError;
 /// The file's name among the HTML templates.
 pub const FILE: &str = "site.toml";
 
+/// The bundled file.
+pub const BUNDLED: &str = include_str!("../../templates/html/site.toml");
+
 /// The filters, in the order the site shows them, by key (in URLs and in
 /// search filters).
 pub const FILTERS: [&str; 7] = [
@@ -146,7 +149,6 @@ fn complete<T>(table: &str, entries: &BTreeMap<String, T>, keys: &[&str]) -> Res
 mod tests {
     use super::*;
 
-    const BUNDLED: &str = include_str!("../../templates/html/site.toml");
     const TABLES: [&str; 7] = super::super::terms::TABLES;
 
     fn changed(from: &str, to: &str) -> String {
