@@ -284,6 +284,25 @@ fn differences(site: &Path, documents: &[(String, Vec<String>)]) -> Vec<String> 
     problems
 }
 
+/// S03 published into `dir/site` with the templates and words in `dir`
+/// overriding the bundled ones.
+fn publish_s03_with_templates(dir: &Path) -> std::path::PathBuf {
+    let engine = Engine::new(Templates::with_overrides(dir).unwrap().unwrap());
+    let html = HtmlTemplates::with_overrides(dir).unwrap().unwrap();
+    let site = dir.join("site");
+    let report = redress::publish::publish(
+        &engine,
+        &html,
+        &[sample("23 007 412")],
+        &site,
+        &PublishOptions::new(as_of()),
+        &|_| {},
+    )
+    .unwrap();
+    assert_eq!(report.failed, 0);
+    site
+}
+
 /// An office that changes a sentence in the shared words changes it in the
 /// PDF and on the web page at once (`--templates DIR` with a `words.j2`).
 #[test]
@@ -295,19 +314,7 @@ fn a_sentence_changed_in_the_shared_words_changes_the_pdf_and_the_page() {
     );
     assert_ne!(words, WORDS.1, "the sentence is in words.j2");
     std::fs::write(dir.path().join("words.j2"), words).unwrap();
-    let engine = Engine::new(Templates::with_overrides(dir.path()).unwrap().unwrap());
-    let html = HtmlTemplates::with_overrides(dir.path()).unwrap().unwrap();
-    let site = dir.path().join("site");
-    let report = redress::publish::publish(
-        &engine,
-        &html,
-        &[sample("23 007 412")],
-        &site,
-        &PublishOptions::new(as_of()),
-        &|_| {},
-    )
-    .unwrap();
-    assert_eq!(report.failed, 0);
+    let site = publish_s03_with_templates(dir.path());
     let report = "documents/23-007-412/report-council";
     let page = std::fs::read_to_string(site.join(report).join("chapter-1.html")).unwrap();
     assert!(page.contains("Organisations nearly always do what we recommend."));
@@ -345,19 +352,7 @@ fn an_office_changes_the_sites_own_words() {
         );
     assert_eq!(words.matches("Kinds of remedy").count(), 1);
     std::fs::write(dir.path().join("site.toml"), words).unwrap();
-    let engine = Engine::new(Templates::bundled().unwrap());
-    let html = HtmlTemplates::with_overrides(dir.path()).unwrap().unwrap();
-    let site = dir.path().join("site");
-    let report = redress::publish::publish(
-        &engine,
-        &html,
-        &[sample("23 007 412")],
-        &site,
-        &PublishOptions::new(as_of()),
-        &|_| {},
-    )
-    .unwrap();
-    assert_eq!(report.failed, 0);
+    let site = publish_s03_with_templates(dir.path());
     let read = |path: &str| std::fs::read_to_string(site.join(path)).unwrap();
     let years = read("browse/year/index.html");
     assert!(years.contains("Year decided"), "{years}");
