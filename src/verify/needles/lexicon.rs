@@ -5,21 +5,23 @@
 
 use std::sync::LazyLock;
 
-/// The English word list, sorted for [`slice::binary_search`] (the file
-/// is kept sorted, so sorting it is one pass; a hash set of its 63,000
-/// words took every process start several milliseconds to build).
-static WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    let mut words: Vec<&str> = include_str!("../../../data/english-words.txt")
-        .lines()
-        .collect();
-    words.sort_unstable();
+use rustc_hash::FxHashSet;
+
+/// The English word list as a set, made the size it will be at once
+/// (grown one word at a time, it was rehashed over and over at every
+/// process start).
+static WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    let text = include_str!("../../../data/english-words.txt");
+    // Under 8 bytes a line on average: room for every word.
+    let mut words = FxHashSet::with_capacity_and_hasher(text.len() / 8, Default::default());
+    words.extend(text.lines());
     words
 });
 
 /// Whether a lower-case word is in the English word list
 /// (`data/english-words.txt`, SCOWL's British English).
 pub(super) fn is_english_word(word: &str) -> bool {
-    WORDS.binary_search(&word).is_ok()
+    WORDS.contains(word)
 }
 
 /// Month names, then their abbreviations, in calendar order.
