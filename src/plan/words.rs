@@ -396,9 +396,15 @@ impl Explanations {
 /// Checks one entry of a table of `rules.toml`: not empty, and every
 /// `{placeholder}` in it one that `allowed` names.
 pub fn check_entry(table: &str, key: &str, text: &str, allowed: &[&str]) -> Result<(), String> {
+    // An entry at the top of its file, outside any table, is named alone.
+    let entry = if table.is_empty() {
+        format!("`{key}`")
+    } else {
+        format!("[{table}] `{key}`")
+    };
     if text.trim().is_empty() {
         return Err(format!(
-            "[{table}] `{key}` is empty: give the words the documents print"
+            "{entry} is empty: give the words the documents print"
         ));
     }
     for name in placeholders(text) {
@@ -408,7 +414,7 @@ pub fn check_entry(table: &str, key: &str, text: &str, allowed: &[&str]) -> Resu
                 _ => format!("it takes {{{}}}", allowed.join("}, {")),
             };
             return Err(format!(
-                "[{table}] `{key}` has the placeholder {{{name}}}, which redress cannot fill: {offered}"
+                "{entry} has the placeholder {{{name}}}, which redress cannot fill: {offered}"
             ));
         }
     }
