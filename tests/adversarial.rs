@@ -189,6 +189,25 @@ fn the_fixture_case_in_realistic_sentences() {
                 "On 14 June 2024, Mrs Pargeter wrote again.",
                 "On 14 June 2024, Mrs X wrote again.",
             ),
+            // Her listed email written out to get past a machine is her
+            // email, left out as it would be written plainly.
+            (
+                "She wrote from june dot pargeter at example dot net.",
+                "She wrote.",
+            ),
+            (
+                "She wrote from June.Pargeter(at)example(dot)net yesterday.",
+                "She wrote yesterday.",
+            ),
+            (
+                "She wrote from june [dot] pargeter [at] example [dot] net.",
+                "She wrote.",
+            ),
+            // Prose with "at" and "dot" is not an address.
+            (
+                "We looked at the dot on the scan at 10.30.",
+                "We looked at the dot on the scan at 10.30.",
+            ),
             (
                 "June said the carers came late in June.",
                 "Mrs X said the carers came late in June.",

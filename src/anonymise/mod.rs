@@ -24,6 +24,7 @@ mod reading;
 mod replace;
 mod rewrite;
 mod rewrite_rules;
+mod spelt_email;
 pub(crate) mod values;
 mod words;
 

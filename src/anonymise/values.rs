@@ -168,6 +168,16 @@ fn ascii_candidates(text: &str) -> Vec<Candidate> {
     if memchr::memchr(b'@', text.as_bytes()).is_some() {
         emails(text, &mut out);
     }
+    out.extend(
+        super::spelt_email::find(text)
+            .into_iter()
+            .map(|(range, key)| Candidate {
+                range,
+                shape: Shape::Email,
+                key,
+                dates: Vec::new(),
+            }),
+    );
     // Every other shape holds a digit; half the fields of a case hold none.
     if !text.bytes().any(|b| b.is_ascii_digit()) {
         return out;

@@ -124,6 +124,9 @@ fn values(i: usize, p: &Person, body_names: &[String], b: &mut Builder) {
     for (j, email) in p.emails.iter().enumerate() {
         let field = format!("people[{i}].emails[{j}]");
         b.value(email, Kind::Email, &field);
+        for spelt in written_out(email) {
+            b.value(&spelt, Kind::Email, &field);
+        }
         let local = email.split('@').next().unwrap_or_default();
         if distinctive(local) {
             b.value(local, Kind::Email, &field);
@@ -142,6 +145,55 @@ fn values(i: usize, p: &Person, body_names: &[String], b: &mut Builder) {
             b.alphanumerics(key, Kind::NiNumber, &field);
         }
     }
+}
+
+/// An address as a text may write it out to get past a machine: each `.`
+/// as the word `dot` or not, the `@` as `at` or not (`rose dot hope at
+/// example dot com`, `rose.hope(at)example.com`); brackets and the signs
+/// themselves are not words, so these are every form the words view can
+/// see. At most the first six separators vary.
+fn written_out(email: &str) -> Vec<String> {
+    let Some((local, domain)) = email.trim().rsplit_once('@') else {
+        return Vec::new();
+    };
+    let mut parts: Vec<(&str, &str)> = Vec::new();
+    let mut labels = local.split('.').chain(domain.split('.')).peekable();
+    let locals = local.split('.').count();
+    let mut n = 0;
+    while let Some(label) = labels.next() {
+        n += 1;
+        let sep = match labels.peek() {
+            None => "",
+            Some(_) if n == locals => "at",
+            Some(_) => "dot",
+        };
+        parts.push((label, sep));
+    }
+    let seps = parts.iter().filter(|(_, s)| !s.is_empty()).count().min(6);
+    (1..1u32 << seps)
+        .map(|spelt| {
+            let mut out = String::new();
+            let mut k = 0;
+            for (label, sep) in &parts {
+                out.push_str(label);
+                if sep.is_empty() {
+                    continue;
+                }
+                let word = k < seps && spelt & (1 << k) != 0;
+                out.push_str(match (word, *sep) {
+                    (true, _) => " ",
+                    (false, "at") => "@",
+                    (false, _) => ".",
+                });
+                if word {
+                    out.push_str(sep);
+                    out.push(' ');
+                }
+                k += 1;
+            }
+            out
+        })
+        .collect()
 }
 
 /// Whether an email's local part is worth searching alone: not only common

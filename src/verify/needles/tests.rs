@@ -168,6 +168,15 @@ fn values_in_every_format() {
     assert_leaks(&n, "born 9 Nov 68", Kind::DateOfBirth);
     assert_leaks(&n, "write to june.little68@example.com", Kind::Email);
     assert_leaks(&n, "handle june.little68", Kind::Email);
+    // Written out to get past a machine.
+    for spelt in [
+        "write to june dot little68 at example dot com",
+        "write to June.Little68(at)example(dot)com",
+        "write to june [dot] little68 [at] example [dot] com",
+        "write to june.little68 at example.com",
+    ] {
+        assert_leaks(&n, spelt, Kind::Email);
+    }
     assert_clean(&n, "call 07700 900999 or 0113 496 0000");
     assert_clean(&n, "a heron crescent of feathers");
 }
