@@ -32,10 +32,15 @@ static SPELT: LazyLock<Regex> = LazyLock::new(|| {
 static SEPARATOR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!("(?i-u){DOT}")).expect("valid regex"));
 
-/// The word `dot`, in lower or upper case: what most addresses written out
-/// are written with.
-static DOT_WORDS: LazyLock<[Finder<'static>; 2]> =
-    LazyLock::new(|| [Finder::new(b"dot"), Finder::new(b"DOT")]);
+/// The word `dot`, in lower, upper or title case: what most addresses
+/// written out are written with.
+static DOT_WORDS: LazyLock<[Finder<'static>; 3]> = LazyLock::new(|| {
+    [
+        Finder::new(b"dot"),
+        Finder::new(b"DOT"),
+        Finder::new(b"Dot"),
+    ]
+});
 
 /// How far before a plain top-level label its ` at ` may be
 /// (`rose.hope at example.com`).
@@ -149,6 +154,7 @@ mod tests {
         for text in [
             "rose dot hope at example dot com",
             "Rose DOT Hope AT Example DOT Com",
+            "Rose Dot Hope At Example Dot Com",
             "rose.hope(at)example(dot)com",
             "rose [dot] hope [at] example [dot] com",
             "rose.hope at example.com",
