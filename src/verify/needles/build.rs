@@ -156,40 +156,28 @@ fn written_out(email: &str) -> Vec<String> {
     let Some((local, domain)) = email.trim().rsplit_once('@') else {
         return Vec::new();
     };
-    let mut parts: Vec<(&str, &str)> = Vec::new();
-    let mut labels = local.split('.').chain(domain.split('.')).peekable();
+    let labels: Vec<&str> = local.split('.').chain(domain.split('.')).collect();
     let locals = local.split('.').count();
-    let mut n = 0;
-    while let Some(label) = labels.next() {
-        n += 1;
-        let sep = match labels.peek() {
-            None => "",
-            Some(_) if n == locals => "at",
-            Some(_) => "dot",
-        };
-        parts.push((label, sep));
-    }
-    let seps = parts.iter().filter(|(_, s)| !s.is_empty()).count().min(6);
-    (1..1u32 << seps)
+    // The separator after label `i`: `at` after the local part, else `dot`.
+    let separator = |i: usize| {
+        if i + 1 == locals {
+            ("at", '@')
+        } else {
+            ("dot", '.')
+        }
+    };
+    let varied = (labels.len() - 1).min(6);
+    (1..1u32 << varied)
         .map(|spelt| {
-            let mut out = String::new();
-            let mut k = 0;
-            for (label, sep) in &parts {
+            let mut out = labels[0].to_string();
+            for (i, label) in labels.iter().enumerate().skip(1) {
+                let (word, sign) = separator(i - 1);
+                if i - 1 < varied && spelt & (1 << (i - 1)) != 0 {
+                    out.push_str(&format!(" {word} "));
+                } else {
+                    out.push(sign);
+                }
                 out.push_str(label);
-                if sep.is_empty() {
-                    continue;
-                }
-                let word = k < seps && spelt & (1 << k) != 0;
-                out.push_str(match (word, *sep) {
-                    (true, _) => " ",
-                    (false, "at") => "@",
-                    (false, _) => ".",
-                });
-                if word {
-                    out.push_str(sep);
-                    out.push(' ');
-                }
-                k += 1;
             }
             out
         })
