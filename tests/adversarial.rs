@@ -203,6 +203,42 @@ fn the_fixture_case_in_realistic_sentences() {
                 "She wrote from june [dot] pargeter [at] example [dot] net.",
                 "She wrote.",
             ),
+            // Contact details side by side go with their conjunction.
+            (
+                "She rang from 07700 900461 and later from 07700900461 that day.",
+                "She rang that day.",
+            ),
+            (
+                "She gave her number as 07700 900461 and as 07700900461.",
+                "She gave her number.",
+            ),
+            (
+                "She can be reached on 07700 900461 or june.pargeter@example.net.",
+                "She can be reached.",
+            ),
+            (
+                "She rang from 07700 900461 and wrote from june.pargeter@example.net.",
+                "She rang and wrote.",
+            ),
+            // A middle name or initial nobody listed, inside the name.
+            ("Mrs June A. Pargeter wrote.", "Mrs X wrote."),
+            ("June Alice Pargeter wrote.", "Mrs X wrote."),
+            ("Mrs June A Pargeter's letter", "Mrs X's letter"),
+            // Places side by side: no conjunction left alone, no word twice.
+            (
+                "Letters went to 12 Heron Crescent or KT9 4QD.",
+                "Letters went.",
+            ),
+            (
+                "She moved from 12 Heron Crescent to KT9 4QD.",
+                "She moved from home.",
+            ),
+            // An initial after a given name goes with it.
+            ("June P. agreed.", "Mrs X agreed."),
+            ("I told June P. She agreed.", "I told Mrs X. She agreed."),
+            ("Ben L said so.", "C said so."),
+            ("June P's letter", "Mrs X's letter"),
+            ("I told June I would call.", "I told Mrs X I would call."),
             // Prose with "at" and "dot" is not an address.
             (
                 "We looked at the dot on the scan at 10.30.",
@@ -262,7 +298,22 @@ fn the_fixture_case_in_realistic_sentences() {
             ("signed P.E.M.B.E.R.T.O.N.", "signed the social worker."),
             // Dates of birth in short forms.
             ("June was born 9 Nov 68.", "Mrs X was in her fifties."),
-            ("DOB 09.11.68", "DOB [date of birth]"),
+            ("DOB 09.11.68", "In her fifties"),
+            (
+                "June (d.o.b. 9.11.68) wrote.",
+                "Mrs X (in her fifties) wrote.",
+            ),
+            (
+                "She was born on the 9th of November 1968.",
+                "She was in her fifties.",
+            ),
+            // A postcode typed with two spaces is the postcode.
+            ("Post went to KT9  4QD by mistake.", "Post went by mistake."),
+            // A contact word that is a noun names the detail, which goes.
+            (
+                "Mrs Pargeter's email june.pargeter@example.net was copied.",
+                "Mrs X's email was copied.",
+            ),
             (
                 "June, born Nov 9, 1968, complained.",
                 "Mrs X, in her fifties, complained.",

@@ -242,7 +242,11 @@ mod tests {
     fn the_bundled_rules_parse_and_bad_ones_say_why() {
         let rules = Rewrites::bundled();
         assert!(rules.contact.prepositions.contains(&"on".to_string()));
-        assert_eq!(rules.date_of_birth.born[0], "born on");
+        // Longest first: "born on the" before "born on" before "born".
+        assert_eq!(
+            rules.date_of_birth.born[..3],
+            ["born on the", "born on", "born in"]
+        );
         let bad = BUNDLED.replace("below = 30", "below = 3");
         assert!(
             Rewrites::parse(&bad)

@@ -75,7 +75,10 @@ static NINO: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 static POSTCODE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i-u)\b(?:GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b").expect("valid regex")
+    // Up to three spaces between the halves: a typed "NR17  2DW" is the
+    // same postcode.
+    Regex::new(r"(?i-u)\b(?:GIR {0,3}0AA|[A-Z]{1,2}\d[A-Z\d]? {0,3}\d[A-Z]{2})\b")
+        .expect("valid regex")
 });
 static DATE_NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u)\b(\d{1,2})([/.\-])(\d{1,2})([/.\-])(\d{4}|\d{2})\b").expect("valid regex")
@@ -552,8 +555,12 @@ mod tests {
 
     #[test]
     fn postcodes_ninos_and_emails() {
-        let text = "at ne6 5jx or LS62QT; NI AB 12 34 56 C; email jane.smith1948@example.com.";
-        assert_eq!(found(text, Shape::Postcode), ["ne6 5jx", "LS62QT"]);
+        let text =
+            "at ne6 5jx or LS62QT or LS6  2QT; NI AB 12 34 56 C; email jane.smith1948@example.com.";
+        assert_eq!(
+            found(text, Shape::Postcode),
+            ["ne6 5jx", "LS62QT", "LS6  2QT"]
+        );
         assert_eq!(found(text, Shape::Nino), ["AB 12 34 56 C"]);
         assert_eq!(found(text, Shape::Email), ["jane.smith1948@example.com"]);
     }

@@ -292,10 +292,11 @@ fn bank_details(text: &str, lower: &str, out: &mut Vec<Detection>) {
     // them is not searched for the number.
     static SORT_CODE_WORDS: LazyLock<Needles> = LazyLock::new(|| Needles::new(&["sort code"]));
     static ACCOUNT_WORDS: LazyLock<Needles> = LazyLock::new(|| Needles::new(&ACCOUNT_CONTEXT));
-    if SORT_CODE_WORDS.in_text(lower) {
+    let sort_code = SORT_CODE_WORDS.in_text(lower);
+    if sort_code {
         sort_codes(text, lower, out);
     }
-    if ACCOUNT_WORDS.in_text(lower) {
+    if sort_code || ACCOUNT_WORDS.in_text(lower) {
         accounts(text, lower, out);
     }
     for m in IBAN.find_iter(text) {
@@ -315,7 +316,11 @@ fn sort_codes(text: &str, lower: &str, out: &mut Vec<Detection>) {
 
 fn accounts(text: &str, lower: &str, out: &mut Vec<Detection>) {
     for m in ACCOUNT.find_iter(text) {
-        if near_before(lower, m.start(), 40, &ACCOUNT_CONTEXT) {
+        // "sort code 20-45-67, account 43218765": a plain "account" after a
+        // sort code is a bank account.
+        let after_sort_code = near_before(lower, m.start(), 12, &["account"])
+            && near_before(lower, m.start(), 60, &["sort code"]);
+        if after_sort_code || near_before(lower, m.start(), 40, &ACCOUNT_CONTEXT) {
             out.push(validated(m.range(), Category::BankDetails));
         }
     }
@@ -493,6 +498,9 @@ mod tests {
             [(Category::NhsNumber, "943 476 5919".into(), false)]
         );
         assert!(found("Account 5012345678 was used.").is_empty());
+        assert!(found("Council tax account 50123456 was used.").is_empty());
+        let bank = found("Sort code 20-45-67, account 43218765.");
+        assert_eq!(bank.len(), 2, "{bank:?}");
     }
 
     #[test]

@@ -353,22 +353,40 @@ impl Identifiers {
         resolve(hits, &protected)
     }
 
-    /// A title with a real initial that is no label ("Mr M", "Mrs H."): what
-    /// is left when a name was only partly replaced.
+    /// A title with a real initial that is no label ("Mr M", "Mrs H."), or
+    /// a label with a real initial after it ("Mr X B."): what is left when
+    /// a name was only partly replaced.
     fn initial_hits(&self, text: &str) -> Vec<Hit> {
         static TITLED_INITIAL: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?-u)\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? ([A-Z])\b").expect("valid regex")
+            Regex::new(r"(?-u)\b((?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? ([A-Z]))\b(?: ([A-Z])\b)?")
+                .expect("valid regex")
         });
+        let real = |m: Option<regex::Match<'_>>| {
+            m.and_then(|m| m.as_str().chars().next())
+                .is_some_and(|c| self.initials.contains(&c))
+        };
         TITLED_INITIAL
             .captures_iter(text)
-            .filter(|c| {
-                let whole = c.get(0).expect("whole match").as_str().replace('.', "");
-                let letter = c[1].chars().next().expect("one letter");
-                !self.label_texts.contains(&whole) && self.initials.contains(&letter)
-            })
-            .map(|c| {
-                let range = c.get(0).expect("whole match").range();
-                Hit::new(Source::Listed, range, Category::Name, None, "[name]")
+            .filter_map(|c| {
+                let titled = c.get(1).expect("title and letter");
+                let label = self.label_texts.contains(&titled.as_str().replace('.', ""));
+                let range = if label {
+                    // "Mr X A", "Mr X I" are a word after the label, undotted.
+                    let whole = c.get(0).expect("whole match");
+                    let word = matches!(&text[titled.end()..whole.end()], " A" | " I")
+                        && !text[whole.end()..].starts_with('.');
+                    // The initial alone: the label is protected text.
+                    (real(c.get(3)) && !word).then(|| c.get(3).expect("a letter").range())?
+                } else {
+                    real(c.get(2)).then(|| titled.range())?
+                };
+                Some(Hit::new(
+                    Source::Listed,
+                    range,
+                    Category::Name,
+                    None,
+                    "[name]",
+                ))
             })
             .collect()
     }

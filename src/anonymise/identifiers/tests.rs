@@ -212,6 +212,12 @@ fn leaks_catch_a_real_initial_left_behind() {
     // M is Margaret O'Neill's initial.
     assert!(!ids.leaks("a letter to Mrs M about it").is_empty());
     assert!(!ids.leaks("a letter to Mrs J. [name]").is_empty());
+    // A label with a real initial after it: a name partly replaced.
+    assert!(!ids.leaks("a letter to Mrs Z M. about it").is_empty());
+    assert!(!ids.leaks("Mrs X S said so").is_empty());
+    // A word after a label is no initial.
+    assert!(ids.leaks("as Mrs X I think said").is_empty());
+    assert!(ids.leaks("Mrs X. M is not a letter here").is_empty());
     assert!(
         ids.leaks("Mrs X and Miss Y and Dr S Anand & Partners")
             .is_empty()

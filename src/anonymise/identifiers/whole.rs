@@ -26,7 +26,15 @@ impl Identifiers {
             let next_start = hits.peek().map_or(text.len(), |h| h.range.start);
             let prev_end = out.last().map_or(0, |h| h.range.end);
             if is_listed_name(&hit) {
-                if let Some(whole) = hyphenated(text, &hit.range, prev_end, next_start) {
+                if let Some(next) = hits.peek()
+                    && self.middle_name_between(text, &hit, next)
+                {
+                    // "Mr Colin J Baker", "Colin James Baker": one name, with
+                    // a middle name or initial nobody listed.
+                    hit.range.end = next.range.end;
+                    hit.category = Category::Name;
+                    hits.next();
+                } else if let Some(whole) = hyphenated(text, &hit.range, prev_end, next_start) {
                     let token = &text[whole.clone()];
                     if !self.is_listed_part(token) {
                         let candidates = self.near_candidates(token);
@@ -48,6 +56,9 @@ impl Identifiers {
                     hit.doubt = Some(Doubt::PartOfName {
                         candidates: self.owners_of(&hit),
                     });
+                } else if let Some(end) = self.family_initial_after(text, &hit, next_start) {
+                    // "Colin B. agreed": the initial goes with the name.
+                    hit.range.end = end;
                 } else if hit.doubt.is_none()
                     && hits.peek().is_some_and(|next| {
                         is_listed_name(next)
@@ -79,6 +90,72 @@ impl Identifiers {
             (_, Some(p)) => vec![self.labels[p].clone()],
             _ => Vec::new(),
         }
+    }
+
+    /// Whether one word stands between the hit and `next` (a middle initial
+    /// or a capitalised word) and `next` is the hit's person's family name
+    /// alone: "Colin J. Baker" with Colin Baker listed.
+    fn middle_name_between(&self, text: &str, hit: &Hit, next: &Hit) -> bool {
+        let (Some(p), true) = (hit.person, is_listed_name(next)) else {
+            return false;
+        };
+        if next.person.is_some_and(|q| q != p) {
+            return false;
+        }
+        let Some(parts) = self.parts.get(p) else {
+            return false;
+        };
+        let Some(middle) = text
+            .get(hit.range.end..next.range.start)
+            .and_then(|g| g.strip_prefix(' '))
+            .and_then(|g| g.strip_suffix(' '))
+        else {
+            return false;
+        };
+        let word = middle.strip_suffix('.').unwrap_or(middle);
+        let shaped = word.starts_with(|c: char| c.is_uppercase())
+            && word.chars().all(char::is_alphabetic)
+            && (word.chars().count() == 1 || middle.len() == word.len());
+        let family = fold(&text[next.range.clone()]);
+        let written = &text[hit.range.clone()];
+        let given = fold(written.rsplit(' ').next().unwrap_or(written));
+        shaped && family != given && parts.contains(&family) && parts.contains(&given)
+    }
+
+    /// The end of an initial of the hit's person written right after their
+    /// name ("Colin B. agreed", "Rose B said"): a capital standing alone
+    /// that begins one of their name parts. Its full stop goes with it
+    /// mid-sentence, and stays where it may end the sentence.
+    fn family_initial_after(&self, text: &str, hit: &Hit, next_start: usize) -> Option<usize> {
+        let parts = self.parts.get(hit.person?)?;
+        let after = text[hit.range.end..].strip_prefix(' ')?;
+        let mut chars = after.chars();
+        let letter = chars.next().filter(char::is_ascii_uppercase)?;
+        let rest = chars.as_str();
+        let dotted = rest.starts_with('.');
+        let alone = rest.chars().next().is_none_or(|c| !c.is_alphanumeric());
+        // "I" or "A" after a name is a word ("told Colin I would") unless
+        // dotted.
+        if !alone || (matches!(letter, 'I' | 'A') && !dotted) {
+            return None;
+        }
+        // The initial of another of their names than the one written last.
+        let written = &text[hit.range.clone()];
+        let last = fold(written.rsplit(' ').next().unwrap_or(written));
+        let lower = letter.to_ascii_lowercase();
+        if !parts.iter().any(|p| p.starts_with(lower) && *p != last) {
+            return None;
+        }
+        let mut end = hit.range.end + 2;
+        if dotted {
+            let next = rest[1..].strip_prefix(' ').and_then(|r| r.chars().next());
+            if next.is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+                || rest[1..].starts_with(',')
+            {
+                end += 1;
+            }
+        }
+        (end <= next_start).then_some(end)
     }
 
     /// The capitalised word right after a one-word name that is no word,

@@ -236,13 +236,34 @@ fn contact_detail(cx: &Context<'_>, run: &Run) -> Option<Edit> {
     }
     // "emailed bev@example.org asking why" → "emailed the nurse asking why".
     let (verb, _) = any_before(cx.text, run.range.start, &rules.contact.verbs)?;
-    let _ = verb;
+    // "Ms Holloway's email bev@example.org was copied": the word is a
+    // noun that names the detail, which goes.
+    if names_a_detail(&cx.text[..verb]) {
+        let start = cx.text[..run.range.start].trim_end().len();
+        return Some(Edit {
+            range: start..run.range.end,
+            text: String::new(),
+            rule: Rule::IdentifierNamed,
+        });
+    }
     let p = run.person(cx)?;
     Some(Edit {
         range: run.range.clone(),
         text: cx.ids.label(p).to_string(),
         rule: Rule::ContactAsPerson,
     })
+}
+
+/// Whether the text before a contact verb makes it a noun: a possessive
+/// or a determiner ("her email", "Ms Holloway's phone", "the contact").
+fn names_a_detail(before: &str) -> bool {
+    let word = before
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("");
+    let possessive = word.ends_with("'s") || word.ends_with("\u{2019}s") || word.ends_with("s'");
+    possessive || DETERMINERS.iter().any(|d| word.eq_ignore_ascii_case(d))
 }
 
 /// Words that make an address a building or street, not a place.

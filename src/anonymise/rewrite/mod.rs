@@ -19,6 +19,7 @@
 
 mod clauses;
 mod heading;
+mod joins;
 mod names;
 mod places;
 mod text;
@@ -227,7 +228,7 @@ pub(crate) fn plan(cx: &Context<'_>) -> Vec<Edit> {
         }
     }
     places::generalise(cx, &mut edits);
-    settle(cx, edits)
+    joins::mend(cx.text, settle(cx, edits))
 }
 
 /// Keeps the edits that cover whole hits and none of protected text, the
@@ -296,14 +297,21 @@ fn runs(cx: &Context<'_>) -> Vec<Run> {
             continue;
         }
         let place = |c: Category| matches!(c, Category::Address | Category::Postcode);
+        let contact = |c: Category| matches!(c, Category::Phone | Category::Email);
         if let Some(last) = out.last_mut()
             && last.hits.end == i
-            && (cx.text[last.range.end..hit.range.start]
+            && let gap = &cx.text[last.range.end..hit.range.start]
+            && (gap
                 .chars()
                 .all(|c| matches!(c, ' ' | ',' | '-' | '\u{2013}'))
                 || (place(hit.category)
                     && place(cx.hits[i - 1].category)
-                    && town_between(&cx.text[last.range.end..hit.range.start])))
+                    && town_between(gap))
+                // "on 01632 960118 or 07700 900461", "to NR17 2DW and LS6
+                // 2QT": one contact detail, one place.
+                || (matches!(gap, " and " | " or " | ", and " | ", or ")
+                    && ((contact(hit.category) && contact(cx.hits[i - 1].category))
+                        || (place(hit.category) && place(cx.hits[i - 1].category)))))
         {
             last.range.end = hit.range.end;
             last.hits.end = i + 1;

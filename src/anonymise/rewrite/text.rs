@@ -4,7 +4,9 @@
 use std::ops::Range;
 
 /// Whether `text[..at]` ends with `phrase` as whole words (ASCII case
-/// ignored), allowing spaces after it: where the phrase starts.
+/// ignored), allowing spaces after it: where the phrase starts. A phrase
+/// right after a full stop is the end of an abbreviation ("b." in
+/// "d.o.b."), not the phrase.
 pub(super) fn phrase_before(text: &str, at: usize, phrase: &str) -> Option<usize> {
     let head = text[..at].trim_end_matches(' ');
     let start = head.len().checked_sub(phrase.len())?;
@@ -14,7 +16,7 @@ pub(super) fn phrase_before(text: &str, at: usize, phrase: &str) -> Option<usize
     let boundary = head[..start]
         .chars()
         .next_back()
-        .is_none_or(|c| !c.is_alphanumeric());
+        .is_none_or(|c| !c.is_alphanumeric() && c != '.');
     boundary.then_some(start)
 }
 

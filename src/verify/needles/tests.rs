@@ -188,7 +188,11 @@ fn initials_after_a_title() {
     assert_leaks(&n, "We wrote to Ms L. P. on Monday.", Kind::Initials);
     assert_leaks(&n, "We wrote to Ms LP on Monday.", Kind::Initials);
     assert_leaks(&n, "We wrote to Mr T. on Monday.", Kind::Initials);
+    // A label with the initial of the name it replaced left after it.
+    assert_leaks(&n, "Mrs X L. agreed.", Kind::Initials);
+    assert_leaks(&n, "Ms Y P said so.", Kind::Initials);
     assert_clean(&n, "We wrote to Mrs X and Ms Y on Monday.");
+    assert_clean(&n, "Mrs X Y agreed.");
     assert_clean(&n, "We wrote to Mr Q on Monday.");
     assert_clean(
         &n,

@@ -8,7 +8,8 @@ use super::super::{Found, Kind, Masks, Needles};
 use super::rules::{is_alphabetic, is_initial, next_word, spaced_or_dotted};
 
 /// Initials after a title ("Ms L.P.", "Mr T W G", "Ms LP") that are a listed
-/// person's: all of them, the given names', or one of theirs.
+/// person's: all of them, the given names', one of theirs, or one of theirs
+/// after a label's letter ("Mr X B.").
 pub(in crate::verify::needles) fn initials(
     n: &Needles,
     t: &Text<'_>,
@@ -28,23 +29,41 @@ pub(in crate::verify::needles) fn initials(
         if masks.covers(k, last) {
             continue;
         }
-        for owner in n.owners.iter().filter(|o| o.fits(title)) {
-            let mut full =
-                owner.given_initials[..owner.given.len().min(owner.given_initials.len())].to_vec();
-            let given = full.clone();
-            full.extend(owner.family_initial);
-            let single = letters.len() == 1
-                && (owner.given_initials.contains(&letters[0])
-                    || owner.family_initial == Some(letters[0]));
-            if single || (letters.len() > 1 && (letters == full || letters == given)) {
-                out.push(Found {
-                    range: t.tokens_range(k, last),
-                    kind: Kind::Initials,
-                    field: Some(owner.field.clone()),
-                });
-                break;
-            }
+        let fitting = || n.owners.iter().filter(|o| o.fits(title));
+        // Someone's initials, else a label with one of someone's initials
+        // left after it ("Mr X B.", from "Colin B." with only the given
+        // name replaced).
+        let owner = fitting()
+            .find(|o| o.has_initials(&letters))
+            .or_else(|| fitting().find(|o| o.initial_after_label(&letters)));
+        if let Some(owner) = owner {
+            out.push(Found {
+                range: t.tokens_range(k, last),
+                kind: Kind::Initials,
+                field: Some(owner.field.clone()),
+            });
         }
+    }
+}
+
+impl super::Owner {
+    fn is_initial(&self, c: char) -> bool {
+        self.given_initials.contains(&c) || self.family_initial == Some(c)
+    }
+
+    /// All their initials, their given names', or one of them.
+    fn has_initials(&self, letters: &[char]) -> bool {
+        let given = &self.given_initials[..self.given.len().min(self.given_initials.len())];
+        let full: Vec<char> = given.iter().copied().chain(self.family_initial).collect();
+        match letters {
+            [one] => self.is_initial(*one),
+            _ => letters == full || letters == given,
+        }
+    }
+
+    /// A letter that is none of theirs (a label's), then one that is.
+    fn initial_after_label(&self, letters: &[char]) -> bool {
+        matches!(letters, [label, initial] if !self.is_initial(*label) && self.is_initial(*initial))
     }
 }
 

@@ -1,0 +1,166 @@
+//! What clauses left out leave beside each other: a conjunction with
+//! nothing left to join ("rang and later that day", "lived at home and
+//! later."), a word said twice ("moved from home home").
+
+use super::Edit;
+
+/// Words that may follow "and" or "or" in a conjunction: "and later".
+const JOINING: [&str; 8] = [
+    "and",
+    "or",
+    "then",
+    "later",
+    "also",
+    "again",
+    "afterwards",
+    "subsequently",
+];
+
+/// The edits (in text order, not overlapping) mended where they meet:
+///
+/// - two clauses left out with only a conjunction between them ("rang from
+///   01632 960118 and later from 07700 900461 that day") go as one, with
+///   the conjunction;
+/// - a clause left out at the end of a sentence or clause after a
+///   conjunction ("lived at home and later at 12 Mill Lane.") takes the
+///   conjunction with it;
+/// - a rewrite that says again the word the rewrite before it ended with,
+///   with nothing between them ("from home" then "home" for "to 12 Mill
+///   Lane"), says nothing.
+pub(super) fn mend(text: &str, edits: Vec<Edit>) -> Vec<Edit> {
+    let mut out: Vec<Edit> = Vec::with_capacity(edits.len());
+    for mut edit in edits {
+        let floor = out.last().map_or(0, |last| last.range.end);
+        if let Some(last) = out.last_mut()
+            && last.text.is_empty()
+            && edit.text.is_empty()
+            && is_conjunction(&text[last.range.end..edit.range.start])
+        {
+            last.range.end = edit.range.end;
+            continue;
+        }
+        if edit.text.is_empty()
+            && ends_clause(&text[edit.range.end..])
+            && let Some(start) = conjunction_before(text, floor, edit.range.start)
+        {
+            edit.range.start = start;
+        }
+        if let Some(last) = out.last()
+            && !edit.text.is_empty()
+            && text[last.range.end..edit.range.start].trim().is_empty()
+            && last.text.rsplit(' ').next() == Some(edit.text.as_str())
+        {
+            edit.range.start = last.range.end;
+            edit.text.clear();
+        }
+        out.push(edit);
+    }
+    out
+}
+
+/// Whether `gap` is a conjunction and nothing else: "and", ", or",
+/// "and later".
+fn is_conjunction(gap: &str) -> bool {
+    let mut words = words(gap);
+    gap.len() <= 32
+        && words.next().is_some_and(|w| matches!(w, "and" | "or"))
+        && words.all(|w| JOINING.contains(&w))
+}
+
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+}
+
+/// Whether a clause ends where `rest` starts.
+fn ends_clause(rest: &str) -> bool {
+    rest.chars()
+        .next()
+        .is_none_or(|c| matches!(c, '.' | ';' | ',' | ')' | '!' | '?' | '\n'))
+}
+
+/// Where a conjunction ("and", "or later") that ends `text[floor..at]`
+/// starts, with the space before it, when words come before it.
+fn conjunction_before(text: &str, floor: usize, at: usize) -> Option<usize> {
+    let head = &text[floor..at];
+    let mut start = None;
+    let mut rest = head.trim_end();
+    while let Some((before, word)) = rest.rsplit_once(' ') {
+        if !JOINING.contains(&word) {
+            break;
+        }
+        if matches!(word, "and" | "or") {
+            start = Some(before.len());
+        }
+        rest = before.trim_end_matches([' ', ',']);
+    }
+    // Something of the sentence's own before it.
+    let before = text[..floor + start?].trim_end_matches([' ', ',']);
+    (!before.is_empty() && !before.ends_with(['.', '!', '?', ':', ';']))
+        .then_some(before.len().max(floor))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::anonymise::rewrite::Rule;
+
+    fn edit(text: &str, what: &str, with: &str) -> Edit {
+        let start = text.find(what).expect("in the text");
+        Edit {
+            range: start..start + what.len(),
+            text: with.to_string(),
+            rule: Rule::AddressDropped,
+        }
+    }
+
+    fn apply(text: &str, edits: Vec<Edit>) -> String {
+        let mut out = String::new();
+        let mut at = 0;
+        for e in mend(text, edits) {
+            out.push_str(&text[at..e.range.start]);
+            out.push_str(&e.text);
+            at = e.range.end;
+        }
+        out + &text[at..]
+    }
+
+    #[test]
+    fn conjunctions_with_nothing_to_join_go() {
+        let t = "He rang from A and later from B that day.";
+        let e = vec![edit(t, " from A", ""), edit(t, " from B", "")];
+        assert_eq!(apply(t, e), "He rang that day.");
+        let t = "He lived at A and later at B.";
+        let e = vec![edit(t, "at A", "at home"), edit(t, " at B", "")];
+        assert_eq!(apply(t, e), "He lived at home.");
+        let t = "She asked, and then at B.";
+        assert_eq!(apply(t, vec![edit(t, " at B", "")]), "She asked.");
+    }
+
+    #[test]
+    fn conjunctions_that_join_stay() {
+        // A conjunction joining words that stay.
+        let t = "He rang from A and wrote from B.";
+        let e = vec![edit(t, " from A", ""), edit(t, " from B", "")];
+        assert_eq!(apply(t, e), "He rang and wrote.");
+        // No clause ends after the removal.
+        let t = "He rang and later from B said so.";
+        assert_eq!(
+            apply(t, vec![edit(t, " from B", "")]),
+            "He rang and later said so."
+        );
+        // "later" without a conjunction is the sentence's own.
+        let t = "He rang later from B.";
+        assert_eq!(apply(t, vec![edit(t, " from B", "")]), "He rang later.");
+        // Nothing before the conjunction.
+        let t = "And then at B.";
+        assert_eq!(apply(t, vec![edit(t, " at B", "")]), "And then.");
+    }
+
+    #[test]
+    fn a_word_is_not_said_twice() {
+        let t = "He moved from A to B.";
+        let e = vec![edit(t, "from A", "from home"), edit(t, "to B", "home")];
+        assert_eq!(apply(t, e), "He moved from home.");
+    }
+}
