@@ -307,6 +307,10 @@ fn the_fixture_case_in_realistic_sentences() {
                 "She was born on the 9th of November 1968.",
                 "She was in her fifties.",
             ),
+            (
+                "June was 55 years old on 14 June 2024.",
+                "Mrs X was in her fifties on 14 June 2024.",
+            ),
             // A postcode typed with two spaces is the postcode.
             ("Post went to KT9  4QD by mistake.", "Post went by mistake."),
             // A contact word that is a noun names the detail, which goes.

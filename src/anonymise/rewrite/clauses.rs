@@ -386,17 +386,34 @@ fn birth(cx: &Context<'_>, run: &Run) -> Option<Edit> {
         .replace("{their}", cx.their(Some(p), run.range.end));
     let written = &cx.text[run.range.clone()];
     // An age is at most three digits; four are a year ("born in 1936").
-    let start = if written.len() <= 3 && written.chars().all(|c| c.is_ascii_digit()) {
-        // An age: "aged 86" goes whole.
-        phrase_before(cx.text, run.range.start, "aged").unwrap_or(run.range.start)
+    let age_written = written.len() <= 3 && written.chars().all(|c| c.is_ascii_digit());
+    let (start, end) = if age_written {
+        // An age: "aged 86" and "86 years old" go whole.
+        let after = &cx.text[run.range.end..];
+        let years = ["years old", "years of age", "year old"]
+            .iter()
+            .find(|y| {
+                after
+                    .strip_prefix(' ')
+                    .and_then(|a| a.get(..y.len()))
+                    .is_some_and(|a| a.eq_ignore_ascii_case(y))
+            })
+            .map_or(0, |y| y.len() + 1);
+        (
+            phrase_before(cx.text, run.range.start, "aged").unwrap_or(run.range.start),
+            run.range.end + years,
+        )
     } else {
-        any_before(cx.text, run.range.start, &cx.rules().date_of_birth.born)?.0
+        (
+            any_before(cx.text, run.range.start, &cx.rules().date_of_birth.born)?.0,
+            run.range.end,
+        )
     };
     if text.is_empty() {
-        return without_age(cx, start..run.range.end);
+        return without_age(cx, start..end);
     }
     Some(Edit {
-        range: start..run.range.end,
+        range: start..end,
         text,
         rule: Rule::BirthAsAge,
     })
