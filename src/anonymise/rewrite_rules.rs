@@ -93,6 +93,10 @@ pub(super) struct Contact {
 pub(super) struct Birth {
     pub born: Vec<String>,
     pub bands: Vec<Band>,
+    /// What may follow an age and goes with it: "89 years old". (None, in
+    /// an office's older file.)
+    #[serde(default)]
+    pub years: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -213,6 +217,7 @@ impl Rewrites {
         lower(&mut self.contact.prepositions);
         lower(&mut self.contact.verbs);
         lower(&mut self.date_of_birth.born);
+        lower(&mut self.date_of_birth.years);
         lower(&mut self.address.home_verbs);
         lower(&mut self.address.places_in);
         lower(&mut self.sentence.words);

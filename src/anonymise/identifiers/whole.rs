@@ -117,8 +117,7 @@ impl Identifiers {
             && word.chars().all(char::is_alphabetic)
             && (word.chars().count() == 1 || middle.len() == word.len());
         let family = fold(&text[next.range.clone()]);
-        let written = &text[hit.range.clone()];
-        let given = fold(written.rsplit(' ').next().unwrap_or(written));
+        let given = last_word_folded(text, hit);
         shaped && family != given && parts.contains(&family) && parts.contains(&given)
     }
 
@@ -140,8 +139,7 @@ impl Identifiers {
             return None;
         }
         // The initial of another of their names than the one written last.
-        let written = &text[hit.range.clone()];
-        let last = fold(written.rsplit(' ').next().unwrap_or(written));
+        let last = last_word_folded(text, hit);
         let lower = letter.to_ascii_lowercase();
         if !parts.iter().any(|p| p.starts_with(lower) && *p != last) {
             return None;
@@ -214,6 +212,12 @@ impl Identifiers {
             && !more;
         rest.then_some(start..end)
     }
+}
+
+/// The last word of a hit as written ("colin" in "Mr Colin"), folded.
+fn last_word_folded(text: &str, hit: &Hit) -> String {
+    let written = &text[hit.range.clone()];
+    fold(written.rsplit(' ').next().unwrap_or(written))
 }
 
 /// A listed person's name, replaced (not a family's "the family", not a

@@ -390,8 +390,7 @@ fn birth(cx: &Context<'_>, run: &Run) -> Option<Edit> {
     let (start, end) = if age_written {
         // An age: "aged 86" and "86 years old" go whole.
         let after = &cx.text[run.range.end..];
-        let years = ["years old", "years of age", "year old"]
-            .iter()
+        let years = (cx.rules().date_of_birth.years.iter())
             .find(|y| {
                 after
                     .strip_prefix(' ')
