@@ -239,6 +239,7 @@ fn the_fixture_case_in_realistic_sentences() {
             ("Ben L said so.", "C said so."),
             ("June P's letter", "Mrs X's letter"),
             ("I told June I would call.", "I told Mrs X I would call."),
+            ("June P&O tickets", "Mrs X P&O tickets"),
             // Prose with "at" and "dot" is not an address.
             (
                 "We looked at the dot on the scan at 10.30.",

@@ -132,7 +132,14 @@ impl Identifiers {
         let letter = chars.next().filter(char::is_ascii_uppercase)?;
         let rest = chars.as_str();
         let dotted = rest.starts_with('.');
-        let alone = rest.chars().next().is_none_or(|c| !c.is_alphanumeric());
+        // Alone: a word's end follows, not a letter or a symbol ("P&O").
+        let alone = rest.chars().next().is_none_or(|c| {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '.' | ',' | ';' | ':' | ')' | '!' | '?' | '\'' | '\u{2019}'
+                )
+        });
         // "I" or "A" after a name is a word ("told Colin I would") unless
         // dotted.
         if !alone || (matches!(letter, 'I' | 'A') && !dotted) {
