@@ -464,3 +464,61 @@ fn initials_that_spell_a_code_in_every_pdf_do_not_stop_a_case() {
     let ids = ids_of(&case);
     assert!(ids.leaks("en-GB").is_empty());
 }
+
+#[test]
+fn pet_forms_of_a_given_name_are_the_person() {
+    let ids = ids_of(&fixture());
+    let label = redact(&ids, "Deborah Tranter-Wilde");
+    check(
+        &ids,
+        &[
+            (
+                "Debbie rang the Council.",
+                &format!("{label} rang the Council."),
+            ),
+            ("Debbie Tranter-Wilde rang.", &format!("{label} rang.")),
+            ("Deb Tranter Wilde rang.", &format!("{label} rang.")),
+            (
+                "She said Debbie's letter was late.",
+                &format!("She said {label}'s letter was late."),
+            ),
+        ],
+    );
+    // A pet form that is a word is read like any name that is one.
+    let ids = word_ids("William", true);
+    check(
+        &ids,
+        &[
+            ("Bill said he was hungry.", "Mrs X said he was hungry."),
+            ("The bill was paid late.", "The bill was paid late."),
+            ("Bill payments were late.", "Bill payments were late."),
+            ("Will the Council pay?", "Will the Council pay?"),
+        ],
+    );
+}
+
+#[test]
+fn a_given_name_before_a_surname_nobody_listed_is_someone_else() {
+    let ids = ids_of(&fixture());
+    for text in [
+        "June Baker, the manager, said so.",
+        "Debbie Cook, the manager, said so.",
+    ] {
+        let (_, hits) = anonymise::anonymise_text(text, &ids);
+        assert!(
+            hits.iter()
+                .any(|h| matches!(h.doubt, Some(Doubt::PartOfName { .. }))),
+            "{text}: {hits:?}"
+        );
+    }
+    // A place's word makes it a place, a weekday a date.
+    for text in ["They met at June Cottage.", "By June Monday it was done."] {
+        let (_, hits) = anonymise::anonymise_text(text, &ids);
+        assert!(
+            !hits
+                .iter()
+                .any(|h| matches!(h.doubt, Some(Doubt::PartOfName { .. }))),
+            "{text}: {hits:?}"
+        );
+    }
+}

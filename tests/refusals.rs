@@ -158,3 +158,55 @@ fn the_terminal_says_where_the_leak_is_and_how_to_fix_it() {
         "a refused case writes nothing"
     );
 }
+
+/// The investigator and the signatories sign in their own names, even
+/// where a party shares a word of them (the complainant Jordan Hallworth,
+/// the investigator Jordan Whitlow); the party's name is still refused
+/// everywhere else.
+#[test]
+fn the_office_signs_in_its_own_name_when_a_party_shares_part_of_it() {
+    let path = root().join("tests/fixtures/newcomers/n03-missed-lunch-calls.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let signatory = &engine().templates().office().lgsco.signatory.name;
+    let given = signatory.split_whitespace().next().unwrap();
+    let text = text
+        .replace(
+            "investigator = { name = \"Sam Whitlow\"",
+            "investigator = { name = \"Jordan Whitlow\"",
+        )
+        .replace("name = \"Dawn Rose\"", &format!("name = \"{given} Rose\""));
+    let case = redress::case::load_str("office.toml", &text, engine().coverage())
+        .case
+        .expect("valid");
+    let dir = tempdir();
+    engine()
+        .render_case(&case, dir.path(), Default::default())
+        .expect("the decision is written");
+    let folder = std::fs::read_dir(dir.path())
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let decision = pdftotext(&folder.join("decision.redacted.pdf"));
+    assert!(decision.contains("Jordan Whitlow"), "{decision}");
+    assert!(!decision.contains("Hallworth"), "{decision}");
+    let checks = engine().checks(&case);
+    assert!(
+        checks
+            .text_leaks("Signed: Jordan Whitlow, Investigator")
+            .is_empty()
+    );
+    assert!(
+        checks
+            .text_leaks(&format!("Signed: {signatory}"))
+            .is_empty()
+    );
+    for leak in [
+        "Jordan rang the Council.".to_string(),
+        "Jordan Whitlow and Jordan Hallworth met.".into(),
+        format!("{given} Rose rang the Council."),
+    ] {
+        assert!(checks.text_leaks(&leak).contains(&Kind::Name), "{leak}");
+    }
+}

@@ -209,6 +209,16 @@ const HAZARDS: &[Hazard] = &[
         "We wrote to Ms LP again.",
         Kind::Initials,
     ),
+    hazard(
+        "pet form of a given name",
+        "We wrote to Debbie again.",
+        Kind::Name,
+    ),
+    hazard(
+        "pet form with the family name",
+        "We wrote to Deb Tranter-Wilde.",
+        Kind::Name,
+    ),
     hazard("family plural", "We met the Pargeters at home.", Kind::Name),
     hazard(
         "family plural possessive",

@@ -57,9 +57,10 @@ pub fn labels(case: &Case) -> Vec<String> {
     labels::assign(case)
 }
 
-/// Compiles the listed identifiers of a case (for anonymising and verifying).
+/// Compiles the listed identifiers of a case (for anonymising and
+/// verifying), the case's own office names (its investigator) allowed.
 pub fn identifiers(case: &Case) -> Identifiers {
-    Identifiers::new(case, labels::assign(case))
+    Identifiers::new(case, labels::assign(case), &case.case.office_names())
 }
 
 /// Anonymises a case: the redacted facts and the log of what was replaced.

@@ -73,9 +73,12 @@ pub(crate) fn is_word_name(word: &str) -> bool {
         .chars()
         .filter(|c| !matches!(c, '\'' | '\u{2019}' | '-'))
         .collect();
-    is_english_word(&bare)
-        || is_month(&bare)
-        || WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(&bare))
+    is_english_word(&bare) || is_month(&bare) || is_weekday(&bare)
+}
+
+/// Whether a word is a day of the week ("Monday").
+pub(crate) fn is_weekday(word: &str) -> bool {
+    WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(word))
 }
 
 #[cfg(test)]

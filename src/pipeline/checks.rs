@@ -29,10 +29,17 @@ impl std::fmt::Debug for Checks {
 }
 
 impl Checks {
-    /// The checks of `case`, whose people carry `labels`.
-    pub fn new(case: &Case, labels: &[String], identifiers: Identifiers) -> Self {
+    /// The checks of `case`, whose people carry `labels`, and whose
+    /// documents print `office` names as the office's own (the
+    /// investigator, the signatories).
+    pub fn new(
+        case: &Case,
+        labels: &[String],
+        identifiers: Identifiers,
+        office: &[String],
+    ) -> Self {
         Self {
-            needles: Needles::new(case).with_labels(labels),
+            needles: Needles::with_office(case, office).with_labels(labels),
             identifiers,
             labels: labels.to_vec(),
             people: case.people.len(),

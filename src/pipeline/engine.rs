@@ -42,7 +42,7 @@ impl Engine {
     /// `rewrites.toml`).
     pub fn identifiers(&self, case: &Case) -> (Vec<String>, Identifiers) {
         let labels = anonymise::labels(case);
-        let ids = Identifiers::new(case, labels.clone())
+        let ids = Identifiers::new(case, labels.clone(), &self.office_names(case))
             .with_allow_list(self.allow.clone())
             .with_rewrites(self.templates.rewrites().clone());
         (labels, ids)
@@ -51,7 +51,21 @@ impl Engine {
     /// What a case's redacted PDFs are verified against.
     pub fn checks(&self, case: &Case) -> Checks {
         let (labels, ids) = self.identifiers(case);
-        Checks::new(case, &labels, ids)
+        Checks::new(case, &labels, ids, &self.office_names(case))
+    }
+
+    /// The names a case's documents print as the office's own: its
+    /// investigator (and adjudicator), and the signatories of
+    /// `office.toml`.
+    pub fn office_names(&self, case: &Case) -> Vec<String> {
+        let office = self.templates.office();
+        let mut names = case.case.office_names();
+        names.extend(
+            [&office.lgsco, &office.phso, &office.hos]
+                .into_iter()
+                .map(|o| o.signatory.name.clone()),
+        );
+        names
     }
 
     /// The characters the bundled fonts cover (for case validation).

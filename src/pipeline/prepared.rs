@@ -48,7 +48,7 @@ impl Engine {
                 redactions,
             }
         });
-        let checks = Checks::new(case, &labels, ids);
+        let checks = Checks::new(case, &labels, ids, &self.office_names(case));
         let plans = plan::plan(case, self.templates.rules().plan_words());
         let publication = self.publication(case, &plans);
         Prepared {

@@ -213,7 +213,13 @@ mod tests {
     fn checks() -> Checks {
         let case = minimal_case();
         let labels = crate::anonymise::labels(&case);
-        Checks::new(&case, &labels, crate::anonymise::identifiers(&case))
+        let office = case.case.office_names();
+        Checks::new(
+            &case,
+            &labels,
+            crate::anonymise::identifiers(&case),
+            &office,
+        )
     }
 
     #[test]

@@ -8,7 +8,7 @@ use aho_corasick::{AhoCorasickBuilder, MatchKind};
 use super::disguise::NEAR_MIN;
 use super::forms::{
     anglicised, distinctive_parts, family_of, initials, is_bare_unit, is_particle, is_word_form,
-    joined, spellings, street_variants, strip_brackets, strip_title, untitled_words,
+    joined, pet_names, spellings, street_variants, strip_brackets, strip_title, untitled_words,
 };
 use super::{Identifiers, NameForm, PatternKind, TokenInfo};
 use crate::anonymise::detect::AllowList;
@@ -88,6 +88,24 @@ impl Builder {
         }
     }
 
+    /// A pet form of a person's given name: a name form, a word the leak
+    /// check looks for, and a part of their name for reading "Bob
+    /// Price-Jenkins" as one, but no near miss
+    /// of its own (a short form is near too many words).
+    fn pet_name(&mut self, person: usize, pet: &str) {
+        let kind = PatternKind::Name {
+            owners: vec![(person, NameForm::PetName)],
+            word: is_word_form(pet),
+            needs_title: false,
+        };
+        self.pattern(pet, kind);
+        if self.parts.len() <= person {
+            self.parts.resize_with(person + 1, HashSet::new);
+        }
+        self.parts[person].insert(fold(pet));
+        self.token(person, pet, false, false);
+    }
+
     /// Records a word of a person's name (for reading "June Pargeter" as
     /// one name, spelt-out letters and near misses).
     fn part(&mut self, person: usize, word: &str) {
@@ -131,6 +149,21 @@ impl Builder {
                     needs_title: word && hyphen_part,
                     family,
                 });
+            }
+        }
+    }
+
+    /// Names the documents print as the office's own, protected as whole
+    /// names, except one that is a listed person's name too (then it is
+    /// theirs, and a document that prints it is refused).
+    pub(super) fn office_names(&mut self, names: &[String]) {
+        for name in names {
+            let listed = self.index.get(&fold(name)).is_some_and(|&i| {
+                matches!(&self.kinds[i], PatternKind::Name { owners, .. }
+                    if owners.iter().any(|(_, f)| *f != NameForm::FamilyPart && *f != NameForm::Given))
+            });
+            if !listed && name.contains(' ') {
+                self.pattern(name, PatternKind::Protected);
             }
         }
     }
@@ -180,6 +213,8 @@ impl Builder {
         let mut firsts: Vec<String> = given.first().map(|g| g.to_string()).into_iter().collect();
         if let Some(g1) = given.first() {
             firsts.extend(anglicised(g1));
+            // "Bob Price-Jenkins" for Robert is his whole name.
+            firsts.extend(pet_names(g1).iter().cloned());
         }
         for f in &families {
             self.name(i, f, NameForm::Family, false);
@@ -207,6 +242,11 @@ impl Builder {
             self.name(i, g, NameForm::Given, false);
             for a in anglicised(g) {
                 self.name(i, &a, NameForm::Given, false);
+            }
+        }
+        if let Some(g1) = given.first() {
+            for pet in pet_names(g1) {
+                self.pet_name(i, pet);
             }
         }
         if family.contains('-') {

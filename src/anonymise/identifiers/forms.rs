@@ -73,21 +73,34 @@ pub(super) fn family_of(words: &[&str]) -> String {
 /// The Irish, Scottish Gaelic and Welsh names a text may write in an
 /// anglicised spelling (`data/anglicised-names.txt`), by their folded form.
 static ANGLICISED: std::sync::LazyLock<std::collections::HashMap<String, Vec<String>>> =
-    std::sync::LazyLock::new(|| {
-        let mut out: std::collections::HashMap<String, Vec<String>> = Default::default();
-        for line in include_str!("../../../data/anglicised-names.txt").lines() {
-            let line = line.trim();
-            let Some((name, forms)) = line.split_once('|').filter(|_| !line.starts_with('#'))
-            else {
-                continue;
-            };
-            let forms = forms.split(',').map(|f| f.trim().to_string());
-            out.entry(fold(name.trim()))
-                .or_default()
-                .extend(forms.filter(|f| !f.is_empty()));
-        }
-        out
-    });
+    std::sync::LazyLock::new(|| name_table(include_str!("../../../data/anglicised-names.txt")));
+
+/// English given names and their pet forms (`data/pet-names.txt`), by the
+/// folded name.
+static PET_NAMES: std::sync::LazyLock<std::collections::HashMap<String, Vec<String>>> =
+    std::sync::LazyLock::new(|| name_table(include_str!("../../../data/pet-names.txt")));
+
+/// A table of names and their other forms, one name a line ("name | form,
+/// form"; `#` starts a comment), by the folded name.
+fn name_table(text: &str) -> std::collections::HashMap<String, Vec<String>> {
+    let mut out: std::collections::HashMap<String, Vec<String>> = Default::default();
+    for line in text.lines() {
+        let line = line.trim();
+        let Some((name, forms)) = line.split_once('|').filter(|_| !line.starts_with('#')) else {
+            continue;
+        };
+        let forms = forms.split(',').map(|f| f.trim().to_string());
+        out.entry(fold(name.trim()))
+            .or_default()
+            .extend(forms.filter(|f| !f.is_empty()));
+    }
+    out
+}
+
+/// The pet forms of an English given name ("Robert" → "Bob", "Rob" …).
+pub(super) fn pet_names(given: &str) -> &'static [String] {
+    PET_NAMES.get(&fold(given)).map_or(&[], Vec::as_slice)
+}
 
 /// The other spellings of an Irish, Scottish Gaelic or Welsh name or family
 /// name: its anglicised forms ("Ó Súilleabháin" → "O'Sullivan",
@@ -402,6 +415,13 @@ mod tests {
             "{mac:?}"
         );
         assert!(anglicised("Smith").is_empty());
+    }
+
+    #[test]
+    fn english_given_names_have_their_pet_forms() {
+        assert!(pet_names("Robert").iter().any(|p| p == "bob"));
+        assert!(pet_names("MARGARET").iter().any(|p| p == "peggy"));
+        assert!(pet_names("Bob").is_empty());
     }
 
     #[test]

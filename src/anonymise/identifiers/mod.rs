@@ -51,6 +51,9 @@ enum NameForm {
     Family,
     Initialled,
     Given,
+    /// A pet form of a given name ("Bob" for Robert): the surer forms of
+    /// anyone else, their own given name included, come first.
+    PetName,
     FamilyPart,
 }
 
@@ -135,12 +138,15 @@ struct TokenInfo {
 }
 
 impl Identifiers {
-    /// Compiles the identifiers of `case`, with each person's label.
-    pub(crate) fn new(case: &Case, labels: Vec<String>) -> Self {
+    /// Compiles the identifiers of `case`, with each person's label; the
+    /// names the documents print as the office's (`office`: the
+    /// investigator, the signatories) are left as they are.
+    pub(crate) fn new(case: &Case, labels: Vec<String>, office: &[String]) -> Self {
         let mut b = Builder::default();
         for (i, person) in case.people.iter().enumerate() {
             b.person(i, person);
         }
+        b.office_names(office);
         for body in &case.bodies {
             for name in std::iter::once(&body.name).chain(&body.other_names) {
                 let kind = match &body.published_name {

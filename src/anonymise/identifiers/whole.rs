@@ -9,7 +9,8 @@ use std::ops::Range;
 
 use super::{Category, Doubt, Hit, Identifiers, Source};
 use crate::anonymise::fold::fold;
-use crate::anonymise::words::is_word_name;
+use crate::anonymise::reading::is_place_word;
+use crate::anonymise::words::{is_english_word, is_month, is_weekday, is_word_name};
 
 impl Identifiers {
     /// The name hits of `hits` (in text order, not overlapping) that are
@@ -163,9 +164,10 @@ impl Identifiers {
         (end <= next_start).then_some(end)
     }
 
-    /// The capitalised word right after a one-word name that is no word,
-    /// no listed name part, no title and not a body's name: the rest of a
-    /// name nobody listed ("Grainne O'Sullivan").
+    /// The capitalised word right after a one-word name that is no listed
+    /// name part, no title and not a body's name, and no word unless one
+    /// that is a surname too: the rest of a name nobody listed ("Grainne
+    /// O'Sullivan", "Robert Baker").
     fn rest_of_name(
         &self,
         text: &str,
@@ -212,13 +214,20 @@ impl Identifiers {
             && letters >= 2
             && !all_caps
             && end <= next_start
-            && !is_word_name(&bare)
+            && (!is_word_name(&bare) || is_surname_word(&bare))
             && !self.is_listed_part(word)
             && !honorific
             && !protected_here
             && !more;
         rest.then_some(start..end)
     }
+}
+
+/// An English word that is a surname after a given name ("Robert Baker",
+/// "Jane Cook"), not a place's or a date's word ("Rose Cottage", "June
+/// Monday").
+fn is_surname_word(bare: &str) -> bool {
+    is_english_word(bare) && !is_month(bare) && !is_weekday(bare) && !is_place_word(bare)
 }
 
 /// The last word of a hit as written ("colin" in "Mr Colin"), folded.

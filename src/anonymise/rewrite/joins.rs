@@ -1,6 +1,8 @@
 //! What clauses left out leave beside each other: a conjunction with
 //! nothing left to join ("rang and later that day", "lived at home and
-//! later."), a word said twice ("moved from home home").
+//! later."), a word said twice ("moved from home home"), an aside with
+//! nothing left in it ("her email, from bev@example.org, said" → "her email
+//! said").
 
 use super::Edit;
 
@@ -26,7 +28,10 @@ const JOINING: [&str; 8] = [
 ///   conjunction with it;
 /// - a rewrite that says again the word the rewrite before it ended with,
 ///   with nothing between them ("from home" then "home" for "to 12 Mill
-///   Lane"), says nothing.
+///   Lane"), says nothing;
+/// - an aside that a clause left out empties (", from bev@example.org,"),
+///   or leaves with only a participle ("(sent from 12 Mill Lane)"), goes
+///   with its commas or brackets.
 pub(super) fn mend(text: &str, edits: Vec<Edit>) -> Vec<Edit> {
     let mut out: Vec<Edit> = Vec::with_capacity(edits.len());
     for mut edit in edits {
@@ -52,6 +57,9 @@ pub(super) fn mend(text: &str, edits: Vec<Edit>) -> Vec<Edit> {
         {
             edit.range.start = last.range.end;
             edit.text.clear();
+        }
+        if let Some(range) = emptied_aside(text, floor, &edit) {
+            edit.range = range;
         }
         out.push(edit);
     }
@@ -98,6 +106,59 @@ fn conjunction_before(text: &str, floor: usize, at: usize) -> Option<usize> {
     let before = text[..floor + start?].trim_end_matches([' ', ',']);
     (!before.is_empty() && !before.ends_with(['.', '!', '?', ':', ';']))
         .then_some(before.len().max(floor))
+}
+
+/// The range of an aside that the removal `edit` leaves empty, or with only
+/// a participle in it, with its commas or brackets: "email, from X, said"
+/// → "email said"; "wrote, however, from X, to" → "wrote, however, to" (the
+/// comma that closes an earlier aside stays); "letter (sent from X) came"
+/// → "letter came".
+fn emptied_aside(text: &str, floor: usize, edit: &Edit) -> Option<std::ops::Range<usize>> {
+    if !edit.text.is_empty() {
+        return None;
+    }
+    let closer = text[edit.range.end..].chars().next()?;
+    let opener = match closer {
+        ',' => ',',
+        ')' => '(',
+        _ => return None,
+    };
+    let head = text[floor..edit.range.start].trim_end();
+    // "(sent": a participle may be all that is left.
+    let word = head.rfind([' ', opener]).map_or(0, |i| i + 1);
+    let head = if is_participle(&head[word..]) {
+        head[..word].trim_end()
+    } else {
+        head
+    };
+    let open = floor + head.strip_suffix(opener)?.len();
+    let before = text[..open].trim_end();
+    if before.is_empty() || before.ends_with(['.', '!', '?', ':', ';', '\n']) {
+        return None;
+    }
+    let close = edit.range.end + closer.len_utf8();
+    if opener == '(' {
+        return Some(before.len()..close);
+    }
+    // The comma before the aside may close an earlier one (", however,"):
+    // then the aside's own closing comma stays in its place.
+    let sentence = before.rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
+    let earlier = before[sentence..]
+        .rsplit_once(',')
+        .is_some_and(|(_, since)| since.split_whitespace().count() <= 3);
+    Some(if earlier {
+        open..edit.range.end
+    } else {
+        open..close
+    })
+}
+
+/// A past participle that means nothing once its place or detail has gone:
+/// "sent", "posted", "written".
+fn is_participle(word: &str) -> bool {
+    word.len() >= 3
+        && word.bytes().all(|b| b.is_ascii_lowercase())
+        && (word.ends_with("ed") || word.ends_with("en") || word.ends_with('t'))
 }
 
 #[cfg(test)]
@@ -155,6 +216,53 @@ mod tests {
         // Nothing before the conjunction.
         let t = "And then at B.";
         assert_eq!(apply(t, vec![edit(t, " at B", "")]), "And then.");
+    }
+
+    #[test]
+    fn asides_left_empty_go() {
+        let t = "Her first email, from A, said so.";
+        assert_eq!(
+            apply(t, vec![edit(t, " from A", "")]),
+            "Her first email said so."
+        );
+        let t = "Her letter, sent from A, arrived late.";
+        assert_eq!(
+            apply(t, vec![edit(t, " from A", "")]),
+            "Her letter arrived late."
+        );
+        let t = "Her letter (posted from A) arrived late.";
+        assert_eq!(
+            apply(t, vec![edit(t, " from A", "")]),
+            "Her letter arrived late."
+        );
+        // The comma that closes an earlier aside stays.
+        let t = "She wrote, however, from A, to the Council.";
+        assert_eq!(
+            apply(t, vec![edit(t, " from A", "")]),
+            "She wrote, however, to the Council."
+        );
+    }
+
+    #[test]
+    fn asides_with_words_left_stay() {
+        // Words of the sentence's own are left in the aside.
+        let t = "Her letter, which she sent from A, arrived late.";
+        assert_eq!(
+            apply(t, vec![edit(t, " from A", "")]),
+            "Her letter, which she sent, arrived late."
+        );
+        // Not an aside: the clause goes on after the comma.
+        let t = "She wrote from A, and then she rang.";
+        assert_eq!(
+            apply(t, vec![edit(t, " from A", "")]),
+            "She wrote, and then she rang."
+        );
+        // An adverb is no participle.
+        let t = "He wrote, angrily from A, to us.";
+        assert_eq!(
+            apply(t, vec![edit(t, " from A", "")]),
+            "He wrote, angrily, to us."
+        );
     }
 
     #[test]

@@ -47,6 +47,20 @@ pub struct CaseInfo {
     pub adjudicator: Option<Investigator>,
 }
 
+impl CaseInfo {
+    /// The names the documents print as the office's own: the investigator
+    /// and, in a joint housing case, the adjudicator. They are allowed to
+    /// print even where a listed person shares a word of them ("Jordan
+    /// Whitlow" signs; the complainant Jordan Hallworth is "Ms X").
+    pub fn office_names(&self) -> Vec<String> {
+        [&self.investigator, &self.adjudicator]
+            .into_iter()
+            .flatten()
+            .map(|i| i.name.clone())
+            .collect()
+    }
+}
+
 /// The investigator named in letters, and how to reach them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

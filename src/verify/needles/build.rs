@@ -12,12 +12,26 @@ use super::{Automaton, Kind, Needles, lexicon, numbers, places};
 use crate::case::{Case, Date, Person};
 
 impl Needles {
-    /// The needles of `case`, from its raw values.
+    /// The needles of `case`, from its raw values, its investigator's name
+    /// allowed.
     pub fn new(case: &Case) -> Self {
+        Self::with_office(case, &case.case.office_names())
+    }
+
+    /// The needles of `case`, with the names its documents print as the
+    /// office's own (`office`: the investigator, the signatories) allowed,
+    /// unless one of them is a listed person's name too.
+    pub fn with_office(case: &Case, office: &[String]) -> Self {
         let mut b = Builder::default();
         let owners = names::owners(case);
         for (o, owner) in owners.iter().enumerate() {
             names::needles(o, owner, &mut b);
+        }
+        for name in office {
+            let key = Text::new(name).words;
+            if key.contains(' ') && !b.words.contains_key(&key) {
+                b.mask(name);
+            }
         }
         let body_names: Vec<String> = case
             .bodies

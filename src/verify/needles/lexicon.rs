@@ -3,6 +3,7 @@
 //! words of the rules for names that are words (`word-names` rules 2, 5, 6,
 //! 7 and 8). Every entry is lower case, as the normalised text is.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use rustc_hash::FxHashSet;
@@ -249,6 +250,31 @@ pub(super) fn anglicised(name: &str) -> Vec<String> {
                 .cloned(),
         )
         .collect()
+}
+
+/// English given names and their pet forms (`data/pet-names.txt`),
+/// normalised: read here with the verifier's own normalisation.
+static PET_NAMES: LazyLock<HashMap<String, Vec<String>>> = LazyLock::new(|| {
+    include_str!("../../../data/pet-names.txt")
+        .lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .filter_map(|l| l.split_once('|'))
+        .map(|(name, forms)| {
+            let forms = forms
+                .split(',')
+                .map(|f| super::normal::Text::new(f.trim()).words)
+                .filter(|f| !f.is_empty())
+                .collect();
+            (super::normal::Text::new(name.trim()).words, forms)
+        })
+        .collect()
+});
+
+/// The pet forms of an English given name ("Robert" → "bob", "rob" …).
+pub(super) fn pet_names(given: &str) -> &'static [String] {
+    PET_NAMES
+        .get(&super::normal::Text::new(given).words)
+        .map_or(&[], Vec::as_slice)
 }
 
 /// Street types and the abbreviations a text may use for them.

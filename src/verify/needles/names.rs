@@ -146,6 +146,11 @@ fn owner(
             aliases.push((spelling, part_field.clone()));
         }
     }
+    // Pet forms of the first given name are the person's too ("Bob" for
+    // Robert).
+    for pet in given.first().map_or(&[][..], |g| lexicon::pet_names(g)) {
+        aliases.push((pet.clone(), field.clone()));
+    }
     let mut owner = Owner {
         field,
         title,
