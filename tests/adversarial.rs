@@ -203,6 +203,21 @@ fn the_fixture_case_in_realistic_sentences() {
                 "She wrote from june [dot] pargeter [at] example [dot] net.",
                 "She wrote.",
             ),
+            // A house number's word goes with the address.
+            ("She lives at No. 12 Heron Crescent.", "She lives at home."),
+            (
+                "She lives at number 12 Heron Crescent.",
+                "She lives at home.",
+            ),
+            // An aside a removal empties goes with its commas.
+            (
+                "Her first email, from june.pargeter@example.net, said so.",
+                "Her first email said so.",
+            ),
+            (
+                "Her letter, sent from 12 Heron Crescent, arrived late.",
+                "Her letter arrived late.",
+            ),
             // Contact details side by side go with their conjunction.
             (
                 "She rang from 07700 900461 and later from 07700900461 that day.",

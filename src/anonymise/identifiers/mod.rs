@@ -324,7 +324,9 @@ impl Identifiers {
         hits.extend(self.near_misses(text, &kept));
         hits.extend(kept);
         let kept = resolve(hits, &protected);
-        let kept = self.whole_names(text, kept, &protected);
+        let mut kept = self.whole_names(text, kept, &protected);
+        kept.iter_mut()
+            .for_each(|h| with_house_number_word(text, h));
         let hits = disguise::online_ids(text, self.doubt_near_misses(text, kept));
         (hits, protected, candidates)
     }
@@ -475,6 +477,29 @@ fn at_joined_boundary(key: &str, range: &Range<usize>) -> bool {
     let before_ok = range.start == 0 || !b[range.start - 1].is_ascii_alphabetic();
     let after_ok = range.end >= b.len() || !b[range.end].is_ascii_alphabetic();
     before_ok && after_ok
+}
+
+/// An address that starts with its house number takes the word before
+/// the number ("No. 7 Tanners Close", "number 7 …"), which would be left
+/// dangling ("lives at No.").
+fn with_house_number_word(text: &str, hit: &mut Hit) {
+    if hit.category != Category::Address
+        || !text[hit.range.clone()].starts_with(|c: char| c.is_ascii_digit())
+    {
+        return;
+    }
+    let before = &text[..hit.range.start];
+    let word = ["No. ", "No.", "No ", "no. ", "Number ", "number "]
+        .into_iter()
+        .find(|w| before.ends_with(w));
+    let start = word.map_or(hit.range.start, |w| hit.range.start - w.len());
+    let whole_word = text[..start]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric());
+    if word.is_some() && whole_word {
+        hit.range.start = start;
+    }
 }
 
 #[cfg(test)]
