@@ -507,7 +507,6 @@ fn pet_forms_of_a_given_name_are_the_person() {
             ("Bill said he was hungry.", "Mrs X said he was hungry."),
             ("The bill was paid late.", "The bill was paid late."),
             ("Bill payments were late.", "Bill payments were late."),
-            ("Will the Council pay?", "Will the Council pay?"),
         ],
     );
 }
@@ -518,6 +517,9 @@ fn a_given_name_before_a_surname_nobody_listed_is_someone_else() {
     for text in [
         "June Baker, the manager, said so.",
         "Debbie Cook, the manager, said so.",
+        // A relative who shares the surname, nobody listed.
+        "Her brother, Liam Pargeter, visited.",
+        "Her brother, Dawn Pargeter, visited.",
     ] {
         let (_, hits) = anonymise::anonymise_text(text, &ids);
         assert!(
@@ -527,7 +529,13 @@ fn a_given_name_before_a_surname_nobody_listed_is_someone_else() {
         );
     }
     // A place's word makes it a place, a weekday a date.
-    for text in ["They met at June Cottage.", "By June Monday it was done."] {
+    for text in [
+        "They met at June Cottage.",
+        "By June Monday it was done.",
+        "Yesterday Pargeter said no.",
+        "Nurse Pargeter said no.",
+        "Her email said: \"Hi June, the case is closed.\"",
+    ] {
         let (_, hits) = anonymise::anonymise_text(text, &ids);
         assert!(
             !hits

@@ -174,7 +174,7 @@ fn the_office_signs_in_its_own_name_when_a_party_shares_part_of_it() {
             "investigator = { name = \"Sam Whitlow\"",
             "investigator = { name = \"Jordan Whitlow\"",
         )
-        .replace("name = \"Dawn Rose\"", &format!("name = \"{given} Rose\""));
+        .replace("Dawn Rose", &format!("{given} Rose"));
     let case = redress::case::load_str("office.toml", &text, engine().coverage())
         .case
         .expect("valid");

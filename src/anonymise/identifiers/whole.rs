@@ -57,6 +57,13 @@ impl Identifiers {
                     hit.doubt = Some(Doubt::PartOfName {
                         candidates: self.owners_of(&hit),
                     });
+                } else if let Some(start) = self.name_before(text, &hit, prev_end, protected) {
+                    // "Liam O'Driscoll" with only Siobhán O'Driscoll listed:
+                    // a relative nobody listed, not her.
+                    hit.range.start = start;
+                    hit.doubt = Some(Doubt::PartOfName {
+                        candidates: self.owners_of(&hit),
+                    });
                 } else if let Some(end) = self.family_initial_after(text, &hit, next_start) {
                     // "Colin B. agreed": the initial goes with the name.
                     hit.range.end = end;
@@ -164,6 +171,49 @@ impl Identifiers {
         (end <= next_start).then_some(end)
     }
 
+    /// Where a given name nobody listed starts, written right before a
+    /// one-word listed name ("Liam O'Driscoll"): a capitalised word that is
+    /// no listed name part, no title or rank and not a body's name, and no
+    /// word unless one in mid-sentence that a surname could follow ("Dawn
+    /// O'Driscoll", but not "Yesterday O'Driscoll said").
+    fn name_before(
+        &self,
+        text: &str,
+        hit: &Hit,
+        floor: usize,
+        protected: &[Range<usize>],
+    ) -> Option<usize> {
+        if text[hit.range.clone()].contains(' ') {
+            return None;
+        }
+        let before = text[floor..hit.range.start].strip_suffix(' ')?;
+        let word = before
+            .rsplit(|c: char| !(c.is_alphabetic() || matches!(c, '\'' | '\u{2019}' | '-')))
+            .next()?;
+        let start = floor + before.len() - word.len();
+        let bare: String = word.chars().filter(|c| c.is_alphabetic()).collect();
+        let shaped = word.starts_with(char::is_uppercase)
+            && bare.chars().count() >= 2
+            && bare.chars().any(char::is_lowercase)
+            && !word.ends_with(['-', '\'', '\u{2019}']);
+        let rank = RANKS.contains(&bare.to_lowercase().as_str());
+        let protected_here = protected
+            .iter()
+            .any(|p| p.start < hit.range.start && start < p.end);
+        // A word is a given name in mid-sentence, unless it is one that
+        // opens sentences or greets ("Hi Shan" in a quoted email); at a
+        // sentence's start it is the word ("By June", "Yesterday
+        // O'Driscoll said").
+        let lower = bare.to_lowercase();
+        let opener = OPENERS.contains(&lower.as_str()) || lower.ends_with("ly");
+        let word_ok = !is_word_name(&bare)
+            || (is_surname_word(&bare)
+                && !opener
+                && !crate::anonymise::reading::starts_sentence(text, start));
+        (shaped && word_ok && !rank && !protected_here && !self.is_listed_part(word))
+            .then_some(start)
+    }
+
     /// The capitalised word right after a one-word name that is no listed
     /// name part, no title and not a body's name, and no word unless one
     /// that is a surname too: the rest of a name nobody listed ("Grainne
@@ -202,10 +252,7 @@ impl Identifiers {
         let all_caps = word.chars().all(|c| !c.is_lowercase());
         let bare: String = word.chars().filter(|c| c.is_alphabetic()).collect();
         let protected_here = protected.iter().any(|p| p.start < end && start < p.end);
-        let honorific = matches!(
-            bare.to_lowercase().as_str(),
-            "mr" | "mrs" | "ms" | "miss" | "mx" | "dr" | "cllr" | "councillor" | "prof" | "rev"
-        );
+        let honorific = RANKS.contains(&bare.to_lowercase().as_str());
         // A longer proper noun goes on after it ("Mark Lansdowne Road").
         let more = text[end..]
             .strip_prefix(' ')
@@ -222,6 +269,115 @@ impl Identifiers {
         rest.then_some(start..end)
     }
 }
+
+/// Titles and ranks written before a surname ("Nurse O'Driscoll"), in
+/// lower case.
+const RANKS: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+    "doctor",
+    "prof",
+    "professor",
+    "cllr",
+    "councillor",
+    "rev",
+    "revd",
+    "reverend",
+    "father",
+    "sister",
+    "nurse",
+    "matron",
+    "judge",
+    "officer",
+    "inspector",
+    "sergeant",
+    "constable",
+    "pc",
+    "dc",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "captain",
+    "major",
+    "colonel",
+    "master",
+    "dear",
+];
+
+/// Words that open a sentence or greet before a name ("Yesterday
+/// O'Driscoll said", "Hi Shan"), besides adverbs in -ly.
+const OPENERS: &[&str] = &[
+    "hi",
+    "hello",
+    "dear",
+    "thanks",
+    "thank",
+    "yes",
+    "no",
+    "oh",
+    "morning",
+    "afternoon",
+    "evening",
+    "bye",
+    "cheers",
+    "regards",
+    "love",
+    "please",
+    "sorry",
+    "yesterday",
+    "today",
+    "tomorrow",
+    "later",
+    "then",
+    "finally",
+    "however",
+    "meanwhile",
+    "afterwards",
+    "also",
+    "next",
+    "first",
+    "again",
+    "so",
+    "but",
+    "and",
+    "or",
+    "when",
+    "while",
+    "after",
+    "before",
+    "since",
+    "until",
+    "if",
+    "although",
+    "because",
+    "as",
+    "once",
+    "where",
+    "that",
+    "this",
+    "there",
+    "here",
+    "now",
+    "still",
+    "overall",
+    "instead",
+    "therefore",
+    "thus",
+    "though",
+    "yet",
+    "both",
+    "only",
+    "even",
+    "perhaps",
+    "sometimes",
+    "soon",
+    "recently",
+];
 
 /// An English word that is a surname after a given name ("Robert Baker",
 /// "Jane Cook"), not a place's or a date's word ("Rose Cottage", "June

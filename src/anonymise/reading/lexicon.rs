@@ -23,10 +23,6 @@ pub(super) const DETERMINERS: [&str; 17] = [
     "my", "your", "any", "some", "another",
 ];
 
-/// Subject pronouns: a word-name at a sentence's start right before one
-/// is a verb asking a question ("Will she be told?").
-pub(super) const SUBJECTS: [&str; 6] = ["she", "he", "they", "it", "we", "you"];
-
 /// How many of [`NOT_NOUNS`] are auxiliary verbs (they come first).
 pub(super) const AUXILIARIES: usize = 15;
 

@@ -28,7 +28,7 @@ mod text;
 
 use lexicon::{
     AUXILIARIES, DATE_BEFORE, DATE_OF, DATE_OR_PERSON_BEFORE, DETERMINERS, NOT_NOUNS, PERSON_VERBS,
-    PLACE_WORDS, SUBJECTS, TITLES,
+    PLACE_WORDS, TITLES,
 };
 pub(crate) use text::starts_sentence;
 use text::{Word, words_after, words_before};
@@ -150,10 +150,6 @@ pub(crate) fn read(o: &Occurrence<'_>) -> Reading {
     // a verb from a noun, so only a past tense settles it.
     if starts {
         return match next_lower {
-            // "Will the Council pay?", "Will she be told?", "Mark the
-            // date": a verb before its subject or object; a name at a
-            // sentence's start is not followed by one.
-            Some(w) if DETERMINERS.contains(&w.text) || SUBJECTS.contains(&w.text) => Reading::Word,
             // "Rose later said": an adverb, then what only a person does.
             Some(_) if adverb_then_person_verb(&after) => Reading::Name,
             Some(_) if o.family => Reading::Word,
