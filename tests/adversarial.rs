@@ -545,3 +545,25 @@ fn a_given_name_before_a_surname_nobody_listed_is_someone_else() {
         );
     }
 }
+
+#[test]
+fn a_name_ending_in_s_takes_its_possessive_apostrophe() {
+    let ids = word_ids("Jenkins", false);
+    let label = redact(&ids, "Harriet Jenkins");
+    check(
+        &ids,
+        &[
+            ("Jenkins' letter came.", &format!("{label}'s letter came.")),
+            (
+                "Harriet Jenkins\u{2019} letter came.",
+                &format!("{label}\u{2019}s letter came."),
+            ),
+            ("We saw the Jenkins' house.", "We saw the family's house."),
+            ("The Jenkinses moved.", "The family moved."),
+            (
+                "The 'Jenkins' file was late.",
+                &format!("The '{label}' file was late."),
+            ),
+        ],
+    );
+}

@@ -172,7 +172,17 @@ impl Builder {
     fn family(&mut self, person: usize, family: &str) {
         for f in spellings(family) {
             let word = is_word_form(&f);
-            for form in [format!("{f}s"), format!("{f} family")] {
+            // "the Jenkinses": a name that ends in a hiss takes -es.
+            let lower = f.to_lowercase();
+            let plural = if ["s", "x", "z", "ch", "sh"]
+                .iter()
+                .any(|e| lower.ends_with(e))
+            {
+                format!("{f}es")
+            } else {
+                format!("{f}s")
+            };
+            for form in [plural, format!("{f} family")] {
                 let owners = vec![person];
                 self.pattern(&form, PatternKind::Family { owners, word });
             }

@@ -325,8 +325,10 @@ impl Identifiers {
         hits.extend(kept);
         let kept = resolve(hits, &protected);
         let mut kept = self.whole_names(text, kept, &protected);
-        kept.iter_mut()
-            .for_each(|h| with_house_number_word(text, h));
+        kept.iter_mut().for_each(|h| {
+            with_house_number_word(text, h);
+            with_bare_apostrophe(text, h);
+        });
         let hits = disguise::online_ids(text, self.doubt_near_misses(text, kept));
         (hits, protected, candidates)
     }
@@ -477,6 +479,45 @@ fn at_joined_boundary(key: &str, range: &Range<usize>) -> bool {
     let before_ok = range.start == 0 || !b[range.start - 1].is_ascii_alphabetic();
     let after_ok = range.end >= b.len() || !b[range.end].is_ascii_alphabetic();
     before_ok && after_ok
+}
+
+/// A listed name that ends in "s" with a bare apostrophe after it ("Mr
+/// Price-Jenkins' house") is a possessive: the label takes "'s" ("Mr Y's
+/// house"), and with "the" before it the family's ("the Price-Jenkins'
+/// house" → "the family's house"), never "Mr Y'".
+fn with_bare_apostrophe(text: &str, hit: &mut Hit) {
+    if hit.category != Category::Name || hit.person.is_none() {
+        return;
+    }
+    let written = &text[hit.range.clone()];
+    let after = &text[hit.range.end..];
+    let Some(apostrophe) = ['\'', '\u{2019}']
+        .into_iter()
+        .find(|a| after.starts_with(*a))
+    else {
+        return;
+    };
+    let bare = !after[apostrophe.len_utf8()..].starts_with(char::is_alphanumeric);
+    // "the 'Price-Jenkins' file": a quotation's closing mark.
+    let quoted = text[..hit.range.start].ends_with(['\'', '\u{2018}']);
+    if !bare || quoted || !written.ends_with(['s', 'S']) {
+        return;
+    }
+    let end = hit.range.end + apostrophe.len_utf8();
+    let the = text[..hit.range.start]
+        .len()
+        .checked_sub(4)
+        .filter(|&at| text[at..hit.range.start].eq_ignore_ascii_case("the "));
+    match the {
+        Some(at) => {
+            hit.range = at..end;
+            hit.replacement = "the family's".to_string();
+        }
+        None => {
+            hit.range.end = end;
+            hit.replacement = format!("{}{apostrophe}s", hit.replacement);
+        }
+    }
 }
 
 /// An address that starts with its house number takes the word before
