@@ -10,7 +10,7 @@ use regex::Regex;
 
 use super::{Confidence, Detection};
 use crate::anonymise::hit::Category;
-use crate::anonymise::words::is_english_word;
+use crate::anonymise::words::{is_english_word, is_word_name};
 
 static TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u)\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Rev|Councillor|Cllr)\.? ")
@@ -78,7 +78,18 @@ pub(super) fn introduced(text: &str, out: &mut Vec<Detection>) {
         let place = words
             .last()
             .is_some_and(|w| crate::anonymise::reading::is_place_word(w));
-        if words.len() >= 2 && (!plain_words || (apposition && !place)) && !organisation {
+        // One word no word list has, after a word only a person is, set off
+        // by commas or after "called": "Her friend, Tabitha, visited", "a
+        // friend called Tabitha". An advocate or a carer may be an
+        // organisation ("her advocate, Mencap,").
+        let cue = m.as_str().trim_end_matches([',', ' ']).to_ascii_lowercase();
+        let named = matches!(cue.as_str(), "called" | "named");
+        let person_cue = !matches!(cue.as_str(), "advocate" | "carer" | "colleague" | "partner");
+        let one_name =
+            words.len() == 1 && !is_word_name(words[0]) && person_cue && (named || apposition);
+        if (words.len() >= 2 && (!plain_words || (apposition && !place)) && !organisation)
+            || one_name
+        {
             out.push(heuristic(m.end()..end));
         }
     }
@@ -224,5 +235,11 @@ mod tests {
         let found: Vec<&str> = out.iter().map(|d| &text[d.range.clone()]).collect();
         // Words that are also names count as a name only set off by commas.
         assert_eq!(found, ["Chloë Harrowgate", "Dawn Rose"]);
+        let text = "Her friend, Tabitha, visited. A friend called Tabitha came. Her son, Rory, and her advocate, Mencap, wrote. Her friend, Grace, came. Her friend Tabitha rang.";
+        let mut out = Vec::new();
+        introduced(text, &mut out);
+        let found: Vec<&str> = out.iter().map(|d| &text[d.range.clone()]).collect();
+        // One name word: set off by commas or after "called", never a word.
+        assert_eq!(found, ["Tabitha", "Tabitha", "Rory"]);
     }
 }

@@ -293,13 +293,12 @@ impl Identifiers {
                 (true, Confidence::Validated) => Source::Validated,
                 (true, Confidence::Heuristic) => Source::Heuristic,
             };
-            hits.push(Hit::new(
-                source,
-                d.range,
-                d.category,
-                None,
-                d.category.placeholder(),
-            ));
+            // A profile's address is a web address, a handle a username.
+            let placeholder = match d.category {
+                Category::OnlineId if text[d.range.clone()].contains('/') => "[web address]",
+                other => other.placeholder(),
+            };
+            hits.push(Hit::new(source, d.range, d.category, None, placeholder));
         }
         let kept = resolve(hits, &protected);
         // Surnames of the titled names that survived, standing alone.
