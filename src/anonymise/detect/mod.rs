@@ -156,9 +156,7 @@ pub(crate) fn detect(
     }
     names::titled(text, &mut out);
     names::introduced(text, &mut out);
-    if text.contains('@') || lower.contains(".com/") {
-        online_profiles(text, &mut out);
-    }
+    online_profiles(text, &lower, &mut out);
     // Every other shape holds a digit, and each pattern runs only where
     // the text has what it needs (see [`hints`]).
     if text.bytes().any(|b| b.is_ascii_digit()) {
@@ -300,25 +298,44 @@ fn vehicles(text: &str, lower: &str, out: &mut Vec<Detection>) {
 /// A social-media profile's address ("facebook.com/tabitha.carmichael")
 /// and a handle ("@tabbycarm"): whoever's they are, they point to a
 /// person.
-fn online_profiles(text: &str, out: &mut Vec<Detection>) {
+fn online_profiles(text: &str, lower: &str, out: &mut Vec<Detection>) {
     static PROFILE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
             r"(?i-u)\b(?:https?://)?(?:www\.|m\.)?(?:facebook|fb|instagram|twitter|x|tiktok|linkedin|youtube|threads|snapchat|reddit)\.com/[a-z0-9_./@%?=&-]*[a-z0-9_/]",
         )
         .expect("valid regex")
     });
-    static HANDLE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:^|[\s(\[\x22])(@[A-Za-z0-9_]{2,30})(?:[^.@A-Za-z0-9_]|\.(?:\s|$)|$)")
-            .expect("valid regex")
-    });
-    for m in PROFILE.find_iter(text) {
-        out.push(validated(m.range(), Category::OnlineId));
-    }
-    for c in HANDLE.captures_iter(text) {
-        if let Some(handle) = c.get(1) {
-            out.push(validated(handle.range(), Category::OnlineId));
+    if lower.contains(".com/") {
+        for m in PROFILE.find_iter(text) {
+            out.push(validated(m.range(), Category::OnlineId));
         }
     }
+    for (at, _) in text.match_indices('@') {
+        if let Some(end) = handle_at(text, at) {
+            out.push(validated(at..end, Category::OnlineId));
+        }
+    }
+}
+
+/// The end of a handle starting with the "@" at `at`: two to thirty
+/// letters, digits or underscores, after a space, a bracket or a quote and
+/// not before a domain (then it is an email address, or part of one).
+fn handle_at(text: &str, at: usize) -> Option<usize> {
+    let before = text[..at].chars().next_back();
+    if before.is_some_and(|c| !(c.is_whitespace() || matches!(c, '(' | '[' | '"' | '\u{201C}'))) {
+        return None;
+    }
+    let rest = &text[at + 1..];
+    let len = rest
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
+        .count();
+    let after = &rest[len..];
+    let domain = after
+        .strip_prefix('.')
+        .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_alphanumeric()));
+    let glued = after.starts_with(|c: char| c == '@' || c.is_alphanumeric());
+    ((2..=30).contains(&len) && !domain && !glued).then_some(at + 1 + len)
 }
 
 fn bank_details(text: &str, lower: &str, out: &mut Vec<Detection>) {
