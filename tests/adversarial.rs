@@ -203,6 +203,16 @@ fn the_fixture_case_in_realistic_sentences() {
                 "She wrote from june [dot] pargeter [at] example [dot] net.",
                 "She wrote.",
             ),
+            // An aside naming the same person again is part of the name.
+            ("Debbie (Debs) Tranter-Wilde rang.", "Mrs F rang."),
+            ("Mrs Pargeter (\"June\") rang.", "Mrs X rang."),
+            ("Mrs Pargeter (Mrs X) rang.", "Mrs X rang."),
+            // A heading in capitals keeps its capitals.
+            ("JUNE PARGETER'S CARE PLAN", "MRS X'S CARE PLAN"),
+            (
+                "JUNE PARGETER wrote on the form.",
+                "Mrs X wrote on the form.",
+            ),
             // A house number's word goes with the address.
             ("She lives at No. 12 Heron Crescent.", "She lives at home."),
             (

@@ -208,7 +208,11 @@ pub(super) fn replace(text: &str, ids: &Identifiers, labels: LabelSet) -> Replac
         // A label that starts a sentence starts with a capital, unless the
         // text itself did not ("the Smith family" at the start of a field).
         let lower_in_text = text[hit.range.clone()].starts_with(char::is_lowercase);
-        if starts_sentence(&w.out) && !lower_in_text {
+        if in_capitals(text, &hit.range) {
+            // "ROSE BAKER'S CARE PLAN": "MRS Y'S CARE PLAN".
+            w.capital_next = false;
+            w.push(&hit.replacement.to_uppercase());
+        } else if starts_sentence(&w.out) && !lower_in_text {
             w.push(&capitalise(&hit.replacement));
         } else {
             w.capital_next = false;
@@ -320,6 +324,26 @@ fn starts_sentence(before: &str) -> bool {
     spaced && (trimmed.ends_with(['.', '!', '?']) || trimmed == "-" || trimmed.ends_with("\n-"))
 }
 
+/// Whether the name at `range` is written in capitals in a line of
+/// capitals (a heading: "ROSE BAKER'S CARE PLAN"), where its label is too.
+fn in_capitals(text: &str, range: &std::ops::Range<usize>) -> bool {
+    let capitals = |w: &str| {
+        let mut letters = w.chars().filter(|c| c.is_alphabetic()).peekable();
+        letters.peek().is_some() && letters.all(char::is_uppercase)
+    };
+    let after = &text[range.end..];
+    let after = ["'S", "\u{2019}S"]
+        .iter()
+        .find_map(|s| after.strip_prefix(s))
+        .unwrap_or(after);
+    let next = after
+        .trim_start_matches([' ', ':', '-', '\u{2013}'])
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    capitals(&text[range.clone()]) && next.chars().count() >= 2 && capitals(next)
+}
+
 fn capitalise(s: &str) -> String {
     let mut chars = s.chars();
     match chars.next() {
@@ -375,6 +399,17 @@ mod tests {
             None
         );
         assert_eq!(name_in_apposition("A neighbour, ", " found her"), None);
+    }
+
+    #[test]
+    fn labels_in_a_heading_of_capitals_are_capitals() {
+        let text = "ROSE BAKER'S CARE PLAN";
+        assert!(in_capitals(text, &(0..10)));
+        let text = "ROSE BAKER: NOTES";
+        assert!(in_capitals(text, &(0..10)));
+        // A name in capitals in running text is a name, not a heading.
+        let text = "ROSE BAKER wrote on the form";
+        assert!(!in_capitals(text, &(0..10)));
     }
 
     #[test]

@@ -90,8 +90,8 @@ impl Builder {
 
     /// A pet form of a person's given name: a name form, a word the leak
     /// check looks for, and a part of their name for reading "Bob
-    /// Price-Jenkins" as one, but no near miss
-    /// of its own (a short form is near too many words).
+    /// Price-Jenkins" as one, but no near miss of its own (a short form is
+    /// near too many words).
     fn pet_name(&mut self, person: usize, pet: &str) {
         let kind = PatternKind::Name {
             owners: vec![(person, NameForm::PetName)],

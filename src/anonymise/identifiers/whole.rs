@@ -24,6 +24,38 @@ impl Identifiers {
         let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
         let mut hits = hits.into_iter().peekable();
         while let Some(mut hit) = hits.next() {
+            // "Robert (Bob) Price-Jenkins", "Mr Price-Jenkins ("Bobby")":
+            // an aside that names the same person again is part of the one
+            // name, printed once.
+            let mut aside = false;
+            while let Some(end) = hits
+                .peek()
+                .and_then(|next| same_person_aside(text, &hit, next))
+            {
+                hit.range.end = end;
+                hits.next();
+                aside = true;
+            }
+            // "Mr Price-Jenkins (Mr Y)": the label written after the name.
+            if is_listed_name(&hit)
+                && hit.person.is_some()
+                && let Some(rest) = text[hit.range.end..].strip_prefix(" (")
+                && let Some(after) = rest
+                    .strip_prefix(hit.replacement.as_str())
+                    .and_then(|r| r.strip_prefix(')'))
+            {
+                hit.range.end = text.len() - after.len();
+                aside = true;
+            }
+            if aside
+                && let Some(next) = hits.peek()
+                && is_listed_name(next)
+                && next.person == hit.person
+                && text.get(hit.range.end..next.range.start) == Some(" ")
+            {
+                hit.range.end = next.range.end;
+                hits.next();
+            }
             let next_start = hits.peek().map_or(text.len(), |h| h.range.start);
             let prev_end = out.last().map_or(0, |h| h.range.end);
             if is_listed_name(&hit) {
@@ -384,6 +416,28 @@ const OPENERS: &[&str] = &[
 /// Monday").
 fn is_surname_word(bare: &str) -> bool {
     is_english_word(bare) && !is_month(bare) && !is_weekday(bare) && !is_place_word(bare)
+}
+
+/// The end of a bracket right after the name `hit` that holds only
+/// `next`, another form of the same person's name, perhaps quoted: "Robert
+/// (Bob)", "Mr Price-Jenkins ("Bobby")".
+fn same_person_aside(text: &str, hit: &Hit, next: &Hit) -> Option<usize> {
+    let same = is_listed_name(hit) && is_listed_name(next) && hit.person.is_some();
+    if !same || next.person != hit.person {
+        return None;
+    }
+    let opening = text
+        .get(hit.range.end..next.range.start)?
+        .strip_prefix(" (")?;
+    if !opening
+        .trim_start_matches(['"', '\'', '\u{201C}', '\u{2018}'])
+        .is_empty()
+    {
+        return None;
+    }
+    let rest = text[next.range.end..].trim_start_matches(['"', '\'', '\u{201D}', '\u{2019}']);
+    let after = rest.strip_prefix(')')?;
+    Some(text.len() - after.len())
 }
 
 /// The last word of a hit as written ("colin" in "Mr Colin"), folded.
