@@ -23,6 +23,40 @@ static CUE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// Words for a person that "called" or "named" may follow.
+const PEOPLE: [&str; 30] = [
+    "man",
+    "woman",
+    "boy",
+    "girl",
+    "child",
+    "person",
+    "lady",
+    "gentleman",
+    "someone",
+    "friend",
+    "neighbour",
+    "partner",
+    "brother",
+    "sister",
+    "son",
+    "daughter",
+    "mother",
+    "father",
+    "husband",
+    "wife",
+    "aunt",
+    "uncle",
+    "cousin",
+    "grandson",
+    "granddaughter",
+    "niece",
+    "nephew",
+    "boyfriend",
+    "girlfriend",
+    "lodger",
+];
+
 /// Lower-case particles inside names: "Nic an tSaoir", "van der Berg".
 const PARTICLES: [&str; 16] = [
     "an", "de", "da", "du", "van", "von", "der", "den", "la", "le", "di", "ní", "nic", "mac",
@@ -83,7 +117,13 @@ pub(super) fn introduced(text: &str, out: &mut Vec<Detection>) {
         // friend called Tabitha". An advocate or a carer may be an
         // organisation ("her advocate, Mencap,").
         let cue = m.as_str().trim_end_matches([',', ' ']).to_ascii_lowercase();
-        let named = matches!(cue.as_str(), "called" | "named");
+        // "a friend called Tabitha", but "an app called Brightsky".
+        let named = matches!(cue.as_str(), "called" | "named")
+            && text[..m.start()]
+                .trim_end()
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| PEOPLE.contains(&w.to_ascii_lowercase().as_str()));
         let person_cue = !matches!(cue.as_str(), "advocate" | "carer" | "colleague" | "partner");
         let one_name =
             words.len() == 1 && !is_word_name(words[0]) && person_cue && (named || apposition);
@@ -235,7 +275,7 @@ mod tests {
         let found: Vec<&str> = out.iter().map(|d| &text[d.range.clone()]).collect();
         // Words that are also names count as a name only set off by commas.
         assert_eq!(found, ["Chloë Harrowgate", "Dawn Rose"]);
-        let text = "Her friend, Tabitha, visited. A friend called Tabitha came. Her son, Rory, and her advocate, Mencap, wrote. Her friend, Grace, came. Her friend Tabitha rang.";
+        let text = "Her friend, Tabitha, visited. A friend called Tabitha came. Her son, Rory, and her advocate, Mencap, wrote. Her friend, Grace, came. Her friend Tabitha rang. She used an app called Brightsky.";
         let mut out = Vec::new();
         introduced(text, &mut out);
         let found: Vec<&str> = out.iter().map(|d| &text[d.range.clone()]).collect();
