@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use super::{Category, Doubt, Hit, Identifiers, Source};
 use crate::anonymise::fold::fold;
-use crate::anonymise::reading::is_place_word;
+use crate::anonymise::reading::{is_place_word, is_title};
 use crate::anonymise::words::{is_english_word, is_month, is_weekday, is_word_name};
 
 impl Identifiers {
@@ -228,7 +228,7 @@ impl Identifiers {
             && bare.chars().count() >= 2
             && bare.chars().any(char::is_lowercase)
             && !word.ends_with(['-', '\'', '\u{2019}']);
-        let rank = RANKS.contains(&bare.to_lowercase().as_str());
+        let rank = is_rank(&bare);
         let protected_here = protected
             .iter()
             .any(|p| p.start < hit.range.start && start < p.end);
@@ -284,7 +284,7 @@ impl Identifiers {
         let all_caps = word.chars().all(|c| !c.is_lowercase());
         let bare: String = word.chars().filter(|c| c.is_alphabetic()).collect();
         let protected_here = protected.iter().any(|p| p.start < end && start < p.end);
-        let honorific = RANKS.contains(&bare.to_lowercase().as_str());
+        let honorific = is_rank(&bare);
         // A longer proper noun goes on after it ("Mark Lansdowne Road").
         let more = text[end..]
             .strip_prefix(' ')
@@ -302,21 +302,11 @@ impl Identifiers {
     }
 }
 
-/// Titles and ranks written before a surname ("Nurse O'Driscoll"), in
-/// lower case.
+/// Ranks written before a surname as a title is ("Nurse O'Driscoll"),
+/// in lower case; the titles are the reading rules' own.
 const RANKS: &[&str] = &[
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "mx",
-    "dr",
     "doctor",
-    "prof",
     "professor",
-    "cllr",
-    "councillor",
-    "rev",
     "revd",
     "reverend",
     "father",
@@ -340,6 +330,11 @@ const RANKS: &[&str] = &[
     "master",
     "dear",
 ];
+
+/// Whether a word is a title or a rank before a surname.
+fn is_rank(bare: &str) -> bool {
+    is_title(bare) || RANKS.contains(&bare.to_lowercase().as_str())
+}
 
 /// Words that open a sentence or greet before a name ("Yesterday
 /// O'Driscoll said", "Hi Shan"), besides adverbs in -ly.

@@ -342,6 +342,11 @@ fn possessive_follows(after: &str) -> bool {
     }
 }
 
+/// Whether a word is a title written before a name ("Mrs", "Cllr").
+pub(crate) fn is_title(word: &str) -> bool {
+    TITLES.contains(&word.to_lowercase().trim_end_matches('.'))
+}
+
 /// Whether a word makes a place's, street's or institution's name of the
 /// words before it ("Lane", "Street", "Garden").
 pub(crate) fn is_place_word(word: &str) -> bool {

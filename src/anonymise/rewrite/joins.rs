@@ -218,51 +218,57 @@ mod tests {
         assert_eq!(apply(t, vec![edit(t, " at B", "")]), "And then.");
     }
 
+    /// `text` with `what` left out, mended.
+    fn without(text: &str, what: &str) -> String {
+        apply(text, vec![edit(text, what, "")])
+    }
+
     #[test]
     fn asides_left_empty_go() {
-        let t = "Her first email, from A, said so.";
-        assert_eq!(
-            apply(t, vec![edit(t, " from A", "")]),
-            "Her first email said so."
-        );
-        let t = "Her letter, sent from A, arrived late.";
-        assert_eq!(
-            apply(t, vec![edit(t, " from A", "")]),
-            "Her letter arrived late."
-        );
-        let t = "Her letter (posted from A) arrived late.";
-        assert_eq!(
-            apply(t, vec![edit(t, " from A", "")]),
-            "Her letter arrived late."
-        );
-        // The comma that closes an earlier aside stays.
-        let t = "She wrote, however, from A, to the Council.";
-        assert_eq!(
-            apply(t, vec![edit(t, " from A", "")]),
-            "She wrote, however, to the Council."
-        );
+        for (text, want) in [
+            (
+                "Her first email, from A, said so.",
+                "Her first email said so.",
+            ),
+            (
+                "Her letter, sent from A, arrived late.",
+                "Her letter arrived late.",
+            ),
+            (
+                "Her letter (posted from A) arrived late.",
+                "Her letter arrived late.",
+            ),
+            // The comma that closes an earlier aside stays.
+            (
+                "She wrote, however, from A, to the Council.",
+                "She wrote, however, to the Council.",
+            ),
+        ] {
+            assert_eq!(without(text, " from A"), want, "{text}");
+        }
     }
 
     #[test]
     fn asides_with_words_left_stay() {
-        // Words of the sentence's own are left in the aside.
-        let t = "Her letter, which she sent from A, arrived late.";
-        assert_eq!(
-            apply(t, vec![edit(t, " from A", "")]),
-            "Her letter, which she sent, arrived late."
-        );
-        // Not an aside: the clause goes on after the comma.
-        let t = "She wrote from A, and then she rang.";
-        assert_eq!(
-            apply(t, vec![edit(t, " from A", "")]),
-            "She wrote, and then she rang."
-        );
-        // An adverb is no participle.
-        let t = "He wrote, angrily from A, to us.";
-        assert_eq!(
-            apply(t, vec![edit(t, " from A", "")]),
-            "He wrote, angrily, to us."
-        );
+        for (text, want) in [
+            // Words of the sentence's own are left in the aside.
+            (
+                "Her letter, which she sent from A, arrived late.",
+                "Her letter, which she sent, arrived late.",
+            ),
+            // Not an aside: the clause goes on after the comma.
+            (
+                "She wrote from A, and then she rang.",
+                "She wrote, and then she rang.",
+            ),
+            // An adverb is no participle.
+            (
+                "He wrote, angrily from A, to us.",
+                "He wrote, angrily, to us.",
+            ),
+        ] {
+            assert_eq!(without(text, " from A"), want, "{text}");
+        }
     }
 
     #[test]

@@ -200,24 +200,25 @@ pub(super) fn is_particle(word: &str) -> bool {
 }
 
 /// Irish, Scottish Gaelic and Welsh names and their anglicised spellings
-/// (`data/anglicised-names.txt`), normalised: read here with the
+/// (`data/anglicised-names.txt`), the names normalised: read here with the
 /// verifier's own normalisation.
 static ANGLICISED: LazyLock<Vec<(String, Vec<String>)>> = LazyLock::new(|| {
-    include_str!("../../../data/anglicised-names.txt")
-        .lines()
+    name_lines(include_str!("../../../data/anglicised-names.txt"))
+        .map(|(name, forms)| (name, forms.map(str::to_string).collect()))
+        .collect()
+});
+
+/// The lines of a table of names ("name | form, form"; `#` starts a
+/// comment): each name normalised, with its forms as written.
+fn name_lines(text: &str) -> impl Iterator<Item = (String, impl Iterator<Item = &str>)> {
+    text.lines()
         .filter(|l| !l.trim_start().starts_with('#'))
         .filter_map(|l| l.split_once('|'))
         .map(|(name, forms)| {
-            let forms = forms
-                .split(',')
-                .map(str::trim)
-                .filter(|f| !f.is_empty())
-                .map(str::to_string)
-                .collect();
+            let forms = forms.split(',').map(str::trim).filter(|f| !f.is_empty());
             (super::normal::Text::new(name.trim()).words, forms)
         })
-        .collect()
-});
+}
 
 /// The anglicised spellings of a name or family name ("Ó Súilleabháin" →
 /// "o'sullivan", "sullivan"); the feminine Ní, Nic read as Ó, Mac.
@@ -252,20 +253,15 @@ pub(super) fn anglicised(name: &str) -> Vec<String> {
         .collect()
 }
 
-/// English given names and their pet forms (`data/pet-names.txt`),
+/// English given names and their pet forms (`data/pet-names.txt`), both
 /// normalised: read here with the verifier's own normalisation.
 static PET_NAMES: LazyLock<HashMap<String, Vec<String>>> = LazyLock::new(|| {
-    include_str!("../../../data/pet-names.txt")
-        .lines()
-        .filter(|l| !l.trim_start().starts_with('#'))
-        .filter_map(|l| l.split_once('|'))
+    name_lines(include_str!("../../../data/pet-names.txt"))
         .map(|(name, forms)| {
-            let forms = forms
-                .split(',')
-                .map(|f| super::normal::Text::new(f.trim()).words)
-                .filter(|f| !f.is_empty())
-                .collect();
-            (super::normal::Text::new(name.trim()).words, forms)
+            (
+                name,
+                forms.map(|f| super::normal::Text::new(f).words).collect(),
+            )
         })
         .collect()
 });
