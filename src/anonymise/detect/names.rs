@@ -112,10 +112,10 @@ pub(super) fn introduced(text: &str, out: &mut Vec<Detection>) {
         let place = words
             .last()
             .is_some_and(|w| crate::anonymise::reading::is_place_word(w));
-        // One word no word list has, after a word only a person is, set off
-        // by commas or after "called": "Her friend, Tabitha, visited", "a
-        // friend called Tabitha". An advocate or a carer may be an
-        // organisation ("her advocate, Mencap,").
+        // One word no word list has, after a word for a person, set off by
+        // commas or after "called": "Her friend, Tabitha, visited", "a
+        // friend called Tabitha". An advocate is often an organisation
+        // ("her advocate, Mencap,").
         let cue = m.as_str().trim_end_matches([',', ' ']).to_ascii_lowercase();
         // "a friend called Tabitha", but "an app called Brightsky".
         let named = matches!(cue.as_str(), "called" | "named")
@@ -124,7 +124,7 @@ pub(super) fn introduced(text: &str, out: &mut Vec<Detection>) {
                 .rsplit(' ')
                 .next()
                 .is_some_and(|w| PEOPLE.contains(&w.to_ascii_lowercase().as_str()));
-        let person_cue = !matches!(cue.as_str(), "advocate" | "carer" | "colleague" | "partner");
+        let person_cue = cue != "advocate";
         let one_name =
             words.len() == 1 && !is_word_name(words[0]) && person_cue && (named || apposition);
         if (words.len() >= 2 && (!plain_words || (apposition && !place)) && !organisation)
@@ -275,11 +275,11 @@ mod tests {
         let found: Vec<&str> = out.iter().map(|d| &text[d.range.clone()]).collect();
         // Words that are also names count as a name only set off by commas.
         assert_eq!(found, ["Chloë Harrowgate", "Dawn Rose"]);
-        let text = "Her friend, Tabitha, visited. A friend called Tabitha came. Her son, Rory, and her advocate, Mencap, wrote. Her friend, Grace, came. Her friend Tabitha rang. She used an app called Brightsky.";
+        let text = "Her friend, Tabitha, visited. A friend called Tabitha came. Her son, Rory, and her advocate, Mencap, wrote. Her friend, Grace, came. Her friend Tabitha rang. She used an app called Brightsky. Her partner, Dele, helped.";
         let mut out = Vec::new();
         introduced(text, &mut out);
         let found: Vec<&str> = out.iter().map(|d| &text[d.range.clone()]).collect();
         // One name word: set off by commas or after "called", never a word.
-        assert_eq!(found, ["Tabitha", "Tabitha", "Rory"]);
+        assert_eq!(found, ["Tabitha", "Tabitha", "Rory", "Dele"]);
     }
 }
