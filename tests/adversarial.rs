@@ -207,6 +207,9 @@ fn the_fixture_case_in_realistic_sentences() {
             ("Debbie (Debs) Tranter-Wilde rang.", "Mrs F rang."),
             ("Mrs Pargeter (\"June\") rang.", "Mrs X rang."),
             ("Mrs Pargeter (Mrs X) rang.", "Mrs X rang."),
+            // A rank before a name goes with it; "Dear" stays.
+            ("Nurse Pargeter said so.", "Mrs X said so."),
+            ("Dear Mrs Pargeter,", "Dear Mrs X,"),
             // A heading in capitals keeps its capitals.
             ("JUNE PARGETER'S CARE PLAN", "MRS X'S CARE PLAN"),
             (

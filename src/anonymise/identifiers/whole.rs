@@ -58,6 +58,14 @@ impl Identifiers {
             }
             let next_start = hits.peek().map_or(text.len(), |h| h.range.start);
             let prev_end = out.last().map_or(0, |h| h.range.end);
+            // "Nurse O'Driscoll": the rank goes with the name, so the label
+            // is not printed after it ("Nurse Ms X").
+            if is_listed_name(&hit)
+                && hit.person.is_some()
+                && let Some(start) = rank_before(text, prev_end, hit.range.start)
+            {
+                hit.range.start = start;
+            }
             if is_listed_name(&hit) {
                 if let Some(next) = hits.peek()
                     && self.middle_name_between(text, &hit, next)
@@ -330,6 +338,17 @@ const RANKS: &[&str] = &[
     "master",
     "dear",
 ];
+
+/// Where a rank written right before a name starts ("Nurse", "Sister",
+/// "Sir"), after `floor`; "Dear" is the letter's, not the name's.
+fn rank_before(text: &str, floor: usize, at: usize) -> Option<usize> {
+    let before = text.get(floor..at)?.strip_suffix(' ')?;
+    let word = before.rsplit(|c: char| !c.is_alphabetic()).next()?;
+    let rank = word.starts_with(char::is_uppercase)
+        && RANKS.contains(&word.to_lowercase().as_str())
+        && word != "Dear";
+    rank.then(|| floor + before.len() - word.len())
+}
 
 /// Whether a word is a title or a rank before a surname.
 fn is_rank(bare: &str) -> bool {
