@@ -76,6 +76,16 @@ pub(crate) fn is_word_name(word: &str) -> bool {
     is_english_word(&bare) || is_month(&bare) || is_weekday(&bare)
 }
 
+/// A word as a name is read from it: without a possessive ("Pemberton's")
+/// and without apostrophes or hyphens left at its end.
+pub(crate) fn without_possessive(whole: &str) -> &str {
+    whole
+        .strip_suffix("'s")
+        .or_else(|| whole.strip_suffix("\u{2019}s"))
+        .unwrap_or(whole)
+        .trim_end_matches(['\'', '\u{2019}', '-'])
+}
+
 /// Whether a word is a day of the week ("Monday").
 pub(crate) fn is_weekday(word: &str) -> bool {
     WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(word))

@@ -372,7 +372,7 @@ fn accounts(text: &str, lower: &str, out: &mut Vec<Detection>) {
         // account.
         let beside_sort_code = near_before(lower, m.start(), 12, &["account"])
             && (near_before(lower, m.start(), 60, &["sort code"])
-                || near(lower, &(m.end()..m.end()), 30, &["sort code"]));
+                || near(lower, &m.range(), 30, &["sort code"]));
         if beside_sort_code || near_before(lower, m.start(), 40, &ACCOUNT_CONTEXT) {
             out.push(validated(m.range(), Category::BankDetails));
         }

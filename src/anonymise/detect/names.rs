@@ -10,32 +10,17 @@ use regex::Regex;
 
 use super::{Confidence, Detection};
 use crate::anonymise::hit::Category;
-use crate::anonymise::words::{is_english_word, is_word_name};
+use crate::anonymise::words::{is_english_word, is_word_name, without_possessive};
 
 static TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u)\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Rev|Councillor|Cllr)\.? ")
         .expect("valid regex")
 });
 
-/// Words that introduce a person by relation or by name.
-static CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i-u)\b(?:neighbour|friend|partner|carer|brother|sister|son|daughter|mother|father|husband|wife|aunt|uncle|cousin|grandson|granddaughter|grandmother|grandfather|niece|nephew|boyfriend|girlfriend|lodger|colleague|advocate|called|named)(?:, | )")
-        .expect("valid regex")
-});
-
-/// Words for a person that "called" or "named" may follow.
-const PEOPLE: [&str; 30] = [
-    "man",
-    "woman",
-    "boy",
-    "girl",
-    "child",
-    "person",
-    "lady",
-    "gentleman",
-    "someone",
-    "friend",
+/// Words for a person by their relation to another.
+const RELATIONS: [&str; 22] = [
     "neighbour",
+    "friend",
     "partner",
     "brother",
     "sister",
@@ -50,12 +35,42 @@ const PEOPLE: [&str; 30] = [
     "cousin",
     "grandson",
     "granddaughter",
+    "grandmother",
+    "grandfather",
     "niece",
     "nephew",
     "boyfriend",
     "girlfriend",
-    "lodger",
 ];
+
+/// Words that introduce a person by relation or by name.
+static CUE: LazyLock<Regex> = LazyLock::new(|| {
+    let words = RELATIONS.join("|");
+    Regex::new(&format!(
+        r"(?i-u)\b(?:{words}|lodger|carer|colleague|advocate|called|named)(?:, | )"
+    ))
+    .expect("valid regex")
+});
+
+/// Whether a word is one for a person that "called" or "named" may follow
+/// ("a friend called", "a man named").
+fn is_person_word(word: &str) -> bool {
+    let word = word.to_ascii_lowercase();
+    RELATIONS.contains(&word.as_str())
+        || matches!(
+            word.as_str(),
+            "lodger"
+                | "man"
+                | "woman"
+                | "boy"
+                | "girl"
+                | "child"
+                | "person"
+                | "lady"
+                | "gentleman"
+                | "someone"
+        )
+}
 
 /// Lower-case particles inside names: "Nic an tSaoir", "van der Berg".
 const PARTICLES: [&str; 16] = [
@@ -123,7 +138,7 @@ pub(super) fn introduced(text: &str, out: &mut Vec<Detection>) {
                 .trim_end()
                 .rsplit(' ')
                 .next()
-                .is_some_and(|w| PEOPLE.contains(&w.to_ascii_lowercase().as_str()));
+                .is_some_and(is_person_word);
         let person_cue = cue != "advocate";
         let one_name =
             words.len() == 1 && !is_word_name(words[0]) && person_cue && (named || apposition);
@@ -205,11 +220,7 @@ fn name_word(text: &str, at: usize) -> Option<(usize, Word)> {
         .find(|c: char| !(c.is_alphabetic() || is_mark(c) || matches!(c, '\'' | '\u{2019}' | '-')))
         .unwrap_or(rest.len());
     let whole = &rest[..len];
-    let word = whole
-        .strip_suffix("'s")
-        .or_else(|| whole.strip_suffix("\u{2019}s"))
-        .unwrap_or(whole)
-        .trim_end_matches(['\'', '\u{2019}', '-']);
+    let word = without_possessive(whole);
     let mut chars = word.chars();
     let first = chars.next()?;
     let second = chars.next();

@@ -9,7 +9,7 @@ use regex::Regex;
 
 use super::{Category, Doubt, Hit, Identifiers, Source};
 use crate::anonymise::fold::fold;
-use crate::anonymise::words::is_word_name;
+use crate::anonymise::words::{is_word_name, without_possessive};
 
 /// The fewest letters a spelt-out name has.
 const SPELT_MIN: usize = 4;
@@ -222,11 +222,7 @@ fn capitalised_words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
                 continue;
             }
             let whole = &text[start..run.end];
-            let word = whole
-                .strip_suffix("'s")
-                .or_else(|| whole.strip_suffix("\u{2019}s"))
-                .unwrap_or(whole)
-                .trim_end_matches(['\'', '\u{2019}', '-']);
+            let word = without_possessive(whole);
             let before = text[..start].chars().next_back();
             let glued = before.is_some_and(char::is_alphanumeric);
             if !glued && word.chars().count() >= NEAR_MIN {
@@ -401,11 +397,7 @@ mod tests {
                     continue;
                 }
                 let whole = &text[start..start + word_len];
-                let word = whole
-                    .strip_suffix("'s")
-                    .or_else(|| whole.strip_suffix("\u{2019}s"))
-                    .unwrap_or(whole)
-                    .trim_end_matches(['\'', '\u{2019}', '-']);
+                let word = without_possessive(whole);
                 let before = text[..start].chars().next_back();
                 let glued = before.is_some_and(char::is_alphanumeric);
                 if !glued && word.chars().count() >= NEAR_MIN {
