@@ -231,6 +231,28 @@ const CONSTRUCTIONS: &[(&str, &str, &str, &str)] = &[
         "By Summer 2024 Mrs Tranter had driven her granddaughter to school 180 times. Mrs Tranter rang the Council from 01632 960 405 to ask for a review. Dr ab Owain wrote",
         "By Summer 2024 Mrs Z had driven her granddaughter to school 180 times. Mrs Z rang the Council to ask for a review. The paediatrician wrote",
     ),
+    // A name written family name first, in the text in other orders; an
+    // email address in angle brackets; a surname broken over a line.
+    (
+        "n05",
+        "investigation.what_happened",
+        "Ms Mai Nguyen said that he had not been collected from school twice. Her email of 4 March, sent from <mai.nguyen90@example.org>, was copied to Mrs Thi Mai Nguyen's solicitor.",
+        "Ms X said that he had not been collected from school twice. Her email of 4 March was copied to Ms X's solicitor.",
+    ),
+    (
+        "n05",
+        "investigation.what_happened",
+        "wrote that Oluwaseun Adeyemi-\nOkafor was upset.",
+        "wrote that Y was upset.",
+    ),
+    // A phone number joined by "and" to a clause that stays; a postcode
+    // and an NHS number broken over a line.
+    (
+        "n05",
+        "investigation.what_happened",
+        "Ms Nguyen rang the Council from 07700900318 and from the landline at 14 Larkspur\nTerrace. Her postcode, BX3\n7LN, was on the form. The school's letter gave her son's NHS number as 943 476\n5919. Ms Nguyễn Thị Mai's Facebook page",
+        "Ms X rang the Council from the landline. Her postcode was on the form. The school's letter gave her son's NHS number. Ms X's Facebook page",
+    ),
 ];
 
 /// A field of a case by its path.

@@ -327,6 +327,7 @@ impl Identifiers {
         kept.iter_mut().for_each(|h| {
             with_house_number_word(text, h);
             with_bare_apostrophe(text, h);
+            with_angle_brackets(text, h);
         });
         let hits = disguise::online_ids(text, self.doubt_near_misses(text, kept));
         (hits, protected, candidates)
@@ -516,6 +517,18 @@ fn with_bare_apostrophe(text: &str, hit: &mut Hit) {
             hit.range.end = end;
             hit.replacement = format!("{}{apostrophe}s", hit.replacement);
         }
+    }
+}
+
+/// An email address in angle brackets, as a mail header writes it ("sent
+/// from <jo@example.org>"), takes its brackets: the words before it then
+/// read it as a contact detail, and no "<>" is left behind.
+fn with_angle_brackets(text: &str, hit: &mut Hit) {
+    if hit.category == Category::Email
+        && text[..hit.range.start].ends_with('<')
+        && text[hit.range.end..].starts_with('>')
+    {
+        hit.range = hit.range.start - 1..hit.range.end + 1;
     }
 }
 

@@ -144,6 +144,12 @@ fn names_in_every_form_become_one_label() {
         ("PEGGY said", "Mrs Z said"),
         ("Mrs Tranter-Wilde and Mrs Wilde", "Mrs B and Mrs B"),
         ("Tranter Wilde", "Mrs B"),
+        // The parts in another order, or broken over a line: one name.
+        ("Tranter-Wilde Deborah wrote", "Mrs B wrote"),
+        ("Mrs Deborah Tranter-\nWilde's son", "Mrs B's son"),
+        ("Deborah\nTranter-Wilde wrote", "Mrs B wrote"),
+        // Two people side by side stay two.
+        ("Jane Deborah", "Mrs X Mrs B"),
         ("Debs wrote", "Mrs B wrote"),
         (
             "Lorraine Pemberton said. Ms Pemberton's note",
@@ -261,6 +267,12 @@ fn values_in_any_format() {
             "postcode ne6 5jx and LS62QT",
             "postcode [postcode] and [postcode]",
         ),
+        // Broken over a line of the case file.
+        (
+            "postcode NE6\n5JX, NHS 485 777\n3457, mobile 07700\n900123",
+            "postcode [postcode], NHS [NHS number], mobile [phone number]",
+        ),
+        ("from <jane.smith1948@example.com>", "from [email address]"),
         ("at 14 Acacia Avenue, Hadley Green", "at [address]"),
         ("in Leeds", "in Leeds"),
         ("at Flat 3, Rosemary Court, 27 Mill Lane", "at [address]"),

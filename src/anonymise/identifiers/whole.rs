@@ -56,6 +56,15 @@ impl Identifiers {
                 hit.range.end = next.range.end;
                 hits.next();
             }
+            // "Mai Nguyễn", "Mrs Thi Mai Nguyen", "Adeyemi-⏎Okafor": one
+            // person's listed name parts side by side, in any order or
+            // broken over a line, are one name, printed once.
+            while let Some(next) = hits.next_if(|next| same_person_beside(text, &hit, next)) {
+                hit.range.end = next.range.end;
+                if next.doubt.is_none() {
+                    hit.doubt = None;
+                }
+            }
             let next_start = hits.peek().map_or(text.len(), |h| h.range.start);
             let prev_end = out.last().map_or(0, |h| h.range.end);
             // "Nurse O'Driscoll": the rank goes with the name, so the label
@@ -452,6 +461,26 @@ fn same_person_aside(text: &str, hit: &Hit, next: &Hit) -> Option<usize> {
     let rest = text[next.range.end..].trim_start_matches(['"', '\'', '\u{201D}', '\u{2019}']);
     let after = rest.strip_prefix(')')?;
     Some(text.len() - after.len())
+}
+
+/// Whether `next` is more of the same person's name right after `hit`:
+/// nothing between them but a space or a line break ("Mai Nguyen"), or a
+/// hyphen at the end of a line ("Adeyemi-⏎Okafor").
+fn same_person_beside(text: &str, hit: &Hit, next: &Hit) -> bool {
+    let same = is_listed_name(hit) && is_listed_name(next) && hit.person.is_some();
+    let Some(gap) = text.get(hit.range.end..next.range.start) else {
+        return false;
+    };
+    let joined = match gap.strip_prefix('-') {
+        Some(rest) => matches!(rest, "" | "\n" | "\r\n"),
+        None => {
+            !gap.is_empty()
+                && gap.len() <= 3
+                && gap.matches('\n').count() <= 1
+                && gap.chars().all(char::is_whitespace)
+        }
+    };
+    same && next.person == hit.person && joined
 }
 
 /// The last word of a hit as written ("colin" in "Mr Colin"), folded.

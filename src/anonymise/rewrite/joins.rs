@@ -61,9 +61,30 @@ pub(super) fn mend(text: &str, edits: Vec<Edit>) -> Vec<Edit> {
         if let Some(range) = emptied_aside(text, floor, &edit) {
             edit.range = range;
         }
+        if let Some(end) = joined_to_the_same_word(text, &edit) {
+            edit.range.end = end;
+        }
         out.push(edit);
     }
     out
+}
+
+/// The end of the "and" or "or" after a clause left out that joined it to
+/// another starting with the same word: "rang from 07700 900318 and from
+/// the landline" → "rang from the landline", not "rang and from the
+/// landline".
+fn joined_to_the_same_word(text: &str, edit: &Edit) -> Option<usize> {
+    if !edit.text.is_empty() {
+        return None;
+    }
+    let word = text[edit.range.clone()].split_whitespace().next()?;
+    let rest = &text[edit.range.end..];
+    ["and", "or"].iter().find_map(|conjunction| {
+        let after = rest.strip_prefix(' ')?.strip_prefix(conjunction)?;
+        let next = after.strip_prefix(' ')?.strip_prefix(word)?;
+        next.starts_with(' ')
+            .then(|| edit.range.end + 1 + conjunction.len())
+    })
 }
 
 /// Whether `gap` is a conjunction and nothing else: "and", ", or",
@@ -196,6 +217,24 @@ mod tests {
         assert_eq!(apply(t, e), "He lived at home.");
         let t = "She asked, and then at B.";
         assert_eq!(apply(t, vec![edit(t, " at B", "")]), "She asked.");
+    }
+
+    #[test]
+    fn a_clause_left_out_takes_the_conjunction_to_its_twin() {
+        let t = "She rang from A and from the landline at B.";
+        let e = vec![edit(t, " from A", ""), edit(t, " at B", "")];
+        assert_eq!(apply(t, e), "She rang from the landline.");
+        let t = "She wrote from A or from B.";
+        let e = vec![edit(t, " from A", ""), edit(t, " from B", "")];
+        assert_eq!(apply(t, e), "She wrote.");
+        // Another word after the conjunction is another clause.
+        let t = "She rang from A and at the weekend.";
+        assert_eq!(
+            apply(t, vec![edit(t, " from A", "")]),
+            "She rang and at the weekend."
+        );
+        let t = "She rang from A and fromage.";
+        assert_eq!(apply(t, vec![edit(t, " from A", "")]), "She rang and fromage.");
     }
 
     #[test]

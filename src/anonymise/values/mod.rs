@@ -63,21 +63,21 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static PHONE: LazyLock<meta::Regex> = LazyLock::new(|| {
-    without_prefilter(r"(?:\+44\s?(?:\(0\)\s?)?|0044\s?|\(?0)\d[\d \-.()/]{7,16}\d")
+    without_prefilter(r"(?:\+44\s?(?:\(0\)\s?)?|0044\s?|\(?0)\d[\d\s\-.()/]{7,16}\d")
 });
 static NHS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u)\b\d{3}[ ./-]{0,3}\d{3}[ ./-]{0,3}\d{4}\b").expect("valid regex")
+    Regex::new(r"(?-u)\b\d{3}[\s./-]{0,3}\d{3}[\s./-]{0,3}\d{4}\b").expect("valid regex")
 });
 static NINO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i-u)\b[A-Z]{2}[ ./-]{0,3}\d{2}[ ./-]{0,3}\d{2}[ ./-]{0,3}\d{2}[ ./-]{0,3}[A-D]\b",
+        r"(?i-u)\b[A-Z]{2}[\s./-]{0,3}\d{2}[\s./-]{0,3}\d{2}[\s./-]{0,3}\d{2}[\s./-]{0,3}[A-D]\b",
     )
     .expect("valid regex")
 });
 static POSTCODE: LazyLock<Regex> = LazyLock::new(|| {
     // Up to three spaces between the halves: a typed "NR17  2DW" is the
-    // same postcode.
-    Regex::new(r"(?i-u)\b(?:GIR {0,3}0AA|[A-Z]{1,2}\d[A-Z\d]? {0,3}\d[A-Z]{2})\b")
+    // same postcode, and so is one broken over a line of the case file.
+    Regex::new(r"(?i-u)\b(?:GIR\s{0,3}0AA|[A-Z]{1,2}\d[A-Z\d]?\s{0,3}\d[A-Z]{2})\b")
         .expect("valid regex")
 });
 static DATE_NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
