@@ -525,6 +525,91 @@ fn pet_forms_of_a_given_name_are_the_person() {
 }
 
 #[test]
+fn short_forms_of_given_names_the_table_does_not_know_are_held() {
+    let ids = anonymise::identifiers(&util::case_named("Oluwaseun Adeyemi-Okafor"));
+    for (text, want) in [
+        ("Seun was not collected.", "[name] was not collected."),
+        ("She said Oluwa's bus was late.", "She said [name]'s bus was late."),
+    ] {
+        let (got, hits) = anonymise::anonymise_text(text, &ids);
+        assert_eq!(got, want);
+        assert!(
+            hits.iter()
+                .any(|h| matches!(&h.doubt, Some(Doubt::ShortForm { candidates }) if candidates == &["Mrs X"])),
+            "{text}: {hits:?}"
+        );
+    }
+    // The whole name is the person; a piece in lower case is no name.
+    check(
+        &ids,
+        &[
+            ("Oluwaseun said so.", "Mrs X said so."),
+            ("the seun file", "the seun file"),
+        ],
+    );
+    let ids = anonymise::identifiers(&util::case_named("Chukwuemeka Obi"));
+    assert_eq!(redact(&ids, "Emeka rang."), "[name] rang.");
+    // Given names the pet-name table knows have their pet forms instead:
+    // no clipping of Christopher to "Christ".
+    let ids = anonymise::identifiers(&util::case_named("Christopher Obi"));
+    check(&ids, &[("Christ Church Road", "Christ Church Road")]);
+}
+
+#[test]
+fn a_name_written_family_name_first_is_found_in_every_order() {
+    let toml = r#"
+[case]
+reference = "25 001 043"
+jurisdiction = "lgsco"
+decision_date = 2025-06-17
+investigator = { name = "Aisha Thorne" }
+summary = "x"
+
+[[people]]
+id = "p"
+name = "Nguyễn Thị Mai"
+family_name = "Nguyễn"
+title = "Ms"
+role = "complainant"
+label = "Ms X"
+addresses = ["14 Larkspur Terrace, Brindle Cross, BX3 7LN"]
+
+[[bodies]]
+id = "council"
+name = "Kingsley Vale Council"
+short_name = "the Council"
+kind = "council"
+reference = "25 001 043"
+
+[complaint]
+injustice = "x"
+points = [{ body = "council", text = "x" }]
+
+[outcome]
+decision = "upheld"
+"#;
+    let case = load_str("first.toml", toml, &redress::case::Coverage::all())
+        .case
+        .expect("valid");
+    let ids = ids_of(&case);
+    check(
+        &ids,
+        &[
+            ("Ms Nguyen said so.", "Ms X said so."),
+            ("Mai Nguyen said so.", "Ms X said so."),
+            ("Mrs Thi Mai Nguyen's son", "Ms X's son"),
+            ("M. Nguyen said so.", "Ms X said so."),
+            ("T.M. Nguyen said so.", "Ms X said so."),
+            ("It was sent to Nguyen, Mai by post.", "It was sent to Ms X by post."),
+            (
+                "Her flat at 14, Larkspur Terrace was damp.",
+                "Her flat was damp.",
+            ),
+        ],
+    );
+}
+
+#[test]
 fn a_given_name_before_a_surname_nobody_listed_is_someone_else() {
     let ids = ids_of(&fixture());
     for text in [

@@ -253,6 +253,27 @@ const CONSTRUCTIONS: &[(&str, &str, &str, &str)] = &[
         "Ms Nguyen rang the Council from 07700900318 and from the landline at 14 Larkspur\nTerrace. Her postcode, BX3\n7LN, was on the form. The school's letter gave her son's NHS number as 943 476\n5919. Ms Nguyễn Thị Mai's Facebook page",
         "Ms X rang the Council from the landline. Her postcode was on the form. The school's letter gave her son's NHS number. Ms X's Facebook page",
     ),
+    // A name written family name first with `family_name`, with initials
+    // before it, in capitals in a heading and as a family; a house number
+    // set apart from its street.
+    (
+        "n06",
+        "investigation.what_happened",
+        "Mrs. Nguyen's flat at 14, Larkspur Terrace is next to No 16. The Nguyens' flat is damp.",
+        "Ms X's flat is next to No 16. The family's flat is damp.",
+    ),
+    (
+        "n06",
+        "investigation.what_happened",
+        "Her letter was headed \"RE: MRS MAI NGUYEN, 14 LARKSPUR TERRACE\".",
+        "Her letter was headed with her name and address.",
+    ),
+    (
+        "n06",
+        "investigation.what_happened",
+        "M. Nguyen said that Dr. ap Rhys had visited. T.M. Nguyen also wrote to the school. Mr ap Rhys' dog barked.",
+        "Ms X said that Mr Z had visited. Ms X also wrote to the school. Mr Z's dog barked.",
+    ),
 ];
 
 /// A field of a case by its path.

@@ -458,6 +458,11 @@ pub fn case_with_word(word: &str, given: bool) -> Case {
     } else {
         format!("Harriet {word}")
     };
+    case_named(&name)
+}
+
+/// A minimal valid case whose complainant, Mrs X, is called `name`.
+pub fn case_named(name: &str) -> Case {
     let toml = format!(
         r#"
 [case]
@@ -492,5 +497,5 @@ decision = "upheld"
     let loaded = redress::case::load_str("word.toml", &toml, &redress::case::Coverage::all());
     loaded
         .case
-        .unwrap_or_else(|| panic!("{word}: {:?}", loaded.diagnostics))
+        .unwrap_or_else(|| panic!("{name}: {:?}", loaded.diagnostics))
 }

@@ -165,6 +165,13 @@ pub enum Doubt {
         /// The labels of the people whose name it is near.
         candidates: Vec<String>,
     },
+    /// A short form of a listed given name the pet-name table does not
+    /// know ("Seun" for Oluwaseun): probably that person, perhaps someone
+    /// else with a name of their own.
+    ShortForm {
+        /// The labels of the people whose given name it shortens.
+        candidates: Vec<String>,
+    },
     /// A listed name inside a longer name that is not listed: a misspelt
     /// double-barrelled name ("Mrs D Tranter-Wylde"), a surname written
     /// after a given name ("Grainne O'Sullivan"), or two people's names
@@ -199,6 +206,7 @@ impl Doubt {
             Self::UndecidedWord { .. } => "undecided_word",
             Self::Shared { .. } => "shared",
             Self::NearMiss { .. } => "near_miss",
+            Self::ShortForm { .. } => "short_form",
             Self::PartOfName { .. } => "part_of_name",
             Self::NamePoint { .. } => "name_point",
             Self::Tautology { .. } => "tautology",

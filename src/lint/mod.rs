@@ -326,6 +326,17 @@ fn warning(
             )
             .hint("correct the spelling, or add this spelling to that person's `aliases` (with `kind = \"misspelling\"`) so it gets their label"),
         ),
+        Some(Doubt::ShortForm { candidates }) => Some(
+            Diagnostic::warning(
+                "short-form-name",
+                format!(
+                    "this looks like a short form of the given name of {}: {}",
+                    join(candidates, "or"),
+                    prints_as(printed)
+                ),
+            )
+            .hint("if it is that person, add this form to their `aliases` so it gets their label; if it is someone else, list them in [[people]]"),
+        ),
         Some(Doubt::PartOfName { candidates }) => Some(
             Diagnostic::warning(
                 "part-of-name",

@@ -61,6 +61,7 @@ fn doubt_kind(doubt: &Doubt) -> &'static str {
         Doubt::UndecidedWord { .. } => "a name that is also a word",
         Doubt::Shared { .. } => "a name several people share",
         Doubt::NearMiss { .. } => "a near miss of a listed name",
+        Doubt::ShortForm { .. } => "a short form of a listed given name",
         Doubt::PartOfName { .. } => "a listed name inside a longer name",
         Doubt::NamePoint { .. } => "a sentence whose point was the name",
         Doubt::Tautology { .. } => "a role said twice",
@@ -90,6 +91,11 @@ pub fn explain(doubt: &Doubt, printed: &str) -> String {
         ),
         Doubt::NearMiss { candidates } => format!(
             "a letter or two from the name of {}: {}; if it is a misspelling, correct it in the case file (or add it to that person's aliases)",
+            join_and(candidates),
+            printed_as(printed)
+        ),
+        Doubt::ShortForm { candidates } => format!(
+            "the start or end of the given name of {}: {}; if it is that person, add it to their aliases in the case file, otherwise list whoever it is",
             join_and(candidates),
             printed_as(printed)
         ),

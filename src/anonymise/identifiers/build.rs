@@ -8,11 +8,12 @@ use aho_corasick::{AhoCorasickBuilder, MatchKind};
 use super::disguise::NEAR_MIN;
 use super::forms::{
     anglicised, distinctive_parts, family_of, initials, is_bare_unit, is_particle, is_word_form,
-    joined, pet_names, spellings, street_variants, strip_brackets, strip_title, untitled_words,
+    joined, pet_names, short_forms, spellings, street_variants, strip_brackets, strip_title, untitled_words,
 };
 use super::{Identifiers, NameForm, PatternKind, TokenInfo};
 use crate::anonymise::detect::AllowList;
 use crate::anonymise::fold::fold;
+use crate::anonymise::labels::short_labels;
 use crate::anonymise::rewrite_rules::Rewrites;
 use crate::anonymise::values::Shape;
 use crate::anonymise::words::{is_english_word, is_word_name};
@@ -35,6 +36,8 @@ pub(super) struct Builder {
     births: HashMap<Date, usize>,
     deaths: HashMap<Date, usize>,
     email_tokens: Vec<(String, usize)>,
+    /// Given names the pet-name table does not know, by person.
+    unknown_given: Vec<(usize, String)>,
     /// Labels of the people who are only addressees of letters.
     extra_labels: Vec<String>,
 }
@@ -56,7 +59,10 @@ impl Builder {
                     PatternKind::Initials { owners, .. },
                     PatternKind::Initials { owners: new, .. },
                 )
-                | (PatternKind::Joined(owners), PatternKind::Joined(new)) => owners.extend(new),
+                | (PatternKind::Joined(owners), PatternKind::Joined(new))
+                | (PatternKind::ShortForm(owners), PatternKind::ShortForm(new)) => {
+                    owners.extend(new);
+                }
                 (slot, PatternKind::Protected) => *slot = PatternKind::Protected,
                 (slot, PatternKind::BodyName(with)) => *slot = PatternKind::BodyName(with),
                 _ => {}
@@ -210,7 +216,21 @@ impl Builder {
         let words = untitled_words(&p.name);
         let family = p.family_name.clone().unwrap_or_else(|| family_of(&words));
         let family_words = family.split_whitespace().count();
-        let given: Vec<&str> = words[..words.len().saturating_sub(family_words)].to_vec();
+        // A name written family name first ("Nguyễn Thị Mai" with
+        // `family_name = "Nguyễn"`) has its given names after it.
+        let written_first = |at: usize| {
+            words
+                .get(at..at + family_words)
+                .is_some_and(|w| fold(&w.join(" ")) == fold(&family))
+        };
+        let family_first = words.len() > family_words
+            && written_first(0)
+            && !written_first(words.len() - family_words);
+        let given: Vec<&str> = if family_first {
+            words[family_words..].to_vec()
+        } else {
+            words[..words.len().saturating_sub(family_words)].to_vec()
+        };
         self.name(i, &words.join(" "), NameForm::Full, false);
         // The family name as written and in its other spellings, anglicised
         // ones included ("Ó Súilleabháin", "O'Sullivan", "Sullivan").
@@ -220,11 +240,22 @@ impl Builder {
         }
         families.sort();
         families.dedup();
-        let mut firsts: Vec<String> = given.first().map(|g| g.to_string()).into_iter().collect();
+        // Every given name before or after the family name ("Mai Nguyễn",
+        // "Nguyễn, Mai"), the first in its other spellings and pet forms
+        // too ("Bob Price-Jenkins" for Robert is his whole name).
+        let names: Vec<&str> = given.iter().copied().filter(|g| !is_particle(g)).collect();
+        let mut firsts: Vec<String> = names.iter().map(|g| g.to_string()).collect();
         if let Some(g1) = given.first() {
             firsts.extend(anglicised(g1));
-            // "Bob Price-Jenkins" for Robert is his whole name.
             firsts.extend(pet_names(g1).iter().cloned());
+        }
+        // The initial of each given name, and all of them together ("T.M.
+        // Nguyễn").
+        let mut letters: Vec<String> = names.iter().map(|g| g.chars().take(1).collect()).collect();
+        if names.len() > 1 {
+            letters.push(letters.join("."));
+            letters.push(letters[..names.len()].join(". "));
+            letters.push(letters[..names.len()].concat());
         }
         for f in &families {
             self.name(i, f, NameForm::Family, false);
@@ -232,8 +263,7 @@ impl Builder {
                 self.name(i, &format!("{g1} {f}"), NameForm::Full, false);
                 self.name(i, &format!("{f}, {g1}"), NameForm::Full, false);
             }
-            if let Some(g1) = given.first() {
-                let initial: String = g1.chars().take(1).collect();
+            for initial in &letters {
                 for form in [
                     format!("{initial} {f}"),
                     format!("{initial}. {f}"),
@@ -258,6 +288,7 @@ impl Builder {
             for pet in pet_names(g1) {
                 self.pet_name(i, pet);
             }
+            self.unknown_given.push((i, g1.to_string()));
         }
         if family.contains('-') {
             for part in family.split('-') {
@@ -486,7 +517,16 @@ impl Builder {
         }
     }
 
-    pub(super) fn finish(self, case: &Case, mut labels: Vec<String>) -> Identifiers {
+    pub(super) fn finish(mut self, case: &Case, mut labels: Vec<String>) -> Identifiers {
+        // After every name part is known: a short form that is anyone's
+        // name part is theirs.
+        for (person, given) in std::mem::take(&mut self.unknown_given) {
+            for form in short_forms(&given) {
+                if !self.parts.iter().any(|p| p.contains(&form)) {
+                    self.pattern(&form, PatternKind::ShortForm(vec![person]));
+                }
+            }
+        }
         let mut titles: Vec<Option<Title>> = case.people.iter().map(|p| p.title).collect();
         titles.extend(self.extra_labels.iter().map(|_| None));
         labels.extend(self.extra_labels);
@@ -553,40 +593,4 @@ impl Builder {
             rewrites: Rewrites::bundled(),
         }
     }
-}
-
-/// Each label once introduced: a role label with an article ("a senior
-/// finance officer") is "the" and its last word ("the officer") where no
-/// other role label ends in that word, else "the" and the whole role; the
-/// rest stay as they are.
-fn short_labels(labels: &[String]) -> Vec<String> {
-    let role = |l: &str| {
-        l.strip_prefix("a ")
-            .or_else(|| l.strip_prefix("an "))
-            .or_else(|| l.strip_prefix("the "))
-            .map(str::to_string)
-    };
-    let heads: Vec<Option<String>> = labels
-        .iter()
-        .map(|l| role(l).and_then(|r| r.rsplit(' ').next().map(str::to_string)))
-        .collect();
-    labels
-        .iter()
-        .enumerate()
-        .map(|(i, l)| {
-            let indefinite = l.starts_with("a ") || l.starts_with("an ");
-            let (Some(r), Some(head), true) = (role(l), heads[i].clone(), indefinite) else {
-                return l.clone();
-            };
-            let shared = heads
-                .iter()
-                .enumerate()
-                .any(|(j, h)| j != i && labels[j] != *l && h.as_deref() == Some(head.as_str()));
-            if shared {
-                format!("the {r}")
-            } else {
-                format!("the {head}")
-            }
-        })
-        .collect()
 }

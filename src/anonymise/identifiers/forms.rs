@@ -102,6 +102,40 @@ pub(super) fn pet_names(given: &str) -> &'static [String] {
     PET_NAMES.get(&fold(given)).map_or(&[], Vec::as_slice)
 }
 
+/// Every name the pet-name table holds, as a name or as a form of one.
+static TABLE_NAMES: std::sync::LazyLock<std::collections::HashSet<String>> =
+    std::sync::LazyLock::new(|| {
+        PET_NAMES
+            .iter()
+            .flat_map(|(name, forms)| std::iter::once(name.clone()).chain(forms.iter().map(|f| fold(f))))
+            .collect()
+    });
+
+/// The short forms a text may clip a given name to that the pet-name
+/// table does not know ("Oluwaseun" → "Seun", "Chukwuemeka" → "Emeka"):
+/// its first or last four letters or more, with two or more left out.
+/// Pieces that are words, months or weekdays, or names the table holds
+/// ("Sandra" from Aleksandra), are left out; the rest are doubted where
+/// they are found, never given the person's label: a short form may be
+/// someone else's whole name.
+pub(super) fn short_forms(given: &str) -> Vec<String> {
+    let key = fold(given);
+    let n = key.len();
+    if n < 6 || !key.bytes().all(|b| b.is_ascii_lowercase()) || TABLE_NAMES.contains(&key) {
+        return Vec::new();
+    }
+    let mut out: Vec<String> = (4..=n - 2)
+        .flat_map(|len| [&key[..len], &key[n - len..]])
+        .filter(|piece| {
+            !is_english_word(piece) && !is_word_name(piece) && !TABLE_NAMES.contains(*piece)
+        })
+        .map(str::to_string)
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
 /// The other spellings of an Irish, Scottish Gaelic or Welsh name or family
 /// name: its anglicised forms ("Ó Súilleabháin" → "O'Sullivan",
 /// "Sullivan"), and the particle run into the name ("Mac Cárthaigh" →

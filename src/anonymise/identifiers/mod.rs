@@ -73,6 +73,10 @@ enum PatternKind {
     /// A person's initials: "L.P.", "L. P." (dotted) or "LP" (upper case
     /// only, and never a common abbreviation).
     Initials { owners: Vec<usize>, dotted: bool },
+    /// A short form of a given name the pet-name table does not know
+    /// ("Seun" for Oluwaseun), written with a capital: doubted, never
+    /// given a label ([`forms::short_forms`]).
+    ShortForm(Vec<usize>),
     /// Name parts run together, as in a username or web address:
     /// "DebsTranterWilde".
     Joined(Vec<usize>),
@@ -305,6 +309,7 @@ impl Identifiers {
         let names: Vec<&str> = kept
             .iter()
             .filter(|h| h.source == Source::Heuristic && h.category == Category::Name)
+            .filter(|h| !matches!(h.doubt, Some(Doubt::ShortForm { .. })))
             .map(|h| &text[h.range.clone()])
             .collect();
         let mut hits = detect::bare_surnames(text, &names)
@@ -452,6 +457,15 @@ impl Identifiers {
                 PatternKind::Initials { owners, dotted } => {
                     hits.extend(self.initials_hit(folded.orig, orig(), owners, *dotted));
                 }
+                PatternKind::ShortForm(owners) => {
+                    let range = orig();
+                    if folded.orig[range.clone()].starts_with(char::is_uppercase) {
+                        let candidates = self.labels_of(owners);
+                        let placeholder = Category::Name.placeholder();
+                        let hit = Hit::new(Source::Heuristic, range, Category::Name, None, placeholder);
+                        hits.push(hit.doubted(Some(Doubt::ShortForm { candidates })));
+                    }
+                }
                 PatternKind::Joined(owners) => hits.push(Hit::new(
                     Source::Listed,
                     orig(),
@@ -532,13 +546,35 @@ fn with_angle_brackets(text: &str, hit: &mut Hit) {
     }
 }
 
+/// Where a house number written apart from its street starts ("14,
+/// Larkspur Terrace", "14a Larkspur Terrace" with the street listed): one
+/// to three digits and perhaps a letter, alone before the street with a
+/// comma or a space (a year, "In 2024, Larkspur Terrace", is no number).
+fn house_number_before(text: &str, at: usize) -> Option<usize> {
+    let head = text[..at].strip_suffix(' ')?;
+    let head = head.strip_suffix(',').unwrap_or(head);
+    let letter = head.ends_with(|c: char| c.is_ascii_alphabetic()) as usize;
+    let digits = head[..head.len() - letter].len()
+        - head[..head.len() - letter].trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let start = head.len() - letter - digits;
+    let alone = text[..start]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric());
+    ((1..=3).contains(&digits) && alone).then_some(start)
+}
+
 /// An address that starts with its house number takes the word before
 /// the number ("No. 7 Tanners Close", "number 7 …"), which would be left
 /// dangling ("lives at No.").
 fn with_house_number_word(text: &str, hit: &mut Hit) {
-    if hit.category != Category::Address
-        || !text[hit.range.clone()].starts_with(|c: char| c.is_ascii_digit())
-    {
+    if hit.category != Category::Address {
+        return;
+    }
+    if let Some(start) = house_number_before(text, hit.range.start) {
+        hit.range.start = start;
+    }
+    if !text[hit.range.clone()].starts_with(|c: char| c.is_ascii_digit()) {
         return;
     }
     let before = &text[..hit.range.start];

@@ -274,6 +274,10 @@ fn values_in_any_format() {
         ),
         ("from <jane.smith1948@example.com>", "from [email address]"),
         ("at 14 Acacia Avenue, Hadley Green", "at [address]"),
+        // A house number written apart from its street goes with it; a
+        // year does not.
+        ("at 14, Acacia Avenue", "at [address]"),
+        ("In 2024, Acacia Avenue flooded", "In 2024, [address] flooded"),
         ("in Leeds", "in Leeds"),
         ("at Flat 3, Rosemary Court, 27 Mill Lane", "at [address]"),
         ("email JANE.SMITH1948@example.com", "email [email address]"),
