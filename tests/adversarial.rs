@@ -529,7 +529,10 @@ fn short_forms_of_given_names_the_table_does_not_know_are_held() {
     let ids = anonymise::identifiers(&util::case_named("Oluwaseun Adeyemi-Okafor"));
     for (text, want) in [
         ("Seun was not collected.", "[name] was not collected."),
-        ("She said Oluwa's bus was late.", "She said [name]'s bus was late."),
+        (
+            "She said Oluwa's bus was late.",
+            "She said [name]'s bus was late.",
+        ),
     ] {
         let (got, hits) = anonymise::anonymise_text(text, &ids);
         assert_eq!(got, want);
@@ -553,6 +556,25 @@ fn short_forms_of_given_names_the_table_does_not_know_are_held() {
     // no clipping of Christopher to "Christ".
     let ids = anonymise::identifiers(&util::case_named("Christopher Obi"));
     check(&ids, &[("Christ Church Road", "Christ Church Road")]);
+}
+
+#[test]
+fn a_hyphenated_given_name_and_a_generational_suffix_are_the_person() {
+    let ids = anonymise::identifiers(&util::case_named("Mary-Jane Price-Jenkins"));
+    check(
+        &ids,
+        &[
+            ("Mary Jane said so.", "Mrs X said so."),
+            ("MaryJane said so.", "Mrs X said so."),
+            ("Mary said so.", "Mrs X said so."),
+            ("Mrs Price-Jenkins Snr is 86.", "Mrs X is 86."),
+            ("Mary-Jane Price-Jenkins Jr. said so.", "Mrs X said so."),
+            (
+                "It was Mrs Price-Jenkins Jr. She said so.",
+                "It was Mrs X. She said so.",
+            ),
+        ],
+    );
 }
 
 #[test]
@@ -600,7 +622,10 @@ decision = "upheld"
             ("Mrs Thi Mai Nguyen's son", "Ms X's son"),
             ("M. Nguyen said so.", "Ms X said so."),
             ("T.M. Nguyen said so.", "Ms X said so."),
-            ("It was sent to Nguyen, Mai by post.", "It was sent to Ms X by post."),
+            (
+                "It was sent to Nguyen, Mai by post.",
+                "It was sent to Ms X by post.",
+            ),
             (
                 "Her flat at 14, Larkspur Terrace was damp.",
                 "Her flat was damp.",

@@ -274,6 +274,20 @@ const CONSTRUCTIONS: &[(&str, &str, &str, &str)] = &[
         "M. Nguyen said that Dr. ap Rhys had visited. T.M. Nguyen also wrote to the school. Mr ap Rhys' dog barked.",
         "Ms X said that Mr Z had visited. Ms X also wrote to the school. Mr Z's dog barked.",
     ),
+    // A hyphenated given name written with a space, a generational suffix,
+    // a phone number with its extension, a family's plural possessive.
+    (
+        "n07",
+        "investigation.what_happened",
+        "Mrs Price-Jenkins (Mary Jane to her friends) lives alone.",
+        "Mrs Y lives alone.",
+    ),
+    (
+        "n07",
+        "investigation.what_happened",
+        "The O'Driscolls' house is two miles away.\n\nMs O'Driscoll rang the Council on 01632 960 451 ext 204. Mrs Price-Jenkins Snr is 86.",
+        "The family's house is two miles away.\n\nMs X rang the Council. Mrs Y is 86.",
+    ),
 ];
 
 /// A field of a case by its path.

@@ -107,7 +107,9 @@ static TABLE_NAMES: std::sync::LazyLock<std::collections::HashSet<String>> =
     std::sync::LazyLock::new(|| {
         PET_NAMES
             .iter()
-            .flat_map(|(name, forms)| std::iter::once(name.clone()).chain(forms.iter().map(|f| fold(f))))
+            .flat_map(|(name, forms)| {
+                std::iter::once(name.clone()).chain(forms.iter().map(|f| fold(f)))
+            })
             .collect()
     });
 

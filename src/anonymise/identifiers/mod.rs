@@ -35,6 +35,7 @@ mod names;
 mod resolve;
 mod titles;
 mod whole;
+mod widen;
 
 use super::hit::priority;
 pub use super::hit::{Category, Doubt, Hit, Source};
@@ -330,9 +331,7 @@ impl Identifiers {
         let kept = resolve(hits, &protected);
         let mut kept = self.whole_names(text, kept, &protected);
         kept.iter_mut().for_each(|h| {
-            with_house_number_word(text, h);
-            with_bare_apostrophe(text, h);
-            with_angle_brackets(text, h);
+            widen::with_what_belongs(text, h);
         });
         let hits = disguise::online_ids(text, self.doubt_near_misses(text, kept));
         (hits, protected, candidates)
@@ -462,7 +461,8 @@ impl Identifiers {
                     if folded.orig[range.clone()].starts_with(char::is_uppercase) {
                         let candidates = self.labels_of(owners);
                         let placeholder = Category::Name.placeholder();
-                        let hit = Hit::new(Source::Heuristic, range, Category::Name, None, placeholder);
+                        let hit =
+                            Hit::new(Source::Heuristic, range, Category::Name, None, placeholder);
                         hits.push(hit.doubted(Some(Doubt::ShortForm { candidates })));
                     }
                 }
@@ -493,102 +493,6 @@ fn at_joined_boundary(key: &str, range: &Range<usize>) -> bool {
     let before_ok = range.start == 0 || !b[range.start - 1].is_ascii_alphabetic();
     let after_ok = range.end >= b.len() || !b[range.end].is_ascii_alphabetic();
     before_ok && after_ok
-}
-
-/// A listed name that ends in "s" with a bare apostrophe after it ("Mr
-/// Price-Jenkins' house") is a possessive: the label takes "'s" ("Mr Y's
-/// house"), and with "the" before it the family's ("the Price-Jenkins'
-/// house" → "the family's house"), never "Mr Y'".
-fn with_bare_apostrophe(text: &str, hit: &mut Hit) {
-    if hit.category != Category::Name || hit.person.is_none() {
-        return;
-    }
-    let written = &text[hit.range.clone()];
-    let after = &text[hit.range.end..];
-    let Some(apostrophe) = ['\'', '\u{2019}']
-        .into_iter()
-        .find(|a| after.starts_with(*a))
-    else {
-        return;
-    };
-    let bare = !after[apostrophe.len_utf8()..].starts_with(char::is_alphanumeric);
-    // "the 'Price-Jenkins' file": a quotation's closing mark.
-    let quoted = text[..hit.range.start].ends_with(['\'', '\u{2018}']);
-    if !bare || quoted || !written.ends_with(['s', 'S']) {
-        return;
-    }
-    let end = hit.range.end + apostrophe.len_utf8();
-    let the = text[..hit.range.start]
-        .len()
-        .checked_sub(4)
-        .filter(|&at| text[at..hit.range.start].eq_ignore_ascii_case("the "));
-    match the {
-        Some(at) => {
-            hit.range = at..end;
-            hit.replacement = "the family's".to_string();
-        }
-        None => {
-            hit.range.end = end;
-            hit.replacement = format!("{}{apostrophe}s", hit.replacement);
-        }
-    }
-}
-
-/// An email address in angle brackets, as a mail header writes it ("sent
-/// from <jo@example.org>"), takes its brackets: the words before it then
-/// read it as a contact detail, and no "<>" is left behind.
-fn with_angle_brackets(text: &str, hit: &mut Hit) {
-    if hit.category == Category::Email
-        && text[..hit.range.start].ends_with('<')
-        && text[hit.range.end..].starts_with('>')
-    {
-        hit.range = hit.range.start - 1..hit.range.end + 1;
-    }
-}
-
-/// Where a house number written apart from its street starts ("14,
-/// Larkspur Terrace", "14a Larkspur Terrace" with the street listed): one
-/// to three digits and perhaps a letter, alone before the street with a
-/// comma or a space (a year, "In 2024, Larkspur Terrace", is no number).
-fn house_number_before(text: &str, at: usize) -> Option<usize> {
-    let head = text[..at].strip_suffix(' ')?;
-    let head = head.strip_suffix(',').unwrap_or(head);
-    let letter = head.ends_with(|c: char| c.is_ascii_alphabetic()) as usize;
-    let digits = head[..head.len() - letter].len()
-        - head[..head.len() - letter].trim_end_matches(|c: char| c.is_ascii_digit()).len();
-    let start = head.len() - letter - digits;
-    let alone = text[..start]
-        .chars()
-        .next_back()
-        .is_none_or(|c| !c.is_alphanumeric());
-    ((1..=3).contains(&digits) && alone).then_some(start)
-}
-
-/// An address that starts with its house number takes the word before
-/// the number ("No. 7 Tanners Close", "number 7 …"), which would be left
-/// dangling ("lives at No.").
-fn with_house_number_word(text: &str, hit: &mut Hit) {
-    if hit.category != Category::Address {
-        return;
-    }
-    if let Some(start) = house_number_before(text, hit.range.start) {
-        hit.range.start = start;
-    }
-    if !text[hit.range.clone()].starts_with(|c: char| c.is_ascii_digit()) {
-        return;
-    }
-    let before = &text[..hit.range.start];
-    let word = ["No. ", "No.", "No ", "no. ", "Number ", "number "]
-        .into_iter()
-        .find(|w| before.ends_with(w));
-    let start = word.map_or(hit.range.start, |w| hit.range.start - w.len());
-    let whole_word = text[..start]
-        .chars()
-        .next_back()
-        .is_none_or(|c| !c.is_alphanumeric());
-    if word.is_some() && whole_word {
-        hit.range.start = start;
-    }
 }
 
 #[cfg(test)]

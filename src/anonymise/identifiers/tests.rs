@@ -257,6 +257,13 @@ fn values_in_any_format() {
             "call [phone number] or [phone number]",
         ),
         ("mobile 07700900123", "mobile [phone number]"),
+        // An extension goes with its number.
+        (
+            "call 0191 498 0123 ext 204 today",
+            "call [phone number] today",
+        ),
+        ("call 0191 498 0123 (ext. 12).", "call [phone number]."),
+        ("call 0191 498 0123 x12 or", "call [phone number] or"),
         ("on +44 7700 900456", "on [phone number]"),
         (
             "NHS 4857773457 and 485-777-3457",
@@ -277,7 +284,10 @@ fn values_in_any_format() {
         // A house number written apart from its street goes with it; a
         // year does not.
         ("at 14, Acacia Avenue", "at [address]"),
-        ("In 2024, Acacia Avenue flooded", "In 2024, [address] flooded"),
+        (
+            "In 2024, Acacia Avenue flooded",
+            "In 2024, [address] flooded",
+        ),
         ("in Leeds", "in Leeds"),
         ("at Flat 3, Rosemary Court, 27 Mill Lane", "at [address]"),
         ("email JANE.SMITH1948@example.com", "email [email address]"),

@@ -99,6 +99,9 @@ impl Identifiers {
                         hit.category = Category::Name;
                         hit.person = None;
                     }
+                } else if let Some(end) = generation_after(text, &hit, next_start) {
+                    // "Mrs Price-Jenkins Snr": the suffix is part of her name.
+                    hit.range.end = end;
                 } else if let Some(rest) =
                     self.rest_of_name(text, &hit.range, next_start, protected)
                 {
@@ -461,6 +464,25 @@ fn same_person_aside(text: &str, hit: &Hit, next: &Hit) -> Option<usize> {
     let rest = text[next.range.end..].trim_start_matches(['"', '\'', '\u{201D}', '\u{2019}']);
     let after = rest.strip_prefix(')')?;
     Some(text.len() - after.len())
+}
+
+/// The end of a generational suffix written after a person's name ("Snr",
+/// "Jr.", "Senior"), which goes with it.
+fn generation_after(text: &str, hit: &Hit, ceiling: usize) -> Option<usize> {
+    hit.person?;
+    let after = text[hit.range.end..ceiling].strip_prefix(' ')?;
+    let word_len = after
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(after.len());
+    let word = &after[..word_len];
+    let suffix = ["Snr", "Sr", "Jnr", "Jr", "Senior", "Junior"].contains(&word);
+    let dot = (suffix && word.len() <= 3 && after[word_len..].starts_with('.')) as usize;
+    let end = hit.range.end + 1 + word_len;
+    // A full stop that may end the sentence stays ("… Jr. She said").
+    let ends_sentence = text[end + dot..]
+        .trim_start()
+        .starts_with(char::is_uppercase);
+    suffix.then_some(end + if ends_sentence { 0 } else { dot })
 }
 
 /// Whether `next` is more of the same person's name right after `hit`:

@@ -234,7 +234,10 @@ mod tests {
             "She rang and at the weekend."
         );
         let t = "She rang from A and fromage.";
-        assert_eq!(apply(t, vec![edit(t, " from A", "")]), "She rang and fromage.");
+        assert_eq!(
+            apply(t, vec![edit(t, " from A", "")]),
+            "She rang and fromage."
+        );
     }
 
     #[test]

@@ -7,8 +7,8 @@ use aho_corasick::{AhoCorasickBuilder, MatchKind};
 
 use super::disguise::NEAR_MIN;
 use super::forms::{
-    anglicised, distinctive_parts, family_of, initials, is_bare_unit, is_particle, is_word_form,
-    joined, pet_names, short_forms, spellings, street_variants, strip_brackets, strip_title, untitled_words,
+    anglicised, distinctive_parts, family_of, initials, is_particle, is_word_form, joined,
+    pet_names, short_forms, spellings, strip_title, untitled_words,
 };
 use super::{Identifiers, NameForm, PatternKind, TokenInfo};
 use crate::anonymise::detect::AllowList;
@@ -18,7 +18,8 @@ use crate::anonymise::rewrite_rules::Rewrites;
 use crate::anonymise::values::Shape;
 use crate::anonymise::words::{is_english_word, is_word_name};
 use crate::case::{AliasKind, Case, Date, Person, Title};
-use crate::ids;
+
+mod values;
 
 #[derive(Default)]
 pub(super) struct Builder {
@@ -283,6 +284,17 @@ impl Builder {
             for a in anglicised(g) {
                 self.name(i, &a, NameForm::Given, false);
             }
+            // "Mary-Jane" is also "Mary Jane", and "Mary" or "Jane" alone,
+            // as surely as a pet form is: anyone's own given name comes
+            // first.
+            if g.contains('-') {
+                for spelt in spellings(g) {
+                    self.name(i, &spelt, NameForm::Given, false);
+                }
+                for part in g.split('-').filter(|p| p.chars().count() > 1) {
+                    self.pet_name(i, part);
+                }
+            }
         }
         if let Some(g1) = given.first() {
             for pet in pet_names(g1) {
@@ -392,109 +404,6 @@ impl Builder {
             if letters.len() >= 3 {
                 self.email_tokens.push((letters, i));
             }
-        }
-    }
-
-    pub(super) fn person_values(&mut self, i: usize, p: &Person) {
-        for phone in &p.phones {
-            let key = ids::phone_key(phone).unwrap_or_else(|| ids::digits(phone));
-            self.values.insert((Shape::Phone, key), i);
-        }
-        for email in &p.emails {
-            self.values.insert((Shape::Email, ids::email_key(email)), i);
-        }
-        for postcode in &p.postcodes {
-            self.postcode(postcode, i);
-        }
-        if let Some(nhs) = &p.nhs_number {
-            self.values.insert((Shape::Nhs, ids::digits(nhs)), i);
-        }
-        if let Some(nino) = &p.ni_number {
-            let key =
-                ids::nino_key(nino).unwrap_or_else(|| nino.to_uppercase().replace([' ', '-'], ""));
-            self.values.insert((Shape::Nino, key), i);
-        }
-        if let Some(born) = p.born {
-            self.births.insert(born, i);
-        }
-        if let Some(died) = p.died {
-            self.deaths.insert(died, i);
-        }
-    }
-
-    pub(super) fn postcode(&mut self, postcode: &str, person: usize) {
-        let key =
-            ids::postcode_key(postcode).unwrap_or_else(|| postcode.to_uppercase().replace(' ', ""));
-        self.values.insert((Shape::Postcode, key), person);
-    }
-
-    /// The identifying parts of each address, as written, joined, and part
-    /// by part; the postcode as a value. A part that is (in) a body's name
-    /// stays: a care home or a council's town is named anyway. A small
-    /// place that names no body ("Hadley Green") goes with the address.
-    pub(super) fn addresses(&mut self, i: usize, p: &Person, case: &Case) {
-        let body_names: Vec<String> = case
-            .bodies
-            .iter()
-            .flat_map(|b| std::iter::once(&b.name).chain(&b.other_names))
-            .map(|n| fold(n))
-            .collect();
-        for address in &p.addresses {
-            let mut parts: Vec<String> = Vec::new();
-            for part in address.split(',') {
-                let part = strip_brackets(part);
-                if part.is_empty() {
-                    continue;
-                }
-                match ids::postcode_key(&part) {
-                    Some(_) => self.postcode(&part, i),
-                    None => parts.push(part),
-                }
-            }
-            parts.retain(|part| {
-                let f = fold(part);
-                !body_names
-                    .iter()
-                    .any(|b| b.contains(&f) || f.contains(b.as_str()))
-            });
-            if parts.is_empty() {
-                continue;
-            }
-            // Every run of two or more consecutive parts, as a text may quote
-            // only the start of an address ("Flat 3, Rosemary Court").
-            for start in 0..parts.len() {
-                for end in start + 2..=parts.len() {
-                    self.address_forms(&parts[start..end].join(", "), i);
-                    self.address_forms(&parts[start..end].join(" "), i);
-                }
-            }
-            for part in &parts {
-                if is_bare_unit(part) {
-                    continue;
-                }
-                self.address_forms(part, i);
-                let street: Vec<&str> = part.split_whitespace().collect();
-                if street.len() >= 3 && street[0].chars().all(|c| c.is_ascii_digit()) {
-                    self.address_forms(&street[1..].join(" "), i);
-                }
-            }
-        }
-    }
-
-    /// An address as listed, and with its street type written the other
-    /// ways ("Heron Crescent", "Heron Cres", "Heron Cres.").
-    fn address_forms(&mut self, text: &str, person: usize) {
-        self.pattern(text, PatternKind::Address(person));
-        let (street, rest) = match text.split_once(',') {
-            Some((street, rest)) => (street, Some(rest)),
-            None => (text, None),
-        };
-        for variant in street_variants(street) {
-            let whole = match rest {
-                Some(rest) => format!("{variant},{rest}"),
-                None => variant,
-            };
-            self.pattern(&whole, PatternKind::Address(person));
         }
     }
 

@@ -1,0 +1,150 @@
+//! A hit widened to the words that belong with it, so that nothing is
+//! left dangling beside its replacement: a bare possessive apostrophe
+//! ("Mr Y'"), an email's angle brackets ("<[email address]>"), a phone's
+//! extension ("ext 204"), a house number set apart from its street or the
+//! word before it ("No.").
+
+use super::{Category, Hit};
+
+/// Widens `hit` to what belongs with it, by its category.
+pub(super) fn with_what_belongs(text: &str, hit: &mut Hit) {
+    with_house_number_word(text, hit);
+    with_bare_apostrophe(text, hit);
+    with_angle_brackets(text, hit);
+    with_extension(text, hit);
+}
+
+/// A phone number's extension written after it ("01632 960451 ext 204",
+/// "x204", "extension 204") goes with it, or it would be left behind
+/// once the number goes ("rang the Council ext 204").
+fn with_extension(text: &str, hit: &mut Hit) {
+    if hit.category != Category::Phone {
+        return;
+    }
+    let after = &text[hit.range.end..];
+    let rest = after.trim_start_matches([' ', ',', '(']);
+    let lower = rest
+        .get(..10.min(rest.len()))
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let word = ["extension", "ext.", "ext", "x"]
+        .into_iter()
+        .find(|w| lower.starts_with(w));
+    let Some(word) = word else {
+        return;
+    };
+    let digits_at = rest[word.len()..].trim_start_matches([' ', '.', ':']);
+    let digits = digits_at.len()
+        - digits_at
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .len();
+    let alone = digits_at[digits..]
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric());
+    if (1..=5).contains(&digits) && alone && (word != "x" || rest.len() - digits_at.len() == 1) {
+        let mut end = text.len() - digits_at.len() + digits;
+        if after.trim_start().starts_with('(') && text[end..].starts_with(')') {
+            end += 1;
+        }
+        hit.range.end = end;
+    }
+}
+
+/// A listed name that ends in "s" with a bare apostrophe after it ("Mr
+/// Price-Jenkins' house") is a possessive: the label takes "'s" ("Mr Y's
+/// house"), and with "the" before it the family's ("the Price-Jenkins'
+/// house" → "the family's house"), never "Mr Y'".
+fn with_bare_apostrophe(text: &str, hit: &mut Hit) {
+    if hit.category != Category::Name || hit.person.is_none() {
+        return;
+    }
+    let written = &text[hit.range.clone()];
+    let after = &text[hit.range.end..];
+    let Some(apostrophe) = ['\'', '\u{2019}']
+        .into_iter()
+        .find(|a| after.starts_with(*a))
+    else {
+        return;
+    };
+    let bare = !after[apostrophe.len_utf8()..].starts_with(char::is_alphanumeric);
+    // "the 'Price-Jenkins' file": a quotation's closing mark.
+    let quoted = text[..hit.range.start].ends_with(['\'', '\u{2018}']);
+    if !bare || quoted || !written.ends_with(['s', 'S']) {
+        return;
+    }
+    let end = hit.range.end + apostrophe.len_utf8();
+    let the = text[..hit.range.start]
+        .len()
+        .checked_sub(4)
+        .filter(|&at| text[at..hit.range.start].eq_ignore_ascii_case("the "));
+    match the {
+        Some(at) => {
+            hit.range = at..end;
+            hit.replacement = "the family's".to_string();
+        }
+        None => {
+            hit.range.end = end;
+            hit.replacement = format!("{}{apostrophe}s", hit.replacement);
+        }
+    }
+}
+
+/// An email address in angle brackets, as a mail header writes it ("sent
+/// from <jo@example.org>"), takes its brackets: the words before it then
+/// read it as a contact detail, and no "<>" is left behind.
+fn with_angle_brackets(text: &str, hit: &mut Hit) {
+    if hit.category == Category::Email
+        && text[..hit.range.start].ends_with('<')
+        && text[hit.range.end..].starts_with('>')
+    {
+        hit.range = hit.range.start - 1..hit.range.end + 1;
+    }
+}
+
+/// Where a house number written apart from its street starts ("14,
+/// Larkspur Terrace", "14a Larkspur Terrace" with the street listed): one
+/// to three digits and perhaps a letter, alone before the street with a
+/// comma or a space (a year, "In 2024, Larkspur Terrace", is no number).
+fn house_number_before(text: &str, at: usize) -> Option<usize> {
+    let head = text[..at].strip_suffix(' ')?;
+    let head = head.strip_suffix(',').unwrap_or(head);
+    let letter = head.ends_with(|c: char| c.is_ascii_alphabetic()) as usize;
+    let digits = head[..head.len() - letter].len()
+        - head[..head.len() - letter]
+            .trim_end_matches(|c: char| c.is_ascii_digit())
+            .len();
+    let start = head.len() - letter - digits;
+    let alone = text[..start]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric());
+    ((1..=3).contains(&digits) && alone).then_some(start)
+}
+
+/// An address that starts with its house number takes the word before
+/// the number ("No. 7 Tanners Close", "number 7 …"), which would be left
+/// dangling ("lives at No.").
+fn with_house_number_word(text: &str, hit: &mut Hit) {
+    if hit.category != Category::Address {
+        return;
+    }
+    if let Some(start) = house_number_before(text, hit.range.start) {
+        hit.range.start = start;
+    }
+    if !text[hit.range.clone()].starts_with(|c: char| c.is_ascii_digit()) {
+        return;
+    }
+    let before = &text[..hit.range.start];
+    let word = ["No. ", "No.", "No ", "no. ", "Number ", "number "]
+        .into_iter()
+        .find(|w| before.ends_with(w));
+    let start = word.map_or(hit.range.start, |w| hit.range.start - w.len());
+    let whole_word = text[..start]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric());
+    if word.is_some() && whole_word {
+        hit.range.start = start;
+    }
+}
