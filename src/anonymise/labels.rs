@@ -71,6 +71,42 @@ fn assignment_order(case: &Case) -> Vec<usize> {
     order
 }
 
+/// Each label once introduced: a role label with an article ("a senior
+/// finance officer") is "the" and its last word ("the officer") where no
+/// other role label ends in that word, else "the" and the whole role; the
+/// rest stay as they are.
+pub(crate) fn short_labels(labels: &[String]) -> Vec<String> {
+    let role = |l: &str| {
+        l.strip_prefix("a ")
+            .or_else(|| l.strip_prefix("an "))
+            .or_else(|| l.strip_prefix("the "))
+            .map(str::to_string)
+    };
+    let heads: Vec<Option<String>> = labels
+        .iter()
+        .map(|l| role(l).and_then(|r| r.rsplit(' ').next().map(str::to_string)))
+        .collect();
+    labels
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let indefinite = l.starts_with("a ") || l.starts_with("an ");
+            let (Some(r), Some(head), true) = (role(l), heads[i].clone(), indefinite) else {
+                return l.clone();
+            };
+            let shared = heads
+                .iter()
+                .enumerate()
+                .any(|(j, h)| j != i && labels[j] != *l && h.as_deref() == Some(head.as_str()));
+            if shared {
+                format!("the {r}")
+            } else {
+                format!("the {head}")
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,40 +153,4 @@ mod tests {
         // Yasmin Xu: X, Y, Z all gone or initials, so B.
         assert_eq!(labels[0], "Ms B");
     }
-}
-
-/// Each label once introduced: a role label with an article ("a senior
-/// finance officer") is "the" and its last word ("the officer") where no
-/// other role label ends in that word, else "the" and the whole role; the
-/// rest stay as they are.
-pub(crate) fn short_labels(labels: &[String]) -> Vec<String> {
-    let role = |l: &str| {
-        l.strip_prefix("a ")
-            .or_else(|| l.strip_prefix("an "))
-            .or_else(|| l.strip_prefix("the "))
-            .map(str::to_string)
-    };
-    let heads: Vec<Option<String>> = labels
-        .iter()
-        .map(|l| role(l).and_then(|r| r.rsplit(' ').next().map(str::to_string)))
-        .collect();
-    labels
-        .iter()
-        .enumerate()
-        .map(|(i, l)| {
-            let indefinite = l.starts_with("a ") || l.starts_with("an ");
-            let (Some(r), Some(head), true) = (role(l), heads[i].clone(), indefinite) else {
-                return l.clone();
-            };
-            let shared = heads
-                .iter()
-                .enumerate()
-                .any(|(j, h)| j != i && labels[j] != *l && h.as_deref() == Some(head.as_str()));
-            if shared {
-                format!("the {r}")
-            } else {
-                format!("the {head}")
-            }
-        })
-        .collect()
 }

@@ -476,7 +476,7 @@ fn generation_after(text: &str, hit: &Hit, ceiling: usize) -> Option<usize> {
         .unwrap_or(after.len());
     let word = &after[..word_len];
     let suffix = ["Snr", "Sr", "Jnr", "Jr", "Senior", "Junior"].contains(&word);
-    let dot = (suffix && word.len() <= 3 && after[word_len..].starts_with('.')) as usize;
+    let dot = usize::from(suffix && word.len() <= 3 && after[word_len..].starts_with('.'));
     let end = hit.range.end + 1 + word_len;
     // A full stop that may end the sentence stays ("… Jr. She said").
     let ends_sentence = text[end + dot..]

@@ -109,7 +109,7 @@ fn with_angle_brackets(text: &str, hit: &mut Hit) {
 fn house_number_before(text: &str, at: usize) -> Option<usize> {
     let head = text[..at].strip_suffix(' ')?;
     let head = head.strip_suffix(',').unwrap_or(head);
-    let letter = head.ends_with(|c: char| c.is_ascii_alphabetic()) as usize;
+    let letter = usize::from(head.ends_with(|c: char| c.is_ascii_alphabetic()));
     let digits = head[..head.len() - letter].len()
         - head[..head.len() - letter]
             .trim_end_matches(|c: char| c.is_ascii_digit())
