@@ -15,6 +15,8 @@ use std::sync::LazyLock;
 use memchr::memmem::Finder;
 use regex::Regex;
 
+use super::words::is_english_word;
+
 /// `dot` or `at`, bare between spaces or in brackets, or the sign itself.
 const DOT: &str = r"(?:\s*[(\[{<]\s*dot\s*[)\]}>]\s*|\s+dot\s+|\.)";
 const AT: &str = r"(?:\s*[(\[{<]\s*at\s*[)\]}>]\s*|\s+at\s+|\s*@\s*)";
@@ -128,9 +130,18 @@ pub(crate) fn find(text: &str) -> Vec<(Range<usize>, String)> {
             // Written the usual way (`a.b@c.com`), it is the plain finder's.
             let written_out = m.as_str().chars().any(char::is_whitespace)
                 || m.as_str().contains(['(', '[', '{', '<']);
-            let Some(c) = written_out.then(|| SPELT.captures(m.as_str())).flatten() else {
+            // A domain with a path after it is a web address ("the page at
+            // example.com/jo").
+            let web = text[at + m.end()..].starts_with('/');
+            let Some(c) = (written_out && !web)
+                .then(|| SPELT.captures(m.as_str()))
+                .flatten()
+            else {
                 continue;
             };
+            if only_at_is_spelt(m.as_str()) && is_english_word(&c[1].to_ascii_lowercase()) {
+                continue; // "the page at example.com", "wrote at example.org"
+            }
             let local = SEPARATOR.replace_all(&c[1], ".");
             let domain = SEPARATOR.replace_all(&c[2], ".");
             out.push((
@@ -140,6 +151,14 @@ pub(crate) fn find(text: &str) -> Vec<(Range<usize>, String)> {
         }
     }
     out
+}
+
+/// Whether the only thing written out is a bare " at " ("rose.hope at
+/// example.com"): then a local part that is a plain word ("page") is
+/// prose, not an address.
+fn only_at_is_spelt(found: &str) -> bool {
+    !found.contains(['(', '[', '{', '<'])
+        && !DOT_WORDS.iter().any(|f| f.find(found.as_bytes()).is_some())
 }
 
 #[cfg(test)]
@@ -198,6 +217,8 @@ mod tests {
             "rose.hope@example.com",
             "The form was at example dot point.",
             "a dot at the end",
+            "The page at example.com/jo.smith showed it.",
+            "The page at example.com showed it.",
         ] {
             assert!(keys(text).is_empty(), "{text}: {:?}", keys(text));
         }

@@ -277,6 +277,14 @@ pub(super) fn online_ids(text: &str, hits: Vec<Hit>) -> Vec<Hit> {
                 hit.replacement = if url { "[web address]" } else { "[username]" }.into();
             }
         }
+        // A web address widened over hits before it takes them in: the
+        // hits stay in text order and never overlap.
+        if hit.category == Category::OnlineId {
+            while let Some(last) = out.pop_if(|last| last.range.end > hit.range.start) {
+                hit.range =
+                    last.range.start.min(hit.range.start)..hit.range.end.max(last.range.end);
+            }
+        }
         match out.last_mut() {
             Some(last)
                 if last.range.end > hit.range.start && last.category == Category::OnlineId =>

@@ -317,3 +317,17 @@ fn leaks_find_stray_tokens_but_not_labels_or_bodies() {
     assert_eq!(leaks[0].category, Category::Name);
     assert!(!ids.leaks("the number 0191 498 0123").is_empty());
 }
+
+#[test]
+fn a_web_address_with_a_name_in_its_path_is_one_web_address() {
+    // Found by trying hostile input: the page's "at" made an email of
+    // "page at example.com", which the web address then overlapped.
+    assert_eq!(
+        redact("The page at example.com/jane-smith showed the letters."),
+        "The page showed the letters."
+    );
+    assert_eq!(
+        redact("See www.example.com/jane-smith."),
+        "See [web address]."
+    );
+}
