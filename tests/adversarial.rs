@@ -559,7 +559,7 @@ fn short_forms_of_given_names_the_table_does_not_know_are_held() {
 }
 
 #[test]
-fn a_hyphenated_given_name_and_a_generational_suffix_are_the_person() {
+fn a_hyphenated_given_name_a_generational_suffix_and_a_maiden_name() {
     let ids = anonymise::identifiers(&util::case_named("Mary-Jane Price-Jenkins"));
     check(
         &ids,
@@ -572,6 +572,23 @@ fn a_hyphenated_given_name_and_a_generational_suffix_are_the_person() {
             (
                 "It was Mrs Price-Jenkins Jr. She said so.",
                 "It was Mrs X. She said so.",
+            ),
+            (
+                "Mrs M-J Price-Jenkins signed the form.",
+                "Mrs X signed the form.",
+            ),
+            // A maiden name nobody listed goes, with the aside it was in.
+            (
+                "Mrs Price-Jenkins (née Hartigan) was born in Cork.",
+                "Mrs X was born in Cork.",
+            ),
+            (
+                "Mrs Price-Jenkins, née Rose, was born in Cork.",
+                "Mrs X was born in Cork.",
+            ),
+            (
+                "Her maiden name was recorded wrongly.",
+                "Her maiden name was recorded wrongly.",
             ),
         ],
     );

@@ -156,6 +156,7 @@ pub(crate) fn detect(
     }
     names::titled(text, &mut out);
     names::introduced(text, &mut out);
+    names::maiden(text, &mut out);
     online_profiles(text, &lower, &mut out);
     // Every other shape holds a digit, and each pattern runs only where
     // the text has what it needs (see [`hints`]).

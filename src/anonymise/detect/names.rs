@@ -150,6 +150,33 @@ pub(super) fn introduced(text: &str, out: &mut Vec<Detection>) {
     }
 }
 
+/// A maiden name after "née" or "maiden name" ("Mrs Price-Jenkins (née
+/// Hartigan)", "her maiden name was Hartigan"): a family name, whether or
+/// not it is also a word ("née Rose").
+pub(super) fn maiden(text: &str, out: &mut Vec<Detection>) {
+    for cue in [
+        "née ",
+        "nee ",
+        "Née ",
+        "Nee ",
+        "maiden name was ",
+        "maiden name is ",
+        "maiden name, ",
+        "maiden name ",
+    ] {
+        for (at, _) in text.match_indices(cue) {
+            let alone = text[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let start = at + cue.len();
+            if alone && let Some(end) = name_after(text, start, 2, false) {
+                out.push(heuristic(start..end));
+            }
+        }
+    }
+}
+
 fn heuristic(range: Range<usize>) -> Detection {
     Detection {
         range,
@@ -292,5 +319,14 @@ mod tests {
         let found: Vec<&str> = out.iter().map(|d| &text[d.range.clone()]).collect();
         // One name word: set off by commas or after "called", never a word.
         assert_eq!(found, ["Tabitha", "Tabitha", "Rory", "Dele"]);
+    }
+
+    #[test]
+    fn maiden_names() {
+        let text = "Mrs Y (née Hartigan) and Mrs Z, nee Rose, met. Her maiden name was Ó Briain. The guinee ran. Her maiden name was wrong.";
+        let mut out = Vec::new();
+        maiden(text, &mut out);
+        let found: Vec<&str> = out.iter().map(|d| &text[d.range.clone()]).collect();
+        assert_eq!(found, ["Hartigan", "Rose", "Ó Briain"]);
     }
 }

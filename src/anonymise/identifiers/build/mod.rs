@@ -258,6 +258,16 @@ impl Builder {
             letters.push(letters[..names.len()].join(". "));
             letters.push(letters[..names.len()].concat());
         }
+        // A hyphenated given name's initials: "M-J" and "MJ" for Mary-Jane.
+        for g in names.iter().filter(|g| g.contains('-')) {
+            let parts: Vec<String> = g
+                .split('-')
+                .filter_map(|p| p.chars().next())
+                .map(String::from)
+                .collect();
+            letters.push(parts.join("-"));
+            letters.push(parts.concat());
+        }
         for f in &families {
             self.name(i, f, NameForm::Family, false);
             for g1 in &firsts {
