@@ -596,14 +596,8 @@ fn a_hyphenated_given_name_a_generational_suffix_and_a_maiden_name() {
 
 #[test]
 fn a_name_written_family_name_first_is_found_in_every_order() {
-    let toml = r#"
-[case]
-reference = "25 001 043"
-jurisdiction = "lgsco"
-decision_date = 2025-06-17
-investigator = { name = "Aisha Thorne" }
-summary = "x"
-
+    let case = util::case_with_people(
+        r#"
 [[people]]
 id = "p"
 name = "Nguyễn Thị Mai"
@@ -612,24 +606,8 @@ title = "Ms"
 role = "complainant"
 label = "Ms X"
 addresses = ["14 Larkspur Terrace, Brindle Cross, BX3 7LN"]
-
-[[bodies]]
-id = "council"
-name = "Kingsley Vale Council"
-short_name = "the Council"
-kind = "council"
-reference = "25 001 043"
-
-[complaint]
-injustice = "x"
-points = [{ body = "council", text = "x" }]
-
-[outcome]
-decision = "upheld"
-"#;
-    let case = load_str("first.toml", toml, &redress::case::Coverage::all())
-        .case
-        .expect("valid");
+"#,
+    );
     let ids = ids_of(&case);
     check(
         &ids,

@@ -463,6 +463,20 @@ pub fn case_with_word(word: &str, given: bool) -> Case {
 
 /// A minimal valid case whose complainant, Mrs X, is called `name`.
 pub fn case_named(name: &str) -> Case {
+    case_with_people(&format!(
+        r#"
+[[people]]
+id = "p"
+name = "{name}"
+title = "Mrs"
+role = "complainant"
+label = "Mrs X"
+"#
+    ))
+}
+
+/// A minimal valid case with `people` (TOML `[[people]]` tables).
+pub fn case_with_people(people: &str) -> Case {
     let toml = format!(
         r#"
 [case]
@@ -472,13 +486,7 @@ decision_date = 2025-06-17
 investigator = {{ name = "Aisha Thorne" }}
 summary = "x"
 
-[[people]]
-id = "p"
-name = "{name}"
-title = "Mrs"
-role = "complainant"
-label = "Mrs X"
-
+{people}
 [[bodies]]
 id = "council"
 name = "Kingsley Vale Council"
@@ -497,5 +505,5 @@ decision = "upheld"
     let loaded = redress::case::load_str("word.toml", &toml, &redress::case::Coverage::all());
     loaded
         .case
-        .unwrap_or_else(|| panic!("{name}: {:?}", loaded.diagnostics))
+        .unwrap_or_else(|| panic!("{people}: {:?}", loaded.diagnostics))
 }

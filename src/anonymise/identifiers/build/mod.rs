@@ -199,12 +199,7 @@ impl Builder {
     /// A term to generalise, and its distinctive words on their own.
     pub(super) fn generalise(&mut self, term: &str, replacement: &str, case: &Case) {
         self.pattern(term, PatternKind::Generalise(replacement.to_string()));
-        let body_names: Vec<String> = case
-            .bodies
-            .iter()
-            .flat_map(|b| std::iter::once(&b.name).chain(&b.other_names))
-            .map(|n| fold(n))
-            .collect();
+        let body_names = folded_body_names(case);
         for part in distinctive_parts(term) {
             let key = fold(&part);
             if !body_names.iter().any(|b| b.contains(&key)) {
@@ -512,4 +507,14 @@ impl Builder {
             rewrites: Rewrites::bundled(),
         }
     }
+}
+
+/// Every name of every body of the case, folded: what a person's address
+/// or a term to generalise may hold and still stay.
+fn folded_body_names(case: &Case) -> Vec<String> {
+    case.bodies
+        .iter()
+        .flat_map(|b| std::iter::once(&b.name).chain(&b.other_names))
+        .map(|n| fold(n))
+        .collect()
 }

@@ -54,12 +54,7 @@ impl Builder {
         p: &Person,
         case: &Case,
     ) {
-        let body_names: Vec<String> = case
-            .bodies
-            .iter()
-            .flat_map(|b| std::iter::once(&b.name).chain(&b.other_names))
-            .map(|n| fold(n))
-            .collect();
+        let body_names = super::folded_body_names(case);
         for address in &p.addresses {
             let mut parts: Vec<String> = Vec::new();
             for part in address.split(',') {
