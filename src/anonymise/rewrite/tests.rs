@@ -245,7 +245,7 @@ fn sentences_and_asides_of_an_identifier_alone_go() {
 }
 
 #[test]
-fn a_value_named_before_it_goes_with_its_as_and_a_clause_with_its_own_verb_stays() {
+fn a_value_named_before_it_goes_and_a_clause_with_its_own_verb_stays() {
     check(&[
         (
             "The hospital's letter, dated 3 March 2023, gives her NHS number as 999-954-2557.",
@@ -254,6 +254,20 @@ fn a_value_named_before_it_goes_with_its_as_and_a_clause_with_its_own_verb_stays
         (
             "The referral, sent on 3 March 2023, records her date of birth as 02/03/1936, and asks for a visit.",
             "The referral, sent on 3 March 2023, records her date of birth, and asks for a visit.",
+        ),
+        // Right after its name, without "as", the value goes alone.
+        (
+            "Her NHS number 999 954 2557 was on the form.",
+            "Her NHS number was on the form.",
+        ),
+        (
+            "The referral (NHS No. 999 954 2557) was late.",
+            "The referral was late.",
+        ),
+        // "no." before a number is no sentence's end; "was no." is.
+        (
+            "The answer was no. Her NHS number is 999 954 2557.",
+            "The answer was no.",
         ),
     ]);
 }

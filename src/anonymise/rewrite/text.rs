@@ -86,7 +86,8 @@ pub(super) fn sentence_around(text: &str, range: &Range<usize>) -> Range<usize> 
     let mut start = 0;
     let mut upto = head.len();
     while let Some(i) = head.as_bytes()[..upto].iter().rposition(is_mark) {
-        if head.as_bytes()[i] == b'\n' || head[i + 1..].starts_with(char::is_whitespace) {
+        let ends = head[i + 1..].starts_with(char::is_whitespace) && !after_abbreviation(text, i);
+        if head.as_bytes()[i] == b'\n' || ends {
             start = i + 1;
             break;
         }
@@ -105,13 +106,37 @@ pub(super) fn sentence_around(text: &str, range: &Range<usize>) -> Range<usize> 
             break;
         }
         let next = tail[i + 1..].chars().next();
-        if next.is_none_or(|n| n.is_whitespace() || matches!(n, '"' | ')')) {
+        let abbreviation = after_abbreviation(text, range.end + i);
+        if !abbreviation && next.is_none_or(|n| n.is_whitespace() || matches!(n, '"' | ')')) {
             end = range.end + i + 1;
             break;
         }
         from = i + 1;
     }
     start..end
+}
+
+/// Whether the full stop at `dot` ends an abbreviation with what it
+/// abbreviates after it ("NHS No. 999 954 2557", "Tel. 01632 960118",
+/// "Mrs. Nguyen"), so that no sentence ends there ("The answer was no.
+/// Then" still ends one).
+fn after_abbreviation(text: &str, dot: usize) -> bool {
+    let word = text[..dot]
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    let starts_word = text[..dot - word.len()]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric());
+    let next = text[dot + 1..].trim_start().chars().next();
+    let number_word = matches!(word, "No" | "no" | "Tel" | "tel" | "Ref" | "ref");
+    let title = matches!(word, "Mr" | "Mrs" | "Ms" | "Dr" | "Prof" | "Revd");
+    starts_word
+        && next.is_some_and(|c| {
+            (number_word && (c.is_ascii_digit() || matches!(c, '+' | '(')))
+                || (title && c.is_uppercase())
+        })
 }
 
 /// The range a dropped span takes with it: the spaces after it, or when
