@@ -330,9 +330,7 @@ impl Identifiers {
         hits.extend(kept);
         let kept = resolve(hits, &protected);
         let mut kept = self.whole_names(text, kept, &protected);
-        kept.iter_mut().for_each(|h| {
-            widen::with_what_belongs(text, h);
-        });
+        widen::with_what_belongs(text, &mut kept);
         let hits = disguise::online_ids(text, self.doubt_near_misses(text, kept));
         (hits, protected, candidates)
     }

@@ -319,6 +319,18 @@ fn leaks_find_stray_tokens_but_not_labels_or_bodies() {
 }
 
 #[test]
+fn widened_hits_never_reach_into_each_other() {
+    // The extension and the house number both claim "12".
+    let text = "call 0191 498 0123 ext 12, Acacia Avenue";
+    let hits = ids().find(text);
+    assert!(
+        hits.windows(2).all(|w| w[0].range.end <= w[1].range.start),
+        "{hits:?}"
+    );
+    let _ = redact(text);
+}
+
+#[test]
 fn a_web_address_with_a_name_in_its_path_is_one_web_address() {
     // Found by trying hostile input: the page's "at" made an email of
     // "page at example.com", which the web address then overlapped.

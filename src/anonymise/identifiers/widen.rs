@@ -6,12 +6,26 @@
 
 use super::{Category, Hit};
 
-/// Widens `hit` to what belongs with it, by its category.
-pub(super) fn with_what_belongs(text: &str, hit: &mut Hit) {
-    with_house_number_word(text, hit);
-    with_bare_apostrophe(text, hit);
-    with_angle_brackets(text, hit);
-    with_extension(text, hit);
+/// Widens each of `hits` (in text order, not overlapping) to what belongs
+/// with it, by its category; a hit whose widening would reach into its
+/// neighbour keeps its own range, so the hits still never overlap.
+pub(super) fn with_what_belongs(text: &str, hits: &mut [Hit]) {
+    let own: Vec<std::ops::Range<usize>> = hits.iter().map(|h| h.range.clone()).collect();
+    for hit in hits.iter_mut() {
+        with_house_number_word(text, hit);
+        with_bare_apostrophe(text, hit);
+        with_angle_brackets(text, hit);
+        with_extension(text, hit);
+    }
+    for i in 0..hits.len() {
+        let into_before = i > 0 && hits[i].range.start < hits[i - 1].range.end;
+        let into_after = hits
+            .get(i + 1)
+            .is_some_and(|next| hits[i].range.end > own[i + 1].start.min(next.range.start));
+        if into_before || into_after {
+            hits[i].range = own[i].clone();
+        }
+    }
 }
 
 /// A phone number's extension written after it ("01632 960451 ext 204",
