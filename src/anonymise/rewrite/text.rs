@@ -106,8 +106,9 @@ pub(super) fn sentence_around(text: &str, range: &Range<usize>) -> Range<usize> 
             break;
         }
         let next = tail[i + 1..].chars().next();
-        let abbreviation = after_abbreviation(text, range.end + i);
-        if !abbreviation && next.is_none_or(|n| n.is_whitespace() || matches!(n, '"' | ')')) {
+        if next.is_none_or(|n| n.is_whitespace() || matches!(n, '"' | ')'))
+            && !after_abbreviation(text, range.end + i)
+        {
             end = range.end + i + 1;
             break;
         }
@@ -121,22 +122,27 @@ pub(super) fn sentence_around(text: &str, range: &Range<usize>) -> Range<usize> 
 /// "Mrs. Nguyen"), so that no sentence ends there ("The answer was no.
 /// Then" still ends one).
 fn after_abbreviation(text: &str, dot: usize) -> bool {
-    let word = text[..dot]
-        .rsplit(|c: char| !c.is_ascii_alphabetic())
-        .next()
-        .unwrap_or("");
-    let starts_word = text[..dot - word.len()]
-        .chars()
-        .next_back()
-        .is_none_or(|c| !c.is_alphanumeric());
+    let bytes = text.as_bytes();
+    let start = bytes[..dot]
+        .iter()
+        .rposition(|b| !b.is_ascii_alphabetic())
+        .map_or(0, |i| i + 1);
+    // Two to four ASCII letters, a whole word.
+    if !(2..=4).contains(&(dot - start))
+        || start
+            .checked_sub(1)
+            .is_some_and(|b| bytes[b].is_ascii_digit() || !bytes[b].is_ascii())
+    {
+        return false;
+    }
+    let word = &text[start..dot];
     let next = text[dot + 1..].trim_start().chars().next();
     let number_word = matches!(word, "No" | "no" | "Tel" | "tel" | "Ref" | "ref");
     let title = matches!(word, "Mr" | "Mrs" | "Ms" | "Dr" | "Prof" | "Revd");
-    starts_word
-        && next.is_some_and(|c| {
-            (number_word && (c.is_ascii_digit() || matches!(c, '+' | '(')))
-                || (title && c.is_uppercase())
-        })
+    next.is_some_and(|c| {
+        (number_word && (c.is_ascii_digit() || matches!(c, '+' | '(')))
+            || (title && c.is_uppercase())
+    })
 }
 
 /// The range a dropped span takes with it: the spaces after it, or when
