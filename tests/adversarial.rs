@@ -630,6 +630,36 @@ addresses = ["14 Larkspur Terrace, Brindle Cross, BX3 7LN"]
 }
 
 #[test]
+fn another_given_name_or_its_initial_is_less_sure_than_anyone_s_own() {
+    let case = util::case_with_people(
+        r#"
+[[people]]
+id = "june"
+name = "June Alice Pargeter"
+title = "Mrs"
+role = "complainant"
+label = "Mrs X"
+
+[[people]]
+id = "alan"
+name = "Alan Pargeter"
+title = "Mr"
+role = "relative"
+label = "Mr Y"
+"#,
+    );
+    check(
+        &ids_of(&case),
+        &[
+            // Alan's own initial, not June's middle one.
+            ("A. Pargeter signed.", "Mr Y signed."),
+            ("J.A. Pargeter signed.", "Mrs X signed."),
+            ("Alice Pargeter signed.", "Mrs X signed."),
+        ],
+    );
+}
+
+#[test]
 fn a_given_name_before_a_surname_nobody_listed_is_someone_else() {
     let ids = ids_of(&fixture());
     for text in [

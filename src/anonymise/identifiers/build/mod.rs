@@ -236,48 +236,60 @@ impl Builder {
         }
         families.sort();
         families.dedup();
-        // Every given name before or after the family name ("Mai Nguyễn",
-        // "Nguyễn, Mai"), the first in its other spellings and pet forms
-        // too ("Bob Price-Jenkins" for Robert is his whole name).
+        // The first given name before the family name (or after it, with a
+        // comma) is the whole name, in its other spellings and pet forms too
+        // ("Bob Price-Jenkins" for Robert); so, less surely, is any other
+        // given name ("Mai Nguyễn", "Nguyễn, Mai"): anyone's own whole name
+        // comes first.
         let names: Vec<&str> = given.iter().copied().filter(|g| !is_particle(g)).collect();
-        let mut firsts: Vec<String> = names.iter().map(|g| g.to_string()).collect();
+        let mut firsts: Vec<(String, NameForm)> = Vec::new();
         if let Some(g1) = given.first() {
-            firsts.extend(anglicised(g1));
-            firsts.extend(pet_names(g1).iter().cloned());
+            let spellings = std::iter::once(g1.to_string())
+                .chain(anglicised(g1))
+                .chain(pet_names(g1).iter().cloned());
+            firsts.extend(spellings.map(|g| (g, NameForm::Full)));
         }
-        // The initial of each given name, and all of them together ("T.M.
-        // Nguyễn").
-        let mut letters: Vec<String> = names.iter().map(|g| g.chars().take(1).collect()).collect();
+        let others = names.iter().filter(|g| Some(*g) != given.first());
+        firsts.extend(others.map(|g| (g.to_string(), NameForm::PetName)));
+        // The initials: the first given name's, all of them together ("T.M.
+        // Nguyễn"), a hyphenated name's ("M-J", "MJ" for Mary-Jane), and,
+        // less surely, another given name's alone.
+        let initial = |g: &str| g.chars().take(1).collect::<String>();
+        let mut letters: Vec<(String, NameForm)> = Vec::new();
+        for (n, g) in names.iter().enumerate() {
+            let form = if n == 0 {
+                NameForm::Initialled
+            } else {
+                NameForm::PetName
+            };
+            letters.push((initial(g), form));
+            if g.contains('-') {
+                let parts: Vec<String> = g.split('-').map(initial).collect();
+                letters.push((parts.join("-"), form));
+                letters.push((parts.concat(), form));
+            }
+        }
         if names.len() > 1 {
-            letters.push(letters.join("."));
-            letters.push(letters[..names.len()].join(". "));
-            letters.push(letters[..names.len()].concat());
-        }
-        // A hyphenated given name's initials: "M-J" and "MJ" for Mary-Jane.
-        for g in names.iter().filter(|g| g.contains('-')) {
-            let parts: Vec<String> = g
-                .split('-')
-                .filter_map(|p| p.chars().next())
-                .map(String::from)
-                .collect();
-            letters.push(parts.join("-"));
-            letters.push(parts.concat());
+            let all: Vec<String> = names.iter().map(|g| initial(g)).collect();
+            for joined in [all.join("."), all.join(". "), all.concat()] {
+                letters.push((joined, NameForm::Initialled));
+            }
         }
         for f in &families {
             self.name(i, f, NameForm::Family, false);
-            for g1 in &firsts {
-                self.name(i, &format!("{g1} {f}"), NameForm::Full, false);
-                self.name(i, &format!("{f}, {g1}"), NameForm::Full, false);
+            for (g, form) in &firsts {
+                self.name(i, &format!("{g} {f}"), *form, false);
+                self.name(i, &format!("{f}, {g}"), *form, false);
             }
-            for initial in &letters {
-                for form in [
+            for (initial, form) in &letters {
+                for written in [
                     format!("{initial} {f}"),
                     format!("{initial}. {f}"),
                     format!("{initial}.{f}"),
                     format!("{f} {initial}"),
                     format!("{f}, {initial}"),
                 ] {
-                    self.name(i, &form, NameForm::Initialled, false);
+                    self.name(i, &written, *form, false);
                 }
             }
         }
