@@ -355,14 +355,30 @@ fn the_fixture_case_in_realistic_sentences() {
             // (A listed person's number after "call" is the person.)
             ("call 07700\u{2013}900\u{2013}461", "call Mrs X"),
             ("call 07700.900.461", "call Mrs X"),
-            ("mobile 07700/900461", "mobile [phone number]"),
-            ("NHS 999\u{2014}954\u{2014}2557", "NHS [NHS number]"),
-            ("NHS 999.954.2557", "NHS [NHS number]"),
-            ("NHS 999/954/2557", "NHS [NHS number]"),
-            ("NI JT.48.21.93.C", "NI [National Insurance number]"),
+            // (A line of a contact detail alone goes whole: these go on.)
             (
-                "NI JT\u{2013}48\u{2013}21\u{2013}93\u{2013}C",
-                "NI [National Insurance number]",
+                "mobile 07700/900461 in the notes",
+                "mobile [phone number] in the notes",
+            ),
+            (
+                "NHS 999\u{2014}954\u{2014}2557 in the notes",
+                "NHS [NHS number] in the notes",
+            ),
+            (
+                "NHS 999.954.2557 in the notes",
+                "NHS [NHS number] in the notes",
+            ),
+            (
+                "NHS 999/954/2557 in the notes",
+                "NHS [NHS number] in the notes",
+            ),
+            (
+                "NI JT.48.21.93.C in the notes",
+                "NI [National Insurance number] in the notes",
+            ),
+            (
+                "NI JT\u{2013}48\u{2013}21\u{2013}93\u{2013}C in the notes",
+                "NI [National Insurance number] in the notes",
             ),
             // Unicode: decomposed, combining marks added, invisible characters.
             ("Ms Zoe\u{0308} Ashworth said", "Ms E said"),

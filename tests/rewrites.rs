@@ -288,6 +288,48 @@ const CONSTRUCTIONS: &[(&str, &str, &str, &str)] = &[
         "The O'Driscolls' house is two miles away.\n\nMs O'Driscoll rang the Council on 01632 960 451 ext 204. Mrs Price-Jenkins Snr is 86.",
         "The family's house is two miles away.\n\nMs X rang the Council. Mrs Y is 86.",
     ),
+    // Notes pasted from a case system: lines and a list of contact
+    // details, and the sentence introducing the list.
+    (
+        "n08",
+        "investigation.considered",
+        "its case notes. The case notes list her contact details as follows.\n\n- Tel: 01632 960 281\n- Mob: 07700 900 624\n- Email: b.halloran@example.net\n\nMrs Halloran preferred",
+        "its case notes.\n\n\nMrs X preferred",
+    ),
+    (
+        "n08",
+        "investigation.what_happened",
+        "reads: Okoro, P.; Lumley, G.; and Halloran, B.\n\nMr Kinsella, of 31 Quarry Bank, Halden, was admitted",
+        "reads: the social worker; the team manager; and Mrs X.\n\nMr Y was admitted",
+    ),
+    // An address without its commas, its town and postcode after it, after
+    // a name.
+    (
+        "n08",
+        "investigation.what_happened",
+        "The discharge letter was addressed to Mr D Kinsella, 31 Quarry Bank, Halden HD4 2NF. The",
+        "The discharge letter was addressed to Mr Y. The",
+    ),
+    (
+        "n08",
+        "investigation.what_happened",
+        "Mrs Halloran lives at 9 Wickham Croft, Halden HD4 7QW with her husband.",
+        "Mrs X lives at home with her husband.",
+    ),
+    // A number in brackets, a line of links, dashes around a number, a
+    // list of emails closed by a comma.
+    (
+        "n08",
+        "investigation.what_happened",
+        "a call from Mrs Halloran (07700 900 624) on 4 December 2024. Contact: tel:+447700900624 or mailto:bernie.h@example.org for urgent matters. She said her father was alone at 31 Quarry Bank Halden. Mrs Halloran — 01632 960 281 — rang again",
+        "a call from Mrs X on 4 December 2024. She said her father was alone. Mrs X rang again",
+    ),
+    (
+        "n08",
+        "investigation.what_happened",
+        "Her emails to b.halloran@example.net, and bernie.h@example.org, were not answered",
+        "Her emails were not answered",
+    ),
 ];
 
 /// A field of a case by its path.

@@ -137,6 +137,12 @@ pub(super) struct Sentence {
     /// office's older file.)
     #[serde(default)]
     pub named_as: Vec<String>,
+    /// The labels of a line of contact details: a sentence that starts
+    /// with one and a colon, and holds a contact detail, goes whole
+    /// ("Contact: 07700 900461 for urgent matters."). (None, in an
+    /// office's older file.)
+    #[serde(default)]
+    pub contact_labels: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -223,6 +229,7 @@ impl Rewrites {
         lower(&mut self.sentence.words);
         lower(&mut self.sentence.predicates);
         lower(&mut self.sentence.named_as);
+        lower(&mut self.sentence.contact_labels);
         lower(&mut self.heading.verbs);
         lower(&mut self.heading.words);
         lower(&mut self.names.wrongly);

@@ -182,12 +182,19 @@ impl Identifiers {
     }
 
     /// The end of an initial of the hit's person written right after their
-    /// name ("Colin B. agreed", "Rose B said"): a capital standing alone
+    /// name ("Colin B. agreed", "Rose B said", "Pemberton, L."): a capital standing alone
     /// that begins one of their name parts. Its full stop goes with it
     /// mid-sentence, and stays where it may end the sentence.
     fn family_initial_after(&self, text: &str, hit: &Hit, next_start: usize) -> Option<usize> {
         let parts = self.parts.get(hit.person?)?;
-        let after = text[hit.range.end..].strip_prefix(' ')?;
+        // "Pemberton, L.", as a list or a register writes a name: after a
+        // one-word name, a comma too.
+        let one_word = !text[hit.range.clone()].contains(char::is_whitespace);
+        let after = text[hit.range.end..].strip_prefix(' ').or_else(|| {
+            text[hit.range.end..]
+                .strip_prefix(", ")
+                .filter(|_| one_word)
+        })?;
         let mut chars = after.chars();
         let letter = chars.next().filter(char::is_ascii_uppercase)?;
         let rest = chars.as_str();
@@ -211,14 +218,9 @@ impl Identifiers {
         if !parts.iter().any(|p| p.starts_with(lower) && *p != last) {
             return None;
         }
-        let mut end = hit.range.end + 2;
-        if dotted {
-            let next = rest[1..].strip_prefix(' ').and_then(|r| r.chars().next());
-            if next.is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
-                || rest[1..].starts_with(',')
-            {
-                end += 1;
-            }
+        let mut end = text.len() - rest.len();
+        if dotted && super::widen::stop_goes_with_initial(&rest[1..]) {
+            end += 1;
         }
         (end <= next_start).then_some(end)
     }

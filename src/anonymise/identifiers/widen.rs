@@ -2,7 +2,7 @@
 //! left dangling beside its replacement: a bare possessive apostrophe
 //! ("Mr Y'"), an email's angle brackets ("<[email address]>"), a phone's
 //! extension ("ext 204"), a house number set apart from its street or the
-//! word before it ("No.").
+//! word before it ("No."), a link's scheme ("tel:", "mailto:").
 
 use super::{Category, Hit};
 
@@ -16,6 +16,8 @@ pub(super) fn with_what_belongs(text: &str, hits: &mut [Hit]) {
         with_bare_apostrophe(text, hit);
         with_angle_brackets(text, hit);
         with_extension(text, hit);
+        with_scheme(text, hit);
+        with_initials_stop(text, hit);
     }
     for i in 0..hits.len() {
         let into_before = i > 0 && hits[i].range.start < hits[i - 1].range.end;
@@ -62,6 +64,63 @@ fn with_extension(text: &str, hit: &mut Hit) {
             end += 1;
         }
         hit.range.end = end;
+    }
+}
+
+/// A name that ends in an initial ("Pemberton, L", "Tranter-Wilde, D")
+/// takes the initial's full stop where the sentence goes on after it
+/// ("Pemberton, L.; Reyes, T.; and …"), never leaving "the social
+/// worker.;".
+fn with_initials_stop(text: &str, hit: &mut Hit) {
+    if hit.category != Category::Name {
+        return;
+    }
+    let written = &text[hit.range.clone()];
+    let mut letters = written.chars().rev();
+    let initial = letters.next().is_some_and(|c| c.is_uppercase())
+        && letters.next().is_some_and(|c| matches!(c, ' ' | '.' | '-'));
+    if let Some(after) = text[hit.range.end..].strip_prefix('.')
+        && initial
+        && stop_goes_with_initial(after)
+    {
+        hit.range.end += 1;
+    }
+}
+
+/// Whether the full stop after an initial goes with it: the sentence goes
+/// on after it (a lower-case word or a number, or a comma, a semicolon, a
+/// colon or a closing bracket), so the stop cannot end it.
+pub(super) fn stop_goes_with_initial(after: &str) -> bool {
+    let next = after.strip_prefix(' ').and_then(|r| r.chars().next());
+    next.is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+        || after.starts_with([',', ';', ':', ')'])
+}
+
+/// A phone number or email address written as a link ("tel:+44 7700
+/// 900461", "mailto:jo@example.org") takes its scheme, which would be left
+/// behind once the detail goes ("Contact: tel: or mailto:").
+fn with_scheme(text: &str, hit: &mut Hit) {
+    let schemes: &[&str] = match hit.category {
+        Category::Phone => &["tel:", "callto:", "sms:"],
+        Category::Email => &["mailto:"],
+        _ => return,
+    };
+    let before = &text[..hit.range.start];
+    let written = |scheme: &&&str| {
+        before
+            .get(before.len().saturating_sub(scheme.len())..)
+            .is_some_and(|tail| tail.eq_ignore_ascii_case(scheme))
+    };
+    let Some(len) = schemes.iter().find(written).map(|s| s.len()) else {
+        return;
+    };
+    let start = hit.range.start - len;
+    let whole_word = text[..start]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric());
+    if whole_word {
+        hit.range.start = start;
     }
 }
 

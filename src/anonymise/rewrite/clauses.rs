@@ -84,35 +84,79 @@ fn named_before(cx: &Context<'_>, run: &Run) -> Option<Edit> {
 }
 
 /// Whether the words of `text` outside the hits in `range` are all of the
-/// rules' sentence words (names and labels are hits too).
-fn only_identifier_words(cx: &Context<'_>, range: &Range<usize>, extra: &[&str]) -> bool {
+/// rules' sentence words (names and labels are hits too); the run itself
+/// is identifiers whole, a town between its parts among them.
+fn only_identifier_words(cx: &Context<'_>, range: &Range<usize>, run: &Run) -> bool {
     let allowed = &cx.rules().sentence.words;
-    let fits =
-        |text: &str| words_of(text).all(|w| allowed.contains(&w) || extra.contains(&w.as_str()));
+    let fits = |text: &str| words_of(text).all(|w| allowed.contains(&w));
     // The text between the hits, piece by piece (no word spans a hit),
     // stopping at the first word that is not allowed.
     let mut at = range.start;
     for h in &cx.hits[cx.hits_in(range)] {
+        if h.range.end <= at {
+            continue;
+        }
         if !fits(&cx.text[at..h.range.start.max(at)]) {
             return false;
         }
-        at = h.range.end.min(range.end).max(at);
+        let in_run = run.range.start <= h.range.start && h.range.end <= run.range.end;
+        let end = if in_run { run.range.end } else { h.range.end };
+        at = end.min(range.end).max(at);
     }
     fits(&cx.text[at..range.end])
 }
 
-/// "Her NHS number is 999 954 2557.": a sentence of an identifier alone.
+/// "Her NHS number is 999 954 2557.": a sentence of an identifier alone;
+/// "Mob: 07700 900461" on a line (or a list item) of its own goes with
+/// the line.
 fn sentence(cx: &Context<'_>, run: &Run) -> Option<Edit> {
     let s = sentence_around(cx.text, &run.range);
-    let ends = cx.text[..s.end].ends_with(['.', '!', '?']);
-    if !ends || !only_identifier_words(cx, &s, &[]) {
+    let range = if cx.text[..s.end].ends_with(['.', '!', '?']) {
+        with_spacing(cx.text, s.clone())
+    } else {
+        line_around(cx.text, &s)?
+    };
+    if !only_identifier_words(cx, &s, run) && !contact_line(cx, &s, run) {
         return None;
     }
     Some(Edit {
-        range: with_spacing(cx.text, s),
+        range,
         text: String::new(),
         rule: Rule::IdentifierSentence,
     })
+}
+
+/// "Contact: 07700 900461 for urgent matters.": a sentence that starts
+/// with a contact label and a colon, about a phone number or an email
+/// address.
+fn contact_line(cx: &Context<'_>, s: &Range<usize>, run: &Run) -> bool {
+    let contact = run
+        .categories(cx)
+        .all(|c| matches!(c, Category::Phone | Category::Email | Category::OnlineId));
+    let sentence = cx.text[s.clone()].trim_start_matches(['-', ' ']);
+    let labelled = sentence.split_once(':').is_some_and(|(label, _)| {
+        let label = label.trim().to_lowercase();
+        cx.rules().sentence.contact_labels.contains(&label)
+    });
+    contact && labelled
+}
+
+/// The whole line, with its line break, when `s` is all of it (a list
+/// item's marker is part of `s`): a line of a case system's notes
+/// with no full stop ("Tel: 0113 496 0412").
+fn line_around(text: &str, s: &Range<usize>) -> Option<Range<usize>> {
+    let start = text[..s.start].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[s.end..].find('\n').map_or(text.len(), |i| s.end + i);
+    if !text[start..s.start].trim().is_empty() || !text[s.end..end].trim().is_empty() {
+        return None;
+    }
+    // The line break after it goes too (else the one before it).
+    let range = if end < text.len() {
+        start..end + 1
+    } else {
+        start.saturating_sub(1)..end
+    };
+    Some(range)
 }
 
 /// ", date of birth 02/03/2019," "(DOB 22/10/2009)", ", which gives his NHS
@@ -121,14 +165,26 @@ fn sentence(cx: &Context<'_>, run: &Run) -> Option<Edit> {
 fn aside(cx: &Context<'_>, run: &Run) -> Option<Edit> {
     let s = sentence_around(cx.text, &run.range);
     let head = &cx.text[s.start..run.range.start];
-    let open = head.rfind([',', '(']).map(|i| s.start + i)?;
-    let tail = &cx.text[run.range.end..s.end.max(run.range.end)];
-    let close_at = tail.find([',', ')', ';', '.']).map(|i| run.range.end + i);
-    let close = close_at.unwrap_or(s.end);
+    let open = head
+        .rfind([',', '(', '\u{2014}', '\u{2013}'])
+        .map(|i| s.start + i)?;
     let opener = cx.text[open..].chars().next()?;
+    let tail = &cx.text[run.range.end..s.end.max(run.range.end)];
+    let close_at = tail
+        .find([',', ')', ';', '.', '\u{2014}', '\u{2013}'])
+        .map(|i| run.range.end + i);
+    let close = close_at.unwrap_or(s.end);
     let closer = cx.text[close..].chars().next();
-    let inner = open + 1..close;
-    if !only_identifier_words(cx, &inner, &[]) || starts_a_predicate(cx, &inner) {
+    let inner = open + opener.len_utf8()..close;
+    // A dash opens an aside only as a spaced pair ("Mrs X — 07700 900461 —
+    // rang"), not inside a number or a range of dates.
+    let spaced = |at: usize, c: char| {
+        cx.text[..at].ends_with(' ') && cx.text[at + c.len_utf8()..].starts_with(' ')
+    };
+    if is_dash(opener) && !spaced(open, opener) {
+        return None;
+    }
+    if !only_identifier_words(cx, &inner, run) || starts_a_predicate(cx, &inner) {
         return None;
     }
     let range = match (opener, closer) {
@@ -144,6 +200,10 @@ fn aside(cx: &Context<'_>, run: &Run) -> Option<Edit> {
         (',', Some(',')) => open..close + 1,
         // ", 07700 900999." at the end of a sentence or clause.
         (',', Some('.' | ';' | ')') | None) => open..close,
+        // "Mrs X — 07700 900461 — rang": the dashes and the space before;
+        // "rang — 07700 900461." at the sentence's end.
+        (d, Some(c)) if is_dash(d) && c == d && spaced(close, c) => open - 1..close + c.len_utf8(),
+        (d, Some('.' | ';') | None) if is_dash(d) => open - 1..close,
         _ => return None,
     };
     // "her son, date of birth 02/03/2019, as a member": "her son as a member".
@@ -152,6 +212,11 @@ fn aside(cx: &Context<'_>, run: &Run) -> Option<Edit> {
         text: String::new(),
         rule: Rule::IdentifierAside,
     })
+}
+
+/// An em or en dash, which sets off an aside when spaced.
+fn is_dash(c: char) -> bool {
+    matches!(c, '\u{2014}' | '\u{2013}')
 }
 
 /// Whether `range` starts with a verb of the sentence's own ("…, gives his
@@ -174,11 +239,15 @@ fn after_apposition(cx: &Context<'_>, sentence_start: usize, open: usize) -> boo
 /// Words that start a description of a place or a line.
 const DETERMINERS: [&str; 9] = ["a", "an", "the", "her", "his", "their", "its", "our", "my"];
 
-/// Words after which a comma starts a new clause, not a description.
-const NOT_DESCRIPTIONS: [&str; 28] = [
+/// Words after which a comma starts a new clause, not a description: its
+/// conjunctions and prepositions, and the verbs that follow a subject
+/// ("Her emails to …, were unanswered").
+const NOT_DESCRIPTIONS: [&str; 49] = [
     "and", "but", "or", "nor", "which", "who", "whom", "whose", "where", "when", "so", "then",
     "although", "because", "while", "as", "after", "before", "until", "since", "with", "on", "in",
-    "at", "for", "to", "from", "if",
+    "at", "for", "to", "from", "if", "is", "was", "are", "were", "be", "been", "has", "had",
+    "have", "will", "would", "can", "could", "should", "shall", "may", "might", "must", "do",
+    "does", "did",
 ];
 
 /// "from (0113) 496 0412, her mother's landline, to report" → "from her
@@ -235,8 +304,12 @@ fn contact_detail(cx: &Context<'_>, run: &Run) -> Option<Edit> {
     // "spoke to her on 07700 900461 on 3 May" → "spoke to her on 3 May".
     if let Some((start, _)) = any_before(cx.text, run.range.start, &rules.contact.prepositions) {
         let start = start - (cx.text[..start].len() - cx.text[..start].trim_end().len());
+        // "to jo@example.org, and jo@example.net, were": the comma that
+        // closed the list goes with it.
+        let listed = cx.text[run.range.clone()].contains(", ");
+        let end = run.range.end + usize::from(listed && cx.text[run.range.end..].starts_with(", "));
         return Some(Edit {
-            range: start..run.range.end,
+            range: start..end,
             text: String::new(),
             rule: Rule::ContactAfterPreposition,
         });
@@ -347,7 +420,18 @@ fn address(cx: &Context<'_>, run: &Run) -> Option<Edit> {
         && !words(written)
             .iter()
             .any(|w| BUILDING_WORDS.contains(&w.as_str()));
-    let (template, rule) = if home {
+    // "Mrs Y of 17 Sorrel Street died": the address says who she is,
+    // which her label does now.
+    let name_ends = cx.hits[..run.hits.start]
+        .iter()
+        .rev()
+        .find(|h| h.category == Category::Name)
+        .map(|h| h.range.end);
+    let after_name = a.word == "of"
+        && name_ends.is_some_and(|end| end <= start && cx.text[end..start].trim().is_empty());
+    let (template, rule) = if after_name {
+        (&String::new(), Rule::AddressDropped)
+    } else if home {
         (&a.home, Rule::AddressAsHome)
     } else if area {
         (&a.area, Rule::AddressAsArea)

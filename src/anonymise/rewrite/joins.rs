@@ -133,20 +133,29 @@ fn conjunction_before(text: &str, floor: usize, at: usize) -> Option<usize> {
 /// a participle in it, with its commas or brackets: "email, from X, said"
 /// → "email said"; "wrote, however, from X, to" → "wrote, however, to" (the
 /// comma that closes an earlier aside stays); "letter (sent from X) came"
-/// → "letter came".
+/// → "letter came"; "call — from X — was" → "call was".
 fn emptied_aside(text: &str, floor: usize, edit: &Edit) -> Option<std::ops::Range<usize>> {
     if !edit.text.is_empty() {
         return None;
     }
-    let closer = text[edit.range.end..].chars().next()?;
+    // A dash closes an aside only spaced: "call — from X — was".
+    let rest = &text[edit.range.end..];
+    let dashed = rest
+        .strip_prefix(' ')
+        .filter(|r| r.starts_with(['\u{2014}', '\u{2013}']));
+    let skip = rest.len() - dashed.unwrap_or(rest).len();
+    let closer = text[edit.range.end + skip..].chars().next()?;
     let opener = match closer {
         ',' => ',',
         ')' => '(',
+        '\u{2014}' | '\u{2013}' if skip == 1 => closer,
         _ => return None,
     };
     let head = text[floor..edit.range.start].trim_end();
     // "(sent": a participle may be all that is left.
-    let word = head.rfind([' ', opener]).map_or(0, |i| i + 1);
+    let word = head.rfind([' ', opener]).map_or(0, |i| {
+        i + head[i..].chars().next().map_or(1, char::len_utf8)
+    });
     let head = if is_participle(&head[word..]) {
         head[..word].trim_end()
     } else {
@@ -157,8 +166,8 @@ fn emptied_aside(text: &str, floor: usize, edit: &Edit) -> Option<std::ops::Rang
     if before.is_empty() || before.ends_with(['.', '!', '?', ':', ';', '\n']) {
         return None;
     }
-    let close = edit.range.end + closer.len_utf8();
-    if opener == '(' {
+    let close = edit.range.end + skip + closer.len_utf8();
+    if opener != ',' {
         return Some(before.len()..close);
     }
     // The comma before the aside may close an earlier one (", however,"):

@@ -6,7 +6,8 @@
 //! detail after "on", "from", "at" or "by" goes with the word; a date of
 //! birth becomes an age band as at the events; an address after "at", "in"
 //! or "lived at" becomes "at home", "in the area", or goes; a sentence or
-//! an aside holding only an identifier goes; a quoted heading of names and
+//! an aside holding only an identifier goes (and a list emptied of its
+//! items, its introduction); a quoted heading of names and
 //! identifiers is described ("headed with her name and address"). It also
 //! rewrites what a label would garble: a sentence whose point was the name
 //! (a misspelling, a nickname), a role restated in an apposition, a named
@@ -20,6 +21,7 @@
 mod clauses;
 mod heading;
 mod joins;
+mod lists;
 mod names;
 mod places;
 mod text;
@@ -65,6 +67,8 @@ pub enum Rule {
     IdentifierBeforeDescription,
     /// A sentence holding only an identifier: gone.
     IdentifierSentence,
+    /// The sentence introducing a list whose every item went: gone.
+    ListIntroduction,
     /// An aside holding only an identifier: gone with its commas.
     IdentifierAside,
     /// An identifier named before it ("her NHS number as …"): gone with
@@ -96,6 +100,7 @@ impl Rule {
             Self::AddressDropped => "address left out with the word before it",
             Self::IdentifierBeforeDescription => "identifier left out before its description",
             Self::IdentifierSentence => "sentence holding only an identifier left out",
+            Self::ListIntroduction => "sentence introducing a list left out with the list",
             Self::IdentifierAside => "aside holding only an identifier left out",
             Self::IdentifierNamed => "identifier left out after its name (\"as …\")",
             Self::HeadingDescribed => "quoted heading described",
@@ -228,6 +233,7 @@ pub(crate) fn plan(cx: &Context<'_>) -> Vec<Edit> {
         }
     }
     places::generalise(cx, &mut edits);
+    let edits = lists::with_introductions(cx.text, settle(cx, edits));
     joins::mend(cx.text, settle(cx, edits))
 }
 
@@ -249,20 +255,44 @@ fn settle(cx: &Context<'_>, edits: Vec<Edit>) -> Vec<Edit> {
             .iter()
             .take_while(|h| h.range.start < e.range.end)
             .any(|h| h.range.start < e.range.start || h.range.end > e.range.end);
-        let over_kept = kept
-            .range(..e.range.end)
-            .next_back()
-            .is_some_and(|(_, k)| overlaps(&k.range));
         let from = protected.partition_point(|p| p.start + longest <= e.range.start);
         let over_protected = protected[from..]
             .iter()
             .take_while(|p| p.start < e.range.end)
             .any(overlaps);
-        if !cuts_hit && !over_kept && !over_protected && e.range.end <= cx.text.len() {
-            kept.insert(e.range.start, e);
+        if cuts_hit || over_protected || e.range.end > cx.text.len() {
+            continue;
+        }
+        let over_kept = kept
+            .range(..e.range.end)
+            .next_back()
+            .map(|(&at, k)| (at, k))
+            .filter(|(_, k)| overlaps(&k.range));
+        match over_kept {
+            None => {
+                kept.insert(e.range.start, e);
+            }
+            // Two sentences left out side by side share the space between
+            // them: "Mob: 07700 900461. Tel: 0113 496 0412." goes whole.
+            Some((at, k)) if joins_blank(cx.text, k, &e) => {
+                let mut k = kept.remove(&at).expect("just found");
+                k.range = k.range.start.min(e.range.start)..k.range.end.max(e.range.end);
+                kept.insert(k.range.start, k);
+            }
+            Some(_) => {}
         }
     }
     kept.into_values().collect()
+}
+
+/// Whether two edits that print nothing overlap only on the spacing
+/// between them.
+fn joins_blank(text: &str, a: &Edit, b: &Edit) -> bool {
+    let shared = a.range.start.max(b.range.start)..a.range.end.min(b.range.end);
+    a.text.is_empty()
+        && b.text.is_empty()
+        && a.rule == b.rule
+        && text[shared].chars().all(char::is_whitespace)
 }
 
 /// Identifiers that print a placeholder, side by side: an address and its
@@ -291,12 +321,12 @@ impl Run {
 /// The runs of placeholder hits: hits joined by nothing but spaces, commas
 /// and dashes.
 fn runs(cx: &Context<'_>) -> Vec<Run> {
+    let place = |c: Category| matches!(c, Category::Address | Category::Postcode);
     let mut out: Vec<Run> = Vec::new();
     for (i, hit) in cx.hits.iter().enumerate() {
         if !Context::is_blank(hit) || hit.category == Category::AmbiguousName {
             continue;
         }
-        let place = |c: Category| matches!(c, Category::Address | Category::Postcode);
         let contact = |c: Category| matches!(c, Category::Phone | Category::Email);
         if let Some(last) = out.last_mut()
             && last.hits.end == i
@@ -322,44 +352,66 @@ fn runs(cx: &Context<'_>) -> Vec<Run> {
             hits: i..i + 1,
         });
     }
+    // An address takes the towns written after it ("17 Sorrel Street,
+    // Halden"), short of the next identifier.
+    for run in &mut out {
+        let next = cx
+            .hits
+            .get(run.hits.end)
+            .map_or(cx.text.len(), |h| h.range.start);
+        let end = towns_after(cx.text, run.range.end);
+        if run.categories(cx).all(place) && end <= next {
+            run.range.end = end;
+        }
+    }
     out
 }
 
 /// Whether the text between two parts of an address is a town that is
-/// no part of it (it names one of the bodies): ", Halden, ".
+/// no part of it (it names one of the bodies): ", Halden, ", " Halden ",
+/// ", Halden " (a postcode often follows its town without a comma).
 fn town_between(gap: &str) -> bool {
-    let Some(inner) = gap.strip_prefix(", ").and_then(|g| g.strip_suffix(", ")) else {
-        return false;
-    };
-    !inner.is_empty()
-        && inner.split(' ').all(|w| {
+    let inner = gap
+        .strip_prefix(", ")
+        .or_else(|| gap.strip_prefix(' '))
+        .and_then(|g| g.strip_suffix(", ").or_else(|| g.strip_suffix(' ')));
+    inner.is_some_and(is_town)
+}
+
+/// Capitalised words of letters, apostrophes and hyphens: "Halden",
+/// "Bishop's Stortford".
+fn is_town(words: &str) -> bool {
+    !words.is_empty()
+        && words.split(' ').all(|w| {
             w.starts_with(char::is_uppercase)
                 && w.chars()
-                    .all(|c| c.is_alphabetic() || matches!(c, '\'' | '-'))
+                    .all(|c| c.is_alphabetic() || matches!(c, '\'' | '\u{2019}' | '-'))
         })
 }
 
 /// The towns after an address, up to the end of the clause: ", Halden" in
 /// "at 17 Sorrel Street, Halden." (a town that names a body is no listed
-/// part of the address, but goes with it).
+/// part of the address, but goes with it), or " Halden" written without
+/// the comma.
 pub(super) fn towns_after(text: &str, at: usize) -> usize {
     let mut end = at;
     loop {
-        let Some(rest) = text[end..].strip_prefix(", ") else {
+        let Some(rest) = text[end..]
+            .strip_prefix(", ")
+            .or_else(|| text[end..].strip_prefix(' ').filter(|_| end == at))
+        else {
             return end;
         };
         let len = rest
-            .find(|c: char| !(c.is_alphabetic() || matches!(c, ' ' | '\'' | '-')))
+            .find(|c: char| !(c.is_alphabetic() || matches!(c, ' ' | '\'' | '\u{2019}' | '-')))
             .unwrap_or(rest.len());
         let town = rest[..len].trim_end();
         let closes =
             rest[town.len()..].is_empty() || rest[town.len()..].starts_with(['.', ';', ',', ')']);
-        let capitalised =
-            !town.is_empty() && town.split(' ').all(|w| w.starts_with(char::is_uppercase));
-        if !capitalised || !closes {
+        if !is_town(town) || !closes {
             return end;
         }
-        end += 2 + town.len();
+        end = text.len() - rest.len() + town.len();
     }
 }
 

@@ -356,3 +356,66 @@ fn garbles_no_rule_can_mend_are_reported() {
         .collect();
     assert_eq!(doubts, ["tautology", "name_point"], "{hits:#?}");
 }
+
+#[test]
+fn notes_pasted_from_a_case_system_read_as_prose() {
+    check(&[
+        // Lines and lists of contact details, and what introduced them.
+        ("Tel: 07700 900461\nShe rang twice.", "She rang twice."),
+        (
+            "Mrs O'Neill's details are:\n- Mob: 07700 900461\n- E: peggy.oneill@example.net\n\nShe rang.",
+            "\n\nShe rang.",
+        ),
+        (
+            "Her details are:\n- Mob: 07700 900461\n- She prefers letters",
+            "Her details are:\n- She prefers letters",
+        ),
+        (
+            "Mob: 07700 900461. Tel – 01632 960455. She rang.",
+            "She rang.",
+        ),
+        (
+            "Contact: tel:07700900461 or mailto:peggy.oneill@example.net out of hours.",
+            "",
+        ),
+        (
+            "Ms Holloway (Tel: 01632 960455) agreed.",
+            "The nurse agreed.",
+        ),
+        // Asides between dashes and brackets around a whole number.
+        ("Mrs O'Neill – 07700 900461 – rang.", "Mrs Y rang."),
+        ("She rang (07700 900461) twice.", "She rang twice."),
+        (
+            "The call — from 07700 900461 — was brief.",
+            "The call was brief.",
+        ),
+        // An address and its town and postcode, with or without commas.
+        (
+            "She lived at 17 Sorrel Street Halden HX3 8RL for years.",
+            "She lived at home for years.",
+        ),
+        (
+            "The letter went to Mrs O'Neill, 17 Sorrel Street, Halden HX3 8RL.",
+            "The letter went to Mrs Y.",
+        ),
+        (
+            "Mrs O'Neill, of 17 Sorrel Street, Halden, died in 2024.",
+            "Mrs Y died in 2024.",
+        ),
+        (
+            "She gave her address as 17 Sorrel Street, Halden.",
+            "She gave her address.",
+        ),
+        // A register's "family name, initial".
+        (
+            "On duty: Holloway, B.; Qureshi, I.; and O'Neill, M.",
+            "On duty: the nurse; the social worker; and Mrs Y.",
+        ),
+        // Emails listed and closed by a comma; a verb after the comma is
+        // no description of the address.
+        (
+            "Her emails to peggy.oneill@example.net, and bev.holloway@hollyhock.example, were lost.",
+            "Her emails were lost.",
+        ),
+    ]);
+}

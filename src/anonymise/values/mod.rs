@@ -261,7 +261,10 @@ fn phones(text: &str, out: &mut Vec<Candidate>) {
             .collect();
         ends.reverse();
         for end in ends {
-            let range = start..start + end;
+            // "(07700 900461)": a bracket around the whole number is the
+            // sentence's, not an area code's.
+            let bracket = usize::from(s.starts_with('(') && !s[..end].contains(')'));
+            let range = start + bracket..start + end;
             if let Some(key) = ids::phone_key(&s[..end])
                 && !digit_at(&text[range.end..])
             {
