@@ -330,6 +330,14 @@ const CONSTRUCTIONS: &[(&str, &str, &str, &str)] = &[
         "Her emails to b.halloran@example.net, and bernie.h@example.org, were not answered",
         "Her emails were not answered",
     ),
+    // A mail header's name and address, an age beside a date of birth, a
+    // line of one, a listed family name as a maiden name.
+    (
+        "n08",
+        "investigation.what_happened",
+        "The referral reads: Mr Kinsella (aged 86, DOB 17.05.1938) lives alone. Mrs Halloran (née Kinsella) is his only daughter. Her first email came from Bernadette Halloran <bernie.h@example.org> on 3 December 2024.\nDOB: 17/05/1938\n\nMr Kinsella",
+        "The referral reads: Mr Y (aged 86) lives alone. Mrs X is his only daughter. Her first email came from Mrs X on 3 December 2024.\n\nMr Y",
+    ),
 ];
 
 /// A field of a case by its path.

@@ -290,7 +290,7 @@ fn role_after_name(replacement: &str, after: &str) -> Option<usize> {
 }
 
 /// When `before` ends with "<determiner> <noun>, " (a neighbour, her
-/// daughter) and a comma follows the name: where to cut `before` so the
+/// daughter, Mrs X's husband) and a comma follows the name: where to cut `before` so the
 /// sentence reads "A neighbour found her".
 fn name_in_apposition(before: &str, after: &str) -> Option<usize> {
     const DETERMINERS: [&str; 9] = ["a", "an", "the", "her", "his", "their", "its", "our", "one"];
@@ -302,10 +302,12 @@ fn name_in_apposition(before: &str, after: &str) -> Option<usize> {
     let mut words: Vec<&str> = head.rsplitn(5, ' ').collect();
     words.reverse();
     let last = words.len().checked_sub(1)?;
-    // The noun phrase: a determiner and one to three lower-case words.
-    let det = (last.saturating_sub(3)..last)
-        .rev()
-        .find(|&i| DETERMINERS.contains(&words[i].to_lowercase().as_str()))?;
+    // The noun phrase: a determiner (or a possessive: "Mrs X's husband")
+    // and one to three lower-case words.
+    let possessive = |w: &str| w.len() > 2 && (w.ends_with("'s") || w.ends_with("\u{2019}s"));
+    let det = (last.saturating_sub(3)..last).rev().find(|&i| {
+        DETERMINERS.contains(&words[i].to_lowercase().as_str()) || possessive(words[i])
+    })?;
     let nouns = &words[det + 1..];
     let lower = |w: &&str| {
         w.chars()
@@ -399,6 +401,10 @@ mod tests {
             None
         );
         assert_eq!(name_in_apposition("A neighbour, ", " found her"), None);
+        assert_eq!(
+            name_in_apposition("Mrs X's husband, ", ", agreed"),
+            Some(15)
+        );
     }
 
     #[test]

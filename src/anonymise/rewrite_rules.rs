@@ -137,12 +137,11 @@ pub(super) struct Sentence {
     /// office's older file.)
     #[serde(default)]
     pub named_as: Vec<String>,
-    /// The labels of a line of contact details: a sentence that starts
-    /// with one and a colon, and holds a contact detail, goes whole
-    /// ("Contact: 07700 900461 for urgent matters."). (None, in an
-    /// office's older file.)
+    /// The labels of a line of details: a sentence that starts with one
+    /// and a colon, and holds the details, goes whole ("Contact: 07700
+    /// 900461 for urgent matters."). (None, in an office's older file.)
     #[serde(default)]
-    pub contact_labels: Vec<String>,
+    pub detail_labels: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -229,7 +228,7 @@ impl Rewrites {
         lower(&mut self.sentence.words);
         lower(&mut self.sentence.predicates);
         lower(&mut self.sentence.named_as);
-        lower(&mut self.sentence.contact_labels);
+        lower(&mut self.sentence.detail_labels);
         lower(&mut self.heading.verbs);
         lower(&mut self.heading.words);
         lower(&mut self.names.wrongly);

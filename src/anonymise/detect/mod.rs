@@ -24,6 +24,8 @@ use regex::Regex;
 mod hints;
 mod names;
 
+pub(crate) use names::follows_maiden_cue;
+
 use super::hit::Category;
 use super::needles::Needles;
 use super::values::{self, Shape};

@@ -154,6 +154,33 @@ pub(super) fn introduced(text: &str, out: &mut Vec<Detection>) {
 /// Hartigan)", "her maiden name was Hartigan"): a family name, whether or
 /// not it is also a word ("née Rose"). The text is scanned for the end of
 /// each cue (SIMD, memchr) and the cue read back from there.
+/// The words that say the name after them is a maiden name.
+const MAIDEN_CUES: [&str; 8] = [
+    "née ",
+    "nee ",
+    "Née ",
+    "Nee ",
+    "maiden name was ",
+    "maiden name is ",
+    "maiden name, ",
+    "maiden name ",
+];
+
+/// Whether the name at `at` is written as a maiden name ("(née O'Neill)",
+/// "her maiden name was O'Neill"): a listed family name there is someone's
+/// name before marriage, not the person's own.
+pub(crate) fn follows_maiden_cue(text: &str, at: usize) -> bool {
+    let head = &text[..at];
+    MAIDEN_CUES.iter().any(|cue| {
+        head.strip_suffix(cue).is_some_and(|before| {
+            before
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+        })
+    })
+}
+
 pub(super) fn maiden(text: &str, out: &mut Vec<Detection>) {
     static ENDS: LazyLock<[memchr::memmem::Finder<'static>; 3]> = LazyLock::new(|| {
         [
@@ -162,16 +189,6 @@ pub(super) fn maiden(text: &str, out: &mut Vec<Detection>) {
             memchr::memmem::Finder::new(b"aiden name"),
         ]
     });
-    const CUES: [&str; 8] = [
-        "née ",
-        "nee ",
-        "Née ",
-        "Nee ",
-        "maiden name was ",
-        "maiden name is ",
-        "maiden name, ",
-        "maiden name ",
-    ];
     let bytes = text.as_bytes();
     for (finder, back) in ENDS.iter().zip(["n".len(), "n".len(), "m".len()]) {
         for found in finder.find_iter(bytes) {
@@ -181,7 +198,7 @@ pub(super) fn maiden(text: &str, out: &mut Vec<Detection>) {
             else {
                 continue;
             };
-            let Some(cue) = CUES.iter().find(|c| text[at..].starts_with(*c)) else {
+            let Some(cue) = MAIDEN_CUES.iter().find(|c| text[at..].starts_with(*c)) else {
                 continue;
             };
             let alone = text[..at]

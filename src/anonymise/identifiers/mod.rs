@@ -32,6 +32,7 @@ mod disguise;
 mod forms;
 mod listed_values;
 mod names;
+mod ranks;
 mod resolve;
 mod titles;
 mod whole;

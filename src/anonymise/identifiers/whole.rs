@@ -7,10 +7,11 @@
 
 use std::ops::Range;
 
+use super::ranks::{OPENERS, is_rank, is_surname_word, rank_before};
 use super::{Category, Doubt, Hit, Identifiers, Source};
+use crate::anonymise::detect::follows_maiden_cue;
 use crate::anonymise::fold::fold;
-use crate::anonymise::reading::{is_place_word, is_title};
-use crate::anonymise::words::{is_english_word, is_month, is_weekday, is_word_name};
+use crate::anonymise::words::is_word_name;
 
 impl Identifiers {
     /// The name hits of `hits` (in text order, not overlapping) that are
@@ -109,6 +110,14 @@ impl Identifiers {
                     hit.doubt = Some(Doubt::PartOfName {
                         candidates: self.owners_of(&hit),
                     });
+                } else if let Some(start) = detected_name_before(text, out.last(), &hit) {
+                    // "Her husband Neil Tranter-Wilde", with Neil found by a
+                    // detector: one name nobody listed, taken whole.
+                    out.pop();
+                    hit.range.start = start;
+                    hit.doubt = Some(Doubt::PartOfName {
+                        candidates: self.owners_of(&hit),
+                    });
                 } else if let Some(start) = self.name_before(text, &hit, prev_end, protected) {
                     // "Liam O'Driscoll" with only Siobhán O'Driscoll listed:
                     // a relative nobody listed, not her.
@@ -132,6 +141,12 @@ impl Identifiers {
                         candidates: self.owners_of(&hit),
                     });
                 }
+            }
+            // "(née O'Neill)", "her maiden name was O'Neill": a listed
+            // family name written as someone's maiden name is not that
+            // person; it prints as a blank, which goes with its clause.
+            if is_listed_name(&hit) && follows_maiden_cue(text, hit.range.start) {
+                hit.replacement = Category::Name.placeholder().to_string();
             }
             out.push(hit);
         }
@@ -324,126 +339,17 @@ impl Identifiers {
     }
 }
 
-/// Ranks written before a surname as a title is ("Nurse O'Driscoll"),
-/// in lower case; the titles are the reading rules' own.
-const RANKS: &[&str] = &[
-    "doctor",
-    "professor",
-    "revd",
-    "reverend",
-    "father",
-    "sister",
-    "nurse",
-    "matron",
-    "judge",
-    "officer",
-    "inspector",
-    "sergeant",
-    "constable",
-    "pc",
-    "dc",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "captain",
-    "major",
-    "colonel",
-    "master",
-    "dear",
-];
-
-/// Where a rank written right before a name starts ("Nurse", "Sister",
-/// "Sir"), after `floor`; "Dear" is the letter's, not the name's.
-fn rank_before(text: &str, floor: usize, at: usize) -> Option<usize> {
-    let before = text.get(floor..at)?.strip_suffix(' ')?;
-    let word = before.rsplit(|c: char| !c.is_alphabetic()).next()?;
-    let rank = word.starts_with(char::is_uppercase)
-        && RANKS.contains(&word.to_lowercase().as_str())
-        && word != "Dear";
-    rank.then(|| floor + before.len() - word.len())
-}
-
-/// Whether a word is a title or a rank before a surname.
-fn is_rank(bare: &str) -> bool {
-    is_title(bare) || RANKS.contains(&bare.to_lowercase().as_str())
-}
-
-/// Words that open a sentence or greet before a name ("Yesterday
-/// O'Driscoll said", "Hi Shan"), besides adverbs in -ly.
-const OPENERS: &[&str] = &[
-    "hi",
-    "hello",
-    "dear",
-    "thanks",
-    "thank",
-    "yes",
-    "no",
-    "oh",
-    "morning",
-    "afternoon",
-    "evening",
-    "bye",
-    "cheers",
-    "regards",
-    "love",
-    "please",
-    "sorry",
-    "yesterday",
-    "today",
-    "tomorrow",
-    "later",
-    "then",
-    "finally",
-    "however",
-    "meanwhile",
-    "afterwards",
-    "also",
-    "next",
-    "first",
-    "again",
-    "so",
-    "but",
-    "and",
-    "or",
-    "when",
-    "while",
-    "after",
-    "before",
-    "since",
-    "until",
-    "if",
-    "although",
-    "because",
-    "as",
-    "once",
-    "where",
-    "that",
-    "this",
-    "there",
-    "here",
-    "now",
-    "still",
-    "overall",
-    "instead",
-    "therefore",
-    "thus",
-    "though",
-    "yet",
-    "both",
-    "only",
-    "even",
-    "perhaps",
-    "sometimes",
-    "soon",
-    "recently",
-];
-
-/// An English word that is a surname after a given name ("Robert Baker",
-/// "Jane Cook"), not a place's or a date's word ("Rose Cottage", "June
-/// Monday").
-fn is_surname_word(bare: &str) -> bool {
-    is_english_word(bare) && !is_month(bare) && !is_weekday(bare) && !is_place_word(bare)
+/// Where a name a detector found starts, when it is written right before
+/// a listed one-word name (a given name nobody listed before a listed
+/// family name).
+fn detected_name_before(text: &str, prev: Option<&Hit>, hit: &Hit) -> Option<usize> {
+    let prev = prev?;
+    let detected = matches!(prev.source, Source::Heuristic | Source::Validated)
+        && prev.category == Category::Name
+        && prev.person.is_none();
+    let beside = text.get(prev.range.end..hit.range.start) == Some(" ");
+    let one_word = !text[hit.range.clone()].contains(char::is_whitespace);
+    (detected && beside && one_word).then_some(prev.range.start)
 }
 
 /// The end of a bracket right after the name `hit` that holds only

@@ -1,9 +1,10 @@
-//! The clause around a run of identifiers: a sentence or an aside of its
-//! own, a description after it, a contact detail, an address, a date of
-//! birth.
+//! The clause around a run of identifiers: a sentence, an aside or a
+//! labelled line of its own, a description after it, a contact detail, an
+//! address, a date of birth (`births`).
 
 use std::ops::Range;
 
+use super::births::birth;
 use super::text::{
     any_before, phrase_before, sentence_around, verb_words_before, with_spacing, words, words_of,
 };
@@ -12,6 +13,9 @@ use super::{Category, Context, Edit, Rule, Run};
 /// The rewrite of one run, if a rule fits.
 pub(super) fn rewrite(cx: &Context<'_>, run: &Run) -> Option<Edit> {
     let cats: Vec<Category> = run.categories(cx).collect();
+    if let Some(e) = labelled_line(cx, run) {
+        return Some(e);
+    }
     // "who was born on 2 March 1936" is an age, even in an aside.
     if cats.iter().all(|c| *c == Category::DateOfBirth)
         && let Some(e) = birth(cx, run)
@@ -37,6 +41,9 @@ pub(super) fn rewrite(cx: &Context<'_>, run: &Run) -> Option<Edit> {
     let contact = cats
         .iter()
         .all(|c| matches!(c, Category::Phone | Category::Email | Category::OnlineId));
+    if contact && let Some(e) = after_display_name(cx, run) {
+        return Some(e);
+    }
     if contact && let Some(e) = contact_detail(cx, run) {
         return Some(e);
     }
@@ -116,7 +123,7 @@ fn sentence(cx: &Context<'_>, run: &Run) -> Option<Edit> {
     } else {
         line_around(cx.text, &s)?
     };
-    if !only_identifier_words(cx, &s, run) && !contact_line(cx, &s, run) {
+    if !only_identifier_words(cx, &s, run) {
         return None;
     }
     Some(Edit {
@@ -126,19 +133,37 @@ fn sentence(cx: &Context<'_>, run: &Run) -> Option<Edit> {
     })
 }
 
-/// "Contact: 07700 900461 for urgent matters.": a sentence that starts
-/// with a contact label and a colon, about a phone number or an email
-/// address.
-fn contact_line(cx: &Context<'_>, s: &Range<usize>, run: &Run) -> bool {
-    let contact = run
-        .categories(cx)
-        .all(|c| matches!(c, Category::Phone | Category::Email | Category::OnlineId));
-    let sentence = cx.text[s.clone()].trim_start_matches(['-', ' ']);
-    let labelled = sentence.split_once(':').is_some_and(|(label, _)| {
-        let label = label.trim().to_lowercase();
-        cx.rules().sentence.contact_labels.contains(&label)
-    });
-    contact && labelled
+/// "Contact: 07700 900461 for urgent matters.", "DOB: 02/03/1936 (aged
+/// 87)": a sentence that starts with a label of details, a colon and the
+/// details goes whole.
+fn labelled_line(cx: &Context<'_>, run: &Run) -> Option<Edit> {
+    let s = sentence_around(cx.text, &run.range);
+    let sentence = &cx.text[s.clone()];
+    let lead = sentence.len() - sentence.trim_start_matches(['-', ' ']).len();
+    let (label, _) = sentence[lead..].split_once(':')?;
+    // The details first after the label ("Contact: Mrs Y rang on …" is a
+    // sentence of its own).
+    let value_at = s.start + lead + label.len() + 1;
+    let first = value_at <= run.range.start && cx.text[value_at..run.range.start].trim().is_empty();
+    if !first
+        || !cx
+            .rules()
+            .sentence
+            .detail_labels
+            .contains(&label.trim().to_lowercase())
+    {
+        return None;
+    }
+    let range = if sentence.ends_with(['.', '!', '?']) {
+        with_spacing(cx.text, s.clone())
+    } else {
+        line_around(cx.text, &s)?
+    };
+    Some(Edit {
+        range,
+        text: String::new(),
+        rule: Rule::IdentifierSentence,
+    })
 }
 
 /// The whole line, with its line break, when `s` is all of it (a list
@@ -334,6 +359,28 @@ fn contact_detail(cx: &Context<'_>, run: &Run) -> Option<Edit> {
     })
 }
 
+/// "from Deborah Tranter-Wilde <d.tw@example.net>", "to \"Peggy O'Neill\"
+/// <p.o@example.com>": an address in angle brackets after the name a mail
+/// header shows goes; the name (the label) says who.
+fn after_display_name(cx: &Context<'_>, run: &Run) -> Option<Edit> {
+    let written = &cx.text[run.range.clone()];
+    if !(written.starts_with('<') && written.ends_with('>')) {
+        return None;
+    }
+    let head = cx.text[..run.range.start].trim_end();
+    let name_end = head
+        .trim_end_matches(['"', '\'', '\u{201D}', '\u{2019}'])
+        .len();
+    let named = cx.hits[..run.hits.start]
+        .last()
+        .is_some_and(|h| h.category == Category::Name && h.range.end == name_end);
+    named.then(|| Edit {
+        range: head.len()..run.range.end,
+        text: String::new(),
+        rule: Rule::IdentifierAside,
+    })
+}
+
 /// Whether the text before a contact verb makes it a noun: a possessive
 /// or a determiner ("her email", "Ms Holloway's phone", "the contact").
 fn names_a_detail(before: &str) -> bool {
@@ -454,90 +501,4 @@ fn address(cx: &Context<'_>, run: &Run) -> Option<Edit> {
         text,
         rule,
     })
-}
-
-/// A date of birth after "born", or an age that gives one away: an age band
-/// as at the events ("who was born on 2 March 1936" → "who was in her
-/// eighties"; "was 86 on 30 January 2023" → "was in her eighties on …"), or
-/// nothing where the band says so (a young child: "C was born on 14/09/2014
-/// and has cerebral palsy" → "C has cerebral palsy").
-fn birth(cx: &Context<'_>, run: &Run) -> Option<Edit> {
-    let p = run.person(cx)?;
-    let born = cx.ids.born(p)?;
-    let as_at = cx.as_at(born)?;
-    let age = u32::try_from(born.years_until(as_at)).ok()?;
-    let band = cx
-        .rules()
-        .date_of_birth
-        .bands
-        .iter()
-        .find(|b| age < b.below)?;
-    let text = band
-        .write
-        .replace("{their}", cx.their(Some(p), run.range.end));
-    let written = &cx.text[run.range.clone()];
-    // An age is at most three digits; four are a year ("born in 1936").
-    let age_written = written.len() <= 3 && written.chars().all(|c| c.is_ascii_digit());
-    let (start, end) = if age_written {
-        // An age: "aged 86" and "86 years old" go whole.
-        let after = &cx.text[run.range.end..];
-        let years = (cx.rules().date_of_birth.years.iter())
-            .find(|y| {
-                after
-                    .strip_prefix(' ')
-                    .and_then(|a| a.get(..y.len()))
-                    .is_some_and(|a| a.eq_ignore_ascii_case(y))
-            })
-            .map_or(0, |y| y.len() + 1);
-        (
-            phrase_before(cx.text, run.range.start, "aged").unwrap_or(run.range.start),
-            run.range.end + years,
-        )
-    } else {
-        (
-            any_before(cx.text, run.range.start, &cx.rules().date_of_birth.born)?.0,
-            run.range.end,
-        )
-    };
-    if text.is_empty() {
-        return without_age(cx, start..end);
-    }
-    Some(Edit {
-        range: start..end,
-        text,
-        rule: Rule::BirthAsAge,
-    })
-}
-
-/// The date of birth at `range` ("born on 14/09/2014", "86") said nothing
-/// of: with its verb and the "and" after it ("C was born on … and has" →
-/// "C has"), with its aside (", who was born on …,"), or with its sentence
-/// ("C was born on 14/09/2014.").
-fn without_age(cx: &Context<'_>, range: Range<usize>) -> Option<Edit> {
-    let copula = ["was", "is"]
-        .iter()
-        .find_map(|c| phrase_before(cx.text, range.start, c))?;
-    let after = &cx.text[range.end..];
-    let edit = |range: Range<usize>| Edit {
-        range,
-        text: String::new(),
-        rule: Rule::BirthAsAge,
-    };
-    if after.starts_with(" and ") {
-        return Some(edit(copula..range.end + 5));
-    }
-    if let Some(who) = phrase_before(cx.text, copula, "who")
-        && let Some(open) = cx.text[..who].trim_end().strip_suffix(',').map(str::len)
-        && after.starts_with(',')
-    {
-        return Some(edit(open..range.end + 1));
-    }
-    let s = sentence_around(cx.text, &range);
-    let subject = &cx.text[s.start..copula];
-    let one_name = cx.hits[cx.hits_in(&(s.start..copula))].iter().any(|h| {
-        cx.text[s.start..h.range.start].trim().is_empty()
-            && subject[h.range.end - s.start..].trim().is_empty()
-    });
-    let ends_here = cx.text[range.end..s.end].trim() == ".";
-    (one_name && ends_here).then(|| edit(with_spacing(cx.text, s)))
 }

@@ -419,3 +419,45 @@ fn notes_pasted_from_a_case_system_read_as_prose() {
         ),
     ]);
 }
+
+#[test]
+fn mail_headers_labelled_lines_and_maiden_names_read_as_prose() {
+    check(&[
+        // An address in angle brackets after the name a mail header shows.
+        (
+            "The email came from Margaret O'Neill <peggy.oneill@example.net> on 3 May 2024.",
+            "The email came from Mrs Y on 3 May 2024.",
+        ),
+        (
+            "It was copied to \"Bev Holloway\" <bev.holloway@hollyhock.example>.",
+            "It was copied to \"the nurse\".",
+        ),
+        // A labelled line of a date of birth, and an age beside one.
+        ("DOB: 02/03/1936\nShe lives alone.", "She lives alone."),
+        (
+            "Mrs O'Neill (aged 88, DOB 02.03.1936) fell on 3 May 2024.",
+            "Mrs Y (in her eighties) fell on 3 May 2024.",
+        ),
+        (
+            "Mrs O'Neill (DOB 02.03.1936, aged 88) fell on 3 May 2024.",
+            "Mrs Y (in her eighties) fell on 3 May 2024.",
+        ),
+        (
+            "The referral says Mrs O'Neill (aged 88, DOB 02.03.1936) lives alone.",
+            "The referral says Mrs Y (aged 88) lives alone.",
+        ),
+        // A label's line that goes on with a sentence of its own stays one.
+        (
+            "Contact: Mrs O'Neill rang on 07700 900461 to say she was unwell.",
+            "Contact: Mrs Y rang to say she was unwell.",
+        ),
+        // A listed family name as someone's maiden name is no one's label.
+        ("Her maiden name was Holloway. She rang.", "She rang."),
+        ("Mrs O'Neill (née Holloway) rang.", "Mrs Y rang."),
+        // A relative with a listed family name, in apposition.
+        (
+            "Mr Adeyemi-Clarke's wife, Mrs Adeyemi-Clarke, rang.",
+            "Mr X's wife rang.",
+        ),
+    ]);
+}

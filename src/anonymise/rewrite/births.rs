@@ -1,0 +1,134 @@
+//! A date of birth in a clause: an age band as at the events, nothing
+//! where the band says nothing (a young child), or gone where the clause
+//! already says the age.
+
+use std::ops::Range;
+
+use super::text::{any_before, phrase_before, sentence_around, with_spacing, words_of};
+use super::{Category, Context, Edit, Rule, Run};
+
+/// "(aged 87, DOB 02.03.1936)": a person's age and date of birth side by
+/// side say one thing; the second goes with what joins it to the first,
+/// which becomes the age band.
+fn birth_said_twice(cx: &Context<'_>, run: &Run, p: usize) -> Option<Edit> {
+    let prev = cx.hits[..run.hits.start]
+        .last()
+        .filter(|h| h.category == Category::DateOfBirth && h.person == Some(p))
+        .map(|h| h.range.end);
+    let said = prev.or_else(|| age_written_before(cx, run.range.start))?;
+    let gap = cx.text.get(said..run.range.start)?;
+    let allowed = &cx.rules().sentence.words;
+    let joined = gap.trim_start().starts_with([',', ';'])
+        && gap.len() <= 24
+        && words_of(gap).all(|w| w == "aged" || allowed.contains(&w));
+    joined.then(|| Edit {
+        range: said..run.range.end,
+        text: String::new(),
+        rule: Rule::IdentifierAside,
+    })
+}
+
+/// The end of an age written in words before `at` ("aged 86", "86 years
+/// old"), which no date nearby made a date of birth.
+fn age_written_before(cx: &Context<'_>, at: usize) -> Option<usize> {
+    let head = &cx.text[..at];
+    let comma = head.rfind([',', ';'])?;
+    let age = head[..comma].trim_end();
+    let years = cx.rules().date_of_birth.years.iter().find_map(|y| {
+        let n = age.len().checked_sub(y.len())?;
+        (age.is_char_boundary(n) && age[n..].eq_ignore_ascii_case(y)).then(|| age[..n].trim_end())
+    });
+    let number = years.unwrap_or(age);
+    let digits = number.len() - number.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let aged = phrase_before(cx.text, number.len() - digits, "aged").is_some();
+    ((1..=3).contains(&digits) && (aged || years.is_some())).then_some(age.len())
+}
+
+/// A date of birth after "born", or an age that gives one away: an age band
+/// as at the events ("who was born on 2 March 1936" → "who was in her
+/// eighties"; "was 86 on 30 January 2023" → "was in her eighties on …"), or
+/// nothing where the band says so (a young child: "C was born on 14/09/2014
+/// and has cerebral palsy" → "C has cerebral palsy").
+pub(super) fn birth(cx: &Context<'_>, run: &Run) -> Option<Edit> {
+    let p = run.person(cx)?;
+    if let Some(e) = birth_said_twice(cx, run, p) {
+        return Some(e);
+    }
+    let born = cx.ids.born(p)?;
+    let as_at = cx.as_at(born)?;
+    let age = u32::try_from(born.years_until(as_at)).ok()?;
+    let band = cx
+        .rules()
+        .date_of_birth
+        .bands
+        .iter()
+        .find(|b| age < b.below)?;
+    let text = band
+        .write
+        .replace("{their}", cx.their(Some(p), run.range.end));
+    let written = &cx.text[run.range.clone()];
+    // An age is at most three digits; four are a year ("born in 1936").
+    let age_written = written.len() <= 3 && written.chars().all(|c| c.is_ascii_digit());
+    let (start, end) = if age_written {
+        // An age: "aged 86" and "86 years old" go whole.
+        let after = &cx.text[run.range.end..];
+        let years = (cx.rules().date_of_birth.years.iter())
+            .find(|y| {
+                after
+                    .strip_prefix(' ')
+                    .and_then(|a| a.get(..y.len()))
+                    .is_some_and(|a| a.eq_ignore_ascii_case(y))
+            })
+            .map_or(0, |y| y.len() + 1);
+        (
+            phrase_before(cx.text, run.range.start, "aged").unwrap_or(run.range.start),
+            run.range.end + years,
+        )
+    } else {
+        (
+            any_before(cx.text, run.range.start, &cx.rules().date_of_birth.born)?.0,
+            run.range.end,
+        )
+    };
+    if text.is_empty() {
+        return without_age(cx, start..end);
+    }
+    Some(Edit {
+        range: start..end,
+        text,
+        rule: Rule::BirthAsAge,
+    })
+}
+
+/// The date of birth at `range` ("born on 14/09/2014", "86") said nothing
+/// of: with its verb and the "and" after it ("C was born on … and has" →
+/// "C has"), with its aside (", who was born on …,"), or with its sentence
+/// ("C was born on 14/09/2014.").
+fn without_age(cx: &Context<'_>, range: Range<usize>) -> Option<Edit> {
+    let copula = ["was", "is"]
+        .iter()
+        .find_map(|c| phrase_before(cx.text, range.start, c))?;
+    let after = &cx.text[range.end..];
+    let edit = |range: Range<usize>| Edit {
+        range,
+        text: String::new(),
+        rule: Rule::BirthAsAge,
+    };
+    if after.starts_with(" and ") {
+        return Some(edit(copula..range.end + 5));
+    }
+    if let Some(who) = phrase_before(cx.text, copula, "who")
+        && let Some(open) = cx.text[..who].trim_end().strip_suffix(',').map(str::len)
+        && after.starts_with(',')
+    {
+        return Some(edit(open..range.end + 1));
+    }
+    let s = sentence_around(cx.text, &range);
+    let subject = &cx.text[s.start..copula];
+    let one_name = cx.hits[cx.hits_in(&(s.start..copula))].iter().any(|h| {
+        cx.text[s.start..h.range.start].trim().is_empty()
+            && subject[h.range.end - s.start..].trim().is_empty()
+    });
+    let ends_here = cx.text[range.end..s.end].trim() == ".";
+    (one_name && ends_here).then(|| edit(with_spacing(cx.text, s)))
+}
