@@ -171,6 +171,11 @@ const MAIDEN_CUES: [&str; 8] = [
 /// name before marriage, not the person's own.
 pub(crate) fn follows_maiden_cue(text: &str, at: usize) -> bool {
     let head = &text[..at];
+    // Every cue ends "e ", "s " or ", ": most names have "Mr " or "Dr "
+    // before them, or nothing.
+    if !(head.ends_with("e ") || head.ends_with("s ") || head.ends_with(", ")) {
+        return false;
+    }
     MAIDEN_CUES.iter().any(|cue| {
         head.strip_suffix(cue).is_some_and(|before| {
             before

@@ -137,6 +137,11 @@ fn sentence(cx: &Context<'_>, run: &Run) -> Option<Edit> {
 /// 87)": a sentence that starts with a label of details, a colon and the
 /// details goes whole.
 fn labelled_line(cx: &Context<'_>, run: &Run) -> Option<Edit> {
+    // The longest label and its colon are a few words before the details.
+    let near = super::text::floor(cx.text, run.range.start.saturating_sub(40));
+    if !cx.text[near..run.range.start].contains(':') {
+        return None;
+    }
     let s = sentence_around(cx.text, &run.range);
     let sentence = &cx.text[s.clone()];
     let lead = sentence.len() - sentence.trim_start_matches(['-', ' ']).len();

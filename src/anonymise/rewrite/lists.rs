@@ -11,49 +11,78 @@ use super::{Edit, Rule};
 /// How a sentence that introduces a list ends.
 const INTRODUCING: [&str; 4] = [":", "as follows.", "below.", "the following."];
 
-/// `edits` (in text order, not overlapping) and, after them, an edit for
-/// the introduction of each list they empty.
-pub(super) fn with_introductions(text: &str, mut edits: Vec<Edit>) -> Vec<Edit> {
+/// An edit for the introduction of each list that `edits` (in text order,
+/// not overlapping) empty.
+pub(super) fn introductions(text: &str, edits: &[Edit]) -> Vec<Edit> {
     let blank: Vec<Range<usize>> = edits
         .iter()
         .filter(|e| e.text.is_empty())
         .map(|e| e.range.clone())
         .collect();
-    let mut introductions = Vec::new();
-    for list in lists(text) {
+    let mut out = Vec::new();
+    let mut read_to = 0;
+    // Only the lists where a whole item went are read: an edit that starts
+    // at a line's start, on its "- ".
+    for gone in &blank {
+        let at_line_start = gone.start == 0 || text[..gone.start].ends_with('\n');
+        let item = text[gone.start..]
+            .trim_start_matches([' ', '\t'])
+            .starts_with("- ");
+        if gone.start < read_to || !at_line_start || !item {
+            continue;
+        }
+        let list = list_around(text, gone.start);
+        read_to = list.last().map_or(read_to, |line| line.end);
         if !list.iter().all(|line| covered(&blank, line)) {
             continue;
         }
         if let Some(sentence) = introduction(text, list[0].start) {
-            introductions.push(Edit {
+            out.push(Edit {
                 range: with_spacing(text, sentence),
                 text: String::new(),
                 rule: Rule::ListIntroduction,
             });
         }
     }
-    edits.extend(introductions);
-    edits
+    out
 }
 
-/// The lines of each list in `text`: runs of lines that start with "- ",
-/// each line without its line break.
-fn lists(text: &str) -> Vec<Vec<Range<usize>>> {
-    let mut out: Vec<Vec<Range<usize>>> = Vec::new();
-    let mut in_list = false;
-    let mut at = 0;
-    for line in text.split('\n') {
-        let range = at..at + line.len();
-        at = range.end + 1;
-        let item = line.trim_start().starts_with("- ");
-        match (item, in_list) {
-            (true, true) => out.last_mut().expect("a list is open").push(range),
-            (true, false) => out.push(vec![range]),
-            _ => {}
+/// The line that holds `at`, without its line break.
+fn line_at(text: &str, at: usize) -> Range<usize> {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    start..end
+}
+
+/// Whether a line is a list item ("- ", perhaps indented).
+fn is_item(text: &str, line: &Range<usize>) -> bool {
+    text[line.clone()].trim_start().starts_with("- ")
+}
+
+/// The lines of the list (a run of lines that start with "- ") that holds
+/// the item at `at`.
+fn list_around(text: &str, at: usize) -> Vec<Range<usize>> {
+    let mut first = line_at(text, at);
+    while first.start > 0 {
+        let previous = line_at(text, first.start - 1);
+        if !is_item(text, &previous) {
+            break;
         }
-        in_list = item;
+        first = previous;
     }
-    out
+    let mut lines = vec![first];
+    loop {
+        let last = lines.last().expect("one line at least").end;
+        if last >= text.len() {
+            break;
+        }
+        let next = line_at(text, last + 1);
+        if !is_item(text, &next) {
+            break;
+        }
+        lines.push(next);
+    }
+    lines
 }
 
 /// Whether the non-blank text of `line` lies inside the blank edits.
@@ -90,12 +119,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn lists_are_runs_of_items() {
+    fn a_list_is_the_run_of_items_around_one() {
         let text = "Intro:\n- one\n- two\nProse.\n\n- three";
-        let lists = lists(text);
-        assert_eq!(lists.len(), 2);
-        assert_eq!(&text[lists[0][1].clone()], "- two");
-        assert_eq!(&text[lists[1][0].clone()], "- three");
+        let list = list_around(text, text.find("two").unwrap());
+        let lines: Vec<&str> = list.iter().map(|l| &text[l.clone()]).collect();
+        assert_eq!(lines, ["- one", "- two"]);
+        let last = list_around(text, text.len() - 1);
+        assert_eq!(&text[last[0].clone()], "- three");
     }
 
     #[test]
@@ -106,11 +136,10 @@ mod tests {
             text: String::new(),
             rule: Rule::IdentifierSentence,
         };
-        let edits = with_introductions(text, vec![gone("- Tel", "2\n")]);
-        let intro = edits.last().unwrap();
-        assert_eq!(intro.rule, Rule::ListIntroduction);
-        assert_eq!(&text[intro.range.clone()], " Her details are:");
-        let kept = with_introductions(text, vec![gone("- Tel", "1\n")]);
-        assert_eq!(kept.len(), 1);
+        let intros = introductions(text, &[gone("- Tel", "2\n")]);
+        assert_eq!(intros.len(), 1);
+        assert_eq!(intros[0].rule, Rule::ListIntroduction);
+        assert_eq!(&text[intros[0].range.clone()], " Her details are:");
+        assert!(introductions(text, &[gone("- Tel", "1\n")]).is_empty());
     }
 }

@@ -234,8 +234,13 @@ pub(crate) fn plan(cx: &Context<'_>) -> Vec<Edit> {
         }
     }
     places::generalise(cx, &mut edits);
-    let edits = lists::with_introductions(cx.text, settle(cx, edits));
-    joins::mend(cx.text, settle(cx, edits))
+    let mut edits = settle(cx, edits);
+    let introductions = lists::introductions(cx.text, &edits);
+    if !introductions.is_empty() {
+        edits.extend(introductions);
+        edits = settle(cx, edits);
+    }
+    joins::mend(cx.text, edits)
 }
 
 /// Keeps the edits that cover whole hits and none of protected text, the
@@ -355,13 +360,13 @@ fn runs(cx: &Context<'_>) -> Vec<Run> {
     }
     // An address takes the towns written after it ("17 Sorrel Street,
     // Halden"), short of the next identifier.
-    for run in &mut out {
+    for run in out.iter_mut().filter(|run| run.categories(cx).all(place)) {
         let next = cx
             .hits
             .get(run.hits.end)
             .map_or(cx.text.len(), |h| h.range.start);
         let end = towns_after(cx.text, run.range.end);
-        if run.categories(cx).all(place) && end <= next {
+        if end <= next {
             run.range.end = end;
         }
     }
