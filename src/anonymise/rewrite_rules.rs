@@ -112,6 +112,11 @@ pub(super) struct Address {
     pub home_verbs: Vec<String>,
     pub after: Vec<AddressAfter>,
     pub places_in: Vec<String>,
+    /// What an address with a possessive becomes ("Flat 9's windows" →
+    /// "her home's windows"). (None, in an office's older file: the
+    /// placeholder stays.)
+    #[serde(default)]
+    pub possessive: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -343,3 +343,20 @@ fn a_web_address_with_a_name_in_its_path_is_one_web_address() {
         "See [web address]."
     );
 }
+
+#[test]
+fn two_titles_before_one_family_name_are_two_people_when_both_are_listed() {
+    let cases = [
+        ("Mrs and Miss Smith attended.", "Mrs X and Miss Y attended."),
+        ("Miss & Mrs Smith attended.", "Miss Y and Mrs X attended."),
+        (
+            "Hope rang.\n\nMrs and Miss Smith attended.",
+            "Miss Y rang.\n\nMrs X and Miss Y attended.",
+        ),
+        // Nobody listed is Mr Smith: the couple's form stays.
+        ("Mr and Mrs Smith attended.", "Mr and Mrs X attended."),
+    ];
+    for (text, want) in cases {
+        assert_eq!(redact(text), want, "{text}");
+    }
+}

@@ -11,6 +11,7 @@ use super::ranks::{OPENERS, is_rank, is_surname_word, rank_before};
 use super::{Category, Doubt, Hit, Identifiers, Source};
 use crate::anonymise::detect::follows_maiden_cue;
 use crate::anonymise::fold::fold;
+use crate::anonymise::reading::is_title;
 use crate::anonymise::words::is_word_name;
 
 impl Identifiers {
@@ -142,6 +143,14 @@ impl Identifiers {
                     });
                 }
             }
+            // "Mr and Ms Church" with a Liam and an Amber Church listed:
+            // two people, each by their label ("Mr X and Ms Z").
+            if is_listed_name(&hit)
+                && let Some((start, other)) = self.couple_before(text, &hit, prev_end)
+            {
+                hit.range.start = start;
+                hit.replacement = format!("{} and {}", self.labels[other], hit.replacement);
+            }
             // "(née O'Neill)", "her maiden name was O'Neill": a listed
             // family name written as someone's maiden name is not that
             // person; it prints as a blank, which goes with its clause.
@@ -151,6 +160,31 @@ impl Identifiers {
             out.push(hit);
         }
         out
+    }
+
+    /// Where "<title> and " starts before a titled name (`hit`, "Ms
+    /// Church"), and who else that title and family name is: a listed
+    /// person with that title and a name part of the hit's last word.
+    fn couple_before(&self, text: &str, hit: &Hit, floor: usize) -> Option<(usize, usize)> {
+        let p = hit.person?;
+        let written = &text[hit.range.clone()];
+        let first = written.split(' ').next()?;
+        if !is_title(first.trim_end_matches('.')) || !written.contains(' ') {
+            return None;
+        }
+        let head = text[floor..hit.range.start]
+            .strip_suffix(" and ")
+            .or_else(|| text[floor..hit.range.start].strip_suffix(" & "))?;
+        let title = head.rsplit(char::is_whitespace).next()?;
+        let bare = title.trim_end_matches('.');
+        let family = last_word_folded(text, hit);
+        let mut others = (0..self.labels.len()).filter(|&q| {
+            q != p
+                && self.titles[q].is_some_and(|t| t.as_str() == bare)
+                && self.parts[q].contains(&family)
+        });
+        let other = others.next().filter(|_| others.next().is_none())?;
+        Some((floor + head.len() - title.len(), other))
     }
 
     /// Whether a word (or hyphenated run of words) is a listed name part.

@@ -2,7 +2,8 @@
 //! left dangling beside its replacement: a bare possessive apostrophe
 //! ("Mr Y'"), an email's angle brackets ("<[email address]>"), a phone's
 //! extension ("ext 204"), a house number set apart from its street or the
-//! word before it ("No."), a link's scheme ("tel:", "mailto:").
+//! word before it ("No."), a flat's number before it ("Flat 2, "), a link's
+//! scheme ("tel:", "mailto:").
 
 use super::{Category, Hit};
 
@@ -195,6 +196,22 @@ fn house_number_before(text: &str, at: usize) -> Option<usize> {
     ((1..=3).contains(&digits) && alone).then_some(start)
 }
 
+/// Where a flat's or a room's word starts before its number at `at`
+/// ("Flat 2, 17 Sorrel Street", "Room 6 Cedar Court").
+fn unit_before(text: &str, at: usize) -> Option<usize> {
+    const UNITS: [&str; 6] = ["flat ", "apartment ", "apt ", "room ", "unit ", "suite "];
+    let head = &text[..at];
+    UNITS.iter().find_map(|unit| {
+        let start = head.len().checked_sub(unit.len())?;
+        let word = head.get(start..)?;
+        let alone = head[..start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        (word.eq_ignore_ascii_case(unit) && alone).then_some(start)
+    })
+}
+
 /// An address that starts with its house number takes the word before
 /// the number ("No. 7 Tanners Close", "number 7 …"), which would be left
 /// dangling ("lives at No.").
@@ -202,8 +219,15 @@ fn with_house_number_word(text: &str, hit: &mut Hit) {
     if hit.category != Category::Address {
         return;
     }
+    // A number before an address that has its own ("Flat 2, 17 Sorrel
+    // Street") is the flat's, which goes with its word.
+    let numbered = text[hit.range.clone()].starts_with(|c: char| c.is_ascii_digit());
     if let Some(start) = house_number_before(text, hit.range.start) {
-        hit.range.start = start;
+        match unit_before(text, start) {
+            Some(unit) => hit.range.start = unit,
+            None if !numbered => hit.range.start = start,
+            None => {}
+        }
     }
     if !text[hit.range.clone()].starts_with(|c: char| c.is_ascii_digit()) {
         return;

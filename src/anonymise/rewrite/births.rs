@@ -91,7 +91,7 @@ pub(super) fn birth(cx: &Context<'_>, run: &Run) -> Option<Edit> {
         )
     };
     if text.is_empty() {
-        return without_age(cx, start..end);
+        return without_age(cx, start..end, age_written);
     }
     Some(Edit {
         range: start..end,
@@ -104,16 +104,29 @@ pub(super) fn birth(cx: &Context<'_>, run: &Run) -> Option<Edit> {
 /// of: with its verb and the "and" after it ("C was born on … and has" →
 /// "C has"), with its aside (", who was born on …,"), or with its sentence
 /// ("C was born on 14/09/2014.").
-fn without_age(cx: &Context<'_>, range: Range<usize>) -> Option<Edit> {
-    let copula = ["was", "is"]
-        .iter()
-        .find_map(|c| phrase_before(cx.text, range.start, c))?;
+fn without_age(cx: &Context<'_>, range: Range<usize>, age_written: bool) -> Option<Edit> {
     let after = &cx.text[range.end..];
     let edit = |range: Range<usize>| Edit {
         range,
         text: String::new(),
         rule: Rule::BirthAsAge,
     };
+    // "Y, aged 4, was frightened" → "Y was frightened"; "Y (aged 4)" (a
+    // date in an aside is the aside rule's).
+    let head = cx.text[..range.start].trim_end();
+    if let Some(open) = head.strip_suffix([',', '(']).map(str::len)
+        && age_written
+    {
+        let opener = &cx.text[open..=open];
+        if (opener == "," && after.starts_with(',')) || (opener == "(" && after.starts_with(')')) {
+            let start = cx.text[..open].trim_end().len();
+            let start = if opener == "," { open } else { start };
+            return Some(edit(start..range.end + 1));
+        }
+    }
+    let copula = ["was", "is"]
+        .iter()
+        .find_map(|c| phrase_before(cx.text, range.start, c))?;
     if after.starts_with(" and ") {
         return Some(edit(copula..range.end + 5));
     }

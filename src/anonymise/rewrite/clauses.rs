@@ -55,7 +55,7 @@ pub(super) fn rewrite(cx: &Context<'_>, run: &Run) -> Option<Edit> {
     if cats
         .iter()
         .all(|c| matches!(c, Category::Address | Category::Postcode))
-        && let Some(e) = address(cx, run)
+        && let Some(e) = address_possessive(cx, run).or_else(|| address(cx, run))
     {
         return Some(e);
     }
@@ -445,6 +445,24 @@ const BUILDING_WORDS: [&str; 44] = [
     "suite",
     "floor",
 ];
+
+/// "Flat 9's windows were broken" → "Her home's windows were broken".
+fn address_possessive(cx: &Context<'_>, run: &Run) -> Option<Edit> {
+    let written = cx.rules().address.possessive.as_ref()?;
+    let after = &cx.text[run.range.end..];
+    let apostrophe = ["'s", "\u{2019}s"]
+        .into_iter()
+        .find(|a| after.starts_with(a))?;
+    let word_ends = after[apostrophe.len()..]
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric());
+    word_ends.then(|| Edit {
+        range: run.range.start..run.range.end + apostrophe.len(),
+        text: written.replace("{their}", cx.their(run.person(cx), run.range.end)),
+        rule: Rule::AddressAsHome,
+    })
+}
 
 /// An address after "at", "in", "to", "of" …
 fn address(cx: &Context<'_>, run: &Run) -> Option<Edit> {

@@ -406,6 +406,16 @@ fn notes_pasted_from_a_case_system_read_as_prose() {
             "She gave her address as 17 Sorrel Street, Halden.",
             "She gave her address.",
         ),
+        // A flat's number before the listed address; an address with its
+        // signs set apart by spaces.
+        (
+            "The GP wrote to Mrs O'Neill, Flat 2, 17 Sorrel Street, HX3 8RL.",
+            "The GP wrote to Mrs Y.",
+        ),
+        (
+            "She wrote from peggy . oneill @ example . net on Monday.",
+            "She wrote on Monday.",
+        ),
         // A register's "family name, initial".
         (
             "On duty: Holloway, B.; Qureshi, I.; and O'Neill, M.",
@@ -454,6 +464,20 @@ fn mail_headers_labelled_lines_and_maiden_names_read_as_prose() {
         // A listed family name as someone's maiden name is no one's label.
         ("Her maiden name was Holloway. She rang.", "She rang."),
         ("Mrs O'Neill (née Holloway) rang.", "Mrs Y rang."),
+        // A young child's age in an aside says nothing once the label
+        // does; an address with a possessive.
+        (
+            "Riley, aged 4, was upset on 3 May 2023.",
+            "C was upset on 3 May 2023.",
+        ),
+        (
+            "Riley (aged 4) was upset on 3 May 2023.",
+            "C was upset on 3 May 2023.",
+        ),
+        (
+            "Mrs O'Neill rang. 17 Sorrel Street's roof leaked.",
+            "Mrs Y rang. Her home's roof leaked.",
+        ),
         // A relative with a listed family name, in apposition.
         (
             "Mr Adeyemi-Clarke's wife, Mrs Adeyemi-Clarke, rang.",
