@@ -117,6 +117,13 @@ pub(super) struct Address {
     /// placeholder stays.)
     #[serde(default)]
     pub possessive: Option<String>,
+    /// Verbs whose object an address can be ("visited 17 Sorrel Street"),
+    /// and what it becomes after them ("visited her home"). (None, in an
+    /// office's older file: the placeholder stays.)
+    #[serde(default)]
+    pub object_verbs: Vec<String>,
+    #[serde(default)]
+    pub object: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -230,6 +237,7 @@ impl Rewrites {
         lower(&mut self.date_of_birth.years);
         lower(&mut self.address.home_verbs);
         lower(&mut self.address.places_in);
+        lower(&mut self.address.object_verbs);
         lower(&mut self.sentence.words);
         lower(&mut self.sentence.predicates);
         lower(&mut self.sentence.named_as);

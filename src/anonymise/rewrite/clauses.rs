@@ -55,7 +55,9 @@ pub(super) fn rewrite(cx: &Context<'_>, run: &Run) -> Option<Edit> {
     if cats
         .iter()
         .all(|c| matches!(c, Category::Address | Category::Postcode))
-        && let Some(e) = address_possessive(cx, run).or_else(|| address(cx, run))
+        && let Some(e) = address_possessive(cx, run)
+            .or_else(|| address(cx, run))
+            .or_else(|| address_as_object(cx, run))
     {
         return Some(e);
     }
@@ -118,11 +120,7 @@ fn only_identifier_words(cx: &Context<'_>, range: &Range<usize>, run: &Run) -> b
 /// the line.
 fn sentence(cx: &Context<'_>, run: &Run) -> Option<Edit> {
     let s = sentence_around(cx.text, &run.range);
-    let range = if cx.text[..s.end].ends_with(['.', '!', '?']) {
-        with_spacing(cx.text, s.clone())
-    } else {
-        line_around(cx.text, &s)?
-    };
+    let range = going_whole(cx.text, &s)?;
     if !only_identifier_words(cx, &s, run) {
         return None;
     }
@@ -159,16 +157,22 @@ fn labelled_line(cx: &Context<'_>, run: &Run) -> Option<Edit> {
     {
         return None;
     }
-    let range = if sentence.ends_with(['.', '!', '?']) {
-        with_spacing(cx.text, s.clone())
-    } else {
-        line_around(cx.text, &s)?
-    };
     Some(Edit {
-        range,
+        range: going_whole(cx.text, &s)?,
         text: String::new(),
         rule: Rule::IdentifierSentence,
     })
+}
+
+/// What leaves with the sentence `s`: its spacing, where it ends with its
+/// own full stop; the whole line, where it has none and is a line of its
+/// own.
+fn going_whole(text: &str, s: &Range<usize>) -> Option<Range<usize>> {
+    if text[..s.end].ends_with(['.', '!', '?']) {
+        Some(with_spacing(text, s.clone()))
+    } else {
+        line_around(text, s)
+    }
 }
 
 /// The whole line, with its line break, when `s` is all of it (a list
@@ -229,7 +233,7 @@ fn aside(cx: &Context<'_>, run: &Run) -> Option<Edit> {
         (',', Some(',')) if after_apposition(cx, s.start, open) => open + 1..close + 1,
         (',', Some(',')) => open..close + 1,
         // ", 07700 900999." at the end of a sentence or clause.
-        (',', Some('.' | ';' | ')') | None) => open..close,
+        (',', Some('.' | ';' | ')' | '\n') | None) => open..close,
         // "Mrs X — 07700 900461 — rang": the dashes and the space before;
         // "rang — 07700 900461." at the sentence's end.
         (d, Some(c)) if is_dash(d) && c == d && spaced(close, c) => open - 1..close + c.len_utf8(),
@@ -334,12 +338,8 @@ fn contact_detail(cx: &Context<'_>, run: &Run) -> Option<Edit> {
     // "spoke to her on 07700 900461 on 3 May" → "spoke to her on 3 May".
     if let Some((start, _)) = any_before(cx.text, run.range.start, &rules.contact.prepositions) {
         let start = start - (cx.text[..start].len() - cx.text[..start].trim_end().len());
-        // "to jo@example.org, and jo@example.net, were": the comma that
-        // closed the list goes with it.
-        let listed = cx.text[run.range.clone()].contains(", ");
-        let end = run.range.end + usize::from(listed && cx.text[run.range.end..].starts_with(", "));
         return Some(Edit {
-            range: start..end,
+            range: start..with_closing_comma(cx.text, run.range.clone()),
             text: String::new(),
             rule: Rule::ContactAfterPreposition,
         });
@@ -384,6 +384,21 @@ fn after_display_name(cx: &Context<'_>, run: &Run) -> Option<Edit> {
         text: String::new(),
         rule: Rule::IdentifierAside,
     })
+}
+
+/// The end of `range`, with the comma after it where its own commas make
+/// that one their close ("to jo@example.org, and jo@example.net, were",
+/// "at 17 Sorrel Street, Halden HX3 8RL, until"), unless a clause of its
+/// own follows ("…, which was damp") or the comma closes an aside opened
+/// before it ("Her letter, sent from Flat 3, 41 Chandlers Wharf, arrived").
+fn with_closing_comma(text: &str, range: Range<usize>) -> usize {
+    let after = &text[range.end..];
+    let sentence = sentence_around(text, &range);
+    let closes = text[range.clone()].contains(", ")
+        && after.starts_with(", ")
+        && !text[sentence.start..range.start].contains(',')
+        && !super::names::starts_clause(&after[2..]);
+    range.end + usize::from(closes)
 }
 
 /// Whether the text before a contact verb makes it a noun: a possessive
@@ -464,6 +479,26 @@ fn address_possessive(cx: &Context<'_>, run: &Run) -> Option<Edit> {
     })
 }
 
+/// "The occupational therapist visited 17 Sorrel Street twice" → "…
+/// visited her home twice": an address as the object of a verb of the
+/// rules' list.
+fn address_as_object(cx: &Context<'_>, run: &Run) -> Option<Edit> {
+    let rules = &cx.rules().address;
+    let written = rules.object.as_ref()?;
+    let verb = cx.text[..run.range.start]
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()?;
+    if !rules.object_verbs.contains(&verb.to_lowercase()) {
+        return None;
+    }
+    Some(Edit {
+        range: run.range.start..with_closing_comma(cx.text, run.range.clone()),
+        text: written.replace("{their}", cx.their(run.person(cx), run.range.end)),
+        rule: Rule::AddressAsHome,
+    })
+}
+
 /// An address after "at", "in", "to", "of" …
 fn address(cx: &Context<'_>, run: &Run) -> Option<Edit> {
     let rules = cx.rules();
@@ -474,6 +509,7 @@ fn address(cx: &Context<'_>, run: &Run) -> Option<Edit> {
         .find_map(|a| phrase_before(cx.text, run.range.start, &a.word).map(|s| (s, a)));
     let (start, a) = after?;
     let end = super::towns_after(cx.text, run.range.end);
+    let end = with_closing_comma(cx.text, run.range.start..end);
     if cx
         .hits
         .iter()

@@ -252,6 +252,19 @@ pub(super) fn restated_roles(cx: &Context<'_>, edits: &mut Vec<Edit>) {
             continue;
         };
         let after = &cx.text[hit.range.end..];
+        if let Some(end) = role_said_again(after, role) {
+            // "Lorraine Pemberton (social worker)", a signature's next line
+            // "Social Worker": the label says the role already.
+            let range = hit.range.end..hit.range.end + end;
+            if cx.hits_in(&range).is_empty() {
+                edits.push(Edit {
+                    range,
+                    text: String::new(),
+                    rule: Rule::RestatedRole,
+                });
+            }
+            continue;
+        }
         let Some(apposition) = after.strip_prefix(", ") else {
             continue;
         };
@@ -294,9 +307,26 @@ pub(super) fn restated_roles(cx: &Context<'_>, edits: &mut Vec<Edit>) {
     }
 }
 
+/// The end of the role `role` said again right after its label, in a
+/// bracket (" (social worker)") or as the next line of a signature
+/// ("⏎Social Worker").
+fn role_said_again(after: &str, role: &str) -> Option<usize> {
+    let same = |said: &str| {
+        let said: Vec<String> = words(said);
+        !said.is_empty() && said.join(" ") == role.to_lowercase()
+    };
+    if let Some(inner) = after.strip_prefix(" (") {
+        let close = inner.find([')', '\n'])?;
+        return (inner[close..].starts_with(')') && same(&inner[..close])).then_some(2 + close + 1);
+    }
+    let line = after.strip_prefix('\n')?;
+    let line = &line[..line.find('\n').unwrap_or(line.len())];
+    same(line).then_some(1 + line.len())
+}
+
 /// Whether text after a comma starts a clause that keeps the comma ("and",
 /// "who", "which").
-fn starts_clause(rest: &str) -> bool {
+pub(super) fn starts_clause(rest: &str) -> bool {
     let first = rest
         .split(|c: char| !c.is_alphabetic())
         .next()

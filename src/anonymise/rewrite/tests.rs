@@ -416,6 +416,33 @@ fn notes_pasted_from_a_case_system_read_as_prose() {
             "She wrote from peggy . oneill @ example . net on Monday.",
             "She wrote on Monday.",
         ),
+        // A letter quoted in the notes: its signature's role line and
+        // contact lines; a copy list's address; a role in brackets.
+        (
+            "Yours sincerely,\nBev Holloway\nNurse\nTel: 01632 960455",
+            "Yours sincerely,\nThe nurse",
+        ),
+        (
+            "cc: Mrs O'Neill, 17 Sorrel Street\nNotes follow.",
+            "cc: Mrs Y\nNotes follow.",
+        ),
+        (
+            "Present: Mrs O'Neill (patient), Mr Qureshi (social worker).",
+            "Present: Mrs Y (patient), the social worker.",
+        ),
+        // An address as a verb's object; an address set off by commas.
+        (
+            "The nurse visited 17 Sorrel Street twice.",
+            "The nurse visited her home twice.",
+        ),
+        (
+            "Mrs O'Neill lived at 17 Sorrel Street, Halden HX3 8RL, until March 2023.",
+            "Mrs Y lived at home until March 2023.",
+        ),
+        (
+            "She lived at 17 Sorrel Street, Halden, which was damp.",
+            "She lived at home, which was damp.",
+        ),
         // A register's "family name, initial".
         (
             "On duty: Holloway, B.; Qureshi, I.; and O'Neill, M.",
