@@ -131,6 +131,10 @@ fn sentence(cx: &Context<'_>, run: &Run) -> Option<Edit> {
     })
 }
 
+/// How many words a labelled line may say after its details and still go
+/// with them.
+const LABELLED_LINE_WORDS: usize = 6;
+
 /// "Contact: 07700 900461 for urgent matters.", "DOB: 02/03/1936 (aged
 /// 87)": a sentence that starts with a label of details, a colon and the
 /// details goes whole.
@@ -148,7 +152,11 @@ fn labelled_line(cx: &Context<'_>, run: &Run) -> Option<Edit> {
     // sentence of its own).
     let value_at = s.start + lead + label.len() + 1;
     let first = value_at <= run.range.start && cx.text[value_at..run.range.start].trim().is_empty();
+    // A few words of its own at most after the details ("for urgent
+    // matters", "(aged 87)"): more are a sentence to keep.
+    let said_after = words_of(&cx.text[run.range.end.min(s.end)..s.end]).count();
     if !first
+        || said_after > LABELLED_LINE_WORDS
         || !cx
             .rules()
             .sentence

@@ -1,7 +1,7 @@
 //! A list whose every item was left out ("- Tel: 0113 496 0412", "- Email:
 //! jo@example.org", each a line of contact details) takes the sentence
 //! that introduced it ("Her contact details are:", "… as follows."), which
-//! would otherwise introduce nothing.
+//! would otherwise introduce nothing; a long one, which says more, stays.
 
 use std::ops::Range;
 
@@ -10,6 +10,10 @@ use super::{Edit, Rule};
 
 /// How a sentence that introduces a list ends.
 const INTRODUCING: [&str; 4] = [":", "as follows.", "below.", "the following."];
+
+/// The most words an introduction that goes with its list may have: a
+/// longer one says something of its own.
+const INTRODUCTION_WORDS: usize = 12;
 
 /// An edit for the introduction of each list that `edits` (in text order,
 /// not overlapping) empty.
@@ -111,7 +115,11 @@ fn introduction(text: &str, list_start: usize) -> Option<Range<usize>> {
     }
     let last = before.len() - before.chars().next_back()?.len_utf8();
     let sentence = sentence_around(text, &(last..last));
-    (sentence.start < sentence.end).then_some(sentence.start..before.len())
+    let short = text[sentence.start..before.len()]
+        .split_whitespace()
+        .count()
+        <= INTRODUCTION_WORDS;
+    (sentence.start < sentence.end && short).then_some(sentence.start..before.len())
 }
 
 #[cfg(test)]

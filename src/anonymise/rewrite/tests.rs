@@ -483,7 +483,17 @@ fn mail_headers_labelled_lines_and_maiden_names_read_as_prose() {
             "The referral says Mrs O'Neill (aged 88, DOB 02.03.1936) lives alone.",
             "The referral says Mrs Y (aged 88) lives alone.",
         ),
-        // A label's line that goes on with a sentence of its own stays one.
+        // A label's line that goes on with a sentence of its own stays one
+        // (only the value after its name goes), and so does a long
+        // introduction of a list that went.
+        (
+            "Address: 17 Sorrel Street was damp for months and the Council did not repair it.",
+            "Address was damp for months and the Council did not repair it.",
+        ),
+        (
+            "The notes record that she asked for help many times, and give her details:\n- Mob: 07700 900461\nShe rang.",
+            "The notes record that she asked for help many times, and give her details:\nShe rang.",
+        ),
         (
             "Contact: Mrs O'Neill rang on 07700 900461 to say she was unwell.",
             "Contact: Mrs Y rang to say she was unwell.",
