@@ -360,3 +360,34 @@ fn two_titles_before_one_family_name_are_two_people_when_both_are_listed() {
         assert_eq!(redact(text), want, "{text}");
     }
 }
+
+#[test]
+fn a_surname_two_people_share_is_the_familys_after_the() {
+    let case = format!(
+        r#"{CASE}
+[[people]]
+id = "bill"
+name = "William Hughes"
+title = "Mr"
+role = "person_affected"
+label = "Mr C"
+
+[[people]]
+id = "pauline"
+name = "Pauline Hughes"
+title = "Mrs"
+role = "relative"
+label = "Mrs D"
+"#
+    );
+    let loaded = load_str("t.toml", &case, &Coverage::all());
+    assert!(!loaded.has_errors(), "{:#?}", loaded.diagnostics);
+    let ids = super::super::identifiers(&loaded.case.expect("loads"));
+    let redact = |text: &str| super::super::anonymise_text(text, &ids).0;
+    assert_eq!(
+        redact("The Hughes' bungalow needed a ramp."),
+        "The family's bungalow needed a ramp."
+    );
+    // Without "the" it is still one of two people: a blank, never a guess.
+    assert_eq!(redact("Hughes' stick broke."), "[name]' stick broke.");
+}

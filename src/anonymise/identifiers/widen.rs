@@ -5,7 +5,7 @@
 //! word before it ("No."), a flat's number before it ("Flat 2, "), a link's
 //! scheme ("tel:", "mailto:").
 
-use super::{Category, Hit};
+use super::{Category, Hit, Source};
 
 /// Widens each of `hits` (in text order, not overlapping) to what belongs
 /// with it, by its category; a hit whose widening would reach into its
@@ -130,7 +130,11 @@ fn with_scheme(text: &str, hit: &mut Hit) {
 /// house"), and with "the" before it the family's ("the Price-Jenkins'
 /// house" → "the family's house"), never "Mr Y'".
 fn with_bare_apostrophe(text: &str, hit: &mut Hit) {
-    if hit.category != Category::Name || hit.person.is_none() {
+    // A surname several listed people share is still a family's after
+    // "the" ("the Hughes' bungalow").
+    let name = hit.category == Category::Name && hit.person.is_some();
+    let shared = hit.category == Category::AmbiguousName && hit.source == Source::Listed;
+    if !name && !shared {
         return;
     }
     let written = &text[hit.range.clone()];
@@ -156,7 +160,12 @@ fn with_bare_apostrophe(text: &str, hit: &mut Hit) {
         Some(at) => {
             hit.range = at..end;
             hit.replacement = "the family's".to_string();
+            if shared {
+                hit.category = Category::Name;
+                hit.doubt = None;
+            }
         }
+        None if shared => {}
         None => {
             hit.range.end = end;
             hit.replacement = format!("{}{apostrophe}s", hit.replacement);

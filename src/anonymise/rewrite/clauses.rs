@@ -121,7 +121,14 @@ fn only_identifier_words(cx: &Context<'_>, range: &Range<usize>, run: &Run) -> b
 fn sentence(cx: &Context<'_>, run: &Run) -> Option<Edit> {
     let s = sentence_around(cx.text, &run.range);
     let range = going_whole(cx.text, &s)?;
-    if !only_identifier_words(cx, &s, run) {
+    // An age the sentence also says is its own rule's to write ("Mrs Z,
+    // née [name], is 81." → "Mrs Z is in her eighties."), so the sentence
+    // is more than identifiers.
+    let age_elsewhere = cx.hits[cx.hits_in(&s)].iter().any(|h| {
+        h.category == Category::DateOfBirth
+            && !(run.range.start <= h.range.start && h.range.end <= run.range.end)
+    });
+    if age_elsewhere || !only_identifier_words(cx, &s, run) {
         return None;
     }
     Some(Edit {

@@ -501,6 +501,15 @@ fn mail_headers_labelled_lines_and_maiden_names_read_as_prose() {
         // A listed family name as someone's maiden name is no one's label.
         ("Her maiden name was Holloway. She rang.", "She rang."),
         ("Mrs O'Neill (née Holloway) rang.", "Mrs Y rang."),
+        // The maiden name's aside goes; the sentence and its age stay.
+        (
+            "Mrs O'Neill, née Holloway, is 88. She fell on 3 May 2024.",
+            "Mrs Y is 88. She fell on 3 May 2024.",
+        ),
+        (
+            "She fell on 3 May 2024.\n\nMrs O'Neill, née Holloway, is 88.",
+            "She fell on 3 May 2024.\n\nMrs Y is in her eighties.",
+        ),
         // A young child's age in an aside says nothing once the label
         // does; an address with a possessive.
         (
