@@ -362,6 +362,20 @@ fn two_titles_before_one_family_name_are_two_people_when_both_are_listed() {
 }
 
 #[test]
+fn an_undotted_initial_before_the_family_name_is_part_of_the_name() {
+    let cases = [
+        ("D Tranter-Wilde wrote.", "Mrs B wrote."),
+        ("Letter to D Tranter-Wilde.", "Letter to Mrs B."),
+        // A letter that is no initial of hers, or a word, stays.
+        ("Plan B Tranter-Wilde.", "Plan B Mrs B."),
+        ("I Tranter-Wilde", "I Mrs B"),
+    ];
+    for (text, want) in cases {
+        assert_eq!(redact(text), want, "{text}");
+    }
+}
+
+#[test]
 fn a_surname_two_people_share_is_the_familys_after_the() {
     let case = format!(
         r#"{CASE}

@@ -77,6 +77,12 @@ impl Identifiers {
             {
                 hit.range.start = start;
             }
+            // "D Tranter-Wilde": the initial of a given name, undotted.
+            if is_listed_name(&hit)
+                && let Some(start) = self.initial_before(text, &hit, prev_end)
+            {
+                hit.range.start = start;
+            }
             if is_listed_name(&hit) {
                 if let Some(next) = hits.peek()
                     && self.middle_name_between(text, &hit, next)
@@ -185,6 +191,23 @@ impl Identifiers {
         });
         let other = others.next().filter(|_| others.next().is_none())?;
         Some((floor + head.len() - title.len(), other))
+    }
+
+    /// Where an undotted initial of the hit's person's given names starts,
+    /// written right before the name ("D Tranter-Wilde"); never "A" or
+    /// "I", which are words.
+    fn initial_before(&self, text: &str, hit: &Hit, floor: usize) -> Option<usize> {
+        let parts = self.parts.get(hit.person?)?;
+        let before = text.get(floor..hit.range.start)?.strip_suffix(' ')?;
+        let mut chars = before.chars().rev();
+        let letter = chars.next().filter(char::is_ascii_uppercase)?;
+        let alone = chars
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric() && c != '.');
+        let last = last_word_folded(text, hit);
+        let lower = letter.to_ascii_lowercase();
+        let theirs = parts.iter().any(|p| p.starts_with(lower) && *p != last);
+        (alone && theirs && !matches!(letter, 'A' | 'I')).then(|| floor + before.len() - 1)
     }
 
     /// Whether a word (or hyphenated run of words) is a listed name part.

@@ -68,18 +68,22 @@ fn with_extension(text: &str, hit: &mut Hit) {
     }
 }
 
-/// A name that ends in an initial ("Pemberton, L", "Tranter-Wilde, D")
-/// takes the initial's full stop where the sentence goes on after it
-/// ("Pemberton, L.; Reyes, T.; and …"), never leaving "the social
-/// worker.;".
+/// A name that ends in an initial ("Pemberton, L", "Tranter-Wilde, D"),
+/// or an address in an abbreviation ("17 Sorrel St"), takes the full stop
+/// where the sentence goes on after it ("Pemberton, L.; Reyes, T.; and
+/// …", "17 Sorrel St., HX3 8RL"), never leaving "the social worker.;".
 fn with_initials_stop(text: &str, hit: &mut Hit) {
-    if hit.category != Category::Name {
-        return;
-    }
     let written = &text[hit.range.clone()];
     let mut letters = written.chars().rev();
-    let initial = letters.next().is_some_and(|c| c.is_uppercase())
-        && letters.next().is_some_and(|c| matches!(c, ' ' | '.' | '-'));
+    let initial = match hit.category {
+        Category::Name => {
+            letters.next().is_some_and(|c| c.is_uppercase())
+                && letters.next().is_some_and(|c| matches!(c, ' ' | '.' | '-'))
+        }
+        // "17 Sorrel St., HX3 8RL": a street's abbreviation.
+        Category::Address => written.ends_with(char::is_alphabetic),
+        _ => false,
+    };
     if let Some(after) = text[hit.range.end..].strip_prefix('.')
         && initial
         && stop_goes_with_initial(after)

@@ -443,6 +443,16 @@ fn notes_pasted_from_a_case_system_read_as_prose() {
             "She lived at 17 Sorrel Street, Halden, which was damp.",
             "She lived at home, which was damp.",
         ),
+        // A street's abbreviation and its full stop; a number with "0044
+        // (0)".
+        (
+            "She moved from 17 Sorrel St., HX3 8RL, to a flat.",
+            "She moved from home to a flat.",
+        ),
+        (
+            "She rang from 0044 (0) 7700 900461 twice.",
+            "She rang twice.",
+        ),
         // A register's "family name, initial".
         (
             "On duty: Holloway, B.; Qureshi, I.; and O'Neill, M.",

@@ -63,7 +63,7 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static PHONE: LazyLock<meta::Regex> = LazyLock::new(|| {
-    without_prefilter(r"(?:\+44\s?(?:\(0\)\s?)?|0044\s?|\(?0)\d[\d\s\-.()/]{7,16}\d")
+    without_prefilter(r"(?:(?:\+44|0044)\s?(?:\(0\)\s?)?|\(?0)\d[\d\s\-.()/]{7,16}\d")
 });
 static NHS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u)\b\d{3}[\s./-]{0,3}\d{3}[\s./-]{0,3}\d{4}\b").expect("valid regex")
