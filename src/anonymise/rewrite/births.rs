@@ -114,14 +114,15 @@ fn without_age(cx: &Context<'_>, range: Range<usize>, age_written: bool) -> Opti
     // "Y, aged 4, was frightened" → "Y was frightened"; "Y (aged 4)" (a
     // date in an aside is the aside rule's).
     let head = cx.text[..range.start].trim_end();
-    if let Some(open) = head.strip_suffix([',', '(']).map(str::len)
-        && age_written
-    {
-        let opener = &cx.text[open..=open];
-        if (opener == "," && after.starts_with(',')) || (opener == "(" && after.starts_with(')')) {
-            let start = cx.text[..open].trim_end().len();
-            let start = if opener == "," { open } else { start };
-            return Some(edit(start..range.end + 1));
+    if age_written && let Some(open) = head.strip_suffix([',', '(']).map(str::len) {
+        match (&cx.text[open..=open], after.chars().next()) {
+            // Both commas go: "Y, aged 4, was" → "Y was".
+            (",", Some(',')) => return Some(edit(open..range.end + 1)),
+            // The brackets and the space before them.
+            ("(", Some(')')) => {
+                return Some(edit(cx.text[..open].trim_end().len()..range.end + 1));
+            }
+            _ => {}
         }
     }
     let copula = ["was", "is"]
