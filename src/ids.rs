@@ -132,6 +132,25 @@ pub fn nino_valid(key: &str) -> bool {
         && !["BG", "GB", "KN", "NK", "NT", "TN", "ZZ"].contains(&prefix)
 }
 
+/// A record number (a hospital number, a tenancy reference) as a key: its
+/// letters and digits in upper case, whatever spaces, hyphens, slashes or
+/// full stops the text puts between them. `None` for a number that could
+/// not be searched for safely: fewer than five letters and digits, fewer
+/// than three of them digits, or other signs inside it.
+pub fn record_key(s: &str) -> Option<String> {
+    let s = s.trim();
+    let signs_ok = s
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | '-' | '/' | '.'));
+    let key: String = s
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    let digits = key.bytes().filter(u8::is_ascii_digit).count();
+    (signs_ok && key.len() >= 5 && digits >= 3).then_some(key)
+}
+
 /// An email address compared without case.
 pub fn email_key(s: &str) -> String {
     s.trim().to_lowercase()
@@ -179,6 +198,17 @@ mod tests {
         for bad in ["QX1 1AA", "NE6 5JC", "30AM", "AB1", "LS6 2Q"] {
             assert!(postcode_key(bad).is_none(), "{bad}");
         }
+    }
+
+    #[test]
+    fn record_numbers_are_keyed_by_their_letters_and_digits() {
+        assert_eq!(record_key("RX1 234567").as_deref(), Some("RX1234567"));
+        assert_eq!(record_key("t/0012/45").as_deref(), Some("T001245"));
+        assert_eq!(record_key("6001-2345").as_deref(), Some("60012345"));
+        // Too short, too few digits or other signs: not searchable.
+        assert_eq!(record_key("K12"), None);
+        assert_eq!(record_key("ABCDE12"), None);
+        assert_eq!(record_key("RX1 (234567)"), None);
     }
 
     #[test]

@@ -35,7 +35,8 @@ fn values(case: &Case) -> Vec<Value> {
                 out.push(Value::Name(n.trim_end_matches(',').to_string()));
             }
         }
-        for v in p.phones.iter().chain(&p.nhs_number).chain(&p.ni_number) {
+        let numbers = p.phones.iter().chain(&p.nhs_number).chain(&p.ni_number);
+        for v in numbers.chain(&p.record_numbers) {
             out.push(Value::Number(v.clone()));
         }
         out.extend(p.born.map(Value::Born));

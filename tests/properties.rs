@@ -181,6 +181,33 @@ proptest! {
     }
 
     #[test]
+    fn listed_record_numbers_are_found_however_split_and_never_inside_more(
+        letters in "[A-Z]{0,3}",
+        digits in "[0-9]{5,9}",
+        cut in 1usize..5,
+        joint in prop_oneof![Just(" "), Just(""), Just("-"), Just("/"), Just("."), Just("\u{2013}"), Just("\n")],
+        lower in any::<bool>(),
+        extra in "[0-9A-Z]",
+    ) {
+        let listed = format!("{letters}{digits}");
+        let cut = letters.len() + cut.min(digits.len() - 1);
+        let mut value = format!("{}{joint}{}", &listed[..cut], &listed[cut..]);
+        if lower { value = value.to_lowercase(); }
+        let ids = ids(&format!("record_numbers = [\"{listed}\"]"));
+        let text = format!("The letter quoted {value} twice.");
+        prop_assert!(covered(&text, &value, &ids.hits(&text)), "{text}");
+        // A longer number or word that holds it is someone else's.
+        for longer in [format!("{extra}{listed}"), format!("{listed}{extra}")] {
+            let text = format!("The letter quoted {longer} twice.");
+            let hits = ids.hits(&text);
+            prop_assert!(
+                hits.iter().all(|h| h.category != anonymise::Category::RecordNumber),
+                "{text}: {hits:?}"
+            );
+        }
+    }
+
+    #[test]
     fn postcodes_are_found_with_or_without_the_space((out, inw) in postcode(), spaced in any::<bool>(), lower in any::<bool>()) {
         let mut value = if spaced { format!("{out} {inw}") } else { format!("{out}{inw}") };
         if lower { value = value.to_lowercase(); }

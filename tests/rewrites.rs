@@ -24,7 +24,7 @@ static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"\[(?:name|address|postcode|phone number|email address|NHS number|",
         r"National Insurance number|date of birth|date of death|generalised|",
-        r"vehicle registration|bank details|username|web address)\]"
+        r"vehicle registration|bank details|username|web address|record number)\]"
     ))
     .unwrap()
 });
@@ -337,6 +337,39 @@ const CONSTRUCTIONS: &[(&str, &str, &str, &str)] = &[
         "investigation.what_happened",
         "The referral reads: Mr Kinsella (aged 86, DOB 17.05.1938) lives alone. Mrs Halloran (née Kinsella) is his only daughter. Her first email came from Bernadette Halloran <bernie.h@example.org> on 3 December 2024.\nDOB: 17/05/1938\n\nMr Kinsella",
         "The referral reads: Mr Y (aged 86) lives alone. Mrs X is his only daughter. Her first email came from Mrs X on 3 December 2024.\n\nMr Y",
+    ),
+    // Record numbers in other spellings than the list's: a sentence of one, one in brackets
+    // and in an aside with its name, one right after its name, a line of
+    // one, one in a quoted heading, one named before "as".
+    (
+        "n09",
+        "investigation.what_happened",
+        "on 10 September 2024. His hospital number is RX1 234567. The discharge letter (MRN rx1-234-567) went to",
+        "on 10 September 2024. The discharge letter went to",
+    ),
+    (
+        "n09",
+        "investigation.what_happened",
+        "his care account. A copy of his wristband, which read \"PRYCE, Leonard – MRN RX1234567\", was attached.",
+        "his care account. A copy of his wristband, which gave his name and record number, was attached.",
+    ),
+    (
+        "n09",
+        "investigation.what_happened",
+        "linked the account to Mrs Ashdown's council tax account number, 60012345, by mistake. Mrs Ashdown quoted her housing benefit reference HB/448120 when she rang the Council on 2 October 2024.\nRef: 6001-2345\n\nThe first bill",
+        "linked the account to Mrs X's council tax account number by mistake. Mrs X quoted her housing benefit reference when she rang the Council on 2 October 2024.\n\nThe first bill",
+    ),
+    (
+        "n09",
+        "investigation.what_happened",
+        "The first bill, headed \"ASHDOWN, Marguerite – Account 6001 2345\", reached Mrs Ashdown on 14 October 2024. Mr Pryce's blue badge number, BB 7730 1184, was printed on the same page. The hospital's letter gave Mr Pryce's patient ID as 00442211.",
+        "The first bill, headed with her name and record number, reached Mrs X on 14 October 2024. Mr Y's blue badge number was printed on the same page. The hospital's letter gave Mr Y's patient ID.",
+    ),
+    (
+        "n09",
+        "investigation.what_happened",
+        "quoting her tenancy ref T/0012/45 and her council tax reference 6001 2345. The Council",
+        "quoting her tenancy ref and her council tax reference. The Council",
     ),
 ];
 

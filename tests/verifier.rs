@@ -155,6 +155,16 @@ const HAZARDS: &[Hazard] = &[
         Kind::NiNumber,
     ),
     hazard(
+        "record number run together, lower case",
+        "Her hospital number is rx1234567.",
+        Kind::RecordNumber,
+    ),
+    hazard(
+        "record number with en dashes and a zero-width space",
+        "MRN RX1\u{2013}234\u{200B}\u{2013}567.",
+        Kind::RecordNumber,
+    ),
+    hazard(
         "postcode with Cyrillic look-alikes",
         "At \u{041D}\u{0425}3 8Q\u{0422}.",
         Kind::Postcode,

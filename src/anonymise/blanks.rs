@@ -26,7 +26,8 @@ pub fn placeholders() -> Vec<&'static str> {
         | Category::Generalised
         | Category::Vehicle
         | Category::BankDetails
-        | Category::OnlineId => c.placeholder(),
+        | Category::OnlineId
+        | Category::RecordNumber => c.placeholder(),
     };
     let mut out: Vec<&'static str> = [
         Category::Name,
@@ -43,6 +44,7 @@ pub fn placeholders() -> Vec<&'static str> {
         Category::Vehicle,
         Category::BankDetails,
         Category::OnlineId,
+        Category::RecordNumber,
     ]
     .into_iter()
     .map(listed)

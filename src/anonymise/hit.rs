@@ -37,6 +37,9 @@ pub enum Category {
     BankDetails,
     /// A web address or username that carries a listed name.
     OnlineId,
+    /// A number another record knows a person by: a hospital number, a
+    /// tenancy or council tax reference.
+    RecordNumber,
 }
 
 impl Category {
@@ -55,6 +58,7 @@ impl Category {
             Self::Vehicle => "UK_VEHICLE_REGISTRATION",
             Self::BankDetails => "IBAN_CODE",
             Self::OnlineId => "URL",
+            Self::RecordNumber => "RECORD_NUMBER",
         }
     }
 
@@ -74,6 +78,7 @@ impl Category {
             Self::Vehicle => "[vehicle registration]",
             Self::BankDetails => "[bank details]",
             Self::OnlineId => "[username]",
+            Self::RecordNumber => "[record number]",
         }
     }
 
@@ -94,6 +99,7 @@ impl Category {
             Self::Vehicle => "vehicle registration",
             Self::BankDetails => "bank details",
             Self::OnlineId => "web address or username",
+            Self::RecordNumber => "record number",
         }
     }
 }

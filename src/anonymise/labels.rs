@@ -134,6 +134,7 @@ mod tests {
             died: None,
             nhs_number: None,
             ni_number: None,
+            record_numbers: vec![],
         }
     }
 

@@ -215,4 +215,5 @@ fn strip_identity(person: &mut Person, label: &str) {
     person.died = None;
     person.nhs_number = None;
     person.ni_number = None;
+    person.record_numbers.clear();
 }

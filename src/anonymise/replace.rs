@@ -346,7 +346,7 @@ fn in_capitals(text: &str, range: &std::ops::Range<usize>) -> bool {
     capitals(&text[range.clone()]) && next.chars().count() >= 2 && capitals(next)
 }
 
-fn capitalise(s: &str) -> String {
+pub(super) fn capitalise(s: &str) -> String {
     let mut chars = s.chars();
     match chars.next() {
         Some(c) if c.is_lowercase() => c.to_uppercase().chain(chars).collect(),

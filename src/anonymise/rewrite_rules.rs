@@ -162,7 +162,18 @@ pub(super) struct Heading {
     pub verbs: Vec<String>,
     pub words: Vec<String>,
     pub write: String,
+    /// Verbs whose object the quote is: the verb is written anew with it.
+    #[serde(default)]
+    pub said: Vec<Said>,
     pub items: BTreeMap<String, String>,
+}
+
+/// A verb of saying before a quoted heading, and what replaces both.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct Said {
+    pub verb: String,
+    pub write: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -244,6 +255,9 @@ impl Rewrites {
         lower(&mut self.sentence.detail_labels);
         lower(&mut self.heading.verbs);
         lower(&mut self.heading.words);
+        for said in &mut self.heading.said {
+            said.verb = said.verb.to_lowercase();
+        }
         lower(&mut self.names.wrongly);
         lower(&mut self.names.known_as);
         for a in &mut self.address.after {

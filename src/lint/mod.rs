@@ -420,6 +420,9 @@ pub(crate) fn advice(category: Category) -> &'static str {
         Category::DateOfBirth => {
             "leave it out, or give an age band (\"in her eighties\") where the age matters; written as \"who was born on …\", redress writes the band"
         }
+        Category::RecordNumber => {
+            "leave it out: the offices never publish it; written right after its name (\"his hospital number RX1 234567 was on the letter\") or as an aside, redress leaves the number out and keeps the name"
+        }
         Category::NhsNumber | Category::NiNumber => {
             "leave it out: the offices never publish it (a sentence of its own, \"Her NHS number is …\", or an aside, \"which gives his NHS number as …\", redress leaves out whole)"
         }

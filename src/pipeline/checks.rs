@@ -108,6 +108,7 @@ fn kind_of(category: anonymise::Category) -> verify::Kind {
         C::Email => K::Email,
         C::NhsNumber => K::NhsNumber,
         C::NiNumber => K::NiNumber,
+        C::RecordNumber => K::RecordNumber,
         C::DateOfBirth => K::DateOfBirth,
         C::DateOfDeath => K::DateOfDeath,
         C::Generalised => K::Generalised,

@@ -4,7 +4,8 @@
 //! and a context word, National Insurance numbers by HMRC's prefix rules,
 //! postcodes by Royal Mail's positional rules, phone numbers by length and
 //! prefix (Ofcom's drama ranges included), dates of birth only with a
-//! context word, bank details only with theirs. Heuristics (titled names,
+//! context word, bank details only with theirs, record numbers only after
+//! their names ([`records`]). Heuristics (titled names,
 //! street addresses) rank below validated values. Nothing here is a generic
 //! date or number detector: event dates, durations, references, statutes
 //! and money are left alone.
@@ -23,6 +24,7 @@ use regex::Regex;
 
 mod hints;
 mod names;
+mod records;
 
 pub(crate) use names::follows_maiden_cue;
 
@@ -171,6 +173,7 @@ pub(crate) fn detect(
             vehicles(text, &lower, &mut out);
         }
         bank_details(text, &lower, &mut out);
+        records::record_numbers(text, &lower, &mut out);
     }
     out
 }

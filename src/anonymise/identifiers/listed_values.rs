@@ -1,4 +1,4 @@
-//! Matching listed structured values: phones, NHS and NI numbers,
+//! Matching listed structured values: phones, NHS, NI and record numbers,
 //! postcodes, emails (and addresses nobody listed that carry a listed name),
 //! dates of birth and of death.
 
@@ -59,6 +59,7 @@ impl Identifiers {
             };
             hits.extend(found);
         }
+        hits.extend(self.records.hits(text));
         if !self.births.is_empty() {
             hits.extend(self.partial_births(text));
             hits.extend(self.ages_with_dates(text, candidates));

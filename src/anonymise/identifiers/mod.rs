@@ -6,7 +6,9 @@
 //! with the listed addresses, the terms to generalise and the protected text
 //! (body names and labels). Structured values (phones, NHS and NI numbers,
 //! postcodes, emails, dates of birth) are kept as normalised keys and found
-//! through the candidate finders of [`values`](super::values).
+//! through the candidate finders of [`values`](super::values); record
+//! numbers, which have no shape of their own, in a view of the text's
+//! letters and digits (`records`).
 //!
 //! The same [`Identifiers`] serve the anonymiser ([`Identifiers::hits`]) and
 //! the verifier ([`Identifiers::leaks`]), so what is redacted and what is
@@ -33,6 +35,7 @@ mod forms;
 mod listed_values;
 mod names;
 mod ranks;
+mod records;
 mod resolve;
 mod titles;
 mod whole;
@@ -119,6 +122,8 @@ pub struct Identifiers {
     /// Long names that are not words, for near misses ("Kowalczik").
     near: Vec<(String, Vec<usize>)>,
     values: HashMap<(Shape, String), usize>,
+    /// Listed record numbers, found however spaced.
+    records: records::Records,
     births: HashMap<Date, usize>,
     deaths: HashMap<Date, usize>,
     email_tokens: Vec<(String, usize)>,

@@ -1,6 +1,8 @@
 //! A quoted heading or label that holds only names and identifiers ('The
 //! falls log, headed "BAKER, Rose – Room 6"') is described instead ('headed
-//! with her name and address').
+//! with her name and address'); after a verb of saying ('The wristband
+//! read "BAKER, Rose – MRN 4417 2290"') the verb is written anew with it
+//! ('The wristband gave her name and record number').
 
 use super::text::{any_before, join_and, words};
 use super::{Category, Context, Edit, Rule};
@@ -43,6 +45,7 @@ fn item(cx: &Context<'_>, category: Category) -> Option<String> {
         Category::Vehicle => "vehicle",
         Category::BankDetails => "bank_details",
         Category::OnlineId => "online_id",
+        Category::RecordNumber => "record_number",
         Category::DateOfDeath | Category::Generalised => return None,
     };
     cx.rules().heading.items.get(key).cloned()
@@ -58,7 +61,7 @@ pub(super) fn headings(cx: &Context<'_>, edits: &mut Vec<Edit>) {
         if !blank || hits.iter().any(|h| h.range.end > inner.end) {
             continue;
         }
-        let Some(_) = any_before(cx.text, open, &rules.verbs) else {
+        let Some((verb_at, verb)) = any_before(cx.text, open, &rules.verbs) else {
             continue;
         };
         // Only names, identifiers and a heading's small words inside.
@@ -86,12 +89,21 @@ pub(super) fn headings(cx: &Context<'_>, edits: &mut Vec<Edit>) {
         }
         let person = hits.iter().find_map(|h| h.person);
         let close_len = cx.text[close..].chars().next().map_or(1, char::len_utf8);
-        let text = rules
-            .write
+        // After a verb of saying the quote is its object: the verb is
+        // written anew ('read "BAKER, Rose"' → "gave her name").
+        let said = rules.said.iter().find(|s| s.verb == verb);
+        let (start, write) = match said {
+            Some(said) => (verb_at, said.write.as_str()),
+            None => (open, rules.write.as_str()),
+        };
+        let mut text = write
             .replace("{their}", cx.their(person, close))
             .replace("{items}", &join_and(&items));
+        if cx.text[start..].starts_with(|c: char| c.is_uppercase()) {
+            text = crate::anonymise::replace::capitalise(&text);
+        }
         edits.push(Edit {
-            range: open..close + close_len,
+            range: start..close + close_len,
             text,
             rule: Rule::HeadingDescribed,
         });

@@ -7,7 +7,7 @@
 //! Numbers are found whatever separates their digits: spaces, hyphens, en
 //! and em dashes, dots, slashes or nothing. Text with characters outside
 //! ASCII is searched through an ASCII view of it (typographic dashes and
-//! spaces made plain, fullwidth digits made ASCII, invisible characters
+//! spaces made plain, fullwidth digits and letters made ASCII, invisible characters
 //! dropped), mapped back to the original bytes.
 //!
 //! The regexes are compiled once per process. Two of them (phone numbers,
@@ -119,10 +119,11 @@ pub(crate) fn candidates(text: &str) -> Vec<Candidate> {
     out
 }
 
-/// An ASCII copy of a text for the value regexes, with a map back.
-struct AsciiView<'a> {
+/// An ASCII copy of a text for the value regexes (and the record numbers'
+/// search), with a map back.
+pub(crate) struct AsciiView<'a> {
     orig: &'a str,
-    text: String,
+    pub(crate) text: String,
     /// Where the copy and the original part ways: at each `(view,
     /// original)` offset a stretch starts that runs on byte for byte (ASCII
     /// copied as it is) or a character outside ASCII stands as one byte.
@@ -130,7 +131,7 @@ struct AsciiView<'a> {
 }
 
 impl<'a> AsciiView<'a> {
-    fn new(orig: &'a str) -> Self {
+    pub(crate) fn new(orig: &'a str) -> Self {
         let mut text = String::with_capacity(orig.len());
         let mut marks = vec![(0, 0)];
         let mut at = 0;
@@ -151,6 +152,8 @@ impl<'a> AsciiView<'a> {
                 '\u{FF0E}' => Some('.'),
                 '\u{FF0F}' | '\u{2044}' | '\u{2215}' => Some('/'),
                 '\u{FF10}'..='\u{FF19}' => Some(char::from(b'0' + (c as u32 - 0xFF10) as u8)),
+                '\u{FF21}'..='\u{FF3A}' => Some(char::from(b'A' + (c as u32 - 0xFF21) as u8)),
+                '\u{FF41}'..='\u{FF5A}' => Some(char::from(b'a' + (c as u32 - 0xFF41) as u8)),
                 '\u{FF08}' => Some('('),
                 '\u{FF09}' => Some(')'),
                 '\u{FF0B}' => Some('+'),
@@ -176,7 +179,8 @@ impl<'a> AsciiView<'a> {
         orig + (v - view)
     }
 
-    fn orig_range(&self, range: Range<usize>) -> Range<usize> {
+    /// The original bytes of the view's `range`.
+    pub(crate) fn orig_range(&self, range: Range<usize>) -> Range<usize> {
         let start = if range.start < self.text.len() {
             self.orig_at(range.start)
         } else {

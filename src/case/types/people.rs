@@ -72,6 +72,11 @@ pub struct Person {
     /// National Insurance number.
     #[serde(default)]
     pub ni_number: Option<String>,
+    /// The numbers other records know the person by: a hospital number, a
+    /// tenancy, rent or council tax reference, a benefit claim, a pupil
+    /// number ("RX1 234567"). Found however the text spaces or cases them.
+    #[serde(default)]
+    pub record_numbers: Vec<String>,
 }
 
 /// A title used before a surname.
@@ -195,6 +200,7 @@ texts!(Person {
     died,
     nhs_number,
     ni_number,
+    record_numbers,
 });
 
 texts!(Relationship { to, relation as "as" });

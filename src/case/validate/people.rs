@@ -207,6 +207,18 @@ impl Validator<'_> {
                 Some(_) => {}
             }
         }
+        for (j, record) in p.record_numbers.iter().enumerate() {
+            if ids::record_key(record).is_none() {
+                self.push(
+                    path(&[&"people", &i, &"record_numbers", &j]),
+                    Diagnostic::error(
+                        "bad-record-number",
+                        "a record number needs at least five letters and digits, three of them digits, and no other signs than spaces, hyphens, slashes and full stops",
+                    )
+                    .hint("write the number as the records print it, e.g. \"RX1 234567\"; a shorter one would be found inside other numbers"),
+                );
+            }
+        }
         for (j, phone) in p.phones.iter().enumerate() {
             if ids::phone_key(phone).is_none() {
                 self.push(

@@ -19,7 +19,7 @@ pub const MAX_VALUE_CHARS: usize = 300;
 
 /// The fields of people, bodies and generalisations that hold names,
 /// addresses and numbers.
-const IDENTIFIER_FIELDS: [&str; 18] = [
+const IDENTIFIER_FIELDS: [&str; 19] = [
     "id",
     "name",
     "family_name",
@@ -33,6 +33,7 @@ const IDENTIFIER_FIELDS: [&str; 18] = [
     "emails",
     "nhs_number",
     "ni_number",
+    "record_numbers",
     "short_name",
     "other_names",
     "reference",

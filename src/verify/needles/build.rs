@@ -159,6 +159,12 @@ fn values(i: usize, p: &Person, body_names: &[String], b: &mut Builder) {
             b.alphanumerics(key, Kind::NiNumber, &field);
         }
     }
+    for (j, record) in p.record_numbers.iter().enumerate() {
+        if let Some(key) = numbers::record_key(record) {
+            let field = format!("people[{i}].record_numbers[{j}]");
+            b.alphanumerics(key, Kind::RecordNumber, &field);
+        }
+    }
 }
 
 /// An address as a text may write it out to get past a machine: each `.`

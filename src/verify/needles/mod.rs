@@ -69,6 +69,8 @@ pub enum Kind {
     NhsNumber,
     /// A listed National Insurance number.
     NiNumber,
+    /// A listed record number (a hospital number, a tenancy reference).
+    RecordNumber,
     /// A term the case generalises.
     Generalised,
     /// An identifier of a kind the verifier does not list (reported by
@@ -90,6 +92,7 @@ impl Kind {
             Self::DateOfDeath => "date of death",
             Self::NhsNumber => "NHS number",
             Self::NiNumber => "National Insurance number",
+            Self::RecordNumber => "record number",
             Self::Generalised => "term to generalise",
             Self::Other => "identifier",
         }

@@ -1,6 +1,7 @@
 //! Keys of the structured values a case lists, as the digits and
 //! alphanumeric views see them: phone and NHS numbers by their digits,
-//! postcodes and National Insurance numbers by their letters and digits.
+//! postcodes, National Insurance and record numbers by their letters and
+//! digits.
 
 /// The digits of a phone number without its trunk or country prefix, so
 /// that "07700 900461", "+44 (0)7700 900461" and "0044 7700 900461" all
@@ -39,6 +40,13 @@ pub(super) fn nino_keys(nino: &str) -> Vec<String> {
         out.push(key[..8].to_string());
     }
     out
+}
+
+/// A record number's letters and digits, lower case ("rx1234567"),
+/// however the case file spaces it. `None` when too short to search safely.
+pub(super) fn record_key(record: &str) -> Option<String> {
+    let key = alphanumerics(record);
+    (key.len() >= 5).then_some(key)
 }
 
 /// A UK postcode's letters and digits, lower case ("hx38qt"), if `part` is
@@ -106,5 +114,7 @@ mod tests {
         assert_eq!(postcode_key("Flat 10"), None);
         assert_eq!(nino_keys("QQ 12 34 56 C"), ["qq123456c", "qq123456"]);
         assert_eq!(nhs_key("999 954 2557").as_deref(), Some("9999542557"));
+        assert_eq!(record_key("RX1 234567").as_deref(), Some("rx1234567"));
+        assert_eq!(record_key("T/12"), None);
     }
 }

@@ -25,6 +25,7 @@ phones = ["07700 900461"]
 emails = ["june.little68@example.com"]
 nhs_number = "999 954 2557"
 ni_number = "QQ 12 34 56 C"
+record_numbers = ["RX1 234567", "T/0012/45"]
 
 [[people]]
 id = "hope"
@@ -161,6 +162,10 @@ fn values_in_every_format() {
     assert_leaks(&n, "NHS 9999542557", Kind::NhsNumber);
     assert_leaks(&n, "NI QQ123456C", Kind::NiNumber);
     assert_leaks(&n, "NI qq 12 34 56", Kind::NiNumber);
+    assert_leaks(&n, "hospital number RX1234567", Kind::RecordNumber);
+    assert_leaks(&n, "MRN rx1-234-567.", Kind::RecordNumber);
+    assert_leaks(&n, "tenancy ref T 0012 45", Kind::RecordNumber);
+    assert_leaks(&n, "tenancy ref T0012/45", Kind::RecordNumber);
     assert_leaks(&n, "at hx3 8qt", Kind::Postcode);
     assert_leaks(&n, "at HX38QT", Kind::Postcode);
     assert_leaks(&n, "at 12 Heron Cres.", Kind::Address);

@@ -509,6 +509,7 @@ impl Builder {
             tokens: build(&self.tokens),
             token_info: self.token_info,
             values: self.values,
+            records: super::records::Records::new(&case.people),
             births: self.births,
             deaths: self.deaths,
             email_tokens: self.email_tokens,
