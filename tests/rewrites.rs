@@ -371,6 +371,13 @@ const CONSTRUCTIONS: &[(&str, &str, &str, &str)] = &[
         "quoting her tenancy ref T/0012/45 and her council tax reference 6001 2345. The Council",
         "quoting her tenancy ref and her council tax reference. The Council",
     ),
+    // A date of birth and an age in words.
+    (
+        "n09",
+        "investigation.what_happened",
+        "Mr Pryce, who was born on the twenty-first of November 1937, lives alone. He was eighty-six on 2 October 2024 when the first letter about the charges reached him. His date of birth is the 21st of November in 1937. The charging team's notes gave his year of birth as November of 1937.",
+        "Mr Y, who was in his eighties, lives alone. He was in his eighties on 2 October 2024 when the first letter about the charges reached him. The charging team's notes gave his year of birth.",
+    ),
 ];
 
 /// A field of a case by its path.

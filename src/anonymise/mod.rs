@@ -19,6 +19,7 @@ mod identifiers;
 mod labels;
 mod log;
 mod needles;
+mod number_words;
 mod quasi;
 mod reading;
 mod replace;

@@ -17,8 +17,8 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use super::{Category, Detection, validated};
 use crate::ids;
 
-/// The names of the numbers a health, care or education record knows a
-/// person by, lower case. An account's reference (council tax, rent,
+/// The names of the numbers a health, care or education record (or a
+/// passport, a driving licence) knows a person by, lower case. An account's reference (council tax, rent,
 /// housing benefit, an invoice's) is not among them: it names an account,
 /// the offices print it where it matters, and the anonymiser's bench counts
 /// one as a trap. The case lists a person's own (`record_numbers`).
@@ -46,6 +46,13 @@ const NAMES: &[&str] = &[
     "upn",
     "pupil number",
     "student number",
+    "passport number",
+    "passport no",
+    "passport no.",
+    "driving licence number",
+    "driving licence no",
+    "driving licence no.",
+    "driver number",
 ];
 
 /// Words that may stand between a name and its number: "hospital number:
@@ -69,6 +76,7 @@ const BETWEEN: &[&str] = &[
     ",",
     "-",
     "–",
+    "—",
 ];
 
 static SEARCH: LazyLock<AhoCorasick> = LazyLock::new(|| {
@@ -207,6 +215,11 @@ mod tests {
             ("UPN A123456789012 was", "A123456789012"),
             ("gave his patient ID as 00442211", "00442211"),
             ("Pupil number – 0012345.", "0012345"),
+            (
+                "her driving licence number MORGA753116SM9IJ was",
+                "MORGA753116SM9IJ",
+            ),
+            ("passport no. 123456789 —", "123456789"),
         ] {
             assert_eq!(found(text), [number], "{text}");
         }

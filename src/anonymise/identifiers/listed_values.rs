@@ -8,24 +8,59 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{Category, Hit, Identifiers, Source};
+use crate::anonymise::number_words;
 use crate::anonymise::values::{self, Shape};
 
 /// A month and year ("March 1936", "Mar. 1936", "03/1936") or a year alone.
 static PARTIAL_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i-u)\b(?:(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s+|(\d{1,2})[/.-])?",
+        r"(?i-u)\b(?:(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?(?:\s+(?:of|in))?\s+|(\d{1,2})[/.-])?",
         r"((?:18|19|20)\d{2})\b",
     ))
     .expect("valid regex")
 });
 
-/// An age with the word before it that says so: "aged 86", "was 86".
+/// An age with the word before it that says so: "aged 86", "was 86" (in
+/// words, [`number_words::ages`]).
 static AGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i-u)\b(?:aged|age|was|is|turned|turning|then|be)\s+(\d{1,3})\b(?:[- ]years?[- ]old\b)?",
     )
     .expect("valid regex")
 });
+
+/// Whether `sentence` writes one of `ages` in words ("eighty-six"): read
+/// only where it holds the age's key word ("eighty", or "Eighty" at its
+/// start).
+fn spelt_age(sentence: &str, ages: &[i32]) -> bool {
+    let b = sentence.as_bytes();
+    let holds_key = ages.iter().any(|&n| {
+        u32::try_from(n)
+            .ok()
+            .and_then(number_words::key_word)
+            .is_some_and(|w| {
+                let capital = crate::anonymise::replace::capitalise(w);
+                memchr::memmem::find(b, w.as_bytes()).is_some()
+                    || memchr::memmem::find(b, capital.as_bytes()).is_some()
+            })
+    });
+    holds_key
+        && number_words::ages(sentence)
+            .iter()
+            .any(|(_, n)| i32::try_from(*n).is_ok_and(|n| ages.contains(&n)))
+}
+
+/// The end of "years old" after an age that ends at `end`, or `end`.
+fn past_years_old(text: &str, end: usize) -> usize {
+    let rest = &text[end..];
+    [" years old", "-years-old", " year old", "-year-old"]
+        .iter()
+        .find(|s| {
+            rest.get(..s.len())
+                .is_some_and(|r| r.eq_ignore_ascii_case(s))
+        })
+        .map_or(end, |s| end + s.len())
+}
 
 /// Words before a partial date that make it a date of birth.
 const BIRTH_WORDS: [&str; 5] = ["born", "birth", "dob", "d.o.b", "b."];
@@ -140,23 +175,37 @@ impl Identifiers {
                 .flat_map(|d| d.dates.iter())
                 .flat_map(|at| self.births.keys().map(move |born| born.years_until(*at)))
                 .collect();
-            // The numbers of one to three digits the sentence writes.
+            // The numbers of one to three digits the sentence writes, or an
+            // age it writes in words.
             text.as_bytes()[s.clone()]
                 .split(|b| !b.is_ascii_digit())
                 .filter(|n| (1..=3).contains(&n.len()))
                 .map(|n| n.iter().fold(0, |v, d| v * 10 + i32::from(d - b'0')))
                 .any(|n| ages.contains(&n))
+                || spelt_age(&text[s.clone()], &ages)
         });
-        let ages = sentences.iter().flat_map(|s| {
-            AGE.captures_iter(&text[s.clone()])
-                .map(move |c| (s.start, c))
-        });
-        for (offset, c) in ages {
-            let shift = |r: Range<usize>| r.start + offset..r.end + offset;
-            let age_range = shift(c.get(1).expect("group 1").range());
-            let age: i32 = c[1].parse().unwrap_or(-1);
+        // Each age written: where it is, its value and where it ends with
+        // "years old".
+        let mut written: Vec<(Range<usize>, i32, usize)> = Vec::new();
+        for s in &sentences {
+            for c in AGE.captures_iter(&text[s.clone()]) {
+                let age = c.get(1).expect("group 1");
+                let whole = c.get(0).expect("whole match");
+                written.push((
+                    s.start + age.start()..s.start + age.end(),
+                    age.as_str().parse().unwrap_or(-1),
+                    s.start + whole.end(),
+                ));
+            }
+            for (r, n) in number_words::ages(&text[s.clone()]) {
+                let range = s.start + r.start..s.start + r.end;
+                let end = past_years_old(text, range.end);
+                written.push((range, i32::try_from(n).unwrap_or(-1), end));
+            }
+        }
+        for (age_range, age, end) in written {
             // "was 12 weeks late", "is 20 minutes away": a count, no age.
-            let unit = text[shift(c.get(0).expect("whole").range()).end..]
+            let unit = text[end..]
                 .trim_start()
                 .split(|ch: char| !ch.is_alphanumeric() && ch != '%')
                 .next()

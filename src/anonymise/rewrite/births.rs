@@ -67,8 +67,10 @@ pub(super) fn birth(cx: &Context<'_>, run: &Run) -> Option<Edit> {
         .write
         .replace("{their}", cx.their(Some(p), run.range.end));
     let written = &cx.text[run.range.clone()];
-    // An age is at most three digits; four are a year ("born in 1936").
-    let age_written = written.len() <= 3 && written.chars().all(|c| c.is_ascii_digit());
+    // An age is at most three digits, or words ("eighty-six"); four digits
+    // are a year ("born in 1936").
+    let age_written = (written.len() <= 3 && written.chars().all(|c| c.is_ascii_digit()))
+        || crate::anonymise::number_words::cardinal(written).is_some();
     let (start, end) = if age_written {
         // An age: "aged 86" and "86 years old" go whole.
         let after = &cx.text[run.range.end..];

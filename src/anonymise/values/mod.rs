@@ -91,6 +91,16 @@ static DATE_DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
+/// A day in words, or a year after "of" or "in": "the second of March
+/// 1936", "2nd of March in 1936" (the other day-first forms are
+/// [`DATE_DAY_MONTH`]'s).
+static DATE_WORDY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i-u)\b({}|\d{{1,2}}(?:st|nd|rd|th)?)(?:\s+of)?[\s-]+{MONTH_RE}\.?,?(\s+(?:of|in))?[\s-]+'?(\d{{4}}|\d{{2}})\b",
+        super::number_words::DAY_RE
+    ))
+    .expect("valid regex")
+});
 static DATE_MONTH_DAY: LazyLock<meta::Regex> = LazyLock::new(|| {
     without_prefilter(&format!(
         r"(?i)\b{MONTH_RE}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+'?(\d{{4}}|\d{{2}})\b"
@@ -336,6 +346,9 @@ fn dates(text: &str, out: &mut Vec<Candidate>) {
             .unwrap_or_default();
         push_date(out, c.get(0).expect("whole match").range(), dates);
     }
+    if wordy_date_possible(text.as_bytes()) {
+        wordy_dates(text, out);
+    }
     if !day_then_year(text.as_bytes()) {
         return;
     }
@@ -351,6 +364,82 @@ fn dates(text: &str, out: &mut Vec<Candidate>) {
             .unwrap_or_default();
         push_date(out, c.get_match().expect("a match").range(), dates);
     }
+}
+
+/// Dates with a day in words or "of" or "in" before a four-digit year.
+fn wordy_dates(text: &str, out: &mut Vec<Candidate>) {
+    for c in DATE_WORDY.captures_iter(text) {
+        let written = &c[1];
+        let in_words = written.starts_with(|ch: char| ch.is_ascii_alphabetic());
+        let before_year = c.get(3).is_some() && c[4].len() == 4;
+        if !(in_words || before_year) {
+            continue;
+        }
+        let day = if in_words {
+            super::number_words::ordinal_day(written)
+        } else {
+            Some(num(
+                written.trim_end_matches(|ch: char| ch.is_ascii_alphabetic())
+            ))
+        };
+        let dates = month_number(&c[2])
+            .zip(day)
+            .map(|(m, d)| {
+                years(&c[4])
+                    .into_iter()
+                    .filter_map(|y| ymd(y, m, d))
+                    .collect()
+            })
+            .unwrap_or_default();
+        push_date(out, c.get(0).expect("whole match").range(), dates);
+    }
+}
+
+/// Whether a text may write a date with a day in words or a year after
+/// "of" or "in": it has an ordinal before " of " ("second of", "2nd of"),
+/// or a month before " of " or " in " and four digits ("March in 1936").
+fn wordy_date_possible(b: &[u8]) -> bool {
+    let ordinal_of = memchr::memmem::find_iter(b, b" of ").any(|i| {
+        let word_start = b[..i]
+            .iter()
+            .rposition(|c| !c.is_ascii_alphanumeric())
+            .map_or(0, |p| p + 1);
+        std::str::from_utf8(&b[word_start..i]).is_ok_and(is_ordinal)
+    });
+    let month_then_year = |w: &[u8]| {
+        memchr::memmem::find_iter(b, w).any(|i| {
+            let year = b
+                .get(i + 4..i + 8)
+                .is_some_and(|y| y.iter().all(u8::is_ascii_digit));
+            let word_start = b[..i]
+                .iter()
+                .rposition(|c| !c.is_ascii_alphabetic())
+                .map_or(0, |p| p + 1);
+            year && std::str::from_utf8(&b[word_start..i]).is_ok_and(is_month_word)
+        })
+    };
+    ordinal_of || month_then_year(b" of ") || month_then_year(b" in ")
+}
+
+/// A day's ordinal: "12th", "2nd", "second", "first" ("twenty-first" is
+/// read by its last word).
+fn is_ordinal(w: &str) -> bool {
+    let digits = w.len() - w.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let suffix = &w[digits..];
+    ((1..=2).contains(&digits)
+        && ["st", "nd", "rd", "th"]
+            .iter()
+            .any(|s| s.eq_ignore_ascii_case(suffix)))
+        || (digits == 0 && super::number_words::ordinal_day(w).is_some())
+}
+
+/// A month's name or its abbreviation ("March", "Mar", "Sept").
+fn is_month_word(w: &str) -> bool {
+    crate::case::MONTHS.iter().any(|m| {
+        m.eq_ignore_ascii_case(w)
+            || (w.len() == 3 && m[..3].eq_ignore_ascii_case(w))
+            || (w.eq_ignore_ascii_case("sept") && m.starts_with("Sep"))
+    })
 }
 
 /// Numeric dates: day and month either way round, and ISO dates.

@@ -47,6 +47,47 @@ fn dates_in_every_form() {
 }
 
 #[test]
+fn dates_with_a_day_in_words_or_a_word_before_the_year() {
+    let want = Date::from_ymd(1948, 3, 12).unwrap();
+    for text in [
+        "born on the twelfth of March 1948.",
+        "born on the 12th of March in 1948.",
+        "born 12 March of 1948",
+        "born on the Twelfth of March, 1948",
+    ] {
+        let c: Vec<Candidate> = candidates(text)
+            .into_iter()
+            .filter(|c| c.shape == Shape::Date && c.dates.contains(&want))
+            .collect();
+        assert_eq!(c.len(), 1, "{text}: {c:?}");
+    }
+    let twenty_first = candidates("the twenty-first of May 1937");
+    assert!(
+        twenty_first
+            .iter()
+            .any(|c| c.dates.contains(&Date::from_ymd(1937, 5, 21).unwrap())),
+        "{twenty_first:?}"
+    );
+    // A year of a duration is no date's.
+    for text in [
+        "on 12 March in 48 hours",
+        "the second of March",
+        "in 2023 and in 2024",
+    ] {
+        assert!(
+            candidates(text).iter().all(|c| c.shape != Shape::Date),
+            "{text}"
+        );
+    }
+    assert!(wordy_date_possible(b"born 12 March in 1948"));
+    assert!(!wordy_date_possible(b"it happened in 2023 and in 2024"));
+    assert!(!wordy_date_possible(
+        b"at the end of her tether, most of 2023"
+    ));
+    assert!(wordy_date_possible(b"on the 2nd of March"));
+}
+
+#[test]
 fn dates_are_read_only_where_their_digits_can_be() {
     for text in ["12/3/48", "1948-03-12", "12.3.48"] {
         assert!(digit_separator_digit(text), "{text}");

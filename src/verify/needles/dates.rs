@@ -1,6 +1,7 @@
 //! Dates as a text may write them, read from its tokens and compared as
 //! dates: "9 Nov 68", "9th of November 1968", "November 9, 1968",
-//! "09.11.1968", "9/11/68", "1968-11-09", "09111968". A numeric date is read
+//! "09.11.1968", "9/11/68", "1968-11-09", "09111968", "the ninth of
+//! November 1968", "9 November in 1968". A numeric date is read
 //! both ways (day first and month first) where both exist, and a two-digit
 //! year matches any century: the verifier looks for the listed date in any
 //! form, not for the one meaning a reader would pick.
@@ -79,6 +80,8 @@ pub(super) fn birth_months(text: &Text<'_>) -> Vec<Partial> {
         if m >= n {
             continue;
         }
+        // "March of 1936", "March in 1936": the small word before the year.
+        let between = usize::from(m + 2 < n && matches!(text.token(m + 1), "of" | "in"));
         let four = |i: usize| {
             let t = text.token(i);
             (t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()))
@@ -87,13 +90,13 @@ pub(super) fn birth_months(text: &Text<'_>) -> Vec<Partial> {
         };
         // "March 1936", "Mar 1936"
         if let Some(month) = month(text.token(m))
-            && m + 1 < n
-            && date_sep(text, m + 1)
-            && let Some(year) = four(m + 1)
+            && m + 1 + between < n
+            && date_sep(text, m + 1 + between)
+            && let Some(year) = four(m + 1 + between)
         {
             out.push(Partial {
                 first: m,
-                last: m + 1,
+                last: m + 1 + between,
                 month: Some(month),
                 year,
             });
@@ -149,7 +152,14 @@ pub(super) fn dates(text: &Text<'_>) -> Vec<Written> {
                 b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd'
             )
         {
-            month_day_year(text, k)
+            month_day_year(text, k).or_else(|| {
+                ordinal_like(token)
+                    .then(|| day_month_year(text, k))
+                    .flatten()
+            })
+        } else if ordinal_like(token) {
+            // A day in words: "the ninth of November 1968".
+            day_month_year(text, k)
         } else {
             None
         };
@@ -158,10 +168,13 @@ pub(super) fn dates(text: &Text<'_>) -> Vec<Written> {
     out
 }
 
-/// "9 Nov 68", "9th of November, 1968", "09-Nov-1968".
+/// "9 Nov 68", "9th of November, 1968", "09-Nov-1968", "the ninth of
+/// November 1968", "9 November in 1968".
 fn day_month_year(text: &Text<'_>, k: usize) -> Option<Written> {
-    let day = day(text.token(k))?;
-    let mut m = k + 1;
+    let (day, day_last) = day(text.token(k))
+        .map(|d| (d, k))
+        .or_else(|| day_in_words(text, k))?;
+    let mut m = day_last + 1;
     if m < text.tokens.len() && text.token(m) == "of" && date_sep(text, m) {
         m += 1;
     }
@@ -169,7 +182,12 @@ fn day_month_year(text: &Text<'_>, k: usize) -> Option<Written> {
     if !date_sep(text, m) {
         return None;
     }
-    let (year, last) = year_after(text, m)?;
+    // "9 November of 1968", "in 1968": a small word before a full year.
+    let before_year = m + 2 < text.tokens.len()
+        && matches!(text.token(m + 1), "of" | "in")
+        && date_sep(text, m + 1)
+        && text.token(m + 2).len() == 4;
+    let (year, last) = year_after(text, if before_year { m + 1 } else { m })?;
     Some(Written {
         first: k,
         last,
@@ -284,6 +302,65 @@ fn day(token: &str) -> Option<u8> {
     (1..=31).contains(&d).then_some(d)
 }
 
+/// Whether a token can start a day in words: an ordinal's ending, or the
+/// tens of the days after the twentieth.
+fn ordinal_like(token: &[u8]) -> bool {
+    token.len() >= 5
+        && (matches!(&token[token.len() - 2..], b"th" | b"st" | b"nd" | b"rd")
+            || token == b"twenty"
+            || token == b"thirty")
+}
+
+/// The ordinals of the days of the month up to the nineteenth, and the
+/// tens that the days after them start with.
+const ORDINAL_DAYS: [&str; 19] = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+];
+
+/// A day of the month in words at token `k` ("ninth", "twentieth",
+/// "twenty first", "twenty-first": one or two tokens), with its last
+/// token.
+fn day_in_words(text: &Text<'_>, k: usize) -> Option<(u8, usize)> {
+    let ordinal = |t: &str| {
+        ORDINAL_DAYS
+            .iter()
+            .position(|o| *o == t)
+            .map(|i| i as u8 + 1)
+    };
+    let t = text.token(k);
+    let tens = match t {
+        "twentieth" => return Some((20, k)),
+        "thirtieth" => return Some((30, k)),
+        "twenty" => 20,
+        "thirty" => 30,
+        _ => return ordinal(t).map(|d| (d, k)),
+    };
+    let u = k + 1;
+    if u >= text.tokens.len() || !matches!(text.sep(u).as_str(), " " | "-") {
+        return None;
+    }
+    let day = tens + ordinal(text.token(u)).filter(|&d| d < 10)?;
+    (day <= 31).then_some((day, u))
+}
+
 /// The year after token `k`: four digits, or two ("68", "'68").
 fn year_after(text: &Text<'_>, k: usize) -> Option<(Year, usize)> {
     let y = k + 1;
@@ -343,6 +420,9 @@ mod tests {
             "born 091168",
             "born Saturday, 9 November '68",
             "born 09 11 1968",
+            "born on the ninth of November 1968",
+            "born on the 9th of November in 1968",
+            "born 9 November of 1968",
         ] {
             assert!(found(s, born), "{s}");
         }
@@ -361,6 +441,8 @@ mod tests {
             "DOB 03/1936",
             "date of birth: Mar 1936",
             "born 1936",
+            "born in March of 1936",
+            "born in March in 1936",
         ] {
             assert!(of(s), "{s}");
         }
@@ -385,6 +467,9 @@ mod tests {
             "07700 900461",
             "9 11 68",
             "call 0161 091168",
+            "the tenth of November 1968",
+            "the ninth of November 1969",
+            "9 November in 68 days",
         ] {
             assert!(!found(s, born), "{s}");
         }
