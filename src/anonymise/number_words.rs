@@ -5,7 +5,11 @@
 //! [`ordinal_day`] reads (the callers search case-insensitively); ages are
 //! read word by word after the words that say one follows ([`ages`]).
 
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use memchr::memmem;
 
 /// The ordinal words of the days of the month, for a regex.
 pub(super) const DAY_RE: &str = concat!(
@@ -104,15 +108,41 @@ pub(super) fn cardinal(s: &str) -> Option<u32> {
 }
 
 /// The word every spelling of age `n` holds ("eighty" for 86, "six" for
-/// 6, "hundred" for 101), lower case: a text without it cannot write the
-/// age in words (but for a capital at a sentence's start).
-pub(super) fn key_word(n: u32) -> Option<&'static str> {
+/// 6, "hundred" for 101), lower case: a text without it, or its capital,
+/// cannot write the age in words.
+fn key_word(n: u32) -> Option<&'static str> {
     match n {
         1..=19 => Some(UNITS[n as usize - 1]),
         20..=99 => Some(TENS[n as usize / 10 - 2]),
         100..=199 => Some("hundred"),
         _ => None,
     }
+}
+
+/// Whether `text` holds the key word of age `n` ([`key_word`]), lower case
+/// or capitalised: the searchers are built once, for every key word.
+pub(super) fn may_spell(text: &str, n: u32) -> bool {
+    static FINDERS: LazyLock<HashMap<&'static str, [memmem::Finder<'static>; 2]>> =
+        LazyLock::new(|| {
+            UNITS
+                .iter()
+                .chain(&TENS)
+                .chain(&["hundred"])
+                .map(|w| {
+                    let capital = format!("{}{}", w[..1].to_ascii_uppercase(), &w[1..]);
+                    let finders = [
+                        memmem::Finder::new(w.as_bytes()).into_owned(),
+                        memmem::Finder::new(capital.as_bytes()).into_owned(),
+                    ];
+                    (*w, finders)
+                })
+                .collect()
+        });
+    key_word(n)
+        .and_then(|w| FINDERS.get(w))
+        .is_some_and(|[lower, capital]| {
+            lower.find(text.as_bytes()).is_some() || capital.find(text.as_bytes()).is_some()
+        })
 }
 
 /// The words that say an age follows: "aged eighty-six", "was six".
@@ -228,9 +258,15 @@ mod tests {
 
     #[test]
     fn every_age_in_words_holds_its_key_word() {
-        for (written, n) in [("eighty-six", 86), ("six", 6), ("a hundred and one", 101)] {
-            assert!(written.contains(key_word(n).unwrap()), "{written}");
+        for (written, n) in [
+            ("eighty-six", 86),
+            ("Eighty-six", 86),
+            ("six", 6),
+            ("a hundred and one", 101),
+        ] {
+            assert!(may_spell(written, n), "{written}");
         }
+        assert!(!may_spell("seventy-six", 86));
     }
 
     #[test]

@@ -12,7 +12,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::{Category, Detection, validated};
 use crate::ids;
@@ -80,8 +80,11 @@ const BETWEEN: &[&str] = &[
 ];
 
 static SEARCH: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    // A contiguous NFA builds in a fraction of a DFA's time and searches
+    // these few names as fast, behind its prefilter.
     AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
         .build(NAMES)
         .expect("names are plain strings")
 });

@@ -30,24 +30,14 @@ static AGE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Whether `sentence` writes one of `ages` in words ("eighty-six"): read
-/// only where it holds the age's key word ("eighty", or "Eighty" at its
-/// start).
+/// only where it holds the age's key word ("eighty", "Eighty").
 fn spelt_age(sentence: &str, ages: &[i32]) -> bool {
-    let b = sentence.as_bytes();
-    let holds_key = ages.iter().any(|&n| {
-        u32::try_from(n)
-            .ok()
-            .and_then(number_words::key_word)
-            .is_some_and(|w| {
-                let capital = crate::anonymise::replace::capitalise(w);
-                memchr::memmem::find(b, w.as_bytes()).is_some()
-                    || memchr::memmem::find(b, capital.as_bytes()).is_some()
-            })
-    });
-    holds_key
-        && number_words::ages(sentence)
-            .iter()
-            .any(|(_, n)| i32::try_from(*n).is_ok_and(|n| ages.contains(&n)))
+    let may = ages
+        .iter()
+        .any(|&n| u32::try_from(n).is_ok_and(|n| number_words::may_spell(sentence, n)));
+    may && number_words::ages(sentence)
+        .iter()
+        .any(|(_, n)| i32::try_from(*n).is_ok_and(|n| ages.contains(&n)))
 }
 
 /// The end of "years old" after an age that ends at `end`, or `end`.

@@ -4,13 +4,14 @@
 //!
 //! A record number has no shape of its own to find candidates by, so the
 //! text is read once as its letters and digits alone, upper case, with the
-//! spaces, line breaks, hyphens, slashes and full stops between them left out (two at
-//! most: a longer gap, or any other sign, breaks the run), and the listed
-//! keys ([`ids::record_key`]) are searched in that. A match counts only
-//! where it starts and ends on a boundary of the text's own words, so a
-//! key is never found inside a longer number. Text outside ASCII is read
-//! through the values' ASCII view (fullwidth letters and digits, dashes,
-//! invisible characters).
+//! spaces, line breaks, hyphens, slashes and full stops between them left
+//! out (two at most: a longer gap, or any other sign, breaks the run), and
+//! the listed keys ([`ids::record_key`]) are searched in that. A match
+//! counts only where it starts and ends on a boundary of the text's own
+//! words, so a key is never found inside a longer number. Text outside
+//! ASCII is read through the values' ASCII view (fullwidth letters and
+//! digits, dashes, invisible characters). A key two people list is the
+//! first one's.
 
 use std::ops::Range;
 
@@ -108,9 +109,8 @@ fn find(search: &AhoCorasick, text: &str) -> Vec<(Range<usize>, usize)> {
 
 /// The text's ASCII letters and digits, upper case, with up to two
 /// spaces (a line break too), hyphens, slashes or full stops between two
-/// of them left out;
-/// anything else is a [`BREAK`]. Beside it, the offset in `text` of each
-/// byte.
+/// of them left out; anything else is a [`BREAK`]. Beside it, the offset
+/// in `text` of each byte.
 fn letters_and_digits(text: &str) -> (Vec<u8>, Vec<usize>) {
     let bytes = text.as_bytes();
     let mut view = Vec::with_capacity(bytes.len());

@@ -7,8 +7,8 @@
 //! Numbers are found whatever separates their digits: spaces, hyphens, en
 //! and em dashes, dots, slashes or nothing. Text with characters outside
 //! ASCII is searched through an ASCII view of it (typographic dashes and
-//! spaces made plain, fullwidth digits and letters made ASCII, invisible characters
-//! dropped), mapped back to the original bytes.
+//! spaces made plain, fullwidth digits and letters made ASCII, invisible
+//! characters dropped), mapped back to the original bytes.
 //!
 //! The regexes are compiled once per process. Two of them (phone numbers,
 //! month-first dates) run without the regex crate's literal prefilter: their
