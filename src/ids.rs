@@ -135,8 +135,9 @@ pub fn nino_valid(key: &str) -> bool {
 /// A record number (a hospital number, a tenancy reference) as a key: its
 /// letters and digits in upper case, whatever spaces, hyphens, slashes or
 /// full stops the text puts between them. `None` for a number that could
-/// not be searched for safely: fewer than five letters and digits, fewer
-/// than three of them digits, or other signs inside it.
+/// not be searched for safely: fewer than six letters and digits, fewer
+/// than four of them digits (a shorter number turns up inside others, and
+/// in numbers a text merely writes side by side), or other signs inside it.
 pub fn record_key(s: &str) -> Option<String> {
     let s = s.trim();
     let signs_ok = s
@@ -148,7 +149,7 @@ pub fn record_key(s: &str) -> Option<String> {
         .map(|c| c.to_ascii_uppercase())
         .collect();
     let digits = key.bytes().filter(u8::is_ascii_digit).count();
-    (signs_ok && key.len() >= 5 && digits >= 3).then_some(key)
+    (signs_ok && key.len() >= 6 && digits >= 4).then_some(key)
 }
 
 /// An email address compared without case.
@@ -206,8 +207,8 @@ mod tests {
         assert_eq!(record_key("t/0012/45").as_deref(), Some("T001245"));
         assert_eq!(record_key("6001-2345").as_deref(), Some("60012345"));
         // Too short, too few digits or other signs: not searchable.
-        assert_eq!(record_key("K12"), None);
-        assert_eq!(record_key("ABCDE12"), None);
+        assert_eq!(record_key("K1234"), None);
+        assert_eq!(record_key("ABCDE123"), None);
         assert_eq!(record_key("RX1 (234567)"), None);
     }
 

@@ -183,7 +183,7 @@ proptest! {
     #[test]
     fn listed_record_numbers_are_found_however_split_and_never_inside_more(
         letters in "[A-Z]{0,3}",
-        digits in "[0-9]{5,9}",
+        digits in "[0-9]{6,9}",
         cut in 1usize..5,
         joint in prop_oneof![Just(" "), Just(""), Just("-"), Just("/"), Just("."), Just("\u{2013}"), Just("\n")],
         lower in any::<bool>(),

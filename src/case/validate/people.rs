@@ -213,7 +213,7 @@ impl Validator<'_> {
                     path(&[&"people", &i, &"record_numbers", &j]),
                     Diagnostic::error(
                         "bad-record-number",
-                        "a record number needs at least five letters and digits, three of them digits, and no other signs than spaces, hyphens, slashes and full stops",
+                        "a record number needs at least six letters and digits, four of them digits, and no other signs than spaces, hyphens, slashes and full stops",
                     )
                     .hint("write the number as the records print it, e.g. \"RX1 234567\"; a shorter one would be found inside other numbers"),
                 );

@@ -46,7 +46,7 @@ pub(super) fn nino_keys(nino: &str) -> Vec<String> {
 /// however the case file spaces it. `None` when too short to search safely.
 pub(super) fn record_key(record: &str) -> Option<String> {
     let key = alphanumerics(record);
-    (key.len() >= 5).then_some(key)
+    (key.len() >= 6).then_some(key)
 }
 
 /// A UK postcode's letters and digits, lower case ("hx38qt"), if `part` is
