@@ -378,6 +378,14 @@ const CONSTRUCTIONS: &[(&str, &str, &str, &str)] = &[
         "Mr Pryce, who was born on the twenty-first of November 1937, lives alone. He was eighty-six on 2 October 2024 when the first letter about the charges reached him. His date of birth is the 21st of November in 1937. The charging team's notes gave his year of birth as November of 1937.",
         "Mr Y, who was in his eighties, lives alone. He was in his eighties on 2 October 2024 when the first letter about the charges reached him. The charging team's notes gave his year of birth.",
     ),
+    // An abbreviation's full stop before a number that starts with its
+    // letters ends no sentence.
+    (
+        "n09",
+        "investigation.what_happened",
+        "The ward's notes (hospital no. K778-2231) say he was confused on admission.",
+        "The ward's notes say he was confused on admission.",
+    ),
 ];
 
 /// A field of a case by its path.

@@ -253,11 +253,16 @@ impl Rewrites {
         lower(&mut self.sentence.predicates);
         lower(&mut self.sentence.named_as);
         lower(&mut self.sentence.detail_labels);
-        lower(&mut self.heading.verbs);
-        lower(&mut self.heading.words);
+        // A verb of saying is a heading's verb whether or not `verbs`
+        // lists it too.
         for said in &mut self.heading.said {
             said.verb = said.verb.to_lowercase();
+            if !self.heading.verbs.contains(&said.verb) {
+                self.heading.verbs.push(said.verb.clone());
+            }
         }
+        lower(&mut self.heading.verbs);
+        lower(&mut self.heading.words);
         lower(&mut self.names.wrongly);
         lower(&mut self.names.known_as);
         for a in &mut self.address.after {

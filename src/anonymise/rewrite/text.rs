@@ -119,7 +119,7 @@ pub(super) fn sentence_around(text: &str, range: &Range<usize>) -> Range<usize> 
 
 /// Whether the full stop at `dot` ends an abbreviation with what it
 /// abbreviates after it ("NHS No. 999 954 2557", "Tel. 01632 960118",
-/// "Mrs. Nguyen"), so that no sentence ends there ("The answer was no.
+/// "hospital no. K778-2231", "Mrs. Nguyen"), so that no sentence ends there ("The answer was no.
 /// Then" still ends one).
 fn after_abbreviation(text: &str, dot: usize) -> bool {
     let bytes = text.as_bytes();
@@ -136,11 +136,19 @@ fn after_abbreviation(text: &str, dot: usize) -> bool {
         return false;
     }
     let word = &text[start..dot];
-    let next = text[dot + 1..].trim_start().chars().next();
+    let after = text[dot + 1..].trim_start();
+    let next = after.chars().next();
     let number_word = matches!(word, "No" | "no" | "Tel" | "tel" | "Ref" | "ref");
     let title = matches!(word, "Mr" | "Mrs" | "Ms" | "Dr" | "Prof" | "Revd");
+    // A number may start with its letters: "hospital no. K778-2231".
+    let lettered_number = || {
+        after
+            .split(char::is_whitespace)
+            .next()
+            .is_some_and(|w| w.bytes().any(|b| b.is_ascii_digit()))
+    };
     next.is_some_and(|c| {
-        (number_word && (c.is_ascii_digit() || matches!(c, '+' | '(')))
+        (number_word && (c.is_ascii_digit() || matches!(c, '+' | '(') || lettered_number()))
             || (title && c.is_uppercase())
     })
 }

@@ -311,8 +311,9 @@ fn ordinal_like(token: &[u8]) -> bool {
             || token == b"thirty")
 }
 
-/// The ordinals of the days of the month up to the nineteenth, and the
-/// tens that the days after them start with.
+/// The ordinals of the days of the month up to the nineteenth (a later
+/// day is "twenty" or "thirty" and one of the first nine, or "twentieth",
+/// "thirtieth").
 const ORDINAL_DAYS: [&str; 19] = [
     "first",
     "second",
