@@ -97,6 +97,19 @@ pub(super) struct Birth {
     /// an office's older file.)
     #[serde(default)]
     pub years: Vec<String>,
+    /// A verb of becoming an age, and the verb the age band takes instead
+    /// ("turned 90" → "was in her nineties"). (None, in an office's older
+    /// file.)
+    #[serde(default)]
+    pub became: Vec<Became>,
+}
+
+/// "turned" before an age, and what it becomes before the age band.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct Became {
+    pub verb: String,
+    pub write: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -54,9 +54,24 @@ pub(super) fn birth(cx: &Context<'_>, run: &Run) -> Option<Edit> {
     if let Some(e) = birth_said_twice(cx, run, p) {
         return Some(e);
     }
-    let born = cx.ids.born(p)?;
-    let as_at = cx.as_at(born)?;
-    let age = u32::try_from(born.years_until(as_at)).ok()?;
+    let written = &cx.text[run.range.clone()];
+    // An age is at most three digits, or words ("eighty-six"); four digits
+    // are a year ("born in 1936").
+    let written_age = if written.len() <= 3 && written.chars().all(|c| c.is_ascii_digit()) {
+        written.parse().ok()
+    } else {
+        crate::anonymise::number_words::cardinal(written)
+    };
+    let age_written = written_age.is_some();
+    // A written age is the age at its sentence's date; a date of birth is
+    // read as at the events.
+    let age = match written_age {
+        Some(age) => age,
+        None => {
+            let born = cx.ids.born(p)?;
+            u32::try_from(born.years_until(cx.as_at(born)?)).ok()?
+        }
+    };
     let band = cx
         .rules()
         .date_of_birth
@@ -66,11 +81,6 @@ pub(super) fn birth(cx: &Context<'_>, run: &Run) -> Option<Edit> {
     let text = band
         .write
         .replace("{their}", cx.their(Some(p), run.range.end));
-    let written = &cx.text[run.range.clone()];
-    // An age is at most three digits, or words ("eighty-six"); four digits
-    // are a year ("born in 1936").
-    let age_written = (written.len() <= 3 && written.chars().all(|c| c.is_ascii_digit()))
-        || crate::anonymise::number_words::cardinal(written).is_some();
     let (start, end) = if age_written {
         // An age: "aged 86" and "86 years old" go whole.
         let after = &cx.text[run.range.end..];
@@ -95,6 +105,18 @@ pub(super) fn birth(cx: &Context<'_>, run: &Run) -> Option<Edit> {
     if text.is_empty() {
         return without_age(cx, start..end, age_written);
     }
+    // "turned 90" → "was in her nineties": the band takes the verb of being.
+    let became = cx
+        .rules()
+        .date_of_birth
+        .became
+        .iter()
+        .find_map(|b| phrase_before(cx.text, start, &b.verb).map(|at| (at, b.write.as_str())));
+    let (start, text) = match became {
+        Some((at, "")) if age_written => (at, text),
+        Some((at, verb)) if age_written => (at, format!("{verb} {text}")),
+        _ => (start, text),
+    };
     Some(Edit {
         range: start..end,
         text,

@@ -163,6 +163,16 @@ fn dates_of_birth_become_an_age_band_or_go() {
             "Mrs O'Neill was 87 on 30 January 2024.",
             "Mrs Y was in her eighties on 30 January 2024.",
         ),
+        // The band of the age the sentence writes, with the verb of being
+        // for a verb of becoming; in words too.
+        (
+            "Mrs O'Neill turned 90 on 2 March 2026 and moved.",
+            "Mrs Y was in her nineties on 2 March 2026 and moved.",
+        ),
+        (
+            "Mrs O'Neill was eighty-seven on 30 January 2024.",
+            "Mrs Y was in her eighties on 30 January 2024.",
+        ),
         // A year of birth alone is a year, not an age; the event's date
         // after it is no one's birth.
         (
