@@ -5,7 +5,6 @@
 //! [`ordinal_day`] reads (the callers search case-insensitively); ages are
 //! read word by word after the words that say one follows ([`ages`]).
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -107,42 +106,40 @@ pub(super) fn cardinal(s: &str) -> Option<u32> {
     }
 }
 
-/// The word every spelling of age `n` holds ("eighty" for 86, "six" for
-/// 6, "hundred" for 101), lower case: a text without it, or its capital,
-/// cannot write the age in words.
-fn key_word(n: u32) -> Option<&'static str> {
+/// Where the word every spelling of age `n` holds ("eighty" for 86, "six"
+/// for 6, "hundred" for 101) stands in [`UNITS`], then [`TENS`], then
+/// "hundred".
+fn key_word(n: u32) -> Option<usize> {
     match n {
-        1..=19 => Some(UNITS[n as usize - 1]),
-        20..=99 => Some(TENS[n as usize / 10 - 2]),
-        100..=199 => Some("hundred"),
+        1..=19 => Some(n as usize - 1),
+        20..=99 => Some(n as usize / 10 + 17),
+        100..=199 => Some(27),
         _ => None,
     }
 }
 
 /// Whether `text` holds the key word of age `n` ([`key_word`]), lower case
-/// or capitalised: the searchers are built once, for every key word.
+/// or capitalised (a text without it cannot write the age in words): the
+/// searchers are built once, for every key word.
 pub(super) fn may_spell(text: &str, n: u32) -> bool {
-    static FINDERS: LazyLock<HashMap<&'static str, [memmem::Finder<'static>; 2]>> =
-        LazyLock::new(|| {
-            UNITS
-                .iter()
-                .chain(&TENS)
-                .chain(&["hundred"])
-                .map(|w| {
-                    let capital = format!("{}{}", w[..1].to_ascii_uppercase(), &w[1..]);
-                    let finders = [
-                        memmem::Finder::new(w.as_bytes()).into_owned(),
-                        memmem::Finder::new(capital.as_bytes()).into_owned(),
-                    ];
-                    (*w, finders)
-                })
-                .collect()
-        });
-    key_word(n)
-        .and_then(|w| FINDERS.get(w))
-        .is_some_and(|[lower, capital]| {
-            lower.find(text.as_bytes()).is_some() || capital.find(text.as_bytes()).is_some()
-        })
+    static FINDERS: LazyLock<Vec<[memmem::Finder<'static>; 2]>> = LazyLock::new(|| {
+        UNITS
+            .iter()
+            .chain(&TENS)
+            .chain(&["hundred"])
+            .map(|w| {
+                let capital = format!("{}{}", w[..1].to_ascii_uppercase(), &w[1..]);
+                [
+                    memmem::Finder::new(w.as_bytes()).into_owned(),
+                    memmem::Finder::new(capital.as_bytes()).into_owned(),
+                ]
+            })
+            .collect()
+    });
+    key_word(n).is_some_and(|i| {
+        let [lower, capital] = &FINDERS[i];
+        lower.find(text.as_bytes()).is_some() || capital.find(text.as_bytes()).is_some()
+    })
 }
 
 /// The words that say an age follows: "aged eighty-six", "was six".
