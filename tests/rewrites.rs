@@ -285,6 +285,12 @@ const CONSTRUCTIONS: &[(&str, &str, &str, &str)] = &[
     (
         "n07",
         "investigation.what_happened",
+        "The care agency's rota listed her as Mary-Jane P-J.",
+        "The care agency's rota listed her as Mrs Y.",
+    ),
+    (
+        "n07",
+        "investigation.what_happened",
         "The O'Driscolls' house is two miles away.\n\nMs O'Driscoll rang the Council on 01632 960 451 ext 204. Mrs Price-Jenkins Snr is 86.",
         "The family's house is two miles away.\n\nMs X rang the Council. Mrs Y is 86.",
     ),
@@ -385,6 +391,14 @@ const CONSTRUCTIONS: &[(&str, &str, &str, &str)] = &[
         "investigation.what_happened",
         "The ward's notes (hospital no. K778-2231) say he was confused on admission.",
         "The ward's notes say he was confused on admission.",
+    ),
+    // A name left without its value or a determiner takes the person's
+    // possessive, and "no." is written out.
+    (
+        "n09",
+        "investigation.what_happened",
+        "The Council took its first charge from account 6001 2345 on 1 November 2024 and sent the bill for account no. 60012345 to Mrs Ashdown. Tenancy T/0012/45 was not affected.",
+        "The Council took its first charge from her account on 1 November 2024 and sent the bill for her account number to Mrs X. Her tenancy was not affected.",
     ),
 ];
 

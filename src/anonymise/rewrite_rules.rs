@@ -167,6 +167,16 @@ pub(super) struct Sentence {
     /// 900461 for urgent matters."). (None, in an office's older file.)
     #[serde(default)]
     pub detail_labels: Vec<String>,
+    /// Words after which the name of a value that goes has no determiner
+    /// and takes the person's possessive: "wrote to account 6001 2345" →
+    /// "wrote to her account". (None, in an office's older file: such a
+    /// name keeps its placeholder, for `check` to hold.)
+    #[serde(default)]
+    pub bare_after: Vec<String>,
+    /// What "no." naming a value that goes is written as ("her account
+    /// no. 6001 2345" → "her account number"). (None: as written.)
+    #[serde(default)]
+    pub no_written: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -266,6 +276,7 @@ impl Rewrites {
         lower(&mut self.sentence.predicates);
         lower(&mut self.sentence.named_as);
         lower(&mut self.sentence.detail_labels);
+        lower(&mut self.sentence.bare_after);
         // A verb of saying is a heading's verb whether or not `verbs`
         // lists it too.
         for said in &mut self.heading.said {

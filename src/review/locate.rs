@@ -92,17 +92,15 @@ impl Document {
     /// found at all (`anchors[i]` are item i's, surest first).
     pub fn places(&self, finder: &Finder) -> Vec<Vec<Spot>> {
         let mut best: HashMap<usize, (usize, Vec<Spot>)> = HashMap::new();
-        if let Some(automaton) = &finder.automaton {
-            for m in automaton.find_overlapping_iter(&self.skeleton) {
-                let (item, rank) = finder.owner[m.pattern().as_usize()];
-                let spot = self.spot(self.at.get(m.start()).copied().unwrap_or(0));
-                let entry = best.entry(item).or_insert((rank, Vec::new()));
-                if rank < entry.0 {
-                    *entry = (rank, Vec::new());
-                }
-                if rank == entry.0 && !entry.1.contains(&spot) {
-                    entry.1.push(spot);
-                }
+        for (pattern, start) in finder.find_all(&self.skeleton) {
+            let (item, rank) = finder.owner[pattern];
+            let spot = self.spot(self.at.get(start).copied().unwrap_or(0));
+            let entry = best.entry(item).or_insert((rank, Vec::new()));
+            if rank < entry.0 {
+                *entry = (rank, Vec::new());
+            }
+            if rank == entry.0 && !entry.1.contains(&spot) {
+                entry.1.push(spot);
             }
         }
         (0..finder.items)
@@ -128,11 +126,20 @@ impl Document {
 
 /// Every item's anchors, compiled once for all the copies of a case.
 pub(super) struct Finder {
+    /// The distinct beginnings of the anchors ([`PREFIX`] characters).
     automaton: Option<AhoCorasick>,
-    /// Which item, and which of its anchors, each pattern is.
+    /// The anchors that begin with each of the automaton's patterns.
+    starting: Vec<Vec<usize>>,
+    /// Each anchor's skeleton.
+    patterns: Vec<String>,
+    /// Which item, and which of its anchors, each anchor is.
     owner: Vec<(usize, usize)>,
     items: usize,
 }
+
+/// How many characters of an anchor's skeleton the automaton holds; the
+/// rest is compared where the beginning is found.
+const PREFIX: usize = 16;
 
 impl Finder {
     /// The finder for items with these anchors (`anchors[i]` are item i's,
@@ -149,21 +156,56 @@ impl Finder {
                 }
             }
         }
-        // The plain NFA: the anchors are whole sentences, so building is
-        // most of the work (a DFA costs several times more to build, and a
-        // case's few copies are each searched once).
-        let automaton = (!patterns.is_empty()).then(|| {
+        // The anchors are whole sentences and a case's few copies are each
+        // searched once, so building the automaton is most of the work: it
+        // holds only each anchor's beginning, and the rest is compared where
+        // that is found (the same places as an automaton of whole anchors,
+        // for a fraction of the building).
+        let mut ids: HashMap<&str, usize> = HashMap::new();
+        let mut beginnings: Vec<&str> = Vec::new();
+        let mut starting: Vec<Vec<usize>> = Vec::new();
+        for (i, pattern) in patterns.iter().enumerate() {
+            let end = pattern
+                .char_indices()
+                .nth(PREFIX)
+                .map_or(pattern.len(), |(at, _)| at);
+            let beginning = &pattern[..end];
+            let id = *ids.entry(beginning).or_insert_with(|| {
+                beginnings.push(beginning);
+                starting.push(Vec::new());
+                beginnings.len() - 1
+            });
+            starting[id].push(i);
+        }
+        let automaton = (!beginnings.is_empty()).then(|| {
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::Standard)
                 .kind(Some(AhoCorasickKind::NoncontiguousNFA))
-                .build(&patterns)
+                .build(&beginnings)
                 .expect("anchors are plain strings")
         });
         Self {
             automaton,
+            starting,
+            patterns,
             owner,
             items: anchors.len(),
         }
+    }
+
+    /// Every place in `skeleton` where an anchor is found: the anchor and
+    /// where it starts.
+    fn find_all<'a>(&'a self, skeleton: &'a str) -> impl Iterator<Item = (usize, usize)> + 'a {
+        self.automaton
+            .iter()
+            .flat_map(move |a| a.find_overlapping_iter(skeleton))
+            .flat_map(move |m| {
+                let rest = &skeleton[m.start()..];
+                self.starting[m.pattern().as_usize()]
+                    .iter()
+                    .filter(move |&&p| rest.starts_with(self.patterns[p].as_str()))
+                    .map(move |&p| (p, m.start()))
+            })
     }
 }
 
@@ -206,5 +248,38 @@ mod tests {
             }]
         );
         assert!(places[1].is_empty());
+    }
+
+    #[test]
+    fn anchors_that_begin_alike_are_told_apart_by_the_rest() {
+        let pages = vec![
+            "1. The Council did not reply to her letter of May.\n".to_string(),
+            "2. The Council did not reply to his emails, and the Trust did.\n".to_string(),
+        ];
+        let doc = Document::new(&pages);
+        let anchor = |text: &str| Anchor {
+            text: text.to_string(),
+        };
+        let finder = Finder::new(&[
+            // The same first sixteen letters as the others, found nowhere.
+            vec![anchor("The Council did not reply to anyone at all.")],
+            vec![anchor("The Council did not reply to his emails")],
+            vec![
+                anchor("The Council did not reply to her letter of May."),
+                // Shorter than the automaton's beginnings, found on both pages.
+                anchor("The Council did"),
+            ],
+            vec![anchor("the Trust did")],
+        ]);
+        let spot = |page, paragraph| Spot {
+            page,
+            paragraph: Some(paragraph),
+        };
+        let places = doc.places(&finder);
+        assert!(places[0].is_empty());
+        assert_eq!(places[1], [spot(2, 2)]);
+        // The surest anchor that is found places the row.
+        assert_eq!(places[2], [spot(1, 1)]);
+        assert_eq!(places[3], [spot(2, 2)]);
     }
 }

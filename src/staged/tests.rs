@@ -51,3 +51,23 @@ fn a_link_planted_at_the_staging_name_is_not_followed() {
     assert_ne!(staging.path(), planted);
     assert!(fs::read_dir(victim.path()).unwrap().next().is_none());
 }
+
+#[test]
+fn a_file_reads_back_only_as_exactly_its_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    // Longer than one block, so that the comparison crosses blocks.
+    let bytes: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8).collect();
+    let path = dir.path().join("a.pdf");
+    write_new(&path, &bytes).unwrap();
+    assert!(reads_back_as(&path, &bytes).unwrap());
+    assert!(!reads_back_as(&path, &bytes[..bytes.len() - 1]).unwrap());
+    let mut longer = bytes.clone();
+    longer.push(0);
+    assert!(!reads_back_as(&path, &longer).unwrap());
+    let mut changed = bytes.clone();
+    changed[150_000] ^= 1;
+    assert!(!reads_back_as(&path, &changed).unwrap());
+    assert!(reads_back_as(&dir.path().join("none"), &bytes).is_err());
+    // An existing file is never written over.
+    assert!(write_new(&path, b"other").is_err());
+}

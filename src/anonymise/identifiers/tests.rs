@@ -376,6 +376,27 @@ fn an_undotted_initial_before_the_family_name_is_part_of_the_name() {
 }
 
 #[test]
+fn the_initials_of_a_hyphenated_family_name_go_with_the_given_name() {
+    let cases = [
+        ("Deborah T-W rang.", "Mrs B rang."),
+        ("Deborah TW rang.", "Mrs B rang."),
+        ("Deborah T.W. rang.", "Mrs B rang."),
+        ("Deborah T. W. rang.", "Mrs B rang."),
+        ("Deborah T.-W. rang.", "Mrs B rang."),
+        // Letters that are not her initials, or a word after a full stop
+        // that ends the sentence, stay.
+        ("Deborah TV rang.", "Mrs B TV rang."),
+        (
+            "Deborah T. A meeting followed.",
+            "Mrs B. A meeting followed.",
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(redact(text), want, "{text}");
+    }
+}
+
+#[test]
 fn a_surname_two_people_share_is_the_familys_after_the() {
     let case = format!(
         r#"{CASE}

@@ -267,9 +267,41 @@ impl Identifiers {
                 .strip_prefix(", ")
                 .filter(|_| one_word)
         })?;
+        // The initial of another of their names than the one written last,
+        // and of the parts of a hyphenated one after it ("Deborah T-W",
+        // "Deborah T.W.", "Deborah TW").
+        let last = last_word_folded(text, hit);
+        let theirs = |letter: char| {
+            let lower = letter.to_ascii_lowercase();
+            parts.iter().any(|p| p.starts_with(lower) && *p != last)
+        };
         let mut chars = after.chars();
-        let letter = chars.next().filter(char::is_ascii_uppercase)?;
-        let rest = chars.as_str();
+        let letter = chars
+            .next()
+            .filter(|c| c.is_ascii_uppercase() && theirs(*c))?;
+        let mut rest = chars.as_str();
+        let mut letters = 1;
+        while letters < 3 {
+            let spaced = rest.strip_prefix(". ");
+            let joined = spaced
+                .or_else(|| rest.strip_prefix(".-"))
+                .or_else(|| rest.strip_prefix(['-', '.']))
+                .unwrap_or(rest);
+            let mut next = joined.chars();
+            // "T. A" may be an initial and a word.
+            let word = |c: &char| spaced.is_some() && matches!(c, 'I' | 'A');
+            if next
+                .next()
+                .is_none_or(|c| !c.is_ascii_uppercase() || !theirs(c) || word(&c))
+            {
+                break;
+            }
+            if next.as_str().starts_with(char::is_alphanumeric) {
+                break;
+            }
+            rest = next.as_str();
+            letters += 1;
+        }
         let dotted = rest.starts_with('.');
         // Alone: a word's end follows, not a letter or a symbol ("P&O").
         let alone = rest.chars().next().is_none_or(|c| {
@@ -281,13 +313,7 @@ impl Identifiers {
         });
         // "I" or "A" after a name is a word ("told Colin I would") unless
         // dotted.
-        if !alone || (matches!(letter, 'I' | 'A') && !dotted) {
-            return None;
-        }
-        // The initial of another of their names than the one written last.
-        let last = last_word_folded(text, hit);
-        let lower = letter.to_ascii_lowercase();
-        if !parts.iter().any(|p| p.starts_with(lower) && *p != last) {
+        if !alone || (letters == 1 && matches!(letter, 'I' | 'A') && !dotted) {
             return None;
         }
         let mut end = text.len() - rest.len();

@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use super::births::birth;
+use super::named::named_before;
 use super::text::{
     any_before, phrase_before, sentence_around, verb_words_before, with_spacing, words, words_of,
 };
@@ -62,34 +63,6 @@ pub(super) fn rewrite(cx: &Context<'_>, run: &Run) -> Option<Edit> {
         return Some(e);
     }
     named_before(cx, run)
-}
-
-/// "gives her NHS number as 999 954 2557." → "gives her NHS number.": a
-/// value the sentence has already named goes with its "as", where the
-/// clause ends after it; right after its name ("His NHS number 999 954
-/// 2557 was on the form", "NHS No: 999 954 2557"), it goes alone.
-fn named_before(cx: &Context<'_>, run: &Run) -> Option<Edit> {
-    let head = &cx.text[..run.range.start];
-    let (before, with_as) = match head.strip_suffix(" as ") {
-        Some(before) => (before, true),
-        None => (head.strip_suffix(' ')?.trim_end_matches(':'), false),
-    };
-    let named = before
-        .rsplit(|c: char| !(c.is_alphanumeric() || c == '.'))
-        .next()?
-        .trim_end_matches('.')
-        .to_lowercase();
-    let after = cx.text[run.range.end..].chars().next();
-    let clause_ends = after.is_none_or(|c| matches!(c, '.' | ',' | ';' | ')' | '!' | '?'));
-    let names_it = cx.rules().sentence.named_as.contains(&named) || (!with_as && named == "no");
-    if (with_as && !clause_ends) || !names_it {
-        return None;
-    }
-    Some(Edit {
-        range: before.len()..run.range.end,
-        text: String::new(),
-        rule: Rule::IdentifierNamed,
-    })
 }
 
 /// Whether the words of `text` outside the hits in `range` are all of the

@@ -23,6 +23,7 @@ mod clauses;
 mod heading;
 mod joins;
 mod lists;
+mod named;
 mod names;
 mod places;
 mod text;

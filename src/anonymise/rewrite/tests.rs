@@ -25,6 +25,7 @@ addresses = ["17 Sorrel Street, Halden, HX3 8RL"]
 phones = ["07700 900461"]
 emails = ["peggy.oneill@example.net"]
 nhs_number = "999 954 2557"
+record_numbers = ["6001 2345"]
 
 [[people]]
 id = "mark"
@@ -283,6 +284,52 @@ fn a_value_named_before_it_goes_and_a_clause_with_its_own_verb_stays() {
 }
 
 #[test]
+fn a_name_left_without_its_value_still_reads_as_a_noun() {
+    check(&[
+        (
+            "The Council wrote to account 6001 2345 on 3 May 2024.",
+            "The Council wrote to her account on 3 May 2024.",
+        ),
+        (
+            "Payments into account no. 60012345 stopped.",
+            "Payments into her account number stopped.",
+        ),
+        (
+            "Account 6001-2345 was closed in May.",
+            "Her account was closed in May.",
+        ),
+        (
+            "Notes:\n- Account 6001 2345 closed in May.",
+            "Notes:\n- Her account closed in May.",
+        ),
+        (
+            "NHS number 999 954 2557 was on the form.",
+            "Her NHS number was on the form.",
+        ),
+        (
+            "Her NHS no. 999 954 2557 was on the form.",
+            "Her NHS number was on the form.",
+        ),
+        // A determiner, a word after one, or a possessive: the name as it
+        // was.
+        (
+            "The Council closed the joint account 6001 2345 in May.",
+            "The Council closed the joint account in May.",
+        ),
+        (
+            "Mrs O'Neill's account 6001 2345 was in credit.",
+            "Mrs Y's account was in credit.",
+        ),
+        // After a verb, how the name stands is not told: the placeholder
+        // stays, for `check` to hold.
+        (
+            "The form gave NHS number 999 954 2557 for the ward.",
+            "The form gave NHS number [NHS number] for the ward.",
+        ),
+    ]);
+}
+
+#[test]
 fn quoted_headings_of_names_and_identifiers_are_described() {
     check(&[
         (
@@ -504,11 +551,12 @@ fn mail_headers_labelled_lines_and_maiden_names_read_as_prose() {
             "The referral says Mrs Y (aged 88) lives alone.",
         ),
         // A label's line that goes on with a sentence of its own stays one
-        // (only the value after its name goes), and so does a long
+        // (only the value after its name goes, and the name, left bare,
+        // takes her possessive), and so does a long
         // introduction of a list that went.
         (
             "Address: 17 Sorrel Street was damp for months and the Council did not repair it.",
-            "Address was damp for months and the Council did not repair it.",
+            "Her address was damp for months and the Council did not repair it.",
         ),
         (
             "The notes record that she asked for help many times, and give her details:\n- Mob: 07700 900461\nShe rang.",

@@ -1,0 +1,170 @@
+//! A value right after the words that name it ("gives her NHS number as
+//! 999 954 2557", "wrote to account 6001 2345 on 3 May"): the value goes
+//! and its name stays, written so that it still reads as the sentence's
+//! noun ("wrote to her account on 3 May").
+
+use super::text::sentence_around;
+use super::{Context, Edit, Rule, Run};
+
+/// "gives her NHS number as 999 954 2557." → "gives her NHS number.": a
+/// value the sentence has already named goes with its "as", where the
+/// clause ends after it; right after its name ("His NHS number 999 954
+/// 2557 was on the form", "NHS No: 999 954 2557"), it goes alone, and a
+/// name left without a determiner takes the person's possessive ("to
+/// account 6001 2345" → "to her account"; "Tenancy T/0012/45 ended" →
+/// "Her tenancy ended"). A name that is neither (a verb's object: "quoted
+/// claim HB 448120") keeps its placeholder, for `check` to hold.
+pub(super) fn named_before(cx: &Context<'_>, run: &Run) -> Option<Edit> {
+    let head = &cx.text[..run.range.start];
+    let (before, with_as) = match head.strip_suffix(" as ") {
+        Some(before) => (before, true),
+        None => (head.strip_suffix(' ')?.trim_end_matches(':'), false),
+    };
+    let named = before
+        .rsplit(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .next()?
+        .trim_end_matches('.')
+        .to_lowercase();
+    let after = cx.text[run.range.end..].chars().next();
+    let clause_ends = after.is_none_or(|c| matches!(c, '.' | ',' | ';' | ')' | '!' | '?'));
+    let names_it = cx.rules().sentence.named_as.contains(&named) || (!with_as && named == "no");
+    if (with_as && !clause_ends) || !names_it {
+        return None;
+    }
+    let edit = |start: usize, text: String| Edit {
+        range: start..run.range.end,
+        text,
+        rule: Rule::IdentifierNamed,
+    };
+    if with_as {
+        return Some(edit(before.len(), String::new()));
+    }
+    let sentence = sentence_around(cx.text, &run.range).start;
+    let (label, standing) = standing(cx, sentence, before.len())?;
+    let name = spelt_out(cx, &cx.text[label..before.len()]);
+    let written = match standing {
+        Standing::Determined => name,
+        Standing::Bare { starts } => {
+            let their = cx.their(run.person(cx), run.range.end);
+            if starts {
+                format!("{} {}", capitalised(their), lower_first(&name))
+            } else {
+                format!("{their} {name}")
+            }
+        }
+    };
+    Some(edit(label, written))
+}
+
+/// Words that make the name after them a noun phrase already.
+const DETERMINERS: [&str; 17] = [
+    "a", "an", "the", "her", "his", "their", "its", "our", "my", "your", "this", "that", "these",
+    "those", "whose", "each", "any",
+];
+
+/// How the words that name a value stand in their sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Standing {
+    /// After a determiner or a possessive ("her account", "the joint
+    /// account", "Mrs Ashdown's account").
+    Determined,
+    /// With none, after a preposition or at the sentence's start
+    /// (`starts`): the person's possessive goes before them.
+    Bare { starts: bool },
+}
+
+/// Where the words naming a value that ends at `end` start (the rules'
+/// words of identifiers: "council tax account", "NHS no."), and how they
+/// stand; `None` where that cannot be told (a verb before them).
+fn standing(cx: &Context<'_>, sentence: usize, end: usize) -> Option<(usize, Standing)> {
+    let rules = &cx.rules().sentence;
+    let is_name = |w: &str| {
+        (rules.words.iter().any(|x| x == w) || rules.named_as.iter().any(|x| x == w))
+            && !rules.predicates.iter().any(|x| x == w)
+            && !rules.bare_after.iter().any(|x| x == w)
+    };
+    let mut label = end;
+    // A word between the name and its determiner ("the joint account"):
+    // one at most, right after the determiner. Any other word (a verb:
+    // "the form gave NHS number …") leaves the name's standing untold.
+    let mut others = 0;
+    let mut at = end;
+    loop {
+        let head = cx.text[sentence..at].trim_end();
+        if head.is_empty() {
+            return (others == 0).then_some((label, Standing::Bare { starts: true }));
+        }
+        let start = sentence + head.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+        let raw = &cx.text[start..sentence + head.len()];
+        // A list item's mark starts its sentence ("- Account 6001 2345
+        // closed").
+        let first = cx.text[sentence..start].trim().is_empty();
+        if first && matches!(raw, "-" | "*" | "\u{2022}" | "\u{2013}") {
+            return (others == 0).then_some((label, Standing::Bare { starts: true }));
+        }
+        if raw.ends_with([',', ';', ':', '(', ')', '"', '\u{201C}', '\u{201D}']) {
+            return None;
+        }
+        if ["'s", "\u{2019}s", "s'"].iter().any(|a| raw.ends_with(a)) {
+            return Some((label, Standing::Determined));
+        }
+        let word = raw.trim_end_matches('.').to_lowercase();
+        if DETERMINERS.contains(&word.as_str()) {
+            return Some((label, Standing::Determined));
+        }
+        if others == 0 && rules.bare_after.contains(&word) {
+            return Some((label, Standing::Bare { starts: false }));
+        }
+        if others == 0 && is_name(&word) {
+            label = start;
+        } else {
+            others += 1;
+            if others > 1 {
+                return None;
+            }
+        }
+        at = start;
+    }
+}
+
+/// The name as printed, with a "no." that named the value written out
+/// ("account no." → "account number"): without its value, "no." reads as
+/// the word "no".
+fn spelt_out(cx: &Context<'_>, name: &str) -> String {
+    let Some(word) = cx.rules().sentence.no_written.as_deref() else {
+        return name.to_string();
+    };
+    let last = name.rfind(' ').map_or(0, |i| i + 1);
+    if name[last..]
+        .trim_end_matches('.')
+        .eq_ignore_ascii_case("no")
+    {
+        format!("{}{word}", &name[..last])
+    } else {
+        name.to_string()
+    }
+}
+
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// A name's first letter in lower case, unless its first word is
+/// capitals ("NHS number", "MRN").
+fn lower_first(name: &str) -> String {
+    let first = name.split(' ').next().unwrap_or("");
+    if first.chars().filter(|c| c.is_alphabetic()).count() > 1
+        && first.chars().all(|c| !c.is_lowercase())
+    {
+        return name.to_string();
+    }
+    let mut chars = name.chars();
+    chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
+}
