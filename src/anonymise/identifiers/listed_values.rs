@@ -322,12 +322,21 @@ fn birth_context(text: &str, at: usize, reach: usize) -> bool {
     while !text.is_char_boundary(from) {
         from -= 1;
     }
-    let head = &text[from..at];
-    let head = head
-        .rsplit(". ")
-        .next()
-        .unwrap_or(head)
-        .to_ascii_lowercase();
+    let head = text[from..at].to_ascii_lowercase();
+    // From the sentence's start: the last ". " that is no birth word's own
+    // stop ("(b. 1936)", "d.o.b. 1936").
+    let abbreviation = |upto: &str| {
+        ["b.", "d.o.b."].iter().any(|w| {
+            upto.strip_suffix(w)
+                .is_some_and(|b| !b.ends_with(|c: char| c.is_ascii_alphanumeric() || c == '.'))
+        })
+    };
+    let start = head
+        .rmatch_indices(". ")
+        .map(|(i, _)| i)
+        .find(|&i| !abbreviation(&head[..=i]))
+        .map_or(0, |i| i + 2);
+    let head = &head[start..];
     BIRTH_WORDS.iter().any(|w| {
         head.match_indices(w).any(|(i, _)| {
             !head[..i].ends_with(|c: char| c.is_ascii_alphanumeric())

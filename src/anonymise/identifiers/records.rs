@@ -1,6 +1,8 @@
 //! Listed record numbers (a hospital number, a tenancy or council tax
 //! reference), found however a text writes them: "RX1 234567",
-//! "RX1234567", "rx1-234-567", "T/0012/45" for "T 0012 45".
+//! "RX1234567", "rx1-234-567", "T/0012/45" for "T 0012 45"; and listed
+//! NHS and National Insurance numbers in a grouping their shapes do not
+//! know ("999 9542 557", "QQ1 234 56C").
 //!
 //! A record number has no shape of its own to find candidates by, so the
 //! text is read once as its letters and digits alone, upper case, with the
@@ -27,8 +29,8 @@ use crate::ids;
 pub(super) struct Records {
     /// The keys' automaton (none when the case lists none).
     search: Option<AhoCorasick>,
-    /// Whose each key is.
-    owners: Vec<usize>,
+    /// Whose each key is, and what it is.
+    owners: Vec<(usize, Category)>,
 }
 
 /// The byte that stands for a break in the letters-and-digits view.
@@ -39,14 +41,23 @@ impl Records {
         let mut keys: Vec<String> = Vec::new();
         let mut owners = Vec::new();
         for (i, person) in people.iter().enumerate() {
-            for key in person
+            let records = person
                 .record_numbers
                 .iter()
-                .filter_map(|r| ids::record_key(r))
-            {
-                if !keys.contains(&key) {
+                .map(|r| (r, Category::RecordNumber));
+            let numbers = [
+                (&person.nhs_number, Category::NhsNumber),
+                (&person.ni_number, Category::NiNumber),
+            ];
+            let numbers = numbers
+                .into_iter()
+                .filter_map(|(n, category)| Some((n.as_ref()?, category)));
+            for (written, category) in records.chain(numbers) {
+                if let Some(key) = ids::record_key(written)
+                    && !keys.contains(&key)
+                {
                     keys.push(key);
-                    owners.push(i);
+                    owners.push((i, category));
                 }
             }
         }
@@ -75,12 +86,13 @@ impl Records {
         found
             .into_iter()
             .map(|(range, key)| {
+                let (person, category) = self.owners[key];
                 Hit::new(
                     Source::Listed,
                     range,
-                    Category::RecordNumber,
-                    Some(self.owners[key]),
-                    Category::RecordNumber.placeholder(),
+                    category,
+                    Some(person),
+                    category.placeholder(),
                 )
             })
             .collect()
@@ -209,6 +221,27 @@ mod tests {
             assert!(found(&r, text).is_empty(), "{text}");
         }
         assert_eq!(found(&r, "6001 2345."), ["6001 2345"]);
+    }
+
+    #[test]
+    fn nhs_and_ni_numbers_in_any_grouping_are_theirs() {
+        let mut person: Person =
+            toml::from_str("id = \"a\"\nname = \"Ann Lee\"\nrole = \"complainant\"")
+                .expect("a person");
+        person.nhs_number = Some("999 954 2557".into());
+        person.ni_number = Some("QQ 12 34 56 C".into());
+        let r = Records::new(&[person]);
+        for (text, number, category) in [
+            ("is 999 9542 557.", "999 9542 557", Category::NhsNumber),
+            ("is 99 99 54 25 57,", "99 99 54 25 57", Category::NhsNumber),
+            ("NI QQ1 234 56C.", "QQ1 234 56C", Category::NiNumber),
+        ] {
+            let hits = r.hits(text);
+            assert_eq!(hits.len(), 1, "{text}");
+            assert_eq!(&text[hits[0].range.clone()], number);
+            assert_eq!(hits[0].category, category);
+        }
+        assert!(r.hits("ref 19999542557").is_empty());
     }
 
     #[test]
