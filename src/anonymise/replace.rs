@@ -318,6 +318,16 @@ fn name_in_apposition(before: &str, after: &str) -> Option<usize> {
 
 /// Whether text appended to `before` starts a sentence (or a list item).
 fn starts_sentence(before: &str) -> bool {
+    // A quotation that opens a sentence, or opens after a comma or a colon
+    // ('"Lorraine was rude," said …', 'She said, "Lorraine …'), starts
+    // one too.
+    if let Some(head) = before.strip_suffix(['"', '\u{201C}', '\u{2018}']) {
+        let head = head.trim_end_matches([' ', '\t']);
+        let spaced = head.len() < before.len() - 1;
+        return head.is_empty()
+            || head.ends_with('\n')
+            || (spaced && head.ends_with([',', ':', '.', '!', '?']));
+    }
     let trimmed = before.trim_end_matches([' ', '\t']);
     if trimmed.is_empty() || trimmed.ends_with('\n') {
         return true;
@@ -423,6 +433,13 @@ mod tests {
         assert!(starts_sentence(""));
         assert!(starts_sentence("The Council agreed. "));
         assert!(!starts_sentence("she spoke to "));
+        // A quotation that opens a sentence, or opens after a comma or a
+        // colon; not one in the middle of a clause.
+        assert!(starts_sentence("\""));
+        assert!(starts_sentence("She said, \u{201C}"));
+        assert!(starts_sentence("The note read: \""));
+        assert!(!starts_sentence("she called him \""));
+        assert!(!starts_sentence("the \"x\"\""));
         assert_eq!(capitalise("the social worker"), "The social worker");
     }
 }

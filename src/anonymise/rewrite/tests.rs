@@ -352,6 +352,11 @@ fn role_labels_are_introduced_once_and_said_once() {
             "She spoke to Imran Qureshi, a social worker in the hospital team.",
             "She spoke to a social worker in the hospital team.",
         ),
+        // A quotation that opens a sentence opens with a capital.
+        (
+            "\"Imran was rude,\" said Mrs O'Neill.",
+            "\"The social worker was rude,\" said Mrs Y.",
+        ),
     ]);
 }
 
