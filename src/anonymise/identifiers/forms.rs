@@ -188,10 +188,13 @@ pub(super) fn anglicised(name: &str) -> Vec<String> {
 }
 
 /// A name as written, and the other spellings of it a text may use:
-/// hyphens as spaces or run together, apostrophes dropped or spaced.
+/// hyphens as spaces, run together or spaced ("Tranter - Wilde"),
+/// apostrophes dropped or spaced.
 pub(super) fn spellings(name: &str) -> Vec<String> {
     let mut out = vec![name.to_string()];
-    for (from, tos) in [("-", [" ", ""]), ("'", ["", " "]), ("\u{2019}", ["", " "])] {
+    let hyphen: &[&str] = &[" ", "", " - "];
+    let apostrophe: &[&str] = &["", " "];
+    for (from, tos) in [("-", hyphen), ("'", apostrophe), ("\u{2019}", apostrophe)] {
         for existing in out.clone() {
             if existing.contains(from) {
                 out.extend(tos.iter().map(|to| existing.replace(from, to)));

@@ -10,6 +10,7 @@ use regex::Regex;
 use super::{Category, Hit, Identifiers, Source};
 use crate::anonymise::number_words;
 use crate::anonymise::values::{self, Shape};
+use crate::case::Date;
 
 /// A month and year ("March 1936", "Mar. 1936", "03/1936") or a year alone.
 static PARTIAL_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -52,6 +53,63 @@ fn past_years_old(text: &str, end: usize) -> usize {
         .map_or(end, |s| end + s.len())
 }
 
+/// A month and year: "March 2023", "Mar. 2023", "March of 2023" (read in
+/// a window that ends with the year).
+static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i-u)\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)",
+        r"\.?,?(?:\s+(?:of|in))?\s+((?:19|20)\d{2})$",
+    ))
+    .expect("valid regex")
+});
+
+/// Each month and year `text` writes outside its full dates (`full`, in
+/// text order), with the first and last days of the month: found where a
+/// year is written (a window before each), not by reading the whole text.
+fn month_years(
+    text: &str,
+    years: &[usize],
+    full: &[&values::Candidate],
+) -> Vec<(Range<usize>, [Date; 2])> {
+    let mut out = Vec::new();
+    let centuries = |y: &[u8]| matches!(y, [b'1', b'9', ..] | [b'2', b'0', ..]);
+    let in_full_date = |i: usize| {
+        let after = full.partition_point(|d| d.range.start <= i);
+        after > 0 && i < full[after - 1].range.end
+    };
+    let month_year = |&&i: &&usize| centuries(&text.as_bytes()[i..i + 2]) && !in_full_date(i);
+    for &i in years.iter().filter(month_year) {
+        let end = i + 4;
+        let mut start = i.saturating_sub(20);
+        // From a word's start, so that no month is read inside a word.
+        while start > 0
+            && (!text.is_char_boundary(start) || text.as_bytes()[start - 1].is_ascii_alphanumeric())
+        {
+            start -= 1;
+        }
+        // A month's name or its abbreviation's stop ends right before
+        // the year's space (or before "of" or "in"): the regex only there.
+        let word_before = text[start..i]
+            .trim_end()
+            .ends_with(|c: char| c.is_ascii_alphabetic() || matches!(c, '.' | ','));
+        let Some(c) = word_before
+            .then(|| MONTH_YEAR.captures(&text[start..end]))
+            .flatten()
+        else {
+            continue;
+        };
+        let dates = (|| {
+            let first = Date::from_ymd(c[2].parse().ok()?, month_number(&c[1])?, 1)?;
+            let last = first.checked_plus_months(1)?.checked_plus_days(-1)?;
+            Some([first, last])
+        })();
+        if let (Some(dates), Some(m)) = (dates, c.get(0)) {
+            out.push((start + m.start()..end, dates));
+        }
+    }
+    out
+}
+
 /// Words before a partial date that make it a date of birth.
 const BIRTH_WORDS: [&str; 5] = ["born", "birth", "dob", "d.o.b", "b."];
 
@@ -85,18 +143,54 @@ impl Identifiers {
             hits.extend(found);
         }
         hits.extend(self.records.hits(text));
+        hits.extend(self.nhs_in_other_groupings(text));
         if !self.births.is_empty() {
-            hits.extend(self.partial_births(text));
-            hits.extend(self.ages_with_dates(text, candidates));
+            // Where the text writes a year, read once for both.
+            let years: Vec<usize> = four_digit_runs(text).collect();
+            hits.extend(self.partial_births(text, &years));
+            hits.extend(self.ages_with_dates(text, candidates, &years));
         }
         hits
     }
 
+    /// A listed NHS number grouped otherwise than its shape's 3, 3, 4
+    /// ("999 9542 557").
+    fn nhs_in_other_groupings(&self, text: &str) -> Vec<Hit> {
+        let keys: Vec<(String, usize)> = self
+            .values
+            .iter()
+            .filter(|((shape, _), _)| *shape == Shape::Nhs)
+            .map(|((_, key), &p)| (key.clone(), p))
+            .collect();
+        // Only a text that names the number: an NHS number in an odd
+        // grouping with no "NHS" in its field is left to the verifier,
+        // which reads every document's digits whatever their grouping.
+        let names_it = ["NHS", "nhs", "Nhs"]
+            .iter()
+            .any(|w| memchr::memmem::find(text.as_bytes(), w.as_bytes()).is_some());
+        if keys.is_empty() || !names_it {
+            return Vec::new();
+        }
+        super::records::nhs_in_groups(text, &keys)
+            .into_iter()
+            .map(|(range, p)| {
+                let category = Category::NhsNumber;
+                Hit::new(
+                    Source::Listed,
+                    range,
+                    category,
+                    Some(p),
+                    category.placeholder(),
+                )
+            })
+            .collect()
+    }
+
     /// A listed date of birth as month and year, or as a year, after words
     /// that say it is one: "born in March 1936", "DOB 03/1936", "born 1936".
-    fn partial_births(&self, text: &str) -> Vec<Hit> {
+    fn partial_births(&self, text: &str, years: &[usize]) -> Vec<Hit> {
         let mut out = Vec::new();
-        for c in partial_dates_of_years(text, &self.birth_years()) {
+        for c in partial_dates_of_years(text, years, &self.birth_years()) {
             let whole = c.get(0).expect("whole match");
             let year: i32 = c[3].parse().unwrap_or_default();
             let month = match (c.get(1), c.get(2)) {
@@ -144,26 +238,44 @@ impl Identifiers {
     /// An age beside a date that together give a listed date of birth away:
     /// "was 86 on 30 January 2023" for someone born on 2 March 1936. The
     /// age is the hit (the date is an event's).
-    fn ages_with_dates(&self, text: &str, candidates: &[values::Candidate]) -> Vec<Hit> {
+    fn ages_with_dates(
+        &self,
+        text: &str,
+        candidates: &[values::Candidate],
+        years: &[usize],
+    ) -> Vec<Hit> {
         let mut out = Vec::new();
-        // An age gives a birth away only beside a date: only the sentences
-        // that hold one are read.
-        let mut sentences: Vec<Range<usize>> = candidates
+        // The dates of the text, each with the days it may mean: a full
+        // date's, and a month and year's first and last ("turned 75 in
+        // March 2023" gives the month of birth away as well).
+        let mut full: Vec<&values::Candidate> = candidates
             .iter()
             .filter(|d| d.shape == Shape::Date)
-            .map(|d| sentence_of(text, &d.range))
             .collect();
+        full.sort_by_key(|d| d.range.start);
+        let months = month_years(text, years, &full);
+        let dated: Vec<(Range<usize>, &[Date])> = full
+            .iter()
+            .map(|d| (d.range.clone(), d.dates.as_slice()))
+            .chain(months.iter().map(|(r, d)| (r.clone(), &d[..])))
+            .collect();
+        let dates_in = |s: Range<usize>| {
+            dated
+                .iter()
+                .filter(move |(r, _)| s.start <= r.start && r.end <= s.end)
+                .flat_map(|(_, dates)| dates.iter().copied())
+        };
+        // An age gives a birth away only beside a date: only the sentences
+        // that hold one are read.
+        let mut sentences: Vec<Range<usize>> =
+            dated.iter().map(|(r, _)| sentence_of(text, r)).collect();
+        sentences.sort_unstable_by_key(|s| (s.start, s.end));
         sentences.dedup();
         // And only those that write an age a listed person was on one of
         // its dates ("86" for someone born in 1936, on a date in 2023).
         sentences.retain(|s| {
-            let ages: Vec<i32> = candidates
-                .iter()
-                .filter(|d| {
-                    d.shape == Shape::Date && s.start <= d.range.start && d.range.end <= s.end
-                })
-                .flat_map(|d| d.dates.iter())
-                .flat_map(|at| self.births.keys().map(move |born| born.years_until(*at)))
+            let ages: Vec<i32> = dates_in(s.clone())
+                .flat_map(|at| self.births.keys().map(move |born| born.years_until(at)))
                 .collect();
             // The numbers of one to three digits the sentence writes, or an
             // age it writes in words.
@@ -213,11 +325,7 @@ impl Identifiers {
                 continue;
             }
             let sentence = sentence_of(text, &age_range);
-            let dates = candidates
-                .iter()
-                .filter(|d| d.shape == Shape::Date)
-                .filter(|d| sentence.start <= d.range.start && d.range.end <= sentence.end)
-                .flat_map(|d| d.dates.iter().copied());
+            let dates = dates_in(sentence);
             let mut person = None;
             for at in dates {
                 person = self
@@ -363,9 +471,9 @@ impl<'t> std::ops::Deref for Found<'t> {
 /// The [`PARTIAL_DATE`]s of `text` whose year is one of `years`, found
 /// where those years are written (a window before each, from a word's
 /// start), not by reading the whole text; in text order.
-fn partial_dates_of_years<'t>(text: &'t str, years: &[String]) -> Vec<Found<'t>> {
+fn partial_dates_of_years<'t>(text: &'t str, at: &[usize], years: &[String]) -> Vec<Found<'t>> {
     let mut out = Vec::new();
-    for i in years_written(text, years) {
+    for i in years_written(text, at, years) {
         let end = i + 4;
         // "September, 1936" is the longest form before a year.
         let mut start = i.saturating_sub(16);
@@ -396,41 +504,81 @@ fn partial_dates_of_years<'t>(text: &'t str, years: &[String]) -> Vec<Found<'t>>
 /// Where `text` writes one of `years` (four digits each) as a year, not
 /// as part of a longer number or word ("19361", "1936a"), in text order:
 /// a run of exactly four digits, with no letter or `_` after it.
-fn years_written(text: &str, years: &[String]) -> Vec<usize> {
+fn years_written(text: &str, at: &[usize], years: &[String]) -> Vec<usize> {
+    at.iter()
+        .copied()
+        .filter(|&i| {
+            years
+                .iter()
+                .any(|y| y.as_bytes() == &text.as_bytes()[i..i + 4])
+        })
+        .collect()
+}
+
+/// Where `text` writes a run of exactly four digits with no letter or `_`
+/// after it, in text order.
+fn four_digit_runs(text: &str) -> impl Iterator<Item = usize> + '_ {
     let b = text.as_bytes();
-    let mut out = Vec::new();
     let mut i = 0;
-    while i < b.len() {
-        if !b[i].is_ascii_digit() {
-            i += 1;
-            continue;
+    std::iter::from_fn(move || {
+        loop {
+            i = next_digit(b, i);
+            if i >= b.len() {
+                return None;
+            }
+            let start = i;
+            i = b[i..]
+                .iter()
+                .position(|c| !c.is_ascii_digit())
+                .map_or(b.len(), |n| i + n);
+            let after = b.get(i).copied().unwrap_or(b' ');
+            let alone = !(after.is_ascii_alphanumeric() || after == b'_');
+            if i - start == 4 && alone {
+                return Some(start);
+            }
         }
-        let end = b[i..]
-            .iter()
-            .position(|c| !c.is_ascii_digit())
-            .map_or(b.len(), |n| i + n);
-        let after = b.get(end).copied().unwrap_or(b' ');
-        let alone = !(after.is_ascii_alphanumeric() || after == b'_');
-        if end - i == 4 && alone && years.iter().any(|y| y.as_bytes() == &b[i..end]) {
-            out.push(i);
+    })
+}
+
+/// The first digit of `b` at or after `from` (`b.len()` if none): sixteen
+/// bytes at a time where there is none, as most of a text has none.
+pub(super) fn next_digit(b: &[u8], from: usize) -> usize {
+    let is_digit = |c: &u8| c.wrapping_sub(b'0') < 10;
+    let mut i = from;
+    while let Some(block) = b.get(i..i + 16) {
+        if block.iter().any(is_digit) {
+            break;
         }
-        i = end;
+        i += 16;
     }
-    out
+    b.get(i..)
+        .and_then(|rest| rest.iter().position(is_digit))
+        .map_or(b.len(), |n| i + n)
 }
 
 /// The sentence around a range: from after the last ". " before it to the
 /// next ". " after it (or the ends of the text).
 fn sentence_of(text: &str, range: &Range<usize>) -> Range<usize> {
     let b = text.as_bytes();
-    let stop = |i: usize, within: usize| i + 1 < within && b[i + 1] == b' ';
-    let start = memchr::memrchr_iter(b'.', &b[..range.start])
-        .find(|&i| stop(i, range.start))
-        .map_or(0, |i| i + 2);
-    let end = memchr::memchr_iter(b'.', &b[range.end..])
+    // A line break ends a sentence, and so does a full stop before a space
+    // or a line break.
+    let ends_at = |i: usize| {
+        b[i] == b'\n'
+            || b.get(i + 1)
+                .is_none_or(|&n| matches!(n, b' ' | b'\n' | b'\r' | b'\t'))
+    };
+    let start = memchr::memrchr2_iter(b'.', b'\n', &b[..range.start])
+        .find(|&i| i + 1 < range.start && ends_at(i))
+        .map_or(0, |i| i + 1);
+    let start = start
+        + b[start..range.start]
+            .iter()
+            .take_while(|c| c.is_ascii_whitespace())
+            .count();
+    let end = memchr::memchr2_iter(b'.', b'\n', &b[range.end..])
         .map(|i| range.end + i)
-        .find(|&i| stop(i, b.len()))
-        .map_or(text.len(), |i| i + 1);
+        .find(|&i| ends_at(i))
+        .map_or(text.len(), |i| if b[i] == b'\n' { i } else { i + 1 });
     start..end
 }
 
@@ -452,7 +600,8 @@ mod tests {
     fn years_and_sentences() {
         let years = ["1936".to_string(), "1948".to_string()];
         let text = "In 1936, 19361 and 1936a, not 21936; 1948_ or (1948) and é1936";
-        let found: Vec<usize> = years_written(text, &years);
+        let runs: Vec<usize> = four_digit_runs(text).collect();
+        let found: Vec<usize> = years_written(text, &runs, &years);
         let want: Vec<usize> = [3, 47, 59].into_iter().collect();
         assert_eq!(found, want);
         for &at in &found {
@@ -462,5 +611,12 @@ mod tests {
         let at = text.find("3.5").unwrap();
         assert_eq!(&text[sentence_of(text, &(at..at + 3))], "Two 3.5 and 4.");
         assert_eq!(sentence_of("No stop", &(0..2)), 0..7);
+        // A paragraph's end is a sentence's, with or without its stop.
+        let text = "He was three when it began.\n\nIn April 2022 he moved\nto Leeds.";
+        let at = text.find("April").unwrap();
+        assert_eq!(
+            &text[sentence_of(text, &(at..at + 5))],
+            "In April 2022 he moved"
+        );
     }
 }

@@ -279,7 +279,7 @@ impl Identifiers {
         let (mut hits, protected) = self.pattern_hits(&folded);
         hits.extend(self.value_hits(text, &values::candidates(text)));
         hits.extend(self.spelt_hits(text));
-        disguise::online_ids(text, resolve(hits, &protected))
+        disguise::online_ids(text, resolve(text, hits, &protected))
     }
 
     /// Every listed identifier and every detected one in `text`, resolved:
@@ -311,7 +311,7 @@ impl Identifiers {
             };
             hits.push(Hit::new(source, d.range, d.category, None, placeholder));
         }
-        let kept = resolve(hits, &protected);
+        let kept = resolve(text, hits, &protected);
         // Surnames of the titled names that survived, standing alone.
         let names: Vec<&str> = kept
             .iter()
@@ -334,7 +334,7 @@ impl Identifiers {
             .collect::<Vec<_>>();
         hits.extend(self.near_misses(text, &kept));
         hits.extend(kept);
-        let kept = resolve(hits, &protected);
+        let kept = resolve(text, hits, &protected);
         let mut kept = self.whole_names(text, kept, &protected);
         widen::with_what_belongs(text, &mut kept);
         let hits = disguise::online_ids(text, self.doubt_near_misses(text, kept));
@@ -368,7 +368,7 @@ impl Identifiers {
         hits.extend(self.spelt_hits(text));
         hits.extend(self.token_hits(&folded));
         hits.extend(self.initial_hits(text));
-        resolve(hits, &protected)
+        resolve(text, hits, &protected)
     }
 
     /// A title with a real initial that is no label ("Mr M", "Mrs H."), or

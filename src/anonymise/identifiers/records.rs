@@ -1,8 +1,7 @@
 //! Listed record numbers (a hospital number, a tenancy or council tax
 //! reference), found however a text writes them: "RX1 234567",
-//! "RX1234567", "rx1-234-567", "T/0012/45" for "T 0012 45"; and listed
-//! NHS and National Insurance numbers in a grouping their shapes do not
-//! know ("999 9542 557", "QQ1 234 56C").
+//! "RX1234567", "rx1-234-567", "T/0012/45" for "T 0012 45"; and listed NHS
+//! numbers in a grouping their shape does not know ("999 9542 557").
 //!
 //! A record number has no shape of its own to find candidates by, so the
 //! text is read once as its letters and digits alone, upper case, with the
@@ -29,8 +28,66 @@ use crate::ids;
 pub(super) struct Records {
     /// The keys' automaton (none when the case lists none).
     search: Option<AhoCorasick>,
-    /// Whose each key is, and what it is.
-    owners: Vec<(usize, Category)>,
+    /// Whose each key is.
+    owners: Vec<usize>,
+}
+
+/// Where the listed NHS numbers (`keys`, ten digits each) stand in `text`
+/// in any grouping: as whole groups of digits side by side ("999 9542
+/// 557", "99 99 54 25 57", "9999542557"), joined by up to two spaces,
+/// hyphens, slashes or full stops, and never part of a longer group. Read
+/// in one pass over the text's digits, with no view of its letters; the
+/// grouping an NHS number's shape knows (3, 3, 4) is found as a value.
+pub(super) fn nhs_in_groups(text: &str, keys: &[(String, usize)]) -> Vec<(Range<usize>, usize)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    // The groups of the current run: where each starts and ends.
+    let mut groups: Vec<Range<usize>> = Vec::new();
+    let mut i = 0;
+    let flush = |groups: &mut Vec<Range<usize>>, out: &mut Vec<_>| {
+        for first in 0..groups.len() {
+            let mut digits = String::new();
+            for g in &groups[first..] {
+                digits.push_str(&text[g.clone()]);
+                if digits.len() >= 10 {
+                    if let Some((_, p)) = keys.iter().find(|(k, _)| *k == digits) {
+                        out.push((groups[first].start..g.end, *p));
+                    }
+                    break;
+                }
+            }
+        }
+        groups.clear();
+    };
+    loop {
+        i = super::listed_values::next_digit(b, i);
+        if i >= b.len() {
+            break;
+        }
+        let start = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        let inside_word = start > 0 && b[start - 1].is_ascii_alphabetic()
+            || b.get(i).is_some_and(u8::is_ascii_alphabetic);
+        if inside_word {
+            flush(&mut groups, &mut out);
+            continue;
+        }
+        groups.push(start..i);
+        let gap = b[i..]
+            .iter()
+            .take_while(|c| matches!(c, b' ' | b'-' | b'/' | b'.' | b'\n'))
+            .count();
+        let goes_on = (1..=2).contains(&gap) && b.get(i + gap).is_some_and(u8::is_ascii_digit);
+        if !goes_on {
+            flush(&mut groups, &mut out);
+        }
+    }
+    flush(&mut groups, &mut out);
+    out.sort_by_key(|(r, _)| r.start);
+    out.dedup_by(|a, b| a.0.start < b.0.end);
+    out
 }
 
 /// The byte that stands for a break in the letters-and-digits view.
@@ -41,23 +98,14 @@ impl Records {
         let mut keys: Vec<String> = Vec::new();
         let mut owners = Vec::new();
         for (i, person) in people.iter().enumerate() {
-            let records = person
+            for key in person
                 .record_numbers
                 .iter()
-                .map(|r| (r, Category::RecordNumber));
-            let numbers = [
-                (&person.nhs_number, Category::NhsNumber),
-                (&person.ni_number, Category::NiNumber),
-            ];
-            let numbers = numbers
-                .into_iter()
-                .filter_map(|(n, category)| Some((n.as_ref()?, category)));
-            for (written, category) in records.chain(numbers) {
-                if let Some(key) = ids::record_key(written)
-                    && !keys.contains(&key)
-                {
+                .filter_map(|r| ids::record_key(r))
+            {
+                if !keys.contains(&key) {
                     keys.push(key);
-                    owners.push((i, category));
+                    owners.push(i);
                 }
             }
         }
@@ -86,13 +134,12 @@ impl Records {
         found
             .into_iter()
             .map(|(range, key)| {
-                let (person, category) = self.owners[key];
                 Hit::new(
                     Source::Listed,
                     range,
-                    category,
-                    Some(person),
-                    category.placeholder(),
+                    Category::RecordNumber,
+                    Some(self.owners[key]),
+                    Category::RecordNumber.placeholder(),
                 )
             })
             .collect()
@@ -224,24 +271,30 @@ mod tests {
     }
 
     #[test]
-    fn nhs_and_ni_numbers_in_any_grouping_are_theirs() {
-        let mut person: Person =
-            toml::from_str("id = \"a\"\nname = \"Ann Lee\"\nrole = \"complainant\"")
-                .expect("a person");
-        person.nhs_number = Some("999 954 2557".into());
-        person.ni_number = Some("QQ 12 34 56 C".into());
-        let r = Records::new(&[person]);
-        for (text, number, category) in [
-            ("is 999 9542 557.", "999 9542 557", Category::NhsNumber),
-            ("is 99 99 54 25 57,", "99 99 54 25 57", Category::NhsNumber),
-            ("NI QQ1 234 56C.", "QQ1 234 56C", Category::NiNumber),
+    fn nhs_numbers_in_any_grouping_of_whole_groups() {
+        let keys = [("9999542557".to_string(), 0)];
+        let found = |text: &str| -> Vec<String> {
+            nhs_in_groups(text, &keys)
+                .into_iter()
+                .map(|(r, _)| text[r].to_string())
+                .collect()
+        };
+        for (text, number) in [
+            ("is 999 9542 557.", "999 9542 557"),
+            ("is 99 99 54 25 57,", "99 99 54 25 57"),
+            ("is 9999542557 and", "9999542557"),
+            ("on 3 May 2023 999-9542-557 was", "999-9542-557"),
         ] {
-            let hits = r.hits(text);
-            assert_eq!(hits.len(), 1, "{text}");
-            assert_eq!(&text[hits[0].range.clone()], number);
-            assert_eq!(hits[0].category, category);
+            assert_eq!(found(text), [number], "{text}");
         }
-        assert!(r.hits("ref 19999542557").is_empty());
+        for text in [
+            "ref 19999542557",
+            "999 9542 5571",
+            "NHS9999542557x",
+            "999, 9542 557",
+        ] {
+            assert!(found(text).is_empty(), "{text}");
+        }
     }
 
     #[test]

@@ -10,7 +10,8 @@ use super::{Category, Hit, priority};
 
 /// Keeps the strongest, then longest, of overlapping hits; drops names and
 /// generalised terms that overlap protected text.
-pub(super) fn resolve(mut hits: Vec<Hit>, protected: &[Range<usize>]) -> Vec<Hit> {
+pub(super) fn resolve(text: &str, mut hits: Vec<Hit>, protected: &[Range<usize>]) -> Vec<Hit> {
+    without_family_first_across_names(text, &mut hits);
     let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
     // Protected text (bodies, labels, references, money, statutes) yields
     // only to structured values, listed or validated.
@@ -73,6 +74,35 @@ pub(super) fn resolve(mut hits: Vec<Hit>, protected: &[Range<usize>]) -> Vec<Hit
         }
     }
     kept.into_values().map(|(_, hit)| hit).collect()
+}
+
+/// "Hope Smith, Jane's daughter": a name written family first with its
+/// comma ("Smith, Jane", as a list writes it) whose family name is the
+/// end of another name found before it is two names side by side, and
+/// goes, so that the longer of the two does not take the first's family
+/// name from it.
+fn without_family_first_across_names(text: &str, hits: &mut Vec<Hit>) {
+    let is_name = |h: &Hit| matches!(h.category, Category::Name | Category::AmbiguousName);
+    let family_first =
+        |h: &Hit| is_name(h) && text.get(h.range.clone()).is_some_and(|t| t.contains(", "));
+    if !hits.iter().any(family_first) {
+        return;
+    }
+    // Where each name ends: the earliest start of a name ending there.
+    let mut ends: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for h in hits.iter().filter(|h| is_name(h)) {
+        let start = ends.entry(h.range.end).or_insert(h.range.start);
+        *start = (*start).min(h.range.start);
+    }
+    hits.retain(|h| {
+        let comma = is_name(h)
+            .then(|| text.get(h.range.clone())?.find(", "))
+            .flatten();
+        !comma.is_some_and(|c| {
+            ends.get(&(h.range.start + c))
+                .is_some_and(|&start| start < h.range.start)
+        })
+    });
 }
 
 /// `ranges` in order, those that overlap or touch joined.

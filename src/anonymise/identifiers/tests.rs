@@ -138,12 +138,20 @@ fn names_in_every_form_become_one_label() {
         ("Mrs J. Smith wrote", "Mrs X wrote"),
         ("Smith, Jane", "Mrs X"),
         ("Miss Smith and Mrs Smith", "Miss Y and Mrs X"),
+        // Two names side by side are not one written family first.
+        (
+            "Hope Smith, Jane's daughter and representative, wrote",
+            "Miss Y, Mrs X's daughter and representative, wrote",
+        ),
+        ("Smith, Jane wrote", "Mrs X wrote"),
         ("meant that Hope had to", "meant that Miss Y had to"),
         ("Mrs O'Neill's daughter", "Mrs Z's daughter"),
         ("Mrs O\u{2019}Neill", "Mrs Z"),
         ("PEGGY said", "Mrs Z said"),
         ("Mrs Tranter-Wilde and Mrs Wilde", "Mrs B and Mrs B"),
         ("Tranter Wilde", "Mrs B"),
+        ("Mrs Tranter - Wilde rang", "Mrs B rang"),
+        ("Mrs Tranter \u{2013} Wilde rang", "Mrs B rang"),
         // The parts in another order, or broken over a line: one name.
         ("Tranter-Wilde Deborah wrote", "Mrs B wrote"),
         ("Mrs Deborah Tranter-\nWilde's son", "Mrs B's son"),

@@ -109,7 +109,10 @@ fn standing(cx: &Context<'_>, sentence: usize, end: usize) -> Option<(usize, Sta
             return Some((label, Standing::Determined));
         }
         let word = raw.trim_end_matches('.').to_lowercase();
-        if DETERMINERS.contains(&word.as_str()) {
+        // After "and" or "or", the name shares the determiner of the
+        // name before ("her NI number and NHS number").
+        let joined = others == 0 && matches!(word.as_str(), "and" | "or");
+        if joined || DETERMINERS.contains(&word.as_str()) {
             return Some((label, Standing::Determined));
         }
         if others == 0 && rules.bare_after.contains(&word) {
@@ -205,8 +208,12 @@ mod tests {
                 "Her NHS number 999 9542 557 was on the form.",
                 "Her NHS number was on the form.",
             ),
-            // A determiner, a word after one, or a possessive: the name as it
-            // was.
+            // A determiner, a word after one, a possessive, or "and" after
+            // a name that has one: the name as it was.
+            (
+                "Her phone and NHS number 999 954 2557 were on the form.",
+                "Her phone and NHS number were on the form.",
+            ),
             (
                 "The Council closed the joint account 6001 2345 in May.",
                 "The Council closed the joint account in May.",

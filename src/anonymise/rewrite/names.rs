@@ -146,8 +146,10 @@ const MISTAKE_CUES: [&str; 8] = [
     "addressed",
 ];
 
-/// Words an aside about a person's other name holds besides the name.
-const NICKNAME_WORDS: [&str; 22] = [
+/// Words an aside about a person's other name holds besides the name
+/// (who calls them so: "Peggy to her friends, Nana Peg to her
+/// grandchildren").
+const NICKNAME_WORDS: [&str; 54] = [
     "known",
     "as",
     "to",
@@ -156,7 +158,9 @@ const NICKNAME_WORDS: [&str; 22] = [
     "their",
     "family",
     "friends",
+    "friend",
     "everyone",
+    "everybody",
     "called",
     "by",
     "also",
@@ -167,9 +171,39 @@ const NICKNAME_WORDS: [&str; 22] = [
     "was",
     "aka",
     "and",
+    "or",
     "the",
     "carers",
     "staff",
+    "children",
+    "child",
+    "grandchildren",
+    "grandchild",
+    "grandson",
+    "grandsons",
+    "granddaughter",
+    "granddaughters",
+    "son",
+    "sons",
+    "daughter",
+    "daughters",
+    "husband",
+    "wife",
+    "partner",
+    "sister",
+    "sisters",
+    "brother",
+    "brothers",
+    "mother",
+    "father",
+    "mum",
+    "dad",
+    "parents",
+    "neighbours",
+    "colleagues",
+    "close",
+    "most",
+    "people",
 ];
 
 /// "Mrs O'Neill, known to her family as Peggy, was" → "Mrs Y was"; "her

@@ -152,6 +152,15 @@ fn dates_of_birth_become_an_age_band_or_go() {
             "Mrs O'Neill, who was born in March 1936, lived alone.",
             "Mrs Y, who was in her eighties, lived alone.",
         ),
+        // An age beside a month and year gives the month of birth away.
+        (
+            "Mrs O'Neill turned 88 in March 2024.",
+            "Mrs Y was in her eighties in March 2024.",
+        ),
+        (
+            "In March 2024 the Council took 88 days to reply.",
+            "In March 2024 the Council took 88 days to reply.",
+        ),
         // A year alone after "b.", whose full stop ends no sentence.
         (
             "Mrs O'Neill (b. 1936) lived alone.",
@@ -328,6 +337,10 @@ fn sentences_whose_point_was_a_name_say_it_without_the_name() {
         ),
         (
             "Mrs O'Neill (Peggy to her family) lived alone.",
+            "Mrs Y lived alone.",
+        ),
+        (
+            "Mrs O'Neill (Peggy to her friends, \"Maggie\" to her grandchildren) lived alone.",
             "Mrs Y lived alone.",
         ),
         (
@@ -547,9 +560,11 @@ fn mail_headers_labelled_lines_and_maiden_names_read_as_prose() {
             "Mrs O'Neill, née Holloway, is 88. She fell on 3 May 2024.",
             "Mrs Y is 88. She fell on 3 May 2024.",
         ),
+        // A paragraph's end is a sentence's: the date is another
+        // sentence's, as above.
         (
             "She fell on 3 May 2024.\n\nMrs O'Neill, née Holloway, is 88.",
-            "She fell on 3 May 2024.\n\nMrs Y is in her eighties.",
+            "She fell on 3 May 2024.\n\nMrs Y is 88.",
         ),
         // A young child's age in an aside says nothing once the label
         // does; an address with a possessive.
