@@ -29,7 +29,9 @@ use super::rewrite_rules::Rewrites;
 use super::values::{self, Shape};
 use crate::case::{AliasKind, Case, Date, Title};
 
+mod ages;
 mod build;
+mod digits;
 mod disguise;
 mod forms;
 mod listed_values;

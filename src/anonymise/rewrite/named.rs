@@ -41,6 +41,9 @@ pub(super) fn named_before(cx: &Context<'_>, run: &Run) -> Option<Edit> {
     }
     let sentence = sentence_around(cx.text, &run.range).start;
     let (label, standing) = standing(cx, sentence, before.len())?;
+    if label == before.len() {
+        return Some(edit(label, String::new()));
+    }
     let name = spelt_out(cx, &cx.text[label..before.len()]);
     let written = match standing {
         Standing::Determined => name,
