@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use super::align::Alignment;
 use super::identifiers::{Category, Hit, Identifiers, Source};
-use super::rewrite::{self, Rule};
+use super::rewrite::{self, Rule, capitalise};
 
 /// Which labels a field uses: the Housing Ombudsman's parts of a joint
 /// document call people "the resident", "Mr A" (as the Housing Ombudsman writes).
@@ -354,14 +354,6 @@ fn in_capitals(text: &str, range: &std::ops::Range<usize>) -> bool {
         .next()
         .unwrap_or("");
     capitals(&text[range.clone()]) && next.chars().count() >= 2 && capitals(next)
-}
-
-pub(super) fn capitalise(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) if c.is_lowercase() => c.to_uppercase().chain(chars).collect(),
-        _ => s.to_string(),
-    }
 }
 
 #[cfg(test)]

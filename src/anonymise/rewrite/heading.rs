@@ -100,7 +100,7 @@ pub(super) fn headings(cx: &Context<'_>, edits: &mut Vec<Edit>) {
             .replace("{their}", cx.their(person, close))
             .replace("{items}", &join_and(&items));
         if cx.text[start..].starts_with(|c: char| c.is_uppercase()) {
-            text = crate::anonymise::replace::capitalise(&text);
+            text = super::text::capitalise(&text);
         }
         edits.push(Edit {
             range: start..close + close_len,

@@ -34,6 +34,7 @@ use serde::Serialize;
 
 pub use super::rewrite_rules::Rewrites;
 pub(crate) use names::garbles;
+pub(crate) use text::capitalise;
 
 use super::identifiers::{Category, Hit, Identifiers, Source};
 use crate::case::{Date, Title};

@@ -3,7 +3,7 @@
 //! and its name stays, written so that it still reads as the sentence's
 //! noun ("wrote to her account on 3 May").
 
-use super::text::sentence_around;
+use super::text::{capitalise, sentence_around};
 use super::{Context, Edit, Rule, Run};
 
 /// "gives her NHS number as 999 954 2557." → "gives her NHS number.": a
@@ -50,7 +50,7 @@ pub(super) fn named_before(cx: &Context<'_>, run: &Run) -> Option<Edit> {
         Standing::Bare { starts } => {
             let their = cx.their(run.person(cx), run.range.end);
             if starts {
-                format!("{} {}", capitalised(their), lower_first(&name))
+                format!("{} {}", capitalise(their), lower_first(&name))
             } else {
                 format!("{their} {name}")
             }
@@ -149,14 +149,6 @@ fn spelt_out(cx: &Context<'_>, name: &str) -> String {
     } else {
         name.to_string()
     }
-}
-
-fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 /// A name's first letter in lower case, unless its first word is

@@ -182,6 +182,15 @@ pub(super) fn join_and(items: &[String]) -> String {
     }
 }
 
+/// `s` with its first letter a capital, if it was a small one.
+pub(crate) fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) if c.is_lowercase() => c.to_uppercase().chain(chars).collect(),
+        _ => s.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
