@@ -25,8 +25,17 @@ pub(super) fn named_before(cx: &Context<'_>, run: &Run) -> Option<Edit> {
         .next()?
         .trim_end_matches('.')
         .to_lowercase();
-    let after = cx.text[run.range.end..].chars().next();
-    let clause_ends = after.is_none_or(|c| matches!(c, '.' | ',' | ';' | ')' | '!' | '?'));
+    let rest = &cx.text[run.range.end..];
+    let after = rest.chars().next();
+    // Or another of the person's details named after "and" ("gave his NHS
+    // number as … and his hospital number as …").
+    let and_another = rest.strip_prefix(" and ").is_some_and(|r| {
+        ["his ", "her ", "their ", "its ", "the "]
+            .iter()
+            .any(|d| r.starts_with(d))
+    });
+    let clause_ends =
+        and_another || after.is_none_or(|c| matches!(c, '.' | ',' | ';' | ')' | '!' | '?'));
     let names_it = cx.rules().sentence.named_as.contains(&named) || (!with_as && named == "no");
     if (with_as && !clause_ends) || !names_it {
         return None;
@@ -197,6 +206,10 @@ mod tests {
             (
                 "Her NHS no. 999 954 2557 was on the form.",
                 "Her NHS number was on the form.",
+            ),
+            (
+                "The letter gave her NHS number as 999 954 2557 and her account as 6001 2345.",
+                "The letter gave her NHS number and her account.",
             ),
             // In a grouping an NHS number's shape does not know.
             (

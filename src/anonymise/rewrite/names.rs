@@ -149,7 +149,7 @@ const MISTAKE_CUES: [&str; 8] = [
 /// Words an aside about a person's other name holds besides the name
 /// (who calls them so: "Peggy to her friends, Nana Peg to her
 /// grandchildren").
-const NICKNAME_WORDS: [&str; 54] = [
+const NICKNAME_WORDS: [&str; 70] = [
     "known",
     "as",
     "to",
@@ -204,6 +204,24 @@ const NICKNAME_WORDS: [&str; 54] = [
     "close",
     "most",
     "people",
+    // Words a family calls someone by with their name ("Grandad Len",
+    // "Nana Peg").
+    "grandad",
+    "granddad",
+    "grandpa",
+    "grandma",
+    "gran",
+    "granny",
+    "nan",
+    "nana",
+    "nanna",
+    "nanny",
+    "uncle",
+    "auntie",
+    "aunty",
+    "aunt",
+    "papa",
+    "mama",
 ];
 
 /// "Mrs O'Neill, known to her family as Peggy, was" → "Mrs Y was"; "her
@@ -231,12 +249,18 @@ pub(super) fn nicknames(cx: &Context<'_>, edits: &mut Vec<Edit>) {
         else {
             continue;
         };
-        // Only this person's names inside, and nickname words.
+        // Only this person's names inside, and nickname words; and a whole
+        // aside: not the first part of one in brackets that a comma
+        // divides ("Leonard Pryce (Len to his friends, Lenny to …)").
         let inner = open + 1..close;
+        let brackets = |c: char| cx.text[inner.clone()].matches(c).count();
+        if brackets('(') != brackets(')') {
+            continue;
+        }
         let inside = &cx.hits[cx.hits_in(&inner)];
         if inside
             .iter()
-            .any(|h| h.person != hit.person || h.range.end > close)
+            .any(|h| !same_person(h, hit) || h.range.end > close)
         {
             continue;
         }
@@ -251,7 +275,7 @@ pub(super) fn nicknames(cx: &Context<'_>, edits: &mut Vec<Edit>) {
         let ws = words(&rest);
         let lower = rest.to_lowercase();
         let cue = rules.known_as.iter().any(|k| lower.contains(k.as_str()))
-            || ws.iter().any(|w| w == "family" || w == "friends");
+            || ws.iter().any(|w| NICKNAME_CALLERS.contains(&w.as_str()));
         if !cue || !ws.iter().all(|w| NICKNAME_WORDS.contains(&w.as_str())) {
             continue;
         }
@@ -272,6 +296,30 @@ pub(super) fn nicknames(cx: &Context<'_>, edits: &mut Vec<Edit>) {
             rule: Rule::NicknameAside,
         });
     }
+}
+
+/// Who an aside says calls a person by another name ("Peggy to her
+/// friends", "Nana Peg to her grandchildren").
+const NICKNAME_CALLERS: [&str; 10] = [
+    "family",
+    "friends",
+    "grandchildren",
+    "children",
+    "everyone",
+    "everybody",
+    "carers",
+    "staff",
+    "neighbours",
+    "colleagues",
+];
+
+/// Whether `h` names the person `hit` does: theirs, or a longer name
+/// nobody listed that holds only theirs ("Grandad Len").
+fn same_person(h: &Hit, hit: &Hit) -> bool {
+    h.person == hit.person
+        || h.person.is_none()
+            && matches!(&h.doubt, Some(Doubt::PartOfName { candidates })
+                if candidates.len() == 1 && candidates[0] == hit.replacement)
 }
 
 /// "Jane Smith, a social worker in the hospital team, visited" → "A social

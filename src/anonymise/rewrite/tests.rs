@@ -340,7 +340,15 @@ fn sentences_whose_point_was_a_name_say_it_without_the_name() {
             "Mrs Y lived alone.",
         ),
         (
-            "Mrs O'Neill (Peggy to her friends, \"Maggie\" to her grandchildren) lived alone.",
+            "Mrs O'Neill (Peggy to her friends, \"Nana Maggie\" to her grandchildren) lived alone.",
+            "Mrs Y lived alone.",
+        ),
+        (
+            "Her mother, Margaret O'Neill (Peggy to her friends, Maggie to the family), lived alone.",
+            "Her mother, Mrs Y, lived alone.",
+        ),
+        (
+            "Margaret O'Neill (Nanny Peggy to her grandchildren) lived alone.",
             "Mrs Y lived alone.",
         ),
         (
