@@ -19,16 +19,30 @@ pub(crate) struct Folded<'a> {
     pub orig: &'a str,
     /// The folded text: lower-case ASCII where the original had letters.
     pub key: String,
-    /// For every byte of `key` (and one past the end), the original byte
-    /// offset of the character it came from.
-    map: Vec<usize>,
+    /// Where each stretch of `key` came from, in order: a stretch copied
+    /// byte for byte, or the bytes one character folded to (a collapsed run
+    /// of whitespace, an accented letter). Most text is a few long stretches,
+    /// so this is far smaller than an offset for every byte.
+    stretches: Vec<Stretch>,
+}
+
+/// A stretch of a folded key and the original bytes it came from.
+#[derive(Debug, Clone, Copy)]
+struct Stretch {
+    /// Where it starts in the key.
+    key: usize,
+    /// Where it starts in the original.
+    orig: usize,
+    /// Copied byte for byte (its nth key byte is its nth original byte),
+    /// or every byte of it from the one character at `orig`.
+    copied: bool,
 }
 
 impl<'a> Folded<'a> {
     /// Folds `orig`.
     pub fn new(orig: &'a str) -> Self {
         let mut key = String::with_capacity(orig.len());
-        let mut map = Vec::with_capacity(orig.len() + 1);
+        let mut stretches = Vec::new();
         let mut last_space = false;
         let mut at = 0;
         while at < orig.len() {
@@ -39,29 +53,56 @@ impl<'a> Folded<'a> {
                 let from = key.len();
                 key.push_str(&orig[at..at + run]);
                 key[from..].make_ascii_lowercase();
-                map.extend(at..at + run);
+                stretches.push(Stretch {
+                    key: from,
+                    orig: at,
+                    copied: true,
+                });
                 last_space = orig.as_bytes()[at + run - 1] == b' ';
                 at += run;
                 continue;
             }
             let c = orig[at..].chars().next().unwrap_or_default();
             let len = c.len_utf8();
+            let before = key.len();
             if c.is_whitespace() {
                 if !last_space {
                     key.push(' ');
-                    map.push(at);
                 }
                 last_space = true;
             } else if !is_invisible(c) {
                 last_space = false;
-                let before = key.len();
                 fold_char(c, &mut key);
-                map.extend(std::iter::repeat_n(at, key.len() - before));
+            }
+            if key.len() > before {
+                stretches.push(Stretch {
+                    key: before,
+                    orig: at,
+                    copied: false,
+                });
             }
             at += len;
         }
-        map.push(orig.len());
-        Self { orig, key, map }
+        Self {
+            orig,
+            key,
+            stretches,
+        }
+    }
+
+    /// The original byte offset of the character that `key`'s byte `at`
+    /// came from; the original's end for the key's end.
+    fn orig_at(&self, at: usize) -> usize {
+        if at >= self.key.len() {
+            return self.orig.len();
+        }
+        let i = self.stretches.partition_point(|s| s.key <= at) - 1;
+        let s = self.stretches[i];
+        if s.copied {
+            s.orig + (at - s.key)
+        } else {
+            s.orig
+        }
     }
 
     /// The original byte range of a range of `key`. The end takes in the
@@ -71,7 +112,7 @@ impl<'a> Folded<'a> {
         // Format characters just before the match go with it too (a bidi
         // override opened before a name); combining marks there belong to
         // the letter before.
-        let mut start = self.map[range.start];
+        let mut start = self.orig_at(range.start);
         while let Some(c) = self.orig[..start].chars().next_back() {
             if !is_invisible(c) || unicode_normalization::char::is_combining_mark(c) {
                 break;
@@ -82,7 +123,7 @@ impl<'a> Folded<'a> {
         let end = if range.end == 0 {
             start
         } else {
-            let last_char_start = self.map[range.end - 1];
+            let last_char_start = self.orig_at(range.end - 1);
             let mut chars = self.orig[last_char_start..].chars();
             let mut end = last_char_start + chars.next().map_or(0, char::len_utf8);
             for c in chars {
@@ -218,6 +259,51 @@ mod tests {
             &text[r], "Zoe\u{0308}\u{200D}",
             "trailing marks go with the match"
         );
+    }
+
+    /// Every key byte maps to the character it came from: the offsets read
+    /// from the stretches are those of folding a character at a time.
+    #[test]
+    fn stretches_map_every_key_byte_back() {
+        let alphabet = [
+            'a', 'B', ' ', '\n', '`', 'é', '\u{0301}', '\u{200B}', 'ﬁ', 'Ł', '\u{2019}', '7',
+        ];
+        let mut seed = 11_u64;
+        for _ in 0..4000 {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let len = (seed >> 40) as usize % 12;
+            let mut text = String::new();
+            for _ in 0..len {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                text.push(alphabet[(seed >> 33) as usize % alphabet.len()]);
+            }
+            // One character at a time.
+            let mut key = String::new();
+            let mut offsets = Vec::new();
+            let mut last_space = false;
+            for (at, c) in text.char_indices() {
+                let before = key.len();
+                if c.is_whitespace() {
+                    if !last_space {
+                        key.push(' ');
+                    }
+                    last_space = true;
+                } else if !is_invisible(c) {
+                    last_space = c == ' ';
+                    fold_char(c, &mut key);
+                }
+                offsets.extend(std::iter::repeat_n(at, key.len() - before));
+            }
+            offsets.push(text.len());
+            let folded = Folded::new(&text);
+            assert_eq!(folded.key, key, "{text:?}");
+            let read: Vec<usize> = (0..=key.len()).map(|k| folded.orig_at(k)).collect();
+            assert_eq!(read, offsets, "{text:?}");
+        }
     }
 
     #[test]

@@ -21,6 +21,7 @@ mod log;
 mod needles;
 mod number_words;
 mod quasi;
+mod rare;
 mod reading;
 mod replace;
 mod rewrite;

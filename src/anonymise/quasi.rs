@@ -129,7 +129,7 @@ pub(crate) fn find(text: &str, named: &dyn Fn(&str) -> bool) -> Vec<(QuasiKind, 
     let mut out: Vec<(QuasiKind, Range<usize>)> = Vec::new();
     let lower = text.to_ascii_lowercase();
     // "she was 91", not "she was 12 weeks late".
-    if text.bytes().any(|b| b.is_ascii_digit()) {
+    if may_write_age(lower.as_bytes()) {
         out.extend(
             AGE.find_iter(text)
                 .filter(|m| !count_follows(&text[m.end()..]))
@@ -185,6 +185,33 @@ pub(crate) fn find(text: &str, named: &dyn Fn(&str) -> bool) -> Vec<(QuasiKind, 
     out.sort_by_key(|(_, r)| r.start);
     out.dedup_by(|a, b| a.1.start < b.1.end && b.1.start < a.1.end);
     out
+}
+
+/// Whether a text (lower case) may hold an [`AGE`]: a number right after
+/// "aged ", "was ", "is " or "age of ", or right before " year" or
+/// "-year". Most texts with numbers hold dates only, and this look at the
+/// numbers' ends is cheaper than the regex's scan of every byte.
+fn may_write_age(lower: &[u8]) -> bool {
+    let mut at = 0;
+    while let Some(start) = lower[at..].iter().position(u8::is_ascii_digit) {
+        let start = at + start;
+        let end = lower[start..]
+            .iter()
+            .position(|b| !b.is_ascii_digit())
+            .map_or(lower.len(), |n| start + n);
+        let before = &lower[..start];
+        let after = &lower[end..];
+        if [&b"aged "[..], b"was ", b"is ", b"age of "]
+            .iter()
+            .any(|w| before.ends_with(w))
+            || after.starts_with(b" year")
+            || after.starts_with(b"-year")
+        {
+            return true;
+        }
+        at = end;
+    }
+    false
 }
 
 /// Whether a number is followed by a unit that makes it a count, not an
@@ -254,6 +281,36 @@ pub(crate) fn is_finding(kind: QuasiKind, all: &[(QuasiKind, Range<usize>)]) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_age_look_misses_no_age_the_regex_finds() {
+        // Every string of up to five of these pieces: where the regex finds
+        // an age, the look says there may be one.
+        let pieces = [
+            "aged ", "was ", "She ", "who is ", "age of ", "7", "12", "-", " ", "years", "old", "x",
+        ];
+        let mut texts = vec![String::new()];
+        let mut last = vec![String::new()];
+        for _ in 0..5 {
+            last = last
+                .iter()
+                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+                .collect();
+            texts.extend(last.iter().cloned());
+        }
+        let mut ages = 0;
+        for text in &texts {
+            if AGE.is_match(text) {
+                ages += 1;
+                assert!(
+                    may_write_age(text.to_ascii_lowercase().as_bytes()),
+                    "{text:?}"
+                );
+            }
+        }
+        assert!(ages > 1000, "{ages}");
+        assert!(!may_write_age(b"on 3 may 2024 she was told"));
+    }
 
     #[test]
     fn prevalence_and_combinations_are_findings() {

@@ -26,10 +26,11 @@ mod hints;
 mod names;
 mod records;
 
-pub(crate) use names::follows_maiden_cue;
+pub(crate) use names::{cue_pattern, follows_maiden_cue};
 
 use super::hit::Category;
 use super::needles::Needles;
+use super::rare::Rare;
 use super::values::{self, Shape};
 use crate::ids;
 use hints::Hints;
@@ -142,11 +143,13 @@ const VEHICLE_CONTEXT: [&str; 8] = [
 ];
 
 /// Runs every detector over `text`, whose value-shaped pieces are
-/// `candidates` ([`values::candidates`]).
+/// `candidates` ([`values::candidates`]) and whose rarer patterns `rare`
+/// says may match.
 pub(crate) fn detect(
     text: &str,
     candidates: &[values::Candidate],
     allow: &AllowList,
+    rare: Rare,
 ) -> Vec<Detection> {
     let mut out = Vec::new();
     // ASCII lower case keeps every byte where it was, so the candidates'
@@ -159,7 +162,9 @@ pub(crate) fn detect(
         }
     }
     names::titled(text, &mut out);
-    names::introduced(text, &mut out);
+    if rare.introduced {
+        names::introduced(text, &mut out);
+    }
     names::maiden(text, &mut out);
     online_profiles(text, &lower, &mut out);
     // Every other shape holds a digit, and each pattern runs only where

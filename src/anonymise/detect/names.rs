@@ -43,14 +43,13 @@ const RELATIONS: [&str; 22] = [
     "girlfriend",
 ];
 
-/// Words that introduce a person by relation or by name.
-static CUE: LazyLock<Regex> = LazyLock::new(|| {
+/// Words that introduce a person by relation or by name (the rarer
+/// patterns' pass reads them too).
+pub(crate) fn cue_pattern() -> String {
     let words = RELATIONS.join("|");
-    Regex::new(&format!(
-        r"(?i-u)\b(?:{words}|lodger|carer|colleague|advocate|called|named)(?:, | )"
-    ))
-    .expect("valid regex")
-});
+    format!(r"(?i-u)\b(?:{words}|lodger|carer|colleague|advocate|called|named)(?:, | )")
+}
+static CUE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&cue_pattern()).expect("valid regex"));
 
 /// Whether a word is one for a person that "called" or "named" may follow
 /// ("a friend called", "a man named").

@@ -7,6 +7,7 @@ fn found(text: &str) -> Vec<(Category, String, bool)> {
         text,
         &values::candidates(text),
         &AllowList::new(&["0300 123 4567".into()], &["enquiries@".into()]),
+        Rare::UNREAD,
     );
     let names: Vec<&str> = d
         .iter()

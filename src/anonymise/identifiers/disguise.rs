@@ -149,13 +149,9 @@ fn letters_apart(a: &str, b: &str) -> usize {
 /// Runs of single letters with one separator between them, at least
 /// [`SPELT_MIN`] long: their range and their letters, folded.
 fn spelt_runs(text: &str) -> Vec<(Range<usize>, String)> {
-    // Most texts have no two lone letters side by side: say so at the speed
-    // of a DFA, before looking at every character.
-    static TWO_ALONE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:^|[^\p{L}\p{N}])\p{L}[ ._\-\u{a0}]{1,3}\p{L}(?:[^\p{L}\p{N}]|$)")
-            .expect("valid regex")
-    });
-    if !TWO_ALONE.is_match(text) {
+    // Most texts have no two lone letters side by side: say so before
+    // looking at every character.
+    if !two_alone(text) {
         return Vec::new();
     }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
@@ -192,6 +188,48 @@ fn spelt_runs(text: &str) -> Vec<(Range<usize>, String)> {
         }
     }
     out
+}
+
+/// Whether `text` has two lone letters with one to three separators
+/// between them ("P E", "J.A"). An ASCII text is read a byte at a time,
+/// which is cheaper than a DFA's scan; any other through the regex.
+fn two_alone(text: &str) -> bool {
+    static TWO_ALONE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|[^\p{L}\p{N}])\p{L}[ ._\-\u{a0}]{1,3}\p{L}(?:[^\p{L}\p{N}]|$)")
+            .expect("valid regex")
+    });
+    if !text.is_ascii() {
+        return TWO_ALONE.is_match(text);
+    }
+    let b = text.as_bytes();
+    let alnum = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphanumeric);
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        // A word (or number) starts at `i`: a lone letter if one long.
+        if b[i].is_ascii_alphabetic() && !alnum(i + 1) {
+            let separators = b[i + 1..]
+                .iter()
+                .take(4)
+                .take_while(|c| matches!(c, b' ' | b'.' | b'_' | b'-'))
+                .count();
+            let next = i + 1 + separators;
+            if (1..=3).contains(&separators)
+                && b.get(next).is_some_and(u8::is_ascii_alphabetic)
+                && !alnum(next + 1)
+            {
+                return true;
+            }
+        }
+        i += b[i..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
+    }
+    false
 }
 
 /// The byte ranges of capitalised words (letters, apostrophes and hyphens
@@ -323,6 +361,27 @@ mod tests {
         let runs = spelt_runs("it was P E M B E R T O N, not A B C, and J.A.N.E S.M.I.T.H.");
         let letters: Vec<&str> = runs.iter().map(|(_, l)| l.as_str()).collect();
         assert_eq!(letters, ["pemberton", "janesmith"]);
+    }
+
+    #[test]
+    fn two_lone_letters_read_by_bytes_as_the_regex_reads_them() {
+        let regex =
+            Regex::new(r"(?:^|[^\p{L}\p{N}])\p{L}[ ._\-\u{a0}]{1,3}\p{L}(?:[^\p{L}\p{N}]|$)")
+                .unwrap();
+        // Every string of up to six of these pieces.
+        let pieces = ["a", "B", " ", ".", "-", "_", "7", ",", "é", "\u{a0}"];
+        let mut texts = vec![String::new()];
+        for _ in 0..6 {
+            let longer: Vec<String> = texts
+                .iter()
+                .filter(|t| t.chars().count() == texts.last().map_or(0, |l| l.chars().count()))
+                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+                .collect();
+            texts.extend(longer);
+        }
+        for text in &texts {
+            assert_eq!(two_alone(text), regex.is_match(text), "{text:?}");
+        }
     }
 
     #[test]

@@ -25,6 +25,7 @@ use regex::Regex;
 
 use super::detect::{self, AllowList, Confidence};
 use super::fold::{Folded, at_word_boundary, fold};
+use super::rare::Rare;
 use super::rewrite_rules::Rewrites;
 use super::values::{self, Shape};
 use crate::case::{AliasKind, Case, Date, Title};
@@ -36,6 +37,7 @@ mod disguise;
 mod forms;
 mod listed_values;
 mod names;
+mod prescan;
 mod ranks;
 mod records;
 mod resolve;
@@ -294,13 +296,25 @@ impl Identifiers {
     /// (bodies' names, labels, references, money, statutes) and the
     /// value-shaped pieces of the text (which the rewrites read again).
     pub(crate) fn scan(&self, text: &str) -> (Vec<Hit>, Vec<Range<usize>>, Vec<values::Candidate>) {
+        self.scan_where(text, prescan::rare_in(text))
+    }
+
+    /// [`scan`](Self::scan), running only the rarer patterns `rare` says
+    /// `text` can match.
+    fn scan_where(
+        &self,
+        text: &str,
+        rare: Rare,
+    ) -> (Vec<Hit>, Vec<Range<usize>>, Vec<values::Candidate>) {
         let folded = Folded::new(text);
         let (mut hits, mut protected) = self.pattern_hits(&folded);
-        let candidates = values::candidates(text);
+        let candidates = values::candidates_of(text, rare);
         hits.extend(self.value_hits(text, &candidates));
         hits.extend(self.spelt_hits(text));
-        protected.extend(protected_text(text));
-        for d in detect::detect(text, &candidates, &self.allow) {
+        if rare.protected {
+            protected.extend(protected_text(text));
+        }
+        for d in detect::detect(text, &candidates, &self.allow, rare) {
             let source = match (d.redact, d.confidence) {
                 (false, _) => Source::Flagged,
                 (true, Confidence::Validated) => Source::Validated,

@@ -131,20 +131,21 @@ fn in_protected(protected: &[Range<usize>], range: &Range<usize>) -> bool {
 /// Text that detectors must never touch: case references, sums of money,
 /// statutes and their sections (the listed values of a case still win).
 pub(super) fn protected_text(text: &str) -> Vec<Range<usize>> {
-    static PROTECTED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(concat!(
-            r"(?-u)\b\d{2} \d{3} \d{3}[a-z]?\b",
-            r"|\b20\d{7}\b",
-            r"|£\d{1,3}(?:,\d{3})+(?:\.\d{2})?|£\d+(?:\.\d{2})?",
-            r"|(?i:\b(?:sections?|paragraphs?|para|regulations?|reg|articles?|schedule|part)\.? ?\d+[a-z]*(?:\([0-9a-z]+\))*(?:\.\d+)?)",
-            r"|\bss? ?\d+[A-Z]*(?:\([0-9a-zA-Z]+\))*",
-            r"|\b[A-Z][A-Za-z]*(?: (?:[A-Z][A-Za-z]*|and|of|for|the))* Act \d{4}\b",
-            r"|\bSI \d{4}/\d+\b",
-        ))
-        .expect("valid regex")
-    });
+    static PROTECTED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(PROTECTED_PATTERN).expect("valid regex"));
     PROTECTED.find_iter(text).map(|m| m.range()).collect()
 }
+
+/// [`protected_text`]'s pattern (the rarer patterns' pass reads it too).
+pub(super) const PROTECTED_PATTERN: &str = concat!(
+    r"(?-u)\b\d{2} \d{3} \d{3}[a-z]?\b",
+    r"|\b20\d{7}\b",
+    r"|£\d{1,3}(?:,\d{3})+(?:\.\d{2})?|£\d+(?:\.\d{2})?",
+    r"|(?i:\b(?:sections?|paragraphs?|para|regulations?|reg|articles?|schedule|part)\.? ?\d+[a-z]*(?:\([0-9a-z]+\))*(?:\.\d+)?)",
+    r"|\bss? ?\d+[A-Z]*(?:\([0-9a-zA-Z]+\))*",
+    r"|\b[A-Z][A-Za-z]*(?: (?:[A-Z][A-Za-z]*|and|of|for|the))* Act \d{4}\b",
+    r"|\bSI \d{4}/\d+\b",
+);
 
 #[cfg(test)]
 mod tests {

@@ -29,6 +29,9 @@ use regex::Regex;
 use regex_automata::meta;
 use regex_automata::util::syntax;
 
+mod day_month;
+
+use super::rare::Rare;
 use crate::case::Date;
 use crate::ids;
 
@@ -65,35 +68,28 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
 static PHONE: LazyLock<meta::Regex> = LazyLock::new(|| {
     without_prefilter(r"(?:(?:\+44|0044)\s?(?:\(0\)\s?)?|\(?0)\d[\d\s\-.()/]{7,16}\d")
 });
-static NHS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u)\b\d{3}[\s./-]{0,3}\d{3}[\s./-]{0,3}\d{4}\b").expect("valid regex")
-});
-static NINO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i-u)\b[A-Z]{2}[\s./-]{0,3}\d{2}[\s./-]{0,3}\d{2}[\s./-]{0,3}\d{2}[\s./-]{0,3}[A-D]\b",
-    )
-    .expect("valid regex")
-});
-static POSTCODE: LazyLock<Regex> = LazyLock::new(|| {
-    // Up to three spaces between the halves: a typed "NR17  2DW" is the
-    // same postcode, and so is one broken over a line of the case file.
-    Regex::new(r"(?i-u)\b(?:GIR\s{0,3}0AA|[A-Z]{1,2}\d[A-Z\d]?\s{0,3}\d[A-Z]{2})\b")
-        .expect("valid regex")
-});
+/// An NHS number's shape (the rarer patterns' pass reads it too).
+pub(crate) const NHS_PATTERN: &str = r"(?-u)\b\d{3}[\s./-]{0,3}\d{3}[\s./-]{0,3}\d{4}\b";
+/// A National Insurance number's shape.
+pub(crate) const NINO_PATTERN: &str =
+    r"(?i-u)\b[A-Z]{2}[\s./-]{0,3}\d{2}[\s./-]{0,3}\d{2}[\s./-]{0,3}\d{2}[\s./-]{0,3}[A-D]\b";
+/// A postcode's shape. Up to three spaces between the halves: a typed
+/// "NR17  2DW" is the same postcode, and so is one broken over a line of
+/// the case file.
+pub(crate) const POSTCODE_PATTERN: &str =
+    r"(?i-u)\b(?:GIR\s{0,3}0AA|[A-Z]{1,2}\d[A-Z\d]?\s{0,3}\d[A-Z]{2})\b";
+static NHS: LazyLock<Regex> = LazyLock::new(|| Regex::new(NHS_PATTERN).expect("valid regex"));
+static NINO: LazyLock<Regex> = LazyLock::new(|| Regex::new(NINO_PATTERN).expect("valid regex"));
+static POSTCODE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(POSTCODE_PATTERN).expect("valid regex"));
 static DATE_NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u)\b(\d{1,2})([/.\-])(\d{1,2})([/.\-])(\d{4}|\d{2})\b").expect("valid regex")
 });
 static DATE_ISO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u)\b(\d{4})-(\d{2})-(\d{2})\b").expect("valid regex"));
-static DATE_DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i-u)\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?[\s-]+{MONTH_RE}\.?,?[\s-]+'?(\d{{4}}|\d{{2}})\b"
-    ))
-    .expect("valid regex")
-});
 /// A day in words, or a year after "of" or "in": "the second of March
 /// 1936", "2nd of March in 1936" (the other day-first forms are
-/// [`DATE_DAY_MONTH`]'s).
+/// [`day_month`]'s).
 static DATE_WORDY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?i-u)\b({}|\d{{1,2}}(?:st|nd|rd|th)?)(?:\s+of)?[\s-]+{MONTH_RE}\.?,?(\s+(?:of|in))?[\s-]+'?(\d{{4}}|\d{{2}})\b",
@@ -118,11 +114,18 @@ fn without_prefilter(pattern: &str) -> meta::Regex {
 
 /// Every value-shaped candidate in `text`, in no particular order.
 pub(crate) fn candidates(text: &str) -> Vec<Candidate> {
+    candidates_of(text, Rare::UNREAD)
+}
+
+/// [`candidates`], skipping the shapes `rare` (read from `text`) rules out.
+pub(crate) fn candidates_of(text: &str, rare: Rare) -> Vec<Candidate> {
     if text.is_ascii() {
-        return ascii_candidates(text);
+        return ascii_candidates(text, rare);
     }
+    // The view of a text outside ASCII can hold a shape its text does not
+    // ("０７７００" for "07700"): every shape is looked for.
     let view = AsciiView::new(text);
-    let mut out = ascii_candidates(&view.text);
+    let mut out = ascii_candidates(&view.text, Rare::UNREAD);
     for c in &mut out {
         c.range = view.orig_range(c.range.clone());
     }
@@ -207,7 +210,7 @@ impl<'a> AsciiView<'a> {
     }
 }
 
-fn ascii_candidates(text: &str) -> Vec<Candidate> {
+fn ascii_candidates(text: &str, rare: Rare) -> Vec<Candidate> {
     let mut out = Vec::new();
     if memchr::memchr(b'@', text.as_bytes()).is_some() {
         emails(text, &mut out);
@@ -227,17 +230,23 @@ fn ascii_candidates(text: &str) -> Vec<Candidate> {
         return out;
     }
     phones(text, &mut out);
-    simple(text, &NHS, Shape::Nhs, &mut out, |s| {
-        Some(ids::digits(s)).filter(|d| d.len() == 10)
-    });
-    simple(text, &NINO, Shape::Nino, &mut out, ids::nino_key);
-    simple(
-        text,
-        &POSTCODE,
-        Shape::Postcode,
-        &mut out,
-        ids::postcode_key,
-    );
+    if rare.nhs {
+        simple(text, &NHS, Shape::Nhs, &mut out, |s| {
+            Some(ids::digits(s)).filter(|d| d.len() == 10)
+        });
+    }
+    if rare.nino {
+        simple(text, &NINO, Shape::Nino, &mut out, ids::nino_key);
+    }
+    if rare.postcode {
+        simple(
+            text,
+            &POSTCODE,
+            Shape::Postcode,
+            &mut out,
+            ids::postcode_key,
+        );
+    }
     dates(text, &mut out);
     out
 }
@@ -335,16 +344,16 @@ fn dates(text: &str, out: &mut Vec<Candidate>) {
     if digit_separator_digit(text) {
         numeric_dates(text, out);
     }
-    for c in DATE_DAY_MONTH.captures_iter(text) {
-        let dates = month_number(&c[2])
+    for d in day_month::day_months(text) {
+        let dates = month_number(d.month)
             .map(|m| {
-                years(&c[3])
+                years(d.year)
                     .into_iter()
-                    .filter_map(|y| ymd(y, m, num(&c[1])))
+                    .filter_map(|y| ymd(y, m, num(d.day)))
                     .collect()
             })
             .unwrap_or_default();
-        push_date(out, c.get(0).expect("whole match").range(), dates);
+        push_date(out, d.range, dates);
     }
     if wordy_date_possible(text.as_bytes()) {
         wordy_dates(text, out);

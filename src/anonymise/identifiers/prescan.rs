@@ -1,0 +1,44 @@
+//! The rarer patterns' one pass ([`Rare`]): a set of the patterns, each
+//! taken from the module that runs it, scanned once per text.
+
+use std::sync::LazyLock;
+
+use regex::RegexSet;
+
+use super::resolve::PROTECTED_PATTERN;
+use crate::anonymise::detect::cue_pattern;
+use crate::anonymise::rare::Rare;
+use crate::anonymise::values::{NHS_PATTERN, NINO_PATTERN, POSTCODE_PATTERN};
+
+/// Which of the rarer patterns `text` can match.
+pub(super) fn rare_in(text: &str) -> Rare {
+    static SET: LazyLock<RegexSet> = LazyLock::new(|| {
+        RegexSet::new([
+            NHS_PATTERN.to_string(),
+            NINO_PATTERN.to_string(),
+            POSTCODE_PATTERN.to_string(),
+            PROTECTED_PATTERN.to_string(),
+            cue_pattern(),
+        ])
+        .expect("valid regexes")
+    });
+    // Every pattern but the cue's needs a digit: a text without one is
+    // left to the cue's own scan.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return Rare {
+            nhs: false,
+            nino: false,
+            postcode: false,
+            protected: false,
+            introduced: true,
+        };
+    }
+    let found = SET.matches(text);
+    Rare {
+        nhs: found.matched(0),
+        nino: found.matched(1),
+        postcode: found.matched(2),
+        protected: found.matched(3),
+        introduced: found.matched(4),
+    }
+}
