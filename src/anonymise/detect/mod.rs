@@ -93,12 +93,14 @@ impl AllowList {
 }
 
 const STREET_TYPES: &str = "Road|Street|Avenue|Lane|Close|Court|Row|Way|Drive|Rise|Crescent|Place|Gardens|Grove|Terrace|Walk|Hill|Mews|Square|View|Parade|Quay|Croft|Green|Park|Gate|Wharf|Yard";
-static STREET_ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+/// A street address's pattern (the rarer patterns' pass reads it too).
+pub(crate) fn street_pattern() -> String {
+    format!(
         r"(?-u)\b(?:(?:Flat|Apartment|Unit|Room) \d+[A-Z]?, )?(?:[A-Z][a-z]+ (?:Court|House|Lodge|Mansions|Buildings), )?\d{{1,4}}[A-Z]? (?:[A-Z][a-z]+ ){{1,3}}(?:{STREET_TYPES})\b"
-    ))
-    .expect("valid regex")
-});
+    )
+}
+static STREET_ADDRESS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&street_pattern()).expect("valid regex"));
 static VEHICLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u)\b[A-HJ-PR-Y]{2}(0[2-9]|[1-7]\d) ?[A-HJ-PR-Z]{3}\b").expect("valid regex")
 });
@@ -171,7 +173,7 @@ pub(crate) fn detect(
     // the text has what it needs (see [`hints`]).
     if text.bytes().any(|b| b.is_ascii_digit()) {
         let hints = Hints::of(text);
-        if hints.number_then_name {
+        if hints.number_then_name && rare.street {
             street_addresses(text, &mut out);
         }
         if hints.capital_by_digit {

@@ -6,17 +6,20 @@ use std::sync::LazyLock;
 use regex::RegexSet;
 
 use super::resolve::PROTECTED_PATTERN;
-use crate::anonymise::detect::cue_pattern;
+use crate::anonymise::detect::{cue_pattern, street_pattern};
 use crate::anonymise::rare::Rare;
-use crate::anonymise::values::{NHS_PATTERN, NINO_PATTERN, POSTCODE_PATTERN};
+use crate::anonymise::values::{NHS_PATTERN, NINO_PATTERN, PHONE_PATTERN, POSTCODE_PATTERN};
 
 /// Which of the rarer patterns `text` can match.
 pub(super) fn rare_in(text: &str) -> Rare {
     static SET: LazyLock<RegexSet> = LazyLock::new(|| {
         RegexSet::new([
+            // The phone pattern is compiled for ASCII alone where it runs.
+            format!("(?-u){PHONE_PATTERN}"),
             NHS_PATTERN.to_string(),
             NINO_PATTERN.to_string(),
             POSTCODE_PATTERN.to_string(),
+            street_pattern(),
             PROTECTED_PATTERN.to_string(),
             cue_pattern(),
         ])
@@ -26,19 +29,23 @@ pub(super) fn rare_in(text: &str) -> Rare {
     // left to the cue's own scan.
     if !text.bytes().any(|b| b.is_ascii_digit()) {
         return Rare {
+            phone: false,
             nhs: false,
             nino: false,
             postcode: false,
+            street: false,
             protected: false,
             introduced: true,
         };
     }
     let found = SET.matches(text);
     Rare {
-        nhs: found.matched(0),
-        nino: found.matched(1),
-        postcode: found.matched(2),
-        protected: found.matched(3),
-        introduced: found.matched(4),
+        phone: found.matched(0),
+        nhs: found.matched(1),
+        nino: found.matched(2),
+        postcode: found.matched(3),
+        street: found.matched(4),
+        protected: found.matched(5),
+        introduced: found.matched(6),
     }
 }

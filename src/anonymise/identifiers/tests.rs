@@ -469,6 +469,8 @@ fn the_rarer_patterns_pass_changes_no_scan() {
         "Fullwidth ４８５ ７７７ ３４５７ and ＡＢ１２３４５６Ｃ, ｎｅ６ ５ｊｘ.",
         "A neighbour called Dawn Rose, 12 Mill Lane, LS6 2QT, SI 2014/2936.",
         "No digits here, and her partner Chloë Harrowgate wrote.",
+        "Call 0191 498 0123, (0113) 496 0412 or +44 (0) 7700 900456 at Flat 2, Mill House, 9 Mill Lane.",
+        "Phone 07700 9004 and 14 acacia avenue; ０１９１ ４９８ ０１２３ at 14 Acacia Avenue.",
     ];
     let fixed = ids();
     for text in edges {

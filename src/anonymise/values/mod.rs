@@ -20,7 +20,11 @@
 //! bytes: every shape but an email needs a digit, a numeric date a digit, a
 //! separator and a digit side by side, a month-first date a day between
 //! spaces with its year after it. Half the fields of a case hold none of
-//! these, and a check of the bytes is far cheaper than a DFA scan.
+//! these, and a check of the bytes is far cheaper than a DFA scan. The
+//! phone, NHS, National Insurance and postcode shapes run only where the rarer
+//! patterns' one pass ([`Rare`]) says they can match, and day-first dates
+//! with the month in words, which most texts hold, are read at their
+//! numbers ([`day_month`]) rather than by a regex.
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -65,9 +69,10 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u)[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+")
         .expect("valid regex")
 });
-static PHONE: LazyLock<meta::Regex> = LazyLock::new(|| {
-    without_prefilter(r"(?:(?:\+44|0044)\s?(?:\(0\)\s?)?|\(?0)\d[\d\s\-.()/]{7,16}\d")
-});
+/// A UK phone number's shape (the rarer patterns' pass reads it too).
+pub(crate) const PHONE_PATTERN: &str =
+    r"(?:(?:\+44|0044)\s?(?:\(0\)\s?)?|\(?0)\d[\d\s\-.()/]{7,16}\d";
+static PHONE: LazyLock<meta::Regex> = LazyLock::new(|| without_prefilter(PHONE_PATTERN));
 /// An NHS number's shape (the rarer patterns' pass reads it too).
 pub(crate) const NHS_PATTERN: &str = r"(?-u)\b\d{3}[\s./-]{0,3}\d{3}[\s./-]{0,3}\d{4}\b";
 /// A National Insurance number's shape.
@@ -229,7 +234,9 @@ fn ascii_candidates(text: &str, rare: Rare) -> Vec<Candidate> {
     if !text.bytes().any(|b| b.is_ascii_digit()) {
         return out;
     }
-    phones(text, &mut out);
+    if rare.phone {
+        phones(text, &mut out);
+    }
     if rare.nhs {
         simple(text, &NHS, Shape::Nhs, &mut out, |s| {
             Some(ids::digits(s)).filter(|d| d.len() == 10)
