@@ -492,3 +492,54 @@ fn the_rarer_patterns_pass_changes_no_scan() {
         }
     }
 }
+
+/// A listed Dennis is "Den" or "Denny" too (`data/pet-names.txt`).
+#[test]
+fn pet_forms_of_dennis_are_his() {
+    let case = r#"
+[case]
+reference = "25 004 311"
+jurisdiction = "lgsco"
+decision_date = 2025-06-01
+investigator = { name = "Aisha Thorne" }
+summary = "x"
+
+[[people]]
+id = "jordan"
+name = "Jordan Hallworth"
+title = "Ms"
+role = "complainant"
+label = "Ms X"
+
+[[people]]
+id = "dad"
+name = "Dennis Hallworth"
+title = "Mr"
+role = "person_affected"
+label = "Mr Y"
+
+[[bodies]]
+id = "council"
+name = "Northshire County Council"
+short_name = "the Council"
+kind = "council"
+reference = "25 004 311"
+
+[complaint]
+injustice = "x"
+points = [{ body = "council", text = "x" }]
+
+[outcome]
+decision = "upheld"
+"#;
+    let loaded = load_str("t.toml", case, &Coverage::all());
+    assert!(!loaded.has_errors(), "{:#?}", loaded.diagnostics);
+    let ids = super::super::identifiers(&loaded.case.unwrap());
+    let text = "Den rang the Council. Denny rang again. They moved to a den.";
+    let hits: Vec<&str> = ids
+        .find(text)
+        .iter()
+        .map(|h| &text[h.range.clone()])
+        .collect();
+    assert_eq!(hits, ["Den", "Denny"]);
+}
