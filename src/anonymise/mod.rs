@@ -13,6 +13,7 @@
 mod align;
 mod blanks;
 mod detect;
+mod digits;
 mod fold;
 mod hit;
 mod identifiers;

@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::Serialize;
 
+use super::digits::digit_runs;
 use super::needles::Needles;
 use super::words::is_english_word;
 
@@ -192,26 +193,14 @@ pub(crate) fn find(text: &str, named: &dyn Fn(&str) -> bool) -> Vec<(QuasiKind, 
 /// "-year". Most texts with numbers hold dates only, and this look at the
 /// numbers' ends is cheaper than the regex's scan of every byte.
 fn may_write_age(lower: &[u8]) -> bool {
-    let mut at = 0;
-    while let Some(start) = lower[at..].iter().position(u8::is_ascii_digit) {
-        let start = at + start;
-        let end = lower[start..]
-            .iter()
-            .position(|b| !b.is_ascii_digit())
-            .map_or(lower.len(), |n| start + n);
-        let before = &lower[..start];
-        let after = &lower[end..];
-        if [&b"aged "[..], b"was ", b"is ", b"age of "]
+    digit_runs(lower).any(|run| {
+        let (before, after) = (&lower[..run.start], &lower[run.end..]);
+        [&b"aged "[..], b"was ", b"is ", b"age of "]
             .iter()
             .any(|w| before.ends_with(w))
             || after.starts_with(b" year")
             || after.starts_with(b"-year")
-        {
-            return true;
-        }
-        at = end;
-    }
-    false
+    })
 }
 
 /// Whether a number is followed by a unit that makes it a count, not an

@@ -6,8 +6,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::digits::four_digit_runs;
 use super::{Category, Hit, Identifiers, Source};
+use crate::anonymise::digits::four_digit_runs;
 use crate::anonymise::values::{self, Shape};
 
 /// A month and year ("March 1936", "Mar. 1936", "03/1936") or a year alone.

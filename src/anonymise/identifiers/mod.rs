@@ -32,7 +32,6 @@ use crate::case::{AliasKind, Case, Date, Title};
 
 mod ages;
 mod build;
-mod digits;
 mod disguise;
 mod forms;
 mod listed_values;

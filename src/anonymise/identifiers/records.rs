@@ -60,7 +60,7 @@ pub(super) fn nhs_in_groups(text: &str, keys: &[(String, usize)]) -> Vec<(Range<
         groups.clear();
     };
     loop {
-        i = super::digits::next_digit(b, i);
+        i = crate::anonymise::digits::next_digit(b, i);
         if i >= b.len() {
             break;
         }

@@ -12,6 +12,9 @@
 
 use std::ops::Range;
 
+use super::is_space;
+use crate::anonymise::digits::digit_runs;
+
 /// A day-first date as written: where it is and its three parts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct DayMonth<'a> {
@@ -53,19 +56,13 @@ const MONTH_WORDS: [&str; 25] = [
 /// Every day-first date of an ASCII text, in order, none overlapping.
 pub(super) fn day_months(text: &str) -> Vec<DayMonth<'_>> {
     let b = text.as_bytes();
-    let mut out = Vec::new();
-    let mut at = 0;
-    while let Some(n) = b[at..].iter().position(u8::is_ascii_digit) {
-        let start = at + n;
-        let end = run(b, start, u8::is_ascii_digit);
-        at = end;
-        if end - start > 2 || (start > 0 && is_word(b[start - 1])) {
+    let mut out: Vec<DayMonth<'_>> = Vec::new();
+    for Range { start, end } in digit_runs(b) {
+        let inside_last = out.last().is_some_and(|d| start < d.range.end);
+        if inside_last || end - start > 2 || (start > 0 && is_word(b[start - 1])) {
             continue;
         }
-        if let Some(date) = read_at(text, start, end) {
-            at = date.range.end;
-            out.push(date);
-        }
+        out.extend(read_at(text, start, end));
     }
     out
 }
@@ -145,11 +142,6 @@ fn run(b: &[u8], at: usize, keep: impl Fn(&u8) -> bool) -> usize {
 /// `[\s-]` of an ASCII pattern.
 fn is_separator(c: &u8) -> bool {
     is_space(*c) || *c == b'-'
-}
-
-/// `\s` of an ASCII pattern (vertical tab included).
-fn is_space(c: u8) -> bool {
-    c.is_ascii_whitespace() || c == 0x0B
 }
 
 /// `\w` of an ASCII pattern.

@@ -35,6 +35,7 @@ use regex_automata::util::syntax;
 
 mod day_month;
 
+use super::digits::digit_runs;
 use super::rare::Rare;
 use crate::case::Date;
 use crate::ids;
@@ -505,23 +506,10 @@ fn digit_separator_digit(text: &str) -> bool {
 /// maybe "st" (or another suffix) and a comma, a space, maybe an
 /// apostrophe, and a digit.
 fn day_then_year(b: &[u8]) -> bool {
-    let mut i = 0;
-    while i < b.len() {
-        let Some(n) = b[i..].iter().position(u8::is_ascii_digit) else {
-            return false;
-        };
-        let start = i + n;
-        let end = b[start..]
-            .iter()
-            .position(|c| !c.is_ascii_digit())
-            .map_or(b.len(), |n| start + n);
-        i = end;
+    digit_runs(b).any(|Range { start, end }| {
         let spaced = start > 0 && is_space(b[start - 1]);
-        if spaced && end - start <= 2 && year_follows(&b[end..]) {
-            return true;
-        }
-    }
-    false
+        spaced && end - start <= 2 && year_follows(&b[end..])
+    })
 }
 
 /// Whether `rest`, after a day, goes on as a month-first date's year does:
