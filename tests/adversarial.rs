@@ -731,3 +731,98 @@ fn a_name_ending_in_s_takes_its_possessive_apostrophe() {
         ],
     );
 }
+
+/// A relative or friend nobody listed, called by a given name alone: set off
+/// by commas, straight after someone's relation, after "called"; a given
+/// name that is also a word ("Will", "Grace", "Joy") as much as one that is
+/// not. The name goes and the relation stands for the person; what only
+/// looks like it (a feast, a weekday, a title, an acronym, an organisation)
+/// stays.
+#[test]
+fn a_relative_nobody_listed_called_by_a_given_name_goes() {
+    let ids = ids_of(&fixture());
+    check(
+        &ids,
+        &[
+            (
+                "Mrs Pargeter's son, Tom, lives nearby.",
+                "Mrs X's son lives nearby.",
+            ),
+            (
+                "Her husband John had died in 2019.",
+                "Her husband had died in 2019.",
+            ),
+            (
+                "She told her daughter Grace that the visits had stopped.",
+                "She told her daughter that the visits had stopped.",
+            ),
+            ("Her son Will wrote twice.", "Her son wrote twice."),
+            ("Her son (Tom) rang twice.", "Her son rang twice."),
+            ("Tom, her son, visited her.", "Her son visited her."),
+            (
+                "Tom, her son, who lives nearby, visited her.",
+                "Her son, who lives nearby, visited her.",
+            ),
+            (
+                "She lived with Sheila, her mother.",
+                "She lived with her mother.",
+            ),
+            (
+                "Then Tom, her son, and Amy came.",
+                "Then her son and Amy came.",
+            ),
+            (
+                "Kayden, Mrs Pargeter's grandson, rang.",
+                "Mrs X's grandson rang.",
+            ),
+            (
+                "Chloë Harrowgate, her neighbour, found her.",
+                "Her neighbour found her.",
+            ),
+            (
+                "Her son-in-law Darren moved in with her.",
+                "Her son-in-law moved in with her.",
+            ),
+            (
+                "Her granddaughter Faith's school rang.",
+                "Her granddaughter's school rang.",
+            ),
+            (
+                "She spent the day with her son Mark and daughter Amy.",
+                "She spent the day with her son and daughter.",
+            ),
+            ("His ex-wife, Joy, complained.", "His ex-wife complained."),
+            ("Her mum, Sheila, came.", "Her mum came."),
+            ("Her carer, Pat, arrived late.", "Her carer arrived late."),
+            (
+                "Her husband Frank Baker was her carer.",
+                "Her husband was her carer.",
+            ),
+            ("Her friend Grace Hope helped.", "Her friend helped."),
+            (
+                "A friend called Grace drove her home.",
+                "A friend drove her home.",
+            ),
+            (
+                "A man named Dele rang the Council.",
+                "A man rang the Council.",
+            ),
+        ],
+    );
+    let unchanged = [
+        "She spent Christmas Day with her son.",
+        "She spent with her son Christmas morning.",
+        "She told her daughter Social Services would call.",
+        "She saw her son Monday and Tuesday.",
+        "Her son GP records were lost.",
+        "Our partner Agencies met.",
+        "Her son Council tenancy ended.",
+        "The school did not teach her son English or Maths.",
+        "The Council did not offer her son Speech and Language Therapy.",
+        "Her son Year 9 teacher rang.",
+        "Yesterday, her son visited.",
+        "In Chester, her son, who lives nearby, visited.",
+        "At Christmas, her son visited.",
+    ];
+    check(&ids, &unchanged.map(|t| (t, t)));
+}

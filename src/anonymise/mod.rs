@@ -19,6 +19,7 @@ mod hit;
 mod identifiers;
 mod labels;
 mod log;
+mod name_tables;
 mod needles;
 mod number_words;
 mod quasi;

@@ -25,8 +25,10 @@ use regex::Regex;
 mod hints;
 mod names;
 mod records;
+mod relations;
 
-pub(crate) use names::{cue_pattern, follows_maiden_cue};
+pub(crate) use names::follows_maiden_cue;
+pub(crate) use relations::{cue_pattern, is_person_word, is_relation, possessor_len};
 
 use super::hit::Category;
 use super::needles::Needles;
@@ -165,8 +167,9 @@ pub(crate) fn detect(
     }
     names::titled(text, &mut out);
     if rare.introduced {
-        names::introduced(text, &mut out);
+        relations::introduced(text, &mut out);
     }
+    relations::before_relation(text, &mut out);
     names::maiden(text, &mut out);
     online_profiles(text, &lower, &mut out);
     // Every other shape holds a digit, and each pattern runs only where

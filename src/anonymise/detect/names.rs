@@ -1,6 +1,7 @@
 //! Names nobody listed: after a title ("Dr Eleanor Fairfax-Hughes", "Mr Seán
-//! Ó Súilleabháin", "Ms Nic an tSaoir"), or after a word that introduces a
-//! person ("a neighbour, Chloë Harrowgate, found her"). Names are read with
+//! Ó Súilleabháin", "Ms Nic an tSaoir") or as a maiden name ("née
+//! Hartigan"); and how a name is read wherever it starts (the names a word
+//! for a person introduces are [`super::relations`]'). Names are read with
 //! every Latin letter, so "Chloë" is not cut at the "ë".
 
 use std::ops::Range;
@@ -10,66 +11,12 @@ use regex::Regex;
 
 use super::{Confidence, Detection};
 use crate::anonymise::hit::Category;
-use crate::anonymise::words::{is_english_word, is_word_name, without_possessive};
+use crate::anonymise::words::without_possessive;
 
 static TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u)\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Rev|Councillor|Cllr)\.? ")
         .expect("valid regex")
 });
-
-/// Words for a person by their relation to another.
-const RELATIONS: [&str; 22] = [
-    "neighbour",
-    "friend",
-    "partner",
-    "brother",
-    "sister",
-    "son",
-    "daughter",
-    "mother",
-    "father",
-    "husband",
-    "wife",
-    "aunt",
-    "uncle",
-    "cousin",
-    "grandson",
-    "granddaughter",
-    "grandmother",
-    "grandfather",
-    "niece",
-    "nephew",
-    "boyfriend",
-    "girlfriend",
-];
-
-/// Words that introduce a person by relation or by name (the rarer
-/// patterns' pass reads them too).
-pub(crate) fn cue_pattern() -> String {
-    let words = RELATIONS.join("|");
-    format!(r"(?i-u)\b(?:{words}|lodger|carer|colleague|advocate|called|named)(?:, | )")
-}
-static CUE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&cue_pattern()).expect("valid regex"));
-
-/// Whether a word is one for a person that "called" or "named" may follow
-/// ("a friend called", "a man named").
-fn is_person_word(word: &str) -> bool {
-    let word = word.to_ascii_lowercase();
-    RELATIONS.contains(&word.as_str())
-        || matches!(
-            word.as_str(),
-            "lodger"
-                | "man"
-                | "woman"
-                | "boy"
-                | "girl"
-                | "child"
-                | "person"
-                | "lady"
-                | "gentleman"
-                | "someone"
-        )
-}
 
 /// Lower-case particles inside names: "Nic an tSaoir", "van der Berg".
 const PARTICLES: [&str; 16] = [
@@ -78,7 +25,7 @@ const PARTICLES: [&str; 16] = [
 ];
 
 /// Words that end an organisation's name rather than a person's.
-const ORGANISATION_WORDS: [&str; 20] = [
+pub(super) const ORGANISATION_WORDS: [&str; 20] = [
     "Ltd",
     "Limited",
     "Care",
@@ -109,46 +56,6 @@ pub(super) fn titled(text: &str, out: &mut Vec<Detection>) {
         }
     }
 }
-
-/// Untitled names after a word that introduces a person: two or three name
-/// words, not all of them English words, not an organisation.
-pub(super) fn introduced(text: &str, out: &mut Vec<Detection>) {
-    for m in CUE.find_iter(text) {
-        let Some(end) = name_after(text, m.end(), 3, false) else {
-            continue;
-        };
-        let words: Vec<&str> = text[m.end()..end].split_whitespace().collect();
-        let plain_words = words.iter().all(|w| is_english_word(w));
-        let organisation = words.last().is_some_and(|w| ORGANISATION_WORDS.contains(w));
-        // Set off by commas ("His neighbour, Dawn Rose, rang"), capitalised
-        // words are a name even when each is also a word.
-        let apposition = m.as_str().ends_with(", ") && text[end..].starts_with([',', ';', ')']);
-        let place = words
-            .last()
-            .is_some_and(|w| crate::anonymise::reading::is_place_word(w));
-        // One word no word list has, after a word for a person, set off by
-        // commas or after "called": "Her friend, Tabitha, visited", "a
-        // friend called Tabitha". An advocate is often an organisation
-        // ("her advocate, Mencap,").
-        let cue = m.as_str().trim_end_matches([',', ' ']).to_ascii_lowercase();
-        // "a friend called Tabitha", but "an app called Brightsky".
-        let named = matches!(cue.as_str(), "called" | "named")
-            && text[..m.start()]
-                .trim_end()
-                .rsplit(' ')
-                .next()
-                .is_some_and(is_person_word);
-        let person_cue = cue != "advocate";
-        let one_name =
-            words.len() == 1 && !is_word_name(words[0]) && person_cue && (named || apposition);
-        if (words.len() >= 2 && (!plain_words || (apposition && !place)) && !organisation)
-            || one_name
-        {
-            out.push(heuristic(m.end()..end));
-        }
-    }
-}
-
 /// A maiden name after "née" or "maiden name" ("Mrs Price-Jenkins (née
 /// Hartigan)", "her maiden name was Hartigan"): a family name, whether or
 /// not it is also a word ("née Rose"). The text is scanned for the end of
@@ -217,7 +124,7 @@ pub(super) fn maiden(text: &str, out: &mut Vec<Detection>) {
     }
 }
 
-fn heuristic(range: Range<usize>) -> Detection {
+pub(super) fn heuristic(range: Range<usize>) -> Detection {
     Detection {
         range,
         category: Category::Name,
@@ -229,7 +136,12 @@ fn heuristic(range: Range<usize>) -> Detection {
 /// The end of a person's name starting at `at`: an optional initial (with
 /// a titled name), then up to `max` name words, with particles between.
 /// `None` when no name starts there.
-fn name_after(text: &str, at: usize, max: usize, initial_allowed: bool) -> Option<usize> {
+pub(super) fn name_after(
+    text: &str,
+    at: usize,
+    max: usize,
+    initial_allowed: bool,
+) -> Option<usize> {
     let mut end = at;
     let mut words = 0;
     let mut pos = at;
@@ -343,22 +255,6 @@ mod tests {
             assert_eq!(titled_in(text), [name], "{text}");
         }
         assert!(titled_in("Mrs X said that Mr Y's son").is_empty());
-    }
-
-    #[test]
-    fn introduced_names() {
-        let text = "A neighbour, Chloë Harrowgate, found her. Her carer Bright Star Homecare came. Her son Mr Y. His neighbour, Dawn Rose, rang. Her friend Grace Hope helped. Her friend, Church Lane, is near.";
-        let mut out = Vec::new();
-        introduced(text, &mut out);
-        let found: Vec<&str> = out.iter().map(|d| &text[d.range.clone()]).collect();
-        // Words that are also names count as a name only set off by commas.
-        assert_eq!(found, ["Chloë Harrowgate", "Dawn Rose"]);
-        let text = "Her friend, Tabitha, visited. A friend called Tabitha came. Her son, Rory, and her advocate, Mencap, wrote. Her friend, Grace, came. Her friend Tabitha rang. She used an app called Brightsky. Her partner, Dele, helped.";
-        let mut out = Vec::new();
-        introduced(text, &mut out);
-        let found: Vec<&str> = out.iter().map(|d| &text[d.range.clone()]).collect();
-        // One name word: set off by commas or after "called", never a word.
-        assert_eq!(found, ["Tabitha", "Tabitha", "Rory", "Dele"]);
     }
 
     #[test]

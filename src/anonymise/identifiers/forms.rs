@@ -3,6 +3,7 @@
 //! together, street types abbreviated, the distinctive words of a term.
 
 use crate::anonymise::fold::fold;
+use crate::anonymise::name_tables::{anglicised_forms, is_table_name};
 use crate::anonymise::words::{is_english_word, is_word_name};
 use crate::case::Title;
 
@@ -70,49 +71,6 @@ pub(super) fn family_of(words: &[&str]) -> String {
     words[first..].join(" ")
 }
 
-/// The Irish, Scottish Gaelic and Welsh names a text may write in an
-/// anglicised spelling (`data/anglicised-names.txt`), by their folded form.
-static ANGLICISED: std::sync::LazyLock<std::collections::HashMap<String, Vec<String>>> =
-    std::sync::LazyLock::new(|| name_table(include_str!("../../../data/anglicised-names.txt")));
-
-/// English given names and their pet forms (`data/pet-names.txt`), by the
-/// folded name.
-static PET_NAMES: std::sync::LazyLock<std::collections::HashMap<String, Vec<String>>> =
-    std::sync::LazyLock::new(|| name_table(include_str!("../../../data/pet-names.txt")));
-
-/// A table of names and their other forms, one name a line ("name | form,
-/// form"; `#` starts a comment), by the folded name.
-fn name_table(text: &str) -> std::collections::HashMap<String, Vec<String>> {
-    let mut out: std::collections::HashMap<String, Vec<String>> = Default::default();
-    for line in text.lines() {
-        let line = line.trim();
-        let Some((name, forms)) = line.split_once('|').filter(|_| !line.starts_with('#')) else {
-            continue;
-        };
-        let forms = forms.split(',').map(|f| f.trim().to_string());
-        out.entry(fold(name.trim()))
-            .or_default()
-            .extend(forms.filter(|f| !f.is_empty()));
-    }
-    out
-}
-
-/// The pet forms of an English given name ("Robert" → "Bob", "Rob" …).
-pub(super) fn pet_names(given: &str) -> &'static [String] {
-    PET_NAMES.get(&fold(given)).map_or(&[], Vec::as_slice)
-}
-
-/// Every name the pet-name table holds, as a name or as a form of one.
-static TABLE_NAMES: std::sync::LazyLock<std::collections::HashSet<String>> =
-    std::sync::LazyLock::new(|| {
-        PET_NAMES
-            .iter()
-            .flat_map(|(name, forms)| {
-                std::iter::once(name.clone()).chain(forms.iter().map(|f| fold(f)))
-            })
-            .collect()
-    });
-
 /// The short forms a text may clip a given name to that the pet-name
 /// table does not know ("Oluwaseun" → "Seun", "Chukwuemeka" → "Emeka"):
 /// its first or last four letters or more, with two or more left out.
@@ -123,14 +81,12 @@ static TABLE_NAMES: std::sync::LazyLock<std::collections::HashSet<String>> =
 pub(super) fn short_forms(given: &str) -> Vec<String> {
     let key = fold(given);
     let n = key.len();
-    if n < 6 || !key.bytes().all(|b| b.is_ascii_lowercase()) || TABLE_NAMES.contains(&key) {
+    if n < 6 || !key.bytes().all(|b| b.is_ascii_lowercase()) || is_table_name(&key) {
         return Vec::new();
     }
     let mut out: Vec<String> = (4..=n - 2)
         .flat_map(|len| [&key[..len], &key[n - len..]])
-        .filter(|piece| {
-            !is_english_word(piece) && !is_word_name(piece) && !TABLE_NAMES.contains(*piece)
-        })
+        .filter(|piece| !is_english_word(piece) && !is_word_name(piece) && !is_table_name(piece))
         .map(str::to_string)
         .collect();
     out.sort();
@@ -177,9 +133,7 @@ pub(super) fn anglicised(name: &str) -> Vec<String> {
         keys.push(fold(&format!("ó {first_letter}{}", chars.as_str())));
     }
     for key in keys {
-        if let Some(forms) = ANGLICISED.get(&key) {
-            out.extend(forms.iter().cloned());
-        }
+        out.extend(anglicised_forms(&key).iter().cloned());
     }
     out.retain(|f| fold(f) != fold(name));
     out.sort();
@@ -454,13 +408,6 @@ mod tests {
             "{mac:?}"
         );
         assert!(anglicised("Smith").is_empty());
-    }
-
-    #[test]
-    fn english_given_names_have_their_pet_forms() {
-        assert!(pet_names("Robert").iter().any(|p| p == "bob"));
-        assert!(pet_names("MARGARET").iter().any(|p| p == "peggy"));
-        assert!(pet_names("Bob").is_empty());
     }
 
     #[test]

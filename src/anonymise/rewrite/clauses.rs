@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use super::births::birth;
 use super::named::named_before;
+use super::relations::{after_relation, before_relation};
 use super::text::{
     any_before, phrase_before, sentence_around, verb_words_before, with_spacing, words, words_of,
 };
@@ -63,6 +64,8 @@ pub(super) fn rewrite(cx: &Context<'_>, run: &Run) -> Option<Edit> {
         return Some(e);
     }
     named_before(cx, run)
+        .or_else(|| after_relation(cx, run))
+        .or_else(|| before_relation(cx, run))
 }
 
 /// Whether the words of `text` outside the hits in `range` are all of the

@@ -26,6 +26,7 @@ mod lists;
 mod named;
 mod names;
 mod places;
+mod relations;
 mod text;
 
 use std::ops::Range;
@@ -77,6 +78,12 @@ pub enum Rule {
     /// An identifier named before it ("her NHS number as …"): gone with
     /// its "as".
     IdentifierNamed,
+    /// A name nobody listed right after the relation that introduces it
+    /// ("her son Tom"): gone, the relation stays.
+    NameAfterRelation,
+    /// A name nobody listed set off before someone's relation ("Tom, her
+    /// son,"): gone with its commas, the relation stays.
+    NameBeforeRelation,
     /// A quoted heading of names and identifiers: described.
     HeadingDescribed,
     /// A mistaken name's aside: says what was wrong.
@@ -106,6 +113,8 @@ impl Rule {
             Self::ListIntroduction => "sentence introducing a list left out with the list",
             Self::IdentifierAside => "aside holding only an identifier left out",
             Self::IdentifierNamed => "identifier left out after its name (\"as …\")",
+            Self::NameAfterRelation => "name left out after the relation before it",
+            Self::NameBeforeRelation => "name left out before the relation after it",
             Self::HeadingDescribed => "quoted heading described",
             Self::NameMistake => "mistaken name described",
             Self::QuotedMistake => "quoted mistaken name described",

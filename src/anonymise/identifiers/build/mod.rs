@@ -8,12 +8,13 @@ use aho_corasick::{AhoCorasickBuilder, MatchKind};
 use super::disguise::NEAR_MIN;
 use super::forms::{
     anglicised, distinctive_parts, family_of, initials, is_particle, is_word_form, joined,
-    pet_names, short_forms, spellings, strip_title, untitled_words,
+    short_forms, spellings, strip_title, untitled_words,
 };
 use super::{Identifiers, NameForm, PatternKind, TokenInfo};
 use crate::anonymise::detect::AllowList;
 use crate::anonymise::fold::fold;
 use crate::anonymise::labels::short_labels;
+use crate::anonymise::name_tables::pet_names;
 use crate::anonymise::rewrite_rules::Rewrites;
 use crate::anonymise::values::Shape;
 use crate::anonymise::words::{is_english_word, is_word_name};

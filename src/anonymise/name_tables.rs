@@ -1,0 +1,98 @@
+//! The name tables the data folder holds: English given names and their
+//! pet forms (`data/pet-names.txt`), the Irish, Scottish Gaelic and Welsh
+//! names a text may write anglicised (`data/anglicised-names.txt`), and
+//! given names (`data/given-names.txt`). The listed names' forms read the
+//! first two; the detector of names nobody listed reads the given names (a
+//! given name is a name after "her son" even where it is also a word).
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use crate::anonymise::fold::fold;
+
+/// A table of names and their other forms, by the folded name.
+type NameTable = HashMap<String, Vec<String>>;
+
+static ANGLICISED: LazyLock<NameTable> =
+    LazyLock::new(|| name_table(include_str!("../../data/anglicised-names.txt")));
+
+static PET_NAMES: LazyLock<NameTable> =
+    LazyLock::new(|| name_table(include_str!("../../data/pet-names.txt")));
+
+/// Every name the pet-name table holds, as a name or as a form of one,
+/// folded.
+static TABLE_NAMES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    PET_NAMES
+        .iter()
+        .flat_map(|(name, forms)| {
+            std::iter::once(name.clone()).chain(forms.iter().map(|f| fold(f)))
+        })
+        .collect()
+});
+
+/// Given names, folded.
+static GIVEN_NAMES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    include_str!("../../data/given-names.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(fold)
+        .collect()
+});
+
+/// A table of names and their other forms, one name a line ("name | form,
+/// form"; `#` starts a comment), by the folded name.
+fn name_table(text: &str) -> NameTable {
+    let mut out = NameTable::new();
+    for line in text.lines() {
+        let line = line.trim();
+        let Some((name, forms)) = line.split_once('|').filter(|_| !line.starts_with('#')) else {
+            continue;
+        };
+        let forms = forms.split(',').map(|f| f.trim().to_string());
+        out.entry(fold(name.trim()))
+            .or_default()
+            .extend(forms.filter(|f| !f.is_empty()));
+    }
+    out
+}
+
+/// The pet forms of an English given name ("Robert" → "Bob", "Rob" …).
+pub(crate) fn pet_names(given: &str) -> &'static [String] {
+    PET_NAMES.get(&fold(given)).map_or(&[], Vec::as_slice)
+}
+
+/// The anglicised spellings of a name by its folded key ("ó súilleabháin"
+/// → "O'Sullivan").
+pub(crate) fn anglicised_forms(key: &str) -> &'static [String] {
+    ANGLICISED.get(key).map_or(&[], Vec::as_slice)
+}
+
+/// Whether a word (any case, any accents) is a given name the pet-name
+/// table holds, as a name or as one of its forms ("Tom", "Thomas").
+pub(crate) fn is_table_name(word: &str) -> bool {
+    TABLE_NAMES.contains(&fold(word))
+}
+
+/// Whether a word (any case, any accents) is a given name: of the given
+/// names' list or the pet-name table ("Grace", "Will", "Siobhán").
+pub(crate) fn is_given_name(word: &str) -> bool {
+    let key = fold(word);
+    GIVEN_NAMES.contains(&key) || TABLE_NAMES.contains(&key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_given_names_have_their_pet_forms() {
+        assert!(pet_names("Robert").iter().any(|p| p == "bob"));
+        assert!(pet_names("MARGARET").iter().any(|p| p == "peggy"));
+        assert!(pet_names("Bob").is_empty());
+        assert!(is_table_name("Tom") && is_table_name("thomas") && is_table_name("Will"));
+        assert!(!is_table_name("Council"));
+        assert!(is_given_name("Grace") && is_given_name("SIOBHÁN") && is_given_name("Will"));
+        assert!(!is_given_name("Speech") && !is_given_name("English") && !is_given_name("Son"));
+    }
+}
