@@ -760,6 +760,23 @@ fn a_relative_nobody_listed_called_by_a_given_name_goes() {
             ("Her son (Tom) rang twice.", "Her son rang twice."),
             ("Tom, her son, visited her.", "Her son visited her."),
             (
+                "Her nephew, Callum (aged 19), visited.",
+                "Her nephew, aged 19, visited.",
+            ),
+            (
+                "Her youngest daughter Lucy attended.",
+                "Her youngest daughter attended.",
+            ),
+            (
+                "Mrs Pargeter's sons, Jack and Harry, visited.",
+                "Mrs X's sons visited.",
+            ),
+            ("Gary, her eldest son, wrote.", "Her eldest son wrote."),
+            (
+                "Her social worker, Jo, was on leave.",
+                "Her social worker was on leave.",
+            ),
+            (
                 "Tom, her son, who lives nearby, visited her.",
                 "Her son, who lives nearby, visited her.",
             ),

@@ -28,7 +28,7 @@ mod records;
 mod relations;
 
 pub(crate) use names::follows_maiden_cue;
-pub(crate) use relations::{cue_pattern, is_person_word, is_relation, possessor_len};
+pub(crate) use relations::{cue_pattern, is_person_word, is_relation, possessor_len, relation_len};
 
 use super::hit::Category;
 use super::needles::Needles;

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::births::birth;
 use super::named::named_before;
-use super::relations::{after_relation, before_relation};
+use super::relations::{after_relation, before_relation, bracket_after};
 use super::text::{
     any_before, phrase_before, sentence_around, verb_words_before, with_spacing, words, words_of,
 };
@@ -66,6 +66,7 @@ pub(super) fn rewrite(cx: &Context<'_>, run: &Run) -> Option<Edit> {
     named_before(cx, run)
         .or_else(|| after_relation(cx, run))
         .or_else(|| before_relation(cx, run))
+        .or_else(|| bracket_after(cx, run))
 }
 
 /// Whether the words of `text` outside the hits in `range` are all of the

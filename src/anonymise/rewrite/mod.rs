@@ -82,7 +82,8 @@ pub enum Rule {
     /// ("her son Tom"): gone, the relation stays.
     NameAfterRelation,
     /// A name nobody listed set off before someone's relation ("Tom, her
-    /// son,"): gone with its commas, the relation stays.
+    /// son,"), or in apposition before a bracket ("her nephew, Callum
+    /// (aged 19),"): gone with its commas or the bracket's marks.
     NameBeforeRelation,
     /// A quoted heading of names and identifiers: described.
     HeadingDescribed,
@@ -114,7 +115,7 @@ impl Rule {
             Self::IdentifierAside => "aside holding only an identifier left out",
             Self::IdentifierNamed => "identifier left out after its name (\"as …\")",
             Self::NameAfterRelation => "name left out after the relation before it",
-            Self::NameBeforeRelation => "name left out before the relation after it",
+            Self::NameBeforeRelation => "name set off beside a relation left out",
             Self::HeadingDescribed => "quoted heading described",
             Self::NameMistake => "mistaken name described",
             Self::QuotedMistake => "quoted mistaken name described",

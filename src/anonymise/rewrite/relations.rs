@@ -6,7 +6,7 @@ use super::text::{capitalise, sentence_around};
 use super::{Category, Context, Edit, Rule, Run, Source};
 use std::ops::Range;
 
-use crate::anonymise::detect::{is_person_word, is_relation, possessor_len};
+use crate::anonymise::detect::{is_person_word, is_relation, possessor_len, relation_len};
 
 /// Whether a run is names nobody listed, and nothing else.
 fn unlisted_names(cx: &Context<'_>, run: &Run) -> bool {
@@ -58,11 +58,8 @@ pub(super) fn before_relation(cx: &Context<'_>, run: &Run) -> Option<Edit> {
     let phrase_start = run.range.end + ", ".len();
     let rest = cx.text[run.range.end..].strip_prefix(", ")?;
     let possessor = possessor_len(rest)?;
-    let after = &rest[possessor + 1..];
-    let len = after
-        .find(|c: char| !(c.is_alphabetic() || c == '-'))
-        .unwrap_or(after.len());
-    if !unlisted_names(cx, run) || !is_relation(&after[..len]) {
+    let len = relation_len(&rest[possessor + 1..])?;
+    if !unlisted_names(cx, run) {
         return None;
     }
     let phrase_end = phrase_start + possessor + 1 + len;
@@ -88,6 +85,25 @@ pub(super) fn before_relation(cx: &Context<'_>, run: &Run) -> Option<Edit> {
     Some(Edit {
         range: run.range.start..end,
         text: if starts { capitalise(&phrase) } else { phrase },
+        rule: Rule::NameBeforeRelation,
+    })
+}
+
+/// "Her nephew, Callum (aged 19), visited" → "Her nephew, aged 19,
+/// visited": a name nobody listed in apposition with a bracket after it
+/// gives way to what the bracket says.
+pub(super) fn bracket_after(cx: &Context<'_>, run: &Run) -> Option<Edit> {
+    let open = run.range.end + " (".len();
+    let inner = cx.text[run.range.end..].strip_prefix(" (")?;
+    let close = open + inner.find(')')?;
+    let in_apposition =
+        cx.text[..run.range.start].ends_with(", ") && cx.text[close + 1..].starts_with(',');
+    if !in_apposition || !unlisted_names(cx, run) || close == open {
+        return None;
+    }
+    Some(Edit {
+        range: run.range.start..close + 1,
+        text: printed(cx, open..close)?,
         rule: Rule::NameBeforeRelation,
     })
 }

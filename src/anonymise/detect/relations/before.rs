@@ -1,0 +1,169 @@
+//! A name set off before someone's relation ("Tom, her son, visited",
+//! "Kayden, Mr Rooke's cousin, stayed"), and how a relation and its
+//! possessor are read, for the detector and the rewrite alike.
+
+use std::sync::LazyLock;
+
+use super::super::Detection;
+use super::super::names::{ORGANISATION_WORDS, heuristic};
+use super::{NOT_NAMES, RELATION_ADJECTIVES, TITLES, is_possessive_pronoun, is_relation};
+use crate::anonymise::name_tables::is_given_name;
+use crate::anonymise::words::{is_month, is_weekday, is_word_name};
+
+/// A name set off before someone's relation: "Tom, her son, visited",
+/// "She lived with Sheila, her mother." One word no word list has or a
+/// given name, or two or three whose first is a given name or none a word
+/// ("Chloë Harrowgate, her neighbour,"); never a title's name (the titled
+/// names' own), a place or an organisation.
+pub(in crate::anonymise::detect) fn before_relation(text: &str, out: &mut Vec<Detection>) {
+    static COMMA: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(", "));
+    for comma in COMMA.find_iter(text.as_bytes()) {
+        let rest = &text[comma + 2..];
+        let Some(possessor) = possessor_len(rest) else {
+            continue;
+        };
+        let after = &rest[possessor + 1..];
+        let Some(len) = relation_len(after) else {
+            continue;
+        };
+        let tail = &after[len..];
+        let closes = tail.is_empty()
+            || tail.starts_with([',', '.', ';', ')', '!', '?'])
+            || tail.starts_with(" and ");
+        if !closes {
+            continue;
+        }
+        let start = names_before(text, comma);
+        let words: Vec<&str> = text[start..comma].split(' ').collect();
+        if let Some(skip) = name_before(&words) {
+            let start = start + words[..skip].iter().map(|w| w.len() + 1).sum::<usize>();
+            out.push(heuristic(start..comma));
+        }
+    }
+}
+
+/// The length of the words that make the relation after them someone's,
+/// at the start of `text`: a possessive pronoun ("her son") or up to four
+/// capitalised words, the last a possessive ("Mr Rooke's cousin", "Mrs
+/// X's son"); a space follows them.
+pub(crate) fn possessor_len(text: &str) -> Option<usize> {
+    let mut len = 0;
+    for (i, word) in text.split(' ').take(5).enumerate() {
+        let end = len + word.len();
+        if end >= text.len() {
+            return None;
+        }
+        if i == 0 && is_possessive_pronoun(word) {
+            return Some(end);
+        }
+        if i == 4 || !word.starts_with(char::is_uppercase) {
+            return None;
+        }
+        if word.ends_with("'s") || word.ends_with("\u{2019}s") || word.ends_with("s'") {
+            return Some(end);
+        }
+        len = end + 1;
+    }
+    None
+}
+
+/// The length of a relation at the start of `text`, after up to two words
+/// that qualify it ("son", "eldest son", "late husband", "social worker"),
+/// and the relation word itself; `None` when no relation starts there.
+pub(crate) fn relation_len(text: &str) -> Option<usize> {
+    let mut at = 0;
+    for _ in 0..3 {
+        let rest = &text[at..];
+        let len = rest
+            .find(|c: char| !(c.is_alphabetic() || c == '-'))
+            .unwrap_or(rest.len());
+        let word = &rest[..len];
+        if is_relation(word) {
+            return Some(at + len);
+        }
+        let adjective = RELATION_ADJECTIVES
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case(word));
+        if !adjective || !rest[len..].starts_with(' ') {
+            return None;
+        }
+        at += len + 1;
+    }
+    None
+}
+
+/// Where the capitalised words that end at `end` start: up to three, one
+/// space apart (`end` when there are none).
+fn names_before(text: &str, end: usize) -> usize {
+    let word_start = |head: &str| {
+        head.char_indices()
+            .rev()
+            .find(|&(_, c)| !(c.is_alphabetic() || matches!(c, '\'' | '\u{2019}' | '-')))
+            .map_or(0, |(i, c)| i + c.len_utf8())
+    };
+    let mut start = end;
+    for _ in 0..3 {
+        let at = word_start(&text[..start]);
+        if at == start || !text[at..].starts_with(char::is_uppercase) {
+            break;
+        }
+        start = at;
+        // Another capitalised word one space before continues the name.
+        let Some(before) = text[..start].strip_suffix(' ') else {
+            break;
+        };
+        let previous = word_start(before);
+        if previous == before.len() || !before[previous..].starts_with(char::is_uppercase) {
+            break;
+        }
+        start = before.len();
+    }
+    start
+}
+
+/// Words before a place or a time: "In Chester, her son" is no name.
+const PREPOSITIONS: [&str; 12] = [
+    "in", "at", "on", "near", "from", "to", "into", "outside", "around", "by", "via", "since",
+];
+
+/// Whether the capitalised words before ", her son" are a name, and where
+/// it starts among them: "Then Tom" is Tom.
+fn name_before(words: &[&str]) -> Option<usize> {
+    let first = words.first()?.to_lowercase();
+    if PREPOSITIONS.contains(&first.as_str()) {
+        return None;
+    }
+    if let [opener, rest @ ..] = words
+        && !rest.is_empty()
+        && is_word_name(opener)
+        && !is_given_name(opener)
+    {
+        // A sentence's first word before the name ("Then Tom, her son,").
+        return is_given_name(rest[0]).then_some(1);
+    }
+    is_name_before(words).then_some(0)
+}
+
+/// Whether the capitalised words before ", her son" are a name.
+fn is_name_before(words: &[&str]) -> bool {
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    let lower = first.to_lowercase();
+    if TITLES.contains(&lower.as_str())
+        || ORGANISATION_WORDS.contains(last)
+        || crate::anonymise::reading::is_place_word(last)
+    {
+        return false;
+    }
+    if let [word] = words {
+        let acronym = word.chars().count() >= 2 && !word.chars().any(char::is_lowercase);
+        return !(acronym
+            || is_weekday(word)
+            || is_month(word)
+            || NOT_NAMES.contains(&lower.as_str()))
+            && (!is_word_name(word) || is_given_name(word));
+    }
+    is_given_name(first) || !words.iter().any(|w| is_word_name(w))
+}

@@ -1,0 +1,395 @@
+//! Names nobody listed that a word for a person introduces: "a neighbour,
+//! Chloë Harrowgate, found her", "her son, Tom,", "her son Tom", "her
+//! sons, Jack and Harry,", "her social worker, Jo,", "a friend called
+//! Tabitha"; and names set off before someone's relation ("Tom, her son,",
+//! [`before`]). Which capitalised words after a relation are a name
+//! depends on how they stand: set off by commas or brackets, or after
+//! "called", any are; straight after someone's relation ("her eldest son",
+//! "Mrs X's mother"), or after a word for someone's work, only a word no
+//! word list has or a given name (`data/given-names.txt`), so that
+//! "offered her son Speech and Language Therapy" and "the manager
+//! (Assistant Ombudsman)" stay.
+
+mod before;
+
+pub(super) use before::before_relation;
+pub(crate) use before::{possessor_len, relation_len};
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Detection;
+use super::names::{ORGANISATION_WORDS, heuristic, name_after};
+use crate::anonymise::name_tables::is_given_name;
+use crate::anonymise::words::{
+    is_english_word, is_month, is_weekday, is_word_name, without_possessive,
+};
+
+/// Words for a person by their relation to another: a capitalised word
+/// straight after "her son" or "Mrs X's neighbour" is a name where it is no
+/// word or is a given name ("her son Rhys", "her son Will").
+const RELATIONS: [&str; 60] = [
+    "brother",
+    "sister",
+    "son",
+    "daughter",
+    "mother",
+    "father",
+    "husband",
+    "wife",
+    "spouse",
+    "aunt",
+    "uncle",
+    "cousin",
+    "niece",
+    "nephew",
+    "grandson",
+    "granddaughter",
+    "grandchild",
+    "grandmother",
+    "grandfather",
+    "stepson",
+    "stepdaughter",
+    "stepmother",
+    "stepfather",
+    "stepbrother",
+    "stepsister",
+    "mum",
+    "mam",
+    "mom",
+    "dad",
+    "nan",
+    "nana",
+    "nanna",
+    "gran",
+    "granny",
+    "grandma",
+    "grandpa",
+    "grandad",
+    "granddad",
+    "in-law",
+    "fiance",
+    "fiancee",
+    "fiancé",
+    "fiancée",
+    "neighbour",
+    "friend",
+    "partner",
+    "boyfriend",
+    "girlfriend",
+    "sons",
+    "daughters",
+    "children",
+    "grandchildren",
+    "grandsons",
+    "granddaughters",
+    "brothers",
+    "sisters",
+    "parents",
+    "friends",
+    "neighbours",
+    "cousins",
+];
+
+/// Words for a person by their work for another ("her social worker,
+/// Jo,"). Job titles follow them too ("the manager (Assistant
+/// Ombudsman)"), so the words after them are a name only where they are
+/// no words or a given name comes first.
+const PROFESSIONS: [&str; 10] = [
+    "worker",
+    "officer",
+    "manager",
+    "nurse",
+    "teacher",
+    "therapist",
+    "assistant",
+    "coordinator",
+    "adviser",
+    "advisor",
+];
+
+/// Words that may stand between "her" and the relation: "her eldest son",
+/// "his late wife", "her twin sister".
+const RELATION_ADJECTIVES: [&str; 18] = [
+    "eldest",
+    "youngest",
+    "oldest",
+    "elder",
+    "younger",
+    "older",
+    "late",
+    "twin",
+    "only",
+    "little",
+    "baby",
+    "big",
+    "adult",
+    "adopted",
+    "foster",
+    "estranged",
+    "former",
+    "social",
+];
+
+/// Words that introduce a person by relation or by name (the rarer
+/// patterns' pass reads them too).
+pub(crate) fn cue_pattern() -> String {
+    let words = RELATIONS
+        .iter()
+        .chain(&PROFESSIONS)
+        .copied()
+        .collect::<Vec<_>>()
+        .join("|");
+    format!(r"(?i-u)\b(?:{words}|lodger|carer|colleague|advocate|ex|called|named)(?:, | \(| )")
+}
+static CUE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&cue_pattern()).expect("valid regex"));
+
+/// Whether a word is one for a person that "called" or "named" may follow
+/// ("a friend called", "a man named").
+pub(crate) fn is_person_word(word: &str) -> bool {
+    let word = word.to_lowercase();
+    RELATIONS.contains(&word.as_str())
+        || PROFESSIONS.contains(&word.as_str())
+        || matches!(
+            word.as_str(),
+            "lodger"
+                | "man"
+                | "woman"
+                | "boy"
+                | "girl"
+                | "child"
+                | "person"
+                | "lady"
+                | "gentleman"
+                | "someone"
+        )
+}
+
+/// Whether a word (any case) is one for a person by their relation to
+/// another: kin ("son", "son-in-law", "ex-wife"), a friend, a neighbour, a
+/// carer.
+pub(crate) fn is_relation(word: &str) -> bool {
+    let word = word.to_lowercase();
+    let last = word.rsplit('-').next().unwrap_or(&word);
+    RELATIONS.contains(&last)
+        || PROFESSIONS.contains(&last)
+        || word.ends_with("in-law")
+        || matches!(last, "lodger" | "carer" | "colleague" | "ex")
+}
+
+/// Words before "son" or "mother" that make them someone's: "her son",
+/// "Mrs X's son" (a possessive ending is read apart).
+const POSSESSIVES: [&str; 6] = ["her", "his", "their", "my", "our", "your"];
+
+/// Whether a word (any case) is a possessive pronoun: "her", "his" …
+fn is_possessive_pronoun(word: &str) -> bool {
+    POSSESSIVES.iter().any(|p| p.eq_ignore_ascii_case(word))
+}
+
+/// Capitalised words no word list has that are not a person's name after
+/// "her son": feasts ("she spent with her son Christmas Day"), languages
+/// and what a child is taught ("did not teach her son English or
+/// Makaton"), the pandemic.
+const NOT_NAMES: [&str; 16] = [
+    "christmas",
+    "easter",
+    "whitsun",
+    "diwali",
+    "eid",
+    "hanukkah",
+    "ramadan",
+    "english",
+    "urdu",
+    "punjabi",
+    "bengali",
+    "gujarati",
+    "arabic",
+    "somali",
+    "makaton",
+    "covid",
+];
+
+/// Titles, which begin a titled name rather than stand for one.
+const TITLES: [&str; 14] = [
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+    "prof",
+    "rev",
+    "sir",
+    "lady",
+    "lord",
+    "dame",
+    "councillor",
+    "cllr",
+];
+
+/// Untitled names after a word that introduces a person: two or three name
+/// words, not all of them English words, not an organisation; or one
+/// name word set off by commas, after "called", or straight after
+/// someone's relation ("her son Tom", "Mrs X's daughter, Grace,").
+pub(super) fn introduced(text: &str, out: &mut Vec<Detection>) {
+    for m in CUE.find_iter(text) {
+        let Some(first) = name_after(text, m.end(), 3, false) else {
+            continue;
+        };
+        // A pair: "her sons, Jack and Harry, visited".
+        let second = text[first..]
+            .strip_prefix(" and ")
+            .and_then(|_| name_after(text, first + " and ".len(), 3, false));
+        let end = second.unwrap_or(first);
+        let cue = m.as_str().trim_end_matches([',', ' ', '(']).to_lowercase();
+        let after = &text[end..];
+        let (commas, bracket) = (m.as_str().ends_with(", "), m.as_str().ends_with('('));
+        let introduction = Introduction {
+            // Set off by commas or brackets ("His neighbour, Dawn Rose,
+            // rang", "her son (Tom) rang", "her nephew, Callum (aged 19),"),
+            // capitalised words are a name even when each is also a word.
+            apposition: (commas && (after.starts_with([',', ';', ')']) || after.starts_with(" (")))
+                || (bracket && after.starts_with(')')),
+            // "a friend called Tabitha", but "an app called Brightsky".
+            named: matches!(cue.as_str(), "called" | "named")
+                && text[..m.start()]
+                    .trim_end()
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(is_person_word),
+            someones: !commas && !bracket && is_someones(text, m.start()),
+            numbered: after
+                .strip_prefix(' ')
+                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit())),
+            // An advocate is often an organisation ("her advocate, Mencap,").
+            advocate: cue == "advocate",
+            professional: PROFESSIONS.contains(&cue.as_str()),
+        };
+        let names = std::iter::once(m.end()..first)
+            .chain(second.map(|second| first + " and ".len()..second));
+        for range in names {
+            let words: Vec<&str> = text[range.clone()].split_whitespace().collect();
+            if introduction.is_name(&words) {
+                out.push(heuristic(range));
+            }
+        }
+    }
+}
+
+/// How a word for a person stands before the capitalised words after it.
+struct Introduction {
+    /// The words are set off by commas.
+    apposition: bool,
+    /// The cue is "called" or "named" after a word for a person.
+    named: bool,
+    /// The cue is a relation straight after a possessive ("her son Tom").
+    someones: bool,
+    /// A number follows the word ("her son Year 9", "her mother Ward 5").
+    numbered: bool,
+    /// The cue is a word for someone's work ("worker", "manager").
+    professional: bool,
+    /// The cue is "advocate".
+    advocate: bool,
+}
+
+impl Introduction {
+    /// Whether the capitalised words after the cue are a person's name.
+    fn is_name(&self, words: &[&str]) -> bool {
+        let Some(last) = words.last() else {
+            return false;
+        };
+        if ORGANISATION_WORDS.contains(last) || crate::anonymise::reading::is_place_word(last) {
+            return false;
+        }
+        if let [word] = words {
+            return !self.advocate && !self.numbered && self.is_one_name(word);
+        }
+        let plain_words = words.iter().all(|w| is_english_word(w));
+        // "her husband Frank Baker": a given name first.
+        let given_first = (self.someones || self.professional) && is_given_name(words[0]);
+        !plain_words || (self.apposition && !self.professional) || given_first
+    }
+
+    /// Whether one capitalised word is a name: set off by commas or after
+    /// "called", whether or not it is also a word ("her son, Will,");
+    /// straight after someone's relation if it is no word or a given name
+    /// ("her son Rhys", "her son Will", but "offered her son Speech and
+    /// Language Therapy").
+    fn is_one_name(&self, word: &str) -> bool {
+        let bare = without_possessive(word);
+        let lower = bare.to_lowercase();
+        let acronym = bare.chars().count() >= 2 && !bare.chars().any(char::is_lowercase);
+        if acronym
+            || is_weekday(bare)
+            || TITLES.contains(&lower.as_str())
+            || NOT_NAMES.contains(&lower.as_str())
+        {
+            return false;
+        }
+        let month = is_month(bare);
+        let name_like = !is_word_name(bare) || is_given_name(bare);
+        (self.apposition && !self.professional)
+            || (self.named && !month)
+            || ((self.someones || self.professional) && !month && name_like)
+    }
+}
+
+/// Whether the relation word the cue at `start` ends is someone's: "her
+/// son", "Mrs X's son", "her son-in-law", "his ex-wife", and the second of
+/// a pair ("her son Mark and daughter Amy").
+fn is_someones(text: &str, start: usize) -> bool {
+    let head = &text[..start];
+    // Back over the rest of a hyphenated word ("son-" of "son-in-law").
+    let word_start = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphabetic() || c == '-'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    if !head[word_start..].is_empty() && !head.ends_with('-') {
+        return false;
+    }
+    let before = &head[..word_start];
+    if !before.ends_with(' ') {
+        return false;
+    }
+    let mut words = before
+        .split_whitespace()
+        .rev()
+        .map(|w| w.trim_matches(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}')));
+    let is_possessive = |word: &str| {
+        is_possessive_pronoun(word)
+            || word.ends_with("'s")
+            || word.ends_with("\u{2019}s")
+            || word.ends_with("s'")
+    };
+    let mut previous = words.next();
+    // "her eldest son", "his late wife", "her social worker".
+    for _ in 0..2 {
+        match previous {
+            Some(word)
+                if RELATION_ADJECTIVES
+                    .iter()
+                    .any(|a| a.eq_ignore_ascii_case(word)) =>
+            {
+                previous = words.next();
+            }
+            _ => break,
+        }
+    }
+    match previous {
+        Some(word) if is_possessive(word) => true,
+        // "her son Mark and daughter Amy": a name, a relation, someone's.
+        Some("and" | "or") => {
+            let name = words.next().unwrap_or("");
+            let relation = words.next().unwrap_or("");
+            name.starts_with(char::is_uppercase)
+                && is_relation(relation)
+                && words.next().is_some_and(is_possessive)
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests;
