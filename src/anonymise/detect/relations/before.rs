@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use super::super::Detection;
 use super::super::names::{ORGANISATION_WORDS, heuristic};
-use super::{NOT_NAMES, RELATION_ADJECTIVES, TITLES, is_possessive_pronoun, is_relation};
+use super::{NOT_NAMES, RELATION_ADJECTIVES, is_possessive_pronoun, is_relation, is_title};
 use crate::anonymise::name_tables::is_given_name;
 use crate::anonymise::words::{is_month, is_weekday, is_word_name};
 
@@ -151,7 +151,7 @@ fn is_name_before(words: &[&str]) -> bool {
         return false;
     };
     let lower = first.to_lowercase();
-    if TITLES.contains(&lower.as_str())
+    if is_title(first)
         || ORGANISATION_WORDS.contains(last)
         || crate::anonymise::reading::is_place_word(last)
     {

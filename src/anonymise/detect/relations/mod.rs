@@ -210,23 +210,14 @@ const NOT_NAMES: [&str; 16] = [
     "covid",
 ];
 
-/// Titles, which begin a titled name rather than stand for one.
-const TITLES: [&str; 14] = [
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "mx",
-    "dr",
-    "prof",
-    "rev",
-    "sir",
-    "lady",
-    "lord",
-    "dame",
-    "councillor",
-    "cllr",
-];
+/// Whether a word is a title, which begins a titled name rather than
+/// stands for one ("Mrs", "Sir").
+fn is_title(word: &str) -> bool {
+    crate::anonymise::reading::is_title(word)
+        || ["sir", "lady", "lord", "dame"]
+            .iter()
+            .any(|t| t.eq_ignore_ascii_case(word))
+}
 
 /// Untitled names after a word that introduces a person: two or three name
 /// words, not all of them English words, not an organisation; or one
@@ -320,11 +311,7 @@ impl Introduction {
         let bare = without_possessive(word);
         let lower = bare.to_lowercase();
         let acronym = bare.chars().count() >= 2 && !bare.chars().any(char::is_lowercase);
-        if acronym
-            || is_weekday(bare)
-            || TITLES.contains(&lower.as_str())
-            || NOT_NAMES.contains(&lower.as_str())
-        {
+        if acronym || is_weekday(bare) || is_title(bare) || NOT_NAMES.contains(&lower.as_str()) {
             return false;
         }
         let month = is_month(bare);
