@@ -2,10 +2,10 @@
 //! Tom", "Tom, her son,", "a friend called Tabitha"): the name goes and the
 //! relation stands for the person.
 
-use super::text::{capitalise, sentence_around};
-use super::{Category, Context, Edit, Rule, Run, Source};
 use std::ops::Range;
 
+use super::text::{capitalise, sentence_around};
+use super::{Category, Context, Edit, Rule, Run, Source};
 use crate::anonymise::detect::{is_person_word, is_relation, possessor_len, relation_len};
 
 /// Whether a run is names nobody listed, and nothing else.
