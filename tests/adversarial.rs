@@ -837,6 +837,7 @@ fn a_relative_nobody_listed_called_by_a_given_name_goes() {
         "The school did not teach her son English or Maths.",
         "The Council did not offer her son Speech and Language Therapy.",
         "Her son Year 9 teacher rang.",
+        "The Council offered her father Telecare and a review.",
         "Yesterday, her son visited.",
         "In Chester, her son, who lives nearby, visited.",
         "At Christmas, her son visited.",

@@ -236,6 +236,7 @@ pub(super) fn introduced(text: &str, out: &mut Vec<Detection>) {
         let cue = m.as_str().trim_end_matches([',', ' ', '(']).to_lowercase();
         let after = &text[end..];
         let (commas, bracket) = (m.as_str().ends_with(", "), m.as_str().ends_with('('));
+        let someones = someones(text, m.start());
         let introduction = Introduction {
             // Set off by commas or brackets ("His neighbour, Dawn Rose,
             // rang", "her son (Tom) rang", "her nephew, Callum (aged 19),"),
@@ -249,7 +250,10 @@ pub(super) fn introduced(text: &str, out: &mut Vec<Detection>) {
                     .rsplit(' ')
                     .next()
                     .is_some_and(is_person_word),
-            someones: !commas && !bracket && is_someones(text, m.start()),
+            someones: !commas && !bracket && someones.is_some(),
+            // "offered her father Telecare": after a verb of giving, a word
+            // no list has is what was given, unless it is a given name.
+            given_object: someones == Some(Standing::AfterGiving),
             numbered: after
                 .strip_prefix(' ')
                 .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit())),
@@ -276,6 +280,9 @@ struct Introduction {
     named: bool,
     /// The cue is a relation straight after a possessive ("her son Tom").
     someones: bool,
+    /// Someone's relation is a verb of giving's object ("offered her
+    /// father").
+    given_object: bool,
     /// A number follows the word ("her son Year 9", "her mother Ward 5").
     numbered: bool,
     /// The cue is a word for someone's work ("worker", "manager").
@@ -299,7 +306,9 @@ impl Introduction {
         let plain_words = words.iter().all(|w| is_english_word(w));
         // "her husband Frank Baker": a given name first.
         let given_first = (self.someones || self.professional) && is_given_name(words[0]);
-        !plain_words || (self.apposition && !self.professional) || given_first
+        (!plain_words && !self.given_object)
+            || (self.apposition && !self.professional)
+            || given_first
     }
 
     /// Whether one capitalised word is a name: set off by commas or after
@@ -315,17 +324,67 @@ impl Introduction {
             return false;
         }
         let month = is_month(bare);
-        let name_like = !is_word_name(bare) || is_given_name(bare);
+        let name_like = is_given_name(bare) || (!is_word_name(bare) && !self.given_object);
         (self.apposition && !self.professional)
             || (self.named && !month)
             || ((self.someones || self.professional) && !month && name_like)
     }
 }
 
+/// How someone's relation stands in its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Standing {
+    /// "her son", "Mrs X's son".
+    Plain,
+    /// After a verb of giving: "offered her father", "refused his wife".
+    AfterGiving,
+}
+
+/// Verbs of giving, whose second object follows someone's relation
+/// ("offered her father Telecare", "prescribed his wife Oramorph").
+const GIVING: [&str; 36] = [
+    "offer",
+    "offers",
+    "offered",
+    "provide",
+    "provides",
+    "provided",
+    "prescribe",
+    "prescribes",
+    "prescribed",
+    "award",
+    "awards",
+    "awarded",
+    "grant",
+    "grants",
+    "granted",
+    "refuse",
+    "refuses",
+    "refused",
+    "deny",
+    "denies",
+    "denied",
+    "fund",
+    "funds",
+    "funded",
+    "allocate",
+    "allocates",
+    "allocated",
+    "recommend",
+    "recommends",
+    "recommended",
+    "teach",
+    "teaches",
+    "taught",
+    "issue",
+    "issues",
+    "issued",
+];
+
 /// Whether the relation word the cue at `start` ends is someone's: "her
 /// son", "Mrs X's son", "her son-in-law", "his ex-wife", and the second of
-/// a pair ("her son Mark and daughter Amy").
-fn is_someones(text: &str, start: usize) -> bool {
+/// a pair ("her son Mark and daughter Amy"); and how it stands.
+fn someones(text: &str, start: usize) -> Option<Standing> {
     let head = &text[..start];
     // Back over the rest of a hyphenated word ("son-" of "son-in-law").
     let word_start = head
@@ -334,11 +393,11 @@ fn is_someones(text: &str, start: usize) -> bool {
         .find(|&(_, c)| !(c.is_alphabetic() || c == '-'))
         .map_or(0, |(i, c)| i + c.len_utf8());
     if !head[word_start..].is_empty() && !head.ends_with('-') {
-        return false;
+        return None;
     }
     let before = &head[..word_start];
     if !before.ends_with(' ') {
-        return false;
+        return None;
     }
     let mut words = before
         .split_whitespace()
@@ -365,16 +424,26 @@ fn is_someones(text: &str, start: usize) -> bool {
         }
     }
     match previous {
-        Some(word) if is_possessive(word) => true,
+        Some(word) if is_possessive(word) => {
+            let giving = words
+                .next()
+                .is_some_and(|verb| GIVING.iter().any(|g| g.eq_ignore_ascii_case(verb)));
+            Some(if giving {
+                Standing::AfterGiving
+            } else {
+                Standing::Plain
+            })
+        }
         // "her son Mark and daughter Amy": a name, a relation, someone's.
         Some("and" | "or") => {
             let name = words.next().unwrap_or("");
             let relation = words.next().unwrap_or("");
-            name.starts_with(char::is_uppercase)
+            (name.starts_with(char::is_uppercase)
                 && is_relation(relation)
-                && words.next().is_some_and(is_possessive)
+                && words.next().is_some_and(is_possessive))
+            .then_some(Standing::Plain)
         }
-        _ => false,
+        _ => None,
     }
 }
 
