@@ -6,9 +6,12 @@ use std::sync::LazyLock;
 
 use super::super::Detection;
 use super::super::names::{ORGANISATION_WORDS, heuristic};
-use super::{NOT_NAMES, RELATION_ADJECTIVES, is_possessive_pronoun, is_relation, is_title};
+use super::{
+    RELATION_ADJECTIVES, has_possessive_ending, is_possessive_pronoun, is_relation, is_title,
+    never_a_name,
+};
 use crate::anonymise::name_tables::is_given_name;
-use crate::anonymise::words::{is_month, is_weekday, is_word_name};
+use crate::anonymise::words::{is_month, is_word_name};
 
 /// A name set off before someone's relation: "Tom, her son, visited",
 /// "She lived with Sheila, her mother." One word no word list has or a
@@ -60,7 +63,7 @@ pub(crate) fn possessor_len(text: &str) -> Option<usize> {
         if i == 4 || !word.starts_with(char::is_uppercase) {
             return None;
         }
-        if word.ends_with("'s") || word.ends_with("\u{2019}s") || word.ends_with("s'") {
+        if has_possessive_ending(word) {
             return Some(end);
         }
         len = end + 1;
@@ -150,7 +153,6 @@ fn is_name_before(words: &[&str]) -> bool {
     let (Some(first), Some(last)) = (words.first(), words.last()) else {
         return false;
     };
-    let lower = first.to_lowercase();
     if is_title(first)
         || ORGANISATION_WORDS.contains(last)
         || crate::anonymise::reading::is_place_word(last)
@@ -158,11 +160,7 @@ fn is_name_before(words: &[&str]) -> bool {
         return false;
     }
     if let [word] = words {
-        let acronym = word.chars().count() >= 2 && !word.chars().any(char::is_lowercase);
-        return !(acronym
-            || is_weekday(word)
-            || is_month(word)
-            || NOT_NAMES.contains(&lower.as_str()))
+        return !(never_a_name(word) || is_month(word))
             && (!is_word_name(word) || is_given_name(word));
     }
     is_given_name(first) || !words.iter().any(|w| is_word_name(w))

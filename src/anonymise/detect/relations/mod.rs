@@ -187,6 +187,27 @@ fn is_possessive_pronoun(word: &str) -> bool {
     POSSESSIVES.iter().any(|p| p.eq_ignore_ascii_case(word))
 }
 
+/// Whether a word ends as a possessive: "Mrs X's", "X\u{2019}s", "the Smiths'".
+fn has_possessive_ending(word: &str) -> bool {
+    word.ends_with("'s") || word.ends_with("\u{2019}s") || word.ends_with("s'")
+}
+
+/// Whether a word makes what follows someone's: "her", "Mrs X's".
+fn is_possessive(word: &str) -> bool {
+    is_possessive_pronoun(word) || has_possessive_ending(word)
+}
+
+/// Whether a capitalised word cannot stand for a person's name beside a
+/// relation: an acronym ("GP", "NHS"), a weekday, a title, a feast, a
+/// language.
+fn never_a_name(word: &str) -> bool {
+    let acronym = word.chars().count() >= 2 && !word.chars().any(char::is_lowercase);
+    acronym
+        || is_weekday(word)
+        || is_title(word)
+        || NOT_NAMES.contains(&word.to_lowercase().as_str())
+}
+
 /// Capitalised words no word list has that are not a person's name after
 /// "her son": feasts ("she spent with her son Christmas Day"), languages
 /// and what a child is taught ("did not teach her son English or
@@ -318,9 +339,7 @@ impl Introduction {
     /// Language Therapy").
     fn is_one_name(&self, word: &str) -> bool {
         let bare = without_possessive(word);
-        let lower = bare.to_lowercase();
-        let acronym = bare.chars().count() >= 2 && !bare.chars().any(char::is_lowercase);
-        if acronym || is_weekday(bare) || is_title(bare) || NOT_NAMES.contains(&lower.as_str()) {
+        if never_a_name(bare) {
             return false;
         }
         let month = is_month(bare);
@@ -403,12 +422,6 @@ fn someones(text: &str, start: usize) -> Option<Standing> {
         .split_whitespace()
         .rev()
         .map(|w| w.trim_matches(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}')));
-    let is_possessive = |word: &str| {
-        is_possessive_pronoun(word)
-            || word.ends_with("'s")
-            || word.ends_with("\u{2019}s")
-            || word.ends_with("s'")
-    };
     let mut previous = words.next();
     // "her eldest son", "his late wife", "her social worker".
     for _ in 0..2 {

@@ -3,10 +3,19 @@
 
 use super::*;
 
-fn before_relation_in(text: &str) -> Vec<&str> {
+/// What a detector finds in `text`, as written.
+fn found_by(detector: fn(&str, &mut Vec<Detection>), text: &str) -> Vec<&str> {
     let mut out = Vec::new();
-    before_relation(text, &mut out);
+    detector(text, &mut out);
     out.iter().map(|d| &text[d.range.clone()]).collect()
+}
+
+fn before_relation_in(text: &str) -> Vec<&str> {
+    found_by(before_relation, text)
+}
+
+fn introduced_in(text: &str) -> Vec<&str> {
+    found_by(introduced, text)
 }
 
 #[test]
@@ -56,28 +65,18 @@ fn a_name_set_off_before_someones_relation() {
 #[test]
 fn introduced_names() {
     let text = "A neighbour, Chloë Harrowgate, found her. Her carer Bright Star Homecare came. Her son Mr Y. His neighbour, Dawn Rose, rang. Her friend Grace Hope helped. Her friend, Church Lane, is near.";
-    let mut out = Vec::new();
-    introduced(text, &mut out);
-    let found: Vec<&str> = out.iter().map(|d| &text[d.range.clone()]).collect();
+    let found = introduced_in(text);
     // Words that are also names count as a name set off by commas or
     // after someone's relation with a given name first.
     assert_eq!(found, ["Chloë Harrowgate", "Dawn Rose", "Grace Hope"]);
     let text = "Her friend, Tabitha, visited. A friend called Tabitha came. Her son, Rory, and her advocate, Mencap, wrote. Her friend, Grace, came. Her friend Tabitha rang. She used an app called Brightsky. Her partner, Dele, helped.";
-    let mut out = Vec::new();
-    introduced(text, &mut out);
-    let found: Vec<&str> = out.iter().map(|d| &text[d.range.clone()]).collect();
+    let found = introduced_in(text);
     // One name word: set off by commas or after "called", word or not;
     // straight after someone's friend if it is no word or a given name.
     assert_eq!(
         found,
         ["Tabitha", "Tabitha", "Rory", "Grace", "Tabitha", "Dele"]
     );
-}
-
-fn introduced_in(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    introduced(text, &mut out);
-    out.iter().map(|d| &text[d.range.clone()]).collect()
 }
 
 #[test]
