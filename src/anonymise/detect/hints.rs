@@ -8,9 +8,6 @@ pub(super) struct Hints {
     /// A capital (ASCII) right before or after a digit: every vehicle
     /// registration has one ("LR63", "A123 BCD", "ABC 123D").
     pub capital_by_digit: bool,
-    /// A digit, a space and a capital, with at most one capital after the
-    /// digit ("2 Quarry", "12A High"): a street address starts so.
-    pub number_then_name: bool,
 }
 
 impl Hints {
@@ -27,11 +24,6 @@ impl Hints {
             if (i > 0 && capital(i - 1)) || capital(i + 1) {
                 hints.capital_by_digit = true;
             }
-            if (at(i + 1) == b' ' && capital(i + 2))
-                || (capital(i + 1) && at(i + 2) == b' ' && capital(i + 3))
-            {
-                hints.number_then_name = true;
-            }
         }
         hints
     }
@@ -44,12 +36,12 @@ mod tests {
     #[test]
     fn hints_are_read_from_bytes() {
         let h = Hints::of("registration LR63 XKP at 2 Quarry Row");
-        assert!(h.capital_by_digit && h.number_then_name);
+        assert!(h.capital_by_digit);
         let h = Hints::of("ABC 123D and 12A High Street");
-        assert!(h.capital_by_digit && h.number_then_name);
+        assert!(h.capital_by_digit);
         let h = Hints::of("on 14 june 2023, ref 22 012 345");
-        assert!(!h.capital_by_digit && !h.number_then_name);
+        assert!(!h.capital_by_digit);
         let h = Hints::of("no digits At All");
-        assert!(!h.capital_by_digit && !h.number_then_name);
+        assert!(!h.capital_by_digit);
     }
 }

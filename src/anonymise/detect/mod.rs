@@ -26,9 +26,13 @@ mod hints;
 mod names;
 mod records;
 mod relations;
+mod streets;
 
 pub(crate) use names::follows_maiden_cue;
-pub(crate) use relations::{cue_pattern, is_person_word, is_relation, possessor_len, relation_len};
+pub(crate) use relations::{
+    cue_pattern, is_person_word, is_profession, is_relation, possessor_len, relation_len,
+};
+pub(crate) use streets::street_pattern;
 
 use super::hit::Category;
 use super::needles::Needles;
@@ -94,15 +98,6 @@ impl AllowList {
     }
 }
 
-const STREET_TYPES: &str = "Road|Street|Avenue|Lane|Close|Court|Row|Way|Drive|Rise|Crescent|Place|Gardens|Grove|Terrace|Walk|Hill|Mews|Square|View|Parade|Quay|Croft|Green|Park|Gate|Wharf|Yard";
-/// A street address's pattern (the rarer patterns' pass reads it too).
-pub(crate) fn street_pattern() -> String {
-    format!(
-        r"(?-u)\b(?:(?:Flat|Apartment|Unit|Room) \d+[A-Z]?, )?(?:[A-Z][a-z]+ (?:Court|House|Lodge|Mansions|Buildings), )?\d{{1,4}}[A-Z]? (?:[A-Z][a-z]+ ){{1,3}}(?:{STREET_TYPES})\b"
-    )
-}
-static STREET_ADDRESS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&street_pattern()).expect("valid regex"));
 static VEHICLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u)\b[A-HJ-PR-Y]{2}(0[2-9]|[1-7]\d) ?[A-HJ-PR-Z]{3}\b").expect("valid regex")
 });
@@ -176,8 +171,8 @@ pub(crate) fn detect(
     // the text has what it needs (see [`hints`]).
     if text.bytes().any(|b| b.is_ascii_digit()) {
         let hints = Hints::of(text);
-        if hints.number_then_name && rare.street {
-            street_addresses(text, &mut out);
+        if rare.street {
+            streets::street_addresses(text, &mut out);
         }
         if hints.capital_by_digit {
             vehicles(text, &lower, &mut out);
@@ -278,17 +273,6 @@ pub(crate) fn bare_surnames(text: &str, names: &[&str]) -> Vec<Detection> {
         }
     }
     out
-}
-
-fn street_addresses(text: &str, out: &mut Vec<Detection>) {
-    for m in STREET_ADDRESS.find_iter(text) {
-        out.push(Detection {
-            range: m.range(),
-            category: Category::Address,
-            confidence: Confidence::Heuristic,
-            redact: true,
-        });
-    }
 }
 
 fn vehicles(text: &str, lower: &str, out: &mut Vec<Detection>) {

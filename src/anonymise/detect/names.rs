@@ -25,7 +25,7 @@ const PARTICLES: [&str; 16] = [
 ];
 
 /// Words that end an organisation's name rather than a person's.
-pub(super) const ORGANISATION_WORDS: [&str; 20] = [
+pub(super) const ORGANISATION_WORDS: [&str; 40] = [
     "Ltd",
     "Limited",
     "Care",
@@ -46,6 +46,26 @@ pub(super) const ORGANISATION_WORDS: [&str; 20] = [
     "Centre",
     "School",
     "Hospital",
+    "Gas",
+    "Energy",
+    "Electric",
+    "Electrical",
+    "Repairs",
+    "Maintenance",
+    "Contractors",
+    "Construction",
+    "Builders",
+    "Plumbing",
+    "Solutions",
+    "Associates",
+    "Company",
+    "Insurance",
+    "Pharmacy",
+    "Clinic",
+    "Society",
+    "Foundation",
+    "Charity",
+    "Network",
 ];
 
 /// Titled names, whole.

@@ -4,36 +4,9 @@
 
 use crate::anonymise::fold::fold;
 use crate::anonymise::name_tables::{anglicised_forms, is_table_name};
+use crate::anonymise::street_kinds::STREET_KINDS;
 use crate::anonymise::words::{is_english_word, is_word_name};
 use crate::case::Title;
-
-/// Street types and the abbreviations Royal Mail and people use for them.
-const STREET_TYPES: &[&[&str]] = &[
-    &["road", "rd"],
-    &["street", "st"],
-    &["avenue", "ave", "av"],
-    &["lane", "ln"],
-    &["close", "cl"],
-    &["crescent", "cres", "cresc", "cr"],
-    &["drive", "dr", "drv"],
-    &["rise", "ri"],
-    &["gardens", "gdns", "gdn"],
-    &["square", "sq"],
-    &["terrace", "terr", "ter", "tce"],
-    &["court", "ct"],
-    &["place", "pl"],
-    &["grove", "gr", "gro"],
-    &["parade", "pde"],
-    &["park", "pk"],
-    &["walk", "wlk"],
-    &["mews", "mws"],
-    &["green", "grn", "gn"],
-    &["heights", "hts"],
-    &["mount", "mt"],
-    &["boulevard", "blvd"],
-    &["hill", "hl"],
-    &["way", "wy"],
-];
 
 /// Words that qualify a place name rather than distinguish it:
 /// "Upper Tillingham" is Tillingham.
@@ -247,7 +220,7 @@ pub(super) fn street_variants(part: &str) -> Vec<String> {
         return Vec::new();
     }
     let bare = last.trim_end_matches('.').to_lowercase();
-    let Some(forms) = STREET_TYPES
+    let Some(forms) = STREET_KINDS
         .iter()
         .find(|forms| forms.contains(&bare.as_str()))
     else {

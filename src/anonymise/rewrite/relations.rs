@@ -6,7 +6,10 @@ use std::ops::Range;
 
 use super::text::{capitalise, sentence_around};
 use super::{Category, Context, Edit, Rule, Run, Source};
-use crate::anonymise::detect::{is_person_word, is_relation, possessor_len, relation_len};
+use crate::anonymise::detect::{
+    is_person_word, is_profession, is_relation, possessor_len, relation_len,
+};
+use crate::anonymise::words::is_month;
 
 /// Whether a run is names nobody listed, and nothing else.
 fn unlisted_names(cx: &Context<'_>, run: &Run) -> bool {
@@ -44,11 +47,154 @@ pub(super) fn after_relation(cx: &Context<'_>, run: &Run) -> Option<Edit> {
     if !unlisted_names(cx, run) || !introduced {
         return None;
     }
+    // "Social worker Jo Bloggs visited": the job stood as a title before
+    // the name; without it the job takes an article ("A social worker
+    // visited").
+    if let Some(phrase) = bare_job(cx.text, start, &word) {
+        let words = &cx.text[phrase..start];
+        let sentence_start = sentence_around(cx.text, &run.range).start == phrase;
+        let words = if sentence_start {
+            lower_first(words)
+        } else {
+            words.to_string()
+        };
+        let article = format!("{} {words}", article_for(&words));
+        return Some(Edit {
+            range: phrase..run.range.end,
+            text: if sentence_start {
+                capitalise(&article)
+            } else {
+                article
+            },
+            rule: Rule::NameAfterRelation,
+        });
+    }
     Some(Edit {
         range: start..run.range.end,
         text: String::new(),
         rule: Rule::NameAfterRelation,
     })
+}
+
+/// Words that make a job someone's or a particular one: "the social
+/// worker", "her nurse", "each officer".
+const DETERMINERS: [&str; 16] = [
+    "a", "an", "the", "her", "his", "their", "my", "our", "your", "its", "this", "that", "each",
+    "every", "another", "whose",
+];
+
+/// Words before a job that say which work it is: "social worker",
+/// "housing officer", "mental health nurse".
+const JOB_WORDS: [&str; 40] = [
+    "social",
+    "support",
+    "care",
+    "housing",
+    "family",
+    "key",
+    "case",
+    "link",
+    "lead",
+    "senior",
+    "duty",
+    "district",
+    "community",
+    "mental",
+    "health",
+    "school",
+    "ward",
+    "staff",
+    "practice",
+    "specialist",
+    "tenancy",
+    "neighbourhood",
+    "estate",
+    "repairs",
+    "complaints",
+    "customer",
+    "occupational",
+    "liaison",
+    "welfare",
+    "income",
+    "youth",
+    "head",
+    "deputy",
+    "project",
+    "outreach",
+    "reablement",
+    "discharge",
+    "hospital",
+    "clinical",
+    "safeguarding",
+];
+
+/// Where a job that stands bare before a name starts ("told social worker
+/// Jo", "Housing officer Dave said"), where the job ends at `end` and its
+/// last word is `job`; `None` when a word makes it someone's or a
+/// particular one ("her social worker Jo", "the nurse Jo") or what comes
+/// before it is unclear.
+fn bare_job(text: &str, end: usize, job: &str) -> Option<usize> {
+    if !is_profession(job) {
+        return None;
+    }
+    let mut start = end - job.len();
+    for _ in 0..4 {
+        let head = &text[..start];
+        let Some(before) = head.strip_suffix(' ') else {
+            // The start of the text, or a mark before the job.
+            return head
+                .chars()
+                .next_back()
+                .is_none_or(|c| matches!(c, '\n' | '(' | '"' | '\u{201c}'))
+                .then_some(start);
+        };
+        let word_start = before
+            .rfind(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '\u{2019}' | '-')))
+            .map_or(0, |i| {
+                i + before[i..].chars().next().map_or(1, char::len_utf8)
+            });
+        let word = &before[word_start..];
+        let lower = word.to_lowercase();
+        if DETERMINERS.contains(&lower.as_str())
+            || word.ends_with("'s")
+            || word.ends_with("\u{2019}s")
+        {
+            return None;
+        }
+        if JOB_WORDS.contains(&lower.as_str()) {
+            start = word_start;
+            continue;
+        }
+        // A word of the sentence before the job: a lower-case one ("to",
+        // "told"), a month or a number ("On 4 June social worker"), a
+        // mark ("Later, social worker").
+        let plain = word.starts_with(|c: char| c.is_lowercase())
+            || is_month(word)
+            || word.ends_with(|c: char| c.is_ascii_digit())
+            || word.is_empty();
+        return plain.then_some(start);
+    }
+    None
+}
+
+/// "a" or "an" before `words`, by how their first word is said.
+fn article_for(words: &str) -> &'static str {
+    let lower = words.to_lowercase();
+    let vowel = lower.starts_with(['a', 'e', 'i', 'o', 'u']);
+    let said_with_y = ["uni", "use", "usu", "eu", "one"]
+        .iter()
+        .any(|p| lower.starts_with(p));
+    if vowel && !said_with_y { "an" } else { "a" }
+}
+
+/// `words` with their first letter in lower case ("Social worker" at the
+/// start of a sentence).
+fn lower_first(words: &str) -> String {
+    let mut chars = words.chars();
+    chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// "Tom, her son, visited" → "Her son visited", "She lived with Sheila,
@@ -132,4 +278,38 @@ fn printed(cx: &Context<'_>, range: Range<usize>) -> Option<String> {
     }
     out.push_str(&cx.text[at..range.end]);
     Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bare_job_starts_where_nothing_makes_it_someones() {
+        fn at<'a>(text: &'a str, job: &str) -> Option<&'a str> {
+            let end = text.find(job).expect("the job is in the text") + job.len();
+            bare_job(text, end, job).map(|start| &text[start..end])
+        }
+        assert_eq!(at("Social worker Jo", "worker"), Some("Social worker"));
+        assert_eq!(at("to support worker Jo", "worker"), Some("support worker"));
+        assert_eq!(
+            at("On 4 June housing officer Jo", "officer"),
+            Some("housing officer")
+        );
+        assert_eq!(at("Later, nurse Jo", "nurse"), Some("nurse"));
+        assert_eq!(at("(nurse Jo", "nurse"), Some("nurse"));
+        assert_eq!(at("her social worker Jo", "worker"), None);
+        assert_eq!(at("the nurse Jo", "nurse"), None);
+        assert_eq!(at("Mrs X's social worker Jo", "worker"), None);
+        assert_eq!(at("Council social worker Jo", "worker"), None);
+        assert_eq!(at("told her son Jo", "son"), None);
+    }
+
+    #[test]
+    fn the_article_follows_the_sound() {
+        assert_eq!(article_for("occupational therapist"), "an");
+        assert_eq!(article_for("social worker"), "a");
+        assert_eq!(article_for("university nurse"), "a");
+        assert_eq!(article_for("Estate officer"), "an");
+    }
 }

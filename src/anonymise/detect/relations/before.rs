@@ -130,6 +130,33 @@ const PREPOSITIONS: [&str; 12] = [
     "in", "at", "on", "near", "from", "to", "into", "outside", "around", "by", "via", "since",
 ];
 
+/// Words that open a sentence and never begin a name or a place's name:
+/// "Then Rhys, his stepson, came".
+const OPENERS: [&str; 22] = [
+    "then",
+    "afterwards",
+    "later",
+    "meanwhile",
+    "eventually",
+    "finally",
+    "subsequently",
+    "next",
+    "so",
+    "but",
+    "and",
+    "also",
+    "however",
+    "sadly",
+    "unfortunately",
+    "recently",
+    "previously",
+    "initially",
+    "instead",
+    "yesterday",
+    "today",
+    "now",
+];
+
 /// Whether the capitalised words before ", her son" are a name, and where
 /// it starts among them: "Then Tom" is Tom.
 fn name_before(words: &[&str]) -> Option<usize> {
@@ -139,11 +166,16 @@ fn name_before(words: &[&str]) -> Option<usize> {
     }
     if let [opener, rest @ ..] = words
         && !rest.is_empty()
-        && is_word_name(opener)
-        && !is_given_name(opener)
     {
-        // A sentence's first word before the name ("Then Tom, her son,").
-        return is_given_name(rest[0]).then_some(1);
+        // A word that opens a sentence before the name ("Then Rhys, his
+        // stepson,"); another word before a given name ("Once Tom, her
+        // son,").
+        if OPENERS.contains(&first.as_str()) {
+            return is_name_before(rest).then_some(1);
+        }
+        if is_word_name(opener) && !is_given_name(opener) {
+            return is_given_name(rest[0]).then_some(1);
+        }
     }
     is_name_before(words).then_some(0)
 }

@@ -29,7 +29,7 @@ use crate::anonymise::words::{
 /// Words for a person by their relation to another: a capitalised word
 /// straight after "her son" or "Mrs X's neighbour" is a name where it is no
 /// word or is a given name ("her son Rhys", "her son Will").
-const RELATIONS: [&str; 60] = [
+const RELATIONS: [&str; 84] = [
     "brother",
     "sister",
     "son",
@@ -90,13 +90,37 @@ const RELATIONS: [&str; 60] = [
     "friends",
     "neighbours",
     "cousins",
+    "godson",
+    "goddaughter",
+    "godchild",
+    "godmother",
+    "godfather",
+    "godparent",
+    "grandparent",
+    "grandparents",
+    "stepchild",
+    "stepchildren",
+    "sibling",
+    "siblings",
+    "auntie",
+    "aunty",
+    "mummy",
+    "daddy",
+    "flatmate",
+    "housemate",
+    "husbands",
+    "wives",
+    "aunts",
+    "uncles",
+    "nieces",
+    "nephews",
 ];
 
 /// Words for a person by their work for another ("her social worker,
 /// Jo,"). Job titles follow them too ("the manager (Assistant
 /// Ombudsman)"), so the words after them are a name only where they are
 /// no words or a given name comes first.
-const PROFESSIONS: [&str; 10] = [
+const PROFESSIONS: [&str; 29] = [
     "worker",
     "officer",
     "manager",
@@ -107,6 +131,25 @@ const PROFESSIONS: [&str; 10] = [
     "coordinator",
     "adviser",
     "advisor",
+    "practitioner",
+    "visitor",
+    "counsellor",
+    "caseworker",
+    "keyworker",
+    "physiotherapist",
+    "psychologist",
+    "psychiatrist",
+    "midwife",
+    "paramedic",
+    "receptionist",
+    "surveyor",
+    "inspector",
+    "engineer",
+    "operative",
+    "childminder",
+    "mentor",
+    "tutor",
+    "supervisor",
 ];
 
 /// Words that may stand between "her" and the relation: "her eldest son",
@@ -164,6 +207,12 @@ pub(crate) fn is_person_word(word: &str) -> bool {
                 | "gentleman"
                 | "someone"
         )
+}
+
+/// Whether a word (any case) is one for someone's work: "worker",
+/// "officer", "nurse".
+pub(crate) fn is_profession(word: &str) -> bool {
+    PROFESSIONS.iter().any(|p| p.eq_ignore_ascii_case(word))
 }
 
 /// Whether a word (any case) is one for a person by their relation to
