@@ -910,6 +910,31 @@ fn a_street_address_nobody_listed_goes() {
         "He lives at Flat 3, Kestrel House, Mill Lane.",
     ];
     check(&ids, &rows.map(|t| (t, "He lives at home.")));
+    check(
+        &ids,
+        &[
+            (
+                "The property, 5 Sycamore Grove, was damp.",
+                "The property was damp.",
+            ),
+            (
+                "The hostel at 88-90 King Street was full.",
+                "The hostel was full.",
+            ),
+            // The town between the address and its postcode is the
+            // address's: the sentence holds nothing else.
+            (
+                "She moved in 2021. Her previous address was 44 Elm Road, Halden HX1 2AB. She likes it.",
+                "She moved in 2021. She likes it.",
+            ),
+            // Without the address, "is" would say nothing: the placeholder
+            // stays, and the copy is held until someone decides.
+            (
+                "Her GP practice is at 3 Market Place.",
+                "Her GP practice is at [address].",
+            ),
+        ],
+    );
     let unchanged = [
         "On 4 June St Mary's Hospital discharged her.",
         "On 12 March Church Lane was closed.",

@@ -78,13 +78,21 @@ fn only_identifier_words(cx: &Context<'_>, range: &Range<usize>, run: &Run) -> b
     // The text between the hits, piece by piece (no word spans a hit),
     // stopping at the first word that is not allowed.
     let mut at = range.start;
+    let mut previous: Option<Category> = None;
     for h in &cx.hits[cx.hits_in(range)] {
         if h.range.end <= at {
             continue;
         }
-        if !fits(&cx.text[at..h.range.start.max(at)]) {
+        let gap = &cx.text[at..h.range.start.max(at)];
+        // "44 Elm Road, Halden HX1 2AB": the town between an address and
+        // its postcode is the address's.
+        let town = previous == Some(Category::Address)
+            && h.category == Category::Postcode
+            && super::is_town(gap.trim_matches([',', ' ']));
+        if !town && !fits(gap) {
             return false;
         }
+        previous = Some(h.category);
         let in_run = run.range.start <= h.range.start && h.range.end <= run.range.end;
         let end = if in_run { run.range.end } else { h.range.end };
         at = end.min(range.end).max(at);
@@ -491,6 +499,9 @@ fn address_as_object(cx: &Context<'_>, run: &Run) -> Option<Edit> {
     })
 }
 
+/// Verbs that say only where something is, with the address after them.
+const COPULAS: [&str; 8] = ["is", "was", "are", "were", "be", "been", "remains", "remained"];
+
 /// An address after "at", "in", "to", "of" …
 fn address(cx: &Context<'_>, run: &Run) -> Option<Edit> {
     let rules = cx.rules();
@@ -537,6 +548,15 @@ fn address(cx: &Context<'_>, run: &Run) -> Option<Edit> {
         (&a.other, Rule::AddressDropped)
     };
     let text = template.replace("{their}", cx.their(run.person(cx), run.range.end));
+    // "Her GP practice is at 3 Market Place.": without the address the
+    // verb says nothing ("Her GP practice is."); the placeholder stays
+    // and the copy is held.
+    let after_copula = before_words
+        .first()
+        .is_some_and(|w| COPULAS.contains(&w.as_str()));
+    if text.is_empty() && after_copula {
+        return None;
+    }
     let start = if text.is_empty() {
         start - (cx.text[..start].len() - cx.text[..start].trim_end().len())
     } else {

@@ -398,7 +398,7 @@ fn town_between(gap: &str) -> bool {
 
 /// Capitalised words of letters, apostrophes and hyphens: "Halden",
 /// "Bishop's Stortford".
-fn is_town(words: &str) -> bool {
+pub(super) fn is_town(words: &str) -> bool {
     !words.is_empty()
         && words.split(' ').all(|w| {
             w.starts_with(char::is_uppercase)
