@@ -945,3 +945,21 @@ fn a_street_address_nobody_listed_goes() {
     ];
     check(&ids, &unchanged.map(|t| (t, t)));
 }
+
+/// A sentence that only gives a relative's identifier goes whole, as one
+/// that gives the person's own would: whose it is says no more.
+#[test]
+fn a_sentence_that_only_gives_a_relatives_identifier_goes() {
+    let ids = ids_of(&fixture());
+    check(
+        &ids,
+        &[
+            (
+                "Her daughter's date of birth is 4 April 1980. She lives nearby.",
+                "She lives nearby.",
+            ),
+            ("She rang. Her daughter's DOB: 4.4.1980.", "She rang."),
+            ("His son's mobile is 07700 900461. He rang.", "He rang."),
+        ],
+    );
+}

@@ -11,6 +11,7 @@ use super::text::{
     any_before, phrase_before, sentence_around, verb_words_before, with_spacing, words, words_of,
 };
 use super::{Category, Context, Edit, Rule, Run};
+use crate::anonymise::detect::is_relation;
 
 /// The rewrite of one run, if a rule fits.
 pub(super) fn rewrite(cx: &Context<'_>, run: &Run) -> Option<Edit> {
@@ -74,7 +75,15 @@ pub(super) fn rewrite(cx: &Context<'_>, run: &Run) -> Option<Edit> {
 /// is identifiers whole, a town between its parts among them.
 fn only_identifier_words(cx: &Context<'_>, range: &Range<usize>, run: &Run) -> bool {
     let allowed = &cx.rules().sentence.words;
-    let fits = |text: &str| words_of(text).all(|w| allowed.contains(&w));
+    // Whose the identifier is counts as no more ("Her daughter's date of
+    // birth is …", "His son's mobile:"), but a name beside a relation is
+    // the relation's to stand for ("Her husband Frank Baker was her
+    // carer").
+    let names = cx.hits[cx.hits_in(range)]
+        .iter()
+        .any(|h| h.category == Category::Name);
+    let fits =
+        |text: &str| words_of(text).all(|w| allowed.contains(&w) || (!names && is_relation(&w)));
     // The text between the hits, piece by piece (no word spans a hit),
     // stopping at the first word that is not allowed.
     let mut at = range.start;
@@ -500,7 +509,9 @@ fn address_as_object(cx: &Context<'_>, run: &Run) -> Option<Edit> {
 }
 
 /// Verbs that say only where something is, with the address after them.
-const COPULAS: [&str; 8] = ["is", "was", "are", "were", "be", "been", "remains", "remained"];
+const COPULAS: [&str; 8] = [
+    "is", "was", "are", "were", "be", "been", "remains", "remained",
+];
 
 /// An address after "at", "in", "to", "of" …
 fn address(cx: &Context<'_>, run: &Run) -> Option<Edit> {
