@@ -963,3 +963,36 @@ fn a_sentence_that_only_gives_a_relatives_identifier_goes() {
         ],
     );
 }
+
+/// A rank or office written before a name as a title ("PC Daniel Okoro",
+/// "Father Brendan Moriarty") makes it a name, held as any titled name
+/// nobody listed is; an office set off before one ("Her MP, Sarah
+/// Chalk,") goes as a relation's name does; what only looks like one
+/// stays.
+#[test]
+fn a_rank_before_a_name_nobody_listed_makes_it_a_name() {
+    let ids = ids_of(&fixture());
+    check(
+        &ids,
+        &[
+            (
+                "PC Daniel Okoro attended the flat.",
+                "[name] attended the flat.",
+            ),
+            (
+                "Father Brendan Moriarty visited her.",
+                "[name] visited her.",
+            ),
+            ("Her MP, Sarah Chalk, wrote to us.", "Her MP wrote to us."),
+            (
+                "Her solicitor, Jane Patel, wrote to us.",
+                "Her solicitor wrote to us.",
+            ),
+        ],
+    );
+    let unchanged = [
+        "She bought a laptop from PC World.",
+        "Father Christmas came to the home.",
+    ];
+    check(&ids, &unchanged.map(|t| (t, t)));
+}

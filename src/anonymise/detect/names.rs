@@ -11,12 +11,45 @@ use regex::Regex;
 
 use super::{Confidence, Detection};
 use crate::anonymise::hit::Category;
-use crate::anonymise::words::without_possessive;
+use crate::anonymise::name_tables::is_given_name;
+use crate::anonymise::words::{is_english_word, is_word_name, without_possessive};
 
 static TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u)\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Rev|Councillor|Cllr)\.? ")
-        .expect("valid regex")
+    let ranks = RANKS.join("|");
+    Regex::new(&format!(
+        r"(?-u)\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Rev|Councillor|Cllr|{ranks})\.? "
+    ))
+    .expect("valid regex")
 });
+
+/// Ranks and offices written before a name as a title ("PC Daniel Okoro",
+/// "Father Brendan Moriarty", "Professor Alan Greaves"). Each is also a
+/// word or an abbreviation of something else ("PC World", "Father
+/// Christmas", "Judge Rules"), so the words after one are a name only
+/// where they would be after a word for someone's work: a given name
+/// first, or not every one an English word.
+const RANKS: [&str; 20] = [
+    "Professor",
+    "Reverend",
+    "Revd",
+    "Father",
+    "Fr",
+    "Canon",
+    "Pastor",
+    "Imam",
+    "Rabbi",
+    "Sergeant",
+    "Sgt",
+    "Constable",
+    "PC",
+    "PCSO",
+    "DC",
+    "DS",
+    "DI",
+    "Inspector",
+    "Judge",
+    "Captain",
+];
 
 /// Lower-case particles inside names: "Nic an tSaoir", "van der Berg".
 const PARTICLES: [&str; 16] = [
@@ -71,8 +104,31 @@ pub(super) const ORGANISATION_WORDS: [&str; 40] = [
 /// Titled names, whole.
 pub(super) fn titled(text: &str, out: &mut Vec<Detection>) {
     for m in TITLE.find_iter(text) {
-        if let Some(end) = name_after(text, m.end(), 4, true) {
-            out.push(heuristic(m.start()..end));
+        let Some(end) = name_after(text, m.end(), 4, true) else {
+            continue;
+        };
+        let title = m.as_str().trim_end_matches([' ', '.']);
+        if RANKS.contains(&title) && !is_name_after_rank(&text[m.end()..end]) {
+            continue;
+        }
+        out.push(heuristic(m.start()..end));
+    }
+}
+
+/// Whether the words after a rank are a name: one given name or a word no
+/// list has ("PC Okoro"), or words whose first is a given name or not all
+/// English words ("Father Brendan Moriarty", not "PC World").
+fn is_name_after_rank(words: &str) -> bool {
+    let words: Vec<&str> = words.split(' ').filter(|w| !w.is_empty()).collect();
+    let name_like = |w: &str| {
+        let bare = without_possessive(w);
+        is_given_name(bare) || !is_word_name(bare)
+    };
+    match words.as_slice() {
+        [] => false,
+        [word] => name_like(word) && !super::relations::never_a_name(without_possessive(word)),
+        [first, ..] => {
+            is_given_name(first) || !words.iter().all(|w| is_english_word(without_possessive(w)))
         }
     }
 }
@@ -255,6 +311,28 @@ mod tests {
         let mut out = Vec::new();
         titled(text, &mut out);
         out.iter().map(|d| &text[d.range.clone()]).collect()
+    }
+
+    #[test]
+    fn a_rank_before_a_name_is_a_title() {
+        for (text, name) in [
+            ("PC Daniel Okoro attended", "PC Daniel Okoro"),
+            ("Sgt Okoro said", "Sgt Okoro"),
+            ("Father Brendan Moriarty visited", "Father Brendan Moriarty"),
+            ("Professor Alan Greaves gave", "Professor Alan Greaves"),
+            ("The Reverend Jane Tolley came", "Reverend Jane Tolley"),
+            ("DC Hollis rang", "DC Hollis"),
+        ] {
+            assert_eq!(titled_in(text), [name], "{text}");
+        }
+        for text in [
+            "bought from PC World",
+            "Father Christmas came",
+            "the Judge Rules apply",
+            "Inspector Calls was read",
+        ] {
+            assert!(titled_in(text).is_empty(), "{text}: {:?}", titled_in(text));
+        }
     }
 
     #[test]

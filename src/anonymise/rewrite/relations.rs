@@ -179,6 +179,15 @@ fn bare_job(text: &str, end: usize, job: &str) -> Option<usize> {
 
 /// "a" or "an" before `words`, by how their first word is said.
 fn article_for(words: &str) -> &'static str {
+    // An abbreviation is said letter by letter: "an MP", "a GP".
+    let first = words.split(' ').next().unwrap_or("");
+    if first.len() > 1 && first.chars().all(|c| c.is_ascii_uppercase()) {
+        return if first.starts_with(['A', 'E', 'F', 'H', 'I', 'L', 'M', 'N', 'O', 'R', 'S', 'X']) {
+            "an"
+        } else {
+            "a"
+        };
+    }
     let lower = words.to_lowercase();
     let vowel = lower.starts_with(['a', 'e', 'i', 'o', 'u']);
     let said_with_y = ["uni", "use", "usu", "eu", "one"]
@@ -311,5 +320,7 @@ mod tests {
         assert_eq!(article_for("social worker"), "a");
         assert_eq!(article_for("university nurse"), "a");
         assert_eq!(article_for("Estate officer"), "an");
+        assert_eq!(article_for("MP"), "an");
+        assert_eq!(article_for("GP"), "a");
     }
 }

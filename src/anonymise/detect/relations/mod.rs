@@ -120,7 +120,7 @@ const RELATIONS: [&str; 84] = [
 /// Jo,"). Job titles follow them too ("the manager (Assistant
 /// Ombudsman)"), so the words after them are a name only where they are
 /// no words or a given name comes first.
-const PROFESSIONS: [&str; 29] = [
+const PROFESSIONS: [&str; 35] = [
     "worker",
     "officer",
     "manager",
@@ -150,6 +150,12 @@ const PROFESSIONS: [&str; 29] = [
     "mentor",
     "tutor",
     "supervisor",
+    "solicitor",
+    "representative",
+    "doctor",
+    "consultant",
+    "councillor",
+    "mp",
 ];
 
 /// Words that may stand between "her" and the relation: "her eldest son",
@@ -249,7 +255,7 @@ fn is_possessive(word: &str) -> bool {
 /// Whether a capitalised word cannot stand for a person's name beside a
 /// relation: an acronym ("GP", "NHS"), a weekday, a title, a feast, a
 /// language.
-fn never_a_name(word: &str) -> bool {
+pub(super) fn never_a_name(word: &str) -> bool {
     let acronym = word.chars().count() >= 2 && !word.chars().any(char::is_lowercase);
     acronym
         || is_weekday(word)
