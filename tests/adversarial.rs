@@ -996,3 +996,30 @@ fn a_rank_before_a_name_nobody_listed_makes_it_a_name() {
     ];
     check(&ids, &unchanged.map(|t| (t, t)));
 }
+
+/// A whole name nobody listed and no title or relation introduces: a given
+/// name and a family name that is no word; places and organisations of
+/// the same shape stay.
+#[test]
+fn an_untitled_whole_name_nobody_listed_is_a_name() {
+    let ids = ids_of(&fixture());
+    check(
+        &ids,
+        &[
+            (
+                "The letter was signed by Gemma Rowntree.",
+                "The letter was signed by [name].",
+            ),
+            (
+                "It was copied to Jennifer Holt-Baines on 3 May.",
+                "It was copied to [name] on 3 May.",
+            ),
+        ],
+    );
+    let unchanged = [
+        "Milton Keynes Council wrote to her.",
+        "She was moved to Florence Nightingale Ward.",
+        "Chester Zoo was closed.",
+    ];
+    check(&ids, &unchanged.map(|t| (t, t)));
+}

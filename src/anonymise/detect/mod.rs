@@ -27,6 +27,7 @@ mod names;
 mod records;
 mod relations;
 mod streets;
+mod untitled;
 
 pub(crate) use names::follows_maiden_cue;
 pub(crate) use relations::{
@@ -161,6 +162,7 @@ pub(crate) fn detect(
         }
     }
     names::titled(text, &mut out);
+    untitled::untitled(text, &mut out);
     if rare.introduced {
         relations::introduced(text, &mut out);
     }

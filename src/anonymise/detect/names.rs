@@ -12,7 +12,7 @@ use regex::Regex;
 use super::{Confidence, Detection};
 use crate::anonymise::hit::Category;
 use crate::anonymise::name_tables::is_given_name;
-use crate::anonymise::words::{is_english_word, is_word_name, without_possessive};
+use crate::anonymise::words::{is_english_word, is_weekday, is_word_name, without_possessive};
 
 static TITLE: LazyLock<Regex> = LazyLock::new(|| {
     let ranks = RANKS.join("|");
@@ -101,6 +101,49 @@ pub(super) const ORGANISATION_WORDS: [&str; 40] = [
     "Network",
 ];
 
+/// Whether a capitalised word cannot stand for a person's name beside a
+/// relation: an acronym ("GP", "NHS"), a weekday, a title, a feast, a
+/// language.
+pub(super) fn never_a_name(word: &str) -> bool {
+    let acronym = word.chars().count() >= 2 && !word.chars().any(char::is_lowercase);
+    acronym
+        || is_weekday(word)
+        || is_title(word)
+        || NOT_NAMES.contains(&word.to_lowercase().as_str())
+}
+
+/// Capitalised words no word list has that are not a person's name after
+/// "her son": feasts ("she spent with her son Christmas Day"), languages
+/// and what a child is taught ("did not teach her son English or
+/// Makaton"), the pandemic.
+const NOT_NAMES: [&str; 16] = [
+    "christmas",
+    "easter",
+    "whitsun",
+    "diwali",
+    "eid",
+    "hanukkah",
+    "ramadan",
+    "english",
+    "urdu",
+    "punjabi",
+    "bengali",
+    "gujarati",
+    "arabic",
+    "somali",
+    "makaton",
+    "covid",
+];
+
+/// Whether a word is a title, which begins a titled name rather than
+/// stands for one ("Mrs", "Sir").
+pub(super) fn is_title(word: &str) -> bool {
+    crate::anonymise::reading::is_title(word)
+        || ["sir", "lady", "lord", "dame"]
+            .iter()
+            .any(|t| t.eq_ignore_ascii_case(word))
+}
+
 /// Titled names, whole.
 pub(super) fn titled(text: &str, out: &mut Vec<Detection>) {
     for m in TITLE.find_iter(text) {
@@ -126,7 +169,7 @@ fn is_name_after_rank(words: &str) -> bool {
     };
     match words.as_slice() {
         [] => false,
-        [word] => name_like(word) && !super::relations::never_a_name(without_possessive(word)),
+        [word] => name_like(word) && !never_a_name(without_possessive(word)),
         [first, ..] => {
             is_given_name(first) || !words.iter().all(|w| is_english_word(without_possessive(w)))
         }

@@ -20,11 +20,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::Detection;
-use super::names::{ORGANISATION_WORDS, heuristic, name_after};
+use super::names::{ORGANISATION_WORDS, heuristic, is_title, name_after, never_a_name};
 use crate::anonymise::name_tables::is_given_name;
-use crate::anonymise::words::{
-    is_english_word, is_month, is_weekday, is_word_name, without_possessive,
-};
+use crate::anonymise::words::{is_english_word, is_month, is_word_name, without_possessive};
 
 /// Words for a person by their relation to another: a capitalised word
 /// straight after "her son" or "Mrs X's neighbour" is a name where it is no
@@ -250,49 +248,6 @@ fn has_possessive_ending(word: &str) -> bool {
 /// Whether a word makes what follows someone's: "her", "Mrs X's".
 fn is_possessive(word: &str) -> bool {
     is_possessive_pronoun(word) || has_possessive_ending(word)
-}
-
-/// Whether a capitalised word cannot stand for a person's name beside a
-/// relation: an acronym ("GP", "NHS"), a weekday, a title, a feast, a
-/// language.
-pub(super) fn never_a_name(word: &str) -> bool {
-    let acronym = word.chars().count() >= 2 && !word.chars().any(char::is_lowercase);
-    acronym
-        || is_weekday(word)
-        || is_title(word)
-        || NOT_NAMES.contains(&word.to_lowercase().as_str())
-}
-
-/// Capitalised words no word list has that are not a person's name after
-/// "her son": feasts ("she spent with her son Christmas Day"), languages
-/// and what a child is taught ("did not teach her son English or
-/// Makaton"), the pandemic.
-const NOT_NAMES: [&str; 16] = [
-    "christmas",
-    "easter",
-    "whitsun",
-    "diwali",
-    "eid",
-    "hanukkah",
-    "ramadan",
-    "english",
-    "urdu",
-    "punjabi",
-    "bengali",
-    "gujarati",
-    "arabic",
-    "somali",
-    "makaton",
-    "covid",
-];
-
-/// Whether a word is a title, which begins a titled name rather than
-/// stands for one ("Mrs", "Sir").
-fn is_title(word: &str) -> bool {
-    crate::anonymise::reading::is_title(word)
-        || ["sir", "lady", "lord", "dame"]
-            .iter()
-            .any(|t| t.eq_ignore_ascii_case(word))
 }
 
 /// Untitled names after a word that introduces a person: two or three name

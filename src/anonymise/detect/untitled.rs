@@ -1,0 +1,158 @@
+//! Whole names nobody listed and no title introduces: a given name and a
+//! family name that is no word ("The letter was signed by Gemma
+//! Rowntree", "copied to Tomasz Wiśniewski"). Places and organisations
+//! have the shape too ("Milton Keynes Council", "Florence Nightingale
+//! Ward"), so the family name must be no English word, and words that
+//! name an organisation or a place after it leave the whole alone.
+
+use super::Detection;
+use super::names::{ORGANISATION_WORDS, heuristic, never_a_name};
+use crate::anonymise::name_tables::is_given_name;
+use crate::anonymise::reading::is_place_word;
+use crate::anonymise::words::{is_english_word, is_word_name, without_possessive};
+
+/// A capitalised word starting at `at`: its end (letters, marks,
+/// apostrophes and hyphens inside it).
+fn capitalised_word(text: &str, at: usize) -> Option<usize> {
+    let rest = &text[at..];
+    if !rest.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let len = rest
+        .find(|c: char| {
+            !(c.is_alphabetic()
+                || unicode_normalization::char::is_combining_mark(c)
+                || matches!(c, '\'' | '\u{2019}' | '-'))
+        })
+        .unwrap_or(rest.len());
+    let word = rest[..len].trim_end_matches(['\'', '\u{2019}', '-']);
+    (word.chars().count() >= 2).then_some(at + word.len())
+}
+
+/// Whether a capitalised word can be a family name beside a given name: no
+/// word of any list, no acronym, title or feast, nothing that ends the
+/// name of an organisation or a place.
+fn is_family_name(word: &str) -> bool {
+    let bare = without_possessive(word);
+    !is_word_name(bare)
+        && !never_a_name(bare)
+        && !ORGANISATION_WORDS.contains(&bare)
+        && !is_place_word(bare)
+        && bare.chars().skip(1).any(char::is_lowercase)
+}
+
+/// Names of a given name and one or two family names that are no word.
+pub(super) fn untitled(text: &str, out: &mut Vec<Detection>) {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    // Only where a capital may stand: an ASCII capital or a character
+    // outside ASCII.
+    while let Some(k) = bytes[from..]
+        .iter()
+        .position(|&b| b.is_ascii_uppercase() || b >= 0xC0)
+    {
+        let at = from + k;
+        let starts_word = text[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !(c.is_alphanumeric() || matches!(c, '\'' | '\u{2019}' | '-')));
+        let Some(first_end) = starts_word.then(|| capitalised_word(text, at)).flatten() else {
+            from = at + text[at..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        };
+        from = first_end;
+        if bytes.get(first_end) != Some(&b' ') || !is_given_name(&text[at..first_end]) {
+            continue;
+        }
+        if let Some(end) = family_names(text, first_end + 1) {
+            out.push(heuristic(at..end));
+            from = end;
+        }
+    }
+}
+
+/// Where one or two family names that start at `at` end; `None` when there
+/// are none, or when a capitalised word after them makes the whole an
+/// organisation's or a place's name ("Milton Keynes Council").
+fn family_names(text: &str, at: usize) -> Option<usize> {
+    let mut end = None;
+    let mut from = at;
+    for _ in 0..2 {
+        let Some(word_end) = capitalised_word(text, from) else {
+            break;
+        };
+        if !is_family_name(&text[from..word_end]) {
+            break;
+        }
+        end = Some(word_end);
+        if text.as_bytes().get(word_end) != Some(&b' ') {
+            break;
+        }
+        from = word_end + 1;
+    }
+    let mut end = end?;
+    // "Gemma Rowntree's letter": the name without its possessive.
+    for ending in ["'s", "\u{2019}s"] {
+        if text[..end].ends_with(ending) {
+            end -= ending.len();
+        }
+    }
+    // A capitalised word right after: an organisation, a place, a ward.
+    let after = text[end..]
+        .strip_prefix(' ')
+        .and_then(|rest| capitalised_word(text, text.len() - rest.len()).map(|e| (rest, e)));
+    if let Some((rest, word_end)) = after {
+        let word = &rest[..word_end - (text.len() - rest.len())];
+        if is_english_word(word) || ORGANISATION_WORDS.contains(&word) || is_place_word(word) {
+            return None;
+        }
+    }
+    Some(end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        untitled(text, &mut out);
+        out.iter().map(|d| &text[d.range.clone()]).collect()
+    }
+
+    #[test]
+    fn a_given_name_and_a_family_name_that_is_no_word_are_a_name() {
+        for (text, want) in [
+            ("The letter was signed by Gemma Rowntree.", "Gemma Rowntree"),
+            ("Jennifer Holt rang twice.", "Jennifer Holt"),
+            (
+                "It was copied to Gemma Rowntree (Complaints Officer).",
+                "Gemma Rowntree",
+            ),
+            ("regards, Jennifer Holt, Team Manager", "Jennifer Holt"),
+            (
+                "She asked for Jennifer Holt-Baines by name.",
+                "Jennifer Holt-Baines",
+            ),
+            ("Gemma Rowntree's letter", "Gemma Rowntree"),
+        ] {
+            assert_eq!(names(text), [want], "{text}");
+        }
+    }
+
+    #[test]
+    fn places_organisations_and_words_stay() {
+        for text in [
+            "Milton Keynes Council wrote.",
+            "Florence Nightingale Ward",
+            "She met Grace Hope.",
+            "Her son Will Mason rang.",
+            "Chester Zoo was closed.",
+            "Jennifer NHS Trust",
+            "Then Gemma said no.",
+            "Jordan Associates replied.",
+        ] {
+            assert!(names(text).is_empty(), "{text}: {:?}", names(text));
+        }
+    }
+}
