@@ -36,7 +36,14 @@ static GIVEN_NAMES: LazyLock<HashSet<String>> = LazyLock::new(|| {
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(fold)
+        // Lower-case ASCII letters are their own folded form.
+        .map(|l| {
+            if l.bytes().all(|b| b.is_ascii_lowercase()) {
+                l.to_string()
+            } else {
+                fold(l)
+            }
+        })
         .collect()
 });
 
@@ -77,13 +84,30 @@ pub(crate) fn is_table_name(word: &str) -> bool {
 /// Whether a word (any case, any accents) is a given name: of the given
 /// names' list or the pet-name table ("Grace", "Will", "Siobhán").
 pub(crate) fn is_given_name(word: &str) -> bool {
-    let key = fold(word);
-    GIVEN_NAMES.contains(&key) || TABLE_NAMES.contains(&key)
+    let known = |key: &str| GIVEN_NAMES.contains(key) || TABLE_NAMES.contains(key);
+    // A word of ASCII letters folds to its lower case: read without
+    // folding (the detector of whole names asks of every capitalised word).
+    let mut buf = [0u8; 24];
+    if word.len() <= buf.len() && word.bytes().all(|b| b.is_ascii_alphabetic()) {
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        return std::str::from_utf8(lower).is_ok_and(known);
+    }
+    known(&fold(word))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn given_names_are_read_in_any_case_and_spelling() {
+        for name in ["Gemma", "GEMMA", "gemma", "Zoë", "Zoe\u{308}", "Siobhán"] {
+            assert!(is_given_name(name), "{name}");
+        }
+        assert!(!is_given_name("Council"));
+    }
 
     #[test]
     fn english_given_names_have_their_pet_forms() {

@@ -55,28 +55,26 @@ const NOT_HOUSE_NUMBERS: [&str; 24] = [
 
 /// A street address's pattern (the rarer patterns' pass reads it too).
 pub(crate) fn street_pattern() -> String {
-    let kinds = |case: fn(&str) -> String| {
-        let mut all: Vec<String> = STREET_KINDS
-            .iter()
-            .flat_map(|k| k.iter())
-            .map(|w| case(w))
-            .collect();
-        // The longer first, so that "Cres" is read before "Cr".
+    // The kinds, the longer first (so that "Cres" is read before "Cr"):
+    // in title case with their abbreviations, in capitals without.
+    let kinds = |forms: &mut dyn FnMut(&[&str]) -> Vec<String>| {
+        let mut all: Vec<String> = STREET_KINDS.iter().flat_map(|k| forms(k)).collect();
         all.sort_by_key(|w| std::cmp::Reverse(w.len()));
         all.join("|")
     };
-    let title = kinds(|w| {
+    let title_case = |w: &str| {
         let mut c = w.chars();
         c.next()
             .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
             .unwrap_or_default()
-    });
-    let capitals = kinds(str::to_ascii_uppercase);
+    };
+    let title = kinds(&mut |k| k.iter().map(|w| title_case(w)).collect());
+    let capitals = kinds(&mut |k| vec![k[0].to_ascii_uppercase()]);
     let word = format!(r"(?:St\.|{UPPER}{LOWER}*(?:['’]{LOWER}+|-(?:{UPPER}|{LOWER}){LOWER}*)*)");
     let unit = r"(?:Flat|Apartment|Apt|Unit|Room|Suite)\.? \d{1,4}[A-Za-z]?";
     let building = format!("(?:{word} ){{1,3}}(?:{BUILDINGS})");
-    let street = format!("(?:{word} ){{1,4}}(?:{title})");
-    let street_in_capitals = format!(r"(?:[A-Z][A-Z'’-]*\.? ){{1,4}}(?:{capitals})");
+    let street = format!("(?:{word} ){{1,3}}(?:{title})");
+    let street_in_capitals = format!(r"(?:[A-Z][A-Z'’-]*\.? ){{1,3}}(?:{capitals})");
     let number = r"\d{1,4}[A-Za-z]?(?: ?[-–/] ?\d{1,4}[A-Za-z]?)?";
     let one_word = format!("{UPPER}{LOWER}+(?:way|gate)");
     format!(

@@ -61,7 +61,13 @@ pub(super) fn untitled(text: &str, out: &mut Vec<Detection>) {
             continue;
         };
         from = first_end;
-        if bytes.get(first_end) != Some(&b' ') || !is_given_name(&text[at..first_end]) {
+        // A capital (or a letter outside ASCII) after one space, before the
+        // given names are asked.
+        let capital_next = bytes.get(first_end) == Some(&b' ')
+            && bytes
+                .get(first_end + 1)
+                .is_some_and(|&b| b.is_ascii_uppercase() || b >= 0xC0);
+        if !capital_next || !is_given_name(&text[at..first_end]) {
             continue;
         }
         if let Some(end) = family_names(text, first_end + 1) {
