@@ -292,7 +292,7 @@ pub(super) fn name_after(
 }
 
 #[derive(Debug, PartialEq)]
-enum Word {
+pub(super) enum Word {
     Name,
     Particle,
 }
@@ -312,7 +312,7 @@ fn initial(text: &str, at: usize) -> Option<usize> {
 }
 
 /// The name word at `at`, if there is one: its end and kind.
-fn name_word(text: &str, at: usize) -> Option<(usize, Word)> {
+pub(super) fn name_word(text: &str, at: usize) -> Option<(usize, Word)> {
     let rest = text.get(at..)?;
     let len = rest
         .find(|c: char| !(c.is_alphabetic() || is_mark(c) || matches!(c, '\'' | '\u{2019}' | '-')))

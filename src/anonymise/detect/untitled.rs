@@ -6,39 +6,28 @@
 //! name an organisation or a place after it leave the whole alone.
 
 use super::Detection;
-use super::names::{ORGANISATION_WORDS, heuristic, never_a_name};
+use super::names::{ORGANISATION_WORDS, Word, heuristic, name_word, never_a_name};
 use crate::anonymise::name_tables::is_given_name;
 use crate::anonymise::reading::is_place_word;
-use crate::anonymise::words::{is_english_word, is_word_name, without_possessive};
+use crate::anonymise::words::{is_english_word, is_word_name};
 
-/// A capitalised word starting at `at`: its end (letters, marks,
-/// apostrophes and hyphens inside it).
+/// A capitalised word of two letters or more starting at `at`, read as
+/// the titled names' reader reads a name's word: its end, without a
+/// possessive.
 fn capitalised_word(text: &str, at: usize) -> Option<usize> {
-    let rest = &text[at..];
-    if !rest.starts_with(char::is_uppercase) {
-        return None;
-    }
-    let len = rest
-        .find(|c: char| {
-            !(c.is_alphabetic()
-                || unicode_normalization::char::is_combining_mark(c)
-                || matches!(c, '\'' | '\u{2019}' | '-'))
-        })
-        .unwrap_or(rest.len());
-    let word = rest[..len].trim_end_matches(['\'', '\u{2019}', '-']);
-    (word.chars().count() >= 2).then_some(at + word.len())
+    let (end, kind) = name_word(text, at)?;
+    (kind == Word::Name && text[at..].starts_with(char::is_uppercase)).then_some(end)
 }
 
 /// Whether a capitalised word can be a family name beside a given name: no
 /// word of any list, no acronym, title or feast, nothing that ends the
 /// name of an organisation or a place.
 fn is_family_name(word: &str) -> bool {
-    let bare = without_possessive(word);
-    !is_word_name(bare)
-        && !never_a_name(bare)
-        && !ORGANISATION_WORDS.contains(&bare)
-        && !is_place_word(bare)
-        && bare.chars().skip(1).any(char::is_lowercase)
+    !is_word_name(word)
+        && !never_a_name(word)
+        && !ORGANISATION_WORDS.contains(&word)
+        && !is_place_word(word)
+        && word.chars().skip(1).any(char::is_lowercase)
 }
 
 /// Names of a given name and one or two family names that are no word.
@@ -96,19 +85,12 @@ fn family_names(text: &str, at: usize) -> Option<usize> {
         }
         from = word_end + 1;
     }
-    let mut end = end?;
-    // "Gemma Rowntree's letter": the name without its possessive.
-    for ending in ["'s", "\u{2019}s"] {
-        if text[..end].ends_with(ending) {
-            end -= ending.len();
-        }
-    }
+    let end = end?;
     // A capitalised word right after: an organisation, a place, a ward.
-    let after = text[end..]
-        .strip_prefix(' ')
-        .and_then(|rest| capitalised_word(text, text.len() - rest.len()).map(|e| (rest, e)));
-    if let Some((rest, word_end)) = after {
-        let word = &rest[..word_end - (text.len() - rest.len())];
+    if text[end..].starts_with(' ')
+        && let Some(after_end) = capitalised_word(text, end + 1)
+    {
+        let word = &text[end + 1..after_end];
         if is_english_word(word) || ORGANISATION_WORDS.contains(&word) || is_place_word(word) {
             return None;
         }
