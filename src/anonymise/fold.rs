@@ -207,7 +207,25 @@ pub(crate) fn is_invisible(c: char) -> bool {
 
 /// Folds a whole string (for patterns).
 pub(crate) fn fold(s: &str) -> String {
+    // Plain ASCII with single spaces folds to itself in lower case.
+    if plain_run(s.as_bytes(), false) == s.len() {
+        return s.trim_matches(' ').to_ascii_lowercase();
+    }
     Folded::new(s).key.trim().to_string()
+}
+
+/// `f` of `word` in ASCII lower case, without an allocation, where `word`
+/// is ASCII of at most 32 bytes (most words a table is asked about);
+/// `None` for any other word.
+pub(crate) fn ascii_lowercase_with<R>(word: &str, f: impl FnOnce(&str) -> R) -> Option<R> {
+    let mut buf = [0u8; 32];
+    if word.len() > buf.len() || !word.is_ascii() {
+        return None;
+    }
+    let lower = &mut buf[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).ok().map(f)
 }
 
 /// Whether the byte before `start` and the byte at `end` of the folded text
@@ -233,6 +251,28 @@ mod tests {
         assert_eq!(&text[r], "Wiśniewska");
         let start = f.key.find("o'neill").unwrap();
         assert_eq!(&text[f.orig_range(start..f.key.len())], "O\u{2019}Neill");
+    }
+
+    #[test]
+    fn plain_ascii_folds_as_the_general_path_folds_it() {
+        for s in [
+            " Mrs Tranter-Wilde ",
+            "O'Neill",
+            "MR  SMITH",
+            "a`b",
+            "tab\there",
+            "Deb (58)",
+            "",
+            " ",
+        ] {
+            assert_eq!(fold(s), Folded::new(s).key.trim(), "{s:?}");
+        }
+        assert_eq!(
+            ascii_lowercase_with("GeMMa", str::to_string),
+            Some("gemma".into())
+        );
+        assert_eq!(ascii_lowercase_with("Zoë", str::to_string), None);
+        assert_eq!(ascii_lowercase_with(&"a".repeat(33), str::len), None);
     }
 
     #[test]

@@ -5,10 +5,12 @@
 //! first two; the detector of names nobody listed reads the given names (a
 //! given name is a name after "her son" even where it is also a word).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use crate::anonymise::fold::fold;
+use rustc_hash::FxHashSet;
+
+use crate::anonymise::fold::{ascii_lowercase_with, fold};
 
 /// A table of names and their other forms, by the folded name.
 type NameTable = HashMap<String, Vec<String>>;
@@ -21,7 +23,7 @@ static PET_NAMES: LazyLock<NameTable> =
 
 /// Every name the pet-name table holds, as a name or as a form of one,
 /// folded.
-static TABLE_NAMES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static TABLE_NAMES: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
     PET_NAMES
         .iter()
         .flat_map(|(name, forms)| {
@@ -31,7 +33,7 @@ static TABLE_NAMES: LazyLock<HashSet<String>> = LazyLock::new(|| {
 });
 
 /// Given names, folded.
-static GIVEN_NAMES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static GIVEN_NAMES: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
     include_str!("../../data/given-names.txt")
         .lines()
         .map(str::trim)
@@ -87,14 +89,11 @@ pub(crate) fn is_given_name(word: &str) -> bool {
     let known = |key: &str| GIVEN_NAMES.contains(key) || TABLE_NAMES.contains(key);
     // A word of ASCII letters folds to its lower case: read without
     // folding (the detector of whole names asks of every capitalised word).
-    let mut buf = [0u8; 24];
-    if word.len() <= buf.len() && word.bytes().all(|b| b.is_ascii_alphabetic()) {
-        let lower = &mut buf[..word.len()];
-        lower.copy_from_slice(word.as_bytes());
-        lower.make_ascii_lowercase();
-        return std::str::from_utf8(lower).is_ok_and(known);
+    if word.bytes().all(|b| b.is_ascii_alphabetic()) {
+        ascii_lowercase_with(word, known).unwrap_or_else(|| known(&fold(word)))
+    } else {
+        known(&fold(word))
     }
-    known(&fold(word))
 }
 
 #[cfg(test)]

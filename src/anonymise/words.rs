@@ -7,9 +7,12 @@
 //! are proper nouns there, so they are added here: a person called June or
 //! April shares her name with every date in that month.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use rustc_hash::FxHashSet;
+
+use super::fold::ascii_lowercase_with;
 
 /// The list as a set, made the size it will be at once: grown one word at
 /// a time, it was rehashed over and over, at every process start.
@@ -49,8 +52,8 @@ const WEEKDAYS: [&str; 7] = [
 
 /// Whether `word` (any case) is an ordinary English word.
 pub(crate) fn is_english_word(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    WORDS.contains(lower.as_str())
+    let known = |lower: &str| WORDS.contains(lower);
+    ascii_lowercase_with(word, known).unwrap_or_else(|| known(&word.to_lowercase()))
 }
 
 /// Whether `word` (any case) is a season: a word of time like a month
@@ -69,10 +72,12 @@ pub(crate) fn is_month(word: &str) -> bool {
 /// Whether a name part is also a word a text uses for something else: an
 /// English word, a month or a weekday.
 pub(crate) fn is_word_name(word: &str) -> bool {
-    let bare: String = word
-        .chars()
-        .filter(|c| !matches!(c, '\'' | '\u{2019}' | '-'))
-        .collect();
+    let joiner = |c: char| matches!(c, '\'' | '\u{2019}' | '-');
+    let bare: Cow<'_, str> = if word.contains(joiner) {
+        Cow::Owned(word.chars().filter(|&c| !joiner(c)).collect())
+    } else {
+        Cow::Borrowed(word)
+    };
     is_english_word(&bare) || is_month(&bare) || is_weekday(&bare)
 }
 

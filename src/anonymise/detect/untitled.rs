@@ -45,18 +45,28 @@ pub(super) fn untitled(text: &str, out: &mut Vec<Detection>) {
             .chars()
             .next_back()
             .is_none_or(|c| !(c.is_alphanumeric() || matches!(c, '\'' | '\u{2019}' | '-')));
-        let Some(first_end) = starts_word.then(|| capitalised_word(text, at)).flatten() else {
+        if !starts_word {
+            from = at + text[at..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        }
+        // A word of ASCII letters that ends in ASCII is read no further
+        // unless a capital follows it after one space: no capital inside
+        // it starts a word.
+        let run = at
+            + bytes[at..]
+                .iter()
+                .position(|&b| !(b.is_ascii_alphabetic() || matches!(b, b'\'' | b'-')))
+                .unwrap_or(bytes.len() - at);
+        if bytes.get(run).is_none_or(u8::is_ascii) && !capital_after_space(bytes, run) {
+            from = run;
+            continue;
+        }
+        let Some(first_end) = capitalised_word(text, at) else {
             from = at + text[at..].chars().next().map_or(1, char::len_utf8);
             continue;
         };
         from = first_end;
-        // A capital (or a letter outside ASCII) after one space, before the
-        // given names are asked.
-        let capital_next = bytes.get(first_end) == Some(&b' ')
-            && bytes
-                .get(first_end + 1)
-                .is_some_and(|&b| b.is_ascii_uppercase() || b >= 0xC0);
-        if !capital_next || !is_given_name(&text[at..first_end]) {
+        if !capital_after_space(bytes, first_end) || !is_given_name(&text[at..first_end]) {
             continue;
         }
         if let Some(end) = family_names(text, first_end + 1) {
@@ -64,6 +74,15 @@ pub(super) fn untitled(text: &str, out: &mut Vec<Detection>) {
             from = end;
         }
     }
+}
+
+/// Whether one space and a capital (or a letter outside ASCII) stand at
+/// `at`: where a family name may follow a given name.
+fn capital_after_space(bytes: &[u8], at: usize) -> bool {
+    bytes.get(at) == Some(&b' ')
+        && bytes
+            .get(at + 1)
+            .is_some_and(|&b| b.is_ascii_uppercase() || b >= 0xC0)
 }
 
 /// Where one or two family names that start at `at` end; `None` when there
@@ -123,6 +142,8 @@ mod tests {
                 "Jennifer Holt-Baines",
             ),
             ("Gemma Rowntree's letter", "Gemma Rowntree"),
+            ("Zoë Rowntree signed it.", "Zoë Rowntree"),
+            ("(Gemma O'Rourke-Wilde)", "Gemma O'Rourke-Wilde"),
         ] {
             assert_eq!(names(text), [want], "{text}");
         }
@@ -139,6 +160,8 @@ mod tests {
             "Jennifer NHS Trust",
             "Then Gemma said no.",
             "Jordan Associates replied.",
+            "Gemma, Rowntree and Holt",
+            "GemmaRowntree wrote.",
         ] {
             assert!(names(text).is_empty(), "{text}: {:?}", names(text));
         }

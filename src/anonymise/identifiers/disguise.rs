@@ -90,6 +90,17 @@ impl Identifiers {
 
     /// The labels of the people whose long name `word` nearly is.
     pub(super) fn near_candidates(&self, word: &str) -> Option<Vec<String>> {
+        let allowed = |len: usize| if len >= 9 { 2 } else { 1 };
+        let near_length = |name: &String, len: usize| name.len().abs_diff(len) <= allowed(len);
+        // The cheap test first: most words are no listed name's length. An
+        // ASCII word's key is its letters in lower case, so its length is
+        // known before the key is made.
+        if word.is_ascii() {
+            let len = word.bytes().filter(u8::is_ascii_alphabetic).count();
+            if len < NEAR_MIN || !self.near.iter().any(|(name, _)| near_length(name, len)) {
+                return None;
+            }
+        }
         let key: String = fold(word)
             .chars()
             .filter(char::is_ascii_alphabetic)
@@ -97,9 +108,8 @@ impl Identifiers {
         if key.len() < NEAR_MIN {
             return None;
         }
-        let allowed = if key.len() >= 9 { 2 } else { 1 };
-        // The cheap test first: most words are no listed name's length.
-        let near_length = |name: &String| name.len().abs_diff(key.len()) <= allowed;
+        let allowed = allowed(key.len());
+        let near_length = |name: &String| near_length(name, key.len());
         if !self.near.iter().any(|(name, _)| near_length(name))
             || self.all_parts.contains(&key)
             || is_word_name(&key)

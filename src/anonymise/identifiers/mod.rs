@@ -22,6 +22,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 use regex::Regex;
+use rustc_hash::FxHashSet;
 
 use super::detect::{self, AllowList, Confidence};
 use super::fold::{Folded, at_word_boundary, fold};
@@ -118,7 +119,7 @@ pub struct Identifiers {
     /// Each person's name parts, folded: to read "June Pargeter" as one name.
     parts: Vec<HashSet<String>>,
     /// Every listed person's name parts, folded.
-    all_parts: HashSet<String>,
+    all_parts: FxHashSet<String>,
     /// Name parts and whole names, letters only, for letters spelt out
     /// ("P E M B E R T O N"), with their owners.
     spelt: HashMap<String, Vec<usize>>,
