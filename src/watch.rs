@@ -116,8 +116,10 @@ pub fn run(
                 html,
                 &shared.lock().expect("not poisoned"),
             );
-            report(&loaded, &next);
+            // Served before it is reported: a reader told "(#1)" finds
+            // the first render's page, not the one before it.
             *shared.lock().expect("not poisoned") = next;
+            report(&loaded, &shared.lock().expect("not poisoned"));
             last_text = Some(text);
         }
         // Wait for a change to the file, then for it to be quiet.
