@@ -89,11 +89,11 @@ pub(crate) fn is_given_name(word: &str) -> bool {
     let known = |key: &str| GIVEN_NAMES.contains(key) || TABLE_NAMES.contains(key);
     // A word of ASCII letters folds to its lower case: read without
     // folding (the detector of whole names asks of every capitalised word).
-    if word.bytes().all(|b| b.is_ascii_alphabetic()) {
-        ascii_lowercase_with(word, known).unwrap_or_else(|| known(&fold(word)))
-    } else {
-        known(&fold(word))
-    }
+    word.bytes()
+        .all(|b| b.is_ascii_alphabetic())
+        .then(|| ascii_lowercase_with(word, known))
+        .flatten()
+        .unwrap_or_else(|| known(&fold(word)))
 }
 
 #[cfg(test)]

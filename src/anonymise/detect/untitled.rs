@@ -45,8 +45,9 @@ pub(super) fn untitled(text: &str, out: &mut Vec<Detection>) {
             .chars()
             .next_back()
             .is_none_or(|c| !(c.is_alphanumeric() || matches!(c, '\'' | '\u{2019}' | '-')));
+        let past_capital = at + text[at..].chars().next().map_or(1, char::len_utf8);
         if !starts_word {
-            from = at + text[at..].chars().next().map_or(1, char::len_utf8);
+            from = past_capital;
             continue;
         }
         // A word of ASCII letters that ends in ASCII is read no further
@@ -62,7 +63,7 @@ pub(super) fn untitled(text: &str, out: &mut Vec<Detection>) {
             continue;
         }
         let Some(first_end) = capitalised_word(text, at) else {
-            from = at + text[at..].chars().next().map_or(1, char::len_utf8);
+            from = past_capital;
             continue;
         };
         from = first_end;

@@ -92,34 +92,28 @@ impl Identifiers {
     pub(super) fn near_candidates(&self, word: &str) -> Option<Vec<String>> {
         let allowed = |len: usize| if len >= 9 { 2 } else { 1 };
         let near_length = |name: &String, len: usize| name.len().abs_diff(len) <= allowed(len);
+        // A key long enough to be read, of some listed name's length.
+        let may_be_near = |len: usize| {
+            len >= NEAR_MIN && self.near.iter().any(|(name, _)| near_length(name, len))
+        };
         // The cheap test first: most words are no listed name's length. An
         // ASCII word's key is its letters in lower case, so its length is
         // known before the key is made.
-        if word.is_ascii() {
-            let len = word.bytes().filter(u8::is_ascii_alphabetic).count();
-            if len < NEAR_MIN || !self.near.iter().any(|(name, _)| near_length(name, len)) {
-                return None;
-            }
+        if word.is_ascii() && !may_be_near(word.bytes().filter(u8::is_ascii_alphabetic).count()) {
+            return None;
         }
         let key: String = fold(word)
             .chars()
             .filter(char::is_ascii_alphabetic)
             .collect();
-        if key.len() < NEAR_MIN {
+        if !may_be_near(key.len()) || self.all_parts.contains(&key) || is_word_name(&key) {
             return None;
         }
         let allowed = allowed(key.len());
-        let near_length = |name: &String| near_length(name, key.len());
-        if !self.near.iter().any(|(name, _)| near_length(name))
-            || self.all_parts.contains(&key)
-            || is_word_name(&key)
-        {
-            return None;
-        }
         let mut owners: Vec<usize> = self
             .near
             .iter()
-            .filter(|(name, _)| near_length(name))
+            .filter(|(name, _)| near_length(name, key.len()))
             .filter(|(name, _)| letters_apart(name, &key) <= 2 * allowed)
             .filter(|(name, _)| {
                 let d = strsim::damerau_levenshtein(name, &key);
