@@ -71,7 +71,7 @@ static SCHOOL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static PLACE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u)\b(?:in|at|from|near|of) ((?:[A-Z][a-z]+)(?: [A-Z][a-z]+){0,2})\b")
+    Regex::new(r"(?-u)\b(?:in|at|from|near|of) (?:[A-Z][a-z]+)(?: [A-Z][a-z]+){0,2}\b")
         .expect("valid regex")
 });
 static CONDITION: LazyLock<Regex> = LazyLock::new(|| {
@@ -152,9 +152,12 @@ pub(crate) fn find(text: &str, named: &dyn Fn(&str) -> bool) -> Vec<(QuasiKind, 
     if PREVALENCE_WORDS.in_text(&lower) {
         all(&PREVALENCE, text, QuasiKind::Prevalence, &mut out);
     }
-    for c in PLACE.captures_iter(text) {
-        let place = c.get(1).expect("group 1");
-        let words: Vec<&str> = place.as_str().split(' ').collect();
+    for m in PLACE.find_iter(text) {
+        // The place is what follows the preposition and its space (the
+        // pattern's group, found without the slower search for groups).
+        let at = m.as_str().find(' ').map_or(m.end(), |i| m.start() + i + 1);
+        let place = &text[at..m.end()];
+        let words: Vec<&str> = place.split(' ').collect();
         // Proper nouns only: no ordinary words ("in March", "at Home"), no
         // body's area, nothing that is a placeholder or label.
         const NOT_PLACES: [&str; 14] = [
@@ -179,8 +182,8 @@ pub(crate) fn find(text: &str, named: &dyn Fn(&str) -> bool) -> Vec<(QuasiKind, 
             || NOT_PLACES.contains(&first)
             || crate::case::MONTHS.contains(&first);
         let proper = !ordinary && first.len() > 2;
-        if proper && !named(place.as_str()) {
-            out.push((QuasiKind::Place, place.range()));
+        if proper && !named(place) {
+            out.push((QuasiKind::Place, at..m.end()));
         }
     }
     out.sort_by_key(|(_, r)| r.start);

@@ -20,7 +20,6 @@ use std::sync::Arc;
 
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
 use regex::Regex;
 use rustc_hash::FxHashSet;
 
@@ -30,6 +29,7 @@ use super::rare::Rare;
 use super::rewrite_rules::Rewrites;
 use super::values::{self, Shape};
 use crate::case::{AliasKind, Case, Date, Title};
+use starts::WordPatterns;
 
 mod ages;
 mod build;
@@ -41,6 +41,7 @@ mod prescan;
 mod ranks;
 mod records;
 mod resolve;
+mod starts;
 mod titles;
 mod whole;
 mod widen;
@@ -111,10 +112,10 @@ pub struct Identifiers {
     initials: Vec<char>,
     hos_labels: Vec<Option<String>>,
     titles: Vec<Option<Title>>,
-    automaton: AhoCorasick,
+    automaton: WordPatterns,
     patterns: Vec<PatternKind>,
     /// Name tokens for the verifier's token search, and for names in emails.
-    tokens: AhoCorasick,
+    tokens: WordPatterns,
     token_info: Vec<TokenInfo>,
     /// Each person's name parts, folded: to read "June Pargeter" as one name.
     parts: Vec<HashSet<String>>,
@@ -428,9 +429,8 @@ impl Identifiers {
     fn pattern_hits(&self, folded: &Folded<'_>) -> (Vec<Hit>, Vec<Range<usize>>) {
         let mut hits = Vec::new();
         let mut protected = Vec::new();
-        for m in self.automaton.find_overlapping_iter(&folded.key) {
-            let key_range = m.start()..m.end();
-            let kind = &self.patterns[m.pattern().as_usize()];
+        for (key_range, pattern) in self.automaton.find_at_word_starts(&folded.key) {
+            let kind = &self.patterns[pattern];
             // A name run into a username may be followed by digits
             // ("debstranterwilde58").
             let bounded = match kind {

@@ -278,12 +278,11 @@ impl Identifiers {
     /// Every name token standing on its own (the leak search).
     pub(super) fn token_hits(&self, folded: &Folded<'_>) -> Vec<Hit> {
         let mut hits = Vec::new();
-        for m in self.tokens.find_overlapping_iter(&folded.key) {
-            let key_range = m.start()..m.end();
+        for (key_range, token) in self.tokens.find_at_word_starts(&folded.key) {
             if !at_word_boundary(&folded.key, &key_range) {
                 continue;
             }
-            let info = &self.token_info[m.pattern().as_usize()];
+            let info = &self.token_info[token];
             let range = folded.orig_range(key_range.clone());
             let title = title_before(&folded.key, key_range.start);
             if info.needs_title && title.is_none() {

@@ -83,8 +83,14 @@ pub(super) fn resolve(text: &str, mut hits: Vec<Hit>, protected: &[Range<usize>]
 /// name from it.
 fn without_family_first_across_names(text: &str, hits: &mut Vec<Hit>) {
     let is_name = |h: &Hit| matches!(h.category, Category::Name | Category::AmbiguousName);
-    let family_first =
-        |h: &Hit| is_name(h) && text.get(h.range.clone()).is_some_and(|t| t.contains(", "));
+    // (A name is a few bytes: a look at each pair is cheaper than setting
+    // up a substring search.)
+    let family_first = |h: &Hit| {
+        is_name(h)
+            && text
+                .get(h.range.clone())
+                .is_some_and(|t| t.as_bytes().windows(2).any(|w| w == b", "))
+    };
     if !hits.iter().any(family_first) {
         return;
     }

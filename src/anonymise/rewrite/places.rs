@@ -89,6 +89,13 @@ pub(super) fn generalise(cx: &Context<'_>, edits: &mut Vec<Edit>) {
     if rules.is_empty() {
         return;
     }
+    // Only the words around a word that may start an end are read (most
+    // texts have none).
+    let near = cx.rules().place_words_in(cx.text);
+    if near.is_empty() {
+        return;
+    }
+    let toks = tokens_near(cx.text, &near);
     // Only capitalised words that start one of the ends ("Primary",
     // "Care") are looked at.
     let firsts: Vec<&str> = rules
@@ -96,8 +103,6 @@ pub(super) fn generalise(cx: &Context<'_>, edits: &mut Vec<Edit>) {
         .flat_map(|r| &r.ends)
         .filter_map(|e| e.split(' ').next())
         .collect();
-    // Only the words around a word that may start an end are read.
-    let toks = tokens_near(cx.text, &cx.rules().place_words_in(cx.text));
     let starts: Vec<usize> = toks
         .iter()
         .enumerate()

@@ -3,13 +3,12 @@
 
 use std::collections::{HashMap, HashSet};
 
-use aho_corasick::{AhoCorasickBuilder, MatchKind};
-
 use super::disguise::NEAR_MIN;
 use super::forms::{
     anglicised, distinctive_parts, family_of, initials, is_particle, is_word_form, joined,
     short_forms, spellings, strip_title, untitled_words,
 };
+use super::starts::WordPatterns;
 use super::{Identifiers, NameForm, PatternKind, TokenInfo};
 use crate::anonymise::detect::AllowList;
 use crate::anonymise::fold::fold;
@@ -457,12 +456,6 @@ impl Builder {
         let mut titles: Vec<Option<Title>> = case.people.iter().map(|p| p.title).collect();
         titles.extend(self.extra_labels.iter().map(|_| None));
         labels.extend(self.extra_labels);
-        let build = |patterns: &[String]| {
-            AhoCorasickBuilder::new()
-                .match_kind(MatchKind::Standard)
-                .build(patterns)
-                .expect("patterns are plain strings")
-        };
         let mut initials: Vec<char> = case
             .people
             .iter()
@@ -505,9 +498,9 @@ impl Builder {
             labels,
             hos_labels: case.people.iter().map(|p| p.hos_label.clone()).collect(),
             titles,
-            automaton: build(&self.patterns),
+            automaton: WordPatterns::new(&self.patterns),
             patterns: self.kinds,
-            tokens: build(&self.tokens),
+            tokens: WordPatterns::new(&self.tokens),
             token_info: self.token_info,
             values: self.values,
             records: super::records::Records::new(&case.people),
