@@ -109,13 +109,10 @@ pub fn run(
         let text = std::fs::read_to_string(file).unwrap_or_default();
         if last_text.as_deref() != Some(text.as_str()) {
             let loaded = engine.load(file)?;
-            let next = attempt(
-                engine,
-                &loaded,
-                out,
-                html,
-                &shared.lock().expect("not poisoned"),
-            );
+            // The render works from a copy, so that the preview keeps
+            // answering (with the last render's page) while it runs.
+            let previous = shared.lock().expect("not poisoned").clone();
+            let next = attempt(engine, &loaded, out, html, &previous);
             // Served before it is reported: a reader told "(#1)" finds
             // the first render's page, not the one before it.
             *shared.lock().expect("not poisoned") = next;

@@ -7,20 +7,59 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use aho_corasick::{AhoCorasick, Input, MatchKind};
 
 use super::{Confidence, Detection};
 use crate::anonymise::hit::Category;
 use crate::anonymise::name_tables::is_given_name;
 use crate::anonymise::words::{is_english_word, is_weekday, is_word_name, without_possessive};
 
-static TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    let ranks = RANKS.join("|");
-    Regex::new(&format!(
-        r"(?-u)\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Rev|Councillor|Cllr|{ranks})\.? "
-    ))
-    .expect("valid regex")
+/// The titles written before a name, in the order they are tried.
+const TITLES: [&str; 10] = [
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Miss",
+    "Mx",
+    "Dr",
+    "Prof",
+    "Rev",
+    "Councillor",
+    "Cllr",
+];
+
+/// Each title or rank, then a space, or a full stop and a space: the first
+/// that matches where one starts wins ("Mrs " is not "Mr" and an "s").
+static TITLE: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let patterns = TITLES
+        .iter()
+        .chain(&RANKS)
+        .flat_map(|t| [format!("{t}. "), format!("{t} ")]);
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(patterns)
+        .expect("plain strings")
 });
+
+/// Where `text` writes a title and the space after it ("Mr ", "Dr. "),
+/// at the start of a word (no ASCII letter, digit or `_` before it).
+fn titles(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let b = text.as_bytes();
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        loop {
+            let m = TITLE.find(Input::new(text).range(from..))?;
+            let start = m.start();
+            if start > 0 && (b[start - 1].is_ascii_alphanumeric() || b[start - 1] == b'_') {
+                // Inside a word: a title may still start after this one.
+                from = start + 1;
+                continue;
+            }
+            from = m.end();
+            return Some(m.range());
+        }
+    })
+}
 
 /// Ranks and offices written before a name as a title ("PC Daniel Okoro",
 /// "Father Brendan Moriarty", "Professor Alan Greaves"). Each is also a
@@ -146,15 +185,15 @@ pub(super) fn is_title(word: &str) -> bool {
 
 /// Titled names, whole.
 pub(super) fn titled(text: &str, out: &mut Vec<Detection>) {
-    for m in TITLE.find_iter(text) {
-        let Some(end) = name_after(text, m.end(), 4, true) else {
+    for m in titles(text) {
+        let Some(end) = name_after(text, m.end, 4, true) else {
             continue;
         };
-        let title = m.as_str().trim_end_matches([' ', '.']);
-        if RANKS.contains(&title) && !is_name_after_rank(&text[m.end()..end]) {
+        let title = text[m.clone()].trim_end_matches([' ', '.']);
+        if RANKS.contains(&title) && !is_name_after_rank(&text[m.end..end]) {
             continue;
         }
-        out.push(heuristic(m.start()..end));
+        out.push(heuristic(m.start..end));
     }
 }
 
@@ -349,6 +388,29 @@ fn is_mark(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn titles_are_found_where_the_pattern_of_them_finds_them() {
+        let pattern = regex::Regex::new(&format!(
+            r"(?-u)\b(?:{}|{})\.? ",
+            TITLES.join("|"),
+            RANKS.join("|")
+        ))
+        .expect("valid");
+        for text in [
+            "Mr Smith and Mrs. Jones met Ms Ng, Miss Ali and Mx Roe.",
+            "XMr Mrs Smith; _Dr Li; 9Dr Li; éDr Li; (Dr. Li) Mrs.Li Mr.  Li",
+            "PCSO Hart, PC. Hart, PCS Hart, DCI Lowe, DC Lowe, DS. Reed",
+            "Professor Alan, Prof. Alan, Reverend Jane, Revd Jane, Rev Jane",
+            "Mr",
+            "Mr ",
+            "Mrs Mr Mrs  Mr. Mrs. ",
+            "Councillor Cllr Councillors Cllrs Judge Judges Captain",
+        ] {
+            let want: Vec<_> = pattern.find_iter(text).map(|m| m.range()).collect();
+            assert_eq!(titles(text).collect::<Vec<_>>(), want, "{text:?}");
+        }
+    }
 
     fn titled_in(text: &str) -> Vec<&str> {
         let mut out = Vec::new();
