@@ -1,5 +1,6 @@
 //! Overlapping hits: which one wins, and text that nothing may touch.
 
+use std::cmp::Reverse;
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -23,12 +24,9 @@ pub(super) fn resolve(text: &str, mut hits: Vec<Hit>, protected: &[Range<usize>]
         );
         (structured && priority(h) >= 6) || !in_protected(&protected, &h.range)
     });
-    hits.sort_by(|a, b| {
-        priority(b)
-            .cmp(&priority(a))
-            .then((b.range.end - b.range.start).cmp(&(a.range.end - a.range.start)))
-            .then(a.range.start.cmp(&b.range.start))
-    });
+    // (By keys sorted apart from the hits, which are large to move; the
+    // sort is stable, as equal hits are kept in the order they were found.)
+    hits.sort_by_cached_key(|h| (Reverse(priority(h)), Reverse(h.range.len()), h.range.start));
     // Kept hits never overlap one another, so by start they are also in
     // order of end: the ones a new hit overlaps are found from the last
     // that starts before it ends, going back while they end after it

@@ -65,22 +65,21 @@ impl WordPatterns {
             .expect("an NFA searches anchored");
         let b = key.as_bytes();
         let mut found = Vec::new();
-        // `at` is always a place no letter comes before.
-        let mut at = 0;
-        while at < b.len() {
-            let here = at;
-            at += 1;
-            if b[here].is_ascii_alphabetic() {
+        // `next` is always a place no letter comes before.
+        let mut next = 0;
+        while next < b.len() {
+            let at = next;
+            next += 1;
+            if b[at].is_ascii_alphabetic() {
                 // The next such place is past the letters and what ends them.
-                at += b[at..]
+                next += b[next..]
                     .iter()
                     .position(|c| !c.is_ascii_alphabetic())
-                    .map_or(b.len() - at, |n| n + 1);
+                    .map_or(b.len() - next, |n| n + 1);
             }
-            if !self.may_start(b, here) {
+            if !self.may_start(b, at) {
                 continue;
             }
-            let at = here;
             let mut state = start;
             for (len, &byte) in (1..).zip(&b[at..]) {
                 state = nfa.next_state(Anchored::Yes, state, byte);
@@ -90,12 +89,13 @@ impl WordPatterns {
                 if nfa.is_dead(state) {
                     break;
                 }
-                // A state's matches include the shorter patterns that end
-                // its path (which start later): only those of its whole
-                // length start here.
+                // A letter after it makes it part of a longer word.
                 if b.get(at + len).is_some_and(u8::is_ascii_alphabetic) {
                     continue;
                 }
+                // A state's matches include the shorter patterns that end
+                // its path (which start later): only those of its whole
+                // length start here.
                 for i in 0..nfa.match_len(state) {
                     let pattern = nfa.match_pattern(state, i);
                     if nfa.pattern_len(pattern) == len {
