@@ -8,7 +8,6 @@ use redress::case::Case;
 use redress::pipeline::Engine;
 use redress::render::Templates;
 
-/// The engine (templates, fonts, typst library), built once.
 /// The property tests' configuration: `cases` cases from a fixed seed, so
 /// that every run tries the same inputs (`PROPTEST_RNG_SEED=<n>` tries
 /// others), and a failure's seed kept beside its test file
@@ -32,6 +31,7 @@ pub fn proptest_config(cases: u32, source_file: &'static str) -> proptest::test_
     }
 }
 
+/// The engine (templates, fonts, typst library), built once.
 pub fn engine() -> &'static Engine {
     static ENGINE: LazyLock<Engine> =
         LazyLock::new(|| Engine::new(Templates::bundled().expect("bundled templates load")));

@@ -222,3 +222,27 @@ fn strip_identity(person: &mut Person, label: &str) {
     person.ni_number = None;
     person.record_numbers.clear();
 }
+
+/// The unit property tests' configuration: `cases` cases from a fixed seed
+/// (`PROPTEST_RNG_SEED=<n>` tries others), a failure's seed kept under
+/// `proptest-regressions/` (checked in) and tried first on every later run.
+#[cfg(test)]
+pub(crate) fn proptest_config(
+    cases: u32,
+    source_file: &'static str,
+) -> proptest::test_runner::Config {
+    use proptest::test_runner::{Config, FileFailurePersistence, RngSeed};
+    let from_env = Config::default();
+    Config {
+        cases,
+        rng_seed: match from_env.rng_seed {
+            RngSeed::Random => RngSeed::Fixed(0x72_65_64_72_65_73_73),
+            chosen => chosen,
+        },
+        source_file: Some(source_file),
+        failure_persistence: Some(Box::new(FileFailurePersistence::SourceParallel(
+            "proptest-regressions",
+        ))),
+        ..from_env
+    }
+}

@@ -389,6 +389,29 @@ fn is_mark(c: char) -> bool {
 mod tests {
     use super::*;
 
+    proptest::proptest! {
+        #![proptest_config(crate::anonymise::proptest_config(500, file!()))]
+        /// Texts of titles, ranks, their near misses and what may stand
+        /// before and after them.
+        #[test]
+        fn titles_in_any_text(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "Mr", "Mrs", "Ms", "Miss", "Dr", "Cllr", "PC", "PCSO", "DS", "Rev", "Revd",
+                ".", " ", "  ", ",", "x", "_", "9", "\u{e9}", "(", "s", "O",
+            ]), 0..14),
+        ) {
+            let text = parts.concat();
+            let pattern = regex::Regex::new(&format!(
+                r"(?-u)\b(?:{}|{})\.? ",
+                TITLES.join("|"),
+                RANKS.join("|")
+            ))
+            .expect("valid");
+            let want: Vec<_> = pattern.find_iter(&text).map(|m| m.range()).collect();
+            proptest::prop_assert_eq!(titles(&text).collect::<Vec<_>>(), want);
+        }
+    }
+
     #[test]
     fn titles_are_found_where_the_pattern_of_them_finds_them() {
         let pattern = regex::Regex::new(&format!(

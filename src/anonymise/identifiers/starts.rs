@@ -132,6 +132,21 @@ mod tests {
             .collect()
     }
 
+    proptest::proptest! {
+        #![proptest_config(crate::anonymise::proptest_config(500, file!()))]
+        /// Patterns and texts from a few letters, marks, a digit and a
+        /// letter outside ASCII, so that patterns overlap, repeat, nest
+        /// and meet every kind of boundary.
+        #[test]
+        fn any_patterns_in_any_text(
+            patterns in proptest::collection::vec("[abn' 1\\-\u{e9}]{1,5}", 1..8),
+            key in "[abn' 1\\-\u{e9},]{0,40}",
+        ) {
+            let search = WordPatterns::new(&patterns);
+            proptest::prop_assert_eq!(search.find_at_word_starts(&key), reference(&patterns, &key));
+        }
+    }
+
     #[test]
     fn finds_what_the_whole_text_search_finds_at_word_starts_in_its_order() {
         let patterns: Vec<String> = [
