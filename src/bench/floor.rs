@@ -22,35 +22,37 @@ pub(super) fn rows(
 ) -> std::io::Result<(Vec<Row>, f64)> {
     let documents: usize = sources.iter().map(Vec::len).sum();
     // The floor: each document compiled alone, typst's memo emptied before
-    // it (the emptying not timed). The pipeline: the cases one after another
-    // as a batch renders them, typst's memo kept from case to case as a
-    // batch keeps it, and emptied before the first, so that it never holds
-    // the floor's work on the same documents. The two alternate round by
-    // round (which goes first alternates too), and the ratio is taken per
-    // round: a machine that slows down for a while slows both sides alike.
-    let floor_pass = || {
+    // it (the emptying not timed). The pipeline: each case as a batch
+    // renders it, loaded from its file, typst's memo evicted after each
+    // document as a batch evicts it. The two alternate case by case (which
+    // goes first alternates too), so that both sides of a round are timed
+    // over the same stretch of the machine's time, a tenth of a second
+    // apart: a machine that slows down for a while slows both alike. The
+    // ratio is taken per round over all the cases. The floor leaves the
+    // memo empty (untimed), so the pipeline never finds the floor's work,
+    // and loses at most what its memo kept of the case before (measured:
+    // keeping the memo from case to case gains nothing, see `typeset`).
+    let floor_case = |sources: &[(TypstSource, PdfSettings)]| {
         let mut total = (0.0, 0.0);
-        for (source, settings) in sources.iter().flatten() {
+        for (source, settings) in sources {
             crate::typeset::forget_caches();
             let started = Clock::now();
             engine
                 .typesetter()
                 .typeset(source, settings)
                 .expect("generated sources compile");
-            let (wall, cpu) = started.per(1);
-            total = (total.0 + wall, total.1 + cpu);
+            add(&mut total, started.per(1));
         }
+        // The pipeline never finds the floor's work on the same documents.
+        crate::typeset::forget_caches();
         total
     };
-    let pipeline_pass = |dir: &Path| -> std::io::Result<(f64, f64)> {
-        crate::typeset::forget_caches();
+    let pipeline_case = |path: &Path, dir: &Path| -> std::io::Result<(f64, f64)> {
         let started = Clock::now();
-        for path in paths {
-            let case = engine.load(path)?.case.expect("valid");
-            engine
-                .render_case(&case, dir, RenderOptions::default())
-                .expect("renders");
-        }
+        let case = engine.load(path)?.case.expect("valid");
+        engine
+            .render_case(&case, dir, RenderOptions::default())
+            .expect("renders");
         Ok(started.per(1))
     };
     let mut floor = Vec::new();
@@ -58,14 +60,18 @@ pub(super) fn rows(
     let mut ratios = Vec::new();
     for round in 0..rounds {
         let dir = work.join(format!("pipeline-{round}"));
-        // Wall-clock and processor milliseconds of the round.
-        let (floor_round, pipe_round) = if round % 2 == 0 {
-            let f = floor_pass();
-            (f, pipeline_pass(&dir)?)
-        } else {
-            let p = pipeline_pass(&dir)?;
-            (floor_pass(), p)
-        };
+        // Wall-clock and processor milliseconds of the round, each side.
+        let (mut floor_round, mut pipe_round) = ((0.0, 0.0), (0.0, 0.0));
+        crate::typeset::forget_caches();
+        for (case, (path, sources)) in paths.iter().zip(sources).enumerate() {
+            if (round + case) % 2 == 0 {
+                add(&mut floor_round, floor_case(sources));
+                add(&mut pipe_round, pipeline_case(path, &dir)?);
+            } else {
+                add(&mut pipe_round, pipeline_case(path, &dir)?);
+                add(&mut floor_round, floor_case(sources));
+            }
+        }
         floor.push(floor_round.0 / documents as f64);
         pipeline.push(pipe_round.0 / documents as f64);
         // The ratio is of processor time, which other tenants of a shared
@@ -95,6 +101,12 @@ pub(super) fn rows(
         },
     ];
     Ok((rows, ratio))
+}
+
+/// Adds a (wall-clock, processor) time to a running total.
+fn add(total: &mut (f64, f64), (wall, cpu): (f64, f64)) {
+    total.0 += wall;
+    total.1 += cpu;
 }
 
 /// The generated sources of a case's documents and their PDF settings.
