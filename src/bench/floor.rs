@@ -142,3 +142,33 @@ pub(super) fn typst_inputs(
         .chain(std::iter::once((review, review_settings)))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::Templates;
+
+    /// One generated case, one round: both sides run case by case and the
+    /// ratio is of two real, positive times.
+    #[test]
+    fn the_floor_and_the_pipeline_are_timed_side_by_side() {
+        let engine = Engine::new(Templates::bundled().unwrap());
+        let work = tempfile::tempdir().unwrap();
+        let paths = crate::corpus::write(&work.path().join("corpus"), 3, 1).unwrap();
+        let case = engine.load(&paths[0]).unwrap().case.unwrap();
+        let sources = vec![typst_inputs(&engine, &case)];
+        let (rows, ratio) = rows(&engine, &paths, &sources, work.path(), 1).unwrap();
+        let figures: Vec<&str> = rows.iter().map(|r| r.figure.as_str()).collect();
+        assert_eq!(
+            figures,
+            [
+                "typst compile + export (floor)",
+                "pipeline / floor (processor time)",
+                "whole pipeline"
+            ]
+        );
+        assert!(ratio.is_finite() && ratio > 0.0, "{ratio}");
+        // The pipeline wrote the case's documents.
+        assert!(crate::bench::throughput::count_pdfs(&work.path().join("pipeline-0")) > 0);
+    }
+}
