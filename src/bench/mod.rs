@@ -7,7 +7,7 @@
 //! | figure | how |
 //! | --- | --- |
 //! | typst floor | compile + export of each generated source, in this process, each alone with typst's memo emptied |
-//! | pipeline | load, anonymise, plan, render, typeset, verify, write, per document |
+//! | pipeline | load, anonymise, plan, render, typeset, verify, write, per document; each case timed beside its floor |
 //! | anonymise, verify | the stages alone |
 //! | throughput | `redress render` run as a child process with 1, 2 (and N) workers |
 //! | memory | resident memory of that child sampled as cases finish |
