@@ -106,6 +106,14 @@ impl Placed {
         })
     }
 
+    /// Whether the glyph is drawn mirrored: its frame reflected (one em up
+    /// lies clockwise of its advance), as a text matrix or a transformation
+    /// with a negative scale draws it. Seen on the page, a mirrored line
+    /// reads against the order its glyphs were drawn in.
+    pub fn mirrored(&self) -> bool {
+        geometry::cross(self.direction(), self.up) < 0.0
+    }
+
     /// The unit direction of the text.
     pub fn direction(&self) -> Point {
         let len = geometry::length(self.advance);
@@ -308,6 +316,9 @@ impl Canvas {
         let baseline = geometry::dot(glyph.origin, normal);
         let whitespace = shown.blank;
         let first = text.chars().next();
+        if self.placed() && glyph.mirrored() {
+            self.disordered = true;
+        }
         if let Some(pen) = self.pen {
             let scale = em.max(pen.em);
             let d = geometry::sub(glyph.origin, pen.end);

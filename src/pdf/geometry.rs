@@ -93,6 +93,11 @@ pub fn dot([a, b]: Point, [c, d]: Point) -> f32 {
     a * c + b * d
 }
 
+/// The z of the cross product: positive where `v` lies anticlockwise of `u`.
+pub fn cross([a, b]: Point, [c, d]: Point) -> f32 {
+    a * d - b * c
+}
+
 /// An axis-aligned rectangle.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Rect {

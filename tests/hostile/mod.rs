@@ -127,6 +127,32 @@ fn set() -> Vec<Hostile> {
 
     add("type3.pdf", type3(&name), vec![Expect::Leak(page_one)]);
 
+    // Mirrored: the name's letters reversed and drawn with a reflected
+    // matrix, so that on the page they read left to right as the name, each
+    // letter flipped (held to a mirror, they read as they were drawn). By
+    // the text matrix, by a negative horizontal scale, by the page's
+    // transformation.
+    let reversed: String = name.chars().rev().collect();
+    let shown = literal(&reversed);
+    for (file, content) in [
+        (
+            "mirrored-text-matrix.pdf",
+            format!("BT /F1 11 Tf -1 0 0 1 300 700 Tm {shown} Tj ET"),
+        ),
+        (
+            "mirrored-horizontal-scale.pdf",
+            format!("BT /F1 11 Tf -100 Tz 300 700 Td {shown} Tj ET"),
+        ),
+        (
+            "mirrored-page.pdf",
+            format!("q -1 0 0 1 595 0 cm BT /F1 11 Tf 72 700 Td {shown} Tj ET Q"),
+        ),
+    ] {
+        let mut pdf = Pdf::new();
+        pdf.page(&content);
+        add(file, pdf.bytes(), vec![Expect::Leak(page_one)]);
+    }
+
     // In a (compressed) content stream but never drawn: a comment, a word
     // that is no operator, a string given to an operator that shows none.
     // Anyone who opens the file reads them.
