@@ -540,6 +540,24 @@ fn pet_forms_of_a_given_name_are_the_person() {
     );
 }
 
+/// A word for kin written as a title before a listed person's name goes
+/// with the name, and so does the possessive before it: the label stands
+/// for all of them ("her Mum Debs" is not "her Mrs F").
+#[test]
+fn a_word_for_kin_before_a_listed_name_goes_with_it() {
+    let ids = ids_of(&fixture());
+    let label = redact(&ids, "Deborah Tranter-Wilde");
+    check(
+        &ids,
+        &[
+            ("Her Mum Debs visited.", &format!("{label} visited.")),
+            ("Nanny Debs lived alone.", &format!("{label} lived alone.")),
+            ("She told her Auntie Debs.", &format!("She told {label}.")),
+            ("Uncle Debs said no.", &format!("{label} said no.")),
+        ],
+    );
+}
+
 #[test]
 fn short_forms_of_given_names_the_table_does_not_know_are_held() {
     let ids = anonymise::identifiers(&util::case_named("Oluwaseun Adeyemi-Okafor"));
@@ -863,6 +881,28 @@ fn a_relative_nobody_listed_called_by_a_given_name_goes() {
                 "Her mental health nurse Jo rang.",
                 "Her mental health nurse rang.",
             ),
+            (
+                "She spent the day with her son Mark and daughter Amy.",
+                "She spent the day with her son and daughter.",
+            ),
+            ("Her Nanny Peggy visited.", "Her Nanny visited."),
+            (
+                "The ward sister Jo Flynn said no.",
+                "The ward sister said no.",
+            ),
+            // A word for kin or an order standing bare before a name is its
+            // title: without the name it would read as nobody ("Sister was
+            // the ward manager"), so the name is held.
+            (
+                "Sister Bernadette Flynn was the ward manager.",
+                "Sister [name] was the ward manager.",
+            ),
+            (
+                "She spoke to Sister Flynn on Monday.",
+                "She spoke to Sister [name] on Monday.",
+            ),
+            ("Aunt Mary visited.", "Aunt [name] visited."),
+            ("Matron Flynn said no.", "[name] said no."),
         ],
     );
     let unchanged = [
@@ -882,6 +922,7 @@ fn a_relative_nobody_listed_called_by_a_given_name_goes() {
         "At Christmas, her son visited.",
         "The engineer, British Gas, attended.",
         "The inspector (CQC) visited.",
+        "Sister Act was shown at the home.",
     ];
     check(&ids, &unchanged.map(|t| (t, t)));
 }

@@ -31,7 +31,8 @@ mod untitled;
 
 pub(crate) use names::follows_maiden_cue;
 pub(crate) use relations::{
-    cue_pattern, is_person_word, is_profession, is_relation, possessor_len, relation_len,
+    cue_pattern, is_person_word, is_profession, is_relation, is_relation_adjective, possessor_len,
+    relation_len,
 };
 pub(crate) use streets::street_pattern;
 

@@ -34,6 +34,7 @@ static TITLE: LazyLock<AhoCorasick> = LazyLock::new(|| {
     let patterns = TITLES
         .iter()
         .chain(&RANKS)
+        .chain(&KIN)
         .flat_map(|t| [format!("{t}. "), format!("{t} ")]);
     AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostFirst)
@@ -67,7 +68,9 @@ fn titles(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 /// Christmas", "Judge Rules"), so the words after one are a name only
 /// where they would be after a word for someone's work: a given name
 /// first, or not every one an English word.
-const RANKS: [&str; 20] = [
+const RANKS: [&str; 22] = [
+    "Doctor",
+    "Matron",
     "Professor",
     "Reverend",
     "Revd",
@@ -88,6 +91,14 @@ const RANKS: [&str; 20] = [
     "Inspector",
     "Judge",
     "Captain",
+];
+
+/// Words for kin and religious orders written before a name as a title is
+/// ("Sister Bernadette Flynn", "Aunt Mary", "Brother Anselm"), read as
+/// ranks are.
+const KIN: [&str; 17] = [
+    "Sister", "Brother", "Aunt", "Auntie", "Aunty", "Uncle", "Mum", "Mam", "Dad", "Nan", "Nana",
+    "Nanny", "Gran", "Granny", "Grandma", "Grandpa", "Grandad",
 ];
 
 /// Lower-case particles inside names: "Nic an tSaoir", "van der Berg".
@@ -190,10 +201,13 @@ pub(super) fn titled(text: &str, out: &mut Vec<Detection>) {
             continue;
         };
         let title = text[m.clone()].trim_end_matches([' ', '.']);
-        if RANKS.contains(&title) && !is_name_after_rank(&text[m.end..end]) {
+        let kin = KIN.contains(&title);
+        if (kin || RANKS.contains(&title)) && !is_name_after_rank(&text[m.end..end]) {
             continue;
         }
-        out.push(heuristic(m.start..end));
+        // A word for kin stays, for the rewrite to read as the relation
+        // ("her Aunt Mary" → "her Aunt").
+        out.push(heuristic(if kin { m.end..end } else { m.start..end }));
     }
 }
 
@@ -453,6 +467,9 @@ mod tests {
             ("Professor Alan Greaves gave", "Professor Alan Greaves"),
             ("The Reverend Jane Tolley came", "Reverend Jane Tolley"),
             ("DC Hollis rang", "DC Hollis"),
+            ("Matron Pargeter said", "Matron Pargeter"),
+            ("She saw Sister Pargeter", "Pargeter"),
+            ("Aunt Mary came", "Mary"),
         ] {
             assert_eq!(titled_in(text), [name], "{text}");
         }
@@ -461,6 +478,8 @@ mod tests {
             "Father Christmas came",
             "the Judge Rules apply",
             "Inspector Calls was read",
+            "Sister Act was shown",
+            "Brother Printers sent it",
         ] {
             assert!(titled_in(text).is_empty(), "{text}: {:?}", titled_in(text));
         }

@@ -33,17 +33,56 @@ const RANKS: &[&str] = &[
     "colonel",
     "master",
     "dear",
+    "sgt",
+    "pcso",
+    "fr",
+    "canon",
+    "pastor",
+    "imam",
+    "rabbi",
+    "brother",
+    "aunt",
+    "auntie",
+    "aunty",
+    "uncle",
+    "mum",
+    "mam",
+    "mom",
+    "dad",
+    "nan",
+    "nana",
+    "nanna",
+    "nanny",
+    "gran",
+    "granny",
+    "grandma",
+    "grandpa",
+    "grandad",
+    "granddad",
 ];
 
 /// Where a rank written right before a name starts ("Nurse", "Sister",
-/// "Sir"), after `floor`; "Dear" is the letter's, not the name's.
+/// "Mum", "Sir"), after `floor`, with the possessive before it ("her Mum
+/// Peggy": the person's label stands for all three); "Dear" is the
+/// letter's, not the name's.
 pub(super) fn rank_before(text: &str, floor: usize, at: usize) -> Option<usize> {
     let before = text.get(floor..at)?.strip_suffix(' ')?;
     let word = before.rsplit(|c: char| !c.is_alphabetic()).next()?;
     let rank = word.starts_with(char::is_uppercase)
         && RANKS.contains(&word.to_lowercase().as_str())
         && word != "Dear";
-    rank.then(|| floor + before.len() - word.len())
+    if !rank {
+        return None;
+    }
+    let start = before.len() - word.len();
+    let possessive = before[..start].strip_suffix(' ').and_then(|head| {
+        let word = head.rsplit(|c: char| !c.is_alphabetic()).next()?;
+        let possessive = ["her", "his", "their", "my", "our", "your"]
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(word));
+        possessive.then(|| head.len() - word.len())
+    });
+    Some(floor + possessive.unwrap_or(start))
 }
 
 /// Whether a word is a title or a rank before a surname.

@@ -7,7 +7,7 @@ use std::ops::Range;
 use super::text::{capitalise, sentence_around};
 use super::{Category, Context, Edit, Rule, Run, Source};
 use crate::anonymise::detect::{
-    is_person_word, is_profession, is_relation, possessor_len, relation_len,
+    is_person_word, is_profession, is_relation, is_relation_adjective, possessor_len, relation_len,
 };
 use crate::anonymise::words::is_month;
 
@@ -34,6 +34,7 @@ pub(super) fn after_relation(cx: &Context<'_>, run: &Run) -> Option<Edit> {
     };
     // "a friend called Tabitha": "called" goes with the name.
     let word = last_word(before);
+    let called = matches!(word.as_str(), "called" | "named");
     let (start, introduced) = match word.as_str() {
         "called" | "named" => {
             let start = before.len() - word.len() - 1;
@@ -69,11 +70,56 @@ pub(super) fn after_relation(cx: &Context<'_>, run: &Run) -> Option<Edit> {
             rule: Rule::NameAfterRelation,
         });
     }
+    // "Sister Flynn", "Aunt Mary": a capitalised relation standing bare
+    // before the name is its title, and without the name it reads as
+    // nobody ("Sister was the ward manager"); the name is left to be held.
+    // ("her son Mark and daughter Amy": a relation in lower case is one.)
+    if !called && word.starts_with(char::is_uppercase) && !someones(cx.text, start, &word) {
+        return None;
+    }
     Some(Edit {
         range: start..run.range.end,
         text: String::new(),
         rule: Rule::NameAfterRelation,
     })
+}
+
+/// The word that ends `head` (after a space) and where it starts: `None`
+/// at the start of the text or after a mark.
+fn word_before(head: &str) -> Option<(usize, &str)> {
+    let before = head.strip_suffix(' ')?;
+    let start = before
+        .rfind(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '\u{2019}' | '-')))
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    Some((start, &before[start..]))
+}
+
+/// Whether the relation `word` that ends at `end` is someone's or a
+/// particular one: a determiner or a possessive before it, past the words
+/// that qualify it ("her eldest son", "Mrs X's late husband", "the ward
+/// sister").
+fn someones(text: &str, end: usize, word: &str) -> bool {
+    let mut head = &text[..end - word.len()];
+    for _ in 0..4 {
+        let Some((start, word)) = word_before(head) else {
+            return false;
+        };
+        let lower = word.to_lowercase();
+        if DETERMINERS.contains(&lower.as_str())
+            || word.ends_with("'s")
+            || word.ends_with("\u{2019}s")
+            || word.ends_with("s'")
+        {
+            return true;
+        }
+        if !(JOB_WORDS.contains(&lower.as_str()) || is_relation_adjective(word)) {
+            return false;
+        }
+        head = &head[..start];
+    }
+    false
 }
 
 /// Words that make a job someone's or a particular one: "the social
@@ -140,7 +186,7 @@ fn bare_job(text: &str, end: usize, job: &str) -> Option<usize> {
     let mut start = end - job.len();
     for _ in 0..4 {
         let head = &text[..start];
-        let Some(before) = head.strip_suffix(' ') else {
+        let Some((word_start, word)) = word_before(head) else {
             // The start of the text, or a mark before the job.
             return head
                 .chars()
@@ -148,12 +194,6 @@ fn bare_job(text: &str, end: usize, job: &str) -> Option<usize> {
                 .is_none_or(|c| matches!(c, '\n' | '(' | '"' | '\u{201c}'))
                 .then_some(start);
         };
-        let word_start = before
-            .rfind(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '\u{2019}' | '-')))
-            .map_or(0, |i| {
-                i + before[i..].chars().next().map_or(1, char::len_utf8)
-            });
-        let word = &before[word_start..];
         let lower = word.to_lowercase();
         if DETERMINERS.contains(&lower.as_str())
             || word.ends_with("'s")

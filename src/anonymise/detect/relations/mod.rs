@@ -27,7 +27,7 @@ use crate::anonymise::words::{is_english_word, is_month, is_word_name, without_p
 /// Words for a person by their relation to another: a capitalised word
 /// straight after "her son" or "Mrs X's neighbour" is a name where it is no
 /// word or is a given name ("her son Rhys", "her son Will").
-const RELATIONS: [&str; 84] = [
+const RELATIONS: [&str; 85] = [
     "brother",
     "sister",
     "son",
@@ -60,6 +60,7 @@ const RELATIONS: [&str; 84] = [
     "nan",
     "nana",
     "nanna",
+    "nanny",
     "gran",
     "granny",
     "grandma",
@@ -178,6 +179,14 @@ const RELATION_ADJECTIVES: [&str; 18] = [
     "former",
     "social",
 ];
+
+/// Whether a word (any case) may stand between "her" and the relation:
+/// "eldest", "late", "twin".
+pub(crate) fn is_relation_adjective(word: &str) -> bool {
+    RELATION_ADJECTIVES
+        .iter()
+        .any(|a| a.eq_ignore_ascii_case(word))
+}
 
 /// Words that introduce a person by relation or by name (the rarer
 /// patterns' pass reads them too).
