@@ -558,6 +558,37 @@ fn a_word_for_kin_before_a_listed_name_goes_with_it() {
     );
 }
 
+/// An aside after a name that says only that it is what the person is
+/// called reads as nonsense after a label, so it goes with the name; an
+/// aside that says something else stays.
+#[test]
+fn an_aside_that_says_what_someone_is_called_goes_with_the_name() {
+    let ids = ids_of(&fixture());
+    let label = redact(&ids, "Deborah Tranter-Wilde");
+    check(
+        &ids,
+        &[
+            ("Debs (as she is known) rang.", &format!("{label} rang.")),
+            (
+                "Debs, as she likes to be called, rang.",
+                &format!("{label} rang."),
+            ),
+            (
+                "We wrote to Debs, as her family call her.",
+                &format!("We wrote to {label}."),
+            ),
+            (
+                "Debs, as she said, was tired.",
+                &format!("{label}, as she said, was tired."),
+            ),
+            (
+                "Debs (known to the Council since 2019) rang.",
+                &format!("{label} (known to the Council since 2019) rang."),
+            ),
+        ],
+    );
+}
+
 #[test]
 fn short_forms_of_given_names_the_table_does_not_know_are_held() {
     let ids = anonymise::identifiers(&util::case_named("Oluwaseun Adeyemi-Okafor"));

@@ -233,6 +233,7 @@ pub(crate) fn plan(cx: &Context<'_>) -> Vec<Edit> {
     heading::headings(cx, &mut edits);
     names::mistakes(cx, &mut edits);
     names::nicknames(cx, &mut edits);
+    names::called_asides(cx, &mut edits);
     names::restated_roles(cx, &mut edits);
     for run in runs(cx) {
         if edits

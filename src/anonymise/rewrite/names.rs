@@ -298,6 +298,71 @@ pub(super) fn nicknames(cx: &Context<'_>, edits: &mut Vec<Edit>) {
     }
 }
 
+/// "Debs (as she is known) rang" → "Mrs X rang", "Peggy, as she likes to
+/// be called, lived alone" → "Mrs Y lived alone": an aside right after a
+/// person's label that says only that the name was what they are called
+/// goes with the name.
+pub(super) fn called_asides(cx: &Context<'_>, edits: &mut Vec<Edit>) {
+    for hit in cx.hits.iter().filter(|h| is_label(h)) {
+        let after = &cx.text[hit.range.end..];
+        let (open, closers): (usize, &[char]) = if after.starts_with(" (") {
+            (hit.range.end + 1, &[')'])
+        } else if after.starts_with(", ") {
+            (hit.range.end, &[',', '.', ';'])
+        } else {
+            continue;
+        };
+        let Some(close) = cx.text[open + 1..].find(closers).map(|k| open + 1 + k) else {
+            continue;
+        };
+        let inner = open + 1..close;
+        let ws = words(&cx.text[inner.clone()]);
+        let says_called = ws.first().is_some_and(|w| w == "as")
+            && ws
+                .iter()
+                .any(|w| matches!(w.as_str(), "known" | "call" | "calls" | "called"))
+            && ws.iter().all(|w| {
+                NICKNAME_WORDS.contains(&w.as_str()) || CALLED_WORDS.contains(&w.as_str())
+            });
+        if !says_called || !cx.hits_in(&inner).is_empty() {
+            continue;
+        }
+        let end = match cx.text[close..].chars().next() {
+            // "Mrs X (as she is known) rang", "Mrs Y, as she is known, lived"
+            Some(')' | ',') => close + 1,
+            // "… to Mrs Y, as she is known."
+            _ => close,
+        };
+        edits.push(Edit {
+            range: hit.range.end..end,
+            text: String::new(),
+            rule: Rule::NicknameAside,
+        });
+    }
+}
+
+/// Words of an aside that says a name is what someone is called, besides
+/// the nickname asides' own ("as she likes to be called").
+const CALLED_WORDS: [&str; 17] = [
+    "she",
+    "he",
+    "they",
+    "are",
+    "were",
+    "like",
+    "likes",
+    "liked",
+    "prefer",
+    "prefers",
+    "preferred",
+    "be",
+    "call",
+    "calls",
+    "usually",
+    "always",
+    "affectionately",
+];
+
 /// Who an aside says calls a person by another name ("Peggy to her
 /// friends", "Nana Peg to her grandchildren").
 const NICKNAME_CALLERS: [&str; 10] = [
