@@ -12,6 +12,7 @@
 
 mod align;
 mod blanks;
+mod born;
 mod detect;
 mod digits;
 mod fold;

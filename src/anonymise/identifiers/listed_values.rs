@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{Category, Hit, Identifiers, Source};
+use crate::anonymise::born::born_before_place;
 use crate::anonymise::digits::four_digit_runs;
 use crate::anonymise::values::{self, Shape};
 
@@ -122,8 +123,13 @@ impl Identifiers {
                 continue;
             };
             // A month and year within a few words of "born"; a year alone
-            // right after it.
-            let reach = if month.is_some() { 40 } else { 12 };
+            // right after it, or after where ("born in Cork in 1936").
+            let at = c.offset + whole.start();
+            let reach = if month.is_some() || born_before_place(text, at).is_some() {
+                40
+            } else {
+                12
+            };
             if !birth_context(text, c.offset + whole.start(), reach) {
                 continue;
             }

@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use super::text::{any_before, phrase_before, sentence_around, with_spacing, words_of};
 use super::{Category, Context, Edit, Rule, Run};
+use crate::anonymise::born::born_before_place;
 
 /// "(aged 87, DOB 02.03.1936)": a person's age and date of birth side by
 /// side say one thing; the second goes with what joins it to the first,
@@ -97,10 +98,11 @@ pub(super) fn birth(cx: &Context<'_>, run: &Run) -> Option<Edit> {
             run.range.end + years,
         )
     } else {
-        (
-            any_before(cx.text, run.range.start, &cx.rules().date_of_birth.born)?.0,
-            run.range.end,
-        )
+        // "born in Cork in 1936": the place goes with the year.
+        let start = any_before(cx.text, run.range.start, &cx.rules().date_of_birth.born)
+            .map(|(at, _)| at)
+            .or_else(|| born_before_place(cx.text, run.range.start))?;
+        (start, run.range.end)
     };
     if text.is_empty() {
         return without_age(cx, start..end, age_written);
@@ -169,4 +171,94 @@ fn without_age(cx: &Context<'_>, range: Range<usize>, age_written: bool) -> Opti
     });
     let ends_here = cx.text[range.end..s.end].trim() == ".";
     (one_name && ends_here).then(|| edit(with_spacing(cx.text, s)))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::anonymise::rewrite::tests::check;
+
+    #[test]
+    fn dates_of_birth_become_an_age_band_or_go() {
+        check(&[
+            (
+                "Mrs O'Neill, who was born on 2 March 1936, lived alone.",
+                "Mrs Y, who was in her eighties, lived alone.",
+            ),
+            (
+                "Mrs O'Neill, who was born in March 1936, lived alone.",
+                "Mrs Y, who was in her eighties, lived alone.",
+            ),
+            // An age beside a month and year gives the month of birth away.
+            (
+                "Mrs O'Neill turned 88 in March 2024.",
+                "Mrs Y was in her eighties in March 2024.",
+            ),
+            (
+                "In March 2024 the Council took 88 days to reply.",
+                "In March 2024 the Council took 88 days to reply.",
+            ),
+            // A year alone after "b.", whose full stop ends no sentence.
+            (
+                "Mrs O'Neill (b. 1936) lived alone.",
+                "Mrs Y (in her eighties) lived alone.",
+            ),
+            // A year after where she was born: the place goes with it.
+            (
+                "Mrs O'Neill, who was born in Cork in 1936, moved to England in 1958.",
+                "Mrs Y, who was in her eighties, moved to England in 1958.",
+            ),
+            (
+                "She was born in Cork and in 1936 it snowed.",
+                "She was born in Cork and in 1936 it snowed.",
+            ),
+            (
+                "Margaret O'Neill was born on 02/03/1936. She has dementia.",
+                "Mrs Y was in her eighties. She has dementia.",
+            ),
+            (
+                "The records list her grandson Riley, date of birth 02/03/2019, as a member of her household.",
+                "The records list her grandson C as a member of her household.",
+            ),
+            (
+                "Mrs O'Neill was 87 on 30 January 2024.",
+                "Mrs Y was in her eighties on 30 January 2024.",
+            ),
+            // The band of the age the sentence writes, with the verb of being
+            // for a verb of becoming; in words too.
+            (
+                "Mrs O'Neill turned 90 on 2 March 2026 and moved.",
+                "Mrs Y was in her nineties on 2 March 2026 and moved.",
+            ),
+            (
+                "Mrs O'Neill was eighty-seven on 30 January 2024.",
+                "Mrs Y was in her eighties on 30 January 2024.",
+            ),
+            // A year of birth alone is a year, not an age; the event's date
+            // after it is no one's birth.
+            (
+                "Mrs O'Neill, who was born in 1936, left hospital on 3 March 2025.",
+                "Mrs Y, who was in her eighties, left hospital on 3 March 2025.",
+            ),
+            (
+                "Mrs O'Neill was born in 1936. She left hospital on 3 March 2025.",
+                "Mrs Y was in her eighties. She left hospital on 3 March 2025.",
+            ),
+            (
+                "Her grandson, Riley Stott, date of birth 02/03/2019, lives with her.",
+                "Her grandson, C, lives with her.",
+            ),
+            (
+                "Riley Stott was born on 02/03/2019 and has asthma.",
+                "C has asthma.",
+            ),
+            (
+                "She cares for him. Riley Stott was born on 02/03/2019. He has asthma.",
+                "She cares for him. He has asthma.",
+            ),
+            (
+                "Riley (DOB 02/03/2019) lives with her.",
+                "C lives with her.",
+            ),
+        ]);
+    }
 }

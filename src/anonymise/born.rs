@@ -1,0 +1,55 @@
+//! Where a clause says where someone was born before it gives the year:
+//! "born in Cork in 1936", "born at St Mary's Hospital, Cork, in 1936".
+//! The year is a date of birth as much as in "born in 1936"; the listed
+//! values read it so, and the rewrite turns the whole clause into an age.
+
+/// Where "born" starts when the year at `at` follows it and a place in the
+/// same clause: only "in" or "at", the place's capitalised words and commas
+/// between, "in" right before the year, within 40 bytes.
+pub(crate) fn born_before_place(text: &str, at: usize) -> Option<usize> {
+    let head = text.get(..at)?.strip_suffix("in ")?;
+    let mut from = at.saturating_sub(40).min(head.len());
+    while !head.is_char_boundary(from) {
+        from -= 1;
+    }
+    let born = from + head[from..].rfind("born ")?;
+    if head[..born].ends_with(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
+    let words: Vec<&str> = head[born + "born ".len()..]
+        .split([' ', ','])
+        .filter(|w| !w.is_empty())
+        .collect();
+    let place = words.iter().any(|w| w.starts_with(char::is_uppercase));
+    let place_only = words
+        .iter()
+        .all(|w| matches!(*w, "in" | "at") || w.starts_with(char::is_uppercase));
+    (place && place_only).then_some(born)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at_year(text: &str) -> Option<&str> {
+        let at = text.find("1936").expect("a year");
+        born_before_place(text, at).map(|b| &text[b..at])
+    }
+
+    #[test]
+    fn a_place_of_birth_before_the_year() {
+        assert_eq!(
+            at_year("who was born in Cork in 1936, moved"),
+            Some("born in Cork in ")
+        );
+        assert_eq!(
+            at_year("born at St Mary's Hospital, Cork, in 1936"),
+            Some("born at St Mary's Hospital, Cork, in ")
+        );
+        // Not a place: another clause, or the year right after "born" (read
+        // as ever).
+        assert_eq!(at_year("born in Cork and moved in 1936"), None);
+        assert_eq!(at_year("born in 1936"), None);
+        assert_eq!(at_year("stubborn in Cork in 1936"), None);
+    }
+}
