@@ -102,6 +102,11 @@ pub(super) struct Birth {
     /// file.)
     #[serde(default)]
     pub became: Vec<Became>,
+    /// The words before a birthday's day and month that go with it ("her
+    /// birthday on 2 March" → "her birthday"). (None, in an office's older
+    /// file.)
+    #[serde(default)]
+    pub birthday: Vec<String>,
 }
 
 /// "turned" before an age, and what it becomes before the age band.
@@ -269,6 +274,7 @@ impl Rewrites {
         lower(&mut self.contact.verbs);
         lower(&mut self.date_of_birth.born);
         lower(&mut self.date_of_birth.years);
+        lower(&mut self.date_of_birth.birthday);
         lower(&mut self.address.home_verbs);
         lower(&mut self.address.places_in);
         lower(&mut self.address.object_verbs);

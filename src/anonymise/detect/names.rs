@@ -28,17 +28,14 @@ const TITLES: [&str; 10] = [
     "Cllr",
 ];
 
-/// Each title or rank, then a space, or a full stop and a space: the first
-/// that matches where one starts wins ("Mrs " is not "Mr" and an "s").
+/// Each title or rank; the longest where one starts wins ("Mrs" is not
+/// "Mr" and an "s"). One pattern a word (not one with a space and one with
+/// a full stop after it), so that the set stays small enough for the
+/// vectorised search.
 static TITLE: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    let patterns = TITLES
-        .iter()
-        .chain(&RANKS)
-        .chain(&KIN)
-        .flat_map(|t| [format!("{t}. "), format!("{t} ")]);
     AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostFirst)
-        .build(patterns)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(TITLES.iter().chain(&RANKS).chain(&KIN))
         .expect("plain strings")
 });
 
@@ -51,13 +48,24 @@ fn titles(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
         loop {
             let m = TITLE.find(Input::new(text).range(from..))?;
             let start = m.start();
-            if start > 0 && (b[start - 1].is_ascii_alphanumeric() || b[start - 1] == b'_') {
-                // Inside a word: a title may still start after this one.
+            let after = &b[m.end()..];
+            let tail = if after.starts_with(b". ") {
+                2
+            } else if after.starts_with(b" ") {
+                1
+            } else {
+                0
+            };
+            if tail == 0
+                || start > 0 && (b[start - 1].is_ascii_alphanumeric() || b[start - 1] == b'_')
+            {
+                // Inside a word, or a word that only starts as a title: a
+                // title may still start after this one.
                 from = start + 1;
                 continue;
             }
-            from = m.end();
-            return Some(m.range());
+            from = m.end() + tail;
+            return Some(start..from);
         }
     })
 }

@@ -197,11 +197,13 @@ impl Identifiers {
             let dates = dates_in(sentence);
             let mut person = None;
             for at in dates {
+                // Two people of one age: the first listed, on every run.
                 person = self
                     .births
                     .iter()
-                    .find(|(born, _)| born.years_until(at) == age && **born != at)
-                    .map(|(_, p)| *p);
+                    .filter(|(born, _)| born.years_until(at) == age && **born != at)
+                    .map(|(_, p)| *p)
+                    .min();
                 if person.is_some() {
                     break;
                 }

@@ -58,6 +58,10 @@ impl Identifiers {
             // Where the text writes a year, read once for both.
             let years: Vec<usize> = four_digit_runs(text).collect();
             hits.extend(self.partial_births(text, &years));
+            // A birthday's day is written in digits.
+            if !years.is_empty() || text.bytes().any(|b| b.is_ascii_digit()) {
+                hits.extend(self.birthdays(text));
+            }
             hits.extend(self.ages_with_dates(text, candidates, &years));
         }
         hits
@@ -115,10 +119,14 @@ impl Identifiers {
                     .filter(|m| (1..=12).contains(m)),
                 (None, None) => None,
             };
-            let person = self.births.iter().find_map(|(d, p)| {
-                let same = d.year() == year && month.is_none_or(|m| m == d.month());
-                same.then_some(*p)
-            });
+            // Two people born in one month: the first listed, on every run
+            // (the map's order is not).
+            let person = self
+                .births
+                .iter()
+                .filter(|(d, _)| d.year() == year && month.is_none_or(|m| m == d.month()))
+                .map(|(_, &p)| p)
+                .min();
             let Some(p) = person else {
                 continue;
             };

@@ -32,6 +32,7 @@ use crate::case::{AliasKind, Case, Date, Title};
 use starts::WordPatterns;
 
 mod ages;
+mod birthdays;
 mod build;
 mod disguise;
 mod forms;

@@ -69,7 +69,7 @@ pub(super) fn rank_before(text: &str, floor: usize, at: usize) -> Option<usize> 
     let before = text.get(floor..at)?.strip_suffix(' ')?;
     let word = before.rsplit(|c: char| !c.is_alphabetic()).next()?;
     let rank = word.starts_with(char::is_uppercase)
-        && RANKS.contains(&word.to_lowercase().as_str())
+        && RANKS.iter().any(|r| r.eq_ignore_ascii_case(word))
         && word != "Dear";
     if !rank {
         return None;
@@ -87,7 +87,7 @@ pub(super) fn rank_before(text: &str, floor: usize, at: usize) -> Option<usize> 
 
 /// Whether a word is a title or a rank before a surname.
 pub(super) fn is_rank(bare: &str) -> bool {
-    is_title(bare) || RANKS.contains(&bare.to_lowercase().as_str())
+    is_title(bare) || RANKS.iter().any(|r| r.eq_ignore_ascii_case(bare))
 }
 
 /// Words that open a sentence or greet before a name ("Yesterday

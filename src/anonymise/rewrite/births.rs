@@ -55,6 +55,9 @@ pub(super) fn birth(cx: &Context<'_>, run: &Run) -> Option<Edit> {
     if let Some(e) = birth_said_twice(cx, run, p) {
         return Some(e);
     }
+    if let Some(e) = birthday(cx, run) {
+        return Some(e);
+    }
     let written = &cx.text[run.range.clone()];
     // An age is at most three digits, or words ("eighty-six"); four digits
     // are a year ("born in 1936").
@@ -122,6 +125,25 @@ pub(super) fn birth(cx: &Context<'_>, run: &Run) -> Option<Edit> {
     Some(Edit {
         range: start..end,
         text,
+        rule: Rule::BirthAsAge,
+    })
+}
+
+/// "She spent her birthday on 2 March in hospital" → "She spent her
+/// birthday in hospital": a birthday's day and month go, with the words
+/// between them and the phrase's first word ("birthday").
+fn birthday(cx: &Context<'_>, run: &Run) -> Option<Edit> {
+    let (at, phrase) = any_before(cx.text, run.range.start, &cx.rules().date_of_birth.birthday)?;
+    // The phrase's first word ("birthday") stays.
+    let keep = at + phrase.split([' ', ',']).next().unwrap_or("").len();
+    // An aside ("her birthday, 2 March, was") goes with its closing comma.
+    let end = match cx.text[run.range.end..].strip_prefix(',') {
+        Some(_) if phrase.ends_with(',') => run.range.end + 1,
+        _ => run.range.end,
+    };
+    Some(Edit {
+        range: keep..end,
+        text: String::new(),
         rule: Rule::BirthAsAge,
     })
 }
@@ -201,6 +223,27 @@ mod tests {
             (
                 "Mrs O'Neill (b. 1936) lived alone.",
                 "Mrs Y (in her eighties) lived alone.",
+            ),
+            // The day and month alone, after "born" or "birthday".
+            (
+                "Mrs O'Neill was born on 2 March.",
+                "Mrs Y was in her eighties.",
+            ),
+            (
+                "She spent her birthday on 2nd March in hospital.",
+                "She spent her birthday in hospital.",
+            ),
+            (
+                "Her birthday, the 2nd of March, was spent in hospital.",
+                "Her birthday was spent in hospital.",
+            ),
+            (
+                "Her birthday is March 2nd. She was alone.",
+                "She was alone.",
+            ),
+            (
+                "On 2 March the Council visited.",
+                "On 2 March the Council visited.",
             ),
             // A year after where she was born: the place goes with it.
             (
