@@ -14,6 +14,14 @@ use rustc_hash::FxHashSet;
 
 use super::fold::ascii_lowercase_with;
 
+/// Words for kin that a family also writes before a name as a title ("Aunt
+/// Mary", "Nana Peg", "Sister Pargeter" for a nun or a nurse), lower case:
+/// relations too (the detector's relations list holds the others).
+pub(crate) const KIN_TITLES: [&str; 20] = [
+    "sister", "brother", "aunt", "auntie", "aunty", "uncle", "mum", "mam", "mom", "dad", "nan",
+    "nana", "nanna", "nanny", "gran", "granny", "grandma", "grandpa", "grandad", "granddad",
+];
+
 /// The list as a set, made the size it will be at once: grown one word at
 /// a time, it was rehashed over and over, at every process start.
 static WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {

@@ -122,21 +122,22 @@ fn degrees(d: geometry::Point) -> i32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pdf::canvas::Placed;
+    use crate::pdf::canvas::{Placed, Shown};
     use crate::pdf::geometry::Rect;
 
-    #[test]
-    fn glyphs_drawn_backwards_read_forwards() {
+    /// A page with `glyphs` drawn in the order given, each at its x on one
+    /// baseline, advancing `advance` (negative: to the left, mirrored).
+    fn page_of(glyphs: &[(f32, &str)], advance: f32) -> Canvas {
         let mut canvas = Canvas::new(Some(Rect {
             x0: 0.0,
             y0: 0.0,
             x1: 600.0,
             y1: 800.0,
         }));
-        for (x, t) in [(115.0, "n"), (110.0, "h"), (105.0, "o"), (100.0, "J")] {
+        for &(x, t) in glyphs {
             let glyph = Placed {
                 origin: [x, 700.0],
-                advance: [5.0, 0.0],
+                advance: [advance, 0.0],
                 up: [0.0, 10.0],
                 ascent: 0.8,
                 descent: -0.2,
@@ -144,9 +145,18 @@ mod tests {
                 seq: 0,
                 hidden: None,
             };
-            let shown = crate::pdf::canvas::Shown::of(&glyph, t);
+            let shown = Shown::of(&glyph, t);
             canvas.glyph(glyph, &shown);
         }
+        canvas
+    }
+
+    #[test]
+    fn glyphs_drawn_backwards_read_forwards() {
+        let canvas = page_of(
+            &[(115.0, "n"), (110.0, "h"), (105.0, "o"), (100.0, "J")],
+            5.0,
+        );
         assert!(canvas.disordered);
         assert_eq!(in_position_order(&canvas), "John\n");
     }
@@ -155,27 +165,11 @@ mod tests {
     /// the drawing order reads "nhoJ" and the page, left to right, "John".
     #[test]
     fn a_mirrored_line_is_read_both_ways() {
-        let mut canvas = Canvas::new(Some(Rect {
-            x0: 0.0,
-            y0: 0.0,
-            x1: 600.0,
-            y1: 800.0,
-        }));
-        for (x, t) in [(120.0, "n"), (115.0, "h"), (110.0, "o"), (105.0, "J")] {
-            let glyph = Placed {
-                origin: [x, 700.0],
-                advance: [-5.0, 0.0],
-                up: [0.0, 10.0],
-                ascent: 0.8,
-                descent: -0.2,
-                text: (0, 0),
-                seq: 0,
-                hidden: None,
-            };
-            assert!(glyph.mirrored());
-            let shown = crate::pdf::canvas::Shown::of(&glyph, t);
-            canvas.glyph(glyph, &shown);
-        }
+        let canvas = page_of(
+            &[(120.0, "n"), (115.0, "h"), (110.0, "o"), (105.0, "J")],
+            -5.0,
+        );
+        assert!(canvas.glyphs.iter().all(Placed::mirrored));
         assert_eq!(canvas.text, "nhoJ");
         assert!(
             canvas.disordered,

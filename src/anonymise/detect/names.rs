@@ -12,7 +12,9 @@ use aho_corasick::{AhoCorasick, Input, MatchKind};
 use super::{Confidence, Detection};
 use crate::anonymise::hit::Category;
 use crate::anonymise::name_tables::is_given_name;
-use crate::anonymise::words::{is_english_word, is_weekday, is_word_name, without_possessive};
+use crate::anonymise::words::{
+    KIN_TITLES, is_english_word, is_weekday, is_word_name, without_possessive,
+};
 
 /// The titles written before a name, in the order they are tried.
 const TITLES: [&str; 10] = [
@@ -33,9 +35,20 @@ const TITLES: [&str; 10] = [
 /// a full stop after it), so that the set stays small enough for the
 /// vectorised search.
 static TITLE: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    // Words for kin as titles are written capitalised ("Aunt Mary",
+    // "Sister Bernadette Flynn").
+    let kin = KIN_TITLES
+        .iter()
+        .map(|k| format!("{}{}", k[..1].to_ascii_uppercase(), &k[1..]));
     AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
-        .build(TITLES.iter().chain(&RANKS).chain(&KIN))
+        .build(
+            TITLES
+                .iter()
+                .chain(&RANKS)
+                .map(|t| t.to_string())
+                .chain(kin),
+        )
         .expect("plain strings")
 });
 
@@ -99,14 +112,6 @@ const RANKS: [&str; 22] = [
     "Inspector",
     "Judge",
     "Captain",
-];
-
-/// Words for kin and religious orders written before a name as a title is
-/// ("Sister Bernadette Flynn", "Aunt Mary", "Brother Anselm"), read as
-/// ranks are.
-const KIN: [&str; 17] = [
-    "Sister", "Brother", "Aunt", "Auntie", "Aunty", "Uncle", "Mum", "Mam", "Dad", "Nan", "Nana",
-    "Nanny", "Gran", "Granny", "Grandma", "Grandpa", "Grandad",
 ];
 
 /// Lower-case particles inside names: "Nic an tSaoir", "van der Berg".
@@ -209,7 +214,7 @@ pub(super) fn titled(text: &str, out: &mut Vec<Detection>) {
             continue;
         };
         let title = text[m.clone()].trim_end_matches([' ', '.']);
-        let kin = KIN.contains(&title);
+        let kin = KIN_TITLES.iter().any(|k| k.eq_ignore_ascii_case(title));
         if (kin || RANKS.contains(&title)) && !is_name_after_rank(&text[m.end..end]) {
             continue;
         }

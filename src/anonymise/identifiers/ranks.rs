@@ -4,17 +4,18 @@
 //! Shan"); and which English words are surnames after a given name.
 
 use crate::anonymise::reading::{is_place_word, is_title};
-use crate::anonymise::words::{is_english_word, is_month, is_weekday};
+use crate::anonymise::words::{KIN_TITLES, is_english_word, is_month, is_weekday};
 
 /// Ranks written before a surname as a title is ("Nurse O'Driscoll"),
-/// in lower case; the titles are the reading rules' own.
+/// in lower case, besides the words for kin written so ("Sister
+/// Pargeter", "Nana Peg": [`KIN_TITLES`]); the titles are the reading
+/// rules' own.
 const RANKS: &[&str] = &[
     "doctor",
     "professor",
     "revd",
     "reverend",
     "father",
-    "sister",
     "nurse",
     "matron",
     "judge",
@@ -40,25 +41,6 @@ const RANKS: &[&str] = &[
     "pastor",
     "imam",
     "rabbi",
-    "brother",
-    "aunt",
-    "auntie",
-    "aunty",
-    "uncle",
-    "mum",
-    "mam",
-    "mom",
-    "dad",
-    "nan",
-    "nana",
-    "nanna",
-    "nanny",
-    "gran",
-    "granny",
-    "grandma",
-    "grandpa",
-    "grandad",
-    "granddad",
 ];
 
 /// Where a rank written right before a name starts ("Nurse", "Sister",
@@ -68,9 +50,7 @@ const RANKS: &[&str] = &[
 pub(super) fn rank_before(text: &str, floor: usize, at: usize) -> Option<usize> {
     let before = text.get(floor..at)?.strip_suffix(' ')?;
     let word = before.rsplit(|c: char| !c.is_alphabetic()).next()?;
-    let rank = word.starts_with(char::is_uppercase)
-        && RANKS.iter().any(|r| r.eq_ignore_ascii_case(word))
-        && word != "Dear";
+    let rank = word.starts_with(char::is_uppercase) && is_rank_word(word) && word != "Dear";
     if !rank {
         return None;
     }
@@ -85,9 +65,17 @@ pub(super) fn rank_before(text: &str, floor: usize, at: usize) -> Option<usize> 
     Some(floor + possessive.unwrap_or(start))
 }
 
+/// Whether a word (any case) is a rank or a word for kin written as one.
+fn is_rank_word(word: &str) -> bool {
+    RANKS
+        .iter()
+        .chain(&KIN_TITLES)
+        .any(|r| r.eq_ignore_ascii_case(word))
+}
+
 /// Whether a word is a title or a rank before a surname.
 pub(super) fn is_rank(bare: &str) -> bool {
-    is_title(bare) || RANKS.iter().any(|r| r.eq_ignore_ascii_case(bare))
+    is_title(bare) || is_rank_word(bare)
 }
 
 /// Words that open a sentence or greet before a name ("Yesterday

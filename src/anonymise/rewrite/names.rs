@@ -7,6 +7,7 @@
 use super::text::{floor, phrase_before, words};
 use super::{Category, Context, Edit, Hit, Rule, Source};
 use crate::anonymise::identifiers::Doubt;
+use crate::anonymise::words::KIN_TITLES;
 use crate::case::AliasKind;
 
 /// A listed person's name, printed as their label.
@@ -146,10 +147,16 @@ const MISTAKE_CUES: [&str; 8] = [
     "addressed",
 ];
 
+/// Whether a word (lower case) may stand in an aside about a person's
+/// other name besides the name.
+fn is_nickname_word(word: &str) -> bool {
+    NICKNAME_WORDS.contains(&word) || KIN_TITLES.contains(&word)
+}
+
 /// Words an aside about a person's other name holds besides the name
 /// (who calls them so: "Peggy to her friends, Nana Peg to her
 /// grandchildren").
-const NICKNAME_WORDS: [&str; 70] = [
+const NICKNAME_WORDS: [&str; 52] = [
     "known",
     "as",
     "to",
@@ -190,14 +197,10 @@ const NICKNAME_WORDS: [&str; 70] = [
     "husband",
     "wife",
     "partner",
-    "sister",
     "sisters",
-    "brother",
     "brothers",
     "mother",
     "father",
-    "mum",
-    "dad",
     "parents",
     "neighbours",
     "colleagues",
@@ -205,21 +208,7 @@ const NICKNAME_WORDS: [&str; 70] = [
     "most",
     "people",
     // Words a family calls someone by with their name ("Grandad Len",
-    // "Nana Peg").
-    "grandad",
-    "granddad",
-    "grandpa",
-    "grandma",
-    "gran",
-    "granny",
-    "nan",
-    "nana",
-    "nanna",
-    "nanny",
-    "uncle",
-    "auntie",
-    "aunty",
-    "aunt",
+    // "Nana Peg"), besides [`KIN_TITLES`].
     "papa",
     "mama",
 ];
@@ -276,7 +265,7 @@ pub(super) fn nicknames(cx: &Context<'_>, edits: &mut Vec<Edit>) {
         let lower = rest.to_lowercase();
         let cue = rules.known_as.iter().any(|k| lower.contains(k.as_str()))
             || ws.iter().any(|w| NICKNAME_CALLERS.contains(&w.as_str()));
-        if !cue || !ws.iter().all(|w| NICKNAME_WORDS.contains(&w.as_str())) {
+        if !cue || !ws.iter().all(|w| is_nickname_word(w)) {
             continue;
         }
         let range = match cx.text[close..].chars().next() {
@@ -321,9 +310,9 @@ pub(super) fn called_asides(cx: &Context<'_>, edits: &mut Vec<Edit>) {
             && ws
                 .iter()
                 .any(|w| matches!(w.as_str(), "known" | "call" | "calls" | "called"))
-            && ws.iter().all(|w| {
-                NICKNAME_WORDS.contains(&w.as_str()) || CALLED_WORDS.contains(&w.as_str())
-            });
+            && ws
+                .iter()
+                .all(|w| is_nickname_word(w) || CALLED_WORDS.contains(&w.as_str()));
         if !says_called || !cx.hits_in(&inner).is_empty() {
             continue;
         }

@@ -22,14 +22,14 @@ use regex::Regex;
 use super::Detection;
 use super::names::{ORGANISATION_WORDS, heuristic, is_title, name_after, never_a_name};
 use crate::anonymise::name_tables::is_given_name;
-use crate::anonymise::words::{is_english_word, is_month, is_word_name, without_possessive};
+use crate::anonymise::words::{
+    KIN_TITLES, is_english_word, is_month, is_word_name, without_possessive,
+};
 
 /// Words for a person by their relation to another: a capitalised word
 /// straight after "her son" or "Mrs X's neighbour" is a name where it is no
 /// word or is a given name ("her son Rhys", "her son Will").
-const RELATIONS: [&str; 85] = [
-    "brother",
-    "sister",
+const RELATIONS: [&str; 65] = [
     "son",
     "daughter",
     "mother",
@@ -37,8 +37,6 @@ const RELATIONS: [&str; 85] = [
     "husband",
     "wife",
     "spouse",
-    "aunt",
-    "uncle",
     "cousin",
     "niece",
     "nephew",
@@ -53,20 +51,6 @@ const RELATIONS: [&str; 85] = [
     "stepfather",
     "stepbrother",
     "stepsister",
-    "mum",
-    "mam",
-    "mom",
-    "dad",
-    "nan",
-    "nana",
-    "nanna",
-    "nanny",
-    "gran",
-    "granny",
-    "grandma",
-    "grandpa",
-    "grandad",
-    "granddad",
     "in-law",
     "fiance",
     "fiancee",
@@ -101,8 +85,6 @@ const RELATIONS: [&str; 85] = [
     "stepchildren",
     "sibling",
     "siblings",
-    "auntie",
-    "aunty",
     "mummy",
     "daddy",
     "flatmate",
@@ -193,6 +175,7 @@ pub(crate) fn is_relation_adjective(word: &str) -> bool {
 pub(crate) fn cue_pattern() -> String {
     let words = RELATIONS
         .iter()
+        .chain(&KIN_TITLES)
         .chain(&PROFESSIONS)
         .copied()
         .collect::<Vec<_>>()
@@ -206,6 +189,7 @@ static CUE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&cue_pattern()).expect
 pub(crate) fn is_person_word(word: &str) -> bool {
     let word = word.to_lowercase();
     RELATIONS.contains(&word.as_str())
+        || KIN_TITLES.contains(&word.as_str())
         || PROFESSIONS.contains(&word.as_str())
         || matches!(
             word.as_str(),
@@ -235,6 +219,7 @@ pub(crate) fn is_relation(word: &str) -> bool {
     let word = word.to_lowercase();
     let last = word.rsplit('-').next().unwrap_or(&word);
     RELATIONS.contains(&last)
+        || KIN_TITLES.contains(&last)
         || PROFESSIONS.contains(&last)
         || word.ends_with("in-law")
         || matches!(last, "lodger" | "carer" | "colleague" | "ex")
