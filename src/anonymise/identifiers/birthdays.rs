@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::listed_values::month_number;
+use super::listed_values::{MONTH, month_number};
 use super::{Category, Hit, Identifiers, Source};
 use crate::anonymise::digits::digit_runs;
 
@@ -21,15 +21,15 @@ use crate::anonymise::digits::digit_runs;
 /// "the 2nd of March", "March 2", "March 2nd", "02/03" (day first, as
 /// English dates are written).
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    let month = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
     Regex::new(&format!(
-        r"(?i-u)^(?:the\s+)?(?:(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+{month}\b|{month}\.?\s+(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\b|(\d{{1,2}})[/.-](\d{{1,2}})\b)"
+        r"(?i-u)^(?:the\s+)?(?:(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+{MONTH}\b|{MONTH}\.?\s+(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\b|(\d{{1,2}})[/.-](\d{{1,2}})\b)"
     ))
     .expect("valid regex")
 });
 
 /// The words that say a day and month after them are a birthday, in lower
-/// case, longest first; each read where it stands alone as a word.
+/// case; each read where it stands alone as a word, the one that ends last
+/// before the day ("birthday is" over "birthday").
 const BIRTH_WORDS: [&str; 7] = [
     "date of birth",
     "birthday is",

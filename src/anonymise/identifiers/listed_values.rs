@@ -13,12 +13,14 @@ use crate::anonymise::values::{self, Shape};
 
 /// A month and year ("March 1936", "Mar. 1936", "03/1936") or a year alone.
 static PARTIAL_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"(?i-u)\b(?:(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?(?:\s+(?:of|in))?\s+|(\d{1,2})[/.-])?",
-        r"((?:18|19|20)\d{2})\b",
+    Regex::new(&format!(
+        r"(?i-u)\b(?:{MONTH}\.?,?(?:\s+(?:of|in))?\s+|(\d{{1,2}})[/.-])?((?:18|19|20)\d{{2}})\b"
     ))
     .expect("valid regex")
 });
+
+/// A month's name or its abbreviation, captured (a pattern's piece).
+pub(super) const MONTH: &str = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
 
 /// Words before a partial date that make it a date of birth.
 const BIRTH_WORDS: [&str; 5] = ["born", "birth", "dob", "d.o.b", "b."];
@@ -58,10 +60,7 @@ impl Identifiers {
             // Where the text writes a year, read once for both.
             let years: Vec<usize> = four_digit_runs(text).collect();
             hits.extend(self.partial_births(text, &years));
-            // A birthday's day is written in digits.
-            if !years.is_empty() || text.bytes().any(|b| b.is_ascii_digit()) {
-                hits.extend(self.birthdays(text));
-            }
+            hits.extend(self.birthdays(text));
             hits.extend(self.ages_with_dates(text, candidates, &years));
         }
         hits
@@ -138,7 +137,7 @@ impl Identifiers {
             } else {
                 12
             };
-            if !birth_context(text, c.offset + whole.start(), reach) {
+            if !birth_context(text, at, reach) {
                 continue;
             }
             let range = c.offset + whole.start()..c.offset + whole.end();
