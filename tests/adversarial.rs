@@ -589,6 +589,33 @@ fn an_aside_that_says_what_someone_is_called_goes_with_the_name() {
     );
 }
 
+/// A name nobody listed in a quoted email's greeting or sign-off is found:
+/// held in a greeting, gone with its comma after a sign-off (a quotation's
+/// closing mark stays); "Dear Sir" and "Dear Council" are no names.
+#[test]
+fn a_name_in_a_greeting_or_a_sign_off_is_found() {
+    let ids = ids_of(&fixture());
+    check(
+        &ids,
+        &[
+            (
+                "She wrote: \"Dear Peggy, the visits will stop.\"",
+                "She wrote: \"Dear [name], the visits will stop.\"",
+            ),
+            (
+                "Its last line read \"Kind regards, Karen Okafor\".",
+                "Its last line read \"Kind regards\".",
+            ),
+            ("The email ended: Thanks, Karen", "The email ended: Thanks"),
+            (
+                "She wrote: \"Dear Sir, I complain.\"",
+                "She wrote: \"Dear Sir, I complain.\"",
+            ),
+            ("Dear Council, please help.", "Dear Council, please help."),
+        ],
+    );
+}
+
 #[test]
 fn short_forms_of_given_names_the_table_does_not_know_are_held() {
     let ids = anonymise::identifiers(&util::case_named("Oluwaseun Adeyemi-Okafor"));

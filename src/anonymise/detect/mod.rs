@@ -22,6 +22,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+mod greetings;
 mod hints;
 mod names;
 mod records;
@@ -168,6 +169,7 @@ pub(crate) fn detect(
         relations::introduced(text, &mut out);
     }
     relations::before_relation(text, &mut out);
+    greetings::greetings(text, &mut out);
     names::maiden(text, &mut out);
     online_profiles(text, &lower, &mut out);
     // Every other shape holds a digit, and each pattern runs only where

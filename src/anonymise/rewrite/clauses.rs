@@ -205,6 +205,9 @@ fn line_around(text: &str, s: &Range<usize>) -> Option<Range<usize>> {
 /// ", date of birth 02/03/2019," "(DOB 22/10/2009)", ", which gives his NHS
 /// number as 999 065 4913,", ", 07700 900999.": an aside of an identifier
 /// alone goes with its commas or brackets.
+/// The marks that close a quotation, and the spaces before them.
+const QUOTE_CLOSERS: [char; 5] = ['"', '\u{201d}', '\'', '\u{2019}', ' '];
+
 fn aside(cx: &Context<'_>, run: &Run) -> Option<Edit> {
     let s = sentence_around(cx.text, &run.range);
     let head = &cx.text[s.start..run.range.start];
@@ -241,8 +244,13 @@ fn aside(cx: &Context<'_>, run: &Run) -> Option<Edit> {
         // attends") the name's closing comma stays.
         (',', Some(',')) if after_apposition(cx, s.start, open) => open + 1..close + 1,
         (',', Some(',')) => open..close + 1,
-        // ", 07700 900999." at the end of a sentence or clause.
-        (',', Some('.' | ';' | ')' | '\n') | None) => open..close,
+        // ", 07700 900999." at the end of a sentence or clause; a
+        // quotation's closing mark stays ("wrote: \"Thanks, Karen\"." →
+        // "wrote: \"Thanks\".").
+        (',', Some('.' | ';' | ')' | '\n') | None) => {
+            let inside = cx.text[run.range.end..close].trim_end_matches(QUOTE_CLOSERS);
+            open..run.range.end + inside.len()
+        }
         // "Mrs X — 07700 900461 — rang": the dashes and the space before;
         // "rang — 07700 900461." at the sentence's end.
         (d, Some(c)) if is_dash(d) && c == d && spaced(close, c) => open - 1..close + c.len_utf8(),
