@@ -10,11 +10,11 @@ use redress::case::{Case, load_str};
 
 use crate::util;
 
-fn fixture() -> Case {
+pub(crate) fn fixture() -> Case {
     util::load(&util::root().join("tests/fixtures/adversarial.toml"))
 }
 
-fn ids_of(case: &Case) -> Identifiers {
+pub(crate) fn ids_of(case: &Case) -> Identifiers {
     anonymise::identifiers(case)
 }
 
@@ -23,7 +23,7 @@ fn redact(ids: &Identifiers, text: &str) -> String {
 }
 
 /// Checks every row, reporting all the failures at once.
-fn check(ids: &Identifiers, rows: &[(&str, &str)]) {
+pub(crate) fn check(ids: &Identifiers, rows: &[(&str, &str)]) {
     let failures: Vec<String> = rows
         .iter()
         .filter_map(|(text, want)| {

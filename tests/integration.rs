@@ -14,6 +14,7 @@ mod fuzz;
 mod hostile;
 mod injection;
 mod invalid;
+mod jobs;
 mod outcomes;
 mod properties;
 mod publish;

@@ -163,7 +163,24 @@ pub(super) fn replace(text: &str, ids: &Identifiers, labels: LabelSet) -> Replac
         }
         // "the safeguarding officer, Imran Qureshi, said": the role is
         // already there, so the name goes with its commas.
-        if let Some(cut) = role_in_apposition(&w.out, &hit.replacement, &text[hit.range.end..]) {
+        if let Some(role) = role_in_apposition(&w.out, &hit.replacement, &text[hit.range.end..]) {
+            let cut = match role {
+                RoleBefore::Said(cut) => cut,
+                RoleBefore::Bare(cut) => {
+                    w.out.truncate(cut);
+                    let label = if starts_sentence(&w.out) {
+                        capitalise(&hit.replacement)
+                    } else {
+                        hit.replacement.clone()
+                    };
+                    w.push(&label);
+                    printed[i].range = cut..w.out.len();
+                    at = hit.range.end;
+                    printed[i].original = done.back(cut, copied)..at;
+                    done.push(printed[i].original.clone(), printed[i].range.clone());
+                    continue;
+                }
+            };
             w.out.truncate(cut);
             printed[i].range = cut..cut;
             at = hit.range.end + usize::from(text[hit.range.end..].starts_with(','));
@@ -250,43 +267,94 @@ pub(super) fn replace(text: &str, ids: &Identifiers, labels: LabelSet) -> Replac
     }
 }
 
-/// The role of a role label: "the social worker", "an SEN officer" → the
-/// words after the article.
-fn role_of(label: &str) -> Option<&str> {
-    label
-        .strip_prefix("the ")
-        .or_else(|| label.strip_prefix("a "))
-        .or_else(|| label.strip_prefix("an "))
+/// Where the role of a role label ends `before`, said whole ("the
+/// Council's social worker") or by its last word ("the therapist"): where
+/// the role's words start.
+fn role_ending(before: &str, role: &str) -> Option<usize> {
+    let whole = before.len() >= role.len()
+        && before.is_char_boundary(before.len() - role.len())
+        && before[before.len() - role.len()..].eq_ignore_ascii_case(role)
+        && !before[..before.len() - role.len()].ends_with(char::is_alphanumeric);
+    if whole {
+        return Some(before.len() - role.len());
+    }
+    let noun = role.rsplit(' ').next()?;
+    let start = before
+        .char_indices()
+        .rfind(|&(_, c)| !c.is_alphanumeric())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    before[start..].eq_ignore_ascii_case(noun).then_some(start)
 }
 
-/// When `before` ends with "<role>, " and the replacement is that role
-/// ("the social worker"), and the name is followed by a comma or the end of
-/// the clause: where to cut `before` so the role is not said twice.
-fn role_in_apposition(before: &str, replacement: &str, after: &str) -> Option<usize> {
-    let role = role_of(replacement)?;
-    let head = before.strip_suffix(", ")?;
-    let ends_with_role = head.len() >= role.len()
-        && head.is_char_boundary(head.len() - role.len())
-        && head[head.len() - role.len()..].eq_ignore_ascii_case(role);
-    let clause_ends = after.starts_with([',', '.', ';', ')']) || after.is_empty();
-    (ends_with_role && clause_ends).then_some(head.len())
+/// How a name whose label is its role comes out after the role said
+/// before it.
+#[derive(Debug, PartialEq)]
+enum RoleBefore {
+    /// "the safeguarding officer, Imran Qureshi, said", "the social
+    /// worker Lorraine Pemberton visited": the text is cut here and the
+    /// name goes (with its commas).
+    Said(usize),
+    /// "Social worker Lorraine Pemberton visited", "by social worker
+    /// Lorraine Pemberton": a role standing bare as a title; from here the
+    /// label is printed instead ("The social worker visited").
+    Bare(usize),
+}
+
+/// When `before` ends with "<role>, " or "<role> " and the replacement is
+/// that role ("the social worker"), and, with a comma, the name is
+/// followed by a comma or the end of the clause: where to cut `before` so
+/// the role is not said twice.
+fn role_in_apposition(before: &str, replacement: &str, after: &str) -> Option<RoleBefore> {
+    let role = rewrite::role_of(replacement)?;
+    if let Some(head) = before.strip_suffix(", ") {
+        let clause_ends = after.starts_with([',', '.', ';', ')']) || after.is_empty();
+        return (clause_ends && role_ending(head, role).is_some())
+            .then_some(RoleBefore::Said(head.len()));
+    }
+    let head = before.strip_suffix(' ')?;
+    let start = role_ending(head, role)?;
+    // Only a job's words stand before the name, without a determiner.
+    let bare = head[..start]
+        .trim_end()
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .is_none_or(|word| word.ends_with(['.', ',', '(', ':']) || rewrite::links_to_a_job(word));
+    Some(if bare {
+        RoleBefore::Bare(start)
+    } else {
+        RoleBefore::Said(head.len())
+    })
 }
 
 /// When the name is followed by ", <its role>," and the replacement is
 /// that role: how much of `after` to skip (the role and its commas; the
-/// closing comma stays when the clause goes on with "and" or "who").
+/// closing comma stays when the clause goes on with "and" or "who"). A
+/// signature's role has no article ("Lorraine Pemberton, Social Worker,
+/// Calderbrook Council").
 fn role_after_name(replacement: &str, after: &str) -> Option<usize> {
-    let role = role_of(replacement)?;
+    let role = rewrite::role_of(replacement)?;
     let rest = after.strip_prefix(", ")?;
     let article = ["the ", "a ", "an ", "The ", "A ", "An "]
-        .iter()
-        .find(|a| rest.starts_with(**a))?;
+        .into_iter()
+        .find(|a| rest.starts_with(*a))
+        .unwrap_or("");
     let named = &rest[article.len()..];
     let same = named.len() >= role.len()
         && named.is_char_boundary(role.len())
         && named[..role.len()].eq_ignore_ascii_case(role);
     let tail = named.get(role.len()..)?;
-    (same && tail.starts_with(',')).then(|| after.len() - tail.len() + 1)
+    if !same {
+        return None;
+    }
+    if let Some(next) = tail.strip_prefix(',') {
+        // "…, Social Worker, Calderbrook Council": the comma before the
+        // next part of a signature stays.
+        let more = next.trim_start().starts_with(char::is_uppercase);
+        return Some(after.len() - tail.len() + usize::from(!more));
+    }
+    // Without an article, the role may end the sentence or the line.
+    (article.is_empty() && (tail.is_empty() || tail.starts_with(['.', ';', '\n'])))
+        .then(|| after.len() - tail.len())
 }
 
 /// When `before` ends with "<determiner> <noun>, " (a neighbour, her
@@ -368,16 +436,30 @@ mod tests {
                 "the safeguarding officer",
                 ", said"
             ),
-            Some(34)
+            Some(RoleBefore::Said(34))
         );
         assert_eq!(
             role_in_apposition("The registered manager, ", "the Manager", ", wrote"),
-            Some(22)
+            Some(RoleBefore::Said(22))
         );
         assert_eq!(
             role_in_apposition("She spoke to the nurse, ", "the social worker", ","),
             None
         );
+        // Without a comma: the role as a title before the name.
+        let said = |before: &str| role_in_apposition(before, "the social worker", " visited");
+        assert_eq!(said("The social worker "), Some(RoleBefore::Said(17)));
+        assert_eq!(said("Her worker "), Some(RoleBefore::Said(10)));
+        assert_eq!(said("Social worker "), Some(RoleBefore::Bare(0)));
+        assert_eq!(
+            said("A letter from social worker "),
+            Some(RoleBefore::Bare(14))
+        );
+        assert_eq!(said("On 4 May social worker "), Some(RoleBefore::Bare(9)));
+        assert_eq!(said("Later, social worker "), Some(RoleBefore::Bare(7)));
+        assert_eq!(said("The antisocial behaviour officer "), None);
+        assert_eq!(said("1\u{2014}worker "), Some(RoleBefore::Said(10)));
+        assert_eq!(said("She spoke to the nurse "), None);
     }
 
     #[test]
@@ -389,6 +471,20 @@ mod tests {
         let skip = role_after_name("an SEN officer", after).unwrap();
         assert_eq!(&after[skip..], " wrote");
         assert_eq!(role_after_name("the GP", ", the social worker, said"), None);
+        // A signature's role, without an article.
+        let after = ", Social Worker, Calderbrook Council, wrote";
+        let skip = role_after_name("the social worker", after).unwrap();
+        assert_eq!(&after[skip..], ", Calderbrook Council, wrote");
+        let after = ", social worker, wrote";
+        let skip = role_after_name("the social worker", after).unwrap();
+        assert_eq!(&after[skip..], " wrote");
+        let after = ", Social Worker.";
+        let skip = role_after_name("the social worker", after).unwrap();
+        assert_eq!(&after[skip..], ".");
+        assert_eq!(
+            role_after_name("the social worker", ", social workers said"),
+            None
+        );
     }
 
     #[test]

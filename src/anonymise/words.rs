@@ -22,6 +22,64 @@ pub(crate) const KIN_TITLES: [&str; 20] = [
     "nana", "nanna", "nanny", "gran", "granny", "grandma", "grandpa", "grandad", "granddad",
 ];
 
+/// Words before a job that say which work it is: "social worker",
+/// "housing officer", "mental health nurse".
+pub(crate) const JOB_WORDS: [&str; 47] = [
+    "social",
+    "support",
+    "care",
+    "housing",
+    "family",
+    "key",
+    "case",
+    "link",
+    "lead",
+    "senior",
+    "duty",
+    "district",
+    "community",
+    "mental",
+    "health",
+    "school",
+    "ward",
+    "staff",
+    "practice",
+    "specialist",
+    "tenancy",
+    "neighbourhood",
+    "estate",
+    "repairs",
+    "complaints",
+    "customer",
+    "occupational",
+    "liaison",
+    "welfare",
+    "income",
+    "youth",
+    "head",
+    "deputy",
+    "project",
+    "outreach",
+    "reablement",
+    "discharge",
+    "hospital",
+    "clinical",
+    "safeguarding",
+    "team",
+    "principal",
+    "chief",
+    "advanced",
+    "area",
+    "assistant",
+    "nurse",
+];
+
+/// Whether a word (any case) says which work a job is: "social",
+/// "housing", "Team".
+pub(crate) fn is_job_word(word: &str) -> bool {
+    JOB_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
 /// The list as a set, made the size it will be at once: grown one word at
 /// a time, it was rehashed over and over, at every process start.
 static WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {

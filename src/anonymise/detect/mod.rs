@@ -32,8 +32,8 @@ mod untitled;
 
 pub(crate) use names::follows_maiden_cue;
 pub(crate) use relations::{
-    cue_pattern, is_person_word, is_profession, is_relation, is_relation_adjective, possessor_len,
-    relation_len,
+    cue_pattern, is_person_word, is_profession, is_relation, is_relation_adjective,
+    relation_introduced,
 };
 pub(crate) use streets::street_pattern;
 
@@ -251,7 +251,9 @@ fn candidate(
 }
 
 /// The surname of each titled name that was kept, wherever else it stands
-/// capitalised on its own ("Mr Will Mason … Mason said").
+/// capitalised on its own ("Mr Will Mason … Mason said"), with a given name
+/// or an initial before it ("Will Mason", "W. Mason", where "Mason" alone
+/// would not have been read as a name).
 pub(crate) fn bare_surnames(text: &str, names: &[&str]) -> Vec<Detection> {
     let mut surnames: Vec<&str> = names
         .iter()
@@ -261,8 +263,15 @@ pub(crate) fn bare_surnames(text: &str, names: &[&str]) -> Vec<Detection> {
     surnames.dedup();
     let mut out = Vec::new();
     for surname in surnames.into_iter().filter(|s| s.len() > 2) {
+        // The words before the surname in the names that have it.
+        let given: Vec<&str> = names
+            .iter()
+            .filter(|n| n.ends_with(surname))
+            .flat_map(|n| n.split(' ').rev().skip(1))
+            .filter(|w| !names::is_title(w.trim_end_matches('.')))
+            .collect();
         for (at, _) in text.match_indices(surname) {
-            let range = at..at + surname.len();
+            let range = given_before(text, at, &given)..at + surname.len();
             let before = text[..at].chars().next_back();
             let after = text[range.end..].chars().next();
             let boundary = !before.is_some_and(char::is_alphanumeric)
@@ -278,6 +287,30 @@ pub(crate) fn bare_surnames(text: &str, names: &[&str]) -> Vec<Detection> {
         }
     }
     out
+}
+
+/// Where the name whose surname starts at `at` starts: at the word before
+/// it when that is one of `given` (the words before the surname where the
+/// name was found whole), a given name or an initial ("H.", "H").
+fn given_before(text: &str, at: usize, given: &[&str]) -> usize {
+    let Some(head) = text[..at].strip_suffix(' ') else {
+        return at;
+    };
+    let start = head
+        .rfind(|c: char| !(c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '\u{2019}')))
+        .map_or(0, |i| {
+            i + head[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &head[start..];
+    let letters = word.trim_end_matches('.');
+    let capitalised = letters.starts_with(char::is_uppercase);
+    // "A" and "I" are words unless a full stop makes them initials.
+    let initial = letters.chars().count() == 1
+        && capitalised
+        && (word.ends_with('.') || !matches!(letters, "A" | "I"));
+    let named = capitalised
+        && (given.contains(&letters) || crate::anonymise::name_tables::is_given_name(letters));
+    if initial || named { start } else { at }
 }
 
 fn vehicles(text: &str, lower: &str, out: &mut Vec<Detection>) {

@@ -34,7 +34,8 @@ use std::ops::Range;
 use serde::Serialize;
 
 pub use super::rewrite_rules::Rewrites;
-pub(crate) use names::garbles;
+pub(crate) use names::{garbles, role_of};
+pub(crate) use relations::links_to_a_job;
 pub(crate) use text::capitalise;
 
 use super::identifiers::{Category, Hit, Identifiers, Source};

@@ -473,8 +473,9 @@ pub(super) fn starts_clause(rest: &str) -> bool {
     )
 }
 
-/// The role of a role label: "the social worker" → "social worker".
-pub(super) fn role_of(label: &str) -> Option<&str> {
+/// The role of a role label: "the social worker", "an SEN officer" →
+/// "social worker", "SEN officer".
+pub(crate) fn role_of(label: &str) -> Option<&str> {
     label
         .strip_prefix("the ")
         .or_else(|| label.strip_prefix("a "))

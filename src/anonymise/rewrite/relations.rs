@@ -7,9 +7,9 @@ use std::ops::Range;
 use super::text::{capitalise, sentence_around};
 use super::{Category, Context, Edit, Rule, Run, Source};
 use crate::anonymise::detect::{
-    is_person_word, is_profession, is_relation, is_relation_adjective, possessor_len, relation_len,
+    is_person_word, is_profession, is_relation, is_relation_adjective, relation_introduced,
 };
-use crate::anonymise::words::is_month;
+use crate::anonymise::words::{is_job_word, is_month};
 
 /// Whether a run is names nobody listed, and nothing else.
 fn unlisted_names(cx: &Context<'_>, run: &Run) -> bool {
@@ -52,13 +52,10 @@ pub(super) fn after_relation(cx: &Context<'_>, run: &Run) -> Option<Edit> {
     // the name; without it the job takes an article ("A social worker
     // visited").
     if let Some(phrase) = bare_job(cx.text, start, &word) {
-        let words = &cx.text[phrase..start];
+        // "Care Manager Jo Bloggs" → "A care manager": the title's
+        // capitals go with the name.
+        let words = in_lower_case(&cx.text[phrase..start]);
         let sentence_start = sentence_around(cx.text, &run.range).start == phrase;
-        let words = if sentence_start {
-            lower_first(words)
-        } else {
-            words.to_string()
-        };
         let article = format!("{} {words}", article_for(&words));
         return Some(Edit {
             range: phrase..run.range.end,
@@ -114,7 +111,7 @@ fn someones(text: &str, end: usize, word: &str) -> bool {
         {
             return true;
         }
-        if !(JOB_WORDS.contains(&lower.as_str()) || is_relation_adjective(word)) {
+        if !(is_job_word(word) || is_relation_adjective(word)) {
             return false;
         }
         head = &head[..start];
@@ -127,51 +124,6 @@ fn someones(text: &str, end: usize, word: &str) -> bool {
 const DETERMINERS: [&str; 16] = [
     "a", "an", "the", "her", "his", "their", "my", "our", "your", "its", "this", "that", "each",
     "every", "another", "whose",
-];
-
-/// Words before a job that say which work it is: "social worker",
-/// "housing officer", "mental health nurse".
-const JOB_WORDS: [&str; 40] = [
-    "social",
-    "support",
-    "care",
-    "housing",
-    "family",
-    "key",
-    "case",
-    "link",
-    "lead",
-    "senior",
-    "duty",
-    "district",
-    "community",
-    "mental",
-    "health",
-    "school",
-    "ward",
-    "staff",
-    "practice",
-    "specialist",
-    "tenancy",
-    "neighbourhood",
-    "estate",
-    "repairs",
-    "complaints",
-    "customer",
-    "occupational",
-    "liaison",
-    "welfare",
-    "income",
-    "youth",
-    "head",
-    "deputy",
-    "project",
-    "outreach",
-    "reablement",
-    "discharge",
-    "hospital",
-    "clinical",
-    "safeguarding",
 ];
 
 /// Where a job that stands bare before a name starts ("told social worker
@@ -201,21 +153,72 @@ fn bare_job(text: &str, end: usize, job: &str) -> Option<usize> {
         {
             return None;
         }
-        if JOB_WORDS.contains(&lower.as_str()) {
+        // A word of the sentence before the job: a word that links it
+        // ("to", "told"), a month or a number ("On 4 June social worker"),
+        // a mark ("Later, social worker").
+        if links_to_a_job(word) {
+            return Some(start);
+        }
+        // A word that says which work it is ("housing officer", "Team
+        // Manager"), or another word in lower case that may ("agency
+        // manager", "the agency manager"): what comes before it decides.
+        if is_job_word(word) || word.starts_with(char::is_lowercase) {
             start = word_start;
             continue;
         }
-        // A word of the sentence before the job: a lower-case one ("to",
-        // "told"), a month or a number ("On 4 June social worker"), a
-        // mark ("Later, social worker").
-        let plain = word.starts_with(|c: char| c.is_lowercase())
-            || is_month(word)
-            || word.ends_with(|c: char| c.is_ascii_digit())
-            || word.is_empty();
-        return plain.then_some(start);
+        return None;
     }
     None
 }
+
+/// Whether the word before a job that stands bare is one of the sentence
+/// rather than of the job: a word that links it ("to", "by", "told"), a
+/// month or a number ("On 4 June social worker"), none after a mark
+/// ("Later, social worker").
+pub(crate) fn links_to_a_job(word: &str) -> bool {
+    word.is_empty()
+        || LINKS.iter().any(|l| l.eq_ignore_ascii_case(word))
+        || is_month(word)
+        || word.ends_with(|c: char| c.is_ascii_digit())
+}
+
+/// Words after which a job that stands bare starts: prepositions,
+/// conjunctions and the verbs of reaching someone ("told social worker
+/// Jo", "by nurse Jo").
+const LINKS: [&str; 32] = [
+    "to",
+    "by",
+    "from",
+    "with",
+    "for",
+    "of",
+    "at",
+    "on",
+    "in",
+    "into",
+    "via",
+    "and",
+    "or",
+    "but",
+    "than",
+    "as",
+    "then",
+    "when",
+    "after",
+    "before",
+    "told",
+    "asked",
+    "contacted",
+    "called",
+    "rang",
+    "phoned",
+    "emailed",
+    "met",
+    "saw",
+    "visited",
+    "informed",
+    "said",
+];
 
 /// "a" or "an" before `words`, by how their first word is said.
 fn article_for(words: &str) -> &'static str {
@@ -236,28 +239,38 @@ fn article_for(words: &str) -> &'static str {
     if vowel && !said_with_y { "an" } else { "a" }
 }
 
-/// `words` with their first letter in lower case ("Social worker" at the
-/// start of a sentence).
-fn lower_first(words: &str) -> String {
-    let mut chars = words.chars();
-    chars
-        .next()
-        .map(|c| c.to_lowercase().chain(chars).collect())
-        .unwrap_or_default()
+/// `words` with each capitalised word in lower case ("Social worker" at the
+/// start of a sentence, "Senior Practitioner"); an abbreviation stays
+/// ("SEN officer").
+fn in_lower_case(words: &str) -> String {
+    words
+        .split(' ')
+        .map(|word| {
+            let mut chars = word.chars();
+            match chars.next() {
+                Some(first) if first.is_uppercase() && !chars.any(char::is_uppercase) => {
+                    word.to_lowercase()
+                }
+                _ => word.to_string(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// "Tom, her son, visited" → "Her son visited", "She lived with Sheila,
-/// her mother." → "She lived with her mother.": a name nobody listed set
-/// off before someone's relation goes with its commas.
+/// her mother." → "She lived with her mother.", "Janice Holroyd, a
+/// neighbour, found her" → "A neighbour found her": a name nobody listed
+/// set off before someone's relation, or a relation with an article, goes
+/// with its commas.
 pub(super) fn before_relation(cx: &Context<'_>, run: &Run) -> Option<Edit> {
     let phrase_start = run.range.end + ", ".len();
     let rest = cx.text[run.range.end..].strip_prefix(", ")?;
-    let possessor = possessor_len(rest)?;
-    let len = relation_len(&rest[possessor + 1..])?;
+    let len = relation_introduced(rest)?;
     if !unlisted_names(cx, run) {
         return None;
     }
-    let phrase_end = phrase_start + possessor + 1 + len;
+    let phrase_end = phrase_start + len;
     let tail = &cx.text[phrase_end..];
     // The closing comma goes, unless it opens another aside ("Tom, her
     // son, who lives nearby, visited").

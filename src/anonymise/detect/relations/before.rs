@@ -1,20 +1,22 @@
 //! A name set off before someone's relation ("Tom, her son, visited",
-//! "Kayden, Mr Rooke's cousin, stayed"), and how a relation and its
-//! possessor are read, for the detector and the rewrite alike.
+//! "Kayden, Mr Rooke's cousin, stayed", "Helen Booth, the care manager,
+//! replied"), and how a relation and its possessor are read, for the
+//! detector and the rewrite alike.
 
 use std::sync::LazyLock;
 
 use super::super::Detection;
 use super::super::names::{ORGANISATION_WORDS, heuristic};
 use super::{
-    RELATION_ADJECTIVES, has_possessive_ending, is_possessive_pronoun, is_relation, is_title,
-    never_a_name,
+    RELATION_ADJECTIVES, has_possessive_ending, is_possessive_pronoun, is_profession, is_relation,
+    is_title, never_a_name,
 };
 use crate::anonymise::name_tables::is_given_name;
-use crate::anonymise::words::{is_month, is_word_name};
+use crate::anonymise::words::{is_job_word, is_month, is_word_name};
 
-/// A name set off before someone's relation: "Tom, her son, visited",
-/// "She lived with Sheila, her mother." One word no word list has or a
+/// A name set off before someone's relation or a relation with an
+/// article: "Tom, her son, visited", "She lived with Sheila, her mother.",
+/// "Helen Booth, the care manager, replied". One word no word list has or a
 /// given name, or two or three whose first is a given name or none a word
 /// ("Chloë Harrowgate, her neighbour,"); never a title's name (the titled
 /// names' own), a place or an organisation.
@@ -23,14 +25,10 @@ pub(in crate::anonymise::detect) fn before_relation(text: &str, out: &mut Vec<De
         LazyLock::new(|| memchr::memmem::Finder::new(", "));
     for comma in COMMA.find_iter(text.as_bytes()) {
         let rest = &text[comma + 2..];
-        let Some(possessor) = possessor_len(rest) else {
+        let Some(len) = relation_introduced(rest) else {
             continue;
         };
-        let after = &rest[possessor + 1..];
-        let Some(len) = relation_len(after) else {
-            continue;
-        };
-        let tail = &after[len..];
+        let tail = &rest[len..];
         let closes = tail.is_empty()
             || tail.starts_with([',', '.', ';', ')', '!', '?'])
             || tail.starts_with(" and ");
@@ -45,6 +43,38 @@ pub(in crate::anonymise::detect) fn before_relation(text: &str, out: &mut Vec<De
         }
     }
 }
+
+/// The length of a relation and the words that introduce it at the start
+/// of `text`: its possessor ("her son", "Mr Rooke's cousin", see
+/// [`possessor_len`]), or an article before a relation by acquaintance ("a
+/// neighbour", "a friend") or before a job ("the care manager"); but not
+/// "the son", which is nobody's in particular.
+pub(crate) fn relation_introduced(text: &str) -> Option<usize> {
+    let article = ["a ", "an ", "the "]
+        .into_iter()
+        .find(|a| text.starts_with(a))
+        .map(|a| a.len());
+    let Some(article) = article else {
+        let possessor = possessor_len(text)?;
+        return Some(possessor + 1 + relation_len(&text[possessor + 1..])?);
+    };
+    let len = relation_len(&text[article..])?;
+    let relation = &text[article..article + len];
+    let word = relation.rsplit(' ').next().unwrap_or(relation);
+    let known = is_profession(word) || ACQUAINTANCES.iter().any(|a| a.eq_ignore_ascii_case(word));
+    known.then_some(article + len)
+}
+
+/// Relations that an article introduces ("Dawn Rose, a neighbour,").
+const ACQUAINTANCES: [&str; 7] = [
+    "neighbour",
+    "friend",
+    "flatmate",
+    "housemate",
+    "lodger",
+    "carer",
+    "colleague",
+];
 
 /// The length of the words that make the relation after them someone's,
 /// at the start of `text`: a possessive pronoun ("her son") or up to four
@@ -72,7 +102,8 @@ pub(crate) fn possessor_len(text: &str) -> Option<usize> {
 }
 
 /// The length of a relation at the start of `text`, after up to two words
-/// that qualify it ("son", "eldest son", "late husband", "social worker"),
+/// that qualify it ("son", "eldest son", "late husband", "social worker",
+/// "care manager"),
 /// and the relation word itself; `None` when no relation starts there.
 pub(crate) fn relation_len(text: &str) -> Option<usize> {
     let mut at = 0;
@@ -85,9 +116,11 @@ pub(crate) fn relation_len(text: &str) -> Option<usize> {
         if is_relation(word) {
             return Some(at + len);
         }
+        // "eldest son", "care manager".
         let adjective = RELATION_ADJECTIVES
             .iter()
-            .any(|a| a.eq_ignore_ascii_case(word));
+            .any(|a| a.eq_ignore_ascii_case(word))
+            || is_job_word(word);
         if !adjective || !rest[len..].starts_with(' ') {
             return None;
         }

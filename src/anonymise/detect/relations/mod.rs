@@ -13,7 +13,7 @@
 mod before;
 
 pub(super) use before::before_relation;
-pub(crate) use before::{possessor_len, relation_len};
+pub(crate) use before::relation_introduced;
 
 use std::sync::LazyLock;
 
@@ -250,6 +250,11 @@ fn is_possessive(word: &str) -> bool {
 /// someone's relation ("her son Tom", "Mrs X's daughter, Grace,").
 pub(super) fn introduced(text: &str, out: &mut Vec<Detection>) {
     for m in CUE.find_iter(text) {
+        // "Nurse Practitioner Helen Booth": a job's title of several words
+        // is read from its last word, which the next cue is.
+        if next_word_is_a_cue(text, m.end()) {
+            continue;
+        }
         let Some(first) = name_after(text, m.end(), 3, false) else {
             continue;
         };
@@ -295,6 +300,16 @@ pub(super) fn introduced(text: &str, out: &mut Vec<Detection>) {
             }
         }
     }
+}
+
+/// Whether the word at `at` is itself a word for a person ("Practitioner"
+/// after "Nurse "), so that the cue it makes reads the name after it.
+fn next_word_is_a_cue(text: &str, at: usize) -> bool {
+    let rest = &text[at..];
+    let word = &rest[..rest
+        .find(|c: char| !c.is_alphabetic() && c != '-')
+        .unwrap_or(rest.len())];
+    !word.is_empty() && is_person_word(word)
 }
 
 /// How a word for a person stands before the capitalised words after it.
