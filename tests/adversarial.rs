@@ -203,10 +203,40 @@ fn the_fixture_case_in_realistic_sentences() {
                 "She wrote from june [dot] pargeter [at] example [dot] net.",
                 "She wrote.",
             ),
+            // A number read out in words, as written down from a call.
+            (
+                "She asked us to ring her on oh seven seven double oh, nine double oh, four six one.",
+                "She asked us to ring her.",
+            ),
+            (
+                "Her number is zero seven seven zero zero nine zero zero four six one.",
+                "",
+            ),
+            (
+                "She gave her number as 07700 nine double zero 461.",
+                "She gave her number.",
+            ),
+            // One nobody listed is found like any other.
+            (
+                "Her son's number is oh seven seven double oh, nine double oh, one two three.",
+                "",
+            ),
             // An aside naming the same person again is part of the name.
             ("Debbie (Debs) Tranter-Wilde rang.", "Mrs F rang."),
             ("Mrs Pargeter (\"June\") rang.", "Mrs X rang."),
             ("Mrs Pargeter (Mrs X) rang.", "Mrs X rang."),
+            // A nickname quoted inside the name, or after "known as".
+            ("Deborah \"Debs\" Tranter-Wilde rang.", "Mrs F rang."),
+            (
+                "Deborah \u{2018}Debs\u{2019} Tranter-Wilde rang.",
+                "Mrs F rang.",
+            ),
+            ("Deborah 'Debs' Tranter-Wilde rang.", "Mrs F rang."),
+            ("Deborah (known as Debs) Tranter-Wilde rang.", "Mrs F rang."),
+            (
+                "Deborah said 'Debs is fine' and left.",
+                "Mrs F said 'Mrs F is fine' and left.",
+            ),
             // A rank before a name goes with it; "Dear" stays.
             ("Nurse Pargeter said so.", "Mrs X said so."),
             ("Dear Mrs Pargeter,", "Dear Mrs X,"),

@@ -29,6 +29,7 @@ mod reading;
 mod replace;
 mod rewrite;
 mod rewrite_rules;
+mod spelt_digits;
 mod spelt_email;
 mod street_kinds;
 pub(crate) mod values;

@@ -37,11 +37,44 @@ fn phone() -> String {
     case().people[0].phones[0].clone()
 }
 
+/// A number as it is said on the phone: "oh" for a nought, "double" for a
+/// digit said twice, a comma between its groups.
+fn said_aloud(number: &str) -> String {
+    const WORDS: [&str; 10] = [
+        "oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    ];
+    let groups: Vec<String> = number
+        .split_whitespace()
+        .map(|group| {
+            let digits: Vec<usize> = group
+                .bytes()
+                .filter(u8::is_ascii_digit)
+                .map(|b| usize::from(b - b'0'))
+                .collect();
+            let mut words = Vec::new();
+            let mut k = 0;
+            while k < digits.len() {
+                if digits.get(k + 1) == Some(&digits[k]) {
+                    words.push(format!("double {}", WORDS[digits[k]]));
+                    k += 2;
+                } else {
+                    words.push(WORDS[digits[k]].to_string());
+                    k += 1;
+                }
+            }
+            words.join(" ")
+        })
+        .collect();
+    groups.join(", ")
+}
+
 /// What a PDF of the set must give.
 enum Expect {
     Clean,
     /// A listed name found in a place of this kind.
     Leak(fn(&Place) -> bool),
+    /// A listed phone number found on page one.
+    PhoneLeak,
     /// Hidden text found, hidden this way.
     Hidden(How),
     /// Refused for this reason.
@@ -152,6 +185,13 @@ fn set() -> Vec<Hostile> {
         pdf.page(&content);
         add(file, pdf.bytes(), vec![Expect::Leak(page_one)]);
     }
+
+    // A listed phone number read out in words, as a complainant writes
+    // down what was said ("oh seven seven double oh, …").
+    let said = said_aloud(&phone());
+    let mut pdf = Pdf::new();
+    pdf.page(&text_at(&format!("Call me on {said}."), 72, 700));
+    add("phone-in-words.pdf", pdf.bytes(), vec![Expect::PhoneLeak]);
 
     // In a (compressed) content stream but never drawn: a comment, a word
     // that is no operator, a string given to an operator that shows none.
@@ -602,6 +642,15 @@ fn check(file: &str, report: &VerifyReport, expect: &[Expect]) -> Result<(), Str
                     .any(|l| l.kind == Kind::Name && place(&l.place))
                 {
                     return fail("the listed name is not found where expected");
+                }
+            }
+            Expect::PhoneLeak => {
+                if !report
+                    .leaks
+                    .iter()
+                    .any(|l| l.kind == Kind::Phone && page_one(&l.place))
+                {
+                    return fail("the listed phone number is not found on page one");
                 }
             }
             Expect::Hidden(how) => {

@@ -435,25 +435,41 @@ fn detected_name_before(text: &str, prev: Option<&Hit>, hit: &Hit) -> Option<usi
     (detected && beside && one_word).then_some(prev.range.start)
 }
 
-/// The end of a bracket right after the name `hit` that holds only
-/// `next`, another form of the same person's name, perhaps quoted: "Robert
-/// (Bob)", "Mr Price-Jenkins ("Bobby")".
+/// The end of an aside right after the name `hit` that holds only `next`,
+/// another form of the same person's name: in a bracket, perhaps quoted or
+/// after "known as" ("Robert (Bob)", "Mr Price-Jenkins ("Bobby")",
+/// "Margaret (known as Peggy)"), or in quotation marks ('Margaret "Peggy"
+/// O'Neill').
 fn same_person_aside(text: &str, hit: &Hit, next: &Hit) -> Option<usize> {
+    const OPENING_QUOTES: [char; 4] = ['"', '\'', '\u{201C}', '\u{2018}'];
+    const CLOSING_QUOTES: [char; 4] = ['"', '\'', '\u{201D}', '\u{2019}'];
     let same = is_listed_name(hit) && is_listed_name(next) && hit.person.is_some();
     if !same || next.person != hit.person {
         return None;
     }
-    let opening = text
-        .get(hit.range.end..next.range.start)?
-        .strip_prefix(" (")?;
-    if !opening
-        .trim_start_matches(['"', '\'', '\u{201C}', '\u{2018}'])
-        .is_empty()
-    {
+    let between = text.get(hit.range.end..next.range.start)?;
+    let (bracket, opening) = match between.strip_prefix(" (") {
+        Some(opening) => (true, opening),
+        None => (false, between.strip_prefix(' ')?),
+    };
+    let opening = ["known as ", "also known as ", "aka ", "a.k.a. "]
+        .into_iter()
+        .find_map(|cue| opening.strip_prefix(cue))
+        .filter(|_| bracket)
+        .unwrap_or(opening);
+    let quoted = opening.starts_with(OPENING_QUOTES);
+    if !opening.trim_start_matches(OPENING_QUOTES).is_empty() || !(bracket || quoted) {
         return None;
     }
-    let rest = text[next.range.end..].trim_start_matches(['"', '\'', '\u{201D}', '\u{2019}']);
-    let after = rest.strip_prefix(')')?;
+    let rest = text[next.range.end..].trim_start_matches(CLOSING_QUOTES);
+    if quoted && rest.len() == text.len() - next.range.end {
+        return None;
+    }
+    let after = if bracket {
+        rest.strip_prefix(')')?
+    } else {
+        rest
+    };
     Some(text.len() - after.len())
 }
 

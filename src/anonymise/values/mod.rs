@@ -231,6 +231,24 @@ fn ascii_candidates(text: &str, rare: Rare) -> Vec<Candidate> {
                 dates: Vec::new(),
             }),
     );
+    // A phone or NHS number read out in words ("oh seven seven double oh…").
+    for (range, digits) in super::spelt_digits::find(text) {
+        if let Some(key) = ids::phone_key(&digits) {
+            out.push(Candidate {
+                range: range.clone(),
+                shape: Shape::Phone,
+                key,
+                dates: Vec::new(),
+            });
+        } else if digits.len() == 10 {
+            out.push(Candidate {
+                range,
+                shape: Shape::Nhs,
+                key: digits,
+                dates: Vec::new(),
+            });
+        }
+    }
     // Every other shape holds a digit; half the fields of a case hold none.
     if !text.bytes().any(|b| b.is_ascii_digit()) {
         return out;

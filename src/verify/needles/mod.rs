@@ -29,6 +29,7 @@
 mod build;
 mod builder;
 mod dates;
+mod digits;
 mod lexicon;
 mod names;
 mod normal;

@@ -16,8 +16,9 @@
 //!   by single spaces), for names, addresses, emails and terms;
 //! - the letters view (letters only), for names spaced, dotted, hyphenated or
 //!   run together ("P E M B E R T O N", "DebsTranterWilde");
-//! - the digits view (the digits of each run of digits and separators), for
-//!   phone and NHS numbers however they are grouped;
+//! - the digits view (the digits of each run of digits and separators, and of
+//!   digits read out in words: [`digits`](super::digits)), for phone and NHS
+//!   numbers however they are grouped or said;
 //! - runs of whole tokens around a digit, for postcodes and National
 //!   Insurance numbers ([`Needles`](super::Needles) reads them).
 
@@ -80,7 +81,7 @@ impl View {
         (self.at[range.start], self.at[range.end - 1] + 1)
     }
 
-    fn push(&mut self, c: char, at: usize) {
+    pub(super) fn push(&mut self, c: char, at: usize) {
         self.text.push(c);
         if c.is_ascii() {
             self.at.push(at);
@@ -310,31 +311,6 @@ impl<'a> Text<'a> {
             at,
         }
     }
-
-    /// The digits view: the digits of each run of digits joined by number
-    /// separators (spaces, dashes, dots, slashes, brackets, a plus sign),
-    /// runs apart by `|`, so "(0113) 496–0412" reads "01134960412".
-    pub fn digits(&self) -> View {
-        let mut view = View::default();
-        let mut in_run = false;
-        for (i, n) in self.chars.iter().enumerate() {
-            if n.c.is_ascii_digit() {
-                if !in_run && !view.text.is_empty() {
-                    view.push('|', NONE);
-                }
-                in_run = true;
-                view.push(n.c, i);
-            } else if in_run && !is_number_separator(n.c) {
-                in_run = false;
-            }
-        }
-        view
-    }
-}
-
-/// Characters that may stand between the digit groups of one number.
-fn is_number_separator(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '-' | '.' | '/' | '(' | ')' | '+' | '_' | '\'' | ',')
 }
 
 /// Normalises one character of a text into `out`.

@@ -1,0 +1,156 @@
+//! The digits view: the digits of each run of digits joined by number
+//! separators, and of digits read out in words as a number is said on the
+//! phone ("oh seven seven double oh, nine…", "07700 nine double zero 461"),
+//! so that a listed phone or NHS number is found however it is grouped or
+//! said. The verifier's own reading: it shares nothing with the
+//! anonymiser's.
+
+use super::normal::{NChar, NONE, Text, View};
+
+/// What a word says in a number read out.
+enum Said {
+    /// A digit ("seven", "oh").
+    Digit(char),
+    /// The next digit said so many times ("double", "triple").
+    Times(usize),
+}
+
+/// What the word of `letters` says in a number read out, if anything.
+fn said(letters: &[NChar]) -> Option<Said> {
+    if !(1..=6).contains(&letters.len()) {
+        return None;
+    }
+    let word: String = letters.iter().map(|n| n.c).collect();
+    Some(match word.as_str() {
+        "zero" | "nought" | "nil" | "oh" | "o" => Said::Digit('0'),
+        "one" => Said::Digit('1'),
+        "two" => Said::Digit('2'),
+        "three" => Said::Digit('3'),
+        "four" => Said::Digit('4'),
+        "five" => Said::Digit('5'),
+        "six" => Said::Digit('6'),
+        "seven" => Said::Digit('7'),
+        "eight" => Said::Digit('8'),
+        "nine" => Said::Digit('9'),
+        "double" => Said::Times(2),
+        "triple" => Said::Times(3),
+        _ => return None,
+    })
+}
+
+/// Characters that may stand between the digit groups of one number.
+fn is_number_separator(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '-' | '.' | '/' | '(' | ')' | '+' | '_' | '\'' | ',')
+}
+
+/// The end of the run of letters that starts at `i`.
+fn letters_end(chars: &[NChar], i: usize) -> usize {
+    chars[i..]
+        .iter()
+        .position(|n| !n.c.is_alphabetic())
+        .map_or(chars.len(), |k| i + k)
+}
+
+/// Whether a digit, or a word that says one, comes next after `i` past
+/// number separators.
+fn digit_next(chars: &[NChar], i: usize) -> bool {
+    let Some(k) = chars[i..]
+        .iter()
+        .position(|n| !is_number_separator(n.c))
+        .map(|k| i + k)
+    else {
+        return false;
+    };
+    if chars[k].c.is_ascii_digit() {
+        return true;
+    }
+    chars[k].c.is_alphabetic() && said(&chars[k..letters_end(chars, k)]).is_some()
+}
+
+impl Text<'_> {
+    /// The digits view: the digits of each run of digits and of digits said
+    /// in words, joined by number separators (spaces, dashes, dots,
+    /// slashes, brackets, a plus sign), runs apart by `|`, so "(0113)
+    /// 496–0412" and "oh one one three, four nine six…" read "01134960412".
+    pub fn digits(&self) -> View {
+        let chars = &self.chars;
+        let mut view = View::default();
+        let mut in_run = false;
+        // A "double" or "triple" waiting for its digit.
+        let mut times = 0;
+        let mut i = 0;
+        while i < chars.len() {
+            let c = chars[i].c;
+            let word_start = c.is_alphabetic() && (i == 0 || !chars[i - 1].c.is_alphanumeric());
+            let (digit, next) = if c.is_ascii_digit() {
+                (Some(c), i + 1)
+            } else if word_start {
+                let end = letters_end(chars, i);
+                match said(&chars[i..end]) {
+                    // "oh" and "o" are a nought only inside a number or
+                    // before a digit ("oh seven", not "oh dear").
+                    Some(Said::Digit('0'))
+                        if end - i <= 2 && !in_run && times == 0 && !digit_next(chars, end) =>
+                    {
+                        (None, end)
+                    }
+                    Some(Said::Digit(d)) => (Some(d), end),
+                    Some(Said::Times(n)) if times == 0 && digit_next(chars, end) => {
+                        times = n;
+                        i = end;
+                        continue;
+                    }
+                    _ => (None, end),
+                }
+            } else {
+                (None, i + 1)
+            };
+            match digit {
+                Some(d) => {
+                    if !in_run && !view.text.is_empty() {
+                        view.push('|', NONE);
+                    }
+                    in_run = true;
+                    for _ in 0..times.max(1) {
+                        view.push(d, i);
+                    }
+                    times = 0;
+                }
+                None if in_run && !(next == i + 1 && is_number_separator(c)) => {
+                    in_run = false;
+                    times = 0;
+                }
+                None => {}
+            }
+            i = next;
+        }
+        view
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digits_are_read_however_grouped_or_said() {
+        let digits = |s: &str| Text::new(s).digits().text;
+        assert_eq!(
+            digits("Call (0113) 496-0412 about 23 004 118."),
+            "01134960412|23004118"
+        );
+        assert_eq!(
+            digits("Call me on oh seven seven double oh, nine double oh, four six one."),
+            "07700900461"
+        );
+        assert_eq!(digits("on 07700 nine double zero 461"), "07700900461");
+        assert_eq!(
+            digits("NHS number nine nine nine, nine five four, two five five seven"),
+            "9999542557"
+        );
+        // Words that say no number, and "oh" that is no nought.
+        assert_eq!(digits("Oh dear, someone said nothing twice."), "");
+        assert_eq!(digits("Double the charges: 40 pounds."), "40");
+        assert_eq!(digits("Oh no, 4th floor"), "4");
+    }
+}
