@@ -35,31 +35,41 @@ static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .expect("valid patterns")
 });
 
+/// The words for the digits, by digit; a nought has more than one.
+const DIGITS: [(&str, u8); 14] = [
+    ("zero", 0),
+    ("nought", 0),
+    ("nil", 0),
+    ("oh", 0),
+    ("o", 0),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+];
+
 /// The digit a word says, if it says one ("oh" and "o" only before another
 /// digit).
 fn digit_word(word: &str) -> Option<u8> {
-    let lower = word.to_ascii_lowercase();
-    Some(match lower.as_str() {
-        "zero" | "nought" | "nil" | "oh" | "o" => 0,
-        "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        _ => return None,
-    })
+    DIGITS
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(word))
+        .map(|&(_, d)| d)
 }
 
 /// How many times "double" or "triple" says the next digit.
 fn repeat_word(word: &str) -> Option<usize> {
-    match word.to_ascii_lowercase().as_str() {
-        "double" => Some(2),
-        "triple" => Some(3),
-        _ => None,
+    if word.eq_ignore_ascii_case("double") {
+        Some(2)
+    } else if word.eq_ignore_ascii_case("triple") {
+        Some(3)
+    } else {
+        None
     }
 }
 

@@ -17,23 +17,28 @@ enum Said {
 
 /// What the word of `letters` says in a number read out, if anything.
 fn said(letters: &[NChar]) -> Option<Said> {
-    if !(1..=6).contains(&letters.len()) {
+    // The word in a small buffer: most words of a page are short, and
+    // none is copied out.
+    let mut word = [0u8; 6];
+    if !(1..=word.len()).contains(&letters.len()) {
         return None;
     }
-    let word: String = letters.iter().map(|n| n.c).collect();
-    Some(match word.as_str() {
-        "zero" | "nought" | "nil" | "oh" | "o" => Said::Digit('0'),
-        "one" => Said::Digit('1'),
-        "two" => Said::Digit('2'),
-        "three" => Said::Digit('3'),
-        "four" => Said::Digit('4'),
-        "five" => Said::Digit('5'),
-        "six" => Said::Digit('6'),
-        "seven" => Said::Digit('7'),
-        "eight" => Said::Digit('8'),
-        "nine" => Said::Digit('9'),
-        "double" => Said::Times(2),
-        "triple" => Said::Times(3),
+    for (b, n) in word.iter_mut().zip(letters) {
+        *b = u8::try_from(n.c).ok().filter(u8::is_ascii_lowercase)?;
+    }
+    Some(match &word[..letters.len()] {
+        b"zero" | b"nought" | b"nil" | b"oh" | b"o" => Said::Digit('0'),
+        b"one" => Said::Digit('1'),
+        b"two" => Said::Digit('2'),
+        b"three" => Said::Digit('3'),
+        b"four" => Said::Digit('4'),
+        b"five" => Said::Digit('5'),
+        b"six" => Said::Digit('6'),
+        b"seven" => Said::Digit('7'),
+        b"eight" => Said::Digit('8'),
+        b"nine" => Said::Digit('9'),
+        b"double" => Said::Times(2),
+        b"triple" => Said::Times(3),
         _ => return None,
     })
 }
