@@ -66,6 +66,15 @@ impl Writer {
         self.out.push_str(text);
     }
 
+    /// Writes a label, with a capital where it starts a sentence.
+    fn push_label(&mut self, label: &str) {
+        if starts_sentence(&self.out) {
+            self.push(&capitalise(label));
+        } else {
+            self.push(label);
+        }
+    }
+
     /// Writes what an edit puts in place of its stretch (a capital where
     /// a sentence starts; nothing, and the next word capitalised, for a
     /// stretch dropped at a sentence's start): where it is in the output.
@@ -168,12 +177,7 @@ pub(super) fn replace(text: &str, ids: &Identifiers, labels: LabelSet) -> Replac
                 RoleBefore::Said(cut) => cut,
                 RoleBefore::Bare(cut) => {
                     w.out.truncate(cut);
-                    let label = if starts_sentence(&w.out) {
-                        capitalise(&hit.replacement)
-                    } else {
-                        hit.replacement.clone()
-                    };
-                    w.push(&label);
+                    w.push_label(&hit.replacement);
                     printed[i].range = cut..w.out.len();
                     at = hit.range.end;
                     printed[i].original = done.back(cut, copied)..at;
@@ -191,12 +195,7 @@ pub(super) fn replace(text: &str, ids: &Identifiers, labels: LabelSet) -> Replac
         // "Will Little, the occupational therapist, assessed her": the
         // label is the role, so the role that follows goes.
         if let Some(skip) = role_after_name(&hit.replacement, &text[hit.range.end..]) {
-            let label = if starts_sentence(&w.out) {
-                capitalise(&hit.replacement)
-            } else {
-                hit.replacement.clone()
-            };
-            w.push(&label);
+            w.push_label(&hit.replacement);
             printed[i].range = start..w.out.len();
             at = hit.range.end + skip;
             printed[i].original.end = at;

@@ -103,8 +103,8 @@ pub(crate) fn possessor_len(text: &str) -> Option<usize> {
 
 /// The length of a relation at the start of `text`, after up to two words
 /// that qualify it ("son", "eldest son", "late husband", "social worker",
-/// "care manager"),
-/// and the relation word itself; `None` when no relation starts there.
+/// "care manager"), and the relation word itself; `None` when no relation
+/// starts there.
 pub(crate) fn relation_len(text: &str) -> Option<usize> {
     let mut at = 0;
     for _ in 0..3 {
