@@ -3,8 +3,8 @@
 //! name with no comma, or after it as a signature says it; a job's title of
 //! several words in capitals; a job before a name nobody listed with a word
 //! before it that is not the sentence's; a name nobody listed set off before
-//! a relation with an article; a given name before a surname found
-//! elsewhere.
+//! a relation with an article, or joined to a listed name by "and"; a
+//! given name before a surname found elsewhere.
 //!
 //! Each row is a sentence and what the publication copy must say: the role
 //! said once, no label inside a job's words, no name left half.
@@ -169,5 +169,33 @@ fn a_given_name_before_a_surname_found_elsewhere_goes_with_it() {
             "We spoke to Nurse Practitioner Helen Booth on 3 May. Helen Booth replied. H. Booth signed.",
             "We spoke to a nurse practitioner on 3 May. [name] replied. [name] signed.",
         )],
+    );
+}
+
+#[test]
+fn a_name_nobody_listed_joined_to_a_listed_one_is_found() {
+    let ids = ids_of(&fixture());
+    check(
+        &ids,
+        &[
+            (
+                "Social workers Lorraine Pemberton and Joanne Bramley visited.",
+                "Social workers the social worker and [name] visited.",
+            ),
+            (
+                "Helen Booth and Lorraine Pemberton met.",
+                "[name] and the social worker met.",
+            ),
+        ],
+    );
+    let unchanged = ["Lorraine Pemberton and Kingsley Vale Council met in April and May."];
+    check(
+        &ids,
+        &unchanged.map(|t| {
+            (
+                t,
+                "The social worker and Kingsley Vale Council met in April and May.",
+            )
+        }),
     );
 }

@@ -22,6 +22,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+mod coordinated;
 mod greetings;
 mod hints;
 mod names;
@@ -30,6 +31,7 @@ mod relations;
 mod streets;
 mod untitled;
 
+pub(crate) use coordinated::beside_listed;
 pub(crate) use names::follows_maiden_cue;
 pub(crate) use relations::{
     cue_pattern, is_person_word, is_profession, is_relation, is_relation_adjective,

@@ -337,8 +337,15 @@ impl Identifiers {
             .filter(|h| !matches!(h.doubt, Some(Doubt::ShortForm { .. })))
             .map(|h| &text[h.range.clone()])
             .collect();
+        // Names nobody listed joined to a listed person's name.
+        let listed: Vec<Range<usize>> = kept
+            .iter()
+            .filter(|h| h.person.is_some() && h.category == Category::Name)
+            .map(|h| h.range.clone())
+            .collect();
         let mut hits = detect::bare_surnames(text, &names)
             .into_iter()
+            .chain(detect::beside_listed(text, &listed))
             .map(|d| {
                 let placeholder = Category::Name.placeholder();
                 Hit::new(

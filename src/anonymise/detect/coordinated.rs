@@ -1,0 +1,142 @@
+//! A name nobody listed joined to a listed person's name by "and", "or" or
+//! a comma ("Social workers Lorraine Pemberton and Joanne Bramley visited",
+//! "Joanne Bramley and Lorraine Pemberton"): beside a person, a given name and
+//! a capitalised word are a person too, even where the second is also a
+//! word ("Bramley", "Booth"). Never a title, an organisation's or a place's
+//! word ("Lorraine Pemberton and Grace Church Hall").
+
+use std::ops::Range;
+
+use super::Detection;
+use super::names::{ORGANISATION_WORDS, Word, heuristic, name_word, never_a_name};
+use crate::anonymise::name_tables::is_given_name;
+use crate::anonymise::reading::is_place_word;
+use crate::anonymise::words::is_month;
+
+/// What joins two names.
+const JOINS: [&str; 3] = [" and ", " or ", ", "];
+
+/// The capitalised name word at `at`: its end.
+fn capitalised(text: &str, at: usize) -> Option<usize> {
+    let (end, kind) = name_word(text, at)?;
+    (kind == Word::Name && text[at..].starts_with(char::is_uppercase)).then_some(end)
+}
+
+/// Whether a capitalised word may end a person's name beside another's.
+fn may_end_a_name(word: &str) -> bool {
+    !never_a_name(word) && !ORGANISATION_WORDS.contains(&word) && !is_place_word(word)
+}
+
+/// A given name and a family name starting at `at`: where they end.
+fn name_at(text: &str, at: usize) -> Option<usize> {
+    let first = capitalised(text, at)?;
+    let given = &text[at..first];
+    // "May Day", "June Monday": a month first is a date's.
+    if !is_given_name(given)
+        || never_a_name(given)
+        || is_month(given)
+        || !text[first..].starts_with(' ')
+    {
+        return None;
+    }
+    let end = capitalised(text, first + 1)?;
+    if !may_end_a_name(&text[first + 1..end]) {
+        return None;
+    }
+    // "… and Joanne Bramley Primary School": a capitalised word after it makes
+    // the whole another kind of name.
+    let next = text[end..]
+        .strip_prefix(' ')
+        .and_then(|_| capitalised(text, end + 1).map(|e| &text[end + 1..e]));
+    next.is_none_or(may_end_a_name).then_some(end)
+}
+
+/// Where the word that ends at `end` starts.
+fn word_start(text: &str, end: usize) -> usize {
+    text[..end]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphabetic() || matches!(c, '\'' | '\u{2019}' | '-')))
+        .map_or(0, |(i, c)| i + c.len_utf8())
+}
+
+/// Names nobody listed joined to the listed names at `listed`.
+pub(crate) fn beside_listed(text: &str, listed: &[Range<usize>]) -> Vec<Detection> {
+    let mut out = Vec::new();
+    for range in listed {
+        // After: "Lorraine Pemberton and Joanne Bramley".
+        if let Some(join) = JOINS.iter().find(|j| text[range.end..].starts_with(**j)) {
+            let at = range.end + join.len();
+            if let Some(end) = name_at(text, at) {
+                out.push(heuristic(at..end));
+            }
+        }
+        // Before: "Joanne Bramley and Lorraine Pemberton".
+        if let Some(join) = JOINS.iter().find(|j| text[..range.start].ends_with(**j)) {
+            let family_end = range.start - join.len();
+            let family_start = word_start(text, family_end);
+            if family_start >= 2 && text[..family_start].ends_with(' ') {
+                let given_start = word_start(text, family_start - 1);
+                if name_at(text, given_start) == Some(family_end) {
+                    out.push(heuristic(given_start..family_end));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str, listed: &str) -> Vec<String> {
+        let at = text.find(listed).expect("the listed name is in the text");
+        beside_listed(text, std::slice::from_ref(&(at..at + listed.len())))
+            .into_iter()
+            .map(|d| text[d.range].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_name_joined_to_a_listed_one_is_a_name() {
+        let listed = "Lorraine Pemberton";
+        assert_eq!(
+            found(
+                "Social workers Lorraine Pemberton and Joanne Bramley visited.",
+                listed
+            ),
+            ["Joanne Bramley"]
+        );
+        assert_eq!(
+            found("Joanne Bramley and Lorraine Pemberton visited.", listed),
+            ["Joanne Bramley"]
+        );
+        assert_eq!(
+            found("Lorraine Pemberton, Helen Booth and others met.", listed),
+            ["Helen Booth"]
+        );
+        assert_eq!(
+            found("Copied to Lorraine Pemberton or Karen Booth.", listed),
+            ["Karen Booth"]
+        );
+    }
+
+    #[test]
+    fn other_words_beside_a_listed_name_stay() {
+        let listed = "Lorraine Pemberton";
+        for text in [
+            "Lorraine Pemberton and the Council met.",
+            "Lorraine Pemberton and Calderbrook Council met.",
+            "Lorraine Pemberton and Grace Church Hall staff met.",
+            "Lorraine Pemberton and May Day plans.",
+            "In April and May Lorraine Pemberton visited.",
+            "Lorraine Pemberton, Social Worker, wrote.",
+            "Lorraine Pemberton and Mrs Y met.",
+            "Lorraine Pemberton and Joanne visited.",
+            "Lorraine Pemberton and June Monday.",
+        ] {
+            assert_eq!(found(text, listed), [] as [String; 0], "{text}");
+        }
+    }
+}
