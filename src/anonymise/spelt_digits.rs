@@ -106,12 +106,8 @@ pub(super) fn find(text: &str) -> Vec<(Range<usize>, String)> {
             continue;
         }
         let word = &rest[..len];
-        run.read(
-            word,
-            at..at + len,
-            text[at + len..].trim_start_matches([' ', ',', '-']),
-        );
-        if !run.open {
+        let next = text[at + len..].trim_start_matches([' ', ',', '-']);
+        if !run.read(word, at..at + len, next) {
             run.finish(&mut out);
         }
         at += len;
@@ -128,23 +124,22 @@ struct Run {
     range: Option<Range<usize>>,
     spelt: bool,
     repeat: usize,
-    open: bool,
 }
 
 impl Run {
     /// Reads one word of letters or digits; `next` is the text after it,
-    /// past the marks between a number's groups.
-    fn read(&mut self, word: &str, range: Range<usize>, next: &str) {
-        self.open = true;
+    /// past the marks between a number's groups. Whether the word belongs
+    /// to the run.
+    fn read(&mut self, word: &str, range: Range<usize>, next: &str) -> bool {
         if word.bytes().all(|b| b.is_ascii_digit()) {
             self.push(word, range);
-            return;
+            return true;
         }
         if let Some(times) = repeat_word(word) {
             if self.repeat == 0 {
                 self.repeat = times;
                 self.extend(range);
-                return;
+                return true;
             }
         } else if let Some(d) = digit_word(word) {
             // "oh" and "o" say a digit only where another follows or the
@@ -163,10 +158,10 @@ impl Run {
                 self.spelt = true;
                 let digit = char::from(b'0' + d).to_string().repeat(times);
                 self.push(&digit, range);
-                return;
+                return true;
             }
         }
-        self.open = false;
+        false
     }
 
     fn push(&mut self, digits: &str, range: Range<usize>) {

@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use super::Detection;
-use super::names::{ORGANISATION_WORDS, Word, heuristic, name_word, never_a_name};
+use super::names::{ORGANISATION_WORDS, Word, heuristic, name_word, never_a_name, word_start};
 use crate::anonymise::name_tables::is_given_name;
 use crate::anonymise::reading::is_place_word;
 use crate::anonymise::words::is_month;
@@ -49,15 +49,6 @@ fn name_at(text: &str, at: usize) -> Option<usize> {
         .strip_prefix(' ')
         .and_then(|_| capitalised(text, end + 1).map(|e| &text[end + 1..e]));
     next.is_none_or(may_end_a_name).then_some(end)
-}
-
-/// Where the word that ends at `end` starts.
-fn word_start(text: &str, end: usize) -> usize {
-    text[..end]
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| !(c.is_alphabetic() || matches!(c, '\'' | '\u{2019}' | '-')))
-        .map_or(0, |(i, c)| i + c.len_utf8())
 }
 
 /// Names nobody listed joined to the listed names at `listed`.

@@ -377,6 +377,16 @@ fn initial(text: &str, at: usize) -> Option<usize> {
         .then(|| text.len() - next.len())
 }
 
+/// Where the word of letters, apostrophes and hyphens that ends at `end`
+/// starts (`end` when none does).
+pub(super) fn word_start(text: &str, end: usize) -> usize {
+    text[..end]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphabetic() || matches!(c, '\'' | '\u{2019}' | '-')))
+        .map_or(0, |(i, c)| i + c.len_utf8())
+}
+
 /// The name word at `at`, if there is one: its end and kind.
 pub(super) fn name_word(text: &str, at: usize) -> Option<(usize, Word)> {
     let rest = text.get(at..)?;

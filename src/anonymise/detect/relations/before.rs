@@ -6,7 +6,7 @@
 use std::sync::LazyLock;
 
 use super::super::Detection;
-use super::super::names::{ORGANISATION_WORDS, heuristic};
+use super::super::names::{ORGANISATION_WORDS, heuristic, word_start};
 use super::{
     RELATION_ADJECTIVES, has_possessive_ending, is_possessive_pronoun, is_profession, is_relation,
     is_title, never_a_name,
@@ -132,15 +132,9 @@ pub(crate) fn relation_len(text: &str) -> Option<usize> {
 /// Where the capitalised words that end at `end` start: up to three, one
 /// space apart (`end` when there are none).
 fn names_before(text: &str, end: usize) -> usize {
-    let word_start = |head: &str| {
-        head.char_indices()
-            .rev()
-            .find(|&(_, c)| !(c.is_alphabetic() || matches!(c, '\'' | '\u{2019}' | '-')))
-            .map_or(0, |(i, c)| i + c.len_utf8())
-    };
     let mut start = end;
     for _ in 0..3 {
-        let at = word_start(&text[..start]);
+        let at = word_start(text, start);
         if at == start || !text[at..].starts_with(char::is_uppercase) {
             break;
         }
@@ -149,7 +143,7 @@ fn names_before(text: &str, end: usize) -> usize {
         let Some(before) = text[..start].strip_suffix(' ') else {
             break;
         };
-        let previous = word_start(before);
+        let previous = word_start(before, before.len());
         if previous == before.len() || !before[previous..].starts_with(char::is_uppercase) {
             break;
         }
