@@ -13,6 +13,7 @@ mod documents;
 mod fuzz;
 mod hostile;
 mod injection;
+mod introductions;
 mod invalid;
 mod jobs;
 mod outcomes;

@@ -212,6 +212,7 @@ pub(super) struct Names {
     pub wrong_name: String,
     pub quoted: Vec<Quoted>,
     pub known_as: Vec<String>,
+    pub from_work: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -11,7 +11,7 @@ use super::Detection;
 use super::names::{ORGANISATION_WORDS, Word, heuristic, name_word, never_a_name, word_start};
 use crate::anonymise::name_tables::is_given_name;
 use crate::anonymise::reading::is_place_word;
-use crate::anonymise::words::is_month;
+use crate::anonymise::words::{is_month, is_word_name};
 
 /// What joins two names.
 const JOINS: [&str; 3] = [" and ", " or ", ", "];
@@ -27,20 +27,25 @@ fn may_end_a_name(word: &str) -> bool {
     !never_a_name(word) && !ORGANISATION_WORDS.contains(&word) && !is_place_word(word)
 }
 
-/// A given name and a family name starting at `at`: where they end.
+/// A given name and a family name starting at `at`: where they end. The
+/// first is a given name ("Joanne Bramley"), or neither is a word
+/// ("Zbigniew Nowak", "Jo Bramley"; but "Ofsted Inspectors").
 fn name_at(text: &str, at: usize) -> Option<usize> {
     let first = capitalised(text, at)?;
     let given = &text[at..first];
     // "May Day", "June Monday": a month first is a date's.
-    if !is_given_name(given)
-        || never_a_name(given)
+    if never_a_name(given)
         || is_month(given)
+        || !may_end_a_name(given)
         || !text[first..].starts_with(' ')
     {
         return None;
     }
     let end = capitalised(text, first + 1)?;
-    if !may_end_a_name(&text[first + 1..end]) {
+    let family = &text[first + 1..end];
+    if !may_end_a_name(family)
+        || !(is_given_name(given) || !(is_word_name(given) || is_word_name(family)))
+    {
         return None;
     }
     // "… and Joanne Bramley Primary School": a capitalised word after it makes
@@ -111,6 +116,15 @@ mod tests {
             found("Copied to Lorraine Pemberton or Karen Booth.", listed),
             ["Karen Booth"]
         );
+        // A given name no list has, with a family name that is no word.
+        assert_eq!(
+            found("Lorraine Pemberton and Zbigniew Nowak visited.", listed),
+            ["Zbigniew Nowak"]
+        );
+        assert_eq!(
+            found("Jo Bramley and Lorraine Pemberton visited.", listed),
+            ["Jo Bramley"]
+        );
     }
 
     #[test]
@@ -126,6 +140,7 @@ mod tests {
             "Lorraine Pemberton and Mrs Y met.",
             "Lorraine Pemberton and Joanne visited.",
             "Lorraine Pemberton and June Monday.",
+            "Lorraine Pemberton and Ofsted Inspectors met.",
         ] {
             assert_eq!(found(text, listed), [] as [String; 0], "{text}");
         }

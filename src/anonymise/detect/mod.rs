@@ -22,6 +22,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+mod affiliated;
 mod coordinated;
 mod greetings;
 mod hints;
@@ -31,6 +32,7 @@ mod relations;
 mod streets;
 mod untitled;
 
+pub(crate) use affiliated::where_from_at;
 pub(crate) use coordinated::beside_listed;
 pub(crate) use names::follows_maiden_cue;
 pub(crate) use relations::{
@@ -171,6 +173,7 @@ pub(crate) fn detect(
         relations::introduced(text, &mut out);
     }
     relations::before_relation(text, &mut out);
+    affiliated::affiliated(text, &mut out);
     greetings::greetings(text, &mut out);
     names::maiden(text, &mut out);
     online_profiles(text, &lower, &mut out);

@@ -10,6 +10,7 @@ use super::relations::{after_relation, before_relation, bracket_after};
 use super::text::{
     any_before, phrase_before, sentence_around, verb_words_before, with_spacing, words, words_of,
 };
+use super::where_from::where_from;
 use super::{Category, Context, Edit, Rule, Run};
 use crate::anonymise::detect::is_relation;
 
@@ -68,6 +69,7 @@ pub(super) fn rewrite(cx: &Context<'_>, run: &Run) -> Option<Edit> {
         .or_else(|| after_relation(cx, run))
         .or_else(|| before_relation(cx, run))
         .or_else(|| bracket_after(cx, run))
+        .or_else(|| where_from(cx, run))
 }
 
 /// Whether the words of `text` outside the hits in `range` are all of the

@@ -28,6 +28,7 @@ mod names;
 mod places;
 mod relations;
 mod text;
+mod where_from;
 
 use std::ops::Range;
 
@@ -98,6 +99,9 @@ pub enum Rule {
     RestatedRole,
     /// A named school, nursery, care home or practice: generalised.
     PlaceGeneralised,
+    /// A name nobody listed before where its person is from ("Kelly from
+    /// the Council", "Kelly (housing officer)"): the person by their work.
+    NameByWorkplace,
 }
 
 impl Rule {
@@ -123,6 +127,7 @@ impl Rule {
             Self::NicknameAside => "nickname aside left out",
             Self::RestatedRole => "role said once",
             Self::PlaceGeneralised => "named place generalised",
+            Self::NameByWorkplace => "name written as the person's work",
         }
     }
 }
@@ -348,6 +353,7 @@ fn runs(cx: &Context<'_>) -> Vec<Run> {
             continue;
         }
         let contact = |c: Category| matches!(c, Category::Phone | Category::Email);
+        let unlisted = |h: &Hit| h.category == Category::Name && h.source == Source::Heuristic;
         if let Some(last) = out.last_mut()
             && last.hits.end == i
             && let gap = &cx.text[last.range.end..hit.range.start]
@@ -358,10 +364,12 @@ fn runs(cx: &Context<'_>) -> Vec<Run> {
                     && place(cx.hits[i - 1].category)
                     && town_between(gap))
                 // "on 01632 960118 or 07700 900461", "to NR17 2DW and LS6
-                // 2QT": one contact detail, one place.
+                // 2QT": one contact detail, one place; "called Jack and
+                // Harry": two people a word introduces together.
                 || (matches!(gap, " and " | " or " | ", and " | ", or ")
                     && ((contact(hit.category) && contact(cx.hits[i - 1].category))
-                        || (place(hit.category) && place(cx.hits[i - 1].category)))))
+                        || (place(hit.category) && place(cx.hits[i - 1].category))
+                        || (unlisted(hit) && unlisted(&cx.hits[i - 1])))))
         {
             last.range.end = hit.range.end;
             last.hits.end = i + 1;

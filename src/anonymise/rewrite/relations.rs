@@ -12,7 +12,7 @@ use crate::anonymise::detect::{
 use crate::anonymise::words::{is_job_word, is_month};
 
 /// Whether a run is names nobody listed, and nothing else.
-fn unlisted_names(cx: &Context<'_>, run: &Run) -> bool {
+pub(super) fn unlisted_names(cx: &Context<'_>, run: &Run) -> bool {
     let hits = &cx.hits[cx.hits_in(&run.range)];
     !hits.is_empty()
         && hits
@@ -32,6 +32,21 @@ pub(super) fn after_relation(cx: &Context<'_>, run: &Run) -> Option<Edit> {
             .unwrap_or("")
             .to_string()
     };
+    // "her husband, Gareth and their dog": a name after a comma that
+    // nothing closes goes with its comma (a closed one is an aside's, a
+    // bracket after it the bracket's).
+    if let Some(head) = before.strip_suffix(',') {
+        let goes_on = cx.text[run.range.end..]
+            .strip_prefix(' ')
+            .is_some_and(|rest| rest.starts_with(char::is_lowercase));
+        return (goes_on && is_relation(&last_word(head)) && unlisted_names(cx, run)).then(|| {
+            Edit {
+                range: head.len()..run.range.end,
+                text: String::new(),
+                rule: Rule::NameAfterRelation,
+            }
+        });
+    }
     // "a friend called Tabitha": "called" goes with the name.
     let word = last_word(before);
     let called = matches!(word.as_str(), "called" | "named");
@@ -221,7 +236,7 @@ const LINKS: [&str; 32] = [
 ];
 
 /// "a" or "an" before `words`, by how their first word is said.
-fn article_for(words: &str) -> &'static str {
+pub(super) fn article_for(words: &str) -> &'static str {
     // An abbreviation is said letter by letter: "an MP", "a GP".
     let first = words.split(' ').next().unwrap_or("");
     if first.len() > 1 && first.chars().all(|c| c.is_ascii_uppercase()) {
@@ -242,7 +257,7 @@ fn article_for(words: &str) -> &'static str {
 /// `words` with each capitalised word in lower case ("Social worker" at the
 /// start of a sentence, "Senior Practitioner"); an abbreviation stays
 /// ("SEN officer").
-fn in_lower_case(words: &str) -> String {
+pub(super) fn in_lower_case(words: &str) -> String {
     words
         .split(' ')
         .map(|word| {

@@ -147,8 +147,13 @@ fn after_abbreviation(text: &str, dot: usize) -> bool {
             .next()
             .is_some_and(|w| w.bytes().any(|b| b.is_ascii_digit()))
     };
+    // "Her NHS no. is 999 954 2557": no sentence starts in lower case.
     next.is_some_and(|c| {
-        (number_word && (c.is_ascii_digit() || matches!(c, '+' | '(') || lettered_number()))
+        (number_word
+            && (c.is_ascii_digit()
+                || c.is_ascii_lowercase()
+                || matches!(c, '+' | '(')
+                || lettered_number()))
             || (title && c.is_uppercase())
     })
 }

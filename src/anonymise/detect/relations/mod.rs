@@ -188,22 +188,31 @@ static CUE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&cue_pattern()).expect
 /// ("a friend called", "a man named").
 pub(crate) fn is_person_word(word: &str) -> bool {
     let word = word.to_lowercase();
-    RELATIONS.contains(&word.as_str())
-        || KIN_TITLES.contains(&word.as_str())
-        || PROFESSIONS.contains(&word.as_str())
-        || matches!(
-            word.as_str(),
-            "lodger"
-                | "man"
-                | "woman"
-                | "boy"
-                | "girl"
-                | "child"
-                | "person"
-                | "lady"
-                | "gentleman"
-                | "someone"
-        )
+    let one = |word: &str| {
+        RELATIONS.contains(&word)
+            || KIN_TITLES.contains(&word)
+            || PROFESSIONS.contains(&word)
+            || matches!(
+                word,
+                "lodger"
+                    | "carer"
+                    | "colleague"
+                    | "advocate"
+                    | "man"
+                    | "woman"
+                    | "boy"
+                    | "girl"
+                    | "child"
+                    | "person"
+                    | "lady"
+                    | "gentleman"
+                    | "someone"
+            )
+    };
+    // "carers named Precious and Blessing", "two men called".
+    one(&word)
+        || word.strip_suffix('s').is_some_and(one)
+        || matches!(word.as_str(), "men" | "women" | "people")
 }
 
 /// Whether a word (any case) is one for someone's work: "worker",
@@ -270,9 +279,9 @@ pub(super) fn introduced(text: &str, out: &mut Vec<Detection>) {
         let introduction = Introduction {
             // Set off by commas or brackets ("His neighbour, Dawn Rose,
             // rang", "her son (Tom) rang", "her nephew, Callum (aged 19),"),
+            // or ending the clause ("We wrote to her husband, Gareth."),
             // capitalised words are a name even when each is also a word.
-            apposition: (commas && (after.starts_with([',', ';', ')']) || after.starts_with(" (")))
-                || (bracket && after.starts_with(')')),
+            apposition: (commas && set_off(after)) || (bracket && after.starts_with(')')),
             // "a friend called Tabitha", but "an app called Brightsky".
             named: matches!(cue.as_str(), "called" | "named")
                 && text[..m.start()]
@@ -280,7 +289,9 @@ pub(super) fn introduced(text: &str, out: &mut Vec<Detection>) {
                     .rsplit(' ')
                     .next()
                     .is_some_and(is_person_word),
-            someones: !commas && !bracket && someones.is_some(),
+            // After a comma that nothing closes ("her husband, Gareth and
+            // their dog"), as straight after the relation.
+            someones: !bracket && someones.is_some(),
             // "offered her father Telecare": after a verb of giving, a word
             // no list has is what was given, unless it is a given name.
             given_object: someones == Some(Standing::AfterGiving),
@@ -300,6 +311,15 @@ pub(super) fn introduced(text: &str, out: &mut Vec<Detection>) {
             }
         }
     }
+}
+
+/// Whether the words after a name introduced by a comma close it off: a
+/// comma, a bracket or the clause's end ("her son, Tom, came", "We wrote
+/// to her husband, Gareth.", "her son, Tom (aged 9)").
+fn set_off(after: &str) -> bool {
+    after.is_empty()
+        || after.starts_with([',', ';', ':', ')', '.', '!', '?', '\n', '\r'])
+        || after.starts_with(" (")
 }
 
 /// Whether the word at `at` is itself a word for a person ("Practitioner"

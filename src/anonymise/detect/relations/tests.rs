@@ -107,6 +107,13 @@ fn a_given_name_after_someones_kin_is_a_name_word_or_not() {
         ("Her nephew, Callum (aged 19), visited.", "Callum"),
         ("Her social worker, Jo, was on leave.", "Jo"),
         ("a friend called Grace", "Grace"),
+        // A comma before the name and the clause's end after it.
+        ("We contacted her husband, Gareth.", "Gareth"),
+        (
+            "She lives with her husband, Gareth and their dog.",
+            "Gareth",
+        ),
+        ("A carer named Precious visited.", "Precious"),
     ] {
         assert_eq!(introduced_in(text), [name], "{text}");
     }

@@ -1,0 +1,34 @@
+//! A name nobody listed before where its person is from ("We spoke to
+//! Kelly from the Council", "Kelly (housing officer) replied"): the person
+//! is written by their work, in the office's words ("a member of staff from
+//! the Council") or the job the bracket gives ("A housing officer
+//! replied").
+
+use super::relations::{article_for, in_lower_case, unlisted_names};
+use super::text::{capitalise, sentence_around};
+use super::{Context, Edit, Rule, Run};
+use crate::anonymise::detect::where_from_at;
+
+/// The rewrite of a run of names nobody listed that where its person is
+/// from follows.
+pub(super) fn where_from(cx: &Context<'_>, run: &Run) -> Option<Edit> {
+    let cue = where_from_at(cx.text, run.range.end)?;
+    if !unlisted_names(cx, run) {
+        return None;
+    }
+    let (end, words) = if cue == " (" {
+        // "Kelly (housing officer)": the job stands for the person.
+        let inside = run.range.end + cue.len();
+        let close = inside + cx.text[inside..].find(')')?;
+        let job = in_lower_case(&cx.text[inside..close]);
+        (close + 1, format!("{} {job}", article_for(&job)))
+    } else {
+        (run.range.end, cx.rules().names.from_work.clone())
+    };
+    let starts = sentence_around(cx.text, &run.range).start == run.range.start;
+    Some(Edit {
+        range: run.range.start..end,
+        text: if starts { capitalise(&words) } else { words },
+        rule: Rule::NameByWorkplace,
+    })
+}

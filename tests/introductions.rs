@@ -1,0 +1,156 @@
+//! Names nobody listed that the words around them introduce, as
+//! complainants and case notes write them (fixtures/adversarial.toml): a
+//! relation, a comma and a name at the clause's end or before "and"; a
+//! person word and "called" or "named", one name or two; where a person
+//! works ("Kelly from the Council", "Kelly (housing officer)"); a name
+//! joined to a listed one whose given name no list has. And the sentence
+//! that an abbreviation before a number does not end.
+//!
+//! Each row is a sentence and what the publication copy must say: no
+//! name printed, nothing garbled, the person still there in words.
+
+use crate::adversarial::{check, fixture, ids_of};
+
+#[test]
+fn a_name_after_a_relation_and_a_comma_ends_its_clause_or_goes_on() {
+    let ids = ids_of(&fixture());
+    check(
+        &ids,
+        &[
+            (
+                "We contacted her husband, Gareth.",
+                "We contacted her husband.",
+            ),
+            ("We wrote to her son, Darren.", "We wrote to her son."),
+            (
+                "The visits were made by Mrs Pargeter's friend, Beatrice.",
+                "The visits were made by Mrs X's friend.",
+            ),
+            (
+                "She lives with her partner, Steve; he works nights.",
+                "She lives with her partner; he works nights.",
+            ),
+            (
+                "She lives with her husband, Gareth and their dog.",
+                "She lives with her husband and their dog.",
+            ),
+            // Capitalised words after a comma that are no name stay.
+            (
+                "After visiting her mother, Social Services called.",
+                "After visiting her mother, Social Services called.",
+            ),
+            (
+                "She wrote to her advocate, Mencap.",
+                "She wrote to her advocate, Mencap.",
+            ),
+            ("Her friend, Church Lane.", "Her friend, Church Lane."),
+        ],
+    );
+}
+
+#[test]
+fn a_person_called_or_named_goes_with_the_word() {
+    let ids = ids_of(&fixture());
+    check(
+        &ids,
+        &[
+            ("A carer named Precious visited.", "A carer visited."),
+            ("A carer called Blessing visited.", "A carer visited."),
+            (
+                "Carers named Precious and Blessing visited twice daily.",
+                "Carers visited twice daily.",
+            ),
+            (
+                "Two women called Sharon and Tracey visited.",
+                "Two women visited.",
+            ),
+            ("Her sons Jack and Harry visited.", "Her sons visited."),
+            // "called" as a verb.
+            (
+                "The manager called Head Office.",
+                "The manager called Head Office.",
+            ),
+            (
+                "The carer named the medication.",
+                "The carer named the medication.",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_name_beside_where_its_person_works_becomes_the_work() {
+    let ids = ids_of(&fixture());
+    check(
+        &ids,
+        &[
+            (
+                "We spoke to Kelly from the Council.",
+                "We spoke to a member of staff from the Council.",
+            ),
+            (
+                "She was told by Kelly at Age UK that it was full.",
+                "She was told by a member of staff at Age UK that it was full.",
+            ),
+            (
+                "Mark from the Trust replied.",
+                "A member of staff from the Trust replied.",
+            ),
+            (
+                "Kelly (housing officer) replied.",
+                "A housing officer replied.",
+            ),
+            (
+                "Kelly Dunne (Housing Officer) wrote on 3 May.",
+                "A housing officer wrote on 3 May.",
+            ),
+            // A listed person stays theirs; a place stays a place.
+            (
+                "Lorraine from the Council visited.",
+                "The social worker from the Council visited.",
+            ),
+            (
+                "She moved to Chester from the Midlands.",
+                "She moved to Chester from the Midlands.",
+            ),
+            (
+                "She lived in Florence at the time.",
+                "She lived in Florence at the time.",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_name_joined_to_a_listed_one_with_a_given_name_no_list_has_is_held() {
+    let ids = ids_of(&fixture());
+    check(
+        &ids,
+        &[
+            (
+                "Lorraine Pemberton and Zbigniew Nowak visited.",
+                "The social worker and [name] visited.",
+            ),
+            (
+                "Jo Bramley and Lorraine Pemberton visited.",
+                "[name] and the social worker visited.",
+            ),
+            (
+                "Lorraine Pemberton and Ofsted Inspectors met.",
+                "The social worker and Ofsted Inspectors met.",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn an_abbreviation_before_a_number_ends_no_sentence() {
+    let ids = ids_of(&fixture());
+    check(
+        &ids,
+        &[
+            ("Her NHS no. is 999 954 2557. She rang.", "She rang."),
+            ("Her tel. no. is 07700 900461. She rang.", "She rang."),
+        ],
+    );
+}
