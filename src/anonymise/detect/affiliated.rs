@@ -14,7 +14,7 @@ use memchr::memmem;
 use super::Detection;
 use super::names::{ORGANISATION_WORDS, Word, heuristic, name_word, never_a_name, word_start};
 use crate::anonymise::name_tables::is_given_name;
-use crate::anonymise::reading::is_place_word;
+use crate::anonymise::reading::{is_place_word, starts_sentence};
 use crate::anonymise::words::{is_english_word, is_job_word, is_month};
 
 /// What may follow a person's name to say where they are from.
@@ -128,7 +128,7 @@ fn name_before(text: &str, end: usize, before_a_body: bool) -> Option<usize> {
         None => return None,
     };
     let first = &text[start..given.map_or(end, |(_, stop)| stop)];
-    let at_sentence_start = starts_sentence(&text[..start]);
+    let at_sentence_start = starts_sentence(text, start);
     if (at_sentence_start && !before_a_body && is_english_word(first))
         || leads_to_a_place(&text[..start])
     {
@@ -148,14 +148,6 @@ fn is_name_word(text: &str, start: usize, end: usize) -> bool {
         && !is_month(word)
         && !is_place_word(word)
         && !ORGANISATION_WORDS.contains(&word)
-}
-
-/// Whether the text before a word ends a sentence (or is empty).
-fn starts_sentence(head: &str) -> bool {
-    head.trim_end()
-        .chars()
-        .next_back()
-        .is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n' | ':' | '"' | '\u{201c}'))
 }
 
 /// Whether the words before a name make it a place: a preposition of
