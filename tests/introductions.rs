@@ -3,8 +3,11 @@
 //! relation, a comma and a name at the clause's end or before "and"; a
 //! person word and "called" or "named", one name or two; where a person
 //! works ("Kelly from the Council", "Kelly (housing officer)"); a name
-//! joined to a listed one whose given name no list has. And the sentence
-//! that an abbreviation before a number does not end.
+//! joined to a listed one whose given name no list has, or a given name
+//! alone; a given name with an initial. A listed name never given to
+//! someone it cannot be (a child called "Mr", two people's names joined by
+//! a hyphen). IP addresses and identity documents' numbers. And the
+//! sentence that an abbreviation before a number does not end.
 //!
 //! Each row is a sentence and what the publication copy must say: no
 //! name printed, nothing garbled, the person still there in words.
@@ -104,6 +107,15 @@ fn a_name_beside_where_its_person_works_becomes_the_work() {
                 "Kelly Dunne (Housing Officer) wrote on 3 May.",
                 "A housing officer wrote on 3 May.",
             ),
+            (
+                "Her case was passed to Lisa in the complaints team.",
+                "Her case was passed to a member of staff in the complaints team.",
+            ),
+            // A titled name says more than the work: held.
+            (
+                "Her GP is Dr Anand at Heron Surgery.",
+                "Her GP is [name] at a GP practice.",
+            ),
             // A listed person stays theirs; a place stays a place.
             (
                 "Lorraine from the Council visited.",
@@ -139,6 +151,12 @@ fn a_name_joined_to_a_listed_one_with_a_given_name_no_list_has_is_held() {
                 "Lorraine Pemberton and Ofsted Inspectors met.",
                 "The social worker and Ofsted Inspectors met.",
             ),
+            (
+                "Emails between Mrs Pargeter and Lisa show this.",
+                "Emails between Mrs X and [name] show this.",
+            ),
+            // A given name with a family name's initial and its stop.
+            ("Lisa W. replied on 3 May.", "[name] replied on 3 May."),
         ],
     );
 }
@@ -151,6 +169,45 @@ fn an_abbreviation_before_a_number_ends_no_sentence() {
         &[
             ("Her NHS no. is 999 954 2557. She rang.", "She rang."),
             ("Her tel. no. is 07700 900461. She rang.", "She rang."),
+        ],
+    );
+}
+
+#[test]
+fn a_listed_name_is_never_someone_else_s() {
+    let ids = ids_of(&fixture());
+    check(
+        &ids,
+        &[
+            // Ben, a child, is no "Mr": his father is not C.
+            ("Ben's father, Mr Little, agreed.", "C's father agreed."),
+            ("Mr Little agreed.", "[name] agreed."),
+            // Two listed people's names joined: neither's, held.
+            (
+                "The Pargeter-Little household was told.",
+                "The [name] household was told.",
+            ),
+            ("Mrs Tranter-Wilde wrote.", "Mrs F wrote."),
+        ],
+    );
+}
+
+#[test]
+fn ip_addresses_and_identity_documents_go() {
+    let ids = ids_of(&fixture());
+    check(
+        &ids,
+        &[
+            ("Her IP address is 192.0.2.44. She rang.", "She rang."),
+            (
+                "The login came from IP 192.0.2.44 on 3 May.",
+                "The login came from IP [IP address] on 3 May.",
+            ),
+            (
+                "See paragraph 4.3.2.1 of the policy.",
+                "See paragraph 4.3.2.1 of the policy.",
+            ),
+            ("Her passport number is 123456789. She rang.", "She rang."),
         ],
     );
 }

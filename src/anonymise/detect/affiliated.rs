@@ -18,7 +18,18 @@ use crate::anonymise::reading::{is_place_word, starts_sentence};
 use crate::anonymise::words::{is_english_word, is_job_word, is_month};
 
 /// What may follow a person's name to say where they are from.
-const CUES: [&str; 4] = [" from ", ", from ", " at ", " ("];
+const CUES: [&str; 5] = [" from ", ", from ", " at ", " (", " in the "];
+
+/// The last words of a part of an organisation a person works "in": "Lisa
+/// in the complaints team".
+const UNITS: [&str; 6] = [
+    "team",
+    "department",
+    "office",
+    "unit",
+    "service",
+    "services",
+];
 
 /// Words before a place, not a person: "moved to Chester from", "in
 /// Florence at the time".
@@ -72,8 +83,12 @@ static FINDERS: LazyLock<Vec<(&'static str, memmem::Finder<'static>)>> = LazyLoc
 pub(super) fn affiliated(text: &str, out: &mut Vec<Detection>) {
     for (cue, finder) in FINDERS.iter() {
         for at in finder.find_iter(text.as_bytes()) {
+            // A place may stand before "from" and "at", never before a
+            // team or a job.
+            let place_possible = matches!(*cue, " from " | ", from " | " at ");
             if says_where_from(text, at, cue)
-                && let Some(start) = name_before(text, at, names_a_body(text, at + cue.len()))
+                && let Some(start) =
+                    name_before(text, at, names_a_body(text, at + cue.len()), place_possible)
             {
                 out.push(heuristic(start..at));
             }
@@ -94,6 +109,15 @@ fn says_where_from(text: &str, at: usize, cue: &str) -> bool {
         " at " => rest
             .strip_prefix("the ")
             .map_or(capitalised(rest), capitalised),
+        // "in the complaints team", "in the Housing Options Service".
+        " in the " => rest
+            .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == ' '))
+            .next()
+            .is_some_and(|part| {
+                part.split(' ')
+                    .take(4)
+                    .any(|w| UNITS.iter().any(|u| u.eq_ignore_ascii_case(w)))
+            }),
         _ => rest.starts_with("the ") || capitalised(rest),
     }
 }
@@ -110,7 +134,7 @@ fn names_a_body(text: &str, at: usize) -> bool {
 /// The given name (and family name) that ends at `end`, where it starts;
 /// one that is also a word starts a sentence only before an organisation's
 /// name ("Mark from the Trust replied", but "Rose from the floor").
-fn name_before(text: &str, end: usize, before_a_body: bool) -> Option<usize> {
+fn name_before(text: &str, end: usize, before_a_body: bool, place_possible: bool) -> Option<usize> {
     let last = word_start(text, end);
     if !is_name_word(text, last, end) {
         return None;
@@ -130,7 +154,7 @@ fn name_before(text: &str, end: usize, before_a_body: bool) -> Option<usize> {
     let first = &text[start..given.map_or(end, |(_, stop)| stop)];
     let at_sentence_start = starts_sentence(text, start);
     if (at_sentence_start && !before_a_body && is_english_word(first))
-        || leads_to_a_place(&text[..start])
+        || (place_possible && leads_to_a_place(&text[..start]))
     {
         return None;
     }
@@ -185,6 +209,7 @@ mod tests {
             ("She said Mark from the Council rang.", "Mark"),
             ("We wrote to Dawn at the Trust.", "Dawn"),
             ("Mark from the Trust replied.", "Mark"),
+            ("It went to Lisa in the complaints team.", "Lisa"),
         ] {
             assert_eq!(found(text), [name], "{text}");
         }
@@ -201,6 +226,7 @@ mod tests {
             "The GP (locum doctor) rang.",
             "Mrs X from the Council's records.",
             "Kelly at 3pm rang.",
+            "She saw Kelly in the garden.",
             "Kingsley Vale Council from the start.",
         ] {
             assert_eq!(found(text), [] as [&str; 0], "{text}");

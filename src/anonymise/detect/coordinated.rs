@@ -56,6 +56,17 @@ fn name_at(text: &str, at: usize) -> Option<usize> {
     next.is_none_or(may_end_a_name).then_some(end)
 }
 
+/// A given name alone at `at` that is no word ("Mrs X and Lisa"), with no
+/// capitalised word after it: where it ends.
+fn given_alone_at(text: &str, at: usize) -> Option<usize> {
+    let end = capitalised(text, at)?;
+    let word = &text[at..end];
+    let alone = !text[end..]
+        .strip_prefix(' ')
+        .is_some_and(|rest| rest.starts_with(char::is_uppercase));
+    (alone && is_given_name(word) && !is_word_name(word) && may_end_a_name(word)).then_some(end)
+}
+
 /// Names nobody listed joined to the listed names at `listed`.
 pub(crate) fn beside_listed(text: &str, listed: &[Range<usize>]) -> Vec<Detection> {
     let mut out = Vec::new();
@@ -63,7 +74,7 @@ pub(crate) fn beside_listed(text: &str, listed: &[Range<usize>]) -> Vec<Detectio
         // After: "Lorraine Pemberton and Joanne Bramley".
         if let Some(join) = JOINS.iter().find(|j| text[range.end..].starts_with(**j)) {
             let at = range.end + join.len();
-            if let Some(end) = name_at(text, at) {
+            if let Some(end) = name_at(text, at).or_else(|| given_alone_at(text, at)) {
                 out.push(heuristic(at..end));
             }
         }
@@ -75,7 +86,18 @@ pub(crate) fn beside_listed(text: &str, listed: &[Range<usize>]) -> Vec<Detectio
                 let given_start = word_start(text, family_start - 1);
                 if name_at(text, given_start) == Some(family_end) {
                     out.push(heuristic(given_start..family_end));
+                    continue;
                 }
+            }
+            // "Lisa and Mrs Pargeter": a given name alone, nothing
+            // capitalised before it but a sentence's start.
+            let before_given = text[..family_start].trim_end();
+            let capital_before = text[word_start(text, before_given.len())..before_given.len()]
+                .starts_with(char::is_uppercase);
+            if (!capital_before || before_given.is_empty())
+                && given_alone_at(text, family_start) == Some(family_end)
+            {
+                out.push(heuristic(family_start..family_end));
             }
         }
     }
@@ -116,6 +138,22 @@ mod tests {
             found("Copied to Lorraine Pemberton or Karen Booth.", listed),
             ["Karen Booth"]
         );
+        // A given name alone that is no word.
+        assert_eq!(
+            found(
+                "Emails between Lorraine Pemberton and Lisa show it.",
+                listed
+            ),
+            ["Lisa"]
+        );
+        assert_eq!(
+            found("Lisa and Lorraine Pemberton visited.", listed),
+            ["Lisa"]
+        );
+        assert_eq!(
+            found("Lorraine Pemberton and Joanne visited.", listed),
+            ["Joanne"]
+        );
         // A given name no list has, with a family name that is no word.
         assert_eq!(
             found("Lorraine Pemberton and Zbigniew Nowak visited.", listed),
@@ -138,7 +176,7 @@ mod tests {
             "In April and May Lorraine Pemberton visited.",
             "Lorraine Pemberton, Social Worker, wrote.",
             "Lorraine Pemberton and Mrs Y met.",
-            "Lorraine Pemberton and Joanne visited.",
+            "Lorraine Pemberton and Grace visited.",
             "Lorraine Pemberton and June Monday.",
             "Lorraine Pemberton and Ofsted Inspectors met.",
         ] {

@@ -189,6 +189,7 @@ pub(crate) fn detect(
         }
         bank_details(text, &lower, &mut out);
         records::record_numbers(text, &lower, &mut out);
+        ip_addresses(text, &lower, &mut out);
     }
     out
 }
@@ -356,6 +357,32 @@ fn online_profiles(text: &str, lower: &str, out: &mut Vec<Detection>) {
     for (at, _) in text.match_indices('@') {
         if let Some(end) = handle_at(text, at) {
             out.push(validated(at..end, Category::OnlineId));
+        }
+    }
+}
+
+/// IPv4 addresses after their name ("her IP address is 192.0.2.44", "IP:
+/// 192.0.2.44"): four numbers of 0 to 255 joined by dots, the name no more
+/// than forty bytes before (a paragraph "4.3.2.1" has none).
+fn ip_addresses(text: &str, lower: &str, out: &mut Vec<Detection>) {
+    static IP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?-u)\b(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\b").expect("valid regex")
+    });
+    if !lower.contains("ip") {
+        return;
+    }
+    for c in IP.captures_iter(text) {
+        let whole = c.get(0).expect("the match");
+        let octets = (1..=4).all(|i| c[i].parse::<u16>().is_ok_and(|n| n <= 255));
+        let joined = text[whole.end()..].starts_with(|ch: char| ch == '.')
+            && text[whole.end() + 1..].starts_with(|ch: char| ch.is_ascii_digit());
+        let before =
+            &lower[lower.floor_char_boundary(whole.start().saturating_sub(40))..whole.start()];
+        let named = before
+            .split(|ch: char| !ch.is_ascii_alphanumeric())
+            .any(|word| word == "ip");
+        if octets && !joined && named && !text[..whole.start()].ends_with('.') {
+            out.push(validated(whole.range(), Category::OnlineId));
         }
     }
 }

@@ -158,3 +158,32 @@ fn ibans_check() {
     assert!(iban_valid("GB82 WEST 1234 5698 7654 32"));
     assert!(!iban_valid("GB82 WEST 1234 5698 7654 33"));
 }
+
+#[test]
+fn ip_addresses_after_their_name() {
+    for text in [
+        "Her IP address is 192.0.2.44.",
+        "The login came from IP 192.0.2.44 on 3 May.",
+        "IP: 10.0.0.255",
+    ] {
+        let f = found(text);
+        assert!(
+            f.iter()
+                .any(|(c, v, _)| *c == Category::OnlineId && v.contains("."))
+                && f.iter().all(|(_, v, _)| !v.ends_with('.')),
+            "{text}: {f:?}"
+        );
+    }
+    for text in [
+        "See paragraph 4.3.2.1 of the policy.",
+        "Her IP address changed; the form was version 1.2.3.4.",
+        "The IP address was 300.1.2.3.",
+        "Its IP address, 192.0.2.44.5, is odd.",
+    ] {
+        assert!(
+            found(text).iter().all(|(c, _, _)| *c != Category::OnlineId),
+            "{text}: {:?}",
+            found(text)
+        );
+    }
+}

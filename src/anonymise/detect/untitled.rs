@@ -3,7 +3,9 @@
 //! Rowntree", "copied to Tomasz Wiśniewski"). Places and organisations
 //! have the shape too ("Milton Keynes Council", "Florence Nightingale
 //! Ward"), so the family name must be no English word, and words that
-//! name an organisation or a place after it leave the whole alone.
+//! name an organisation or a place after it leave the whole alone. A
+//! given name with a family name's initial and its stop ("Lisa W.
+//! replied") is a name too.
 
 use super::Detection;
 use super::names::{ORGANISATION_WORDS, Word, heuristic, name_word, never_a_name};
@@ -70,11 +72,24 @@ pub(super) fn untitled(text: &str, out: &mut Vec<Detection>) {
         if !capital_after_space(bytes, first_end) || !is_given_name(&text[at..first_end]) {
             continue;
         }
-        if let Some(end) = family_names(text, first_end + 1) {
+        if let Some(end) =
+            family_names(text, first_end + 1).or_else(|| initial(text, first_end + 1))
+        {
             out.push(heuristic(at..end));
             from = end;
         }
     }
+}
+
+/// A family name's initial with its full stop at `at` ("Lisa W. replied"):
+/// where the letter ends. Without the stop a capital is as often a word
+/// ("Lisa I think").
+fn initial(text: &str, at: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    (bytes.get(at).is_some_and(u8::is_ascii_uppercase)
+        && bytes.get(at + 1) == Some(&b'.')
+        && bytes.get(at + 2).is_none_or(|b| !b.is_ascii_alphabetic()))
+    .then_some(at + 1)
 }
 
 /// Whether one space and a capital (or a letter outside ASCII) stand at

@@ -113,6 +113,8 @@ pub struct Identifiers {
     initials: Vec<char>,
     hos_labels: Vec<Option<String>>,
     titles: Vec<Option<Title>>,
+    /// Whether each person is a child (no adult's title is theirs).
+    children: Vec<bool>,
     automaton: WordPatterns,
     patterns: Vec<PatternKind>,
     /// Name tokens for the verifier's token search, and for names in emails.
@@ -325,6 +327,11 @@ impl Identifiers {
             // A profile's address is a web address, a handle a username.
             let placeholder = match d.category {
                 Category::OnlineId if text[d.range.clone()].contains('/') => "[web address]",
+                Category::OnlineId
+                    if text[d.range.clone()].starts_with(|c: char| c.is_ascii_digit()) =>
+                {
+                    "[IP address]"
+                }
                 other => other.placeholder(),
             };
             hits.push(Hit::new(source, d.range, d.category, None, placeholder));
@@ -360,7 +367,8 @@ impl Identifiers {
         hits.extend(self.near_misses(text, &kept));
         hits.extend(kept);
         let kept = resolve(text, hits, &protected);
-        let mut kept = self.whole_names(text, kept, &protected);
+        let kept = self.whole_names(text, kept, &protected);
+        let mut kept = widen::joined_names(text, kept, &self.labels);
         widen::with_what_belongs(text, &mut kept);
         let hits = disguise::online_ids(text, self.doubt_near_misses(text, kept));
         (hits, protected, candidates)

@@ -127,10 +127,7 @@ impl Identifiers {
         // A surname that is one person's whole family name is theirs, not a
         // part of another's double-barrelled name ("Mrs Tranter" with an Ann
         // Tranter and a Deborah Tranter-Wilde listed), when the title fits.
-        let fits = |p: usize| match (title, self.titles[p]) {
-            (Some(t), Some(own)) => titles_compatible(own, t),
-            _ => true,
-        };
+        let fits = |p: usize| title.is_none_or(|t| self.may_be_titled(p, t));
         let whole: Vec<(usize, NameForm)> = candidates
             .iter()
             .copied()
@@ -150,7 +147,7 @@ impl Identifiers {
                 // when it fits nobody, the name is not attributed (never guess).
                 candidates
                     .into_iter()
-                    .filter(|(p, _)| self.titles[*p].is_none_or(|own| titles_compatible(own, t)))
+                    .filter(|(p, _)| self.may_be_titled(*p, t))
                     .collect()
             } else {
                 exact
@@ -173,6 +170,16 @@ impl Identifiers {
             Ok(people[0])
         } else {
             Err(people)
+        }
+    }
+
+    /// Whether a text may call person `p` by title `t`: one that fits
+    /// their own; without one, any but an adult's for a child ("Ben's
+    /// father, Mr Little," is not Ben).
+    fn may_be_titled(&self, p: usize, t: Title) -> bool {
+        match self.titles[p] {
+            Some(own) => titles_compatible(own, t),
+            None => !self.children[p] || t == Title::Miss,
         }
     }
 

@@ -5,7 +5,7 @@
 //! word before it ("No."), a flat's number before it ("Flat 2, "), a link's
 //! scheme ("tel:", "mailto:").
 
-use super::{Category, Hit, Source};
+use super::{Category, Doubt, Hit, Source};
 
 /// Widens each of `hits` (in text order, not overlapping) to what belongs
 /// with it, by its category; a hit whose widening would reach into its
@@ -29,6 +29,40 @@ pub(super) fn with_what_belongs(text: &str, hits: &mut [Hit]) {
             hits[i].range = own[i].clone();
         }
     }
+}
+
+/// Two listed people's names joined by a hyphen ("The Pargeter-Little
+/// household"): one name that is neither person's (a household's, or a
+/// third person's double-barrelled name), held as a shared name rather
+/// than printed as "Mrs X-C".
+pub(super) fn joined_names(text: &str, hits: Vec<Hit>, labels: &[String]) -> Vec<Hit> {
+    let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
+    for hit in hits {
+        if let Some(last) = out.last_mut()
+            && let (Some(p), Some(q)) = (last.person, hit.person)
+            && p != q
+            && last.category == Category::Name
+            && hit.category == Category::Name
+            && matches!(
+                &text[last.range.end..hit.range.start],
+                "-" | "\u{2010}" | "\u{2011}"
+            )
+        {
+            let mut candidates = vec![labels[p].clone(), labels[q].clone()];
+            candidates.sort();
+            *last = Hit::new(
+                Source::Listed,
+                last.range.start..hit.range.end,
+                Category::AmbiguousName,
+                None,
+                Category::Name.placeholder(),
+            )
+            .doubted(Some(Doubt::Shared { candidates }));
+            continue;
+        }
+        out.push(hit);
+    }
+    out
 }
 
 /// A phone number's extension written after it ("01632 960451 ext 204",

@@ -8,12 +8,19 @@ use super::relations::{article_for, in_lower_case, unlisted_names};
 use super::text::{capitalise, sentence_around};
 use super::{Context, Edit, Rule, Run};
 use crate::anonymise::detect::where_from_at;
+use crate::anonymise::reading::is_title;
 
 /// The rewrite of a run of names nobody listed that where its person is
 /// from follows.
 pub(super) fn where_from(cx: &Context<'_>, run: &Run) -> Option<Edit> {
     let cue = where_from_at(cx.text, run.range.end)?;
-    if !unlisted_names(cx, run) {
+    // "Her GP is Dr Anand at Heron Surgery": a titled name says more
+    // than "a member of staff"; it is held.
+    let first = cx.text[run.range.clone()]
+        .split([' ', '.'])
+        .next()
+        .unwrap_or("");
+    if !unlisted_names(cx, run) || is_title(first) {
         return None;
     }
     let (end, words) = if cue == " (" {

@@ -455,6 +455,8 @@ impl Builder {
         }
         let mut titles: Vec<Option<Title>> = case.people.iter().map(|p| p.title).collect();
         titles.extend(self.extra_labels.iter().map(|_| None));
+        let mut children: Vec<bool> = case.people.iter().map(|p| p.child).collect();
+        children.resize(titles.len(), false);
         labels.extend(self.extra_labels);
         let mut initials: Vec<char> = case
             .people
@@ -498,6 +500,7 @@ impl Builder {
             labels,
             hos_labels: case.people.iter().map(|p| p.hos_label.clone()).collect(),
             titles,
+            children,
             automaton: WordPatterns::new(&self.patterns),
             patterns: self.kinds,
             tokens: WordPatterns::new(&self.tokens),
