@@ -374,7 +374,7 @@ fn ip_addresses(text: &str, lower: &str, out: &mut Vec<Detection>) {
     for c in IP.captures_iter(text) {
         let whole = c.get(0).expect("the match");
         let octets = (1..=4).all(|i| c[i].parse::<u16>().is_ok_and(|n| n <= 255));
-        let joined = text[whole.end()..].starts_with(|ch: char| ch == '.')
+        let joined = text[whole.end()..].starts_with('.')
             && text[whole.end() + 1..].starts_with(|ch: char| ch.is_ascii_digit());
         let before =
             &lower[lower.floor_char_boundary(whole.start().saturating_sub(40))..whole.start()];
