@@ -2,8 +2,11 @@
 //! a comma ("Social workers Lorraine Pemberton and Joanne Bramley visited",
 //! "Joanne Bramley and Lorraine Pemberton"): beside a person, a given name and
 //! a capitalised word are a person too, even where the second is also a
-//! word ("Bramley", "Booth"). Never a title, an organisation's or a place's
-//! word ("Lorraine Pemberton and Grace Church Hall").
+//! word ("Bramley", "Booth"); so are two capitalised words neither of
+//! which is a word ("Zbigniew Nowak", "Jo Bramley") and a given name alone
+//! that is no word ("Mrs Pargeter and Lisa"). Never a title, an
+//! organisation's or a place's word ("Lorraine Pemberton and Grace Church
+//! Hall", "Ofsted Inspectors").
 
 use std::ops::Range;
 

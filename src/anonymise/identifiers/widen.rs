@@ -3,7 +3,8 @@
 //! ("Mr Y'"), an email's angle brackets ("<[email address]>"), a phone's
 //! extension ("ext 204"), a house number set apart from its street or the
 //! word before it ("No."), a flat's number before it ("Flat 2, "), a link's
-//! scheme ("tel:", "mailto:").
+//! scheme ("tel:", "mailto:"); and two listed people's names joined by a
+//! hyphen, one name that is neither's ([`joined_names`]).
 
 use super::{Category, Doubt, Hit, Source};
 
