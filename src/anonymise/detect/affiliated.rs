@@ -191,11 +191,10 @@ fn leads_to_a_place(head: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::anonymise::detect::found_by;
 
     fn found(text: &str) -> Vec<&str> {
-        let mut out = Vec::new();
-        affiliated(text, &mut out);
-        out.iter().map(|d| &text[d.range.clone()]).collect()
+        found_by(affiliated, text)
     }
 
     #[test]

@@ -80,11 +80,10 @@ fn starts_a_line_or_sentence(head: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::anonymise::detect::found_by;
 
     fn found(text: &str) -> Vec<&str> {
-        let mut out = Vec::new();
-        greetings(text, &mut out);
-        out.iter().map(|d| &text[d.range.clone()]).collect()
+        found_by(greetings, text)
     }
 
     #[test]

@@ -194,6 +194,14 @@ pub(crate) fn detect(
     out
 }
 
+/// What a detector finds in `text`, as written (for the detectors' tests).
+#[cfg(test)]
+fn found_by(detector: fn(&str, &mut Vec<Detection>), text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    detector(text, &mut out);
+    out.iter().map(|d| &text[d.range.clone()]).collect()
+}
+
 fn validated(range: Range<usize>, category: Category) -> Detection {
     Detection {
         range,

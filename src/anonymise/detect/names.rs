@@ -425,6 +425,7 @@ fn is_mark(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::anonymise::detect::found_by;
 
     /// What the regex the titles' automaton replaced finds in `text`.
     fn titles_by_regex(text: &str) -> Vec<Range<usize>> {
@@ -476,9 +477,7 @@ mod tests {
     }
 
     fn titled_in(text: &str) -> Vec<&str> {
-        let mut out = Vec::new();
-        titled(text, &mut out);
-        out.iter().map(|d| &text[d.range.clone()]).collect()
+        found_by(titled, text)
     }
 
     #[test]

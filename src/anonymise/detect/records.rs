@@ -198,11 +198,13 @@ fn is_year_range(number: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::anonymise::detect::found_by;
 
     fn found(text: &str) -> Vec<&str> {
-        let mut out = Vec::new();
-        record_numbers(text, &text.to_ascii_lowercase(), &mut out);
-        out.iter().map(|d| &text[d.range.clone()]).collect()
+        found_by(
+            |text, out| record_numbers(text, &text.to_ascii_lowercase(), out),
+            text,
+        )
     }
 
     #[test]

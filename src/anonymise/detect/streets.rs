@@ -140,11 +140,10 @@ fn is_address(text: &str, range: std::ops::Range<usize>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::anonymise::detect::found_by;
 
     fn addresses(text: &str) -> Vec<&str> {
-        let mut out = Vec::new();
-        street_addresses(text, &mut out);
-        out.iter().map(|d| &text[d.range.clone()]).collect()
+        found_by(street_addresses, text)
     }
 
     #[test]

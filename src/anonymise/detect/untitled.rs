@@ -136,11 +136,10 @@ fn family_names(text: &str, at: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::anonymise::detect::found_by;
 
     fn names(text: &str) -> Vec<&str> {
-        let mut out = Vec::new();
-        untitled(text, &mut out);
-        out.iter().map(|d| &text[d.range.clone()]).collect()
+        found_by(untitled, text)
     }
 
     #[test]

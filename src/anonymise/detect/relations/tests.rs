@@ -3,12 +3,7 @@
 
 use super::*;
 
-/// What a detector finds in `text`, as written.
-fn found_by(detector: fn(&str, &mut Vec<Detection>), text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    detector(text, &mut out);
-    out.iter().map(|d| &text[d.range.clone()]).collect()
-}
+use crate::anonymise::detect::found_by;
 
 fn before_relation_in(text: &str) -> Vec<&str> {
     found_by(before_relation, text)
