@@ -890,9 +890,11 @@ fn a_relative_nobody_listed_called_by_a_given_name_goes() {
                 "She lived with Sheila, her mother.",
                 "She lived with her mother.",
             ),
+            // Amy, whom nothing introduces, is a given name standing alone:
+            // held.
             (
                 "Then Tom, her son, and Amy came.",
-                "Then her son and Amy came.",
+                "Then her son and [name] came.",
             ),
             (
                 "Kayden, Mrs Pargeter's grandson, rang.",

@@ -4,7 +4,9 @@
 //! person word and "called" or "named", one name or two; where a person
 //! works ("Kelly from the Council", "Kelly (housing officer)"); a name
 //! joined to a listed one whose given name no list has, or a given name
-//! alone; a given name with an initial. A listed name never given to
+//! alone; a given name with an initial; a given name no word list has,
+//! standing alone; a name the words before it say is one ("whose name
+//! was"). A listed name never given to
 //! someone it cannot be (a child called "Mr", two people's names joined by
 //! a hyphen). IP addresses and identity documents' numbers. And the
 //! sentence that an abbreviation before a number does not end.
@@ -157,6 +159,84 @@ fn a_name_joined_to_a_listed_one_with_a_given_name_no_list_has_is_held() {
             ),
             // A given name with a family name's initial and its stop.
             ("Lisa W. replied on 3 May.", "[name] replied on 3 May."),
+        ],
+    );
+}
+
+#[test]
+fn a_given_name_standing_alone_is_held() {
+    let ids = ids_of(&fixture());
+    check(
+        &ids,
+        &[
+            (
+                "Mrs Pargeter told Lisa she was unhappy.",
+                "Mrs X told [name] she was unhappy.",
+            ),
+            (
+                "Thanks Lisa, I will pass this on.",
+                "Thanks [name], I will pass this on.",
+            ),
+            (
+                "According to Sharon, the visit was cancelled.",
+                "According to [name], the visit was cancelled.",
+            ),
+            (
+                "Darren had not visited since March.",
+                "[name] had not visited since March.",
+            ),
+            (
+                "We asked Kelly and her manager for comments.",
+                "We asked [name] and her manager for comments.",
+            ),
+            (
+                "She stayed at Kayleigh's flat that night.",
+                "She stayed at [name]'s flat that night.",
+            ),
+            // Places, faiths, things and words of the language stay.
+            (
+                "She moved to Chester in June.",
+                "She moved to Chester in June.",
+            ),
+            (
+                "A Christian charity and the Preston office helped.",
+                "A Christian charity and the Preston office helped.",
+            ),
+            (
+                "Mrs Pargeter asked for Grace to be said.",
+                "Mrs X asked for Grace to be said.",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_name_that_words_say_is_one_goes_or_is_held() {
+    let ids = ids_of(&fixture());
+    check(
+        &ids,
+        &[
+            (
+                "The carer, whose name was Blessing, left early.",
+                "The carer left early.",
+            ),
+            (
+                "She said her name was Faith.",
+                "She said her name was [name].",
+            ),
+            (
+                "A carer known as Blessing visited.",
+                "A carer known as [name] visited.",
+            ),
+            (
+                "The caller gave her name as Dawn.",
+                "The caller gave her name as [name].",
+            ),
+            // Things are known as things.
+            (
+                "The scheme known as Homefinder closed.",
+                "The scheme known as Homefinder closed.",
+            ),
         ],
     );
 }

@@ -33,7 +33,7 @@ const UNITS: [&str; 6] = [
 
 /// Words before a place, not a person: "moved to Chester from", "in
 /// Florence at the time".
-const PLACE_PREPOSITIONS: [&str; 13] = [
+pub(super) const PLACE_PREPOSITIONS: [&str; 13] = [
     "in", "at", "near", "from", "of", "into", "outside", "around", "across", "through", "via",
     "towards", "between",
 ];

@@ -26,6 +26,8 @@ mod affiliated;
 mod coordinated;
 mod greetings;
 mod hints;
+mod lone;
+mod named;
 mod names;
 mod records;
 mod relations;
@@ -174,6 +176,8 @@ pub(crate) fn detect(
     }
     relations::before_relation(text, &mut out);
     affiliated::affiliated(text, &mut out);
+    lone::lone(text, &mut out);
+    named::named(text, &lower, &mut out);
     greetings::greetings(text, &mut out);
     names::maiden(text, &mut out);
     online_profiles(text, &lower, &mut out);

@@ -387,6 +387,24 @@ pub(super) fn word_start(text: &str, end: usize) -> usize {
         .map_or(0, |(i, c)| i + c.len_utf8())
 }
 
+/// The first byte of `b` at or after `from` where a capitalised word may
+/// start (`b.len()` if none): an ASCII capital or the first byte of a
+/// character outside ASCII; sixteen bytes at a time, as most bytes of a
+/// text are neither (the scan of `crate::anonymise::digits::next_digit`).
+pub(super) fn next_capital(b: &[u8], from: usize) -> usize {
+    let may_start = |c: &u8| c.wrapping_sub(b'A') < 26 || *c >= 0xC0;
+    let mut i = from;
+    while let Some(block) = b.get(i..).and_then(<[u8]>::first_chunk::<16>) {
+        if block.iter().fold(false, |any, c| any | may_start(c)) {
+            break;
+        }
+        i += 16;
+    }
+    b.get(i..)
+        .and_then(|rest| rest.iter().position(may_start))
+        .map_or(b.len(), |n| i + n)
+}
+
 /// The name word at `at`, if there is one: its end and kind.
 pub(super) fn name_word(text: &str, at: usize) -> Option<(usize, Word)> {
     let rest = text.get(at..)?;
@@ -426,6 +444,21 @@ fn is_mark(c: char) -> bool {
 mod tests {
     use super::*;
     use crate::anonymise::detect::found_by;
+
+    #[test]
+    fn the_block_scan_for_capitals_finds_what_a_byte_scan_finds() {
+        let text = "a long line of lower case words, then Lisa; then \
+                    a longer run of words with no capital in it at all until Ébène and \
+                    then x and Z";
+        let b = text.as_bytes();
+        for from in 0..=b.len() {
+            let byte_by_byte = b[from..]
+                .iter()
+                .position(|&c| c.is_ascii_uppercase() || c >= 0xC0)
+                .map_or(b.len(), |k| from + k);
+            assert_eq!(next_capital(b, from), byte_by_byte, "from {from}");
+        }
+    }
 
     /// What the regex the titles' automaton replaced finds in `text`.
     fn titles_by_regex(text: &str) -> Vec<Range<usize>> {

@@ -8,7 +8,7 @@
 //! replied") is a name too.
 
 use super::Detection;
-use super::names::{ORGANISATION_WORDS, Word, heuristic, name_word, never_a_name};
+use super::names::{ORGANISATION_WORDS, Word, heuristic, name_word, never_a_name, next_capital};
 use crate::anonymise::name_tables::is_given_name;
 use crate::anonymise::reading::is_place_word;
 use crate::anonymise::words::{is_english_word, is_word_name};
@@ -38,11 +38,11 @@ pub(super) fn untitled(text: &str, out: &mut Vec<Detection>) {
     let mut from = 0;
     // Only where a capital may stand: an ASCII capital or a character
     // outside ASCII.
-    while let Some(k) = bytes[from..]
-        .iter()
-        .position(|&b| b.is_ascii_uppercase() || b >= 0xC0)
-    {
-        let at = from + k;
+    loop {
+        let at = next_capital(bytes, from);
+        if at == bytes.len() {
+            break;
+        }
         let starts_word = text[..at]
             .chars()
             .next_back()
