@@ -1,7 +1,8 @@
 //! The name tables the data folder holds: English given names and their
 //! pet forms (`data/pet-names.txt`), the Irish, Scottish Gaelic and Welsh
 //! names a text may write anglicised (`data/anglicised-names.txt`), and
-//! given names (`data/given-names.txt`). The listed names' forms read the
+//! given names (`data/given-names.txt`, the census's, and
+//! `data/given-names-world.txt`, those of other communities it lacks). The listed names' forms read the
 //! first two; the detector of names nobody listed reads the given names (a
 //! given name is a name after "her son" even where it is also a word).
 
@@ -32,10 +33,12 @@ static TABLE_NAMES: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
         .collect()
 });
 
-/// Given names, folded.
+/// Given names, folded: the census list and the names of other
+/// communities it lacks.
 static GIVEN_NAMES: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
     include_str!("../../data/given-names.txt")
         .lines()
+        .chain(include_str!("../../data/given-names-world.txt").lines())
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         // Lower-case ASCII letters are their own folded form.
