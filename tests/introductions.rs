@@ -193,6 +193,19 @@ fn a_given_name_standing_alone_is_held() {
                 "She stayed at Kayleigh's flat that night.",
                 "She stayed at [name]'s flat that night.",
             ),
+            (
+                "Both Kirsty and Leanne were on shift.",
+                "Both [name] and [name] were on shift.",
+            ),
+            (
+                "Email from Sinead to Mrs Pargeter, 3 May 2024.",
+                "Email from [name] to Mrs X, 3 May 2024.",
+            ),
+            ("SHARON said no.", "[name] said no."),
+            (
+                "It was signed K. Dunne, Housing Officer.",
+                "It was signed [name], Housing Officer.",
+            ),
             // Places, faiths, things and words of the language stay.
             (
                 "She moved to Chester in June.",

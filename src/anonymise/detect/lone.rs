@@ -10,6 +10,8 @@
 //! preposition of place ("She moved to Chester"), unless a possessive
 //! makes it a person's ("at Lisa's house").
 
+use std::borrow::Cow;
+
 use super::Detection;
 use super::affiliated::PLACE_PREPOSITIONS;
 use super::names::{
@@ -49,6 +51,14 @@ const GOING: [&str; 16] = [
     "near",
     "close",
     "came",
+];
+
+/// What a person sends or gives, whose "from" leads to a person ("an email
+/// from Kelly").
+const SENT: [&str; 22] = [
+    "email", "emails", "e-mail", "letter", "letters", "call", "calls", "message", "messages",
+    "text", "texts", "reply", "response", "note", "notes", "visit", "visits", "heard", "received",
+    "support", "help", "advice",
 ];
 
 /// Given names that stand alone.
@@ -102,12 +112,21 @@ fn ascii_word(bytes: &[u8], at: usize) -> Option<Ascii> {
     if !bytes[at].is_ascii_uppercase() {
         return None;
     }
-    let run = at
-        + 1
-        + bytes[at + 1..]
+    // A capital and lower-case letters ("Sharon"), or capitals alone
+    // ("SHARON", three at least).
+    let lower = bytes[at + 1..]
+        .iter()
+        .take_while(|b| b.is_ascii_lowercase())
+        .count();
+    let upper = if lower == 0 {
+        bytes[at + 1..]
             .iter()
-            .take_while(|b| b.is_ascii_lowercase())
-            .count();
+            .take_while(|b| b.is_ascii_uppercase())
+            .count()
+    } else {
+        0
+    };
+    let run = at + 1 + lower + upper;
     let joined = at > 0
         && (bytes[at - 1].is_ascii_alphanumeric()
             || matches!(bytes[at - 1], b'\'' | b'-' | b'@' | b'.'));
@@ -116,7 +135,7 @@ fn ascii_word(bytes: &[u8], at: usize) -> Option<Ascii> {
         Some(b) if b.is_ascii_alphanumeric() => Some(Ascii::NoName(run)),
         Some(b) if !b.is_ascii() || matches!(b, b'\'' | b'-') => None,
         _ if at > 0 && !bytes[at - 1].is_ascii() => None,
-        _ if run - at < 2 => Some(Ascii::NoName(run)),
+        _ if run - at < 2 || (upper > 0 && run - at < 3) => Some(Ascii::NoName(run)),
         _ => Some(Ascii::Word(run)),
     }
 }
@@ -141,11 +160,27 @@ fn word_end(text: &str, at: usize) -> usize {
 fn stands_alone(text: &str, at: usize, end: usize, whole: usize) -> bool {
     let word = &text[at..end];
     let possessive = end < whole;
-    !capitalised_word_after(text, whole)
-        && word.starts_with(char::is_uppercase)
-        && word.chars().skip(1).all(char::is_lowercase)
-        && is_given_name(word)
-        && !is_word_name(word)
+    // A name in capitals ("SHARON said no") is read as its title case.
+    let capitals = word.chars().count() >= 3 && word.chars().all(char::is_uppercase);
+    let shaped = word.starts_with(char::is_uppercase)
+        && (capitals || word.chars().skip(1).all(char::is_lowercase));
+    if !shaped || capitalised_word_after(text, whole) || !is_given_name(word) {
+        return false;
+    }
+    let word: Cow<'_, str> = if capitals {
+        let mut chars = word.chars();
+        Cow::Owned(
+            chars
+                .next()
+                .into_iter()
+                .chain(chars.flat_map(char::to_lowercase))
+                .collect(),
+        )
+    } else {
+        Cow::Borrowed(word)
+    };
+    let word = word.as_ref();
+    !is_word_name(word)
         && !never_a_name(word)
         && !FAITHS_AND_NATIONS
             .iter()
@@ -226,14 +261,17 @@ fn apart_from_words_before(text: &str, at: usize, possessive: bool) -> bool {
 }
 
 /// Whether the word `previous` (lower case), which starts at `start`, makes
-/// the word after it a place: a preposition of place, or "to" after a word
-/// of going somewhere.
+/// the word after it a place: a preposition of place, "to" after a word of
+/// going somewhere, "from" after no word for what a person sends ("an
+/// email from Kelly", "heard from Darren").
 fn leads_to_a_place(text: &str, start: usize, previous: &str) -> bool {
-    if previous == "to" {
-        let verb = text[..start].split_whitespace().next_back().unwrap_or("");
-        return GOING.iter().any(|g| g.eq_ignore_ascii_case(verb));
+    let before = text[..start].split_whitespace().next_back().unwrap_or("");
+    let one_of = |words: &[&str]| words.iter().any(|w| w.eq_ignore_ascii_case(before));
+    match previous {
+        "to" => one_of(&GOING),
+        "from" => !one_of(&SENT),
+        _ => PLACE_PREPOSITIONS.contains(&previous),
     }
-    PLACE_PREPOSITIONS.contains(&previous)
 }
 
 #[cfg(test)]
@@ -260,6 +298,8 @@ mod tests {
             ("On Tuesday Kelly rang again.", "Kelly"),
             ("She said that Kelly had threatened her.", "Kelly"),
             ("Lisa and Mrs X came.", "Lisa"),
+            ("Email from Kelly to Mrs X.", "Kelly"),
+            ("SHARON said no.", "SHARON"),
         ] {
             assert_eq!(found(text), [name], "{text}");
         }
@@ -279,6 +319,7 @@ mod tests {
             // After an article or a preposition of place.
             "She moved to Chester in June.",
             "She was born in Florence.",
+            "She came home from Lincoln.",
             "In Chester, her son visited.",
             "a Christian charity",
             "The Preston office closed.",
@@ -290,6 +331,8 @@ mod tests {
             "We met in June.",
             "lisa.smith@example.org",
             "The OT visited.",
+            "The NHS and CQC replied.",
+            "FINAL DECISION",
         ] {
             assert_eq!(found(text), [] as [&str; 0], "{text}");
         }

@@ -5,7 +5,8 @@
 //! Ward"), so the family name must be no English word, and words that
 //! name an organisation or a place after it leave the whole alone. A
 //! given name with a family name's initial and its stop ("Lisa W.
-//! replied") is a name too.
+//! replied"), and an initial with its stop before a family name ("signed
+//! K. Dunne"), are names too.
 
 use super::Detection;
 use super::names::{ORGANISATION_WORDS, Word, heuristic, name_word, never_a_name, next_capital};
@@ -52,6 +53,11 @@ pub(super) fn untitled(text: &str, out: &mut Vec<Detection>) {
             from = past_capital;
             continue;
         }
+        if let Some(end) = initial_and_family_names(text, at) {
+            out.push(heuristic(at..end));
+            from = end;
+            continue;
+        }
         // A word of ASCII letters that ends in ASCII is read no further
         // unless a capital follows it after one space: no capital inside
         // it starts a word.
@@ -79,6 +85,17 @@ pub(super) fn untitled(text: &str, out: &mut Vec<Detection>) {
             from = end;
         }
     }
+}
+
+/// A given name's initial, its full stop and one or two family names that
+/// are no word at `at` ("It was signed K. Dunne"): where the name ends.
+fn initial_and_family_names(text: &str, at: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    (bytes[at].is_ascii_uppercase()
+        && bytes.get(at + 1) == Some(&b'.')
+        && capital_after_space(bytes, at + 2))
+    .then(|| family_names(text, at + 3))
+    .flatten()
 }
 
 /// A family name's initial with its full stop at `at` ("Lisa W. replied"):
@@ -159,6 +176,7 @@ mod tests {
             ("Gemma Rowntree's letter", "Gemma Rowntree"),
             ("Zoë Rowntree signed it.", "Zoë Rowntree"),
             ("(Gemma O'Rourke-Wilde)", "Gemma O'Rourke-Wilde"),
+            ("It was signed K. Dunne, Housing Officer.", "K. Dunne"),
         ] {
             assert_eq!(names(text), [want], "{text}");
         }
@@ -177,6 +195,8 @@ mod tests {
             "Jordan Associates replied.",
             "Gemma, Rowntree and Holt",
             "GemmaRowntree wrote.",
+            "A. Introduction",
+            "See J. Smith Ltd.",
         ] {
             assert!(names(text).is_empty(), "{text}: {:?}", names(text));
         }
