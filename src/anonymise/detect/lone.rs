@@ -6,9 +6,11 @@
 //! read ("Will", "Grace", "May" need a cue, which the other detectors
 //! read), and only where it stands apart from other capitalised words
 //! ("Victoria Park", "Preston Council"; a whole name is the untitled
-//! detector's), after no article ("a Christian charity") and no
-//! preposition of place ("She moved to Chester"), unless a possessive
-//! makes it a person's ("at Lisa's house").
+//! detector's, "Kent and Medway" a place's), after no article ("a
+//! Christian charity") and no preposition of place ("She moved to
+//! Chester", but "an email from Kelly"), unless a possessive makes it a
+//! person's ("at Lisa's house"). A name in capitals is read as its title
+//! case ("SHARON said no").
 
 use std::borrow::Cow;
 
