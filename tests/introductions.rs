@@ -203,6 +203,10 @@ fn a_given_name_standing_alone_is_held() {
             ),
             ("SHARON said no.", "[name] said no."),
             (
+                "Mrs Pargeter and Mary-Kate visited.",
+                "Mrs X and [name] visited.",
+            ),
+            (
                 "It was signed K. Dunne, Housing Officer.",
                 "It was signed [name], Housing Officer.",
             ),
@@ -245,6 +249,8 @@ fn a_name_that_words_say_is_one_goes_or_is_held() {
                 "The caller gave her name as Dawn.",
                 "The caller gave her name as [name].",
             ),
+            ("Her daughter 'Shaz' rang.", "Her daughter '[name]' rang."),
+            ("Post was sent c/o Lisa Marsh.", "Post was sent c/o [name]."),
             // Things are known as things.
             (
                 "The scheme known as Homefinder closed.",

@@ -165,8 +165,11 @@ fn stands_alone(text: &str, at: usize, end: usize, whole: usize) -> bool {
     // A name in capitals ("SHARON said no") is read as its title case.
     let capitals = word.chars().count() >= 3 && word.chars().all(char::is_uppercase);
     let shaped = word.starts_with(char::is_uppercase)
-        && (capitals || word.chars().skip(1).all(char::is_lowercase));
-    if !shaped || capitalised_word_after(text, whole) || !is_given_name(word) {
+        && (capitals || word.chars().skip(1).all(char::is_lowercase) || joined_given_names(word));
+    if !shaped
+        || capitalised_word_after(text, whole)
+        || !(is_given_name(word) || joined_given_names(word))
+    {
         return false;
     }
     let word: Cow<'_, str> = if capitals {
@@ -191,6 +194,21 @@ fn stands_alone(text: &str, at: usize, end: usize, whole: usize) -> bool {
         && !ORGANISATION_WORDS.contains(&word)
         && !joined_to_a_place(text, whole)
         && apart_from_words_before(text, at, possessive)
+}
+
+/// Whether a hyphen joins given names into one ("Mary-Kate", "Kayleigh-Ann",
+/// "Jo-Anne"): every part capitalised, one at least a given name no word
+/// list has, the others given names or of two letters.
+fn joined_given_names(word: &str) -> bool {
+    let parts: Vec<&str> = word.split('-').collect();
+    let given = |p: &str| is_given_name(p) && !is_word_name(p);
+    parts.len() == 2
+        && parts.iter().all(|p| {
+            p.starts_with(char::is_uppercase)
+                && p.chars().skip(1).all(char::is_lowercase)
+                && (given(p) || p.chars().count() == 2)
+        })
+        && parts.iter().any(|p| given(p))
 }
 
 /// Whether "and" joins the word to a capitalised word that is no given
@@ -302,6 +320,8 @@ mod tests {
             ("Lisa and Mrs X came.", "Lisa"),
             ("Email from Kelly to Mrs X.", "Kelly"),
             ("SHARON said no.", "SHARON"),
+            ("Mrs X rang Kayleigh-Ann twice.", "Kayleigh-Ann"),
+            ("The visit by Jo-Anne was cancelled.", "Jo-Anne"),
         ] {
             assert_eq!(found(text), [name], "{text}");
         }
@@ -335,6 +355,8 @@ mod tests {
             "The OT visited.",
             "The NHS and CQC replied.",
             "FINAL DECISION",
+            "She lives in Stoke-on-Trent.",
+            "A Lee-Enfield rifle.",
         ] {
             assert_eq!(found(text), [] as [&str; 0], "{text}");
         }

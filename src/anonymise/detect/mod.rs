@@ -178,6 +178,7 @@ pub(crate) fn detect(
     affiliated::affiliated(text, &mut out);
     lone::lone(text, &mut out);
     named::named(text, &lower, &mut out);
+    named::quoted_after_a_person(text, &mut out);
     greetings::greetings(text, &mut out);
     names::maiden(text, &mut out);
     online_profiles(text, &lower, &mut out);
