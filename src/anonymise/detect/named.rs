@@ -76,9 +76,15 @@ pub(super) fn named(text: &str, lower: &str, out: &mut Vec<Detection>) {
         if !starts_word || (after_a_person && !person_before(&text[..m.start()])) {
             continue;
         }
-        // An opening quote may stand before the name: 'known as "Peggy"'.
-        let at = m.end()
-            + text[m.end()..]
+        // A verb may follow a name's word ("her surname was Hartigan",
+        // "her first name is Precious"); an opening quote may stand before
+        // the name ('known as "Peggy"').
+        let after_cue = ["was ", "is "]
+            .iter()
+            .find(|w| lower[m.end()..].starts_with(*w))
+            .map_or(m.end(), |w| m.end() + w.len());
+        let at = after_cue
+            + text[after_cue..]
                 .chars()
                 .take_while(|c| matches!(c, '"' | '\'' | '\u{201C}' | '\u{2018}'))
                 .map(char::len_utf8)
@@ -179,6 +185,8 @@ mod tests {
             ("A carer known as Blessing visited.", "Blessing"),
             ("Her son, also known as \"Kai\", rang.", "Kai"),
             ("His name is Tom Baker.", "Tom Baker"),
+            ("Her surname was Hartigan.", "Hartigan"),
+            ("Her first name is Precious.", "Precious"),
             ("FAO Kelly, Housing Team.", "Kelly"),
             ("Post was sent c/o Lisa Marsh.", "Lisa Marsh"),
         ] {
