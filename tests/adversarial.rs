@@ -316,6 +316,17 @@ fn the_fixture_case_in_realistic_sentences() {
                 "Ms Brook visited on 3 June.",
                 "The occupational therapist visited on 3 June.",
             ),
+            // Her role after her name, said short: said once.
+            (
+                "Ms Brook, the OT, visited on 3 June.",
+                "The occupational therapist visited on 3 June.",
+            ),
+            (
+                "Harriet Brook, her therapist, visited.",
+                "The occupational therapist visited.",
+            ),
+            // A sentence that only says a name goes.
+            ("Her surname is Pargeter. She rang.", "She rang."),
             ("Little was done to help Ben.", "Little was done to help C."),
             ("Ben Little's school", "C's school"),
             // Families.
@@ -743,6 +754,16 @@ addresses = ["14 Larkspur Terrace, Brindle Cross, BX3 7LN"]
                 "It was sent to Nguyen, Mai by post.",
                 "It was sent to Ms X by post.",
             ),
+            // A register's order, with the title after the comma.
+            (
+                "It was sent to NGUYEN, Ms Mai by post.",
+                "It was sent to Ms X by post.",
+            ),
+            (
+                "The list named Nguyen, Mrs M. and two others.",
+                "The list named Ms X and two others.",
+            ),
+            ("Nguyen, Miss T.M. rang.", "Ms X rang."),
             (
                 "Her flat at 14, Larkspur Terrace was damp.",
                 "Her flat was damp.",
@@ -1106,9 +1127,27 @@ fn a_rank_before_a_name_nobody_listed_makes_it_a_name() {
     check(
         &ids,
         &[
+            // A police officer is said to be one: the rank, an officer's
+            // number and the name go.
             (
                 "PC Daniel Okoro attended the flat.",
-                "[name] attended the flat.",
+                "A police officer attended the flat.",
+            ),
+            (
+                "PC 4521 Davies attended the flat.",
+                "A police officer attended the flat.",
+            ),
+            (
+                "She told Detective Sergeant Okafor on 3 May.",
+                "She told a police officer on 3 May.",
+            ),
+            ("The officer, PCSO Jones, said so.", "The officer said so."),
+            // A name that is also a word after a rank is one, and held: it
+            // may be a thing's ("DC Comics").
+            ("Sgt Marsh interviewed her.", "[name] interviewed her."),
+            (
+                "DS 1234 Marsh interviewed her.",
+                "A police officer interviewed her.",
             ),
             (
                 "Father Brendan Moriarty visited her.",
@@ -1124,6 +1163,14 @@ fn a_rank_before_a_name_nobody_listed_makes_it_a_name() {
     let unchanged = [
         "She bought a laptop from PC World.",
         "Father Christmas came to the home.",
+        "Her PC Monitor broke.",
+        "He played on his DS Lite.",
+        "An Inspector Report was issued.",
+        "The Housing Inspector Team visited.",
+        "DC 23 was the form used.",
+        // A word for kin alone is no name.
+        "Nan came on Sunday.",
+        "Nana rang her.",
     ];
     check(&ids, &unchanged.map(|t| (t, t)));
 }

@@ -310,3 +310,56 @@ fn ip_addresses_and_identity_documents_go() {
         ],
     );
 }
+
+/// A family nobody listed, named by its surname, is the family; a family
+/// named by its people or faith is as it was.
+#[test]
+fn a_family_by_its_surname_is_the_family() {
+    let ids = ids_of(&fixture());
+    check(
+        &ids,
+        &[
+            ("The Smith family complained.", "The family complained."),
+            (
+                "She visited the Okafor household on Friday.",
+                "She visited the household on Friday.",
+            ),
+            (
+                "The Hendersons next door complained.",
+                "The family next door complained.",
+            ),
+            (
+                "She said the Jones family's dog barked.",
+                "She said the family's dog barked.",
+            ),
+            (
+                "The Polish family complained.",
+                "The Polish family complained.",
+            ),
+            (
+                "A Traveller family lived on the site.",
+                "A Traveller family lived on the site.",
+            ),
+        ],
+    );
+}
+
+/// A police officer named by rank is a police officer: the rank, their
+/// number and their name go ("PC 4521 Davies").
+#[test]
+fn a_police_officer_named_by_rank_is_a_police_officer() {
+    let ids = ids_of(&fixture());
+    check(
+        &ids,
+        &[
+            (
+                "Police Constable Davies attended.",
+                "A police officer attended.",
+            ),
+            (
+                "Mrs Pargeter rang PCSO 7781 Hughes twice.",
+                "Mrs X rang a police officer twice.",
+            ),
+        ],
+    );
+}

@@ -329,22 +329,21 @@ fn role_in_apposition(before: &str, replacement: &str, after: &str) -> Option<Ro
 /// that role: how much of `after` to skip (the role and its commas; the
 /// closing comma stays when the clause goes on with "and" or "who"). A
 /// signature's role has no article ("Lorraine Pemberton, Social Worker,
-/// Calderbrook Council").
+/// Calderbrook Council"); the role may be said short ("the OT", "her
+/// therapist" for the occupational therapist).
 fn role_after_name(replacement: &str, after: &str) -> Option<usize> {
     let role = rewrite::role_of(replacement)?;
     let rest = after.strip_prefix(", ")?;
-    let article = ["the ", "a ", "an ", "The ", "A ", "An "]
-        .into_iter()
-        .find(|a| rest.starts_with(*a))
-        .unwrap_or("");
+    let article = [
+        "the ", "a ", "an ", "her ", "his ", "their ", "The ", "A ", "An ", "Her ", "His ",
+        "Their ",
+    ]
+    .into_iter()
+    .find(|a| rest.starts_with(*a))
+    .unwrap_or("");
     let named = &rest[article.len()..];
-    let same = named.len() >= role.len()
-        && named.is_char_boundary(role.len())
-        && named[..role.len()].eq_ignore_ascii_case(role);
-    let tail = named.get(role.len()..)?;
-    if !same {
-        return None;
-    }
+    let said = said_role(role, named)?;
+    let tail = &named[said..];
     if let Some(next) = tail.strip_prefix(',') {
         // "…, Social Worker, Calderbrook Council": the comma before the
         // next part of a signature stays.
@@ -354,6 +353,38 @@ fn role_after_name(replacement: &str, after: &str) -> Option<usize> {
     // Without an article, the role may end the sentence or the line.
     (article.is_empty() && (tail.is_empty() || tail.starts_with(['.', ';', '\n'])))
         .then(|| after.len() - tail.len())
+}
+
+/// How long the words at the start of `named` that say `role` are: the
+/// role whole, its initials ("OT" for occupational therapist), or its
+/// last word ("therapist"); then a word ends.
+fn said_role(role: &str, named: &str) -> Option<usize> {
+    let ends_at = |n: usize| {
+        named.is_char_boundary(n) && !named[n..].starts_with(|c: char| c.is_alphanumeric())
+    };
+    let starts_with = |word: &str, case: bool| {
+        named.len() >= word.len()
+            && named.is_char_boundary(word.len())
+            && if case {
+                named[..word.len()] == *word
+            } else {
+                named[..word.len()].eq_ignore_ascii_case(word)
+            }
+            && ends_at(word.len())
+    };
+    if starts_with(role, false) {
+        return Some(role.len());
+    }
+    let initials: String = role
+        .split(' ')
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_uppercase)
+        .collect();
+    if initials.chars().count() > 1 && starts_with(&initials, true) {
+        return Some(initials.len());
+    }
+    let noun = role.rsplit(' ').next()?;
+    (noun.len() < role.len() && starts_with(noun, false)).then_some(noun.len())
 }
 
 /// When `before` ends with "<determiner> <noun>, " (a neighbour, her
@@ -484,6 +515,26 @@ mod tests {
             role_after_name("the social worker", ", social workers said"),
             None
         );
+        // Said short: its initials, or its last word, after an article or
+        // a possessive.
+        let ot = "the occupational therapist";
+        for after in [
+            ", the OT, visited",
+            ", her OT, visited",
+            ", the therapist, visited",
+            ", OT, visited",
+        ] {
+            let skip = role_after_name(ot, after).unwrap();
+            assert_eq!(&after[skip..], " visited", "{after}");
+        }
+        for after in [
+            ", the team manager, visited",
+            ", the ot, visited",
+            ", the OTs, visited",
+            ", the therapists' manager, visited",
+        ] {
+            assert_eq!(role_after_name(ot, after), None, "{after}");
+        }
     }
 
     #[test]

@@ -213,6 +213,11 @@ pub(super) struct Names {
     pub quoted: Vec<Quoted>,
     pub known_as: Vec<String>,
     pub from_work: String,
+    /// An officer of the police named by rank ("PC 4521 Davies", "Sgt
+    /// Marsh"): who they are, in the office's words. (None, in an
+    /// office's older file: the name is held.)
+    #[serde(default)]
+    pub police: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -9,8 +9,8 @@
 //! detector's, "Kent and Medway" a place's), after no article ("a
 //! Christian charity") and no preposition of place ("She moved to
 //! Chester", but "an email from Kelly"), unless a possessive makes it a
-//! person's ("at Lisa's house"). A name in capitals is read as its title
-//! case ("SHARON said no").
+//! person's ("at Lisa's house"), and not a word for kin ("Nan came"). A
+//! name in capitals is read as its title case ("SHARON said no").
 
 use std::borrow::Cow;
 
@@ -21,7 +21,7 @@ use super::names::{
 };
 use crate::anonymise::name_tables::is_given_name;
 use crate::anonymise::reading::{is_place_word, is_title, starts_sentence};
-use crate::anonymise::words::{is_english_word, is_month, is_weekday, is_word_name};
+use crate::anonymise::words::{KIN_TITLES, is_english_word, is_month, is_weekday, is_word_name};
 
 /// Words after which a capitalised word names a thing, not a person: "the
 /// Jordan", "a Christian charity", "his Mercedes".
@@ -191,6 +191,7 @@ fn stands_alone(text: &str, at: usize, end: usize, whole: usize) -> bool {
             .iter()
             .any(|f| f.eq_ignore_ascii_case(word))
         && !is_place_word(word)
+        && !KIN_TITLES.iter().any(|k| k.eq_ignore_ascii_case(word))
         && !ORGANISATION_WORDS.contains(&word)
         && !joined_to_a_place(text, whole)
         && apart_from_words_before(text, at, possessive)

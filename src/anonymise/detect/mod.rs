@@ -24,11 +24,13 @@ use regex::Regex;
 
 mod affiliated;
 mod coordinated;
+mod families;
 mod greetings;
 mod hints;
 mod lone;
 mod named;
 mod names;
+mod ranks;
 mod records;
 mod relations;
 mod streets;
@@ -36,7 +38,9 @@ mod untitled;
 
 pub(crate) use affiliated::where_from_at;
 pub(crate) use coordinated::beside_listed;
+pub(crate) use families::{family_follows, neighbours_follow};
 pub(crate) use names::follows_maiden_cue;
+pub(crate) use ranks::{is_police_rank, surely_an_officer};
 pub(crate) use relations::{
     cue_pattern, is_person_word, is_profession, is_relation, is_relation_adjective,
     relation_introduced,
@@ -177,6 +181,7 @@ pub(crate) fn detect(
     relations::before_relation(text, &mut out);
     affiliated::affiliated(text, &mut out);
     lone::lone(text, &mut out);
+    families::families(text, &mut out);
     named::named(text, &lower, &mut out);
     named::quoted_after_a_person(text, &mut out);
     greetings::greetings(text, &mut out);

@@ -9,12 +9,10 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, Input, MatchKind};
 
+use super::ranks::{self, RANKS};
 use super::{Confidence, Detection};
 use crate::anonymise::hit::Category;
-use crate::anonymise::name_tables::is_given_name;
-use crate::anonymise::words::{
-    KIN_TITLES, is_english_word, is_weekday, is_word_name, without_possessive,
-};
+use crate::anonymise::words::{KIN_TITLES, is_weekday, without_possessive};
 
 /// The titles written before a name, in the order they are tried.
 const TITLES: [&str; 10] = [
@@ -82,37 +80,6 @@ fn titles(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
         }
     })
 }
-
-/// Ranks and offices written before a name as a title ("PC Daniel Okoro",
-/// "Father Brendan Moriarty", "Professor Alan Greaves"). Each is also a
-/// word or an abbreviation of something else ("PC World", "Father
-/// Christmas", "Judge Rules"), so the words after one are a name only
-/// where they would be after a word for someone's work: a given name
-/// first, or not every one an English word.
-const RANKS: [&str; 22] = [
-    "Doctor",
-    "Matron",
-    "Professor",
-    "Reverend",
-    "Revd",
-    "Father",
-    "Fr",
-    "Canon",
-    "Pastor",
-    "Imam",
-    "Rabbi",
-    "Sergeant",
-    "Sgt",
-    "Constable",
-    "PC",
-    "PCSO",
-    "DC",
-    "DS",
-    "DI",
-    "Inspector",
-    "Judge",
-    "Captain",
-];
 
 /// Lower-case particles inside names: "Nic an tSaoir", "van der Berg".
 const PARTICLES: [&str; 16] = [
@@ -210,37 +177,29 @@ pub(super) fn is_title(word: &str) -> bool {
 /// Titled names, whole.
 pub(super) fn titled(text: &str, out: &mut Vec<Detection>) {
     for m in titles(text) {
-        let Some(end) = name_after(text, m.end, 4, true) else {
+        let title = text[m.clone()].trim_end_matches([' ', '.']);
+        // "PC 4521 Davies": a police officer's number goes with the name.
+        let at = ranks::past_collar_number(text, title, m.end);
+        let Some(end) = name_after(text, at, 4, true) else {
             continue;
         };
-        let title = text[m.clone()].trim_end_matches([' ', '.']);
         let kin = KIN_TITLES.iter().any(|k| k.eq_ignore_ascii_case(title));
-        if (kin || RANKS.contains(&title)) && !is_name_after_rank(&text[m.end..end]) {
+        let rank = RANKS.contains(&title);
+        let before = &text[..m.start];
+        if (kin || rank) && !ranks::is_name_after_rank(title, at > m.end, before, &text[at..end]) {
             continue;
         }
         // A word for kin stays, for the rewrite to read as the relation
         // ("her Aunt Mary" → "her Aunt").
-        out.push(heuristic(if kin { m.end..end } else { m.start..end }));
+        let start = if kin {
+            m.end
+        } else {
+            ranks::with_force_word(text, title, m.start)
+        };
+        out.push(heuristic(start..end));
     }
 }
 
-/// Whether the words after a rank are a name: one given name or a word no
-/// list has ("PC Okoro"), or words whose first is a given name or not all
-/// English words ("Father Brendan Moriarty", not "PC World").
-fn is_name_after_rank(words: &str) -> bool {
-    let words: Vec<&str> = words.split(' ').filter(|w| !w.is_empty()).collect();
-    let name_like = |w: &str| {
-        let bare = without_possessive(w);
-        is_given_name(bare) || !is_word_name(bare)
-    };
-    match words.as_slice() {
-        [] => false,
-        [word] => name_like(word) && !never_a_name(without_possessive(word)),
-        [first, ..] => {
-            is_given_name(first) || !words.iter().all(|w| is_english_word(without_possessive(w)))
-        }
-    }
-}
 /// A maiden name after "née" or "maiden name" ("Mrs Price-Jenkins (née
 /// Hartigan)", "her maiden name was Hartigan"): a family name, whether or
 /// not it is also a word ("née Rose"). The text is scanned for the end of

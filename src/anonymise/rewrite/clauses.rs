@@ -10,7 +10,7 @@ use super::relations::{after_relation, before_relation, bracket_after};
 use super::text::{
     any_before, phrase_before, sentence_around, verb_words_before, with_spacing, words, words_of,
 };
-use super::where_from::where_from;
+use super::where_from::{police_officer, where_from};
 use super::{Category, Context, Edit, Rule, Run};
 use crate::anonymise::detect::is_relation;
 
@@ -70,6 +70,7 @@ pub(super) fn rewrite(cx: &Context<'_>, run: &Run) -> Option<Edit> {
         .or_else(|| before_relation(cx, run))
         .or_else(|| bracket_after(cx, run))
         .or_else(|| where_from(cx, run))
+        .or_else(|| police_officer(cx, run))
 }
 
 /// Whether the words of `text` outside the hits in `range` are all of the
@@ -178,7 +179,7 @@ fn labelled_line(cx: &Context<'_>, run: &Run) -> Option<Edit> {
 /// What leaves with the sentence `s`: its spacing, where it ends with its
 /// own full stop; the whole line, where it has none and is a line of its
 /// own.
-fn going_whole(text: &str, s: &Range<usize>) -> Option<Range<usize>> {
+pub(super) fn going_whole(text: &str, s: &Range<usize>) -> Option<Range<usize>> {
     if text[..s.end].ends_with(['.', '!', '?']) {
         Some(with_spacing(text, s.clone()))
     } else {

@@ -240,6 +240,7 @@ pub(crate) fn plan(cx: &Context<'_>) -> Vec<Edit> {
     names::mistakes(cx, &mut edits);
     names::nicknames(cx, &mut edits);
     names::called_asides(cx, &mut edits);
+    named::name_statements(cx, &mut edits);
     names::restated_roles(cx, &mut edits);
     for run in runs(cx) {
         if edits

@@ -1,10 +1,13 @@
 //! A value right after the words that name it ("gives her NHS number as
 //! 999 954 2557", "wrote to account 6001 2345 on 3 May"): the value goes
 //! and its name stays, written so that it still reads as the sentence's
-//! noun ("wrote to her account on 3 May").
+//! noun ("wrote to her account on 3 May"); a sentence that only says what
+//! someone's name is goes ("Her surname is Pargeter.").
 
-use super::text::{capitalise, sentence_around};
-use super::{Context, Edit, Rule, Run};
+use super::clauses::going_whole;
+use super::text::{capitalise, sentence_around, words_of};
+use super::{Category, Context, Edit, Rule, Run, Source};
+use crate::anonymise::detect::is_relation;
 
 /// "gives her NHS number as 999 954 2557." → "gives her NHS number.": a
 /// value the sentence has already named goes with its "as", where the
@@ -67,6 +70,75 @@ pub(super) fn named_before(cx: &Context<'_>, run: &Run) -> Option<Edit> {
     };
     Some(edit(label, written))
 }
+
+/// "Her surname is Pargeter.", "Her son's name is Ben.": a sentence that
+/// says only what someone's name is goes whole (with the label in the
+/// name's place it would read "Her surname is Mrs X."). Its words besides
+/// the names are the rules' words of a sentence of identifiers (or whose:
+/// "her son's"), one of them a word for a name.
+pub(super) fn name_statements(cx: &Context<'_>, edits: &mut Vec<Edit>) {
+    // Every word for a name holds "name" ("surname", "forename").
+    let says_name = ["name", "Name", "NAME"]
+        .iter()
+        .any(|w| memchr::memmem::find(cx.text.as_bytes(), w.as_bytes()).is_some());
+    if !says_name {
+        return;
+    }
+    let allowed = &cx.rules().sentence.words;
+    let mut done = 0;
+    for hit in cx.hits.iter().filter(|h| h.category == Category::Name) {
+        if hit.range.start < done || hit.source == Source::Flagged {
+            continue;
+        }
+        let s = sentence_around(cx.text, &hit.range);
+        done = s.end;
+        // The name is what the words before it say ("is", "as", "spelt").
+        let said = words_of(&cx.text[s.start..hit.range.start])
+            .last()
+            .is_some_and(|w| NAME_SAID.contains(&w.as_str()));
+        if !said {
+            continue;
+        }
+        let mut says_a_name = false;
+        let mut fits = |gap: &str| {
+            words_of(gap).all(|w| {
+                says_a_name |= matches!(w.as_str(), "name" | "surname" | "forename");
+                allowed.contains(&w) || is_relation(&w) || NAME_SAID.contains(&w.as_str())
+            })
+        };
+        let mut at = s.start;
+        let mut only_names = true;
+        for h in &cx.hits[cx.hits_in(&s)] {
+            if h.category != Category::Name || h.source == Source::Flagged {
+                only_names = false;
+                break;
+            }
+            if !fits(&cx.text[at..h.range.start.max(at)]) {
+                only_names = false;
+                break;
+            }
+            at = h.range.end.max(at);
+        }
+        if !only_names || !fits(&cx.text[at.min(s.end)..s.end]) || !says_a_name {
+            continue;
+        }
+        if let Some(range) = going_whole(cx.text, &s) {
+            edits.push(Edit {
+                range,
+                text: String::new(),
+                rule: Rule::IdentifierSentence,
+            });
+        }
+    }
+}
+
+/// Words right before a name that say what it is ("her name is", "spelt"),
+/// and the few besides the rules' words that a sentence saying a name may
+/// hold ("spelt O'Neill, not O'Neil"; "she prefers to be called").
+const NAME_SAID: [&str; 16] = [
+    "is", "was", "as", "spelt", "spelled", "name", "surname", "forename", "called", "not", "but",
+    "she", "he", "prefers", "to", "be",
+];
 
 /// Words that make the name after them a noun phrase already.
 const DETERMINERS: [&str; 17] = [
@@ -236,6 +308,37 @@ mod tests {
                 "The form gave NHS number 999 954 2557 for the ward.",
                 "The form gave NHS number [NHS number] for the ward.",
             ),
+        ]);
+    }
+
+    #[test]
+    fn a_sentence_that_only_says_a_name_goes() {
+        check(&[
+            (
+                "Her surname is O'Neill. She lived alone.",
+                "She lived alone.",
+            ),
+            ("Her name is Peggy.", ""),
+            ("Her full name is Margaret O'Neill.", ""),
+            (
+                "Mrs O'Neill rang. Her grandson's name is Riley. He is six.",
+                "Mrs Y rang. He is six.",
+            ),
+            ("Her name is spelt O'Neill, not O'Neil.", ""),
+            // A name nobody listed, said to be one, goes with its sentence
+            // too (no "[name]" left to hold).
+            ("Her surname was Hartigan. She moved.", "She moved."),
+            // More than a name said: the sentence stays, the name its label.
+            (
+                "Her name is Margaret O'Neill and she lives alone.",
+                "Her name is Mrs Y and she lives alone.",
+            ),
+            (
+                "The form gave her surname as O'Neill.",
+                "The form gave her surname as Mrs Y.",
+            ),
+            ("Mrs O'Neill gave her name.", "Mrs Y gave her name."),
+            ("Margaret O'Neill is her name.", "Mrs Y is her name."),
         ]);
     }
 }

@@ -1,13 +1,15 @@
 //! A name nobody listed beside the relation that introduces it ("her son
 //! Tom", "Tom, her son,", "a friend called Tabitha"): the name goes and the
-//! relation stands for the person.
+//! relation stands for the person; a family by its surname ("the Smith
+//! family") is the family.
 
 use std::ops::Range;
 
 use super::text::{capitalise, sentence_around};
 use super::{Category, Context, Edit, Rule, Run, Source};
 use crate::anonymise::detect::{
-    is_person_word, is_profession, is_relation, is_relation_adjective, relation_introduced,
+    family_follows, is_person_word, is_profession, is_relation, is_relation_adjective,
+    neighbours_follow, relation_introduced,
 };
 use crate::anonymise::words::{is_job_word, is_month};
 
@@ -25,6 +27,9 @@ pub(super) fn unlisted_names(cx: &Context<'_>, run: &Run) -> bool {
 /// relation stands for the person ("her son Tom's flat" → "her son's
 /// flat", "a friend called Tabitha drove" → "a friend drove").
 pub(super) fn after_relation(cx: &Context<'_>, run: &Run) -> Option<Edit> {
+    if let Some(edit) = family_by_surname(cx, run) {
+        return Some(edit);
+    }
     let before = cx.text[..run.range.start].strip_suffix(' ')?;
     let last_word = |text: &str| {
         text.rsplit(|c: char| !(c.is_alphanumeric() || c == '-'))
@@ -92,6 +97,31 @@ pub(super) fn after_relation(cx: &Context<'_>, run: &Run) -> Option<Edit> {
     Some(Edit {
         range: start..run.range.end,
         text: String::new(),
+        rule: Rule::NameAfterRelation,
+    })
+}
+
+/// "The Smith family complained" → "The family complained", "the
+/// Hendersons next door" → "the family next door": a family nobody listed
+/// by its surname is the family.
+fn family_by_surname(cx: &Context<'_>, run: &Run) -> Option<Edit> {
+    let after = &cx.text[run.range.end..];
+    let the = cx.text[..run.range.start]
+        .get(run.range.start.checked_sub(4)?..)
+        .is_some_and(|w| w.eq_ignore_ascii_case("the "));
+    if !the || run.hits.len() != 1 || !unlisted_names(cx, run) {
+        return None;
+    }
+    let (range, text) = if family_follows(after) {
+        (run.range.start..run.range.end + 1, "")
+    } else if neighbours_follow(after) {
+        (run.range.clone(), "family")
+    } else {
+        return None;
+    };
+    Some(Edit {
+        range,
+        text: text.to_string(),
         rule: Rule::NameAfterRelation,
     })
 }

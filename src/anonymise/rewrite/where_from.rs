@@ -2,12 +2,13 @@
 //! Kelly from the Council", "Kelly (housing officer) replied"): the person
 //! is written by their work, in the office's words ("a member of staff from
 //! the Council") or the job the bracket gives ("A housing officer
-//! replied").
+//! replied"); an officer by their rank ("PC 4521 Davies attended" → "A
+//! police officer attended").
 
 use super::relations::{article_for, in_lower_case, unlisted_names};
 use super::text::{capitalise, sentence_around};
 use super::{Context, Edit, Rule, Run};
-use crate::anonymise::detect::where_from_at;
+use crate::anonymise::detect::{is_police_rank, surely_an_officer, where_from_at};
 use crate::anonymise::reading::is_title;
 
 /// The rewrite of a run of names nobody listed that where its person is
@@ -35,6 +36,33 @@ pub(super) fn where_from(cx: &Context<'_>, run: &Run) -> Option<Edit> {
     let starts = sentence_around(cx.text, &run.range).start == run.range.start;
     Some(Edit {
         range: run.range.start..end,
+        text: if starts { capitalise(&words) } else { words },
+        rule: Rule::NameByWorkplace,
+    })
+}
+
+/// "PC 4521 Davies attended" → "A police officer attended", "told DS Marsh"
+/// → "told a police officer": a name nobody listed that starts with a
+/// police rank (the rank and an officer's number are the name's) is said
+/// by the office's words for an officer, where nothing before it makes it
+/// a particular one ("the"); a name that may be a thing's ("DC Marsh",
+/// "DC Comics") is left to be held.
+pub(super) fn police_officer(cx: &Context<'_>, run: &Run) -> Option<Edit> {
+    let words = cx.rules().names.police.clone()?;
+    let name = &cx.text[run.range.clone()];
+    let first = name.split(' ').next().unwrap_or("").trim_end_matches('.');
+    let determined = cx.text[..run.range.start]
+        .trim_end()
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "the" | "a" | "an"));
+    if !unlisted_names(cx, run) || !is_police_rank(first) || !surely_an_officer(name) || determined
+    {
+        return None;
+    }
+    let starts = sentence_around(cx.text, &run.range).start == run.range.start;
+    Some(Edit {
+        range: run.range.clone(),
         text: if starts { capitalise(&words) } else { words },
         rule: Rule::NameByWorkplace,
     })

@@ -275,11 +275,22 @@ impl Builder {
                 letters.push((joined, NameForm::Initialled));
             }
         }
+        // A register's order keeps the title after the comma: "Pargeter,
+        // Mrs June" with the person's own title, "Pargeter, Ms J." with
+        // any (an initial says less, and is as often misfiled).
+        let spelt = |t: Title| [format!("{} ", t.as_str()), format!("{}. ", t.as_str())];
+        let own: Vec<String> = p.title.into_iter().flat_map(spelt).collect();
+        let any: Vec<String> = Title::ALL.into_iter().flat_map(spelt).collect();
+        fn registers(titles: &[String]) -> impl Iterator<Item = &str> {
+            std::iter::once("").chain(titles.iter().map(String::as_str))
+        }
         for f in &families {
             self.name(i, f, NameForm::Family, false);
             for (g, form) in &firsts {
                 self.name(i, &format!("{g} {f}"), *form, false);
-                self.name(i, &format!("{f}, {g}"), *form, false);
+                for t in registers(&own) {
+                    self.name(i, &format!("{f}, {t}{g}"), *form, false);
+                }
             }
             for (initial, form) in &letters {
                 for written in [
@@ -287,9 +298,11 @@ impl Builder {
                     format!("{initial}. {f}"),
                     format!("{initial}.{f}"),
                     format!("{f} {initial}"),
-                    format!("{f}, {initial}"),
                 ] {
                     self.name(i, &written, *form, false);
+                }
+                for t in registers(&any) {
+                    self.name(i, &format!("{f}, {t}{initial}"), *form, false);
                 }
             }
         }
