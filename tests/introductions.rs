@@ -363,3 +363,23 @@ fn a_police_officer_named_by_rank_is_a_police_officer() {
         ],
     );
 }
+
+/// A given name that is also a word ("Blessing", "Comfort") is a name
+/// where a relation or a family name says so; alone it is the word.
+#[test]
+fn a_given_name_that_is_a_word_is_a_name_beside_a_relation_or_a_family_name() {
+    let ids = ids_of(&fixture());
+    check(
+        &ids,
+        &[
+            ("Her carer Blessing was late.", "Her carer was late."),
+            ("My carer Comfort said so.", "My carer said so."),
+            ("Blessing Okafor rang twice.", "[name] rang twice."),
+            ("Peace was restored by May.", "Peace was restored by May."),
+            (
+                "She counted it a blessing and a comfort.",
+                "She counted it a blessing and a comfort.",
+            ),
+        ],
+    );
+}

@@ -33,12 +33,14 @@ static TABLE_NAMES: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
         .collect()
 });
 
-/// Given names, folded: the census list and the names of other
-/// communities it lacks.
+/// Given names, folded: the census list, the names of other communities
+/// it lacks, and the given names that are words it lacks ("Blessing",
+/// "Comfort").
 static GIVEN_NAMES: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
     include_str!("../../data/given-names.txt")
         .lines()
         .chain(include_str!("../../data/given-names-world.txt").lines())
+        .chain(include_str!("../../data/given-names-words.txt").lines())
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         // Lower-case ASCII letters are their own folded form.

@@ -186,7 +186,11 @@ pub(super) fn titled(text: &str, out: &mut Vec<Detection>) {
         let kin = KIN_TITLES.iter().any(|k| k.eq_ignore_ascii_case(title));
         let rank = RANKS.contains(&title);
         let before = &text[..m.start];
-        if (kin || rank) && !ranks::is_name_after_rank(title, at > m.end, before, &text[at..end]) {
+        let words = &text[at..end];
+        // One word that is never a name ("DS NHS", "Sister Monday").
+        let never = !words.contains(' ') && never_a_name(without_possessive(words));
+        if (kin || rank) && (never || !ranks::is_name_after_rank(title, at > m.end, before, words))
+        {
             continue;
         }
         // A word for kin stays, for the rewrite to read as the relation

@@ -3,7 +3,6 @@
 //! words after one are a name. The titles' search itself is
 //! [`super::names`]'.
 
-use super::names::never_a_name;
 use crate::anonymise::name_tables::is_given_name;
 use crate::anonymise::words::{is_english_word, is_word_name, without_possessive};
 
@@ -154,7 +153,8 @@ pub(super) fn with_force_word(text: &str, title: &str, start: usize) -> usize {
 /// it, ends with no determiner and no capitalised word: not "her PC
 /// Monitor", "the Housing Inspector Team"), any capitalised word that can
 /// be a name ("Sgt Marsh"; not "PC World"), and after an officer's number
-/// anything (`numbered`).
+/// anything (`numbered`). (A word that is never a name, "PC NHS", is the
+/// caller's to rule out.)
 pub(super) fn is_name_after_rank(title: &str, numbered: bool, before: &str, words: &str) -> bool {
     let words: Vec<&str> = words.split(' ').filter(|w| !w.is_empty()).collect();
     let name_like = |w: &str| {
@@ -166,9 +166,7 @@ pub(super) fn is_name_after_rank(title: &str, numbered: bool, before: &str, word
         [] => false,
         [_, ..] if numbered => true,
         [word] => {
-            let bare = without_possessive(word);
-            !never_a_name(bare)
-                && (name_like(word) || (police && !THINGS_AFTER_POLICE.contains(&bare)))
+            name_like(word) || (police && !THINGS_AFTER_POLICE.contains(&without_possessive(word)))
         }
         [first, ..] => {
             is_given_name(first) || !words.iter().all(|w| is_english_word(without_possessive(w)))
@@ -187,7 +185,6 @@ mod tests {
         assert!(is_name_after_rank("Constable", false, "Police ", "Hill"));
         assert!(is_name_after_rank("PC", true, "", "World"));
         assert!(!is_name_after_rank("PC", false, "", "World"));
-        assert!(!is_name_after_rank("DS", false, "", "NHS"));
         assert!(!is_name_after_rank("Father", false, "", "Christmas"));
         assert!(is_name_after_rank("Father", false, "", "Okoro"));
         assert!(!is_name_after_rank("Judge", false, "", "Rules"));

@@ -8,7 +8,7 @@ use super::births::birth;
 use super::named::named_before;
 use super::relations::{after_relation, before_relation, bracket_after};
 use super::text::{
-    any_before, phrase_before, sentence_around, verb_words_before, with_spacing, words, words_of,
+    any_before, going_whole, phrase_before, sentence_around, verb_words_before, words, words_of,
 };
 use super::where_from::{police_officer, where_from};
 use super::{Category, Context, Edit, Rule, Run};
@@ -174,35 +174,6 @@ fn labelled_line(cx: &Context<'_>, run: &Run) -> Option<Edit> {
         text: String::new(),
         rule: Rule::IdentifierSentence,
     })
-}
-
-/// What leaves with the sentence `s`: its spacing, where it ends with its
-/// own full stop; the whole line, where it has none and is a line of its
-/// own.
-pub(super) fn going_whole(text: &str, s: &Range<usize>) -> Option<Range<usize>> {
-    if text[..s.end].ends_with(['.', '!', '?']) {
-        Some(with_spacing(text, s.clone()))
-    } else {
-        line_around(text, s)
-    }
-}
-
-/// The whole line, with its line break, when `s` is all of it (a list
-/// item's marker is part of `s`): a line of a case system's notes
-/// with no full stop ("Tel: 0113 496 0412").
-fn line_around(text: &str, s: &Range<usize>) -> Option<Range<usize>> {
-    let start = text[..s.start].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[s.end..].find('\n').map_or(text.len(), |i| s.end + i);
-    if !text[start..s.start].trim().is_empty() || !text[s.end..end].trim().is_empty() {
-        return None;
-    }
-    // The line break after it goes too (else the one before it).
-    let range = if end < text.len() {
-        start..end + 1
-    } else {
-        start.saturating_sub(1)..end
-    };
-    Some(range)
 }
 
 /// ", date of birth 02/03/2019," "(DOB 22/10/2009)", ", which gives his NHS

@@ -4,8 +4,7 @@
 //! noun ("wrote to her account on 3 May"); a sentence that only says what
 //! someone's name is goes ("Her surname is Pargeter.").
 
-use super::clauses::going_whole;
-use super::text::{capitalise, sentence_around, words_of};
+use super::text::{capitalise, going_whole, sentence_around, words_of};
 use super::{Category, Context, Edit, Rule, Run, Source};
 use crate::anonymise::detect::is_relation;
 

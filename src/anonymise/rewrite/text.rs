@@ -169,6 +169,35 @@ pub(super) fn with_spacing(text: &str, range: Range<usize>) -> Range<usize> {
     range.start - before..range.end
 }
 
+/// What leaves with the sentence `s`: its spacing, where it ends with its
+/// own full stop; the whole line, where it has none and is a line of its
+/// own.
+pub(super) fn going_whole(text: &str, s: &Range<usize>) -> Option<Range<usize>> {
+    if text[..s.end].ends_with(['.', '!', '?']) {
+        Some(with_spacing(text, s.clone()))
+    } else {
+        line_around(text, s)
+    }
+}
+
+/// The whole line, with its line break, when `s` is all of it (a list
+/// item's marker is part of `s`): a line of a case system's notes
+/// with no full stop ("Tel: 0113 496 0412").
+fn line_around(text: &str, s: &Range<usize>) -> Option<Range<usize>> {
+    let start = text[..s.start].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[s.end..].find('\n').map_or(text.len(), |i| s.end + i);
+    if !text[start..s.start].trim().is_empty() || !text[s.end..end].trim().is_empty() {
+        return None;
+    }
+    // The line break after it goes too (else the one before it).
+    let range = if end < text.len() {
+        start..end + 1
+    } else {
+        start.saturating_sub(1)..end
+    };
+    Some(range)
+}
+
 /// The nearest character boundary at or before `at`.
 pub(super) fn floor(text: &str, mut at: usize) -> usize {
     at = at.min(text.len());
