@@ -763,7 +763,7 @@ addresses = ["14 Larkspur Terrace, Brindle Cross, BX3 7LN"]
                 "The list named Nguyen, Mrs M. and two others.",
                 "The list named Ms X and two others.",
             ),
-            ("Nguyen, Miss T.M. rang.", "Ms X rang."),
+            ("Nguyen, Ms T.M. rang.", "Ms X rang."),
             (
                 "Her flat at 14, Larkspur Terrace was damp.",
                 "Her flat was damp.",

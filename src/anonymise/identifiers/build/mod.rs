@@ -276,11 +276,11 @@ impl Builder {
             }
         }
         // A register's order keeps the title after the comma: "Pargeter,
-        // Mrs June" with the person's own title, "Pargeter, Ms J." with
-        // any (an initial says less, and is as often misfiled).
+        // Mrs June", "Pargeter, Mrs J." (the person's own title: every
+        // title would be a dozen patterns more for each form, and compiling
+        // a case's identifiers took 40% longer).
         let spelt = |t: Title| [format!("{} ", t.as_str()), format!("{}. ", t.as_str())];
         let own: Vec<String> = p.title.into_iter().flat_map(spelt).collect();
-        let any: Vec<String> = Title::ALL.into_iter().flat_map(spelt).collect();
         fn registers(titles: &[String]) -> impl Iterator<Item = &str> {
             std::iter::once("").chain(titles.iter().map(String::as_str))
         }
@@ -301,7 +301,7 @@ impl Builder {
                 ] {
                     self.name(i, &written, *form, false);
                 }
-                for t in registers(&any) {
+                for t in registers(&own) {
                     self.name(i, &format!("{f}, {t}{initial}"), *form, false);
                 }
             }
