@@ -760,7 +760,7 @@ addresses = ["14 Larkspur Terrace, Brindle Cross, BX3 7LN"]
                 "It was sent to Ms X by post.",
             ),
             (
-                "The list named Nguyen, Mrs M. and two others.",
+                "The list named Nguyen, Ms M. and two others.",
                 "The list named Ms X and two others.",
             ),
             ("Nguyen, Ms T.M. rang.", "Ms X rang."),
