@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, Input, MatchKind};
 
-use super::ranks::{self, RANKS};
+use super::ranks;
 use super::{Confidence, Detection};
 use crate::anonymise::hit::Category;
 use crate::anonymise::words::{KIN_TITLES, is_weekday, without_possessive};
@@ -43,7 +43,8 @@ static TITLE: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .build(
             TITLES
                 .iter()
-                .chain(&RANKS)
+                .copied()
+                .chain(ranks::ranks())
                 .map(|t| t.to_string())
                 .chain(kin),
         )
@@ -184,7 +185,7 @@ pub(super) fn titled(text: &str, out: &mut Vec<Detection>) {
             continue;
         };
         let kin = KIN_TITLES.iter().any(|k| k.eq_ignore_ascii_case(title));
-        let rank = RANKS.contains(&title);
+        let rank = ranks::is_rank(title);
         let before = &text[..m.start];
         let words = &text[at..end];
         // One word that is never a name ("DS NHS", "Sister Monday").
@@ -429,7 +430,7 @@ mod tests {
             regex::Regex::new(&format!(
                 r"(?-u)\b(?:{}|{})\.? ",
                 TITLES.join("|"),
-                RANKS.join("|")
+                ranks::ranks().collect::<Vec<_>>().join("|")
             ))
             .expect("valid")
         });

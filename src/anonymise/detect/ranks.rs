@@ -11,9 +11,9 @@ use crate::anonymise::words::{is_english_word, is_word_name, without_possessive}
 /// word or an abbreviation of something else ("PC World", "Father
 /// Christmas", "Judge Rules"), so the words after one are a name only
 /// where they would be after a word for someone's work: a given name
-/// first, or not every one an English word; after a police rank, any
-/// capitalised word ([`POLICE`]).
-pub(super) const RANKS: [&str; 23] = [
+/// first, or not every one an English word; after a police rank
+/// ([`POLICE`]), any capitalised word.
+const OFFICES: [&str; 14] = [
     "Doctor",
     "Matron",
     "Professor",
@@ -25,19 +25,20 @@ pub(super) const RANKS: [&str; 23] = [
     "Pastor",
     "Imam",
     "Rabbi",
-    "Sergeant",
-    "Sgt",
-    "Constable",
-    "PC",
-    "PCSO",
-    "DC",
-    "DS",
-    "DI",
-    "DCI",
     "Inspector",
     "Judge",
     "Captain",
 ];
+
+/// Every rank and office, the police's among them.
+pub(super) fn ranks() -> impl Iterator<Item = &'static str> {
+    OFFICES.into_iter().chain(POLICE)
+}
+
+/// Whether `title` is a rank or an office.
+pub(super) fn is_rank(title: &str) -> bool {
+    OFFICES.contains(&title) || POLICE.contains(&title)
+}
 
 /// The police's ranks: written before an officer's family name, and before
 /// little else, so the one word after one is a name even where it is also
