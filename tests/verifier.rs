@@ -267,6 +267,21 @@ const HAZARDS: &[Hazard] = &[
         Kind::Name,
     ),
     hazard(
+        "part of an NHS number, said to be one",
+        "Her NHS number ends 2557, she said.",
+        Kind::NhsNumber,
+    ),
+    hazard(
+        "part of a phone number, across a line",
+        "The last four digits of her mobile\nnumber are 0461.",
+        Kind::Phone,
+    ),
+    hazard(
+        "part of an NI number",
+        "Her NI number starts QQ 12 and ends C.",
+        Kind::NiNumber,
+    ),
+    hazard(
         "email local part",
         "Her handle is june.little68 online.",
         Kind::Email,
@@ -324,6 +339,8 @@ const CLEAN: &[&str] = &[
     "Are yesterday's notes greyest?",
     "The fair-weather plan was dropped.",
     "Call the Council on 0113 496 0000.",
+    "At the end of 2557 boxes had been counted; the last 461 were lost.",
+    "Her phone number starts 07700, as every number in the drama range does.",
     "A councillor wrote. Who they are:\nA councillor of the Council",
 ];
 

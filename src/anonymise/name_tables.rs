@@ -13,6 +13,24 @@ use rustc_hash::FxHashSet;
 
 use crate::anonymise::fold::{ascii_lowercase_with, fold};
 
+/// Family names that are words, lower case ("smith", "brown"): read as
+/// family names only beside a given name or after a title.
+static FAMILY_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../../data/family-names-words.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+/// Whether a word (any case) is a common family name that is also an
+/// English word ("Smith", "Brown", "Finch"), of
+/// `data/family-names-words.txt`.
+pub(crate) fn is_word_family_name(word: &str) -> bool {
+    word.bytes().all(|b| b.is_ascii_alphabetic())
+        && ascii_lowercase_with(word, |w| FAMILY_WORDS.contains(w)).unwrap_or(false)
+}
+
 /// A table of names and their other forms, by the folded name.
 type NameTable = HashMap<String, Vec<String>>;
 

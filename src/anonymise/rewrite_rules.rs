@@ -167,6 +167,12 @@ pub(super) struct Sentence {
     /// office's older file.)
     #[serde(default)]
     pub named_as: Vec<String>,
+    /// Words between a value's name and a part of it, which go with the
+    /// part: "a mobile number ending in 461 which matched" → "a mobile
+    /// number which matched". (None, in an office's older file: the part
+    /// keeps its placeholder, for `check` to hold.)
+    #[serde(default)]
+    pub part_cues: Vec<String>,
     /// The labels of a line of details: a sentence that starts with one
     /// and a colon, and holds the details, goes whole ("Contact: 07700
     /// 900461 for urgent matters."). (None, in an office's older file.)
@@ -287,6 +293,7 @@ impl Rewrites {
         lower(&mut self.sentence.words);
         lower(&mut self.sentence.predicates);
         lower(&mut self.sentence.named_as);
+        lower(&mut self.sentence.part_cues);
         lower(&mut self.sentence.detail_labels);
         lower(&mut self.sentence.bare_after);
         // A verb of saying is a heading's verb whether or not `verbs`

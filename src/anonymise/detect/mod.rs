@@ -294,13 +294,17 @@ pub(crate) fn bare_surnames(text: &str, names: &[&str]) -> Vec<Detection> {
             .flat_map(|n| n.split(' ').rev().skip(1))
             .filter(|w| !names::is_title(w.trim_end_matches('.')))
             .collect();
+        let word = crate::anonymise::words::is_word_name(surname);
         for (at, _) in text.match_indices(surname) {
             let range = given_before(text, at, &given)..at + surname.len();
             let before = text[..at].chars().next_back();
             let after = text[range.end..].chars().next();
             let boundary = !before.is_some_and(char::is_alphanumeric)
                 && !after.is_some_and(char::is_alphanumeric);
-            if boundary {
+            // A surname that is a word, alone inside a run of capitalised
+            // words, is a title's word ("the White Paper", "Local
+            // Government White"), not the person.
+            if boundary && !(word && range.start == at && in_capitalised_run(text, at, range.end)) {
                 out.push(Detection {
                     range,
                     category: Category::Name,
@@ -311,6 +315,23 @@ pub(crate) fn bare_surnames(text: &str, names: &[&str]) -> Vec<Detection> {
         }
     }
     out
+}
+
+/// Whether a capitalised word stands right before `start` (not one that
+/// starts a sentence) or right after `end`, a space apart.
+fn in_capitalised_run(text: &str, start: usize, end: usize) -> bool {
+    let after = text[end..]
+        .strip_prefix(' ')
+        .is_some_and(|r| r.starts_with(char::is_uppercase));
+    let before = text[..start].strip_suffix(' ').is_some_and(|head| {
+        let word = head.rsplit([' ', '\n']).next().unwrap_or("");
+        let rest = head[..head.len() - word.len()].trim_end();
+        let starts_sentence = rest.is_empty() || rest.ends_with(['.', '!', '?', ':']);
+        // A word that ends a sentence ("Row. Mason said") is no run's.
+        let ends_sentence = word.ends_with(['.', '!', '?', ':']);
+        word.starts_with(char::is_uppercase) && !starts_sentence && !ends_sentence
+    });
+    after || before
 }
 
 /// Where the name whose surname starts at `at` starts: at the word before

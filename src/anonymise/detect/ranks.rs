@@ -3,7 +3,7 @@
 //! words after one are a name. The titles' search itself is
 //! [`super::names`]'.
 
-use crate::anonymise::name_tables::is_given_name;
+use crate::anonymise::name_tables::{is_given_name, is_word_family_name};
 use crate::anonymise::words::{is_english_word, is_word_name, without_possessive};
 
 /// Ranks and offices written before a name as a title ("PC Daniel Okoro",
@@ -13,8 +13,9 @@ use crate::anonymise::words::{is_english_word, is_word_name, without_possessive}
 /// where they would be after a word for someone's work: a given name
 /// first, or not every one an English word; after a police rank
 /// ([`POLICE`]), any capitalised word.
-const OFFICES: [&str; 14] = [
+const OFFICES: [&str; 15] = [
     "Doctor",
+    "Coroner",
     "Matron",
     "Professor",
     "Reverend",
@@ -147,8 +148,9 @@ pub(super) fn with_force_word(text: &str, title: &str, start: usize) -> usize {
         .unwrap_or(start)
 }
 
-/// Whether the words after a rank are a name: one given name or a word no
-/// list has ("Father Okoro"), or words whose first is a given name or not
+/// Whether the words after a rank are a name: one given name, a word no
+/// list has ("Father Okoro") or a common family name that is a word
+/// ("Sister Brown"), or words whose first is a given name or not
 /// all English words ("Father Brendan Moriarty", not "Father Christmas");
 /// after a police rank that stands as a title (`before`, the text before
 /// it, ends with no determiner and no capitalised word: not "her PC
@@ -167,7 +169,9 @@ pub(super) fn is_name_after_rank(title: &str, numbered: bool, before: &str, word
         [] => false,
         [_, ..] if numbered => true,
         [word] => {
-            name_like(word) || (police && !THINGS_AFTER_POLICE.contains(&without_possessive(word)))
+            name_like(word)
+                || is_word_family_name(without_possessive(word))
+                || (police && !THINGS_AFTER_POLICE.contains(&without_possessive(word)))
         }
         [first, ..] => {
             is_given_name(first) || !words.iter().all(|w| is_english_word(without_possessive(w)))
@@ -191,6 +195,10 @@ mod tests {
         assert!(!is_name_after_rank("Father", false, "", "Figure"));
         assert!(is_name_after_rank("Father", false, "", "Okoro"));
         assert!(!is_name_after_rank("Judge", false, "", "Rules"));
+        // A common family name that is a word, after any rank or title.
+        assert!(is_name_after_rank("Sister", false, "", "Brown"));
+        assert!(is_name_after_rank("Coroner", false, "", "Hughes"));
+        assert!(!is_name_after_rank("Sister", false, "", "Act"));
         // A rank that is a thing's name: after a determiner or a
         // capitalised word.
         assert!(!is_name_after_rank("PC", false, "Her ", "Monitor"));

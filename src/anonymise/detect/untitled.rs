@@ -1,18 +1,21 @@
 //! Whole names nobody listed and no title introduces: a given name and a
 //! family name that is no word ("The letter was signed by Gemma
-//! Rowntree", "copied to Tomasz Wiśniewski"). Places and organisations
-//! have the shape too ("Milton Keynes Council", "Florence Nightingale
-//! Ward"), so the family name must be no English word, and words that
-//! name an organisation or a place after it leave the whole alone. A
+//! Rowntree", "copied to Tomasz Wiśniewski"), or one of the common family
+//! names that are words, beside a given name that is none ("Albert
+//! Finch") or mid-sentence ("copied to John Smith"). Places and
+//! organisations have the shape too ("Milton Keynes Council", "Florence
+//! Nightingale Ward"), so any other family name must be no English word,
+//! and words that name an organisation or a place after it leave the
+//! whole alone. A
 //! given name with a family name's initial and its stop ("Lisa W.
 //! replied"), and an initial with its stop before a family name ("signed
 //! K. Dunne"), are names too.
 
 use super::Detection;
 use super::names::{ORGANISATION_WORDS, Word, heuristic, name_word, never_a_name, next_capital};
-use crate::anonymise::name_tables::is_given_name;
+use crate::anonymise::name_tables::{is_given_name, is_word_family_name};
 use crate::anonymise::reading::is_place_word;
-use crate::anonymise::words::{is_english_word, is_word_name};
+use crate::anonymise::words::{is_english_word, is_month, is_word_name};
 
 /// A capitalised word of two letters or more starting at `at`, read as
 /// the titled names' reader reads a name's word: its end, without a
@@ -78,8 +81,10 @@ pub(super) fn untitled(text: &str, out: &mut Vec<Detection>) {
         if !capital_after_space(bytes, first_end) || !is_given_name(&text[at..first_end]) {
             continue;
         }
+        let given = &text[at..first_end];
+        let words = surname_words_beside(given, text, at);
         if let Some(end) =
-            family_names(text, first_end + 1).or_else(|| initial(text, first_end + 1))
+            family_names(text, first_end + 1, words).or_else(|| initial(text, first_end + 1))
         {
             out.push(heuristic(at..end));
             from = end;
@@ -94,7 +99,7 @@ fn initial_and_family_names(text: &str, at: usize) -> Option<usize> {
     (bytes[at].is_ascii_uppercase()
         && bytes.get(at + 1) == Some(&b'.')
         && capital_after_space(bytes, at + 2))
-    .then(|| family_names(text, at + 3))
+    .then(|| family_names(text, at + 3, SurnameWords::NotAWard))
     .flatten()
 }
 
@@ -118,17 +123,62 @@ fn capital_after_space(bytes: &[u8], at: usize) -> bool {
             .is_some_and(|&b| b.is_ascii_uppercase() || b >= 0xC0)
 }
 
+/// Which family names that are words may follow `given` at `at`
+/// ("Albert Finch", "copied to John Smith"): after a given name that is no
+/// word and no month, any but a ward's ("Victoria Ward" is one); after one
+/// that is a word ("John", "Mark"), none at a sentence's start ("Will
+/// Power was low" may be words) and none that also ends a place's name
+/// ("Ward 12 Rose Hill"; "to Mark Turner" is a name).
+fn surname_words_beside(given: &str, text: &str, at: usize) -> SurnameWords {
+    if is_month(given) {
+        return SurnameWords::None;
+    }
+    if !is_word_name(given) {
+        return SurnameWords::NotAWard;
+    }
+    let before = text[..at].trim_end_matches([' ', '"', '\'', '\u{201C}', '\u{2018}', '(']);
+    if before.is_empty() || before.ends_with(['.', '!', '?', ':', ';', '\n']) {
+        SurnameWords::None
+    } else {
+        SurnameWords::NotAPlace
+    }
+}
+
+/// The family names that are words a given name may take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SurnameWords {
+    None,
+    NotAWard,
+    NotAPlace,
+}
+
+impl SurnameWords {
+    fn allow(self, word: &str) -> bool {
+        is_word_family_name(word)
+            && match self {
+                Self::None => false,
+                Self::NotAWard => !word.eq_ignore_ascii_case("ward"),
+                Self::NotAPlace => !is_place_word(word),
+            }
+    }
+}
+
 /// Where one or two family names that start at `at` end; `None` when there
 /// are none, or when a capitalised word after them makes the whole an
-/// organisation's or a place's name ("Milton Keynes Council").
-fn family_names(text: &str, at: usize) -> Option<usize> {
+/// organisation's or a place's name ("Milton Keynes Council"). The first
+/// may be a common family name that is a word ("Smith") where `words`
+/// allows it.
+fn family_names(text: &str, at: usize, words: SurnameWords) -> Option<usize> {
     let mut end = None;
     let mut from = at;
-    for _ in 0..2 {
+    for second in [false, true] {
         let Some(word_end) = capitalised_word(text, from) else {
             break;
         };
-        if !is_family_name(&text[from..word_end]) {
+        // A family name that is a word comes first or not at all
+        // ("Florence Nightingale Ward" is a ward's name).
+        let word = &text[from..word_end];
+        if !(is_family_name(word) || (!second && words.allow(word))) {
             break;
         }
         end = Some(word_end);
@@ -177,6 +227,13 @@ mod tests {
             ("Zoë Rowntree signed it.", "Zoë Rowntree"),
             ("(Gemma O'Rourke-Wilde)", "Gemma O'Rourke-Wilde"),
             ("It was signed K. Dunne, Housing Officer.", "K. Dunne"),
+            // Common family names that are words.
+            ("The resident, Albert Finch (84), fell.", "Albert Finch"),
+            ("Mary Brown said so.", "Mary Brown"),
+            ("It was copied to John Smith.", "John Smith"),
+            ("Her son Mark Turner rang.", "Mark Turner"),
+            ("Her son Will Mason rang.", "Will Mason"),
+            ("It was signed J. Smith, Team Manager.", "J. Smith"),
         ] {
             assert_eq!(names(text), [want], "{text}");
         }
@@ -188,7 +245,6 @@ mod tests {
             "Milton Keynes Council wrote.",
             "Florence Nightingale Ward",
             "She met Grace Hope.",
-            "Her son Will Mason rang.",
             "Chester Zoo was closed.",
             "Jennifer NHS Trust",
             "Then Gemma said no.",
@@ -197,6 +253,11 @@ mod tests {
             "GemmaRowntree wrote.",
             "A. Introduction",
             "See J. Smith Ltd.",
+            "On May Day the office was shut.",
+            "Victoria Cross Hospital",
+            "Will Mason rang.",
+            "He was moved to Ward 12 Rose Hill.",
+            "She was moved to Victoria Ward.",
         ] {
             assert!(names(text).is_empty(), "{text}: {:?}", names(text));
         }

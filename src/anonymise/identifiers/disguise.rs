@@ -10,6 +10,7 @@ use regex::Regex;
 use super::{Category, Doubt, Hit, Identifiers, Source};
 use crate::anonymise::fold::fold;
 use crate::anonymise::words::{is_word_name, without_possessive};
+use crate::case::Title;
 
 /// The fewest letters a spelt-out name has.
 const SPELT_MIN: usize = 4;
@@ -29,7 +30,17 @@ impl Identifiers {
             .into_iter()
             .filter_map(|(range, letters)| {
                 let owners = self.spelt.get(&letters)?;
-                let person = self.single(owners);
+                // "Mrs P a r g e t e r": the title goes with the name, as
+                // it does with a name written whole, and must fit the
+                // person ("Mr P a r g e t e r" is held).
+                let title = title_before_in(text, range.start);
+                let fits = |p: &usize| {
+                    title
+                        .and_then(|(t, _)| t)
+                        .is_none_or(|t| self.may_be_titled(*p, t))
+                };
+                let person = self.single(owners).filter(fits);
+                let range = title.map_or(range.start, |(_, at)| at)..range.end;
                 let replacement = person.map_or_else(
                     || Category::Name.placeholder().to_string(),
                     |p| self.labels[p].clone(),
@@ -354,6 +365,14 @@ fn token_around(text: &str, range: &Range<usize>) -> Range<usize> {
         text[start..end].trim_end_matches(['.', ',', ';', ':', '!', '?', '\'', '\u{2019}']);
     let end = (start + trimmed.len()).max(range.end);
     start.min(range.start)..end
+}
+
+/// A title right before `start` in unfolded text ("Mrs " before a name
+/// spelt out): the title it gives, and where it starts.
+fn title_before_in(text: &str, start: usize) -> Option<(Option<Title>, usize)> {
+    let from = (start.saturating_sub(16)..=start).find(|&i| text.is_char_boundary(i))?;
+    let before = text[from..start].to_ascii_lowercase();
+    super::titles::title_before(&before, before.len()).map(|(t, at)| (t, from + at))
 }
 
 #[cfg(test)]

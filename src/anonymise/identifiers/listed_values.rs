@@ -56,6 +56,9 @@ impl Identifiers {
         }
         hits.extend(self.records.hits(text));
         hits.extend(self.nhs_in_other_groupings(text));
+        if text.bytes().any(|b| b.is_ascii_digit()) {
+            hits.extend(self.partial_numbers(text));
+        }
         if !self.births.is_empty() {
             // Where the text writes a year, read once for both.
             let years: Vec<usize> = four_digit_runs(text).collect();

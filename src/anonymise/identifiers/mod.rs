@@ -38,6 +38,7 @@ mod disguise;
 mod forms;
 mod listed_values;
 mod names;
+mod partial_numbers;
 mod prescan;
 mod ranks;
 mod records;

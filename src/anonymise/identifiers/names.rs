@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use super::titles::{bracketed_title_after, title_before, titles_compatible};
+use super::titles::{bracketed_title_after, register_title_after, title_before, titles_compatible};
 use super::{Category, Doubt, Hit, Identifiers, NameForm, Source};
 use crate::anonymise::fold::{Folded, at_word_boundary, fold};
 use crate::anonymise::reading::{self, Occurrence, Reading};
@@ -55,9 +55,28 @@ impl Identifiers {
             _ => false,
         };
         let start = title.map_or(key_range.start, |(_, at)| at);
-        let end = key_range.end + bracketed_title_after(&folded.key[key_range.end..]);
+        // "Pargeter, Ms J.": a family name in a register's order with any
+        // title and initials (the person's own title and given name are
+        // among the name's forms); the title says who is meant.
+        // Not where a name follows the initials ("Pargeter, Ms J.
+        // Pargeter"): that is a name of its own.
+        let register = (family && title.is_none())
+            .then(|| register_title_after(&folded.key[key_range.end..]))
+            .flatten()
+            .filter(|(_, len)| {
+                let after = folded.orig_range(key_range.end + len..folded.key.len());
+                !folded.orig[after]
+                    .trim_start()
+                    .starts_with(char::is_uppercase)
+            });
+        let end = key_range.end
+            + register.map_or_else(
+                || bracketed_title_after(&folded.key[key_range.end..]),
+                |(_, len)| len,
+            );
         let range = folded.orig_range(start..end);
-        let hit = match self.attribute(owners, title.and_then(|(t, _)| t)) {
+        let said_title = title.or(register).and_then(|(t, _)| t);
+        let hit = match self.attribute(owners, said_title) {
             Ok(p) => {
                 let label = self.labels[p].clone();
                 let doubt = undecided.then(|| Doubt::UndecidedWord {
@@ -176,7 +195,7 @@ impl Identifiers {
     /// Whether a text may call person `p` by title `t`: one that fits
     /// their own; without one, any but an adult's for a child ("Ben's
     /// father, Mr Little," is not Ben).
-    fn may_be_titled(&self, p: usize, t: Title) -> bool {
+    pub(super) fn may_be_titled(&self, p: usize, t: Title) -> bool {
         match self.titles[p] {
             Some(own) => titles_compatible(own, t),
             None => !self.children[p] || t == Title::Miss,

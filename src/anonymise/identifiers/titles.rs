@@ -1,4 +1,5 @@
-//! Titles and honorifics around a name: "Mrs J. Smith", "SMITH J (Mrs)".
+//! Titles and honorifics around a name: "Mrs J. Smith", "SMITH J (Mrs)",
+//! "Smith, Ms J.".
 
 use crate::case::Title;
 
@@ -58,6 +59,35 @@ pub(super) fn titles_compatible(a: Title, b: Title) -> bool {
         || matches!(b, Dr | Mx)
         || (female(a) && female(b))
         || (a == Mr && b == Mr)
+}
+
+/// A title and initials after a family name in a register's order, in
+/// folded text: ", ms j." after "pargeter" ("Pargeter, Ms J.", "SMITH, MRS
+/// J M"): the title it gives and the length to take with the name.
+pub(super) fn register_title_after(after: &str) -> Option<(Option<Title>, usize)> {
+    let rest = after.strip_prefix(", ")?;
+    let (rest, title) = HONORIFICS.iter().find_map(|(word, title)| {
+        let r = rest.strip_prefix(word)?;
+        let r = r.strip_prefix('.').unwrap_or(r);
+        Some((r.strip_prefix(' ')?, *title))
+    })?;
+    let bytes = rest.as_bytes();
+    let lone_letter = |i: usize| {
+        bytes.get(i).is_some_and(u8::is_ascii_alphabetic)
+            && bytes.get(i + 1).is_none_or(|b| !b.is_ascii_alphanumeric())
+    };
+    let (mut i, mut end) = (0, None);
+    while lone_letter(i) {
+        i += 1;
+        if bytes.get(i) == Some(&b'.') {
+            i += 1;
+        }
+        end = Some(i);
+        if bytes.get(i) == Some(&b' ') && lone_letter(i + 1) {
+            i += 1;
+        }
+    }
+    end.map(|end| (title, after.len() - rest.len() + end))
 }
 
 /// The length of a bracketed title right after a name: "Smith J (Mrs)".

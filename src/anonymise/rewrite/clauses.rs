@@ -217,6 +217,9 @@ fn aside(cx: &Context<'_>, run: &Run) -> Option<Edit> {
         // after a name in apposition ("His grandson, Rory, date of birth …,
         // attends") the name's closing comma stays.
         (',', Some(',')) if after_apposition(cx, s.start, open) => open + 1..close + 1,
+        // "The resident, Mr Albert Finch, 84, fell": another aside after
+        // it keeps the comma that opens it ("The resident, 84, fell").
+        (',', Some(',')) if another_aside_after(cx.text, close) => open..close,
         (',', Some(',')) => open..close + 1,
         // ", 07700 900999." at the end of a sentence or clause; a
         // quotation's closing mark stays ("wrote: \"Thanks, Karen\"." →
@@ -237,6 +240,26 @@ fn aside(cx: &Context<'_>, run: &Run) -> Option<Edit> {
         text: String::new(),
         rule: Rule::IdentifierAside,
     })
+}
+
+/// Whether another aside follows the comma at `close`: a few words up to
+/// the next comma that start with a number, an age or a determiner (", 84,
+/// fell", ", aged 84, fell", ", a retired teacher, fell"), not a predicate
+/// (", said she was ill, and").
+fn another_aside_after(text: &str, close: usize) -> bool {
+    let rest = &text[close + 1..];
+    let Some(end) = rest.find([',', '.', ';', '(', ')', '\n']) else {
+        return false;
+    };
+    let words: Vec<&str> = rest[..end].split_whitespace().collect();
+    let opens_one = words.first().is_some_and(|w| {
+        w.starts_with(|c: char| c.is_ascii_digit())
+            || matches!(
+                w.to_lowercase().as_str(),
+                "aged" | "age" | "now" | "a" | "an" | "the" | "his" | "her" | "their"
+            )
+    });
+    rest[end..].starts_with(',') && words.len() <= 5 && opens_one
 }
 
 /// An em or en dash, which sets off an aside when spaced.

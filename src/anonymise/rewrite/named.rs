@@ -17,6 +17,9 @@ use crate::anonymise::detect::is_relation;
 /// "Her tenancy ended"). A name that is neither (a verb's object: "quoted
 /// claim HB 448120") keeps its placeholder, for `check` to hold.
 pub(super) fn named_before(cx: &Context<'_>, run: &Run) -> Option<Edit> {
+    if let Some(edit) = part_after_its_name(cx, run) {
+        return Some(edit);
+    }
     let head = &cx.text[..run.range.start];
     let (before, with_as) = match head.strip_suffix(" as ") {
         Some(before) => (before, true),
@@ -51,6 +54,11 @@ pub(super) fn named_before(cx: &Context<'_>, run: &Run) -> Option<Edit> {
         return Some(edit(before.len(), String::new()));
     }
     let sentence = sentence_around(cx.text, &run.range).start;
+    // A value that starts its sentence ("Her phone. 07700 900461 …") is
+    // not named by the sentence before.
+    if sentence > before.len() {
+        return None;
+    }
     let (label, standing) = standing(cx, sentence, before.len())?;
     if label == before.len() {
         return Some(edit(label, String::new()));
@@ -68,6 +76,32 @@ pub(super) fn named_before(cx: &Context<'_>, run: &Run) -> Option<Edit> {
         }
     };
     Some(edit(label, written))
+}
+
+/// "a mobile number ending in 461 which matched" → "a mobile number which
+/// matched": part of a number, said after the number's name, goes with the
+/// words that say it is a part (the rules' `part_cues`, the longest that
+/// fits).
+fn part_after_its_name(cx: &Context<'_>, run: &Run) -> Option<Edit> {
+    let head = cx.text[..run.range.start].strip_suffix(' ')?;
+    let start = cx
+        .rules()
+        .sentence
+        .part_cues
+        .iter()
+        .filter_map(|cue| {
+            let at = head.len().checked_sub(cue.len())?;
+            let fits = head.is_char_boundary(at) && head[at..].eq_ignore_ascii_case(cue);
+            fits.then(|| head[..at].strip_suffix(' ').map(str::len))?
+        })
+        .min()?;
+    let from = (start.saturating_sub(40)..=start).find(|&i| cx.text.is_char_boundary(i))?;
+    let named = words_of(&cx.text[from..start]).last()?;
+    cx.rules().sentence.named_as.contains(&named).then(|| Edit {
+        range: start..run.range.end,
+        text: String::new(),
+        rule: Rule::IdentifierNamed,
+    })
 }
 
 /// "Her surname is Pargeter.", "Her son's name is Ben.": a sentence that

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use super::builder::Builder;
 use super::names;
 use super::normal::Text;
-use super::{Automaton, Kind, Needles, lexicon, numbers, places};
+use super::{Automaton, Kind, Needles, lexicon, numbers, parts, places};
 use crate::case::{Case, Date, Person};
 
 impl Needles {
@@ -77,6 +77,7 @@ impl Needles {
             .iter()
             .flat_map(|o| o.parts.keys().cloned())
             .collect();
+        let parts = parts::listed(&b.digits, &b.alphanumerics);
         Self {
             words: Automaton::new(b.words),
             letters: Automaton::new(b.letters),
@@ -87,6 +88,7 @@ impl Needles {
                 keys
             },
             labels: Automaton::new(HashMap::new()),
+            parts,
             births: dates_of(case, |p| p.born, "born"),
             deaths: dates_of(case, |p| p.died, "died"),
             owners,

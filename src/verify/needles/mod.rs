@@ -13,7 +13,8 @@
 //! - long names and handles in the letters view ("P.E.M.B.E.R.T.O.N",
 //!   "DebsTranterWilde");
 //! - phone and NHS numbers in the digits view, postcodes and National
-//!   Insurance numbers by their letters and digits, however spaced;
+//!   Insurance numbers by their letters and digits, however spaced; a part
+//!   of a number that the text says is one ([`parts`]);
 //! - dates of birth and death read as dates ([`dates`]);
 //! - initials after a title ("Ms L.P.").
 //!
@@ -34,6 +35,7 @@ mod lexicon;
 mod names;
 mod normal;
 mod numbers;
+mod parts;
 mod places;
 
 use std::collections::{HashMap, HashSet};
@@ -184,6 +186,8 @@ pub struct Needles {
     alphanumerics: Vec<(String, Vec<ViewUse>)>,
     /// Labels the pipeline allows besides those the case file gives.
     labels: Automaton<()>,
+    /// The numbers whose parts a text may say ([`parts`]).
+    parts: Vec<parts::Listed>,
     births: Vec<(Date, String)>,
     deaths: Vec<(Date, String)>,
     owners: Vec<Owner>,
@@ -278,6 +282,7 @@ impl Needles {
         self.letter_hits(&t, &masks, &mut out);
         self.digit_hits(&t, &mut out);
         self.alphanumeric_hits(&t, &mut out);
+        parts::part_hits(&self.parts, &t, &mut out);
         self.date_hits(&t, &mut out);
         names::initials(self, &t, &masks, &mut out);
         sort(&mut out);
