@@ -459,6 +459,26 @@ fn the_fixture_case_in_realistic_sentences() {
                 "Sister Act was shown on Friday.",
                 "Sister Act was shown on Friday.",
             ),
+            // A birthday said as the day someone turned an age goes; the
+            // age stays.
+            ("Mrs Pargeter turned 56 on 9 November.", "Mrs X turned 56."),
+            (
+                "She turns 57 on the 9th of November, alone.",
+                "She turns 57, alone.",
+            ),
+            (
+                "The council turned 56 requests down on 9 November.",
+                "The council turned 56 requests down on 9 November.",
+            ),
+            // A listed family name as a noun's adjective is the person's.
+            (
+                "The Pargeter residence at Heron Crescent was inspected.",
+                "Mrs X's residence was inspected.",
+            ),
+            (
+                "We looked at the Pargeter complaint again.",
+                "We looked at Mrs X's complaint again.",
+            ),
             // A name in apposition before another aside leaves its
             // opening comma to that aside.
             (

@@ -2,6 +2,8 @@
 //! "born in Cork in 1936", "born at St Mary's Hospital, Cork, in 1936".
 //! The year is a date of birth as much as in "born in 1936"; the listed
 //! values read it so, and the rewrite turns the whole clause into an age.
+//! An age someone turned on a day says the day is a birthday: "turned 56
+//! on 9 November".
 
 /// Where "born" starts when the year at `at` follows it and a place in the
 /// same clause: only "in" or "at", the place's capitalised words and commas
@@ -25,6 +27,42 @@ pub(crate) fn born_before_place(text: &str, at: usize) -> Option<usize> {
         .iter()
         .all(|w| matches!(*w, "in" | "at") || w.starts_with(char::is_uppercase));
     (place && place_only).then_some(born)
+}
+
+/// Where an age someone turned or turns starts, if one stands within
+/// 30 bytes before `at` with only "on" between it and `at`: "turned 56 on
+/// 9 November", "turns 60 on the 2nd of March" say the day is a birthday
+/// as "born on" does.
+pub(crate) fn age_turned_before(text: &str, at: usize) -> Option<usize> {
+    let from =
+        (at.saturating_sub(30 + "turning ".len())..=at).find(|&i| text.is_char_boundary(i))?;
+    let window = text[from..at].to_ascii_lowercase();
+    let (i, word) = ["turned ", "turns ", "turning ", "turn "]
+        .iter()
+        .filter_map(|w| window.rfind(w).map(|i| (i, w.len())))
+        .filter(|&(i, _)| {
+            !window.as_bytes()[..i]
+                .last()
+                .is_some_and(u8::is_ascii_alphanumeric)
+        })
+        .max()?;
+    let age = window.as_bytes()[i + word..]
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    // Only "on" between the age and the day: "turned 56 requests down on
+    // 9 November" is no birthday.
+    let between = &window[i + word + age..];
+    let on = [" on ", " on the ", " years old on ", " years old on the "].contains(&between);
+    ((1..=3).contains(&age) && on).then_some(from + i + word)
+}
+
+/// Where the age before a birthday ends, where the birthday is said as the
+/// day someone turned an age ("turned 56 on 9 November"): the rewrite keeps
+/// "turned 56" and leaves out the rest.
+pub(crate) fn turned_age_end(text: &str, day: usize) -> Option<usize> {
+    let start = age_turned_before(text, day)?;
+    Some(start + text[start..].bytes().take_while(u8::is_ascii_digit).count())
 }
 
 #[cfg(test)]

@@ -224,6 +224,11 @@ pub(super) struct Names {
     /// office's older file: the name is held.)
     #[serde(default)]
     pub police: Option<String>,
+    /// Nouns a listed person's family name stands before as "the
+    /// Pargeter residence": said as the person's ("Mrs X's residence").
+    /// (None, in an office's older file: "the Mrs X residence".)
+    #[serde(default)]
+    pub attributive: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -294,6 +299,7 @@ impl Rewrites {
         lower(&mut self.sentence.predicates);
         lower(&mut self.sentence.named_as);
         lower(&mut self.sentence.part_cues);
+        lower(&mut self.names.attributive);
         lower(&mut self.sentence.detail_labels);
         lower(&mut self.sentence.bare_after);
         // A verb of saying is a heading's verb whether or not `verbs`

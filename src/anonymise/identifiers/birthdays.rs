@@ -15,6 +15,7 @@ use regex::Regex;
 
 use super::listed_values::{MONTH, month_number};
 use super::{Category, Hit, Identifiers, Source};
+use crate::anonymise::born::age_turned_before;
 use crate::anonymise::digits::digit_runs;
 
 /// A day and month at the start of a window: "2 March", "2nd of March",
@@ -52,7 +53,9 @@ impl Identifiers {
         // A day is one or two digits: only the text before each is read
         // for a birth word, rather than every byte for one.
         for run in digit_runs(text.as_bytes()).filter(|r| r.len() <= 2) {
-            let Some(from) = birth_word_before(text, run.start) else {
+            let from =
+                birth_word_before(text, run.start).or_else(|| age_turned_before(text, run.start));
+            let Some(from) = from else {
                 continue;
             };
             if let Some(hit) = self.birthday_after(text, from)

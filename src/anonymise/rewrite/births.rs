@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::text::{any_before, phrase_before, sentence_around, with_spacing, words_of};
 use super::{Category, Context, Edit, Rule, Run};
-use crate::anonymise::born::born_before_place;
+use crate::anonymise::born::{born_before_place, turned_age_end};
 
 /// "(aged 87, DOB 02.03.1936)": a person's age and date of birth side by
 /// side say one thing; the second goes with what joins it to the first,
@@ -131,8 +131,17 @@ pub(super) fn birth(cx: &Context<'_>, run: &Run) -> Option<Edit> {
 
 /// "She spent her birthday on 2 March in hospital" → "She spent her
 /// birthday in hospital": a birthday's day and month go, with the words
-/// between them and the phrase's first word ("birthday").
+/// between them and the phrase's first word ("birthday"); "turned 56 on 9
+/// November" keeps the age.
 fn birthday(cx: &Context<'_>, run: &Run) -> Option<Edit> {
+    // "Mrs X turned 56 on 9 November" → "Mrs X turned 56".
+    if let Some(keep) = turned_age_end(cx.text, run.range.start) {
+        return Some(Edit {
+            range: keep..run.range.end,
+            text: String::new(),
+            rule: Rule::BirthAsAge,
+        });
+    }
     let (at, phrase) = any_before(cx.text, run.range.start, &cx.rules().date_of_birth.birthday)?;
     // The phrase's first word ("birthday") stays.
     let keep = at + phrase.split([' ', ',']).next().unwrap_or("").len();

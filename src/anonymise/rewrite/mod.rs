@@ -241,6 +241,7 @@ pub(crate) fn plan(cx: &Context<'_>) -> Vec<Edit> {
     names::nicknames(cx, &mut edits);
     names::called_asides(cx, &mut edits);
     named::name_statements(cx, &mut edits);
+    named::attributive(cx, &mut edits);
     names::restated_roles(cx, &mut edits);
     for run in runs(cx) {
         if edits

@@ -78,6 +78,39 @@ pub(super) fn named_before(cx: &Context<'_>, run: &Run) -> Option<Edit> {
     Some(edit(label, written))
 }
 
+/// "The Pargeter residence was inspected" → "Mrs X's residence was
+/// inspected": a listed person's family name used as a noun's adjective,
+/// after "the", before a noun of the rules' `attributive`, is said as the
+/// person's (never "The Mrs X residence").
+pub(super) fn attributive(cx: &Context<'_>, edits: &mut Vec<Edit>) {
+    let nouns = &cx.rules().names.attributive;
+    if nouns.is_empty() {
+        return;
+    }
+    for hit in cx.hits.iter().filter(|h| h.category == Category::Name) {
+        if hit.person.is_none() || Context::is_blank(hit) {
+            continue;
+        }
+        let Some(start) = hit.range.start.checked_sub(4) else {
+            continue;
+        };
+        let the = cx
+            .text
+            .get(start..hit.range.start)
+            .is_some_and(|w| w.eq_ignore_ascii_case("the "));
+        let noun = cx.text[hit.range.end..]
+            .strip_prefix(' ')
+            .and_then(|rest| words_of(rest).next());
+        if the && noun.is_some_and(|n| nouns.contains(&n)) {
+            edits.push(Edit {
+                range: start..hit.range.end,
+                text: format!("{}'s", hit.replacement),
+                rule: Rule::NameAfterRelation,
+            });
+        }
+    }
+}
+
 /// "a mobile number ending in 461 which matched" → "a mobile number which
 /// matched": part of a number, said after the number's name, goes with the
 /// words that say it is a part (the rules' `part_cues`, the longest that
