@@ -29,32 +29,38 @@ pub(crate) fn born_before_place(text: &str, at: usize) -> Option<usize> {
     (place && place_only).then_some(born)
 }
 
-/// Where an age someone turned or turns starts, if one stands within
-/// 30 bytes before `at` with only "on" between it and `at`: "turned 56 on
-/// 9 November", "turns 60 on the 2nd of March" say the day is a birthday
-/// as "born on" does.
+/// Where an age someone turned or turns starts, if one stands before `at`
+/// with only "on" (or "years old on", "on the") between it and `at`:
+/// "turned 56 on 9 November", "turns 60 on the 2nd of March" say the day is
+/// a birthday as "born on" does; "turned 56 requests down on 9 November"
+/// does not. Read backwards from `at`, word by word.
 pub(crate) fn age_turned_before(text: &str, at: usize) -> Option<usize> {
-    let from =
-        (at.saturating_sub(30 + "turning ".len())..=at).find(|&i| text.is_char_boundary(i))?;
-    let window = text[from..at].to_ascii_lowercase();
-    let (i, word) = ["turned ", "turns ", "turning ", "turn "]
+    let head = text.as_bytes().get(..at)?;
+    let strip = |h: &'_ [u8], w: &[u8]| -> Option<usize> {
+        (h.len() >= w.len() && h[h.len() - w.len()..].eq_ignore_ascii_case(w))
+            .then(|| h.len() - w.len())
+    };
+    let mut end = strip(head, b" on ").or_else(|| strip(head, b" on the "))?;
+    end = strip(&head[..end], b" years old").unwrap_or(end);
+    let age = head[..end]
         .iter()
-        .filter_map(|w| window.rfind(w).map(|i| (i, w.len())))
-        .filter(|&(i, _)| {
-            !window.as_bytes()[..i]
+        .rev()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    if !(1..=3).contains(&age) {
+        return None;
+    }
+    let age_start = end - age;
+    let before = &head[..age_start];
+    ["turned ", "turns ", "turning ", "turn "]
+        .iter()
+        .filter_map(|w| strip(before, w.as_bytes()))
+        .find(|&start| {
+            !before[..start]
                 .last()
                 .is_some_and(u8::is_ascii_alphanumeric)
         })
-        .max()?;
-    let age = window.as_bytes()[i + word..]
-        .iter()
-        .take_while(|b| b.is_ascii_digit())
-        .count();
-    // Only "on" between the age and the day: "turned 56 requests down on
-    // 9 November" is no birthday.
-    let between = &window[i + word + age..];
-    let on = [" on ", " on the ", " years old on ", " years old on the "].contains(&between);
-    ((1..=3).contains(&age) && on).then_some(from + i + word)
+        .map(|_| age_start)
 }
 
 /// Where the age before a birthday ends, where the birthday is said as the

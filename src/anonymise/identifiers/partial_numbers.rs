@@ -12,6 +12,7 @@
 use std::ops::Range;
 
 use super::{Category, Hit, Identifiers, Source};
+use crate::anonymise::digits::next_digit;
 use crate::anonymise::values::Shape;
 
 /// Words before a part that say it is a part.
@@ -120,36 +121,46 @@ struct Run {
     key: String,
 }
 
-/// The runs of `text` that hold a digit.
+/// The runs of `text` that hold a digit, found from its digits (most of a
+/// text has none).
 fn number_runs(text: &str) -> impl Iterator<Item = Run> + '_ {
     let bytes = text.as_bytes();
     let mut at = 0;
     std::iter::from_fn(move || {
-        while at < bytes.len() {
-            let start = group_start(bytes, at)?;
-            let (range, key) = run_from(bytes, start);
-            at = range.end.max(start + 1);
-            if key.bytes().any(|b| b.is_ascii_digit()) {
-                return Some(Run { range, key });
-            }
+        let digit = next_digit(bytes, at);
+        if digit >= bytes.len() {
+            return None;
         }
-        None
+        let start = run_start(bytes, digit);
+        let (range, key) = run_from(bytes, start);
+        at = range.end.max(digit + 1);
+        Some(Run { range, key })
     })
 }
 
-/// Where the next group that could start a run starts: a digit, or one or
-/// two capitals standing as a word, at or after `from`.
-fn group_start(bytes: &[u8], from: usize) -> Option<usize> {
-    let mut i = from;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let word_start = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
-        if word_start && (b.is_ascii_digit() || is_short_capitals(bytes, i)) {
-            return Some(i);
+/// Where the run holding the digit at `digit` starts: its word's start,
+/// and back over groups of digits or one or two capitals joined to it by
+/// one space or hyphen ("JT 48").
+fn run_start(bytes: &[u8], digit: usize) -> usize {
+    let word_start = |end: usize| {
+        end - bytes[..end]
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count()
+    };
+    let mut start = word_start(digit);
+    while start >= 2 && matches!(bytes[start - 1], b' ' | b'-') {
+        let before = word_start(start - 1);
+        let group = &bytes[before..start - 1];
+        let joins = !group.is_empty()
+            && (group.iter().all(u8::is_ascii_digit) || is_short_capitals(bytes, before));
+        if !joins {
+            break;
         }
-        i += 1;
+        start = before;
     }
-    None
+    start
 }
 
 /// One or two capitals that make a whole word at `i` ("JT", "C").

@@ -93,17 +93,20 @@ pub(super) fn part_hits(listed: &[Listed], t: &Text<'_>, out: &mut Vec<Found>) {
     if listed.is_empty() {
         return;
     }
-    let mut k = 0;
-    while k < t.tokens.len() {
-        let Some((first, last)) = run_at(t, k) else {
-            k += 1;
+    let mut done = 0;
+    for k in 0..t.tokens.len() {
+        if k < done || !t.token(k).bytes().any(|b| b.is_ascii_digit()) {
             continue;
-        };
-        k = last + 1;
+        }
+        let (first, last) = run_around(t, k);
+        done = last + 1;
         let key: String = (first..=last).map(|m| t.token(m)).collect();
-        let range = t.orig_range(t.tokens[first].start, t.tokens[last].end);
         let found: Vec<&Listed> = listed.iter().filter(|l| is_part(l, &key)).collect();
-        if found.is_empty() || !cued(t.orig, range.start) {
+        if found.is_empty() {
+            continue;
+        }
+        let range = t.orig_range(t.tokens[first].start, t.tokens[last].end);
+        if !cued(t.orig, range.start) {
             continue;
         }
         out.extend(found.into_iter().map(|l| Found {
@@ -114,19 +117,19 @@ pub(super) fn part_hits(listed: &[Listed], t: &Text<'_>, out: &mut Vec<Found>) {
     }
 }
 
-/// The run of number groups that starts at token `k` and holds a digit:
+/// The run of number groups around token `k` (which holds a digit):
 /// groups of digits or of one or two letters, each after a single space
 /// or hyphen.
-fn run_at(t: &Text<'_>, k: usize) -> Option<(usize, usize)> {
-    if !is_group(t.token(k)) || (k > 0 && joined(t, k) && is_group(t.token(k - 1))) {
-        return None;
+fn run_around(t: &Text<'_>, k: usize) -> (usize, usize) {
+    let mut first = k;
+    while first > 0 && joined(t, first) && is_group(t.token(first - 1)) {
+        first -= 1;
     }
     let mut last = k;
     while last + 1 < t.tokens.len() && joined(t, last + 1) && is_group(t.token(last + 1)) {
         last += 1;
     }
-    let any_digit = (k..=last).any(|m| t.token(m).bytes().any(|b| b.is_ascii_digit()));
-    any_digit.then_some((k, last))
+    (first, last)
 }
 
 /// Digits, or one or two letters.
