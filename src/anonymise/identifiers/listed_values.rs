@@ -11,6 +11,17 @@ use crate::anonymise::born::born_before_place;
 use crate::anonymise::digits::four_digit_runs;
 use crate::anonymise::values::{self, Shape};
 
+/// What a listed value of `shape` (a phone, NHS, NI number or postcode)
+/// is, as a hit says.
+pub(super) fn value_category(shape: Shape) -> Category {
+    match shape {
+        Shape::Phone => Category::Phone,
+        Shape::Nhs => Category::NhsNumber,
+        Shape::Nino => Category::NiNumber,
+        _ => Category::Postcode,
+    }
+}
+
 /// A month and year ("March 1936", "Mar. 1936", "03/1936") or a year alone.
 static PARTIAL_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -36,12 +47,7 @@ impl Identifiers {
                 Shape::Date => self.date_hit(text, c),
                 Shape::Email => self.email_hit(c),
                 shape => self.values.get(&(shape, c.key.clone())).map(|&p| {
-                    let category = match shape {
-                        Shape::Phone => Category::Phone,
-                        Shape::Nhs => Category::NhsNumber,
-                        Shape::Nino => Category::NiNumber,
-                        _ => Category::Postcode,
-                    };
+                    let category = value_category(shape);
                     let placeholder = category.placeholder();
                     Hit::new(
                         Source::Listed,

@@ -11,7 +11,8 @@
 
 use std::ops::Range;
 
-use super::{Category, Hit, Identifiers, Source};
+use super::listed_values::value_category;
+use super::{Hit, Identifiers, Source};
 use crate::anonymise::digits::next_digit;
 use crate::anonymise::values::Shape;
 
@@ -82,11 +83,7 @@ impl Identifiers {
             if !cued(text, run.range.start) {
                 continue;
             }
-            let category = match shape {
-                Shape::Phone => Category::Phone,
-                Shape::Nhs => Category::NhsNumber,
-                _ => Category::NiNumber,
-            };
+            let category = value_category(shape);
             hits.push(Hit::new(
                 Source::Listed,
                 run.range,
