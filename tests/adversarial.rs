@@ -1298,3 +1298,118 @@ fn an_untitled_whole_name_nobody_listed_is_a_name() {
     ];
     check(&ids, &unchanged.map(|t| (t, t)));
 }
+
+/// Names nobody listed whose given name no list has, before a common family
+/// name of any community ("Harpreet Kaur", "Abdirahman Farah"), written
+/// family name first ("Chen Xiaoling"), or after an initial without its
+/// stop ("signed K Whitfield"): held as "[name]"; places, temples and
+/// letters of a list of the same shape stay.
+#[test]
+fn names_of_every_community_nobody_listed_are_names() {
+    let ids = ids_of(&fixture());
+    let rows = [
+        ("It was copied to Rajesh Patel.", "It was copied to [name]."),
+        ("Harpreet Kaur said so.", "[name] said so."),
+        (
+            "The email was from Abdirahman Farah.",
+            "The email was from [name].",
+        ),
+        ("She spoke to Oluwaseun Adebayo.", "She spoke to [name]."),
+        (
+            "Care was provided by a firm run by Sandeep Gill.",
+            "Care was provided by a firm run by [name].",
+        ),
+        (
+            "It was copied to Xiaoling Chen and Bartosz Wisniewski.",
+            "It was copied to [name] and [name].",
+        ),
+        (
+            "It was copied to Nguyen Van Thanh.",
+            "It was copied to [name].",
+        ),
+        (
+            "Chen Xiaoling rang the Council.",
+            "[name] rang the Council.",
+        ),
+        (
+            "The letter was signed K Whitfield (Team Manager).",
+            "The letter was signed a team manager.",
+        ),
+        (
+            "Present were K Whitfield and T Baxter.",
+            "Present were [name] and [name].",
+        ),
+        (
+            "Patel said the case was closed.",
+            "[name] said the case was closed.",
+        ),
+    ];
+    check(&ids, &rows);
+    let unchanged = [
+        "She went to the Gurdwara Singh Sabha on Sunday.",
+        "She lives in Flat C Taylor Court.",
+        "See Annex B Murphy report.",
+        "A Whitfield resident complained.",
+        "She flew to Hong Kong.",
+        "She went to Singh's Pharmacy.",
+    ];
+    check(&ids, &unchanged.map(|t| (t, t)));
+}
+
+/// What a listed family, a school with a saint's name and a home's street
+/// become, read as the office would write them.
+#[test]
+fn families_by_title_saints_schools_and_streets_read_as_written() {
+    let ids = ids_of(&fixture());
+    check(
+        &ids,
+        &[
+            // Two listed Mrs Okonkwos: each by her label.
+            (
+                "Both Mrs Okonkwos attended.",
+                "Both Mrs Y and Mrs Z attended.",
+            ),
+            ("The Mrs Okonkwos attended.", "Mrs Y and Mrs Z attended."),
+            // One listed Mr Okonkwo: no one can say who is meant.
+            ("Mr Okonkwos attended.", "[name] attended."),
+            (
+                "Ben's school, St Aidan's C of E Primary, noticed.",
+                "C's school, a primary school, noticed.",
+            ),
+            (
+                "Ben attends St. Mary's RC Primary School.",
+                "C attends a primary school.",
+            ),
+            (
+                "Ben attends Saint Aidan's Primary School.",
+                "C attends a primary school.",
+            ),
+            (
+                "Ben's Primary School was told.",
+                "C's Primary School was told.",
+            ),
+            // A street of a listed address after a thing, not a home.
+            (
+                "She lives next door to the school on Heron Crescent.",
+                "She lives next door to the school.",
+            ),
+            (
+                "She returned to her flat on Heron Crescent.",
+                "She returned to her flat.",
+            ),
+            (
+                "She lived alone at 12 Heron Crescent.",
+                "She lived alone at home.",
+            ),
+            (
+                "She lived with her son at 12 Heron Crescent.",
+                "She lived with her son at home.",
+            ),
+            // A Blue Badge's number is the holder's.
+            (
+                "Her Blue Badge number, AB12 3456 7, was checked.",
+                "Her Blue Badge number was checked.",
+            ),
+        ],
+    );
+}

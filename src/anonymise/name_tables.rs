@@ -2,9 +2,12 @@
 //! pet forms (`data/pet-names.txt`), the Irish, Scottish Gaelic and Welsh
 //! names a text may write anglicised (`data/anglicised-names.txt`), and
 //! given names (`data/given-names.txt`, the census's, and
-//! `data/given-names-world.txt`, those of other communities it lacks). The listed names' forms read the
-//! first two; the detector of names nobody listed reads the given names (a
-//! given name is a name after "her son" even where it is also a word).
+//! `data/given-names-world.txt` and `data/given-names-more.txt`, those of
+//! other communities it lacks), and family names (`data/family-names.txt`,
+//! those that are no word, and `data/family-names-words.txt`). The listed
+//! names' forms read the first two; the detectors of names nobody listed
+//! read the given and family names (a given name is a name after "her son"
+//! even where it is also a word).
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -29,6 +32,25 @@ static FAMILY_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
 pub(crate) fn is_word_family_name(word: &str) -> bool {
     word.bytes().all(|b| b.is_ascii_alphabetic())
         && ascii_lowercase_with(word, |w| FAMILY_WORDS.contains(w)).unwrap_or(false)
+}
+
+/// Common family names that are no word, folded ("patel", "o'brien").
+static FAMILY_NAMES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../../data/family-names.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+/// Whether a word (any case, any apostrophe or accent) is a common family
+/// name that is no word ("Patel", "Nguyen", "O'Brien"), of
+/// `data/family-names.txt`.
+pub(crate) fn is_listed_family_name(word: &str) -> bool {
+    if word.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return ascii_lowercase_with(word, |w| FAMILY_NAMES.contains(w)).unwrap_or(false);
+    }
+    FAMILY_NAMES.contains(fold(word).as_str())
 }
 
 /// A table of names and their other forms, by the folded name.
@@ -58,6 +80,7 @@ static GIVEN_NAMES: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
     include_str!("../../data/given-names.txt")
         .lines()
         .chain(include_str!("../../data/given-names-world.txt").lines())
+        .chain(include_str!("../../data/given-names-more.txt").lines())
         .chain(include_str!("../../data/given-names-words.txt").lines())
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))

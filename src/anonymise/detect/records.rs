@@ -18,7 +18,8 @@ use super::{Category, Detection, validated};
 use crate::ids;
 
 /// The names of the numbers a health, care or education record (or a
-/// passport, a driving licence) knows a person by, lower case. An account's reference (council tax, rent,
+/// passport, a driving licence, a Blue Badge, the Home Office) knows a
+/// person by, lower case. An account's reference (council tax, rent,
 /// housing benefit, an invoice's) is not among them: it names an account,
 /// the offices print it where it matters, and the anonymiser's bench counts
 /// one as a trap. The case lists a person's own (`record_numbers`).
@@ -53,6 +54,16 @@ const NAMES: &[&str] = &[
     "driving licence no",
     "driving licence no.",
     "driver number",
+    "blue badge number",
+    "blue badge no",
+    "blue badge no.",
+    "badge number",
+    "home office reference",
+    "home office ref",
+    "home office ref.",
+    "port reference",
+    "biometric residence permit number",
+    "brp number",
 ];
 
 /// Words that may stand between a name and its number: "hospital number:

@@ -13,8 +13,9 @@
 
 use super::Detection;
 use super::names::{ORGANISATION_WORDS, Word, heuristic, name_word, never_a_name, next_capital};
-use crate::anonymise::name_tables::{is_given_name, is_word_family_name};
-use crate::anonymise::reading::is_place_word;
+use super::ranks::is_rank;
+use crate::anonymise::name_tables::{is_given_name, is_listed_family_name, is_word_family_name};
+use crate::anonymise::reading::{is_person_verb, is_place_word};
 use crate::anonymise::words::{is_english_word, is_month, is_word_name};
 
 /// A capitalised word of two letters or more starting at `at`, read as
@@ -70,6 +71,9 @@ pub(super) fn untitled(text: &str, out: &mut Vec<Detection>) {
                 .position(|&b| !(b.is_ascii_alphabetic() || matches!(b, b'\'' | b'-')))
                 .unwrap_or(bytes.len() - at);
         if bytes.get(run).is_none_or(u8::is_ascii) && !capital_after_space(bytes, run) {
+            if let Some(end) = family_name_alone(text, at, run) {
+                out.push(heuristic(at..end));
+            }
             from = run;
             continue;
         }
@@ -78,29 +82,200 @@ pub(super) fn untitled(text: &str, out: &mut Vec<Detection>) {
             continue;
         };
         from = first_end;
-        if !capital_after_space(bytes, first_end) || !is_given_name(&text[at..first_end]) {
+        if !capital_after_space(bytes, first_end) {
             continue;
         }
         let given = &text[at..first_end];
-        let words = surname_words_beside(given, text, at);
-        if let Some(end) =
+        let end = if is_given_name(given) {
+            let words = surname_words_beside(given, text, at);
             family_names(text, first_end + 1, words).or_else(|| initial(text, first_end + 1))
-        {
-            out.push(heuristic(at..end));
+        } else if may_be_a_given_name(given) {
+            listed_family_names(text, first_end + 1)
+                .or_else(|| given_names_after_family(text, at, first_end))
+        } else {
+            None
+        };
+        if let Some(end) = end {
             from = end;
+            if !is_a_place(&text[at..end]) {
+                out.push(heuristic(family_name_before(text, at)..end));
+            }
         }
     }
 }
 
-/// A given name's initial, its full stop and one or two family names that
-/// are no word at `at` ("It was signed K. Dunne"): where the name ends.
+/// A common family name that is no word standing alone as a person
+/// ("Patel said the case was closed") or as a family ("The Patels
+/// complained"), the word at `at..end`: where it ends. Alone, only a verb
+/// only a person does after it, or "the" and a plural, say it is a
+/// person's ("Patel Brothers", "Singh's Pharmacy" stay); a title or a
+/// capitalised word before it leaves it to the readers of whole names.
+fn family_name_alone(text: &str, at: usize, end: usize) -> Option<usize> {
+    let word = text[at..end].trim_end_matches(['\'', '-']);
+    if word.len() < 3 || !word[1..].bytes().any(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    let end = at + word.len();
+    let family = word
+        .strip_suffix('s')
+        .filter(|_| {
+            let before = &text[..at];
+            before.ends_with("the ") || before.ends_with("The ")
+        })
+        .filter(|singular| is_listed_family_name(singular))
+        .is_some();
+    let person = || {
+        let next = text[end..].strip_prefix(' ')?;
+        let verb = &next[..next
+            .find(|c: char| !c.is_ascii_lowercase())
+            .unwrap_or(next.len())];
+        (is_person_verb(verb)
+            && is_listed_family_name(word)
+            && nothing_capitalised_before(text, at))
+        .then_some(end)
+    };
+    if family { Some(end) } else { person() }
+}
+
+/// Places of two words with a person's shape ("Hong Kong", "Milton
+/// Keynes"), lower case.
+const PLACES: [&str; 16] = [
+    "hong kong",
+    "tel aviv",
+    "sierra leone",
+    "milton keynes",
+    "santa cruz",
+    "santa barbara",
+    "santa monica",
+    "san diego",
+    "san jose",
+    "san antonio",
+    "costa rica",
+    "puerto rico",
+    "sri lanka",
+    "abu dhabi",
+    "kuala lumpur",
+    "buenos aires",
+];
+
+/// Whether a name found is a place's ("Hong Kong").
+fn is_a_place(name: &str) -> bool {
+    PLACES.iter().any(|p| p.eq_ignore_ascii_case(name))
+}
+
+/// Where a name written family name first ends ("Chen Xiaoling", "Nguyen
+/// Thi Lan"): a common family name that is no word at `at` (ending at
+/// `first_end`) and one or two given names that are none after it.
+fn given_names_after_family(text: &str, at: usize, first_end: usize) -> Option<usize> {
+    if !is_listed_family_name(&text[at..first_end]) {
+        return None;
+    }
+    let mut end = None;
+    let mut from = first_end + 1;
+    for _ in 0..2 {
+        let Some(word_end) = capitalised_word(text, from) else {
+            break;
+        };
+        let word = &text[from..word_end];
+        if !(is_given_name(word) && may_be_a_given_name(word)) {
+            break;
+        }
+        end = Some(word_end);
+        if !capital_after_space(text.as_bytes(), word_end) {
+            break;
+        }
+        from = word_end + 1;
+    }
+    let end = end?;
+    // A capitalised word right after: an organisation, a place.
+    let after = text[end..]
+        .strip_prefix(' ')
+        .and_then(|rest| capitalised_word(text, end + 1).map(|e| &rest[..e - end - 1]));
+    after
+        .is_none_or(|w| {
+            !(is_english_word(w) || ORGANISATION_WORDS.contains(&w) || is_place_word(w))
+        })
+        .then_some(end)
+}
+
+/// Where a name found at `at` starts with the common family name written
+/// before it, family name first ("Nguyen Van Thanh"): `at` itself when
+/// there is none.
+fn family_name_before(text: &str, at: usize) -> usize {
+    let Some(before) = text[..at].strip_suffix(' ') else {
+        return at;
+    };
+    let word = before
+        .rsplit(|c: char| !(c.is_alphabetic() || matches!(c, '\'' | '\u{2019}' | '-')))
+        .next()
+        .unwrap_or(before);
+    let start = before.len() - word.len();
+    let apart = text[..start]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric());
+    if apart && word.starts_with(char::is_uppercase) && is_listed_family_name(word) {
+        start
+    } else {
+        at
+    }
+}
+
+/// Whether a capitalised word no list of given names has may still be
+/// one before a common family name ("Abdirahman Farah", "Xiaoling Chen"):
+/// no word, month, acronym, title, rank or feast, and nothing that names
+/// an organisation or a place.
+fn may_be_a_given_name(word: &str) -> bool {
+    !is_month(word) && !is_rank(word) && is_family_name(word)
+}
+
+/// Where one or two family names at `at` end when the first is a common
+/// family name that is no word (`data/family-names.txt`): after a given
+/// name no list has, only such a family name says the two are a name.
+fn listed_family_names(text: &str, at: usize) -> Option<usize> {
+    let first_end = capitalised_word(text, at)?;
+    is_listed_family_name(&text[at..first_end])
+        .then(|| family_names(text, at, SurnameWords::None))
+        .flatten()
+}
+
+/// A given name's initial and one or two family names that are no word at
+/// `at` ("It was signed K. Dunne"): where the name ends. Without its full
+/// stop a capital is as often a letter of a list, a plan or a flat ("Flat
+/// B", "A Kingsley resident"), so an undotted initial ("signed K Dunne")
+/// is read only where no capitalised word or number stands before it, and
+/// never "A", "I" or "O".
 fn initial_and_family_names(text: &str, at: usize) -> Option<usize> {
     let bytes = text.as_bytes();
-    (bytes[at].is_ascii_uppercase()
-        && bytes.get(at + 1) == Some(&b'.')
-        && capital_after_space(bytes, at + 2))
-    .then(|| family_names(text, at + 3, SurnameWords::NotAWard))
+    if !bytes[at].is_ascii_uppercase() {
+        return None;
+    }
+    if bytes.get(at + 1) == Some(&b'.') && capital_after_space(bytes, at + 2) {
+        return family_names(text, at + 3, SurnameWords::NotAWard);
+    }
+    (capital_after_space(bytes, at + 1)
+        && !matches!(bytes[at], b'A' | b'I' | b'O')
+        && nothing_capitalised_before(text, at))
+    .then(|| family_names(text, at + 2, SurnameWords::None))
     .flatten()
+}
+
+/// Whether the word before `at` (past spaces) is no capitalised word and
+/// no number: the text starts there, or a line, a clause or a lower-case
+/// word ends ("signed K Dunne", "(K Dunne)").
+fn nothing_capitalised_before(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches(' ');
+    let Some(last) = before.chars().next_back() else {
+        return true;
+    };
+    if !last.is_alphanumeric() {
+        return true;
+    }
+    let word = before
+        .rsplit(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '\u{2019}' | '-')))
+        .next()
+        .unwrap_or(before);
+    word.starts_with(char::is_lowercase)
 }
 
 /// A family name's initial with its full stop at `at` ("Lisa W. replied"):
@@ -236,6 +411,63 @@ mod tests {
             ("It was signed J. Smith, Team Manager.", "J. Smith"),
         ] {
             assert_eq!(names(text), [want], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_given_name_no_list_has_before_a_common_family_name_is_a_name() {
+        for (text, want) in [
+            ("It was copied to Harpreet Kaur.", "Harpreet Kaur"),
+            ("Abdirahman Farah said so.", "Abdirahman Farah"),
+            ("The carer, Oluwaseun Adebayo, rang.", "Oluwaseun Adebayo"),
+            ("It was copied to Xiaoling Chen.", "Xiaoling Chen"),
+            ("Zbyszko Wiśniewski replied.", "Zbyszko Wiśniewski"),
+            ("It was copied to Deirbhile O'Brien.", "Deirbhile O'Brien"),
+            ("The firm is run by Sandeep Gill.", "Sandeep Gill"),
+            (
+                "The manager Amarjeet Kaur Sandhu agreed.",
+                "Amarjeet Kaur Sandhu",
+            ),
+            // Family name first.
+            ("It was copied to Chen Xiaoling.", "Chen Xiaoling"),
+            ("Nguyen Thi Lan rang.", "Nguyen Thi Lan"),
+            ("It was copied to Nguyen Van Thanh.", "Nguyen Van Thanh"),
+            // An initial without its full stop.
+            ("The letter was signed K Whitfield.", "K Whitfield"),
+            ("K Whitfield said no.", "K Whitfield"),
+            ("Present were K Whitfield (manager).", "K Whitfield"),
+            // A common family name alone, as a person or a family.
+            ("Patel said the case was closed.", "Patel"),
+            ("On Monday, Kaur replied.", "Kaur"),
+            ("The Patels complained.", "Patels"),
+        ] {
+            assert_eq!(names(text), [want], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_word_a_place_or_a_letter_of_a_list_is_no_given_name() {
+        for text in [
+            "She went to the Gurdwara Singh Sabha on Sunday.",
+            "She went to the Singh Sabha Gurdwara on Sunday.",
+            "She moved to Cheshire Taylor Road.",
+            "Cllr Patel raised it.",
+            "Urdu Patel",
+            "The Patel Foundation wrote.",
+            "She lives in Flat C Taylor Court.",
+            "She flew to Hong Kong.",
+            "She went to Singh's Pharmacy.",
+            "Patel Brothers supplied the bed.",
+            "Mr Patel said so.",
+            "The Patel report said so.",
+            "Patels said so.",
+            "It was sent to Milton Keynes.",
+            "See Annex B Murphy report.",
+            "It was item 4 B Whitfield.",
+            "A Whitfield resident complained.",
+            "Hong Kong Chen Restaurant",
+        ] {
+            assert!(names(text).is_empty(), "{text}: {:?}", names(text));
         }
     }
 

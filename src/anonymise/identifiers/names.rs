@@ -4,7 +4,9 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use super::titles::{bracketed_title_after, register_title_after, title_before, titles_compatible};
+use super::titles::{
+    bracketed_title_after, register_title_after, title_before, title_word_before, titles_compatible,
+};
 use super::{Category, Doubt, Hit, Identifiers, NameForm, Source};
 use crate::anonymise::fold::{Folded, at_word_boundary, fold};
 use crate::anonymise::reading::{self, Occurrence, Reading};
@@ -234,6 +236,39 @@ impl Identifiers {
             Some(a) => (range.end + a.len(), "the family's"),
             None => (range.end, "the family"),
         };
+        // "Both Mrs Okonkwos": a title makes the plural the people of the
+        // family it fits, each by their label ("Mrs Y and Mrs Z"); where
+        // it fits fewer than two, no one can say who is meant.
+        if let Some((title, title_start)) = title_word_before(text, range.start) {
+            let fitting: Vec<usize> = owners
+                .iter()
+                .copied()
+                .filter(|&p| self.may_be_titled(p, title))
+                .collect();
+            let labels = self.labels_of(&fitting);
+            let replacement = match labels.as_slice() {
+                [] | [_] => Category::Name.placeholder().to_string(),
+                [first @ .., last] => {
+                    let s = if apostrophe.is_some() { "'s" } else { "" };
+                    format!("{} and {last}{s}", first.join(", "))
+                }
+            };
+            // ("The Mrs Okonkwos" are Mrs Y and Mrs Z, no article.)
+            let title_start = title_start
+                .checked_sub(4)
+                .filter(|&at| {
+                    text.get(at..title_start)
+                        .is_some_and(|b| b.eq_ignore_ascii_case("the "))
+                })
+                .unwrap_or(title_start);
+            return Some(Hit::new(
+                Source::Listed,
+                title_start..end,
+                Category::Name,
+                None,
+                replacement,
+            ));
+        }
         let person = self.single(owners);
         Some(Hit::new(
             Source::Listed,

@@ -40,6 +40,18 @@ fn honorific_at_end(before: &str) -> Option<(Option<Title>, usize)> {
     })
 }
 
+/// The title written as the word right before `at` in the text as
+/// written ("Mrs " before "Okonkwos"), and where it starts.
+pub(super) fn title_word_before(text: &str, at: usize) -> Option<(Title, usize)> {
+    let before = text[..at].strip_suffix(' ')?;
+    let word = before
+        .rsplit(|c: char| !(c.is_ascii_alphabetic() || c == '.'))
+        .next()?;
+    let bare = word.strip_suffix('.').unwrap_or(word).to_ascii_lowercase();
+    let title = HONORIFICS.iter().find(|(w, _)| *w == bare)?.1?;
+    Some((title, before.len() - word.len()))
+}
+
 /// "mr m" → "mr": drops one initial (with an optional full stop).
 fn strip_initial(before: &str) -> Option<&str> {
     let b = before.strip_suffix('.').unwrap_or(before);

@@ -347,6 +347,11 @@ pub(crate) fn is_title(word: &str) -> bool {
     TITLES.contains(&word.to_lowercase().trim_end_matches('.'))
 }
 
+/// Whether a word (lower case) is a verb only a person does ("said").
+pub(crate) fn is_person_verb(word: &str) -> bool {
+    PERSON_VERBS.contains(&word)
+}
+
 /// Whether a word makes a place's, street's or institution's name of the
 /// words before it ("Lane", "Street", "Garden").
 pub(crate) fn is_place_word(word: &str) -> bool {

@@ -537,9 +537,18 @@ fn address(cx: &Context<'_>, run: &Run) -> Option<Edit> {
         return None;
     }
     let before_words = verb_words_before(cx.text, start, 8);
+    // A verb of living makes the address a home ("lived alone at 17 Sorrel
+    // Street", "lives with her son at …"), not a thing's place after it
+    // ("lives next door to the school on …", "returned to her flat on …").
     let home = before_words
         .iter()
-        .any(|w| rules.address.home_verbs.contains(w));
+        .position(|w| rules.address.home_verbs.contains(w))
+        .is_some_and(|verb| {
+            !(0..verb).any(|k| {
+                DETERMINERS.contains(&before_words[k].as_str())
+                    && before_words.get(k + 1).is_none_or(|w| w != "with")
+            })
+        });
     let written = &cx.text[run.range.clone()];
     let area = !written.chars().any(|c| c.is_ascii_digit())
         && !words(written)

@@ -114,6 +114,11 @@ pub(super) fn generalise(cx: &Context<'_>, edits: &mut Vec<Edit>) {
     if starts.is_empty() {
         return;
     }
+    let kind_words: Vec<&str> = rules
+        .iter()
+        .flat_map(|r| &r.ends)
+        .flat_map(|e| e.split(' '))
+        .collect();
     let mut planned: Vec<Edit> = Vec::new();
     // Which of the planned names had "the" before them, and the name as
     // written (lower case), and whether its sentence is about a person.
@@ -139,7 +144,16 @@ pub(super) fn generalise(cx: &Context<'_>, edits: &mut Vec<Edit>) {
                 while first > 0 {
                     let (r, w) = &toks[first - 1];
                     let gap = &cx.text[r.end..toks[first].0.start];
-                    if gap != " " {
+                    // "St Aidan's C of E Primary", "St. Mary's": a
+                    // possessive or an abbreviation's stop inside the name,
+                    // never a person's ("Ben's Primary School").
+                    let joined = match gap {
+                        " " => true,
+                        "'s " | "\u{2019}s " => cx.hits_in(r).is_empty(),
+                        ". " => matches!(*w, "St" | "Mt"),
+                        _ => false,
+                    };
+                    if !joined {
                         break;
                     }
                     let capital = w.starts_with(char::is_uppercase) && !NOT_NAMES.contains(w);
@@ -151,7 +165,12 @@ pub(super) fn generalise(cx: &Context<'_>, edits: &mut Vec<Edit>) {
                     }
                     first -= 1;
                 }
-                if first == i {
+                // A name of the kind's words alone is no name ("Ben's
+                // Primary School").
+                if toks[first..i]
+                    .iter()
+                    .all(|(_, w)| kind_words.iter().any(|k| w.eq_ignore_ascii_case(k)))
+                {
                     continue;
                 }
                 let mut range = toks[first].0.start..toks[last].0.end;
