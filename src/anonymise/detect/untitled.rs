@@ -89,9 +89,10 @@ pub(super) fn untitled(text: &str, out: &mut Vec<Detection>) {
         let end = if is_given_name(given) {
             let words = surname_words_beside(given, text, at);
             family_names(text, first_end + 1, words).or_else(|| initial(text, first_end + 1))
-        } else if may_be_a_given_name(given) {
-            listed_family_names(text, first_end + 1)
-                .or_else(|| given_names_after_family(text, at, first_end))
+        } else if listed_family_at(text, first_end + 1) && may_be_a_given_name(given) {
+            family_names(text, first_end + 1, SurnameWords::None)
+        } else if is_listed_family_name(given) && may_be_a_given_name(given) {
+            given_names_after_family(text, at, first_end)
         } else {
             None
         };
@@ -116,25 +117,20 @@ fn family_name_alone(text: &str, at: usize, end: usize) -> Option<usize> {
         return None;
     }
     let end = at + word.len();
-    let family = word
-        .strip_suffix('s')
-        .filter(|_| {
-            let before = &text[..at];
-            before.ends_with("the ") || before.ends_with("The ")
-        })
-        .filter(|singular| is_listed_family_name(singular))
-        .is_some();
-    let person = || {
-        let next = text[end..].strip_prefix(' ')?;
-        let verb = &next[..next
-            .find(|c: char| !c.is_ascii_lowercase())
-            .unwrap_or(next.len())];
-        (is_person_verb(verb)
-            && is_listed_family_name(word)
-            && nothing_capitalised_before(text, at))
-        .then_some(end)
-    };
-    if family { Some(end) } else { person() }
+    let before = &text[..at];
+    if before.ends_with("the ") || before.ends_with("The ") {
+        let singular = word.strip_suffix('s')?;
+        return is_listed_family_name(singular).then_some(end);
+    }
+    let next = text[end..].strip_prefix(' ')?;
+    let verb = &next[..next
+        .find(|c: char| !c.is_ascii_lowercase())
+        .unwrap_or(next.len())];
+    (verb.len() >= 3
+        && is_person_verb(verb)
+        && is_listed_family_name(word)
+        && nothing_capitalised_before(text, at))
+    .then_some(end)
 }
 
 /// Places of two words with a person's shape ("Hong Kong", "Milton
@@ -229,14 +225,11 @@ fn may_be_a_given_name(word: &str) -> bool {
     !is_month(word) && !is_rank(word) && is_family_name(word)
 }
 
-/// Where one or two family names at `at` end when the first is a common
-/// family name that is no word (`data/family-names.txt`): after a given
-/// name no list has, only such a family name says the two are a name.
-fn listed_family_names(text: &str, at: usize) -> Option<usize> {
-    let first_end = capitalised_word(text, at)?;
-    is_listed_family_name(&text[at..first_end])
-        .then(|| family_names(text, at, SurnameWords::None))
-        .flatten()
+/// Whether the capitalised word at `at` is a common family name that is no
+/// word (`data/family-names.txt`): after a given name no list has, only
+/// such a family name says the two are a name.
+fn listed_family_at(text: &str, at: usize) -> bool {
+    capitalised_word(text, at).is_some_and(|end| is_listed_family_name(&text[at..end]))
 }
 
 /// A given name's initial and one or two family names that are no word at

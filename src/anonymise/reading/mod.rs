@@ -349,7 +349,10 @@ pub(crate) fn is_title(word: &str) -> bool {
 
 /// Whether a word (lower case) is a verb only a person does ("said").
 pub(crate) fn is_person_verb(word: &str) -> bool {
-    PERSON_VERBS.contains(&word)
+    // (Asked after every capitalised word of a text: a set, not the list.)
+    static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&str>> =
+        std::sync::LazyLock::new(|| PERSON_VERBS.iter().copied().collect());
+    SET.contains(word)
 }
 
 /// Whether a word makes a place's, street's or institution's name of the
