@@ -98,11 +98,22 @@ const RELATIONS: [&str; 65] = [
 ];
 
 /// Words for a person by their work for another ("her social worker,
-/// Jo,"). Job titles follow them too ("the manager (Assistant
+/// Jo,", "her physio Rachel") or beside them ("her lodger Tomasz"). Job titles follow them too ("the manager (Assistant
 /// Ombudsman)"), so the words after them are a name only where they are
 /// no words or a given name comes first.
-const PROFESSIONS: [&str; 35] = [
+const PROFESSIONS: [&str; 46] = [
     "worker",
+    "physio",
+    "dentist",
+    "pharmacist",
+    "optician",
+    "headteacher",
+    "lodger",
+    "colleague",
+    "plumber",
+    "electrician",
+    "caretaker",
+    "warden",
     "officer",
     "manager",
     "nurse",

@@ -109,6 +109,10 @@ fn a_given_name_after_someones_kin_is_a_name_word_or_not() {
             "Gareth",
         ),
         ("A carer named Precious visited.", "Precious"),
+        // Workers by their trade.
+        ("Her physio Rachel visited.", "Rachel"),
+        ("The warden Obi refused.", "Obi"),
+        ("Her lodger Tomasz paid rent.", "Tomasz"),
     ] {
         assert_eq!(introduced_in(text), [name], "{text}");
     }
