@@ -1343,6 +1343,12 @@ fn names_of_every_community_nobody_listed_are_names() {
             "Patel said the case was closed.",
             "[name] said the case was closed.",
         ),
+        ("JENNIFER HOLT rang.", "[name] rang."),
+        (
+            "It was copied to Holt, Jennifer.",
+            "It was copied to [name].",
+        ),
+        ("Mary-Kate Holt rang.", "[name] rang."),
     ];
     check(&ids, &rows);
     let unchanged = [

@@ -73,6 +73,8 @@ pub(super) fn untitled(text: &str, out: &mut Vec<Detection>) {
         if bytes.get(run).is_none_or(u8::is_ascii) && !capital_after_space(bytes, run) {
             if let Some(end) = family_name_alone(text, at, run) {
                 out.push(heuristic(at..end));
+            } else if let Some(start) = register_order(text, at, run) {
+                out.push(heuristic(start..run));
             }
             from = run;
             continue;
@@ -86,13 +88,16 @@ pub(super) fn untitled(text: &str, out: &mut Vec<Detection>) {
             continue;
         }
         let given = &text[at..first_end];
-        let end = if is_given_name(given) {
+        let end = if is_given_name(given) || is_hyphenated_given_name(given) {
             let words = surname_words_beside(given, text, at);
             family_names(text, first_end + 1, words).or_else(|| initial(text, first_end + 1))
         } else if listed_family_at(text, first_end + 1) && may_be_a_given_name(given) {
             family_names(text, first_end + 1, SurnameWords::None)
-        } else if is_listed_family_name(given) && may_be_a_given_name(given) {
-            given_names_after_family(text, at, first_end)
+        } else if is_listed_family_name(given)
+            && (may_be_a_given_name(given) || is_family_name_in_capitals(given))
+        {
+            // "Chen Xiaoling", "HOLT Jennifer".
+            given_names_after_family(text, first_end)
         } else {
             None
         };
@@ -160,12 +165,10 @@ fn is_a_place(name: &str) -> bool {
 }
 
 /// Where a name written family name first ends ("Chen Xiaoling", "Nguyen
-/// Thi Lan"): a common family name that is no word at `at` (ending at
-/// `first_end`) and one or two given names that are none after it.
-fn given_names_after_family(text: &str, at: usize, first_end: usize) -> Option<usize> {
-    if !is_listed_family_name(&text[at..first_end]) {
-        return None;
-    }
+/// Thi Lan", "PATEL Rajesh"): after the family name ending at
+/// `first_end` (the caller says it is one), one or two given names that
+/// are no word.
+fn given_names_after_family(text: &str, first_end: usize) -> Option<usize> {
     let mut end = None;
     let mut from = first_end + 1;
     for _ in 0..2 {
@@ -331,6 +334,75 @@ impl SurnameWords {
     }
 }
 
+/// Whether a word is given names joined by hyphens ("Mary-Kate",
+/// "Mohammed-Ali"), each of them a given name.
+fn is_hyphenated_given_name(word: &str) -> bool {
+    word.contains('-')
+        && word
+            .split('-')
+            .all(|part| part.len() >= 2 && is_given_name(part))
+}
+
+/// Whether a word in capitals can be a family name in a name written in
+/// capitals ("JENNIFER HOLT"): four letters or more (most acronyms have
+/// fewer: "NHS", "GP"), no word, title, or word of an organisation's or a
+/// place's name.
+fn is_family_name_in_capitals(word: &str) -> bool {
+    word.len() >= 4
+        && word
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || matches!(b, b'\'' | b'-'))
+        && !is_word_name(word)
+        && !is_place_word(word)
+        && !ORGANISATION_WORDS
+            .iter()
+            .any(|o| o.eq_ignore_ascii_case(word))
+        && !never_a_name(&word.to_ascii_lowercase())
+}
+
+/// Whether the word before `at` (one space before it) is in capitals.
+fn word_before_in_capitals(text: &str, at: usize) -> bool {
+    let Some(before) = text[..at].strip_suffix(' ') else {
+        return false;
+    };
+    let letters = before
+        .bytes()
+        .rev()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .collect::<Vec<u8>>();
+    letters.len() >= 2 && letters.iter().all(u8::is_ascii_uppercase)
+}
+
+/// A name written family name first, as a register writes it ("Holt,
+/// Jennifer."), the given name at `at..end`: where the family name starts.
+/// Only a given name that is no word, ending its clause, after a family
+/// name that is no word (or a common one that is), in capitals or not.
+fn register_order(text: &str, at: usize, end: usize) -> Option<usize> {
+    let before = text[..at].strip_suffix(", ")?;
+    let closes = text[end..]
+        .chars()
+        .next()
+        .is_none_or(|c| matches!(c, '.' | ',' | ';' | ':' | ')' | '\n'));
+    let given = &text[at..end];
+    if !closes || !is_given_name(given) || is_word_name(given) {
+        return None;
+    }
+    let family = before
+        .rsplit(|c: char| !(c.is_ascii_alphabetic() || matches!(c, '\'' | '-')))
+        .next()?;
+    let start = before.len() - family.len();
+    let apart = text[..start]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric());
+    let capitalised = family.starts_with(|c: char| c.is_ascii_uppercase());
+    let family_name = is_family_name(family)
+        || is_family_name_in_capitals(family)
+        || is_word_family_name(family)
+        || is_listed_family_name(family);
+    (apart && capitalised && family_name && !is_given_name(family)).then_some(start)
+}
+
 /// Where one or two family names that start at `at` end; `None` when there
 /// are none, or when a capitalised word after them makes the whole an
 /// organisation's or a place's name ("Milton Keynes Council"). The first
@@ -346,7 +418,9 @@ fn family_names(text: &str, at: usize, words: SurnameWords) -> Option<usize> {
         // A family name that is a word comes first or not at all
         // ("Florence Nightingale Ward" is a ward's name).
         let word = &text[from..word_end];
-        if !(is_family_name(word) || (!second && words.allow(word))) {
+        let in_capitals =
+            || is_family_name_in_capitals(word) && word_before_in_capitals(text, from);
+        if !(is_family_name(word) || (!second && words.allow(word)) || in_capitals()) {
             break;
         }
         end = Some(word_end);
@@ -433,6 +507,14 @@ mod tests {
             ("Patel said the case was closed.", "Patel"),
             ("On Monday, Kaur replied.", "Kaur"),
             ("The Patels complained.", "Patels"),
+            // In capitals, in a register's order, given names hyphenated.
+            ("JENNIFER HOLT rang.", "JENNIFER HOLT"),
+            ("It was copied to RAJESH PATEL.", "RAJESH PATEL"),
+            ("It was copied to PATEL Rajesh.", "PATEL Rajesh"),
+            ("It was copied to Holt, Jennifer.", "Holt, Jennifer"),
+            ("Present: HOLT, Jennifer; Ms Y.", "HOLT, Jennifer"),
+            ("Mary-Kate Holt rang.", "Mary-Kate Holt"),
+            ("Mohammed-Ali Khan said so.", "Mohammed-Ali Khan"),
         ] {
             assert_eq!(names(text), [want], "{text}");
         }
@@ -450,6 +532,11 @@ mod tests {
             "She lives in Flat C Taylor Court.",
             "She flew to Hong Kong.",
             "She went to Singh's Pharmacy.",
+            "The LGSCO Jennifer rang.",
+            "See CAMHS Sarah for details.",
+            "JENNIFER NHS TRUST",
+            "In Leeds, Jennifer said no.",
+            "It was copied to Holt, Grace.",
             "Patel Brothers supplied the bed.",
             "Mr Patel said so.",
             "The Patel report said so.",
