@@ -18,13 +18,8 @@ use crate::anonymise::fold::{ascii_lowercase_with, fold};
 
 /// Family names that are words, lower case ("smith", "brown"): read as
 /// family names only beside a given name or after a title.
-static FAMILY_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../../data/family-names-words.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
-});
+static FAMILY_WORDS: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| entries(include_str!("../../data/family-names-words.txt")).collect());
 
 /// Whether a word (any case) is a common family name that is also an
 /// English word ("Smith", "Brown", "Finch"), of
@@ -35,13 +30,16 @@ pub(crate) fn is_word_family_name(word: &str) -> bool {
 }
 
 /// Common family names that are no word, folded ("patel", "o'brien").
-static FAMILY_NAMES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../../data/family-names.txt")
-        .lines()
+static FAMILY_NAMES: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| entries(include_str!("../../data/family-names.txt")).collect());
+
+/// The entries of a list of the data folder: one a line, trimmed; `#`
+/// starts a comment line.
+fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
+    list.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
-});
+}
 
 /// Whether a word (any case, any apostrophe or accent) is a common family
 /// name that is no word ("Patel", "Nguyen", "O'Brien"), of
@@ -77,13 +75,10 @@ static TABLE_NAMES: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
 /// it lacks, and the given names that are words it lacks ("Blessing",
 /// "Comfort").
 static GIVEN_NAMES: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
-    include_str!("../../data/given-names.txt")
-        .lines()
-        .chain(include_str!("../../data/given-names-world.txt").lines())
-        .chain(include_str!("../../data/given-names-more.txt").lines())
-        .chain(include_str!("../../data/given-names-words.txt").lines())
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    entries(include_str!("../../data/given-names.txt"))
+        .chain(entries(include_str!("../../data/given-names-world.txt")))
+        .chain(entries(include_str!("../../data/given-names-more.txt")))
+        .chain(entries(include_str!("../../data/given-names-words.txt")))
         // Lower-case ASCII letters are their own folded form.
         .map(|l| {
             if l.bytes().all(|b| b.is_ascii_lowercase()) {
