@@ -1394,6 +1394,10 @@ fn families_by_title_saints_schools_and_streets_read_as_written() {
                 "Ben's Primary School was told.",
                 "C's Primary School was told.",
             ),
+            (
+                "Ben's nursery, St Aidan's C of E Primary Nursery, kept a log.",
+                "C's nursery, a nursery, kept a log.",
+            ),
             // A street of a listed address after a thing, not a home.
             (
                 "She lives next door to the school on Heron Crescent.",

@@ -175,12 +175,18 @@ pub(super) fn generalise(cx: &Context<'_>, edits: &mut Vec<Edit>) {
                 }
                 let mut range = toks[first].0.start..toks[last].0.end;
                 // The whole name, when a longer end follows ("Primary" of
-                // "Primary School").
+                // "Primary School"); another kind's end after it is the
+                // kind ("Primary Nursery" is a nursery's name).
                 if let Some((r, w)) = toks.get(last + 1)
                     && cx.text[toks[last].0.end..r.start] == *" "
-                    && matches!(*w, "School" | "Academy")
                 {
-                    range.end = r.end;
+                    if matches!(*w, "School" | "Academy") {
+                        range.end = r.end;
+                    } else if w.starts_with(char::is_uppercase)
+                        && firsts.iter().any(|f| w.eq_ignore_ascii_case(f))
+                    {
+                        continue;
+                    }
                 }
                 let overlaps = |r: &Range<usize>| r.start < range.end && range.start < r.end;
                 let near = cx.hits.partition_point(|h| h.range.end <= range.start);
