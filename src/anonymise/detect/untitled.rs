@@ -365,12 +365,10 @@ fn word_before_in_capitals(text: &str, at: usize) -> bool {
     let Some(before) = text[..at].strip_suffix(' ') else {
         return false;
     };
-    let letters = before
-        .bytes()
-        .rev()
-        .take_while(|b| b.is_ascii_alphabetic())
-        .collect::<Vec<u8>>();
-    letters.len() >= 2 && letters.iter().all(u8::is_ascii_uppercase)
+    let word = &before[before
+        .trim_end_matches(|c: char| c.is_ascii_alphabetic())
+        .len()..];
+    word.len() >= 2 && word.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// A name written family name first, as a register writes it ("Holt,
@@ -396,10 +394,8 @@ fn register_order(text: &str, at: usize, end: usize) -> Option<usize> {
         .next_back()
         .is_none_or(|c| !c.is_alphanumeric());
     let capitalised = family.starts_with(|c: char| c.is_ascii_uppercase());
-    let family_name = is_family_name(family)
-        || is_family_name_in_capitals(family)
-        || is_word_family_name(family)
-        || is_listed_family_name(family);
+    let family_name =
+        is_family_name(family) || is_family_name_in_capitals(family) || is_word_family_name(family);
     (apart && capitalised && family_name && !is_given_name(family)).then_some(start)
 }
 

@@ -98,9 +98,10 @@ const RELATIONS: [&str; 65] = [
 ];
 
 /// Words for a person by their work for another ("her social worker,
-/// Jo,", "her physio Rachel") or beside them ("her lodger Tomasz"). Job titles follow them too ("the manager (Assistant
-/// Ombudsman)"), so the words after them are a name only where they are
-/// no words or a given name comes first.
+/// Jo,", "her physio Rachel") or beside them ("her lodger Tomasz"). Job
+/// titles follow them too ("the manager (Assistant Ombudsman)"), so the
+/// words after them are a name only where they are no words or a given
+/// name comes first.
 const PROFESSIONS: [&str; 46] = [
     "worker",
     "physio",
