@@ -1423,3 +1423,41 @@ fn families_by_title_saints_schools_and_streets_read_as_written() {
         ],
     );
 }
+
+#[test]
+fn a_listed_number_typed_digit_by_digit_with_look_alikes_or_other_prefixes_goes() {
+    let ids = ids_of(&fixture());
+    check(
+        &ids,
+        &[
+            // A phone's country code without its plus, or no trunk zero.
+            ("She rang from 447700900461 that day.", "She rang that day."),
+            ("She rang from 7700 900461 that day.", "She rang that day."),
+            // Letters typed for digits: O for nought, l for one.
+            ("She rang from O77OO 9OO46l that day.", "She rang that day."),
+            // Digit by digit.
+            (
+                "She rang from 0 7 7 0 0 9 0 0 4 6 1 that day.",
+                "She rang that day.",
+            ),
+            (
+                "Post went to K T 9 4 Q D by mistake.",
+                "Post went by mistake.",
+            ),
+            (
+                "The form gave 9 9 9 9 5 4 2 5 5 7 as her NHS number.",
+                "The form gave [NHS number] as her NHS number.",
+            ),
+            (
+                "The form gave J T 4 8 2 1 9 3 C as her NI number.",
+                "The form gave [National Insurance number] as her NI number.",
+            ),
+            // Look-alikes in a number nobody listed, and in words, stay.
+            ("In 2O2l the 9OO buses ran.", "In 2O2l the 9OO buses ran."),
+            (
+                "She filled in form 1O in lOO minutes.",
+                "She filled in form 1O in lOO minutes.",
+            ),
+        ],
+    );
+}

@@ -135,6 +135,21 @@ const HAZARDS: &[Hazard] = &[
         Kind::Phone,
     ),
     hazard(
+        "phone, country code without its plus",
+        "Call 447700900461.",
+        Kind::Phone,
+    ),
+    hazard(
+        "phone, digit by digit",
+        "Call 0 7 7 0 0 9 0 0 4 6 1.",
+        Kind::Phone,
+    ),
+    hazard(
+        "phone, letters typed for digits",
+        "Call O77OO 9OO46l.",
+        Kind::Phone,
+    ),
+    hazard(
         "NHS number with slashes",
         "NHS number 999/954/2557.",
         Kind::NhsNumber,

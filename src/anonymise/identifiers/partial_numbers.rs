@@ -1,6 +1,14 @@
+//! Listed numbers read digit by digit, and parts of them.
+//!
+//! A whole listed number in a grouping or form its shape's pattern does not
+//! read (`listed_values` reads those): its digits one by one ("0 7 7 0 0 9
+//! 0 0 4 6 1", "J T 4 8 2 1 9 3 C"), a phone's country code without its
+//! plus ("447700900461") or its trunk zero left off ("7700 900461"), and
+//! digits typed as their look-alike letters ("O77OO 9OO461", "l" for one).
+//!
 //! Part of a listed number, said to be a part: "her NHS number ends 2557",
 //! "the last four digits of her mobile are 0461", "her NI number starts
-//! JT 48". A whole number is a value (`listed_values`); a part is taken only
+//! JT 48". A part is taken only
 //! where its sentence says, before it, that it is a part (ends, last,
 //! starts) of a number (number, mobile, NHS, digits), so a year or a count
 //! that happens to end a listed number stays ("at the end of 2023").
@@ -59,12 +67,18 @@ const NUMBERS: [&str; 13] = [
 const CUE_REACH: usize = 80;
 
 impl Identifiers {
-    /// Parts of listed phone, NHS and NI numbers in `text`.
+    /// Listed phone, NHS, NI numbers and postcodes read digit by digit,
+    /// and parts of the numbers, in `text`.
     pub(super) fn partial_numbers(&self, text: &str) -> Vec<Hit> {
         let listed: Vec<(Shape, &str, usize)> = self
             .values
             .iter()
-            .filter(|((shape, _), _)| matches!(shape, Shape::Phone | Shape::Nhs | Shape::Nino))
+            .filter(|((shape, _), _)| {
+                matches!(
+                    shape,
+                    Shape::Phone | Shape::Nhs | Shape::Nino | Shape::Postcode
+                )
+            })
             .map(|((shape, key), &p)| (*shape, key.as_str(), p))
             .collect();
         if listed.is_empty() {
@@ -72,17 +86,22 @@ impl Identifiers {
         }
         let mut hits = Vec::new();
         for run in number_runs(text) {
-            let Some((shape, person)) = listed
-                .iter()
-                .filter(|(shape, key, _)| is_part_of(*shape, key, &run.key))
-                .map(|(shape, _, p)| (*shape, *p))
-                .min_by_key(|(_, p)| *p)
-            else {
+            // The first listed person's, on every run (the map's order is
+            // not).
+            let first = |fits: &dyn Fn(Shape, &str) -> bool| {
+                listed
+                    .iter()
+                    .filter(|(shape, key, _)| fits(*shape, key))
+                    .map(|(shape, _, p)| (*shape, *p))
+                    .min_by_key(|(_, p)| *p)
+            };
+            let found = first(&|shape, key| is_whole(shape, key, &run.key)).or_else(|| {
+                first(&|shape, key| shape != Shape::Postcode && is_part_of(shape, key, &run.key))
+                    .filter(|_| cued(text, run.range.start))
+            });
+            let Some((shape, person)) = found else {
                 continue;
             };
-            if !cued(text, run.range.start) {
-                continue;
-            }
             let category = value_category(shape);
             hits.push(Hit::new(
                 Source::Listed,
@@ -93,6 +112,27 @@ impl Identifiers {
             ));
         }
         hits
+    }
+}
+
+/// Whether `run` (upper-case letters and digits) is the whole of a listed
+/// number's `key`, in any form its shape is written in: a phone's national
+/// number with its country code ("447700900461", "00447700900461"), or
+/// with no trunk zero ("7700900461"); an NI number without its final
+/// letter.
+fn is_whole(shape: Shape, key: &str, run: &str) -> bool {
+    if run == key {
+        return true;
+    }
+    match shape {
+        Shape::Phone => key.strip_prefix('0').is_some_and(|national| {
+            let international = ["44", "0044", "440", "00440"]
+                .iter()
+                .any(|code| run.strip_prefix(code) == Some(national));
+            international || run == national
+        }),
+        Shape::Nino => key.len() == 9 && run == &key[..8],
+        _ => false,
     }
 }
 
@@ -181,11 +221,13 @@ fn run_from(bytes: &[u8], start: usize) -> (Range<usize>, String) {
             .take_while(|b| b.is_ascii_alphanumeric())
             .count();
         let group = &bytes[i..i + len];
-        let digits = group.iter().all(u8::is_ascii_digit);
-        if !(digits || is_short_capitals(bytes, i)) {
+        if is_digit_group(group) {
+            key.extend(group.iter().map(|&b| as_digit(b)));
+        } else if is_short_capitals(bytes, i) {
+            key.extend(group.iter().map(|&b| b as char));
+        } else {
             break;
         }
-        key.extend(group.iter().map(|&b| b as char));
         end = i + len;
         let next = end + 1;
         let joined = matches!(bytes.get(end), Some(b' ' | b'-'))
@@ -196,6 +238,26 @@ fn run_from(bytes: &[u8], start: usize) -> (Range<usize>, String) {
         i = next;
     }
     (start..end, key)
+}
+
+/// Whether `group` (a word of letters and digits) is a group of a number's
+/// digits: digits, or digits with look-alike letters typed for some of
+/// them ("O77OO", "9OO461", "2l").
+fn is_digit_group(group: &[u8]) -> bool {
+    group.iter().any(u8::is_ascii_digit)
+        && group
+            .iter()
+            .all(|&b| b.is_ascii_digit() || as_digit(b) != b as char)
+}
+
+/// The digit a byte of a digit group stands for: itself, or the digit a
+/// look-alike letter is typed for (O and o for nought, I and l for one).
+fn as_digit(b: u8) -> char {
+    match b {
+        b'O' | b'o' => '0',
+        b'I' | b'l' => '1',
+        _ => b as char,
+    }
 }
 
 /// Whether the sentence before `at` says that what follows is a part of a
@@ -226,7 +288,10 @@ mod tests {
     use super::*;
 
     fn runs(text: &str) -> Vec<String> {
-        number_runs(text).map(|r| r.key).collect()
+        number_runs(text)
+            .map(|r| r.key)
+            .filter(|k| !k.is_empty())
+            .collect()
     }
 
     #[test]
@@ -236,6 +301,27 @@ mod tests {
         assert_eq!(runs("number 999-954-2557 was"), ["9999542557"]);
         assert_eq!(runs("The 3 boys in Year 10"), ["3", "10"]);
         assert_eq!(runs("A lot"), Vec::<String>::new());
+        assert_eq!(runs("is 0 7 7 0 0 9 0 0 4 6 1."), ["07700900461"]);
+        assert_eq!(runs("is J T 4 8 2 1 9 3 C."), ["JT482193C"]);
+        assert_eq!(runs("is O77OO 9OO461."), ["07700900461"]);
+        assert_eq!(runs("In 2O2l, 1st and 10am"), ["2021"]);
+    }
+
+    #[test]
+    fn a_whole_number_in_its_other_forms() {
+        for run in [
+            "07700900461",
+            "447700900461",
+            "00447700900461",
+            "7700900461",
+        ] {
+            assert!(is_whole(Shape::Phone, "07700900461", run), "{run}");
+        }
+        assert!(!is_whole(Shape::Phone, "07700900461", "4407700900462"));
+        assert!(!is_whole(Shape::Phone, "07700900461", "900461"));
+        assert!(is_whole(Shape::Nino, "JT482193C", "JT482193"));
+        assert!(is_whole(Shape::Postcode, "KT94QD", "KT94QD"));
+        assert!(!is_whole(Shape::Nhs, "9999542557", "999954255"));
     }
 
     #[test]

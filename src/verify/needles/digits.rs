@@ -48,6 +48,33 @@ fn is_number_separator(c: char) -> bool {
     c.is_whitespace() || matches!(c, '-' | '.' | '/' | '(' | ')' | '+' | '_' | '\'' | ',')
 }
 
+/// The digit a letter typed for one stands for, inside a word of digits
+/// ("O77OO", "9OO461", "2l"): O for nought, l and I for one.
+fn look_alike(n: NChar) -> Option<char> {
+    match n.c {
+        'o' => Some('0'),
+        'l' => Some('1'),
+        'i' if n.upper => Some('1'),
+        _ => None,
+    }
+}
+
+/// The end of the word of digits with look-alike letters that starts at
+/// `i` (`i` itself where the word there is none: no digit, or another
+/// letter).
+fn digit_word_end(chars: &[NChar], i: usize) -> usize {
+    let end = chars[i..]
+        .iter()
+        .position(|n| !n.c.is_alphanumeric())
+        .map_or(chars.len(), |k| i + k);
+    let word = &chars[i..end];
+    let digits = word.iter().any(|n| n.c.is_ascii_digit())
+        && word
+            .iter()
+            .all(|&n| n.c.is_ascii_digit() || look_alike(n).is_some());
+    if digits { end } else { i }
+}
+
 /// The end of the run of letters that starts at `i`.
 fn letters_end(chars: &[NChar], i: usize) -> usize {
     chars[i..]
@@ -83,12 +110,20 @@ impl Text<'_> {
         let mut in_run = false;
         // A "double" or "triple" waiting for its digit.
         let mut times = 0;
+        // Where a word of digits with look-alike letters in it ends.
+        let mut digit_word = 0;
         let mut i = 0;
         while i < chars.len() {
             let c = chars[i].c;
-            let word_start = c.is_alphabetic() && (i == 0 || !chars[i - 1].c.is_alphanumeric());
+            let starts_word = i == 0 || !chars[i - 1].c.is_alphanumeric();
+            if starts_word && c.is_alphanumeric() {
+                digit_word = digit_word_end(chars, i);
+            }
+            let word_start = c.is_alphabetic() && starts_word;
             let (digit, next) = if c.is_ascii_digit() {
                 (Some(c), i + 1)
+            } else if i < digit_word {
+                (look_alike(chars[i]), i + 1)
             } else if word_start {
                 let end = letters_end(chars, i);
                 match said(&chars[i..end]) {
@@ -157,5 +192,8 @@ mod tests {
         assert_eq!(digits("Oh dear, someone said nothing twice."), "");
         assert_eq!(digits("Double the charges: 40 pounds."), "40");
         assert_eq!(digits("Oh no, 4th floor"), "4");
+        // Letters typed for digits inside a word of digits.
+        assert_eq!(digits("Call O77OO 9OO46l."), "07700900461");
+        assert_eq!(digits("In 2O2I, on 1st Lloyd 10am"), "2021|1|10");
     }
 }
