@@ -1378,6 +1378,14 @@ fn families_by_title_saints_schools_and_streets_read_as_written() {
             ("The Mrs Okonkwos attended.", "Mrs Y and Mrs Z attended."),
             // One listed Mr Okonkwo: no one can say who is meant.
             ("Mr Okonkwos attended.", "[name] attended."),
+            // One listed person's possessive, its apostrophe left off,
+            // before a word for kin or work; before anything else, held.
+            ("Mrs Pargeters son rang.", "Mrs X's son rang."),
+            ("Mr Kowalczyks neighbour rang.", "Mr B's neighbour rang."),
+            ("Mrs Pargeters dog barked.", "[name] dog barked."),
+            // Initials after a title, a hyphenated family name's joined.
+            ("Mrs J.P. complained.", "Mrs X complained."),
+            ("Mrs D.T-W. wrote.", "Mrs F wrote."),
             (
                 "Ben's school, St Aidan's C of E Primary, noticed.",
                 "C's school, a primary school, noticed.",

@@ -179,6 +179,15 @@ pub(super) fn initials(given: &[&str], family: &str) -> Vec<(String, bool)> {
         out.push((set.concat(), false));
         out.push((set.join(" "), false));
     }
+    if let (Some(g1), true) = (given_initials.first(), family_initials.len() > 1) {
+        // The family name's initials joined as it is: "D.T-W.".
+        let joined = family_initials.join("-");
+        let dotted = family_initials.join(".-");
+        out.push((format!("{g1}.{joined}."), true));
+        out.push((format!("{g1}. {joined}."), true));
+        out.push((format!("{g1}.{dotted}."), true));
+        out.push((format!("{g1}. {dotted}."), true));
+    }
     out
 }
 
@@ -335,6 +344,13 @@ mod tests {
             .map(|(f, _)| f)
             .collect();
         for want in ["L.P.", "L. P.", "LP", "L P"] {
+            assert!(forms.contains(&want.to_string()), "{want}: {forms:?}");
+        }
+        let forms: Vec<String> = initials(&["Deborah"], "Tranter-Wilde")
+            .into_iter()
+            .map(|(f, _)| f)
+            .collect();
+        for want in ["D.T.W.", "DTW", "D.T-W.", "D. T-W.", "D.T.-W."] {
             assert!(forms.contains(&want.to_string()), "{want}: {forms:?}");
         }
     }

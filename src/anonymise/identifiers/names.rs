@@ -246,6 +246,20 @@ impl Identifiers {
                 .filter(|&p| self.may_be_titled(p, title))
                 .collect();
             let labels = self.labels_of(&fitting);
+            // "Mrs Pargeters son": one person's possessive, its apostrophe
+            // left off, before a word for kin or work.
+            if let ([person], None) = (fitting.as_slice(), apostrophe)
+                && relation_after(after)
+            {
+                let replacement = format!("{}'s", self.labels[*person]);
+                return Some(Hit::new(
+                    Source::Listed,
+                    title_start..end,
+                    Category::Name,
+                    Some(*person),
+                    replacement,
+                ));
+            }
             let replacement = match labels.as_slice() {
                 [] | [_] => Category::Name.placeholder().to_string(),
                 [first @ .., last] => {
@@ -333,7 +347,16 @@ impl Identifiers {
         } else {
             Category::AmbiguousName
         };
-        Some(Hit::new(source, range, category, person, replacement))
+        // A title before initials is the person's ("Mrs J.P."): the label
+        // says it, so it goes with them.
+        let start = title_word_before(text, range.start).map_or(range.start, |(_, at)| at);
+        Some(Hit::new(
+            source,
+            start..range.end,
+            category,
+            person,
+            replacement,
+        ))
     }
 
     /// Every name token standing on its own (the leak search).
@@ -371,4 +394,14 @@ impl Identifiers {
         }
         hits
     }
+}
+
+/// Whether the word after a name is one for kin or work ("son", "carer"),
+/// in lower case.
+fn relation_after(after: &str) -> bool {
+    let word = after
+        .strip_prefix(' ')
+        .and_then(|a| a.split(|c: char| !(c.is_alphabetic() || c == '-')).next())
+        .unwrap_or_default();
+    word.starts_with(char::is_lowercase) && crate::anonymise::detect::is_relation(word)
 }

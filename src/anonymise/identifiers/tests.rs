@@ -208,6 +208,12 @@ fn titles_decide_and_initials_between_title_and_name_go_too() {
         ),
         ("Mrs J Smith and Miss H. Smith", "Mrs X and Miss Y"),
         ("Mrs L Pemberton", "The social worker"),
+        // A title before initials goes with them: the label has its own.
+        ("Mrs J.S. rang; Miss H.S. wrote", "Mrs X rang; Miss Y wrote"),
+        (
+            "According to Mrs J. S., it was late",
+            "According to Mrs X, it was late",
+        ),
         (
             "Councillor Pemberton and Cllr Pemberton",
             "The social worker and the social worker",
@@ -391,6 +397,9 @@ fn the_initials_of_a_hyphenated_family_name_go_with_the_given_name() {
         ("Deborah T.W. rang.", "Mrs B rang."),
         ("Deborah T. W. rang.", "Mrs B rang."),
         ("Deborah T.-W. rang.", "Mrs B rang."),
+        // Her initials, the family name's joined as it is.
+        ("Mrs D.T-W. rang.", "Mrs B rang."),
+        ("D. T.-W. rang.", "Mrs B rang."),
         // Letters that are not her initials, or a word after a full stop
         // that ends the sentence, stay.
         ("Deborah TV rang.", "Mrs B TV rang."),
