@@ -1469,3 +1469,23 @@ fn a_listed_number_typed_digit_by_digit_with_look_alikes_or_other_prefixes_goes(
         ],
     );
 }
+
+#[test]
+fn a_card_number_or_a_homes_property_number_nobody_listed_goes() {
+    let ids = ids_of(&fixture());
+    check(
+        &ids,
+        &[
+            (
+                "She paid by card 4929 1234 5678 9015 that day.",
+                "She paid by card [bank details] that day.",
+            ),
+            ("Her UPRN is 100023336956.", ""),
+            // A reference that fails the card's check stays.
+            (
+                "Case 4929 1234 5678 9013 was closed.",
+                "Case 4929 1234 5678 9013 was closed.",
+            ),
+        ],
+    );
+}

@@ -23,6 +23,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 mod affiliated;
+mod bank;
 mod coordinated;
 mod families;
 mod greetings;
@@ -48,7 +49,6 @@ pub(crate) use relations::{
 pub(crate) use streets::street_pattern;
 
 use super::hit::Category;
-use super::needles::Needles;
 use super::rare::Rare;
 use super::values::{self, Shape};
 use crate::ids;
@@ -117,14 +117,6 @@ static VEHICLE: LazyLock<Regex> = LazyLock::new(|| {
 static OLD_VEHICLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u)\b(?:[A-Z]\d{1,3} ?[A-Z]{3}|[A-Z]{3} ?\d{1,3}[A-Z])\b").expect("valid regex")
 });
-static SORT_CODE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u)\b\d{2}[- ]\d{2}[- ]\d{2}\b|\b\d{6}\b").expect("valid regex")
-});
-static ACCOUNT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u)\b\d{8}\b").expect("valid regex"));
-static IBAN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u)\bGB\d{2} ?[A-Z]{4}(?: ?\d){14}\b").expect("valid regex"));
-
 /// Context words: a weak shape counts only near one of these.
 const NHS_CONTEXT: [&str; 6] = [
     "nhs",
@@ -135,14 +127,6 @@ const NHS_CONTEXT: [&str; 6] = [
     "health number",
 ];
 const BIRTH_CONTEXT: [&str; 6] = ["born", "date of birth", "dob", "d.o.b", "b.", "birthday"];
-const ACCOUNT_CONTEXT: [&str; 6] = [
-    "account number",
-    "a/c",
-    "acc no",
-    "account no",
-    "bank account",
-    "building society account",
-];
 const VEHICLE_CONTEXT: [&str; 8] = [
     "registration",
     "reg",
@@ -197,7 +181,7 @@ pub(crate) fn detect(
         if hints.capital_by_digit {
             vehicles(text, &lower, &mut out);
         }
-        bank_details(text, &lower, &mut out);
+        bank::bank_details(text, &lower, &mut out);
         records::record_numbers(text, &lower, &mut out);
         ip_addresses(text, &lower, &mut out);
     }
@@ -447,69 +431,9 @@ fn handle_at(text: &str, at: usize) -> Option<usize> {
     ((2..=30).contains(&len) && !domain && !glued).then_some(at + 1 + len)
 }
 
-fn bank_details(text: &str, lower: &str, out: &mut Vec<Detection>) {
-    // Each number counts only after its context words: a text without
-    // them is not searched for the number.
-    static SORT_CODE_WORDS: LazyLock<Needles> = LazyLock::new(|| Needles::new(&["sort code"]));
-    static ACCOUNT_WORDS: LazyLock<Needles> = LazyLock::new(|| Needles::new(&ACCOUNT_CONTEXT));
-    let sort_code = SORT_CODE_WORDS.in_text(lower);
-    if sort_code {
-        sort_codes(text, lower, out);
-    }
-    if sort_code || ACCOUNT_WORDS.in_text(lower) {
-        accounts(text, lower, out);
-    }
-    for m in IBAN.find_iter(text) {
-        if iban_valid(m.as_str()) {
-            out.push(validated(m.range(), Category::BankDetails));
-        }
-    }
-}
-
-fn sort_codes(text: &str, lower: &str, out: &mut Vec<Detection>) {
-    for m in SORT_CODE.find_iter(text) {
-        if near_before(lower, m.start(), 30, &["sort code"]) {
-            out.push(validated(m.range(), Category::BankDetails));
-        }
-    }
-}
-
-fn accounts(text: &str, lower: &str, out: &mut Vec<Detection>) {
-    for m in ACCOUNT.find_iter(text) {
-        // "sort code 20-45-67, account 43218765", "account 43218765, sort
-        // code 20-45-67": a plain "account" beside a sort code is a bank
-        // account.
-        let beside_sort_code = near_before(lower, m.start(), 12, &["account"])
-            && (near_before(lower, m.start(), 60, &["sort code"])
-                || near(lower, &m.range(), 30, &["sort code"]));
-        if beside_sort_code || near_before(lower, m.start(), 40, &ACCOUNT_CONTEXT) {
-            out.push(validated(m.range(), Category::BankDetails));
-        }
-    }
-}
-
 /// Whether a national number is in a range organisations use.
 fn is_organisation_line(key: &str) -> bool {
     key.starts_with("03") || key.starts_with("0800") || key.starts_with("0808")
-}
-
-/// The IBAN mod-97 check.
-fn iban_valid(iban: &str) -> bool {
-    let compact: String = iban.chars().filter(|c| !c.is_whitespace()).collect();
-    if compact.len() < 5 {
-        return false;
-    }
-    let rearranged = format!("{}{}", &compact[4..], &compact[..4]);
-    let mut remainder: u64 = 0;
-    for c in rearranged.chars() {
-        let value = match c.to_digit(36) {
-            Some(v) => u64::from(v),
-            None => return false,
-        };
-        let digits = if value >= 10 { 100 } else { 10 };
-        remainder = (remainder * digits + value) % 97;
-    }
-    remainder == 1
 }
 
 /// Whether a context word is within `chars` bytes of `range` (either side).

@@ -19,7 +19,7 @@ use crate::ids;
 
 /// The names of the numbers a health, care or education record (or a
 /// passport, a driving licence, a Blue Badge, the Home Office) knows a
-/// person by, lower case. An account's reference (council tax, rent,
+/// person by, and a home's property number, lower case. An account's reference (council tax, rent,
 /// housing benefit, an invoice's) is not among them: it names an account,
 /// the offices print it where it matters, and the anonymiser's bench counts
 /// one as a trap. The case lists a person's own (`record_numbers`).
@@ -64,6 +64,9 @@ const NAMES: &[&str] = &[
     "port reference",
     "biometric residence permit number",
     "brp number",
+    // A property's own number: it points to the home as its address does.
+    "uprn",
+    "unique property reference number",
 ];
 
 /// Words that may stand between a name and its number: "hospital number:
@@ -236,6 +239,7 @@ mod tests {
                 "MORGA753116SM9IJ",
             ),
             ("passport no. 123456789 —", "123456789"),
+            ("The home's UPRN is 100023336956.", "100023336956"),
         ] {
             assert_eq!(found(text), [number], "{text}");
         }

@@ -1,5 +1,6 @@
 //! The detectors against text nobody listed.
 
+use super::bank::iban_valid;
 use super::*;
 
 fn found(text: &str) -> Vec<(Category, String, bool)> {
