@@ -97,8 +97,8 @@ fn given_names_that_are_words_in_every_context() {
             (format!("PARGETER, {}", word.to_uppercase()), "Mrs X".into()),
             // Word readings.
             (
-                format!("She lives on {word} Street."),
-                format!("She lives on {word} Street."),
+                format!("The bus stops on {word} Street."),
+                format!("The bus stops on {word} Street."),
             ),
             (
                 format!("The {word} Court flats were damp."),
@@ -153,8 +153,8 @@ fn family_names_that_are_words_in_every_context() {
                 "The Council wrote to Mrs X.".into(),
             ),
             (
-                format!("She lives on {word} Lane."),
-                format!("She lives on {word} Lane."),
+                format!("The bus stops on {word} Lane."),
+                format!("The bus stops on {word} Lane."),
             ),
             (
                 format!("{word} Street School closed."),
@@ -1353,7 +1353,7 @@ fn names_of_every_community_nobody_listed_are_names() {
     check(&ids, &rows);
     let unchanged = [
         "She went to the Gurdwara Singh Sabha on Sunday.",
-        "She lives in Flat C Taylor Court.",
+        "Flat C Taylor Court was empty.",
         "See Annex B Murphy report.",
         "A Whitfield resident complained.",
         "She flew to Hong Kong.",
@@ -1485,6 +1485,36 @@ fn a_card_number_or_a_homes_property_number_nobody_listed_goes() {
             (
                 "Case 4929 1234 5678 9013 was closed.",
                 "Case 4929 1234 5678 9013 was closed.",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn where_someone_lives_without_a_house_number_goes() {
+    let ids = ids_of(&fixture());
+    check(
+        &ids,
+        &[
+            ("She lives on Kestrel Way.", "She lives at home."),
+            (
+                "She lives at Kestrel House, Kingsley.",
+                "She lives at home.",
+            ),
+            (
+                "She moved to Kestrel Way in 2019.",
+                "She moved home in 2019.",
+            ),
+            ("Her flat on Kestrel Way was damp.", "Her flat was damp."),
+            ("Her address is Rose Cottage, Mill Lane.", ""),
+            // A street where something happened stays; a care home is one.
+            (
+                "The council repaired the road on Kestrel Way.",
+                "The council repaired the road on Kestrel Way.",
+            ),
+            (
+                "Ben moved into Bramble House Care Home in May.",
+                "C moved into a care home in May.",
             ),
         ],
     );

@@ -53,24 +53,46 @@ const NOT_HOUSE_NUMBERS: [&str; 24] = [
     "appendix",
 ];
 
-/// A street address's pattern (the rarer patterns' pass reads it too).
-pub(crate) fn street_pattern() -> String {
-    // The kinds, the longer first (so that "Cres" is read before "Cr"):
-    // in title case with their abbreviations, in capitals without.
-    let kinds = |forms: &mut dyn FnMut(&[&str]) -> Vec<String>| {
-        let mut all: Vec<String> = STREET_KINDS.iter().flat_map(|k| forms(k)).collect();
-        all.sort_by_key(|w| std::cmp::Reverse(w.len()));
-        all.join("|")
-    };
+/// A word of a street's or a building's name: "St.", "Mill", "John's",
+/// "Stoke-on-Trent".
+fn street_word() -> String {
+    format!(r"(?:St\.|{UPPER}{LOWER}*(?:['’]{LOWER}+|-(?:{UPPER}|{LOWER}){LOWER}*)*)")
+}
+
+/// The street kinds, the longer first (so that "Cres" is read before
+/// "Cr"), as an alternation: in title case with their abbreviations, or
+/// in capitals without.
+fn street_kinds(capitals: bool) -> String {
     let title_case = |w: &str| {
         let mut c = w.chars();
         c.next()
             .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
             .unwrap_or_default()
     };
-    let title = kinds(&mut |k| k.iter().map(|w| title_case(w)).collect());
-    let capitals = kinds(&mut |k| vec![k[0].to_ascii_uppercase()]);
-    let word = format!(r"(?:St\.|{UPPER}{LOWER}*(?:['’]{LOWER}+|-(?:{UPPER}|{LOWER}){LOWER}*)*)");
+    let mut all: Vec<String> = STREET_KINDS
+        .iter()
+        .flat_map(|k| match capitals {
+            true => vec![k[0].to_ascii_uppercase()],
+            false => k.iter().map(|w| title_case(w)).collect(),
+        })
+        .collect();
+    all.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    all.join("|")
+}
+
+/// A street or a building by its name alone: "Mill Lane", "St John's
+/// Road", "Kestrel House".
+pub(super) fn street_name_pattern() -> String {
+    let word = street_word();
+    let title = street_kinds(false);
+    format!("(?:{word} ){{1,3}}(?:{title}|{BUILDINGS})")
+}
+
+/// A street address's pattern (the rarer patterns' pass reads it too).
+pub(crate) fn street_pattern() -> String {
+    let title = street_kinds(false);
+    let capitals = street_kinds(true);
+    let word = street_word();
     let unit = r"(?:Flat|Apartment|Apt|Unit|Room|Suite)\.? \d{1,4}[A-Za-z]?";
     let building = format!("(?:{word} ){{1,3}}(?:{BUILDINGS})");
     let street = format!("(?:{word} ){{1,3}}(?:{title})");
