@@ -13,6 +13,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{Category, Detection, near, near_before, validated};
+use crate::anonymise::digits::digit_runs;
 use crate::anonymise::needles::Needles;
 
 static SORT_CODE: LazyLock<Regex> = LazyLock::new(|| {
@@ -117,6 +118,9 @@ const CARD_CONTEXT: [&str; 7] = [
 ];
 
 fn cards(text: &str, lower: &str, out: &mut Vec<Detection>) {
+    if !has_card_shape(text.as_bytes()) {
+        return;
+    }
     for whole in CARD.find_iter(text) {
         let grouped = whole.as_str().contains([' ', '-']);
         let digits: Vec<u8> = whole
@@ -133,6 +137,20 @@ fn cards(text: &str, lower: &str, out: &mut Vec<Detection>) {
             out.push(validated(whole.range(), Category::BankDetails));
         }
     }
+}
+
+/// Whether `b` has a run of digits a card number could start with: fifteen
+/// digits or more, or four before a space or hyphen and another digit.
+/// Most texts' digits are dates and sums, and the check is far cheaper
+/// than the pattern's scan.
+fn has_card_shape(b: &[u8]) -> bool {
+    digit_runs(b).any(|run| {
+        let grouped = || {
+            matches!(b.get(run.end), Some(b' ' | b'-'))
+                && b.get(run.end + 1).is_some_and(u8::is_ascii_digit)
+        };
+        run.len() >= 15 || (run.len() == 4 && grouped())
+    })
 }
 
 /// The Luhn check of a card number's digits.

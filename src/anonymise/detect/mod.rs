@@ -172,7 +172,7 @@ pub(crate) fn detect(
     greetings::greetings(text, &mut out);
     names::maiden(text, &mut out);
     online_profiles(text, &lower, &mut out);
-    residence::residences(text, &mut out);
+    residence::residences(text, &lower, &mut out);
     // Every other shape holds a digit, and each pattern runs only where
     // the text has what it needs (see [`hints`]).
     if text.bytes().any(|b| b.is_ascii_digit()) {

@@ -9,9 +9,9 @@
 //! name that goes on past its street or building word ("moved into
 //! Bramble House Care Home").
 
-use std::ops::Range;
 use std::sync::LazyLock;
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 
 use super::streets::street_name_pattern;
@@ -19,48 +19,173 @@ use super::{Confidence, Detection};
 use crate::anonymise::hit::Category;
 
 /// A verb of living or a home of someone's, its preposition, and a street
-/// or building's name (captured).
+/// or building's name (captured), from where a cue starts.
 static LIVES_ON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?-u:\b)(?i:(?:lives?|lived|living|resides?|resided|residing|moved|moves|moving|stays|stayed|staying)\s+(?:on|in|at|to|into)(?:\s+(?:a|an|the)\s+(?:[a-z]+\s+)?(?:home|house|flat|bungalow|maisonette|cottage|property)\s+(?:on|in|at))?|(?:her|his|their|my|your)\s+(?:home|house|flat|bungalow|maisonette|cottage|property|tenancy)\s+(?:on|in|at))\s+({})(?-u:\b)",
-        street_name_pattern()
+        r"^(?i:(?:{verbs})\s+(?:{prepositions})(?:\s+(?:a|an|the)\s+(?:[a-z]+\s+)?(?:{homes})\s+(?:on|in|at))?|(?:{possessives})\s+(?:{homes})\s+(?:on|in|at))\s+({street})(?-u:\b)",
+        verbs = VERBS.join("|"),
+        prepositions = PREPOSITIONS.join("|"),
+        homes = HOMES.join("|"),
+        possessives = POSSESSIVES.join("|"),
+        street = street_name_pattern(),
     ))
     .expect("valid regex")
 });
 
-/// Someone's address and the words that say what follows is it: "her
-/// address is", "his home address was recorded as", "their new address:".
+/// Someone's address and the words that say what follows is it, from
+/// where a cue starts: "her address is", "his home address was recorded
+/// as", "their new address:".
 static ADDRESS_IS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:her|his|their|my|your)\s+(?:(?:home|new|old|previous|former|current|forwarding|postal|correspondence|last|usual)\s+)?address(?:\s*:|\s+(?:is|was|as|given|recorded|shown|listed|being|now|then))+\s+")
-        .expect("valid regex")
+    Regex::new(&format!(
+        r"^(?i)(?:{possessives})\s+(?:(?:{qualifiers})\s+)?address(?:\s*:|\s+(?:is|was|as|given|recorded|shown|listed|being|now|then))+\s+",
+        possessives = POSSESSIVES.join("|"),
+        qualifiers = QUALIFIERS.join("|"),
+    ))
+    .expect("valid regex")
 });
 
-/// Where someone lives, in `text`.
-pub(super) fn residences(text: &str, out: &mut Vec<Detection>) {
-    let mut push = |range: Range<usize>| {
-        out.push(Detection {
-            range,
-            category: Category::Address,
-            confidence: Confidence::Heuristic,
-            redact: true,
-        });
-    };
-    for c in LIVES_ON.captures_iter(text) {
-        let street = c.get(1).expect("the street");
-        // "moved into Bramble House Care Home": the name goes on, a care
-        // home's or a business's, not a street's.
-        let name_goes_on = text[street.end()..]
-            .strip_prefix(' ')
-            .is_some_and(|rest| rest.starts_with(char::is_uppercase));
-        if !name_goes_on {
-            push(street.start()..with_town(text, street.end()));
+/// The verbs of living, their prepositions, the words for someone's and
+/// for a home, and the words before "address" that say which.
+const VERBS: [&str; 16] = [
+    "live", "lives", "lived", "living", "reside", "resides", "resided", "residing", "moved",
+    "moves", "moving", "stays", "stayed", "staying", "move", "stay",
+];
+const PREPOSITIONS: [&str; 5] = ["on", "in", "at", "to", "into"];
+const POSSESSIVES: [&str; 5] = ["her", "his", "their", "my", "your"];
+const HOMES: [&str; 8] = [
+    "home",
+    "house",
+    "flat",
+    "bungalow",
+    "maisonette",
+    "cottage",
+    "property",
+    "tenancy",
+];
+const QUALIFIERS: [&str; 11] = [
+    "home",
+    "new",
+    "old",
+    "previous",
+    "former",
+    "current",
+    "forwarding",
+    "postal",
+    "correspondence",
+    "last",
+    "usual",
+];
+
+/// Words every match of the patterns holds, lower case: a verb of living
+/// (its stem), a word for a home, "address". A search for a few words
+/// skips most of a text with its SIMD prefilter; the patterns then run
+/// only from the word starts just before each (the possessive of "her
+/// flat", "her home address"), never over a whole text.
+const CUE_WORDS: [&str; 13] = [
+    "live",
+    "resid",
+    "mov",
+    "stay",
+    "address",
+    "home",
+    "house",
+    "flat",
+    "bungalow",
+    "maisonette",
+    "cottage",
+    "property",
+    "tenancy",
+];
+
+static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(CUE_WORDS)
+        .expect("plain words")
+});
+
+/// Where someone lives, in `text` (`lower` is its ASCII lower case, byte
+/// for byte).
+pub(super) fn residences(text: &str, lower: &str, out: &mut Vec<Detection>) {
+    // Where the last match ended: the next starts after it.
+    let mut done = 0;
+    for m in CUES.find_iter(lower) {
+        for start in word_starts_before(lower, m.start()) {
+            if start < done || !may_start(lower, start) {
+                continue;
+            }
+            let from = &text[start..];
+            let street = LIVES_ON
+                .is_match(from)
+                .then(|| LIVES_ON.captures(from).and_then(|c| c.get(1)))
+                .flatten();
+            let found = match street {
+                Some(street) => lives_on(text, start + street.start(), start + street.end()),
+                None => ADDRESS_IS.find(from).and_then(|cue| {
+                    address_value(text, start + cue.end()).map(|end| (start + cue.end(), end))
+                }),
+            };
+            if let Some((at, end)) = found {
+                out.push(Detection {
+                    range: at..end,
+                    category: Category::Address,
+                    confidence: Confidence::Heuristic,
+                    redact: true,
+                });
+                done = end;
+                break;
+            }
         }
     }
-    for m in ADDRESS_IS.find_iter(text) {
-        if let Some(end) = address_value(text, m.end()) {
-            push(m.end()..end);
+}
+
+/// The street or building someone lives in at `start..end`, with its
+/// town, unless its name goes on past it: "moved into Bramble House Care
+/// Home" is a care home's or a business's name, not a street's.
+fn lives_on(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let name_goes_on = text[end..]
+        .strip_prefix(' ')
+        .is_some_and(|rest| rest.starts_with(char::is_uppercase));
+    (!name_goes_on).then(|| (start, with_town(text, end)))
+}
+
+/// Whether the word at `start` can start a pattern: a possessive or a
+/// verb of living.
+fn may_start(lower: &str, start: usize) -> bool {
+    let word = &lower[start..];
+    let word = &word[..word
+        .bytes()
+        .position(|b| !b.is_ascii_alphabetic())
+        .unwrap_or(word.len())];
+    POSSESSIVES.contains(&word) || VERBS.contains(&word)
+}
+
+/// The starts of the two words before `at` and of the word at `at`, the
+/// farthest first ("her home address": "her", "home", "address"), where
+/// `at` starts a word.
+fn word_starts_before(lower: &str, at: usize) -> impl Iterator<Item = usize> {
+    let b = lower.as_bytes();
+    let is_word = |c: &u8| c.is_ascii_alphanumeric();
+    // (No word's start where none is found.)
+    let mut starts = [usize::MAX; 3];
+    if at == 0 || !is_word(&b[at - 1]) {
+        starts[2] = at;
+        let mut i = at;
+        for slot in [1, 0] {
+            let gap = b[..i]
+                .iter()
+                .rev()
+                .take_while(|c| c.is_ascii_whitespace())
+                .count();
+            let len = b[..i - gap].iter().rev().take_while(|c| is_word(c)).count();
+            if gap == 0 || len == 0 {
+                break;
+            }
+            i -= gap + len;
+            starts[slot] = i;
         }
     }
+    starts.into_iter().filter(|&s| s != usize::MAX)
 }
 
 /// Where the town after a street ends (", Kingsley." ends its clause),
@@ -121,10 +246,11 @@ fn address_value(text: &str, at: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::anonymise::detect::found_by;
 
     fn found(text: &str) -> Vec<&str> {
-        found_by(residences, text)
+        let mut out = Vec::new();
+        residences(text, &text.to_ascii_lowercase(), &mut out);
+        out.iter().map(|d| &text[d.range.clone()]).collect()
     }
 
     #[test]
