@@ -61,18 +61,20 @@ fn look_alike(n: NChar) -> Option<char> {
 
 /// The end of the word of digits with look-alike letters that starts at
 /// `i` (`i` itself where the word there is none: no digit, or another
-/// letter).
+/// letter). One pass, left at the first letter no digit looks like: most
+/// words are read no further than their first or second letter.
 fn digit_word_end(chars: &[NChar], i: usize) -> usize {
-    let end = chars[i..]
-        .iter()
-        .position(|n| !n.c.is_alphanumeric())
-        .map_or(chars.len(), |k| i + k);
-    let word = &chars[i..end];
-    let digits = word.iter().any(|n| n.c.is_ascii_digit())
-        && word
-            .iter()
-            .all(|&n| n.c.is_ascii_digit() || look_alike(n).is_some());
-    if digits { end } else { i }
+    let mut digit = false;
+    for (k, &n) in chars[i..].iter().enumerate() {
+        if n.c.is_ascii_digit() {
+            digit = true;
+        } else if !n.c.is_alphanumeric() {
+            return if digit { i + k } else { i };
+        } else if look_alike(n).is_none() {
+            return i;
+        }
+    }
+    if digit { chars.len() } else { i }
 }
 
 /// The end of the run of letters that starts at `i`.
