@@ -1,9 +1,9 @@
 //! Where someone lives, said without a house number: a street or a
 //! building after a verb of living ("she lives on Kestrel Way", "moved
 //! into Kestrel House", "lives in a flat on Mill Lane") or after a home of
-//! someone's ("her flat on Mill Lane"), and whatever follows "her address is" ("Her address is Rose
-//! Cottage, Mill Lane."). A street with a house number is the street
-//! address detector's (`streets`); a street where something happened
+//! someone's ("her flat on Mill Lane"), and whatever follows "her address
+//! is" ("Her address is Rose Cottage, Mill Lane."). A street with a house
+//! number is the street address detector's (`streets`); a street where something happened
 //! ("the road on Kestrel Way was repaired") is no one's address and stays,
 //! as does a street after "the" ("she lives on the High Street") and a
 //! name that goes on past its street or building word ("moved into
@@ -77,30 +77,16 @@ const QUALIFIERS: [&str; 11] = [
 ];
 
 /// Words every match of the patterns holds, lower case: a verb of living
-/// (its stem), a word for a home, "address". A search for a few words
-/// skips most of a text with its SIMD prefilter; the patterns then run
-/// only from the word starts just before each (the possessive of "her
-/// flat", "her home address"), never over a whole text.
-const CUE_WORDS: [&str; 13] = [
-    "live",
-    "resid",
-    "mov",
-    "stay",
-    "address",
-    "home",
-    "house",
-    "flat",
-    "bungalow",
-    "maisonette",
-    "cottage",
-    "property",
-    "tenancy",
-];
+/// (its stem), a word for a home ([`HOMES`]), "address". A search for a
+/// few words skips most of a text with its SIMD prefilter; the patterns
+/// then run only from the word starts just before each (the possessive of
+/// "her flat", "her home address"), never over a whole text.
+const VERB_STEMS: [&str; 4] = ["live", "resid", "mov", "stay"];
 
 static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostFirst)
-        .build(CUE_WORDS)
+        .build(VERB_STEMS.iter().chain(&HOMES).chain(&["address"]))
         .expect("plain words")
 });
 
