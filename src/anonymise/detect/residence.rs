@@ -1,8 +1,9 @@
 //! Where someone lives, said without a house number: a street or a
 //! building after a verb of living ("she lives on Kestrel Way", "moved
 //! into Kestrel House", "lives in a flat on Mill Lane") or after a home of
-//! someone's ("her flat on Mill Lane"), and whatever follows "her address
-//! is" ("Her address is Rose Cottage, Mill Lane."). A street with a house
+//! someone's ("her flat on Mill Lane", "Mrs X's flat on Mill Lane"), and
+//! whatever follows "her address is" or "the tenant's address is" ("Her
+//! address is Rose Cottage, Mill Lane."; never "the Council's address"). A street with a house
 //! number is the street address detector's (`streets`); a street where something happened
 //! ("the road on Kestrel Way was repaired") is no one's address and stays,
 //! as does a street after "the" ("she lives on the High Street") and a
@@ -15,18 +16,19 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 
 use super::streets::street_name_pattern;
-use super::{Confidence, Detection};
+use super::{Confidence, Detection, is_relation};
 use crate::anonymise::hit::Category;
 
 /// A verb of living or a home of someone's, its preposition, and a street
 /// or building's name (captured), from where a cue starts.
 static LIVES_ON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?i:(?:{verbs})\s+(?:{prepositions})(?:\s+(?:a|an|the)\s+(?:[a-z]+\s+)?(?:{homes})\s+(?:on|in|at))?|(?:{possessives})\s+(?:{homes})\s+(?:on|in|at))\s+({street})(?-u:\b)",
+        r"^(?i:(?:{verbs})\s+(?:{prepositions})(?:\s+(?:a|an|the)\s+(?:[a-z]+\s+)?(?:{homes})\s+(?:on|in|at))?|(?:{possessives}|(?:(?:{titles})\.?\s+)?\S+['’]s)\s+(?:{homes})\s+(?:on|in|at))\s+({street})(?-u:\b)",
         verbs = VERBS.join("|"),
         prepositions = PREPOSITIONS.join("|"),
         homes = HOMES.join("|"),
         possessives = POSSESSIVES.join("|"),
+        titles = TITLES.join("|"),
         street = street_name_pattern(),
     ))
     .expect("valid regex")
@@ -37,8 +39,9 @@ static LIVES_ON: LazyLock<Regex> = LazyLock::new(|| {
 /// as", "their new address:".
 static ADDRESS_IS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?i)(?:{possessives})\s+(?:(?:{qualifiers})\s+)?address(?:\s*:|\s+(?:is|was|as|given|recorded|shown|listed|being|now|then))+\s+",
+        r"^(?i)(?:{possessives}|(?:(?:{titles})\.?\s+)?\S+['’]s)\s+(?:(?:{qualifiers})\s+)?address(?:\s*:|\s+(?:is|was|as|given|recorded|shown|listed|being|now|then))+\s+",
         possessives = POSSESSIVES.join("|"),
+        titles = TITLES.join("|"),
         qualifiers = QUALIFIERS.join("|"),
     ))
     .expect("valid regex")
@@ -52,6 +55,19 @@ const VERBS: [&str; 16] = [
 ];
 const PREPOSITIONS: [&str; 5] = ["on", "in", "at", "to", "into"];
 const POSSESSIVES: [&str; 5] = ["her", "his", "their", "my", "your"];
+/// Titles before a person's possessive ("Mrs X's flat").
+const TITLES: [&str; 6] = ["mr", "mrs", "ms", "miss", "mx", "dr"];
+/// Words for people by where they live, whose possessive may start a
+/// pattern as kin's does ("the tenant's address is").
+const RESIDENTS: [&str; 7] = [
+    "tenant",
+    "resident",
+    "occupant",
+    "owner",
+    "leaseholder",
+    "householder",
+    "complainant",
+];
 const HOMES: [&str; 8] = [
     "home",
     "house",
@@ -97,7 +113,7 @@ pub(super) fn residences(text: &str, lower: &str, out: &mut Vec<Detection>) {
     let mut done = 0;
     for m in CUES.find_iter(lower) {
         for start in word_starts_before(lower, m.start()) {
-            if start < done || !may_start(lower, start) {
+            if start < done || !may_start(text, lower, start) {
                 continue;
             }
             let from = &text[start..];
@@ -135,15 +151,27 @@ fn lives_on(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
     (!name_goes_on).then(|| (start, with_town(text, end)))
 }
 
-/// Whether the word at `start` can start a pattern: a possessive or a
-/// verb of living.
-fn may_start(lower: &str, start: usize) -> bool {
+/// Whether the word at `start` can start a pattern: a possessive ("her"),
+/// a title, a verb of living, or the possessive of a word for a person in
+/// lower case ("the tenant's", "her son's"; never "the Council's").
+fn may_start(text: &str, lower: &str, start: usize) -> bool {
     let word = &lower[start..];
     let word = &word[..word
         .bytes()
-        .position(|b| !b.is_ascii_alphabetic())
+        .position(|b| !is_word_byte(b))
         .unwrap_or(word.len())];
-    POSSESSIVES.contains(&word) || VERBS.contains(&word)
+    let owner = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix("\u{2019}s"))
+        .filter(|_| text[start..].starts_with(char::is_lowercase))
+        .is_some_and(|w| RESIDENTS.contains(&w) || is_relation(w));
+    POSSESSIVES.contains(&word) || TITLES.contains(&word) || VERBS.contains(&word) || owner
+}
+
+/// Whether a byte is part of a word: a letter or digit, an apostrophe, or
+/// a byte of a character outside ASCII ("Zoë's", "tenant’s").
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'\'' || !b.is_ascii()
 }
 
 /// The starts of the two words before `at` and of the word at `at`, the
@@ -151,7 +179,7 @@ fn may_start(lower: &str, start: usize) -> bool {
 /// `at` starts a word.
 fn word_starts_before(lower: &str, at: usize) -> impl Iterator<Item = usize> {
     let b = lower.as_bytes();
-    let is_word = |c: &u8| c.is_ascii_alphanumeric();
+    let is_word = |c: &u8| is_word_byte(*c);
     // (No word's start where none is found.)
     let mut starts = [usize::MAX; 3];
     if at == 0 || !is_word(&b[at - 1]) {
