@@ -174,11 +174,13 @@ fn luhn_valid(digits: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::anonymise::detect::found_by;
 
     fn found(text: &str) -> Vec<&str> {
-        let mut out = Vec::new();
-        bank_details(text, &text.to_ascii_lowercase(), &mut out);
-        out.iter().map(|d| &text[d.range.clone()]).collect()
+        found_by(
+            |text, out| bank_details(text, &text.to_ascii_lowercase(), out),
+            text,
+        )
     }
 
     #[test]
