@@ -60,12 +60,12 @@ pub fn phone_key(s: &str) -> Option<String> {
     ok.then_some(rest)
 }
 
-/// Upper case without spaces: `ls6 2qt` → `LS62QT`, if it has a postcode's shape
-/// and letters (Royal Mail's positional rules).
+/// Upper case without spaces or a hyphen: `ls6 2qt` → `LS62QT`, if it has a
+/// postcode's shape and letters (Royal Mail's positional rules).
 pub fn postcode_key(s: &str) -> Option<String> {
     let key: String = s
         .chars()
-        .filter(|c| !c.is_whitespace())
+        .filter(|c| !c.is_whitespace() && *c != '-')
         .collect::<String>()
         .to_uppercase();
     postcode_valid(&key).then_some(key)

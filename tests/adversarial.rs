@@ -1471,6 +1471,78 @@ fn a_listed_number_typed_digit_by_digit_with_look_alikes_or_other_prefixes_goes(
 }
 
 #[test]
+fn a_listed_name_broken_by_a_hyphen_or_spelt_out_goes() {
+    let ids = ids_of(&fixture());
+    check(
+        &ids,
+        &[
+            // Broken as text copied from a hyphenated page has it.
+            (
+                "Parg-eter complained to the Council.",
+                "Mrs X complained to the Council.",
+            ),
+            (
+                "Mrs Parg- eter complained to the Council.",
+                "Mrs X complained to the Council.",
+            ),
+            (
+                "The Council wrote to Mrs Parg-\neter in May.",
+                "The Council wrote to Mrs X in May.",
+            ),
+            // A sentence that only spells a name goes.
+            ("Pargeter is spelt P A R G E T E R. She rang.", "She rang."),
+            // Hyphens of words and of a name's own parts stay as they were.
+            (
+                "The follow-up was a well-known step.",
+                "The follow-up was a well-known step.",
+            ),
+            ("Mrs Tranter-Wilde rang.", "Mrs F rang."),
+        ],
+    );
+}
+
+#[test]
+fn a_listed_number_or_date_of_birth_in_a_rarer_form_goes() {
+    let ids = ids_of(&fixture());
+    check(
+        &ids,
+        &[
+            // A postcode joined by a hyphen; an NI number's letters dotted.
+            ("Post went to KT9-4QD by mistake.", "Post went by mistake."),
+            ("Her NI number is J.T. 48 21 93 C.", ""),
+            // A date of birth run together, with a Roman month, as eight
+            // digits, with its year in words, or a short year after an
+            // apostrophe.
+            ("She was born on 09NOV1968.", "She was in her fifties."),
+            ("She was born on 9 XI 1968.", "She was in her fifties."),
+            ("She was born on 19681109.", "She was in her fifties."),
+            (
+                "She was born on nine November nineteen sixty-eight.",
+                "She was in her fifties.",
+            ),
+            (
+                "She was born on the ninth of November, nineteen sixty eight.",
+                "She was in her fifties.",
+            ),
+            (
+                "She was born on the 9th of Nov '68.",
+                "She was in her fifties.",
+            ),
+            // Other dates and eight-digit numbers stay.
+            ("Invoice 19681110 was paid.", "Invoice 19681110 was paid."),
+            (
+                "The school opened on 9 XI 1969.",
+                "The school opened on 9 XI 1969.",
+            ),
+            (
+                "It rained on nine November nineteen sixty-nine.",
+                "It rained on nine November nineteen sixty-nine.",
+            ),
+        ],
+    );
+}
+
+#[test]
 fn a_card_number_or_a_homes_property_number_nobody_listed_goes() {
     let ids = ids_of(&fixture());
     check(

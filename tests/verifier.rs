@@ -180,6 +180,21 @@ const HAZARDS: &[Hazard] = &[
         Kind::RecordNumber,
     ),
     hazard(
+        "NI number, letters dotted",
+        "NI number Q.Q. 12 34 56 C.",
+        Kind::NiNumber,
+    ),
+    hazard(
+        "postcode joined by a hyphen",
+        "Post for HX3-8QT went astray.",
+        Kind::Postcode,
+    ),
+    hazard(
+        "name broken by a hyphen at a line's end",
+        "We spoke to Pember-\nton.",
+        Kind::Name,
+    ),
+    hazard(
         "postcode with Cyrillic look-alikes",
         "At \u{041D}\u{0425}3 8Q\u{0422}.",
         Kind::Postcode,
@@ -212,6 +227,26 @@ const HAZARDS: &[Hazard] = &[
     hazard(
         "date of birth, ordinal",
         "She was born on the 9th of November 1968.",
+        Kind::DateOfBirth,
+    ),
+    hazard(
+        "date of birth, run together",
+        "She was born on 09NOV1968.",
+        Kind::DateOfBirth,
+    ),
+    hazard(
+        "date of birth, Roman month",
+        "She was born on 9.XI.1968.",
+        Kind::DateOfBirth,
+    ),
+    hazard(
+        "date of birth, year in words",
+        "She was born on 9 November nineteen sixty-eight.",
+        Kind::DateOfBirth,
+    ),
+    hazard(
+        "date of birth, all in words",
+        "She was born on November the ninth, nineteen sixty-eight.",
         Kind::DateOfBirth,
     ),
     hazard(

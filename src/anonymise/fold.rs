@@ -41,14 +41,26 @@ struct Stretch {
 impl<'a> Folded<'a> {
     /// Folds `orig`.
     pub fn new(orig: &'a str) -> Self {
+        Self::skipping(orig, &[])
+    }
+
+    /// Folds `orig` without the bytes of `skips` (in order, apart): a
+    /// match across one maps back over it.
+    pub fn skipping(orig: &'a str, skips: &[Range<usize>]) -> Self {
         let mut key = String::with_capacity(orig.len());
         let mut stretches = Vec::new();
         let mut last_space = false;
         let mut at = 0;
+        let mut skips = skips.iter().peekable();
         while at < orig.len() {
+            if let Some(skip) = skips.next_if(|s| s.start <= at) {
+                at = at.max(skip.end);
+                continue;
+            }
+            let limit = skips.peek().map_or(orig.len(), |s| s.start);
             // Most text is ASCII words and single spaces: copied a run at a
             // time, without the general path below.
-            let run = plain_run(&orig.as_bytes()[at..], last_space);
+            let run = plain_run(&orig.as_bytes()[at..limit], last_space);
             if run > 0 {
                 let from = key.len();
                 key.push_str(&orig[at..at + run]);
@@ -251,6 +263,17 @@ mod tests {
         assert_eq!(&text[r], "Wiśniewska");
         let start = f.key.find("o'neill").unwrap();
         assert_eq!(&text[f.orig_range(start..f.key.len())], "O\u{2019}Neill");
+    }
+
+    #[test]
+    fn skipped_bytes_are_left_out_and_a_match_maps_back_over_them() {
+        let text = "Mrs Parg- eter and Par\u{AD}g-\neter";
+        let skips = [8..10, 25..27];
+        let f = Folded::skipping(text, &skips);
+        assert_eq!(f.key, "mrs pargeter and pargeter");
+        let at: Vec<usize> = f.key.match_indices("pargeter").map(|(i, _)| i).collect();
+        assert_eq!(&text[f.orig_range(at[0]..at[0] + 8)], "Parg- eter");
+        assert_eq!(&text[f.orig_range(at[1]..at[1] + 8)], "Par\u{AD}g-\neter");
     }
 
     #[test]

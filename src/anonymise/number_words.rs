@@ -229,10 +229,103 @@ pub(super) fn ordinal_day(s: &str) -> Option<u32> {
     (1..=31).contains(&day).then_some(day)
 }
 
+/// A day of the month in words for a regex: an ordinal ([`DAY_RE`]) or a
+/// cardinal ("nine November", "November twenty-one").
+pub(super) const ANY_DAY_RE: &str = concat!(
+    r"(?:(?:twenty|thirty)[\s-]?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)",
+    r"|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth",
+    r"|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth",
+    r"|twentieth|thirtieth",
+    r"|twenty[\s-]?(?:one|two|three|four|five|six|seven|eight|nine)|thirty[\s-]?one",
+    r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen",
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty)",
+);
+
+/// A year from 1800 in words for a regex: "nineteen sixty-eight",
+/// "nineteen oh five", "nineteen hundred and two", "two thousand and
+/// five", "twenty twelve". [`year`] reads what it matches.
+pub(super) const YEAR_RE: &str = concat!(
+    r"(?:(?:eighteen|nineteen|twenty)[\s-]+(?:hundred(?:[\s-]+and[\s-]+",
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine)\b)?",
+    r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen",
+    r"|one|two|three|four|five|six|seven|eight|nine))?",
+    r"|oh?[\s-]+(?:one|two|three|four|five|six|seven|eight|nine)",
+    r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine)\b)?",
+    r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)",
+    r"|two[\s-]+thousand(?:[\s-]+and)?(?:[\s-]+",
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine)\b)?",
+    r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen",
+    r"|one|two|three|four|five|six|seven|eight|nine))?)",
+);
+
+/// A year in words, as [`YEAR_RE`] matches it: "nineteen sixty-eight"
+/// (1968), "nineteen oh five" (1905), "nineteen hundred" (1900), "two
+/// thousand and five" (2005), "twenty twelve" (2012).
+pub(super) fn year(s: &str) -> Option<i32> {
+    let words = words(s);
+    let century = |w: &str| match w {
+        "eighteen" => Some(1800),
+        "nineteen" => Some(1900),
+        "twenty" => Some(2000),
+        _ => None,
+    };
+    let n = match words.as_slice() {
+        [two, thousand, rest @ ..] if two == "two" && thousand == "thousand" => {
+            let rest = match rest {
+                [and, rest @ ..] if and == "and" => rest,
+                rest => rest,
+            };
+            2000 + if rest.is_empty() {
+                0
+            } else {
+                below_hundred(rest)?
+            }
+        }
+        [c, hundred, rest @ ..] if hundred == "hundred" => {
+            century(c)?
+                + match rest {
+                    [] => 0,
+                    [and, rest @ ..] if and == "and" => below_hundred(rest)?,
+                    _ => return None,
+                }
+        }
+        [c, oh, u] if matches!(oh.as_str(), "oh" | "o") => {
+            century(c)? + unit(u).filter(|&u| u < 10)?
+        }
+        [c, rest @ ..] => century(c)? + below_hundred(rest).filter(|&n| n >= 10)?,
+        [] => return None,
+    };
+    Some(n as i32)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use regex::Regex;
+
+    #[test]
+    fn years_in_words() {
+        for (written, n) in [
+            ("nineteen sixty-eight", 1968),
+            ("Nineteen Sixty Eight", 1968),
+            ("nineteen oh five", 1905),
+            ("eighteen ninety", 1890),
+            ("nineteen hundred", 1900),
+            ("nineteen hundred and two", 1902),
+            ("two thousand", 2000),
+            ("two thousand and five", 2005),
+            ("two thousand twelve", 2012),
+            ("twenty twelve", 2012),
+            ("twenty-twenty", 2020),
+        ] {
+            assert_eq!(year(written), Some(n), "{written}");
+            let re = Regex::new(&format!("(?i)^{YEAR_RE}$")).unwrap();
+            assert!(re.is_match(written), "{written}");
+        }
+        for written in ["sixty-eight", "nineteen", "nineteen five", "twenty", "two"] {
+            assert_eq!(year(written), None, "{written}");
+        }
+    }
 
     #[test]
     fn ages_in_words() {

@@ -109,8 +109,9 @@ impl Identifiers {
             };
             let whole = c.get(0).expect("whole match");
             let after = &rest[whole.end()..];
+            // "the 9th of Nov '68": an apostrophe before a short year.
             let year_follows = after
-                .trim_start_matches([',', ' ', '/', '.', '-'])
+                .trim_start_matches([',', ' ', '/', '.', '-', '\'', '\u{2019}'])
                 .starts_with(|c: char| c.is_ascii_digit());
             if year_follows {
                 return None;

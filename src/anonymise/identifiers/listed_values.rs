@@ -8,8 +8,9 @@ use regex::Regex;
 
 use super::{Category, Hit, Identifiers, Source};
 use crate::anonymise::born::born_before_place;
-use crate::anonymise::digits::four_digit_runs;
+use crate::anonymise::digits::{digit_runs, four_digit_runs};
 use crate::anonymise::values::{self, Shape};
+use crate::case::Date;
 
 /// What a listed value of `shape` (a phone, NHS, NI number or postcode)
 /// is, as a hit says.
@@ -64,6 +65,9 @@ impl Identifiers {
         hits.extend(self.nhs_in_other_groupings(text));
         if text.bytes().any(|b| b.is_ascii_digit()) {
             hits.extend(self.partial_numbers(text));
+            if !(self.births.is_empty() && self.deaths.is_empty()) {
+                hits.extend(self.compact_dates(text));
+            }
         }
         if !self.births.is_empty() {
             // Where the text writes a year, read once for both.
@@ -73,6 +77,40 @@ impl Identifiers {
             hits.extend(self.ages_with_dates(text, candidates, &years));
         }
         hits
+    }
+
+    /// A listed date written as eight digits run together, day first or
+    /// year first ("09111968", "19681109"), standing alone. Read here
+    /// rather than as a date's shape: most eight-digit numbers are
+    /// references, and only a listed date makes one a date.
+    fn compact_dates(&self, text: &str) -> Vec<Hit> {
+        let b = text.as_bytes();
+        digit_runs(b)
+            .filter(|r| r.len() == 8)
+            .filter(|r| {
+                let alone = |c: Option<&u8>| c.is_none_or(|c| !c.is_ascii_alphanumeric());
+                alone(r.start.checked_sub(1).and_then(|i| b.get(i))) && alone(b.get(r.end))
+            })
+            .filter(|r| !values::digit_adjacent(text, r.start, r.end))
+            .filter_map(|r| {
+                let s = &text[r.clone()];
+                let n = |at: std::ops::Range<usize>| s[at].parse::<u8>().ok();
+                let year = |at: std::ops::Range<usize>| s[at].parse::<i32>().ok();
+                let day_first = (year(4..8), n(2..4), n(0..2));
+                let year_first = (year(0..4), n(4..6), n(6..8));
+                let dates = [day_first, year_first]
+                    .into_iter()
+                    .filter_map(|(y, m, d)| Date::from_ymd(y?, m?, d?))
+                    .collect();
+                let candidate = values::Candidate {
+                    range: r,
+                    shape: Shape::Date,
+                    key: String::new(),
+                    dates,
+                };
+                self.date_hit(text, &candidate)
+            })
+            .collect()
     }
 
     /// A listed NHS number grouped otherwise than its shape's 3, 3, 4

@@ -311,7 +311,7 @@ impl Identifiers {
         text: &str,
         rare: Rare,
     ) -> (Vec<Hit>, Vec<Range<usize>>, Vec<values::Candidate>) {
-        let folded = Folded::new(text);
+        let folded = Folded::skipping(text, &self.broken_names(text));
         let (mut hits, mut protected) = self.pattern_hits(&folded);
         let candidates = values::candidates_of(text, rare);
         hits.extend(self.value_hits(text, &candidates));

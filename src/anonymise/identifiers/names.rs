@@ -22,6 +22,43 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 impl Identifiers {
+    /// The hyphens that break a listed name in two, as text copied from a
+    /// hyphenated page has them ("Parg-eter", "Parg- eter", "Parg-" at a
+    /// line's end): each with the spaces after it, where the letters on its
+    /// two sides joined are a listed name's part and the second side starts
+    /// in lower case. A name's own hyphen ("Tranter-Wilde") has a capital
+    /// after it and stays.
+    pub(super) fn broken_names(&self, text: &str) -> Vec<Range<usize>> {
+        let b = text.as_bytes();
+        memchr::memchr_iter(b'-', b)
+            .filter_map(|at| {
+                let left: usize = text[..at]
+                    .chars()
+                    .rev()
+                    .take_while(|c| c.is_alphabetic())
+                    .map(char::len_utf8)
+                    .sum();
+                let gap = b[at + 1..]
+                    .iter()
+                    .take(3)
+                    .take_while(|c| matches!(c, b' ' | b'\n' | b'\r'))
+                    .count();
+                let after = at + 1 + gap;
+                let right: usize = text[after..]
+                    .chars()
+                    .take_while(|c| c.is_alphabetic())
+                    .map(char::len_utf8)
+                    .sum();
+                let lower_after = text[after..].starts_with(char::is_lowercase);
+                if left == 0 || right == 0 || !lower_after {
+                    return None;
+                }
+                let joined = fold(&[&text[at - left..at], &text[after..after + right]].concat());
+                self.all_parts.contains(&joined).then_some(at..after)
+            })
+            .collect()
+    }
+
     pub(super) fn name_hit(
         &self,
         folded: &Folded<'_>,

@@ -141,10 +141,12 @@ fn part_after_its_name(cx: &Context<'_>, run: &Run) -> Option<Edit> {
 /// says only what someone's name is goes whole (with the label in the
 /// name's place it would read "Her surname is Mrs X."). Its words besides
 /// the names are the rules' words of a sentence of identifiers (or whose:
-/// "her son's"), one of them a word for a name.
+/// "her son's"), one of them a word for a name or "spelt" ("Pargeter is
+/// spelt P A R G E T E R.").
 pub(super) fn name_statements(cx: &Context<'_>, edits: &mut Vec<Edit>) {
-    // Every word for a name holds "name" ("surname", "forename").
-    let says_name = ["name", "Name", "NAME"]
+    // Every word for a name holds "name" ("surname", "forename"); a name
+    // spelt out is said to be one ("Pargeter is spelt P A R G E T E R").
+    let says_name = ["name", "Name", "NAME", "spel"]
         .iter()
         .any(|w| memchr::memmem::find(cx.text.as_bytes(), w.as_bytes()).is_some());
     if !says_name {
@@ -158,17 +160,26 @@ pub(super) fn name_statements(cx: &Context<'_>, edits: &mut Vec<Edit>) {
         }
         let s = sentence_around(cx.text, &hit.range);
         done = s.end;
-        // The name is what the words before it say ("is", "as", "spelt").
-        let said = words_of(&cx.text[s.start..hit.range.start])
-            .last()
-            .is_some_and(|w| NAME_SAID.contains(&w.as_str()));
+        // A name is what the words before it say ("is", "as", "spelt"):
+        // the sentence's first, or a later one ("Pargeter is spelt …").
+        let said = cx.hits[cx.hits_in(&s)]
+            .iter()
+            .filter(|h| h.category == Category::Name)
+            .any(|h| {
+                words_of(&cx.text[s.start..h.range.start.max(s.start)])
+                    .last()
+                    .is_some_and(|w| NAME_SAID.contains(&w.as_str()))
+            });
         if !said {
             continue;
         }
         let mut says_a_name = false;
         let mut fits = |gap: &str| {
             words_of(gap).all(|w| {
-                says_a_name |= matches!(w.as_str(), "name" | "surname" | "forename");
+                says_a_name |= matches!(
+                    w.as_str(),
+                    "name" | "surname" | "forename" | "spelt" | "spelled"
+                );
                 allowed.contains(&w) || is_relation(&w) || NAME_SAID.contains(&w.as_str())
             })
         };
@@ -391,6 +402,7 @@ mod tests {
                 "Mrs Y rang. He is six.",
             ),
             ("Her name is spelt O'Neill, not O'Neil.", ""),
+            ("O'Neill is spelt O N E I L L. She rang.", "She rang."),
             // A name nobody listed, said to be one, goes with its sentence
             // too (no "[name]" left to hold).
             ("Her surname was Hartigan. She moved.", "She moved."),

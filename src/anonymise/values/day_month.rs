@@ -25,7 +25,7 @@ pub(super) struct DayMonth<'a> {
 }
 
 /// The month words the pattern accepts, lower case.
-const MONTH_WORDS: [&str; 25] = [
+pub(super) const MONTH_WORDS: [&str; 25] = [
     "jan",
     "january",
     "feb",

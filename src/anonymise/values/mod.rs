@@ -24,7 +24,8 @@
 //! phone, NHS, National Insurance and postcode shapes run only where the rarer
 //! patterns' one pass ([`Rare`]) says they can match, and day-first dates
 //! with the month in words, which most texts hold, are read at their
-//! numbers ([`day_month`]) rather than by a regex.
+//! numbers ([`day_month`]) rather than by a regex. Dates in rarer forms
+//! (run together, a Roman month, a year in words) are [`odd_dates`]'s.
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -34,6 +35,7 @@ use regex_automata::meta;
 use regex_automata::util::syntax;
 
 mod day_month;
+mod odd_dates;
 
 use super::digits::digit_runs;
 use super::rare::Rare;
@@ -76,14 +78,15 @@ pub(crate) const PHONE_PATTERN: &str =
 static PHONE: LazyLock<meta::Regex> = LazyLock::new(|| without_prefilter(PHONE_PATTERN));
 /// An NHS number's shape (the rarer patterns' pass reads it too).
 pub(crate) const NHS_PATTERN: &str = r"(?-u)\b\d{3}[\s./-]{0,3}\d{3}[\s./-]{0,3}\d{4}\b";
-/// A National Insurance number's shape.
-pub(crate) const NINO_PATTERN: &str =
-    r"(?i-u)\b[A-Z]{2}[\s./-]{0,3}\d{2}[\s./-]{0,3}\d{2}[\s./-]{0,3}\d{2}[\s./-]{0,3}[A-D]\b";
-/// A postcode's shape. Up to three spaces between the halves: a typed
-/// "NR17  2DW" is the same postcode, and so is one broken over a line of
-/// the case file.
+/// A National Insurance number's shape; its letters may be spaced or
+/// dotted as initials are ("J.T. 48 21 93 C").
+pub(crate) const NINO_PATTERN: &str = r"(?i-u)\b[A-Z][\s./-]{0,2}[A-Z][\s./-]{0,3}\d{2}[\s./-]{0,3}\d{2}[\s./-]{0,3}\d{2}[\s./-]{0,3}[A-D]\b";
+/// A postcode's shape. Up to three spaces or a hyphen between the halves:
+/// a typed "NR17  2DW" is the same postcode, and so are one broken over a
+/// line of the case file and one joined as a form's field joins it
+/// ("NR17-2DW").
 pub(crate) const POSTCODE_PATTERN: &str =
-    r"(?i-u)\b(?:GIR\s{0,3}0AA|[A-Z]{1,2}\d[A-Z\d]?\s{0,3}\d[A-Z]{2})\b";
+    r"(?i-u)\b(?:GIR[\s-]{0,3}0AA|[A-Z]{1,2}\d[A-Z\d]?(?:\s{0,3}|\s?-\s?)\d[A-Z]{2})\b";
 static NHS: LazyLock<Regex> = LazyLock::new(|| Regex::new(NHS_PATTERN).expect("valid regex"));
 static NINO: LazyLock<Regex> = LazyLock::new(|| Regex::new(NINO_PATTERN).expect("valid regex"));
 static POSTCODE: LazyLock<Regex> =
@@ -249,6 +252,7 @@ fn ascii_candidates(text: &str, rare: Rare) -> Vec<Candidate> {
             });
         }
     }
+    odd_dates::years_in_words(text, &mut out);
     // Every other shape holds a digit; half the fields of a case hold none.
     if !text.bytes().any(|b| b.is_ascii_digit()) {
         return out;
@@ -381,6 +385,7 @@ fn dates(text: &str, out: &mut Vec<Candidate>) {
             .unwrap_or_default();
         push_date(out, d.range, dates);
     }
+    odd_dates::days_then_letters(text, out);
     if wordy_date_possible(text.as_bytes()) {
         wordy_dates(text, out);
     }

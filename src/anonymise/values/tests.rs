@@ -216,3 +216,15 @@ fn postcodes_ninos_and_emails() {
     assert_eq!(found(text, Shape::Nino), ["AB 12 34 56 C"]);
     assert_eq!(found(text, Shape::Email), ["jane.smith1948@example.com"]);
 }
+
+#[test]
+fn postcodes_hyphenated_and_ninos_with_dotted_letters() {
+    let text = "at KT9-4QD, kt9 - 4qd or GIR-0AA; NI J.T. 48 21 93 C or j t 482193c.";
+    assert_eq!(
+        found(text, Shape::Postcode),
+        ["KT9-4QD", "kt9 - 4qd", "GIR-0AA"]
+    );
+    assert_eq!(found(text, Shape::Nino), ["J.T. 48 21 93 C", "j t 482193c"]);
+    // A hyphen is one separator: "KT9--4QD" and a number's groups are not.
+    assert!(found("KT9--4QD, AB-12-34-56", Shape::Postcode).is_empty());
+}

@@ -8,6 +8,7 @@
 
 use super::lexicon::month;
 use super::normal::Text;
+use super::said_dates::{cardinal_day, roman_month, run_together, year_in_words};
 use crate::case::Date;
 
 /// A year as written.
@@ -146,6 +147,7 @@ pub(super) fn dates(text: &Text<'_>) -> Vec<Written> {
             day_month_year(text, k)
                 .or_else(|| numeric(text, k))
                 .or_else(|| compact(text, k))
+                .or_else(|| joined(text, k))
         } else if (3..=9).contains(&token.len())
             && matches!(
                 token[0],
@@ -153,12 +155,12 @@ pub(super) fn dates(text: &Text<'_>) -> Vec<Written> {
             )
         {
             month_day_year(text, k).or_else(|| {
-                ordinal_like(token)
+                day_in_letters(text, k)
                     .then(|| day_month_year(text, k))
                     .flatten()
             })
-        } else if ordinal_like(token) {
-            // A day in words: "the ninth of November 1968".
+        } else if day_in_letters(text, k) {
+            // A day in words: "the ninth of November 1968", "nine November".
             day_month_year(text, k)
         } else {
             None
@@ -171,14 +173,14 @@ pub(super) fn dates(text: &Text<'_>) -> Vec<Written> {
 /// "9 Nov 68", "9th of November, 1968", "09-Nov-1968", "the ninth of
 /// November 1968", "9 November in 1968".
 fn day_month_year(text: &Text<'_>, k: usize) -> Option<Written> {
-    let (day, day_last) = day(text.token(k))
-        .map(|d| (d, k))
-        .or_else(|| day_in_words(text, k))?;
+    let (day, day_last) = any_day(text, k)?;
     let mut m = day_last + 1;
     if m < text.tokens.len() && text.token(m) == "of" && date_sep(text, m) {
         m += 1;
     }
-    let month = month(text.tokens.get(m).map(|_| text.token(m))?)?;
+    let month_word = text.tokens.get(m).map(|_| text.token(m))?;
+    // "9 XI 1968": a Roman month stands only between a day and a year.
+    let month = month(month_word).or_else(|| roman_month(month_word))?;
     if !date_sep(text, m) {
         return None;
     }
@@ -195,15 +197,19 @@ fn day_month_year(text: &Text<'_>, k: usize) -> Option<Written> {
     })
 }
 
-/// "November 9, 1968", "Nov 9th 68".
+/// "November 9, 1968", "Nov 9th 68", "November the ninth, nineteen
+/// sixty-eight".
 fn month_day_year(text: &Text<'_>, k: usize) -> Option<Written> {
     let month = month(text.token(k))?;
-    let d = k + 1;
+    let mut d = k + 1;
+    if d + 1 < text.tokens.len() && text.token(d) == "the" {
+        d += 1;
+    }
     if d >= text.tokens.len() || !date_sep(text, d) {
         return None;
     }
-    let day = day(text.token(d))?;
-    let (year, last) = year_after(text, d)?;
+    let (day, day_last) = any_day(text, d)?;
+    let (year, last) = year_after(text, day_last)?;
     Some(Written {
         first: k,
         last,
@@ -284,6 +290,37 @@ fn compact(text: &Text<'_>, k: usize) -> Option<Written> {
         last: k,
         readings,
     })
+}
+
+/// Whether token `k` can start a day in words: an ordinal ("ninth",
+/// "twenty-first") or a cardinal ("nine").
+fn day_in_letters(text: &Text<'_>, k: usize) -> bool {
+    ordinal_like(text.token(k).as_bytes()) || cardinal_day(text, k).is_some()
+}
+
+/// "09nov1968": a date run together in one token.
+fn joined(text: &Text<'_>, k: usize) -> Option<Written> {
+    let (day, month, year) = run_together(text, k)?;
+    let n: i32 = year.parse().ok()?;
+    let year = if year.len() == 4 {
+        Year::Full(n)
+    } else {
+        Year::Short(n)
+    };
+    Some(Written {
+        first: k,
+        last: k,
+        readings: vec![(year, month, day)],
+    })
+}
+
+/// A day of the month at token `k`, with its last token: in figures
+/// ("9th"), or in words as an ordinal ("ninth") or a cardinal ("nine").
+fn any_day(text: &Text<'_>, k: usize) -> Option<(u8, usize)> {
+    day(text.token(k))
+        .map(|d| (d, k))
+        .or_else(|| day_in_words(text, k))
+        .or_else(|| cardinal_day(text, k))
 }
 
 /// A reading, if the month and day can be a date.
@@ -374,8 +411,12 @@ fn year_after(text: &Text<'_>, k: usize) -> Option<(Year, usize)> {
         .all(|c| c.is_whitespace() || matches!(c, ',' | '.' | '-' | '/' | '\''))
         && sep.chars().count() <= 3;
     let t = text.token(y);
-    if !sep_ok || !t.bytes().all(|b| b.is_ascii_digit()) {
+    if !sep_ok {
         return None;
+    }
+    if !t.bytes().all(|b| b.is_ascii_digit()) {
+        // "nineteen sixty-eight"
+        return year_in_words(text, y).map(|(n, last)| (Year::Full(n), last));
     }
     let n: i32 = t.parse().ok()?;
     match t.len() {
@@ -424,6 +465,14 @@ mod tests {
             "born on the ninth of November 1968",
             "born on the 9th of November in 1968",
             "born 9 November of 1968",
+            "born 09NOV1968",
+            "born 9nov68",
+            "born 9 XI 1968",
+            "born 9.xi.1968",
+            "born nine November nineteen sixty-eight",
+            "born the ninth of November, nineteen sixty eight",
+            "born November the ninth, nineteen sixty-eight",
+            "born 9 November nineteen sixty-eight",
         ] {
             assert!(found(s, born), "{s}");
         }
@@ -471,6 +520,10 @@ mod tests {
             "the tenth of November 1968",
             "the ninth of November 1969",
             "9 November in 68 days",
+            "9 XII 1968",
+            "nine November nineteen sixty-nine",
+            "09nov1969",
+            "nine November",
         ] {
             assert!(!found(s, born), "{s}");
         }

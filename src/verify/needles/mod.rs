@@ -37,6 +37,7 @@ mod normal;
 mod numbers;
 mod parts;
 mod places;
+mod said_dates;
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
