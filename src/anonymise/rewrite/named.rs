@@ -129,7 +129,7 @@ fn part_after_its_name(cx: &Context<'_>, run: &Run) -> Option<Edit> {
         })
         .min()?;
     let from = (start.saturating_sub(40)..=start).find(|&i| cx.text.is_char_boundary(i))?;
-    let named = words_of(&cx.text[from..start]).last()?;
+    let named = words_of(&cx.text[from..start]).next_back()?;
     cx.rules().sentence.named_as.contains(&named).then(|| Edit {
         range: start..run.range.end,
         text: String::new(),
@@ -167,7 +167,7 @@ pub(super) fn name_statements(cx: &Context<'_>, edits: &mut Vec<Edit>) {
             .filter(|h| h.category == Category::Name)
             .any(|h| {
                 words_of(&cx.text[s.start..h.range.start.max(s.start)])
-                    .last()
+                    .next_back()
                     .is_some_and(|w| NAME_SAID.contains(&w.as_str()))
             });
         if !said {

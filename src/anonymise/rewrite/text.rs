@@ -38,7 +38,7 @@ pub(super) fn words(text: &str) -> Vec<String> {
 }
 
 /// [`words`], one at a time (for a reader that may stop at the first).
-pub(super) fn words_of(text: &str) -> impl Iterator<Item = String> + '_ {
+pub(super) fn words_of(text: &str) -> impl DoubleEndedIterator<Item = String> + '_ {
     text.split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '\u{2019}' | '-' | '.')))
         // "'s" left after a name: the possessive, no word.
         .filter(|w| !matches!(*w, "'s" | "\u{2019}s"))
