@@ -1528,6 +1528,21 @@ fn a_listed_number_or_date_of_birth_in_a_rarer_form_goes() {
                 "She was born on the 9th of Nov '68.",
                 "She was in her fifties.",
             ),
+            // A month and year, a year, or a day and month of birth: a
+            // short year, in words.
+            ("She was born in Nov. '68.", "She was in her fifties."),
+            (
+                "She was born in November nineteen sixty-eight.",
+                "She was in her fifties.",
+            ),
+            (
+                "She was born in nineteen sixty-eight.",
+                "She was in her fifties.",
+            ),
+            (
+                "She celebrates her birthday on the ninth of November each year.",
+                "She celebrates her birthday each year.",
+            ),
             // Other dates and eight-digit numbers stay.
             ("Invoice 19681110 was paid.", "Invoice 19681110 was paid."),
             (

@@ -250,6 +250,16 @@ const HAZARDS: &[Hazard] = &[
         Kind::DateOfBirth,
     ),
     hazard(
+        "month and year of birth, short year",
+        "She was born in Nov. '68.",
+        Kind::DateOfBirth,
+    ),
+    hazard(
+        "month and year of birth in words",
+        "She was born in November nineteen sixty-eight.",
+        Kind::DateOfBirth,
+    ),
+    hazard(
         "date of birth, two-digit year",
         "She was born on 9/11/68.",
         Kind::DateOfBirth,

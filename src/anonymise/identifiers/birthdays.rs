@@ -1,11 +1,13 @@
 //! A listed date of birth written as its day and month alone, after words
 //! that say it is one: "born on 2 March", "her birthday is the 2nd of
-//! March", "DOB 02/03". With the year the events give, or an age, it is the
-//! whole date; the year is read elsewhere ([`listed_values`]).
+//! March", "the ninth of November", "DOB 02/03". With the year the events
+//! give, or an age, it is the whole date; the year is read elsewhere
+//! ([`listed_values`]).
 //!
-//! Only the few words before each number of one or two digits are read
-//! for a birth word, and only where a listed date of birth exists, so the
-//! anonymiser makes no new pass over every byte of every field.
+//! Only the few words before each number of one or two digits (or ordinal
+//! in words before "of") are read for a birth word, and only where a
+//! listed date of birth exists, so the anonymiser makes no new pass over
+//! every byte of every field.
 //!
 //! [`listed_values`]: super::listed_values
 
@@ -17,13 +19,14 @@ use super::listed_values::{MONTH, month_number};
 use super::{Category, Hit, Identifiers, Source};
 use crate::anonymise::born::age_turned_before;
 use crate::anonymise::digits::digit_runs;
+use crate::anonymise::number_words::{DAY_RE, ordinal_day};
 
 /// A day and month at the start of a window: "2 March", "2nd of March",
-/// "the 2nd of March", "March 2", "March 2nd", "02/03" (day first, as
-/// English dates are written).
+/// "the 2nd of March", "the second of March", "March 2", "March 2nd",
+/// "March the second", "02/03" (day first, as English dates are written).
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i-u)^(?:the\s+)?(?:(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+{MONTH}\b|{MONTH}\.?\s+(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\b|(\d{{1,2}})[/.-](\d{{1,2}})\b)"
+        r"(?i-u)^(?:the\s+)?(?:(\d{{1,2}}(?:st|nd|rd|th)?|{DAY_RE})(?:\s+of)?\s+{MONTH}\b|{MONTH}\.?\s+(?:the\s+)?(\d{{1,2}}(?:st|nd|rd|th)?|{DAY_RE})\b|(\d{{1,2}})[/.-](\d{{1,2}})\b)"
     ))
     .expect("valid regex")
 });
@@ -50,11 +53,15 @@ impl Identifiers {
     /// word: hits on the day and month.
     pub(super) fn birthdays(&self, text: &str) -> Vec<Hit> {
         let mut out: Vec<Hit> = Vec::new();
-        // A day is one or two digits: only the text before each is read
-        // for a birth word, rather than every byte for one.
-        for run in digit_runs(text.as_bytes()).filter(|r| r.len() <= 2) {
-            let from =
-                birth_word_before(text, run.start).or_else(|| age_turned_before(text, run.start));
+        // A day is one or two digits, or an ordinal before "of" ("the
+        // ninth of"): only the text before each is read for a birth word,
+        // rather than every byte for one.
+        let days = digit_runs(text.as_bytes())
+            .filter(|r| r.len() <= 2)
+            .map(|r| r.start)
+            .chain(ordinals_before_of(text));
+        for day in days {
+            let from = birth_word_before(text, day).or_else(|| age_turned_before(text, day));
             let Some(from) = from else {
                 continue;
             };
@@ -76,10 +83,6 @@ impl Identifiers {
             end -= 1;
         }
         let window = &text[from..end];
-        // A day is written in digits.
-        if !window.bytes().any(|b| b.is_ascii_digit()) {
-            return None;
-        }
         // Each word start in the window, up to a sentence's end.
         let stop = window.find(['.', ';', '\n']).map_or(window.len(), |i| {
             // "d.o.b. 02/03": the abbreviation's own full stops are no end.
@@ -93,11 +96,12 @@ impl Identifiers {
             std::iter::once(0).chain(window[..stop].match_indices(' ').map(|(i, _)| i + 1));
         for start in starts {
             let rest = &text[from + start..];
-            // Only where a day, "the" or a month can start.
+            // Only where a day (in figures or words), "the" or a month can
+            // start.
             let may_start = rest
                 .bytes()
                 .next()
-                .is_some_and(|b| b.is_ascii_digit() || b"tTjJfFmMaAsSoOnNdD".contains(&b));
+                .is_some_and(|b| b.is_ascii_digit() || b"tTjJfFmMaAsSoOnNdDeE".contains(&b));
             if !may_start {
                 continue;
             }
@@ -140,15 +144,44 @@ impl Identifiers {
 /// The day and month a [`DAY_MONTH`] match writes.
 fn day_and_month(c: &regex::Captures<'_>) -> Option<(u8, u8)> {
     let number = |i: usize| c.get(i)?.as_str().parse::<u8>().ok();
+    // "2nd", "second", "twenty-first"
+    let day = |i: usize| {
+        let written = c.get(i)?.as_str();
+        let digits = written.trim_end_matches(|ch: char| ch.is_ascii_alphabetic());
+        if digits.is_empty() {
+            ordinal_day(written).and_then(|d| u8::try_from(d).ok())
+        } else {
+            digits.parse::<u8>().ok()
+        }
+    };
     let month = |i: usize| month_number(c.get(i)?.as_str());
     let (day, month) = if c.get(1).is_some() {
-        (number(1)?, month(2)?)
+        (day(1)?, month(2)?)
     } else if c.get(3).is_some() {
-        (number(4)?, month(3)?)
+        (day(4)?, month(3)?)
     } else {
         (number(5)?, number(6)?)
     };
     ((1..=31).contains(&day) && (1..=12).contains(&month)).then_some((day, month))
+}
+
+/// Where each ordinal written in words before " of " starts ("the ninth
+/// of", "twenty-first of").
+fn ordinals_before_of(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let b = text.as_bytes();
+    memchr::memmem::find_iter(b, b" of ").filter_map(move |i| {
+        let start = b[..i]
+            .iter()
+            .rposition(|c| !c.is_ascii_alphabetic())
+            .map_or(0, |p| p + 1);
+        // Long enough for "first", ending as ordinals in words end.
+        let word = &text[start..i];
+        let ending = word.len() >= 5
+            && ["th", "st", "nd", "rd"]
+                .iter()
+                .any(|e| word[word.len() - 2..].eq_ignore_ascii_case(e));
+        (ending && ordinal_day(word).is_some()).then_some(start)
+    })
 }
 
 /// Where the last birth word before `at` ends, if one ends within

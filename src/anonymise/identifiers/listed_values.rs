@@ -73,6 +73,7 @@ impl Identifiers {
             // Where the text writes a year, read once for both.
             let years: Vec<usize> = four_digit_runs(text).collect();
             hits.extend(self.partial_births(text, &years));
+            hits.extend(self.years_of_birth(text));
             hits.extend(self.birthdays(text));
             hits.extend(self.ages_with_dates(text, candidates, &years));
         }

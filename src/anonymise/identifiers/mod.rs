@@ -47,6 +47,7 @@ mod starts;
 mod titles;
 mod whole;
 mod widen;
+mod years_of_birth;
 
 use super::hit::priority;
 pub use super::hit::{Category, Doubt, Hit, Source};

@@ -261,6 +261,37 @@ fn bare_shared_surnames_are_not_guessed() {
 }
 
 #[test]
+fn dates_of_birth_and_postcodes_in_rarer_forms() {
+    for (text, want) in [
+        ("born in Mar. '48", "born in [date of birth]"),
+        ("born in '48", "born in [date of birth]"),
+        (
+            "born in March nineteen forty-eight",
+            "born in [date of birth]",
+        ),
+        ("born in nineteen forty-eight", "born in [date of birth]"),
+        ("born on 12MAR1948", "born on [date of birth]"),
+        ("born on 12.III.1948", "born on [date of birth]"),
+        ("born on 19480312", "born on [date of birth]"),
+        ("born on the twelfth of March", "born on [date of birth]"),
+        ("postcode NE6-5JX", "postcode [postcode]"),
+        // Another year, month or number stays.
+        ("born in '49", "born in '49"),
+        (
+            "born in April nineteen forty-eight",
+            "born in April nineteen forty-eight",
+        ),
+        (
+            "born on the thirteenth of March",
+            "born on the thirteenth of March",
+        ),
+        ("order 19480313", "order 19480313"),
+    ] {
+        assert_eq!(replaced(text), want, "{text}");
+    }
+}
+
+#[test]
 fn values_in_any_format() {
     let cases = [
         ("born 12/03/1948", "born [date of birth]"),

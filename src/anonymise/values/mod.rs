@@ -37,6 +37,8 @@ use regex_automata::util::syntax;
 mod day_month;
 mod odd_dates;
 
+pub(crate) use odd_dates::may_hold_year_in_words;
+
 use super::digits::digit_runs;
 use super::rare::Rare;
 use crate::case::Date;

@@ -45,9 +45,15 @@ const ROMAN_MONTHS: [&str; 12] = [
     "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii",
 ];
 
+/// Whether `text` may write a year in words: it holds what every one
+/// holds.
+pub(crate) fn may_hold_year_in_words(text: &str) -> bool {
+    YEAR_WORDS.iter().any(|f| f.find(text.as_bytes()).is_some())
+}
+
 /// Dates whose year is written in words.
 pub(super) fn years_in_words(text: &str, out: &mut Vec<Candidate>) {
-    if !YEAR_WORDS.iter().any(|f| f.find(text.as_bytes()).is_some()) {
+    if !may_hold_year_in_words(text) {
         return;
     }
     for c in YEAR_IN_WORDS.captures_iter(text) {

@@ -54,13 +54,17 @@ pub(super) struct Partial {
     /// The month, if written.
     month: Option<u8>,
     /// The year.
-    year: i32,
+    year: Year,
 }
 
 impl Partial {
     /// Whether it is the month (or year) of `date`.
     pub fn is_month_of(&self, date: Date) -> bool {
-        self.year == date.year() && self.month.is_none_or(|m| m == date.month())
+        let year = match self.year {
+            Year::Full(y) => y == date.year(),
+            Year::Short(y) => y == date.year().rem_euclid(100),
+        };
+        year && self.month.is_none_or(|m| m == date.month())
     }
 }
 
@@ -89,15 +93,15 @@ pub(super) fn birth_months(text: &Text<'_>) -> Vec<Partial> {
                 .then(|| t.parse::<i32>().ok())
                 .flatten()
         };
-        // "March 1936", "Mar 1936"
+        // "March 1936", "Mar 1936", "Nov. '68", "November nineteen
+        // sixty-eight"
         if let Some(month) = month(text.token(m))
             && m + 1 + between < n
-            && date_sep(text, m + 1 + between)
-            && let Some(year) = four(m + 1 + between)
+            && let Some((year, last)) = year_of_birth(text, m + 1 + between)
         {
             out.push(Partial {
                 first: m,
-                last: m + 1 + between,
+                last,
                 month: Some(month),
                 year,
             });
@@ -117,24 +121,45 @@ pub(super) fn birth_months(text: &Text<'_>) -> Vec<Partial> {
                     first: m,
                     last: m + 1,
                     month,
-                    year,
+                    year: Year::Full(year),
                 });
             }
             continue;
         }
-        // "born 1936", "born in 1936"
-        if let Some(year) = four(m)
-            && (1850..=2100).contains(&year)
+        // "born 1936", "born in 1936", "born in '68", "born in nineteen
+        // sixty-eight"
+        if let Some((year, last)) = year_of_birth(text, m)
+            && !matches!(year, Year::Full(y) if !(1850..=2100).contains(&y))
         {
             out.push(Partial {
                 first: m,
-                last: m,
+                last,
                 month: None,
                 year,
             });
         }
     }
     out
+}
+
+/// A year of birth at token `k`, with its last token: four digits, two
+/// after an apostrophe ("'68"), or in words ("nineteen sixty-eight").
+fn year_of_birth(text: &Text<'_>, k: usize) -> Option<(Year, usize)> {
+    let t = text.token(k);
+    let digits = t.bytes().all(|b| b.is_ascii_digit());
+    let mut sep = text.sep_before(k).filter(|c| !c.is_whitespace());
+    let sep = (sep.next(), sep.next(), sep.next());
+    let plain = matches!(sep, (None | Some(',' | '.' | '-' | '/'), None, None));
+    let apostrophe = matches!(
+        sep,
+        (Some('\'' | '\u{2019}'), None, None) | (Some(',' | '.'), Some('\'' | '\u{2019}'), None)
+    );
+    match t.len() {
+        4 if digits && plain => Some((Year::Full(t.parse().ok()?), k)),
+        2 if digits && apostrophe => Some((Year::Short(t.parse().ok()?), k)),
+        _ if plain && !digits => year_in_words(text, k).map(|(y, last)| (Year::Full(y), last)),
+        _ => None,
+    }
 }
 
 /// Every date written in `text`, by its tokens.
@@ -493,6 +518,10 @@ mod tests {
             "born 1936",
             "born in March of 1936",
             "born in March in 1936",
+            "born in Mar. '36",
+            "born in '36",
+            "born in March nineteen thirty-six",
+            "born in nineteen thirty-six",
         ] {
             assert!(of(s), "{s}");
         }
@@ -501,6 +530,8 @@ mod tests {
             "born in April 1936",
             "born 1937",
             "March 1936 was cold",
+            "born in 36 days",
+            "born in nineteen thirty-seven",
         ] {
             assert!(!of(s), "{s}");
         }
