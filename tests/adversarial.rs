@@ -1543,6 +1543,10 @@ fn a_listed_number_or_date_of_birth_in_a_rarer_form_goes() {
                 "She celebrates her birthday on the ninth of November each year.",
                 "She celebrates her birthday each year.",
             ),
+            (
+                "She turned fifty-eight on the ninth of November.",
+                "She turned fifty-eight.",
+            ),
             // Other dates and eight-digit numbers stay.
             ("Invoice 19681110 was paid.", "Invoice 19681110 was paid."),
             (

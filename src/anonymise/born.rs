@@ -3,7 +3,9 @@
 //! The year is a date of birth as much as in "born in 1936"; the listed
 //! values read it so, and the rewrite turns the whole clause into an age.
 //! An age someone turned on a day says the day is a birthday: "turned 56
-//! on 9 November".
+//! on 9 November", "turned fifty-six on the ninth of November".
+
+use super::number_words::cardinal;
 
 /// Where "born" starts when the year at `at` follows it and a place in the
 /// same clause: only "in" or "at", the place's capitalised words and commas
@@ -31,10 +33,24 @@ pub(crate) fn born_before_place(text: &str, at: usize) -> Option<usize> {
 
 /// Where an age someone turned or turns starts, if one stands before `at`
 /// with only "on" (or "years old on", "on the") between it and `at`:
-/// "turned 56 on 9 November", "turns 60 on the 2nd of March" say the day is
-/// a birthday as "born on" does; "turned 56 requests down on 9 November"
-/// does not. Read backwards from `at`, word by word.
+/// "turned 56 on 9 November", "turns 60 on the 2nd of March", "turned
+/// fifty-eight on the ninth of November" say the day is a birthday as
+/// "born on" does; "turned 56 requests down on 9 November" does not. Read
+/// backwards from `at`, word by word.
 pub(crate) fn age_turned_before(text: &str, at: usize) -> Option<usize> {
+    turned_age(text, at).map(|age| age.start)
+}
+
+/// Where the age before a birthday ends, where the birthday is said as the
+/// day someone turned an age ("turned 56 on 9 November"): the rewrite keeps
+/// "turned 56" and leaves out the rest.
+pub(crate) fn turned_age_end(text: &str, day: usize) -> Option<usize> {
+    turned_age(text, day).map(|age| age.end)
+}
+
+/// The age someone turned before the day at `at` ([`age_turned_before`]),
+/// in figures or in words.
+fn turned_age(text: &str, at: usize) -> Option<std::ops::Range<usize>> {
     let head = text.as_bytes().get(..at)?;
     let strip = |h: &'_ [u8], w: &[u8]| -> Option<usize> {
         (h.len() >= w.len() && h[h.len() - w.len()..].eq_ignore_ascii_case(w))
@@ -42,33 +58,47 @@ pub(crate) fn age_turned_before(text: &str, at: usize) -> Option<usize> {
     };
     let mut end = strip(head, b" on ").or_else(|| strip(head, b" on the "))?;
     end = strip(&head[..end], b" years old").unwrap_or(end);
-    let age = head[..end]
+    let digits = head[..end]
         .iter()
         .rev()
         .take_while(|b| b.is_ascii_digit())
         .count();
-    if !(1..=3).contains(&age) {
-        return None;
+    let cue_end = |before: &[u8]| {
+        ["turned ", "turns ", "turning ", "turn "]
+            .iter()
+            .filter_map(|w| strip(before, w.as_bytes()))
+            .find(|&start| {
+                !before[..start]
+                    .last()
+                    .is_some_and(u8::is_ascii_alphanumeric)
+            })
+    };
+    if (1..=3).contains(&digits) {
+        let age_start = end - digits;
+        cue_end(&head[..age_start])?;
+        return Some(age_start..end);
     }
-    let age_start = end - age;
-    let before = &head[..age_start];
-    ["turned ", "turns ", "turning ", "turn "]
-        .iter()
-        .filter_map(|w| strip(before, w.as_bytes()))
-        .find(|&start| {
-            !before[..start]
-                .last()
-                .is_some_and(u8::is_ascii_alphanumeric)
-        })
-        .map(|_| age_start)
+    // In words: at most four words ("a hundred and one") after the cue.
+    let age_start = word_starts(text, end)
+        .filter(|&start| cue_end(&head[..start]).is_some())
+        .find(|&start| cardinal(&text[start..end]).is_some())?;
+    Some(age_start..end)
 }
 
-/// Where the age before a birthday ends, where the birthday is said as the
-/// day someone turned an age ("turned 56 on 9 November"): the rewrite keeps
-/// "turned 56" and leaves out the rest.
-pub(crate) fn turned_age_end(text: &str, day: usize) -> Option<usize> {
-    let start = age_turned_before(text, day)?;
-    Some(start + text[start..].bytes().take_while(u8::is_ascii_digit).count())
+/// The starts of the last four words before `end` (split at spaces and
+/// hyphens), nearest first.
+fn word_starts(text: &str, end: usize) -> impl Iterator<Item = usize> + '_ {
+    let mut at = end;
+    std::iter::from_fn(move || {
+        let before = text[..at].trim_end_matches([' ', '-']);
+        if before.is_empty() || !before.ends_with(|c: char| c.is_ascii_alphabetic()) {
+            return None;
+        }
+        let start = before.rfind([' ', '-']).map_or(0, |i| i + 1);
+        at = start;
+        Some(start)
+    })
+    .take(4)
 }
 
 #[cfg(test)]
@@ -78,6 +108,27 @@ mod tests {
     fn at_year(text: &str) -> Option<&str> {
         let at = text.find("1936").expect("a year");
         born_before_place(text, at).map(|b| &text[b..at])
+    }
+
+    #[test]
+    fn an_age_turned_on_a_day_in_figures_or_words() {
+        fn age(text: &str) -> Option<&str> {
+            let at = text.find(" 9").or_else(|| text.find(" ninth")).unwrap() + 1;
+            let start = age_turned_before(text, at)?;
+            Some(&text[start..turned_age_end(text, at)?])
+        }
+        assert_eq!(age("She turned 56 on 9 November."), Some("56"));
+        assert_eq!(age("She turned 56 years old on 9 November."), Some("56"));
+        assert_eq!(
+            age("She turned fifty-six on the ninth of November."),
+            Some("fifty-six")
+        );
+        assert_eq!(
+            age("He turns a hundred and one on 9 May."),
+            Some("a hundred and one")
+        );
+        assert_eq!(age("It turned 56 requests down on 9 November."), None);
+        assert_eq!(age("She turned the page on 9 November."), None);
     }
 
     #[test]
