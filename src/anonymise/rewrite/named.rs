@@ -9,7 +9,8 @@ use super::{Category, Context, Edit, Rule, Run, Source};
 use crate::anonymise::detect::is_relation;
 
 /// "gives her NHS number as 999 954 2557." → "gives her NHS number.": a
-/// value the sentence has already named goes with its "as", where the
+/// value the sentence has already named goes with its "as" (and a date's
+/// "the"), where the
 /// clause ends after it; right after its name ("His NHS number 999 954
 /// 2557 was on the form", "NHS No: 999 954 2557"), it goes alone, and a
 /// name left without a determiner takes the person's possessive ("to
@@ -21,6 +22,15 @@ pub(super) fn named_before(cx: &Context<'_>, run: &Run) -> Option<Edit> {
         return Some(edit);
     }
     let head = &cx.text[..run.range.start];
+    // A date with its article ("gave her date of birth as the 9th of
+    // November 1968") goes with it.
+    let dated = run
+        .categories(cx)
+        .all(|c| matches!(c, Category::DateOfBirth | Category::DateOfDeath));
+    let head = match head.strip_suffix(" as the ") {
+        Some(before) if dated => &head[..before.len() + " as ".len()],
+        _ => head,
+    };
     let (before, with_as) = match head.strip_suffix(" as ") {
         Some(before) => (before, true),
         None => (head.strip_suffix(' ')?.trim_end_matches(':'), false),

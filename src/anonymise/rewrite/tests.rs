@@ -213,6 +213,15 @@ fn a_value_named_before_it_goes_and_a_clause_with_its_own_verb_stays() {
             "The referral, sent on 3 March 2023, records her date of birth as 02/03/1936, and asks for a visit.",
             "The referral, sent on 3 March 2023, records her date of birth, and asks for a visit.",
         ),
+        // A date's article goes with it.
+        (
+            "A later form gave her date of birth as the 2nd of March 1936.",
+            "A later form gave her date of birth.",
+        ),
+        (
+            "The form gave her birthday as the 2nd of March.",
+            "The form gave her birthday.",
+        ),
         // Right after its name, without "as", the value goes alone.
         (
             "Her NHS number 999 954 2557 was on the form.",
