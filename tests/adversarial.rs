@@ -1540,6 +1540,10 @@ fn a_listed_number_or_date_of_birth_in_a_rarer_form_goes() {
                 "She was in her fifties.",
             ),
             (
+                "She was born in the autumn of 1968.",
+                "She was in her fifties.",
+            ),
+            (
                 "She celebrates her birthday on the ninth of November each year.",
                 "She celebrates her birthday each year.",
             ),

@@ -255,6 +255,11 @@ const HAZARDS: &[Hazard] = &[
         Kind::DateOfBirth,
     ),
     hazard(
+        "year of birth after a time of the year",
+        "She was born in the autumn of 1968.",
+        Kind::DateOfBirth,
+    ),
+    hazard(
         "month and year of birth in words",
         "She was born in November nineteen sixty-eight.",
         Kind::DateOfBirth,

@@ -1,17 +1,22 @@
-//! Where a clause says where someone was born before it gives the year:
-//! "born in Cork in 1936", "born at St Mary's Hospital, Cork, in 1936".
-//! The year is a date of birth as much as in "born in 1936"; the listed
-//! values read it so, and the rewrite turns the whole clause into an age.
-//! An age someone turned on a day says the day is a birthday: "turned 56
-//! on 9 November", "turned fifty-six on the ninth of November".
+//! Where a clause says where or when in the year someone was born before it
+//! gives the year: "born in Cork in 1936", "born at St Mary's Hospital,
+//! Cork, in 1936", "born in the autumn of 1936". The year is a date of
+//! birth as much as in "born in 1936"; the listed values read it so, and
+//! the rewrite turns the whole clause into an age. An age someone turned on
+//! a day says the day is a birthday: "turned 56 on 9 November", "turned
+//! fifty-six on the ninth of November".
 
 use super::number_words::cardinal;
 
-/// Where "born" starts when the year at `at` follows it and a place in the
-/// same clause: only "in" or "at", the place's capitalised words and commas
-/// between, "in" right before the year, within 40 bytes.
-pub(crate) fn born_before_place(text: &str, at: usize) -> Option<usize> {
-    let head = text.get(..at)?.strip_suffix("in ")?;
+/// Where "born" starts when the year at `at` follows it and a place or a
+/// time of the year in the same clause: only "in" or "at", the place's
+/// capitalised words and commas, or the words of [`TIMES_OF_YEAR`] between,
+/// "in" or "of" right before the year, within 40 bytes.
+pub(crate) fn born_before_year(text: &str, at: usize) -> Option<usize> {
+    let head = text.get(..at)?;
+    let head = head
+        .strip_suffix("in ")
+        .or_else(|| head.strip_suffix("of "))?;
     let mut from = at.saturating_sub(40).min(head.len());
     while !head.is_char_boundary(from) {
         from -= 1;
@@ -24,12 +29,31 @@ pub(crate) fn born_before_place(text: &str, at: usize) -> Option<usize> {
         .split([' ', ','])
         .filter(|w| !w.is_empty())
         .collect();
-    let place = words.iter().any(|w| w.starts_with(char::is_uppercase));
-    let place_only = words
+    let place = |w: &&str| w.starts_with(char::is_uppercase);
+    let time = |w: &&str| TIMES_OF_YEAR.contains(&w.to_ascii_lowercase().as_str());
+    let said = words.iter().any(|w| place(w) || time(w));
+    let only = words
         .iter()
-        .all(|w| matches!(*w, "in" | "at") || w.starts_with(char::is_uppercase));
-    (place && place_only).then_some(born)
+        .all(|w| matches!(*w, "in" | "at" | "of" | "the") || place(w) || time(w));
+    (said && only).then_some(born)
 }
+
+/// Words that say when in a year: "in the autumn of", "early in", "at the
+/// end of".
+const TIMES_OF_YEAR: [&str; 12] = [
+    "spring",
+    "summer",
+    "autumn",
+    "winter",
+    "early",
+    "late",
+    "mid",
+    "end",
+    "start",
+    "beginning",
+    "middle",
+    "first",
+];
 
 /// Where an age someone turned or turns starts, if one stands before `at`
 /// with only "on" (or "years old on", "on the") between it and `at`:
@@ -107,7 +131,7 @@ mod tests {
 
     fn at_year(text: &str) -> Option<&str> {
         let at = text.find("1936").expect("a year");
-        born_before_place(text, at).map(|b| &text[b..at])
+        born_before_year(text, at).map(|b| &text[b..at])
     }
 
     #[test]
@@ -146,5 +170,16 @@ mod tests {
         assert_eq!(at_year("born in Cork and moved in 1936"), None);
         assert_eq!(at_year("born in 1936"), None);
         assert_eq!(at_year("stubborn in Cork in 1936"), None);
+        // A time of the year.
+        assert_eq!(
+            at_year("she was born in the autumn of 1936, and"),
+            Some("born in the autumn of ")
+        );
+        assert_eq!(at_year("born early in 1936"), Some("born early in "));
+        assert_eq!(
+            at_year("born at the end of 1936"),
+            Some("born at the end of ")
+        );
+        assert_eq!(at_year("born and raised in 1936"), None);
     }
 }

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{Category, Hit, Identifiers, Source};
-use crate::anonymise::born::born_before_place;
+use crate::anonymise::born::born_before_year;
 use crate::anonymise::digits::{digit_runs, four_digit_runs};
 use crate::anonymise::values::{self, Shape};
 use crate::case::Date;
@@ -178,9 +178,10 @@ impl Identifiers {
                 continue;
             };
             // A month and year within a few words of "born"; a year alone
-            // right after it, or after where ("born in Cork in 1936").
+            // right after it, or after where or when ("born in Cork in 1936", "born in the autumn
+            // of 1936").
             let at = c.offset + whole.start();
-            let reach = if month.is_some() || born_before_place(text, at).is_some() {
+            let reach = if month.is_some() || born_before_year(text, at).is_some() {
                 40
             } else {
                 12

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::text::{any_before, phrase_before, sentence_around, with_spacing, words_of};
 use super::{Category, Context, Edit, Rule, Run};
-use crate::anonymise::born::{born_before_place, turned_age_end};
+use crate::anonymise::born::{born_before_year, turned_age_end};
 
 /// "(aged 87, DOB 02.03.1936)": a person's age and date of birth side by
 /// side say one thing; the second goes with what joins it to the first,
@@ -101,10 +101,11 @@ pub(super) fn birth(cx: &Context<'_>, run: &Run) -> Option<Edit> {
             run.range.end + years,
         )
     } else {
-        // "born in Cork in 1936": the place goes with the year.
+        // "born in Cork in 1936", "born in the autumn of 1936": the place
+        // or the time of year goes with the year.
         let start = any_before(cx.text, run.range.start, &cx.rules().date_of_birth.born)
             .map(|(at, _)| at)
-            .or_else(|| born_before_place(cx.text, run.range.start))?;
+            .or_else(|| born_before_year(cx.text, run.range.start))?;
         (start, run.range.end)
     };
     if text.is_empty() {

@@ -69,8 +69,9 @@ impl Partial {
 }
 
 /// Months and years (or years alone) right after a word that says a date
-/// of birth follows ("born", "birth", "dob"), with at most two small words
-/// between ("born in March 1936", "date of birth: 03/1936", "born 1936").
+/// of birth follows ("born", "birth", "dob"), with at most five small words
+/// or words for a time of the year between ("born in March 1936", "date of
+/// birth: 03/1936", "born 1936", "born in the autumn of 1936").
 pub(super) fn birth_months(text: &Text<'_>) -> Vec<Partial> {
     let mut out = Vec::new();
     let n = text.tokens.len();
@@ -78,8 +79,27 @@ pub(super) fn birth_months(text: &Text<'_>) -> Vec<Partial> {
         if !matches!(text.token(k), "born" | "birth" | "dob") {
             continue;
         }
+        // Small words, or a time of the year: "born in the autumn of 1936".
         let mut m = k + 1;
-        while m < n && m <= k + 3 && matches!(text.token(m), "in" | "on" | "of" | "is" | "was") {
+        while m < n
+            && m <= k + 5
+            && matches!(
+                text.token(m),
+                "in" | "on"
+                    | "of"
+                    | "is"
+                    | "was"
+                    | "the"
+                    | "early"
+                    | "late"
+                    | "spring"
+                    | "summer"
+                    | "autumn"
+                    | "winter"
+                    | "end"
+                    | "start"
+            )
+        {
             m += 1;
         }
         if m >= n {
@@ -518,6 +538,8 @@ mod tests {
             "born 1936",
             "born in March of 1936",
             "born in March in 1936",
+            "born in the autumn of 1936",
+            "born early in 1936",
             "born in Mar. '36",
             "born in '36",
             "born in March nineteen thirty-six",
