@@ -20,6 +20,7 @@ use super::{Category, Hit, Identifiers, Source};
 use crate::anonymise::born::age_turned_before;
 use crate::anonymise::digits::digit_runs;
 use crate::anonymise::number_words::{DAY_RE, ordinal_day};
+use crate::anonymise::values::ordinals_before_of;
 
 /// A day and month at the start of a window: "2 March", "2nd of March",
 /// "the 2nd of March", "the second of March", "March 2", "March 2nd",
@@ -59,7 +60,7 @@ impl Identifiers {
         let days = digit_runs(text.as_bytes())
             .filter(|r| r.len() <= 2)
             .map(|r| r.start)
-            .chain(ordinals_before_of(text));
+            .chain(ordinals_before_of(text.as_bytes()));
         for day in days {
             let from = birth_word_before(text, day).or_else(|| age_turned_before(text, day));
             let Some(from) = from else {
@@ -163,25 +164,6 @@ fn day_and_month(c: &regex::Captures<'_>) -> Option<(u8, u8)> {
         (number(5)?, number(6)?)
     };
     ((1..=31).contains(&day) && (1..=12).contains(&month)).then_some((day, month))
-}
-
-/// Where each ordinal written in words before " of " starts ("the ninth
-/// of", "twenty-first of").
-fn ordinals_before_of(text: &str) -> impl Iterator<Item = usize> + '_ {
-    let b = text.as_bytes();
-    memchr::memmem::find_iter(b, b" of ").filter_map(move |i| {
-        let start = b[..i]
-            .iter()
-            .rposition(|c| !c.is_ascii_alphabetic())
-            .map_or(0, |p| p + 1);
-        // Long enough for "first", ending as ordinals in words end.
-        let word = &text[start..i];
-        let ending = word.len() >= 5
-            && ["th", "st", "nd", "rd"]
-                .iter()
-                .any(|e| word[word.len() - 2..].eq_ignore_ascii_case(e));
-        (ending && ordinal_day(word).is_some()).then_some(start)
-    })
 }
 
 /// Where the last birth word before `at` ends, if one ends within
