@@ -298,6 +298,37 @@ pub(super) fn year(s: &str) -> Option<i32> {
     Some(n as i32)
 }
 
+/// Where each day's ordinal right before " of " starts ("12th of", "the
+/// ninth of", the "first" of "twenty-first of").
+pub(super) fn ordinals_before_of(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    memchr::memmem::find_iter(b, b" of ").filter_map(move |i| {
+        let start = b[..i]
+            .iter()
+            .rposition(|c| !c.is_ascii_alphanumeric())
+            .map_or(0, |p| p + 1);
+        // Every ordinal ends as "th", "st", "nd" or "rd" does: most words
+        // before "of" are not read further.
+        let word = &b[start..i];
+        let ending = word.len() >= 3
+            && [b"th", b"st", b"nd", b"rd"]
+                .iter()
+                .any(|e| word[word.len() - 2..].eq_ignore_ascii_case(&e[..]));
+        (ending && std::str::from_utf8(word).is_ok_and(is_ordinal)).then_some(start)
+    })
+}
+
+/// A day's ordinal: "12th", "2nd", "second", "first" ("twenty-first" is
+/// read by its last word).
+fn is_ordinal(w: &str) -> bool {
+    let digits = w.len() - w.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let suffix = &w[digits..];
+    ((1..=2).contains(&digits)
+        && ["st", "nd", "rd", "th"]
+            .iter()
+            .any(|s| s.eq_ignore_ascii_case(suffix)))
+        || (digits == 0 && ordinal_day(w).is_some())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -19,8 +19,7 @@ use super::listed_values::{MONTH, month_number};
 use super::{Category, Hit, Identifiers, Source};
 use crate::anonymise::born::age_turned_before;
 use crate::anonymise::digits::digit_runs;
-use crate::anonymise::number_words::{DAY_RE, ordinal_day};
-use crate::anonymise::values::ordinals_before_of;
+use crate::anonymise::number_words::{DAY_RE, ordinal_day, ordinals_before_of};
 
 /// A day and month at the start of a window: "2 March", "2nd of March",
 /// "the 2nd of March", "the second of March", "March 2", "March 2nd",

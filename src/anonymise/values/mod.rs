@@ -441,7 +441,7 @@ fn wordy_dates(text: &str, out: &mut Vec<Candidate>) {
 /// "of" or "in": it has an ordinal before " of " ("second of", "2nd of"),
 /// or a month before " of " or " in " and four digits ("March in 1936").
 fn wordy_date_possible(b: &[u8]) -> bool {
-    let ordinal_of = ordinals_before_of(b).next().is_some();
+    let ordinal_of = super::number_words::ordinals_before_of(b).next().is_some();
     let month_then_year = |w: &[u8]| {
         memchr::memmem::find_iter(b, w).any(|i| {
             let year = b
@@ -455,37 +455,6 @@ fn wordy_date_possible(b: &[u8]) -> bool {
         })
     };
     ordinal_of || month_then_year(b" of ") || month_then_year(b" in ")
-}
-
-/// Where each day's ordinal right before " of " starts ("12th of", "the
-/// ninth of", the "first" of "twenty-first of").
-pub(crate) fn ordinals_before_of(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    memchr::memmem::find_iter(b, b" of ").filter_map(move |i| {
-        let start = b[..i]
-            .iter()
-            .rposition(|c| !c.is_ascii_alphanumeric())
-            .map_or(0, |p| p + 1);
-        // Every ordinal ends as "th", "st", "nd" or "rd" does: most words
-        // before "of" are not read further.
-        let word = &b[start..i];
-        let ending = word.len() >= 3
-            && [b"th", b"st", b"nd", b"rd"]
-                .iter()
-                .any(|e| word[word.len() - 2..].eq_ignore_ascii_case(&e[..]));
-        (ending && std::str::from_utf8(word).is_ok_and(is_ordinal)).then_some(start)
-    })
-}
-
-/// A day's ordinal: "12th", "2nd", "second", "first" ("twenty-first" is
-/// read by its last word).
-fn is_ordinal(w: &str) -> bool {
-    let digits = w.len() - w.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    let suffix = &w[digits..];
-    ((1..=2).contains(&digits)
-        && ["st", "nd", "rd", "th"]
-            .iter()
-            .any(|s| s.eq_ignore_ascii_case(suffix)))
-        || (digits == 0 && super::number_words::ordinal_day(w).is_some())
 }
 
 /// A month's name or its abbreviation ("March", "Mar", "Sept").
