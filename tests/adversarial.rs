@@ -1566,6 +1566,73 @@ fn a_listed_number_or_date_of_birth_in_a_rarer_form_goes() {
 }
 
 #[test]
+fn a_listed_date_of_birth_in_figures_of_any_form_goes() {
+    let ids = ids_of(&fixture());
+    check(
+        &ids,
+        &[
+            // Whole dates: a short year after an apostrophe, a day's suffix,
+            // year first with any separator, a short year first, three
+            // groups between spaces.
+            ("She was born on 9/11/'68.", "She was in her fifties."),
+            ("She was born 1968.11.09.", "She was in her fifties."),
+            ("The form said 9th/11/68.", "The form said [date of birth]."),
+            (
+                "The form said 1968/11/09.",
+                "The form said [date of birth].",
+            ),
+            ("The form said 68-11-09.", "The form said [date of birth]."),
+            (
+                "The form said 09 11 1968.",
+                "The form said [date of birth].",
+            ),
+            ("The form said 09 11 68.", "The form said [date of birth]."),
+            (
+                "The form said 09.11.\u{2019}68.",
+                "The form said [date of birth].",
+            ),
+            // A month and year of birth in figures, either way round, year
+            // first, after a month's name, with a Roman month; a short year
+            // alone.
+            ("Her DOB is 11/68.", ""),
+            ("Her DOB is 68/11.", ""),
+            ("Her DOB is 1968-11.", ""),
+            ("Her DOB is Nov-68.", ""),
+            ("She was born Nov 68.", "She was in her fifties."),
+            ("She was born in XI 1968.", "She was in her fifties."),
+            ("She was born in 68.", "She was in her fifties."),
+            (
+                "She was born in 68 and moved to Kingsley.",
+                "She was in her fifties and moved to Kingsley.",
+            ),
+            // "DOB" with its date as a noun of the clause reads as one; as
+            // an aside after a name, an age band.
+            (
+                "DOB 9.11.68 was on the form.",
+                "Her date of birth was on the form.",
+            ),
+            (
+                "The form gave D.O.B. 9/11/68.",
+                "The form gave her date of birth.",
+            ),
+            (
+                "Her D.O.B. 09/11/1968 was wrong on the form.",
+                "Her date of birth was wrong on the form.",
+            ),
+            (
+                "Mrs Pargeter (DOB 9.11.68) complained.",
+                "Mrs X (in her fifties) complained.",
+            ),
+            // Other dates and numbers stay.
+            ("The form said 10 11 1968.", "The form said 10 11 1968."),
+            ("Volume XI 1968 was lost.", "Volume XI 1968 was lost."),
+            ("She was born on 12 March.", "She was born on 12 March."),
+            ("Flat 68/11 was empty.", "Flat 68/11 was empty."),
+        ],
+    );
+}
+
+#[test]
 fn a_card_number_or_a_homes_property_number_nobody_listed_goes() {
     let ids = ids_of(&fixture());
     check(

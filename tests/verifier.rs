@@ -270,6 +270,46 @@ const HAZARDS: &[Hazard] = &[
         Kind::DateOfBirth,
     ),
     hazard(
+        "date of birth, apostrophe before a short year",
+        "She was born on 9/11/'68.",
+        Kind::DateOfBirth,
+    ),
+    hazard(
+        "date of birth, suffix on the day",
+        "The form said 9th/11/68.",
+        Kind::DateOfBirth,
+    ),
+    hazard(
+        "date of birth, short year first",
+        "The form said 68-11-09.",
+        Kind::DateOfBirth,
+    ),
+    hazard(
+        "date of birth, spaced, short year",
+        "The form said 09 11 68.",
+        Kind::DateOfBirth,
+    ),
+    hazard(
+        "month and year of birth in figures, short year",
+        "Her DOB is 11/68.",
+        Kind::DateOfBirth,
+    ),
+    hazard(
+        "month and year of birth, year first",
+        "Her DOB is 68/11.",
+        Kind::DateOfBirth,
+    ),
+    hazard(
+        "month and year of birth, short year after the month",
+        "She was born Nov-68.",
+        Kind::DateOfBirth,
+    ),
+    hazard(
+        "year of birth, two figures alone",
+        "She was born in 68.",
+        Kind::DateOfBirth,
+    ),
+    hazard(
         "initials with dots",
         "We wrote to Ms L.P. again.",
         Kind::Initials,
@@ -407,6 +447,8 @@ const CLEAN: &[&str] = &[
     "At the end of 2557 boxes had been counted; the last 461 were lost.",
     "Her phone number starts 07700, as every number in the drama range does.",
     "A councillor wrote. Who they are:\nA councillor of the Council",
+    "She was born on 12 March and moved in 1990. Flat 68/11 was empty.",
+    "The form said 10 11 1968; the survey ran 68-11-10.",
 ];
 
 #[test]

@@ -107,6 +107,25 @@ pub(super) struct Birth {
     /// file.)
     #[serde(default)]
     pub birthday: Vec<String>,
+    /// The words of `born` that name a date of birth ("DOB") and what the
+    /// cue and its date become where they are a noun of the clause, not an
+    /// aside. (None, in an office's older file: the age band, as before.)
+    #[serde(default)]
+    pub noun: Option<BirthNoun>,
+}
+
+/// "DOB 09/11/1968 was on the form" → "Her date of birth was on the form".
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct BirthNoun {
+    /// The cues that name a date of birth.
+    pub cues: Vec<String>,
+    /// What they become with their date.
+    pub write: String,
+    /// What they become after one of `determiners` ("her DOB 09/11/1968").
+    pub after_determiner: String,
+    /// Words that make the cue's noun theirs already.
+    pub determiners: Vec<String>,
 }
 
 /// "turned" before an age, and what it becomes before the age band.
@@ -292,6 +311,10 @@ impl Rewrites {
         lower(&mut self.date_of_birth.born);
         lower(&mut self.date_of_birth.years);
         lower(&mut self.date_of_birth.birthday);
+        if let Some(noun) = &mut self.date_of_birth.noun {
+            lower(&mut noun.cues);
+            lower(&mut noun.determiners);
+        }
         lower(&mut self.address.home_verbs);
         lower(&mut self.address.places_in);
         lower(&mut self.address.object_verbs);

@@ -2,6 +2,7 @@
 //! postcodes, emails (and addresses nobody listed that carry a listed name),
 //! dates of birth and of death (an age beside a date: `ages`).
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -66,7 +67,7 @@ impl Identifiers {
         if text.bytes().any(|b| b.is_ascii_digit()) {
             hits.extend(self.partial_numbers(text));
             if !(self.births.is_empty() && self.deaths.is_empty()) {
-                hits.extend(self.compact_dates(text));
+                hits.extend(self.listed_dates_in_figures(text));
             }
         }
         if !self.births.is_empty() {
@@ -80,38 +81,74 @@ impl Identifiers {
         hits
     }
 
-    /// A listed date written as eight digits run together, day first or
-    /// year first ("09111968", "19681109"), standing alone. Read here
-    /// rather than as a date's shape: most eight-digit numbers are
-    /// references, and only a listed date makes one a date.
-    fn compact_dates(&self, text: &str) -> Vec<Hit> {
+    /// A listed date in figures that only a listed date makes a date:
+    /// eight digits run together, day first or year first ("09111968",
+    /// "19681109"), or three groups between single spaces ("09 11 1968",
+    /// "09 11 68"), standing alone. Most such numbers are references, so
+    /// they are not a date's shape.
+    fn listed_dates_in_figures(&self, text: &str) -> Vec<Hit> {
         let b = text.as_bytes();
-        digit_runs(b)
-            .filter(|r| r.len() == 8)
-            .filter(|r| {
-                let alone = |c: Option<&u8>| c.is_none_or(|c| !c.is_ascii_alphanumeric());
-                alone(r.start.checked_sub(1).and_then(|i| b.get(i))) && alone(b.get(r.end))
-            })
-            .filter(|r| !values::digit_adjacent(text, r.start, r.end))
-            .filter_map(|r| {
-                let s = &text[r.clone()];
-                let n = |at: std::ops::Range<usize>| s[at].parse::<u8>().ok();
-                let year = |at: std::ops::Range<usize>| s[at].parse::<i32>().ok();
-                let day_first = (year(4..8), n(2..4), n(0..2));
-                let year_first = (year(0..4), n(4..6), n(6..8));
-                let dates = [day_first, year_first]
-                    .into_iter()
-                    .filter_map(|(y, m, d)| Date::from_ymd(y?, m?, d?))
-                    .collect();
-                let candidate = values::Candidate {
-                    range: r,
-                    shape: Shape::Date,
-                    key: String::new(),
-                    dates,
-                };
-                self.date_hit(text, &candidate)
-            })
-            .collect()
+        let runs: Vec<Range<usize>> = digit_runs(b).collect();
+        let alone = |r: &Range<usize>| {
+            let letter = |c: Option<&u8>| c.is_some_and(u8::is_ascii_alphanumeric);
+            !letter(r.start.checked_sub(1).and_then(|i| b.get(i)))
+                && !letter(b.get(r.end))
+                && !values::digit_adjacent(text, r.start, r.end)
+        };
+        let n = |r: &Range<usize>| text[r.clone()].parse::<i32>().ok();
+        let mut out = Vec::new();
+        for (i, r) in runs.iter().enumerate() {
+            let mut readings: Vec<(Option<i32>, Option<i32>, Option<i32>)> = Vec::new();
+            let mut range = r.clone();
+            if r.len() == 8 {
+                let part = |at: Range<usize>| n(&(r.start + at.start..r.start + at.end));
+                readings.push((part(4..8), part(2..4), part(0..2)));
+                readings.push((part(0..4), part(4..6), part(6..8)));
+            } else if let Some([m, y]) = runs
+                .get(i + 1..i + 3)
+                .and_then(|s| <&[_; 2]>::try_from(s).ok())
+                && m.start == r.end + 1
+                && y.start == m.end + 1
+                && b[r.end] == b' '
+                && b[m.end] == b' '
+            {
+                range = r.start..y.end;
+                let short = |v: Option<i32>| [v.map(|v| 1900 + v), v.map(|v| 2000 + v)];
+                match (r.len(), m.len(), y.len()) {
+                    (1 | 2, 1 | 2, 4) => {
+                        readings.push((n(y), n(m), n(r)));
+                        readings.push((n(y), n(r), n(m)));
+                    }
+                    (1 | 2, 1 | 2, 2) => {
+                        for year in short(n(y)) {
+                            readings.push((year, n(m), n(r)));
+                            readings.push((year, n(r), n(m)));
+                        }
+                    }
+                    (4, 1 | 2, 1 | 2) => readings.push((n(r), n(m), n(y))),
+                    _ => continue,
+                }
+            } else {
+                continue;
+            }
+            if !alone(&range) {
+                continue;
+            }
+            let dates = readings
+                .into_iter()
+                .filter_map(|(y, m, d)| {
+                    Date::from_ymd(y?, u8::try_from(m?).ok()?, u8::try_from(d?).ok()?)
+                })
+                .collect();
+            let candidate = values::Candidate {
+                range,
+                shape: Shape::Date,
+                key: String::new(),
+                dates,
+            };
+            out.extend(self.date_hit(text, &candidate));
+        }
+        out
     }
 
     /// A listed NHS number grouped otherwise than its shape's 3, 3, 4
@@ -157,6 +194,8 @@ impl Identifiers {
         for c in partial_dates_of_years(text, years, &self.birth_years()) {
             let whole = c.get(0).expect("whole match");
             let year: i32 = c[3].parse().unwrap_or_default();
+            let mut end = c.offset + whole.end();
+            let mut start = c.offset + whole.start();
             let month = match (c.get(1), c.get(2)) {
                 (Some(m), _) => month_number(m.as_str()),
                 (None, Some(n)) => n
@@ -164,7 +203,26 @@ impl Identifiers {
                     .parse::<u8>()
                     .ok()
                     .filter(|m| (1..=12).contains(m)),
-                (None, None) => None,
+                // Year first, as a form writes a month of birth ("1968-11"),
+                // or a Roman month before the year ("XI 1968"): the month goes
+                // with the year where it is the listed one.
+                (None, None) => {
+                    let listed = |&(m, _): &(u8, usize)| {
+                        self.births
+                            .keys()
+                            .any(|d| d.year() == year && d.month() == m)
+                    };
+                    if let Some((m, len)) = month_after_year(&text[end..]).filter(listed) {
+                        end += len;
+                        Some(m)
+                    } else if let Some((m, len)) = roman_month_before(&text[..start]).filter(listed)
+                    {
+                        start -= len;
+                        Some(m)
+                    } else {
+                        None
+                    }
+                }
             };
             // Two people born in one month: the first listed, on every run
             // (the map's order is not).
@@ -180,7 +238,7 @@ impl Identifiers {
             // A month and year within a few words of "born"; a year alone
             // right after it, or after where or when ("born in Cork in 1936", "born in the autumn
             // of 1936").
-            let at = c.offset + whole.start();
+            let at = start;
             let reach = if month.is_some() || born_before_year(text, at).is_some() {
                 40
             } else {
@@ -189,7 +247,7 @@ impl Identifiers {
             if !birth_context(text, at, reach) {
                 continue;
             }
-            let range = c.offset + whole.start()..c.offset + whole.end();
+            let range = start..end;
             out.push(Hit::new(
                 Source::Listed,
                 range,
@@ -330,6 +388,48 @@ impl<'t> std::ops::Deref for Found<'t> {
 /// The [`PARTIAL_DATE`]s of `text` whose year is one of `years`, found
 /// where those years are written (a window before each, from a word's
 /// start), not by reading the whole text; in text order.
+/// A month's number right after a year ("-11" of "1968-11"), with its
+/// length: one separator, one or two digits, and no figure after.
+fn month_after_year(after: &str) -> Option<(u8, usize)> {
+    let b = after.as_bytes();
+    if !matches!(b.first(), Some(b'-' | b'/' | b'.')) {
+        return None;
+    }
+    let digits = b[1..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let rest = &b[1 + digits..];
+    let figure_after = matches!(rest, [b'-' | b'/' | b'.', d, ..] if d.is_ascii_digit())
+        || rest.first().is_some_and(u8::is_ascii_alphanumeric);
+    if !(1..=2).contains(&digits) || figure_after {
+        return None;
+    }
+    let month = after[1..1 + digits]
+        .parse::<u8>()
+        .ok()
+        .filter(|m| (1..=12).contains(m))?;
+    Some((month, 1 + digits))
+}
+
+/// A Roman month right before a year ("XI " of "XI 1968", "xi." of
+/// "xi.1968"), with its length: the numeral, one separator, standing as a
+/// word of its own.
+fn roman_month_before(before: &str) -> Option<(u8, usize)> {
+    let b = before.as_bytes();
+    b.last()
+        .filter(|c| matches!(c, b' ' | b'.' | b'/' | b'-'))?;
+    let numeral_len = b[..b.len() - 1]
+        .iter()
+        .rev()
+        .take_while(|c| b"ivxIVX".contains(c))
+        .count();
+    let numeral_start = b.len() - 1 - numeral_len;
+    let word_start = numeral_start == 0 || !b[numeral_start - 1].is_ascii_alphanumeric();
+    if numeral_len == 0 || !word_start {
+        return None;
+    }
+    let month = values::roman_month(&before[numeral_start..b.len() - 1])?;
+    Some((month as u8, numeral_len + 1))
+}
+
 fn partial_dates_of_years<'t>(text: &'t str, at: &[usize], years: &[String]) -> Vec<Found<'t>> {
     let mut out = Vec::new();
     for i in years_written(text, at, years) {

@@ -292,6 +292,36 @@ fn dates_of_birth_and_postcodes_in_rarer_forms() {
 }
 
 #[test]
+fn dates_of_birth_in_figures_of_every_form() {
+    for (text, want) in [
+        ("born 12 03 1948", "born [date of birth]"),
+        ("born 12 03 48", "born [date of birth]"),
+        ("born 1948.03.12", "born [date of birth]"),
+        ("born 48-03-12", "born [date of birth]"),
+        ("born 12th/3/48", "born [date of birth]"),
+        ("born 12/3/'48", "born [date of birth]"),
+        ("DOB 03/48", "DOB [date of birth]"),
+        ("DOB 48/03", "DOB [date of birth]"),
+        ("DOB 1948-03", "DOB [date of birth]"),
+        ("DOB Mar-48", "DOB [date of birth]"),
+        ("born in III 1948", "born in [date of birth]"),
+        ("born in iii.1948", "born in [date of birth]"),
+        ("born in 48.", "born in [date of birth]."),
+        // Another date, month or number stays; a year alone in figures
+        // goes where it is the year of birth.
+        ("seen 13 03 1948", "seen 13 03 1948"),
+        ("DOB 04/48", "DOB 04/48"),
+        ("born in 48 days", "born in 48 days"),
+        ("seen on 12/03/1949", "seen on 12/03/1949"),
+        ("born in IV 1948", "born in IV [date of birth]"),
+        ("DOB 1948-04", "DOB [date of birth]-04"),
+        ("ref 12 03 48 77", "ref 12 03 48 77"),
+    ] {
+        assert_eq!(replaced(text), want, "{text}");
+    }
+}
+
+#[test]
 fn values_in_any_format() {
     let cases = [
         ("born 12/03/1948", "born [date of birth]"),

@@ -59,9 +59,16 @@ pub(super) fn birth(cx: &Context<'_>, run: &Run) -> Option<Edit> {
         return Some(e);
     }
     let written = &cx.text[run.range.clone()];
+    let cue = any_before(cx.text, run.range.start, &cx.rules().date_of_birth.born);
+    if let Some(e) = cue.and_then(|(at, cue)| birth_as_noun(cx, at..run.range.end, cue, p)) {
+        return Some(e);
+    }
     // An age is at most three digits, or words ("eighty-six"); four digits
-    // are a year ("born in 1936").
-    let written_age = if written.len() <= 3 && written.chars().all(|c| c.is_ascii_digit()) {
+    // are a year ("born in 1936"), and so are two after "born" ("born in
+    // 68").
+    let written_age = if cue.is_some() {
+        None
+    } else if written.len() <= 3 && written.chars().all(|c| c.is_ascii_digit()) {
         written.parse().ok()
     } else {
         crate::anonymise::number_words::cardinal(written)
@@ -103,7 +110,7 @@ pub(super) fn birth(cx: &Context<'_>, run: &Run) -> Option<Edit> {
     } else {
         // "born in Cork in 1936", "born in the autumn of 1936": the place
         // or the time of year goes with the year.
-        let start = any_before(cx.text, run.range.start, &cx.rules().date_of_birth.born)
+        let start = cue
             .map(|(at, _)| at)
             .or_else(|| born_before_year(cx.text, run.range.start))?;
         (start, run.range.end)
@@ -125,6 +132,54 @@ pub(super) fn birth(cx: &Context<'_>, run: &Run) -> Option<Edit> {
     };
     Some(Edit {
         range: start..end,
+        text,
+        rule: Rule::BirthAsAge,
+    })
+}
+
+/// "DOB 09/11/1968 was on the form" → "Her date of birth was on the
+/// form": a cue that names a date of birth, with its date, where it is a
+/// noun of its clause (its subject at the sentence's start, or after a
+/// word in lower case) rather than an aside after a name ("Mrs X (DOB 09/11/1968)",
+/// "Mrs X, DOB …", which take the age band).
+fn birth_as_noun(cx: &Context<'_>, range: Range<usize>, cue: &str, p: usize) -> Option<Edit> {
+    let noun = cx.rules().date_of_birth.noun.as_ref()?;
+    if !noun.cues.iter().any(|c| c == cue) {
+        return None;
+    }
+    let head = cx.text[..range.start].trim_end();
+    // At a sentence's start, a subject: its clause goes on ("DOB … was on
+    // the form"), where a line of its own ("DOB 09.11.68") is a field, and
+    // takes the band.
+    let clause_goes_on = cx.text[range.end..]
+        .split(['.', '!', '?', '\n', ';'])
+        .next()
+        .is_some_and(|rest| rest.contains(char::is_alphabetic));
+    // After a colon, what something said: "The form said: DOB …".
+    let starts_sentence = ((head.is_empty() || head.ends_with(['.', '!', '?', '\n']))
+        && clause_goes_on)
+        || head.ends_with(':');
+    let word_before = head
+        .rsplit(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '\u{2019}')))
+        .next()
+        .unwrap_or("");
+    let possessive = word_before.ends_with("'s") || word_before.ends_with("\u{2019}s");
+    let determined = possessive
+        || noun
+            .determiners
+            .iter()
+            .any(|d| d.eq_ignore_ascii_case(word_before));
+    let lower = word_before.starts_with(|c: char| c.is_lowercase());
+    if !(starts_sentence || lower || determined) {
+        return None;
+    }
+    let text = if determined {
+        noun.after_determiner.clone()
+    } else {
+        noun.write.replace("{their}", cx.their(Some(p), range.end))
+    };
+    Some(Edit {
+        range,
         text,
         rule: Rule::BirthAsAge,
     })
@@ -312,6 +367,21 @@ mod tests {
                 "Riley (DOB 02/03/2019) lives with her.",
                 "C lives with her.",
             ),
+            // "DOB" and its date as a noun of the clause: her date of birth.
+            (
+                "DOB 02/03/1936 was on the form.",
+                "Her date of birth was on the form.",
+            ),
+            (
+                "The form listed her D.O.B. 02/03/1936 and her GP.",
+                "The form listed her date of birth and her GP.",
+            ),
+            (
+                "Mrs O'Neill, DOB 02/03/1936, lived alone.",
+                "Mrs Y, in her eighties, lived alone.",
+            ),
+            // Two figures after "born in" are a year, not an age.
+            ("Mrs O'Neill was born in 36.", "Mrs Y was in her eighties."),
         ]);
     }
 }

@@ -37,7 +37,7 @@ use regex_automata::util::syntax;
 mod day_month;
 mod odd_dates;
 
-pub(crate) use odd_dates::may_hold_year_in_words;
+pub(crate) use odd_dates::roman_month;
 
 use super::digits::digit_runs;
 use super::rare::Rare;
@@ -93,11 +93,17 @@ static NHS: LazyLock<Regex> = LazyLock::new(|| Regex::new(NHS_PATTERN).expect("v
 static NINO: LazyLock<Regex> = LazyLock::new(|| Regex::new(NINO_PATTERN).expect("valid regex"));
 static POSTCODE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(POSTCODE_PATTERN).expect("valid regex"));
+/// Day, month and year in figures, one separator between each: "09/11/1968",
+/// "9.11.68", with a suffix after the day ("9th/11/68") or an apostrophe
+/// before a short year ("9/11/'68").
 static DATE_NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u)\b(\d{1,2})([/.\-])(\d{1,2})([/.\-])(\d{4}|\d{2})\b").expect("valid regex")
+    Regex::new(r"(?-u)\b(\d{1,2})(?i:st|nd|rd|th)?([/.\-])(\d{1,2})([/.\-])'?(\d{4}|\d{2})\b")
+        .expect("valid regex")
 });
-static DATE_ISO: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u)\b(\d{4})-(\d{2})-(\d{2})\b").expect("valid regex"));
+/// Year first: "1968-11-09", "1968.11.09", "1968/11/9".
+static DATE_YEAR_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)\b(\d{4})([/.\-])(\d{1,2})([/.\-])(\d{1,2})\b").expect("valid regex")
+});
 /// A day in words, or a year after "of" or "in": "the second of March
 /// 1936", "2nd of March in 1936" (the other day-first forms are
 /// [`day_month`]'s).
@@ -181,6 +187,8 @@ impl<'a> AsciiView<'a> {
                 '\u{FF08}' => Some('('),
                 '\u{FF09}' => Some(')'),
                 '\u{FF0B}' => Some('+'),
+                // A short year's apostrophe ("Nov ’68").
+                '\u{2018}' | '\u{2019}' => Some('\''),
                 c if super::fold::is_invisible(c) => None,
                 c if c.is_whitespace() => Some(' '),
                 // Any other character: not part of a number, a boundary.
@@ -478,11 +486,21 @@ fn numeric_dates(text: &str, out: &mut Vec<Candidate>) {
             dates.extend(ymd(year, b, a)); // UK: day/month
             dates.extend(ymd(year, a, b)); // US: month/day
         }
+        // "68-11-09": a first number no day or month can be is a short
+        // year, year first.
+        if a > 31 && c[5].len() == 2 {
+            for year in years(&c[1]) {
+                dates.extend(ymd(year, b, num(&c[5])));
+            }
+        }
         dates.dedup();
         push_date(out, c.get(0).expect("whole match").range(), dates);
     }
-    for c in DATE_ISO.captures_iter(text) {
-        let dates = ymd(num(&c[1]) as i32, num(&c[2]), num(&c[3]))
+    for c in DATE_YEAR_FIRST.captures_iter(text) {
+        if c[2] != c[4] {
+            continue;
+        }
+        let dates = ymd(num(&c[1]) as i32, num(&c[3]), num(&c[5]))
             .into_iter()
             .collect();
         push_date(out, c.get(0).expect("whole match").range(), dates);

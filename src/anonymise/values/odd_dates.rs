@@ -47,7 +47,7 @@ const ROMAN_MONTHS: [&str; 12] = [
 
 /// Whether `text` may write a year in words: it holds what every one
 /// holds.
-pub(crate) fn may_hold_year_in_words(text: &str) -> bool {
+fn may_hold_year_in_words(text: &str) -> bool {
     YEAR_WORDS.iter().any(|f| f.find(text.as_bytes()).is_some())
 }
 
@@ -143,23 +143,24 @@ fn roman(text: &str, start: usize, end: usize) -> Option<(Range<usize>, u32, &st
             .iter()
             .take_while(|c| b"ivxIVX".contains(c))
             .count();
-    let numeral = &text[end + 1..month_end];
-    // One case throughout ("XI" or "xi"), as a numeral is written.
+    let month = roman_month(&text[end + 1..month_end])?;
+    if b.get(month_end) != Some(&sep) {
+        return None;
+    }
+    let year_start = month_end + 1;
+    let year_end = year_digits(b, year_start)?;
+    Some((start..year_end, month, &text[year_start..year_end]))
+}
+
+/// The month a Roman numeral names, written in one case throughout ("XI"
+/// or "xi"), as a numeral is.
+pub(crate) fn roman_month(numeral: &str) -> Option<u32> {
     let one_case = numeral.bytes().all(|c| c.is_ascii_uppercase())
         || numeral.bytes().all(|c| c.is_ascii_lowercase());
     let month = ROMAN_MONTHS
         .iter()
         .position(|r| r.eq_ignore_ascii_case(numeral))?;
-    if !one_case || b.get(month_end) != Some(&sep) {
-        return None;
-    }
-    let year_start = month_end + 1;
-    let year_end = year_digits(b, year_start)?;
-    Some((
-        start..year_end,
-        month as u32 + 1,
-        &text[year_start..year_end],
-    ))
+    one_case.then_some(month as u32 + 1)
 }
 
 /// The end of a year of two or four digits at `at` that ends a word.

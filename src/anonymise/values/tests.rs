@@ -228,3 +228,33 @@ fn postcodes_hyphenated_and_ninos_with_dotted_letters() {
     // A hyphen is one separator: "KT9--4QD" and a number's groups are not.
     assert!(found("KT9--4QD, AB-12-34-56", Shape::Postcode).is_empty());
 }
+
+#[test]
+fn dates_in_figures_with_a_suffix_an_apostrophe_or_the_year_first() {
+    let want = Date::from_ymd(1948, 3, 12).unwrap();
+    for text in [
+        "born 12th/03/48",
+        "born 12/3/'48",
+        "born 12.03.\u{2019}48",
+        "born 1948.03.12",
+        "born 1948/3/12",
+        "born 48-03-12",
+    ] {
+        let c: Vec<Candidate> = candidates(text)
+            .into_iter()
+            .filter(|c| c.shape == Shape::Date)
+            .collect();
+        assert!(
+            c.len() == 1 && c[0].dates.contains(&want) && &text[c[0].range.clone()] != "born",
+            "{text}: {c:?}"
+        );
+    }
+    // Mixed separators, or a version number's shape, are no date.
+    for text in ["1948.03-12", "12/03.48", "v2.14.7"] {
+        let dates = candidates(text)
+            .into_iter()
+            .filter(|c| c.shape == Shape::Date)
+            .count();
+        assert_eq!(dates, 0, "{text}");
+    }
+}

@@ -44,144 +44,6 @@ impl Written {
     }
 }
 
-/// A month and year (or a year) written where a text gives a date of birth.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct Partial {
-    /// Its first token.
-    pub first: usize,
-    /// Its last token.
-    pub last: usize,
-    /// The month, if written.
-    month: Option<u8>,
-    /// The year.
-    year: Year,
-}
-
-impl Partial {
-    /// Whether it is the month (or year) of `date`.
-    pub fn is_month_of(&self, date: Date) -> bool {
-        let year = match self.year {
-            Year::Full(y) => y == date.year(),
-            Year::Short(y) => y == date.year().rem_euclid(100),
-        };
-        year && self.month.is_none_or(|m| m == date.month())
-    }
-}
-
-/// Months and years (or years alone) right after a word that says a date
-/// of birth follows ("born", "birth", "dob"), with at most five small words
-/// or words for a time of the year between ("born in March 1936", "date of
-/// birth: 03/1936", "born 1936", "born in the autumn of 1936").
-pub(super) fn birth_months(text: &Text<'_>) -> Vec<Partial> {
-    let mut out = Vec::new();
-    let n = text.tokens.len();
-    for k in 0..n {
-        if !matches!(text.token(k), "born" | "birth" | "dob") {
-            continue;
-        }
-        // Small words, or a time of the year: "born in the autumn of 1936".
-        let mut m = k + 1;
-        while m < n
-            && m <= k + 5
-            && matches!(
-                text.token(m),
-                "in" | "on"
-                    | "of"
-                    | "is"
-                    | "was"
-                    | "the"
-                    | "early"
-                    | "late"
-                    | "spring"
-                    | "summer"
-                    | "autumn"
-                    | "winter"
-                    | "end"
-                    | "start"
-            )
-        {
-            m += 1;
-        }
-        if m >= n {
-            continue;
-        }
-        // "March of 1936", "March in 1936": the small word before the year.
-        let between = usize::from(m + 2 < n && matches!(text.token(m + 1), "of" | "in"));
-        let four = |i: usize| {
-            let t = text.token(i);
-            (t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()))
-                .then(|| t.parse::<i32>().ok())
-                .flatten()
-        };
-        // "March 1936", "Mar 1936", "Nov. '68", "November nineteen
-        // sixty-eight"
-        if let Some(month) = month(text.token(m))
-            && m + 1 + between < n
-            && let Some((year, last)) = year_of_birth(text, m + 1 + between)
-        {
-            out.push(Partial {
-                first: m,
-                last,
-                month: Some(month),
-                year,
-            });
-            continue;
-        }
-        // "03/1936"
-        let t = text.token(m);
-        if t.len() <= 2
-            && t.bytes().all(|b| b.is_ascii_digit())
-            && m + 1 < n
-            && matches!(text.sep(m + 1).trim(), "/" | "." | "-")
-            && let Some(year) = four(m + 1)
-        {
-            let month = t.parse::<u8>().ok().filter(|x| (1..=12).contains(x));
-            if month.is_some() {
-                out.push(Partial {
-                    first: m,
-                    last: m + 1,
-                    month,
-                    year: Year::Full(year),
-                });
-            }
-            continue;
-        }
-        // "born 1936", "born in 1936", "born in '68", "born in nineteen
-        // sixty-eight"
-        if let Some((year, last)) = year_of_birth(text, m)
-            && !matches!(year, Year::Full(y) if !(1850..=2100).contains(&y))
-        {
-            out.push(Partial {
-                first: m,
-                last,
-                month: None,
-                year,
-            });
-        }
-    }
-    out
-}
-
-/// A year of birth at token `k`, with its last token: four digits, two
-/// after an apostrophe ("'68"), or in words ("nineteen sixty-eight").
-fn year_of_birth(text: &Text<'_>, k: usize) -> Option<(Year, usize)> {
-    let t = text.token(k);
-    let digits = t.bytes().all(|b| b.is_ascii_digit());
-    let mut sep = text.sep_before(k).filter(|c| !c.is_whitespace());
-    let sep = (sep.next(), sep.next(), sep.next());
-    let plain = matches!(sep, (None | Some(',' | '.' | '-' | '/'), None, None));
-    let apostrophe = matches!(
-        sep,
-        (Some('\'' | '\u{2019}'), None, None) | (Some(',' | '.'), Some('\'' | '\u{2019}'), None)
-    );
-    match t.len() {
-        4 if digits && plain => Some((Year::Full(t.parse().ok()?), k)),
-        2 if digits && apostrophe => Some((Year::Short(t.parse().ok()?), k)),
-        _ if plain && !digits => year_in_words(text, k).map(|(y, last)| (Year::Full(y), last)),
-        _ => None,
-    }
-}
-
 /// Every date written in `text`, by its tokens.
 pub(super) fn dates(text: &Text<'_>) -> Vec<Written> {
     let mut out = Vec::new();
@@ -262,22 +124,33 @@ fn month_day_year(text: &Text<'_>, k: usize) -> Option<Written> {
     })
 }
 
-/// "09/11/1968", "9.11.68", "1968-11-09", "09 11 1968": three groups of
-/// digits with the same separator.
+/// "09/11/1968", "9.11.68", "1968-11-09", "09 11 1968", "09 11 68",
+/// "9th/11/68", "9/11/'68", "68-11-09": three groups of digits with the
+/// same separator (an apostrophe may stand before a short year, a suffix
+/// after the day).
 fn numeric(text: &Text<'_>, k: usize) -> Option<Written> {
     if k + 2 >= text.tokens.len() {
         return None;
     }
     let (a, b, c) = (text.token(k), text.token(k + 1), text.token(k + 2));
-    if ![a, b, c]
-        .iter()
-        .all(|t| t.bytes().all(|b| b.is_ascii_digit()))
-    {
+    let all_digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
+    // "9th": the day's figures.
+    let a = if all_digits(a) {
+        a
+    } else {
+        day(a)?;
+        a.trim_end_matches(|c: char| c.is_ascii_alphabetic())
+    };
+    if !(all_digits(b) && all_digits(c)) {
         return None;
     }
     let (s1, s2) = (text.sep(k + 1), text.sep(k + 2));
+    let s2 = match s2.strip_suffix('\'') {
+        Some(before) if c.len() == 2 => before.to_string(),
+        _ => s2,
+    };
     let sep_ok = s1 == s2 && matches!(s1.trim(), "/" | "." | "-");
-    let spaced = s1 == " " && s2 == " " && c.len() == 4;
+    let spaced = s1 == " " && s2 == " ";
     if !(sep_ok || spaced) {
         return None;
     }
@@ -292,6 +165,10 @@ fn numeric(text: &Text<'_>, k: usize) -> Option<Written> {
         let (x, y) = (n(a)?, n(b)?);
         readings.extend(valid(year, y, x));
         readings.extend(valid(year, x, y));
+        // "68-11-09": a short year first.
+        if a.len() == 2 && c.len() == 2 {
+            readings.extend(valid(Year::Short(x), y, n(c)?));
+        }
     } else if a.len() == 4 && b.len() <= 2 && c.len() <= 2 {
         readings.extend(valid(Year::Full(n(a)?), n(b)?, n(c)?));
     }
@@ -518,44 +395,14 @@ mod tests {
             "born the ninth of November, nineteen sixty eight",
             "born November the ninth, nineteen sixty-eight",
             "born 9 November nineteen sixty-eight",
+            "born 9 11 68",
+            "born 9/11/'68",
+            "born 09.11.\u{2019}68",
+            "born 9th/11/68",
+            "born 68-11-09",
+            "born 1968.11.09",
         ] {
             assert!(found(s, born), "{s}");
-        }
-    }
-
-    #[test]
-    fn a_month_and_year_of_birth_is_read_after_born() {
-        let born = Date::from_ymd(1936, 3, 2).unwrap();
-        let of = |s: &str| {
-            birth_months(&Text::new(s))
-                .iter()
-                .any(|p| p.is_month_of(born))
-        };
-        for s in [
-            "who was born in March 1936,",
-            "DOB 03/1936",
-            "date of birth: Mar 1936",
-            "born 1936",
-            "born in March of 1936",
-            "born in March in 1936",
-            "born in the autumn of 1936",
-            "born early in 1936",
-            "born in Mar. '36",
-            "born in '36",
-            "born in March nineteen thirty-six",
-            "born in nineteen thirty-six",
-        ] {
-            assert!(of(s), "{s}");
-        }
-        for s in [
-            "in March 1936",
-            "born in April 1936",
-            "born 1937",
-            "March 1936 was cold",
-            "born in 36 days",
-            "born in nineteen thirty-seven",
-        ] {
-            assert!(!of(s), "{s}");
         }
     }
 
@@ -568,7 +415,6 @@ mod tests {
             "November 1968",
             "reference 23 004 118",
             "07700 900461",
-            "9 11 68",
             "call 0161 091168",
             "the tenth of November 1968",
             "the ninth of November 1969",

@@ -15,7 +15,8 @@
 //! - phone and NHS numbers in the digits view, postcodes and National
 //!   Insurance numbers by their letters and digits, however spaced; a part
 //!   of a number that the text says is one ([`parts`]);
-//! - dates of birth and death read as dates ([`dates`]);
+//! - dates of birth and death read as dates ([`dates`]), and months and
+//!   years of birth after a word that says one ([`birth_months`]);
 //! - initials after a title ("Ms L.P.").
 //!
 //! Names that are also words are read by the shared rules
@@ -27,6 +28,7 @@
 //! Each hit ([`Found`]) says what kind of identifier it is, where it is, and
 //! which field of the case file the value came from, never the value.
 
+mod birth_months;
 mod build;
 mod builder;
 mod dates;
@@ -429,7 +431,7 @@ impl Needles {
         }
         // A date of birth given as its month and year, or its year, after
         // the words that say so ("born in March 1936", "DOB 03/1936").
-        for partial in dates::birth_months(t) {
+        for partial in birth_months::birth_months(t) {
             for (date, field) in &self.births {
                 if partial.is_month_of(*date) {
                     out.push(Found {
