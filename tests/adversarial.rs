@@ -339,7 +339,7 @@ fn the_fixture_case_in_realistic_sentences() {
                 "She lives at 12 Heron Cres, Kingsley.",
                 "She lives at home.",
             ),
-            ("near Heron Crescent", "near [address]"),
+            ("near Heron Crescent", "Nearby"),
             ("A letter was sent to 12 Heron Cres.", "A letter was sent."),
             // An unlisted address around a listed one: no stray digit.
             (
@@ -1628,6 +1628,32 @@ fn a_listed_date_of_birth_in_figures_of_any_form_goes() {
             ("Volume XI 1968 was lost.", "Volume XI 1968 was lost."),
             ("She was born on 12 March.", "She was born on 12 March."),
             ("Flat 68/11 was empty.", "Flat 68/11 was empty."),
+        ],
+    );
+}
+
+#[test]
+fn an_address_with_its_number_in_words_near_or_describing_a_home_goes() {
+    let ids = ids_of(&fixture());
+    check(
+        &ids,
+        &[
+            ("She lives at twelve Heron Crescent.", "She lives at home."),
+            (
+                "She lives at number twenty-two, Heron Crescent.",
+                "She lives at home.",
+            ),
+            ("She lives off Heron Crescent.", "She lives in the area."),
+            (
+                "She lives near 12 Heron Crescent.",
+                "She lives in the area.",
+            ),
+            ("The Heron Crescent flat was damp.", "Her flat was damp."),
+            // A number that is not the house's stays.
+            (
+                "She saw two Heron Crescent neighbours.",
+                "She saw two [address] neighbours.",
+            ),
         ],
     );
 }

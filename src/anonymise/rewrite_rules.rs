@@ -161,6 +161,21 @@ pub(super) struct Address {
     pub object_verbs: Vec<String>,
     #[serde(default)]
     pub object: Option<String>,
+    /// What "the" and an address become before a noun it describes ("the
+    /// Sorrel Street flat" → "her flat"). (None, in an office's older file:
+    /// the placeholder stays.)
+    #[serde(default)]
+    pub before_noun: Option<AddressBeforeNoun>,
+}
+
+/// "The Sorrel Street flat was damp" → "Her flat was damp".
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct AddressBeforeNoun {
+    /// The nouns an address can describe.
+    pub nouns: Vec<String>,
+    /// What "the" and the address become.
+    pub write: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -318,6 +333,9 @@ impl Rewrites {
         lower(&mut self.address.home_verbs);
         lower(&mut self.address.places_in);
         lower(&mut self.address.object_verbs);
+        if let Some(noun) = &mut self.address.before_noun {
+            lower(&mut noun.nouns);
+        }
         lower(&mut self.sentence.words);
         lower(&mut self.sentence.predicates);
         lower(&mut self.sentence.named_as);

@@ -7,6 +7,7 @@
 //! hyphen, one name that is neither's ([`joined_names`]).
 
 use super::{Category, Doubt, Hit, Source};
+use crate::anonymise::number_words::cardinal;
 
 /// Widens each of `hits` (in text order, not overlapping) to what belongs
 /// with it, by its category; a hit whose widening would reach into its
@@ -244,6 +245,37 @@ fn house_number_before(text: &str, at: usize) -> Option<usize> {
     ((1..=3).contains(&digits) && alone).then_some(start)
 }
 
+/// Where a house number written in words starts before its street at `at`
+/// ("at twelve Heron Crescent", "number twenty two, Mill Lane"): one or two
+/// words that are a number, after a word that leads to an address ("at",
+/// "number") or at the text's start.
+fn house_number_in_words_before(text: &str, at: usize) -> Option<usize> {
+    const LEADS: [&str; 8] = ["at", "number", "no", "no.", "to", "from", "of", "on"];
+    let head = text[..at].strip_suffix(' ')?;
+    let head = head.strip_suffix(',').unwrap_or(head);
+    let word_start = |end: usize| head[..end].rfind(' ').map_or(0, |i| i + 1);
+    let last = word_start(head.len());
+    let second = last.checked_sub(1).map(word_start);
+    let start = second
+        .filter(|&s| cardinal(&head[s..]).is_some())
+        .or_else(|| cardinal(&head[last..]).map(|_| last))?;
+    let before = text[..start].trim_end();
+    let led = before.is_empty()
+        || LEADS.iter().any(|w| {
+            let Some(cut) = before.len().checked_sub(w.len()) else {
+                return false;
+            };
+            before
+                .get(cut..)
+                .is_some_and(|tail| tail.eq_ignore_ascii_case(w))
+                && before[..cut]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        });
+    led.then_some(start)
+}
+
 /// Where a flat's or a room's word starts before its number at `at`
 /// ("Flat 2, 17 Sorrel Street", "Room 6 Cedar Court").
 fn unit_before(text: &str, at: usize) -> Option<usize> {
@@ -260,9 +292,10 @@ fn unit_before(text: &str, at: usize) -> Option<usize> {
     })
 }
 
-/// An address that starts with its house number takes the word before
-/// the number ("No. 7 Tanners Close", "number 7 …"), which would be left
-/// dangling ("lives at No.").
+/// An address that starts with its house number, in figures or in words
+/// ("at twelve Heron Crescent"), takes the word before the number ("No. 7
+/// Tanners Close", "number 7 …"), which would be left dangling ("lives at
+/// No.").
 fn with_house_number_word(text: &str, hit: &mut Hit) {
     if hit.category != Category::Address {
         return;
@@ -270,14 +303,20 @@ fn with_house_number_word(text: &str, hit: &mut Hit) {
     // A number before an address that has its own ("Flat 2, 17 Sorrel
     // Street") is the flat's, which goes with its word.
     let numbered = text[hit.range.clone()].starts_with(|c: char| c.is_ascii_digit());
+    let mut in_words = false;
     if let Some(start) = house_number_before(text, hit.range.start) {
         match unit_before(text, start) {
             Some(unit) => hit.range.start = unit,
             None if !numbered => hit.range.start = start,
             None => {}
         }
+    } else if let Some(start) = house_number_in_words_before(text, hit.range.start)
+        && !numbered
+    {
+        hit.range.start = start;
+        in_words = true;
     }
-    if !text[hit.range.clone()].starts_with(|c: char| c.is_ascii_digit()) {
+    if !(in_words || text[hit.range.clone()].starts_with(|c: char| c.is_ascii_digit())) {
         return;
     }
     let before = &text[..hit.range.start];

@@ -1,14 +1,15 @@
 //! The clause around a run of identifiers: a sentence, an aside or a
 //! labelled line of its own, a description after it, a contact detail, an
-//! address, a date of birth (`births`).
+//! address (`addresses`), a date of birth (`births`).
 
 use std::ops::Range;
 
+use super::addresses::{address, address_as_object, address_before_noun, address_possessive};
 use super::births::birth;
 use super::named::named_before;
 use super::relations::{after_relation, before_relation, bracket_after};
 use super::text::{
-    any_before, going_whole, phrase_before, sentence_around, verb_words_before, words, words_of,
+    DETERMINERS, any_before, going_whole, sentence_around, with_closing_comma, words_of,
 };
 use super::where_from::{police_officer, where_from};
 use super::{Category, Context, Edit, Rule, Run};
@@ -60,6 +61,7 @@ pub(super) fn rewrite(cx: &Context<'_>, run: &Run) -> Option<Edit> {
         .iter()
         .all(|c| matches!(c, Category::Address | Category::Postcode))
         && let Some(e) = address_possessive(cx, run)
+            .or_else(|| address_before_noun(cx, run))
             .or_else(|| address(cx, run))
             .or_else(|| address_as_object(cx, run))
     {
@@ -284,9 +286,6 @@ fn after_apposition(cx: &Context<'_>, sentence_start: usize, open: usize) -> boo
     cx.text[sentence_start..hit.range.start].ends_with(", ")
 }
 
-/// Words that start a description of a place or a line.
-const DETERMINERS: [&str; 9] = ["a", "an", "the", "her", "his", "their", "its", "our", "my"];
-
 /// Words after which a comma starts a new clause, not a description: its
 /// conjunctions and prepositions, and the verbs that follow a subject
 /// ("Her emails to …, were unanswered").
@@ -400,21 +399,6 @@ fn after_display_name(cx: &Context<'_>, run: &Run) -> Option<Edit> {
     })
 }
 
-/// The end of `range`, with the comma after it where its own commas make
-/// that one their close ("to jo@example.org, and jo@example.net, were",
-/// "at 17 Sorrel Street, Halden HX3 8RL, until"), unless a clause of its
-/// own follows ("…, which was damp") or the comma closes an aside opened
-/// before it ("Her letter, sent from Flat 3, 41 Chandlers Wharf, arrived").
-fn with_closing_comma(text: &str, range: Range<usize>) -> usize {
-    let after = &text[range.end..];
-    let sentence = sentence_around(text, &range);
-    let closes = text[range.clone()].contains(", ")
-        && after.starts_with(", ")
-        && !text[sentence.start..range.start].contains(',')
-        && !super::names::starts_clause(&after[2..]);
-    range.end + usize::from(closes)
-}
-
 /// Whether the text before a contact verb makes it a noun: a possessive
 /// or a determiner ("her email", "Ms Holloway's phone", "the contact").
 fn names_a_detail(before: &str) -> bool {
@@ -425,176 +409,4 @@ fn names_a_detail(before: &str) -> bool {
         .unwrap_or("");
     let possessive = word.ends_with("'s") || word.ends_with("\u{2019}s") || word.ends_with("s'");
     possessive || DETERMINERS.iter().any(|d| word.eq_ignore_ascii_case(d))
-}
-
-/// Words that make an address a building or street, not a place.
-const BUILDING_WORDS: [&str; 44] = [
-    "flat",
-    "room",
-    "house",
-    "cottage",
-    "farm",
-    "lodge",
-    "hall",
-    "court",
-    "manor",
-    "barn",
-    "mill",
-    "villa",
-    "bungalow",
-    "apartment",
-    "apartments",
-    "mansions",
-    "block",
-    "street",
-    "st",
-    "road",
-    "rd",
-    "lane",
-    "avenue",
-    "close",
-    "crescent",
-    "drive",
-    "rise",
-    "gardens",
-    "square",
-    "terrace",
-    "place",
-    "grove",
-    "parade",
-    "walk",
-    "mews",
-    "way",
-    "row",
-    "hill",
-    "park",
-    "bank",
-    "view",
-    "unit",
-    "suite",
-    "floor",
-];
-
-/// "Flat 9's windows were broken" → "Her home's windows were broken".
-fn address_possessive(cx: &Context<'_>, run: &Run) -> Option<Edit> {
-    let written = cx.rules().address.possessive.as_ref()?;
-    let after = &cx.text[run.range.end..];
-    let apostrophe = ["'s", "\u{2019}s"]
-        .into_iter()
-        .find(|a| after.starts_with(a))?;
-    let word_ends = after[apostrophe.len()..]
-        .chars()
-        .next()
-        .is_none_or(|c| !c.is_alphanumeric());
-    word_ends.then(|| Edit {
-        range: run.range.start..run.range.end + apostrophe.len(),
-        text: written.replace("{their}", cx.their(run.person(cx), run.range.end)),
-        rule: Rule::AddressAsHome,
-    })
-}
-
-/// "The occupational therapist visited 17 Sorrel Street twice" → "…
-/// visited her home twice": an address as the object of a verb of the
-/// rules' list.
-fn address_as_object(cx: &Context<'_>, run: &Run) -> Option<Edit> {
-    let rules = &cx.rules().address;
-    let written = rules.object.as_ref()?;
-    let verb = cx.text[..run.range.start]
-        .trim_end()
-        .rsplit(char::is_whitespace)
-        .next()?;
-    if !rules.object_verbs.contains(&verb.to_lowercase()) {
-        return None;
-    }
-    Some(Edit {
-        range: run.range.start..with_closing_comma(cx.text, run.range.clone()),
-        text: written.replace("{their}", cx.their(run.person(cx), run.range.end)),
-        rule: Rule::AddressAsHome,
-    })
-}
-
-/// Verbs that say only where something is, with the address after them.
-const COPULAS: [&str; 8] = [
-    "is", "was", "are", "were", "be", "been", "remains", "remained",
-];
-
-/// An address after "at", "in", "to", "of" …
-fn address(cx: &Context<'_>, run: &Run) -> Option<Edit> {
-    let rules = cx.rules();
-    let after = rules
-        .address
-        .after
-        .iter()
-        .find_map(|a| phrase_before(cx.text, run.range.start, &a.word).map(|s| (s, a)));
-    let (start, a) = after?;
-    let end = super::towns_after(cx.text, run.range.end);
-    let end = with_closing_comma(cx.text, run.range.start..end);
-    if cx
-        .hits
-        .iter()
-        .any(|h| h.range.start >= run.range.end && h.range.start < end)
-    {
-        return None;
-    }
-    let before_words = verb_words_before(cx.text, start, 8);
-    // A verb of living makes the address a home ("lived alone at 17 Sorrel
-    // Street", "lives with her son at …"), not a thing's place after it
-    // ("lives next door to the school on …", "returned to her flat on …").
-    let home = before_words
-        .iter()
-        .position(|w| rules.address.home_verbs.contains(w))
-        .is_some_and(|verb| {
-            !(0..verb).any(|k| {
-                DETERMINERS.contains(&before_words[k].as_str())
-                    && before_words.get(k + 1).is_none_or(|w| w != "with")
-            })
-        });
-    let written = &cx.text[run.range.clone()];
-    let area = !written.chars().any(|c| c.is_ascii_digit())
-        && !words(written)
-            .iter()
-            .any(|w| BUILDING_WORDS.contains(&w.as_str()));
-    // "Mrs Y of 17 Sorrel Street died": the address says who she is,
-    // which her label does now.
-    let name_ends = cx.hits[..run.hits.start]
-        .iter()
-        .rev()
-        .find(|h| h.category == Category::Name)
-        .map(|h| h.range.end);
-    let after_name = a.word == "of"
-        && name_ends.is_some_and(|end| end <= start && cx.text[end..start].trim().is_empty());
-    let (template, rule) = if after_name {
-        (&String::new(), Rule::AddressDropped)
-    } else if home {
-        (&a.home, Rule::AddressAsHome)
-    } else if area {
-        (&a.area, Rule::AddressAsArea)
-    } else {
-        (&a.other, Rule::AddressDropped)
-    };
-    let text = template.replace("{their}", cx.their(run.person(cx), run.range.end));
-    // "Her GP practice is at 3 Market Place.": without the address the
-    // verb says nothing ("Her GP practice is."); the placeholder stays
-    // and the copy is held.
-    let after_copula = before_words
-        .first()
-        .is_some_and(|w| COPULAS.contains(&w.as_str()));
-    if text.is_empty() && after_copula {
-        return None;
-    }
-    let start = if text.is_empty() {
-        start - (cx.text[..start].len() - cx.text[..start].trim_end().len())
-    } else {
-        start
-    };
-    let rule = if text.is_empty() {
-        Rule::AddressDropped
-    } else {
-        rule
-    };
-    Some(Edit {
-        range: start..end,
-        text,
-        rule,
-    })
 }

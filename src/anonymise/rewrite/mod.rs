@@ -18,6 +18,7 @@
 //! An identifier no rule rewrites keeps its placeholder, which `redress
 //! check` reports with what to write instead.
 
+mod addresses;
 mod births;
 mod clauses;
 mod heading;

@@ -4,7 +4,7 @@
 //! otherwise a doubt on the name ([`Doubt::NamePoint`],
 //! [`Doubt::Tautology`]) that `check` reports.
 
-use super::text::{floor, phrase_before, words};
+use super::text::{floor, phrase_before, starts_clause, words};
 use super::{Category, Context, Edit, Hit, Rule, Source};
 use crate::anonymise::identifiers::Doubt;
 use crate::anonymise::words::KIN_TITLES;
@@ -458,19 +458,6 @@ fn role_said_again(after: &str, role: &str) -> Option<usize> {
     let line = after.strip_prefix('\n')?;
     let line = &line[..line.find('\n').unwrap_or(line.len())];
     same(line).then_some(1 + line.len())
-}
-
-/// Whether text after a comma starts a clause that keeps the comma ("and",
-/// "who", "which").
-pub(super) fn starts_clause(rest: &str) -> bool {
-    let first = rest
-        .split(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("");
-    matches!(
-        first,
-        "and" | "but" | "who" | "which" | "where" | "when" | "although" | "while" | "as" | "so"
-    )
 }
 
 /// The role of a role label: "the social worker", "an SEN officer" →

@@ -256,3 +256,35 @@ mod tests {
         );
     }
 }
+
+/// Words that start a description of a place or a line.
+pub(super) const DETERMINERS: [&str; 9] =
+    ["a", "an", "the", "her", "his", "their", "its", "our", "my"];
+
+/// The end of `range`, with the comma after it where its own commas make
+/// that one their close ("to jo@example.org, and jo@example.net, were",
+/// "at 17 Sorrel Street, Halden HX3 8RL, until"), unless a clause of its
+/// own follows ("…, which was damp") or the comma closes an aside opened
+/// before it ("Her letter, sent from Flat 3, 41 Chandlers Wharf, arrived").
+pub(super) fn with_closing_comma(text: &str, range: Range<usize>) -> usize {
+    let after = &text[range.end..];
+    let sentence = sentence_around(text, &range);
+    let closes = text[range.clone()].contains(", ")
+        && after.starts_with(", ")
+        && !text[sentence.start..range.start].contains(',')
+        && !starts_clause(&after[2..]);
+    range.end + usize::from(closes)
+}
+
+/// Whether text after a comma starts a clause that keeps the comma ("and",
+/// "who", "which").
+pub(super) fn starts_clause(rest: &str) -> bool {
+    let first = rest
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    matches!(
+        first,
+        "and" | "but" | "who" | "which" | "where" | "when" | "although" | "while" | "as" | "so"
+    )
+}
