@@ -313,13 +313,26 @@ impl Identifiers {
             .iter()
             .find_map(|d| self.deaths.get(d).map(|p| (*d, *p)))?;
         // A date of death is published as month and year at most:
-        // "on 3 June 2023" becomes "in June 2023".
+        // "on 3 June 2023" (or "on the third of June 2023") becomes "in
+        // June 2023".
         let before = &text[..c.range.start];
-        let (start, replacement) = match before.strip_suffix("on ") {
-            Some(rest) if before.len() >= 3 && !rest.ends_with(char::is_alphanumeric) => {
-                (c.range.start - 3, format!("in {}", date.month_year()))
-            }
-            _ => (c.range.start, date.month_year()),
+        let on = [
+            ("on the ", "in"),
+            ("on ", "in"),
+            ("On the ", "In"),
+            ("On ", "In"),
+        ]
+        .into_iter()
+        .find_map(|(on, written)| {
+            let rest = before.strip_suffix(on)?;
+            (!rest.ends_with(char::is_alphanumeric)).then_some((on.len(), written))
+        });
+        let (start, replacement) = match on {
+            Some((len, written)) => (
+                c.range.start - len,
+                format!("{written} {}", date.month_year()),
+            ),
+            None => (c.range.start, date.month_year()),
         };
         Some(Hit::new(
             Source::Listed,
