@@ -398,9 +398,6 @@ impl<'t> std::ops::Deref for Found<'t> {
     }
 }
 
-/// The [`PARTIAL_DATE`]s of `text` whose year is one of `years`, found
-/// where those years are written (a window before each, from a word's
-/// start), not by reading the whole text; in text order.
 /// A month's number right after a year ("-11" of "1968-11"), with its
 /// length: one separator, one or two digits, and no figure after.
 fn month_after_year(after: &str) -> Option<(u8, usize)> {
@@ -443,6 +440,9 @@ fn roman_month_before(before: &str) -> Option<(u8, usize)> {
     Some((month as u8, numeral_len + 1))
 }
 
+/// The [`PARTIAL_DATE`]s of `text` whose year is one of `years`, found
+/// where those years are written (a window before each, from a word's
+/// start), not by reading the whole text; in text order.
 fn partial_dates_of_years<'t>(text: &'t str, at: &[usize], years: &[String]) -> Vec<Found<'t>> {
     let mut out = Vec::new();
     for i in years_written(text, at, years) {

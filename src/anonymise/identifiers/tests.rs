@@ -368,8 +368,14 @@ fn values_in_any_format() {
         ("email JANE.SMITH1948@example.com", "email [email address]"),
         ("email peggy.oneill58@example.com", "email [email address]"),
         ("She died on 3 June 2023.", "She died in June 2023."),
-        ("She died on the third of June 2023.", "She died in June 2023."),
-        ("On the 3rd of June 2023 she died.", "In June 2023 she died."),
+        (
+            "She died on the third of June 2023.",
+            "She died in June 2023.",
+        ),
+        (
+            "On the 3rd of June 2023 she died.",
+            "In June 2023 she died.",
+        ),
         ("She died on 03 06 2023.", "She died in June 2023."),
     ];
     for (text, want) in cases {

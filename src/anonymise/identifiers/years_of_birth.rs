@@ -25,13 +25,10 @@ static BIRTH_WORD: LazyLock<Regex> =
 /// alone (group 9).
 static AFTER_BIRTH_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^\s*:?\s*(?:(?:in|on|during|is|was)\s+)?(?:({MONTH}\.?,?\s+(?:(?:of|in)\s+)?)?(?:(['\u{{2019}}](\d{{2}}))|({YEAR_RE}))|(?:{MONTH_OR_NUMBER})\.?(?:[/.-]|\s+)['\u{{2019}}]?(\d{{2}})|(\d{{2}}))\b"
+        r"(?i)^\s*:?\s*(?:(?:in|on|during|is|was)\s+)?(?:({MONTH}\.?,?\s+(?:(?:of|in)\s+)?)?(?:(['\u{{2019}}](\d{{2}}))|({YEAR_RE}))|(?:{MONTH}|(\d{{1,2}}))\.?(?:[/.-]|\s+)['\u{{2019}}]?(\d{{2}})|(\d{{2}}))\b"
     ))
     .expect("valid regex")
 });
-
-/// A month's name or its number, captured in two groups.
-const MONTH_OR_NUMBER: &str = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)|(\d{1,2})";
 
 impl Identifiers {
     /// The listed months and years of birth (or years) written with a

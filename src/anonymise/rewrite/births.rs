@@ -140,8 +140,8 @@ pub(super) fn birth(cx: &Context<'_>, run: &Run) -> Option<Edit> {
 /// "DOB 09/11/1968 was on the form" → "Her date of birth was on the
 /// form": a cue that names a date of birth, with its date, where it is a
 /// noun of its clause (its subject at the sentence's start, or after a
-/// word in lower case) rather than an aside after a name ("Mrs X (DOB 09/11/1968)",
-/// "Mrs X, DOB …", which take the age band).
+/// word in lower case) rather than an aside after a name ("Mrs X (DOB
+/// 09/11/1968)", "Mrs X, DOB …", which take the age band).
 fn birth_as_noun(cx: &Context<'_>, range: Range<usize>, cue: &str, p: usize) -> Option<Edit> {
     let noun = cx.rules().date_of_birth.noun.as_ref()?;
     if !noun.cues.iter().any(|c| c == cue) {
@@ -181,7 +181,7 @@ fn birth_as_noun(cx: &Context<'_>, range: Range<usize>, cue: &str, p: usize) -> 
     Some(Edit {
         range,
         text,
-        rule: Rule::BirthAsAge,
+        rule: Rule::BirthAsNoun,
     })
 }
 

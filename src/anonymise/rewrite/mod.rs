@@ -64,6 +64,8 @@ pub enum Rule {
     ContactAsPerson,
     /// A date of birth: an age band as at the events.
     BirthAsAge,
+    /// "DOB" and its date as a noun of the clause: "her date of birth".
+    BirthAsNoun,
     /// An address after a verb of living: "at home".
     AddressAsHome,
     /// An address that is a place: "in the area".
@@ -112,6 +114,7 @@ impl Rule {
             Self::ContactAfterPreposition => "contact detail left out with the word before it",
             Self::ContactAsPerson => "contact detail written as the person",
             Self::BirthAsAge => "date of birth written as an age band",
+            Self::BirthAsNoun => "date of birth left out, \"her date of birth\" kept",
             Self::AddressAsHome => "address written as \"home\"",
             Self::AddressAsArea => "address written as \"the area\"",
             Self::AddressDropped => "address left out with the word before it",
