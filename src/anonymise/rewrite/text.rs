@@ -225,38 +225,6 @@ pub(crate) fn capitalise(s: &str) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn phrases_before_and_after_are_whole_words() {
-        let text = "I spoke to her on 07700";
-        assert_eq!(phrase_before(text, 18, "on"), Some(15));
-        assert_eq!(phrase_before(text, 18, "n"), None);
-    }
-
-    #[test]
-    fn sentences_and_clauses() {
-        let text = "First one. Her NHS number is 999. Then more";
-        let at = text.find("999").unwrap();
-        let s = sentence_around(text, &(at..at + 3));
-        assert_eq!(&text[s], "Her NHS number is 999.");
-        assert_eq!(
-            verb_words_before("She lived with him, Mr Y, at ", 29, 8),
-            ["at", "y", "mr", "him", "with", "lived", "she"]
-        );
-        assert_eq!(
-            verb_words_before("He rang and sent it to ", 23, 8),
-            ["to", "it", "sent"]
-        );
-        assert_eq!(
-            words("Mrs O'Neill's NHS No."),
-            ["mrs", "o'neill", "nhs", "no"]
-        );
-    }
-}
-
 /// Words that start a description of a place or a line.
 pub(super) const DETERMINERS: [&str; 9] =
     ["a", "an", "the", "her", "his", "their", "its", "our", "my"];
@@ -287,4 +255,36 @@ pub(super) fn starts_clause(rest: &str) -> bool {
         first,
         "and" | "but" | "who" | "which" | "where" | "when" | "although" | "while" | "as" | "so"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrases_before_and_after_are_whole_words() {
+        let text = "I spoke to her on 07700";
+        assert_eq!(phrase_before(text, 18, "on"), Some(15));
+        assert_eq!(phrase_before(text, 18, "n"), None);
+    }
+
+    #[test]
+    fn sentences_and_clauses() {
+        let text = "First one. Her NHS number is 999. Then more";
+        let at = text.find("999").unwrap();
+        let s = sentence_around(text, &(at..at + 3));
+        assert_eq!(&text[s], "Her NHS number is 999.");
+        assert_eq!(
+            verb_words_before("She lived with him, Mr Y, at ", 29, 8),
+            ["at", "y", "mr", "him", "with", "lived", "she"]
+        );
+        assert_eq!(
+            verb_words_before("He rang and sent it to ", 23, 8),
+            ["to", "it", "sent"]
+        );
+        assert_eq!(
+            words("Mrs O'Neill's NHS No."),
+            ["mrs", "o'neill", "nhs", "no"]
+        );
+    }
 }
